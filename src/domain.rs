@@ -1,0 +1,18 @@
+//! The pure core: badges, their status, spare time, the study log, the quick-add grammar
+//! and the planner. Nothing here reads the clock, the disk or the terminal: every function
+//! takes what it needs (including "now") as arguments, so it can be tested with tables.
+
+pub mod badge;
+pub mod dates;
+pub mod duration;
+pub mod log;
+pub mod spare;
+pub mod status;
+pub mod work;
+
+pub use badge::{Badge, Priority, Source};
+pub use duration::{format_minutes, parse_duration};
+pub use log::{LogEntry, Pinned};
+pub use spare::{Interval, Window, WindowKind};
+pub use status::Status;
+pub use work::{PlanTarget, Work};

@@ -1,0 +1,304 @@
+//! A badge: a credential held, or a target the user works toward.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+use unicode_normalization::UnicodeNormalization;
+
+/// How much a badge matters when not everything fits.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Priority {
+    /// Planned last when time is short.
+    Low,
+    /// The default.
+    #[default]
+    Normal,
+    /// Kept on time before any other.
+    High,
+}
+
+impl Priority {
+    /// The name as stored and typed.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Priority::Low => "low",
+            Priority::Normal => "normal",
+            Priority::High => "high",
+        }
+    }
+}
+
+impl fmt::Display for Priority {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Priority {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "low" => Ok(Priority::Low),
+            "normal" | "" => Ok(Priority::Normal),
+            "high" => Ok(Priority::High),
+            other => Err(format!(
+                "'{other}' is not a priority: use low, normal or high"
+            )),
+        }
+    }
+}
+
+/// Where a badge record came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// Typed by the user.
+    #[default]
+    Manual,
+    /// A Credly `badges.json` download.
+    Credly,
+    /// A spreadsheet export.
+    Csv,
+    /// A sukima backup.
+    Json,
+    /// An Open Badges 2.0 assertion.
+    Openbadges,
+}
+
+impl Source {
+    /// The name as stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Manual => "manual",
+            Source::Credly => "credly",
+            Source::Csv => "csv",
+            Source::Json => "json",
+            Source::Openbadges => "openbadges",
+        }
+    }
+}
+
+impl FromStr for Source {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "manual" => Ok(Source::Manual),
+            "credly" => Ok(Source::Credly),
+            "csv" => Ok(Source::Csv),
+            "json" => Ok(Source::Json),
+            "openbadges" => Ok(Source::Openbadges),
+            other => Err(format!("unknown source '{other}'")),
+        }
+    }
+}
+
+/// Every field of a badge (DESIGN section 1). Field names are the JSON names.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Badge {
+    /// Short unique handle, `[a-z0-9-]`.
+    pub key: String,
+    pub name: String,
+    pub issuer: String,
+    pub level: Option<String>,
+    pub url: Option<String>,
+    pub notes: Option<String>,
+    pub tags: Vec<String>,
+    /// Empty for a target (not yet earned).
+    pub earned_on: Option<NaiveDate>,
+    /// Empty when it never expires.
+    pub expires_on: Option<NaiveDate>,
+    /// Start of the current renewal cycle, when it was renewed.
+    pub renewed_on: Option<NaiveDate>,
+    pub retires_on: Option<NaiveDate>,
+    /// Key of the badge that replaces this one.
+    pub replaced_by: Option<String>,
+    /// For a target: the first date it can be studied for.
+    pub available_on: Option<NaiveDate>,
+    /// For a target: the date the user wants it by.
+    pub goal_on: Option<NaiveDate>,
+    /// Study needed in the current cycle.
+    pub effort_minutes: u32,
+    /// First date a renewal is possible; empty = expiry minus the issuer's window.
+    pub renew_from: Option<NaiveDate>,
+    pub priority: Priority,
+    pub source: Source,
+    pub source_id: Option<String>,
+    pub archived: bool,
+}
+
+impl Badge {
+    /// A badge is held once earned; otherwise it is a target.
+    pub fn is_held(&self) -> bool {
+        self.earned_on.is_some()
+    }
+
+    /// The first day whose study counts toward this cycle's effort.
+    pub fn cycle_start(&self) -> Option<NaiveDate> {
+        self.renewed_on.or(self.earned_on)
+    }
+
+    /// The first day a renewal is possible, given the issuer's renewal window.
+    pub fn renewal_opens(&self, window_days: u32) -> Option<NaiveDate> {
+        self.renew_from.or_else(|| {
+            self.expires_on
+                .and_then(|e| e.checked_sub_days(chrono::Days::new(u64::from(window_days))))
+        })
+    }
+
+    /// True when the vendor retires it on or before it would expire (or it never expires).
+    pub fn retires_before_expiry(&self) -> bool {
+        match (self.retires_on, self.expires_on) {
+            (Some(r), Some(e)) => r <= e,
+            (Some(_), None) => true,
+            (None, _) => false,
+        }
+    }
+}
+
+/// Why a key is not acceptable.
+pub fn validate_key(key: &str) -> Result<(), String> {
+    if key.is_empty() {
+        return Err("a key cannot be empty: use letters a-z, digits and '-'".into());
+    }
+    if key.len() > 40 {
+        return Err(format!(
+            "key '{key}' is too long: keep it under 40 characters"
+        ));
+    }
+    if !key
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        || key.starts_with('-')
+        || key.ends_with('-')
+    {
+        return Err(format!(
+            "key '{key}' has characters other than a-z, 0-9 and '-' (or starts or ends with '-')"
+        ));
+    }
+    Ok(())
+}
+
+/// Derives a short readable key from a name: lowercase ASCII words joined by `-`, with
+/// filler words and vendor names dropped and at most four words kept
+/// ("IBM Cloud Pak for Data v4.x Administrator" → `cloud-pak-data-v4x`). Names without
+/// any ASCII letters (Japanese) give `badge`. The caller makes it unique with
+/// [`unique_key`].
+pub fn derive_key(name: &str) -> String {
+    const DROP: &[&str] = &[
+        "a",
+        "an",
+        "and",
+        "the",
+        "for",
+        "of",
+        "on",
+        "in",
+        "with",
+        "to",
+        "ibm",
+        "microsoft",
+        "aws",
+        "google",
+        "certified",
+        "certification",
+        "badge",
+        "professional",
+    ];
+    const KEEP_VENDOR_IF_ALONE: &[&str] = &["aws", "ibm", "google", "microsoft"];
+    let folded: String = name.nfkd().filter(char::is_ascii).collect();
+    let words: Vec<String> = folded
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '.')
+        .map(|w| {
+            w.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+                .to_ascii_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut kept: Vec<&str> = Vec::new();
+    for w in words.iter().map(String::as_str) {
+        if !DROP.contains(&w) && !kept.contains(&w) && kept.len() < 4 {
+            kept.push(w);
+        }
+    }
+    if kept.is_empty() {
+        kept = words
+            .iter()
+            .map(String::as_str)
+            .filter(|w| KEEP_VENDOR_IF_ALONE.contains(w) || !DROP.contains(w))
+            .take(4)
+            .collect();
+    }
+    let mut key = kept.join("-");
+    key.truncate(32);
+    let key = key.trim_matches('-').to_string();
+    if key.is_empty() {
+        "badge".to_string()
+    } else {
+        key
+    }
+}
+
+/// `base`, or `base-2`, `base-3`… whichever is not taken.
+pub fn unique_key(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(base) {
+        return base.to_string();
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|k| !taken(k))
+        .expect("an unbounded range always finds a free key")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_from_names() {
+        for (name, key) in [
+            (
+                "IBM Cloud Pak for Data v4.x Administrator - Technical Sales Intermediate",
+                "cloud-pak-data-v4x",
+            ),
+            (
+                "AWS Certified Solutions Architect – Associate",
+                "solutions-architect-associate",
+            ),
+            (
+                "Microsoft Certified: Azure Administrator Associate",
+                "azure-administrator-associate",
+            ),
+            (
+                "Google Cloud Professional Cloud Architect",
+                "cloud-architect",
+            ),
+            ("データサイエンス基礎", "badge"),
+            ("Café Über", "cafe-uber"),
+            ("AWS", "aws"),
+        ] {
+            assert_eq!(derive_key(name), key, "{name}");
+            validate_key(&derive_key(name)).unwrap();
+        }
+    }
+
+    #[test]
+    fn unique_keys_count_up() {
+        let taken = ["x", "x-2"];
+        assert_eq!(unique_key("x", |k| taken.contains(&k)), "x-3");
+        assert_eq!(unique_key("y", |k| taken.contains(&k)), "y");
+    }
+
+    #[test]
+    fn key_rules() {
+        assert!(validate_key("cp4d-admin").is_ok());
+        for bad in ["", "CP4D", "a b", "-a", "a-", "鍵"] {
+            assert!(validate_key(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+//! Study done (the log) and study placed by hand in the future (pinned sessions).
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+/// Study actually done.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogEntry {
+    /// Store id; `None` before it is written.
+    pub id: Option<i64>,
+    /// Badge key.
+    pub badge: String,
+    pub date: NaiveDate,
+    pub start: Option<NaiveTime>,
+    pub minutes: u32,
+    pub note: Option<String>,
+}
+
+/// A session the user placed by hand; the planner keeps it and plans around it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pinned {
+    /// Store id; `None` before it is written.
+    pub id: Option<i64>,
+    /// Badge key.
+    pub badge: String,
+    pub start: NaiveDateTime,
+    pub minutes: u32,
+}
+
+impl Pinned {
+    /// When the session ends.
+    pub fn end(&self) -> NaiveDateTime {
+        self.start + chrono::Duration::minutes(i64::from(self.minutes))
+    }
+}
