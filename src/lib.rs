@@ -15,4 +15,6 @@
 //!
 //! `main.rs` only parses arguments, dispatches, and maps errors to exit codes.
 
+pub mod config;
 pub mod domain;
+pub mod store;

@@ -1,0 +1,335 @@
+//! Configuration: `config.toml` from `--config`, `SUKIMA_CONFIG` or the platform config
+//! folder, laid over the defaults embedded from `assets/default-config.toml`.
+//!
+//! Unknown keys are an error that names the key. A user file may set only some keys; an
+//! issuer section may set only some of its keys, the rest coming from `[issuers.default]`.
+
+use crate::domain::duration::{format_minutes, parse_duration};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The defaults, embedded so the binary needs no files.
+pub const DEFAULT_TOML: &str = include_str!("../assets/default-config.toml");
+
+/// Minutes, written in TOML as a duration string like `"15m"` or `"2h"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Minutes(pub u32);
+
+impl Serialize for Minutes {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format_minutes(self.0))
+    }
+}
+
+impl<'de> Deserialize<'de> for Minutes {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        parse_duration(&text)
+            .map(Minutes)
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+/// The whole configuration.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub planner: PlannerConfig,
+    pub issuers: BTreeMap<String, IssuerConfig>,
+    pub ui: UiConfig,
+}
+
+/// `[planner]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlannerConfig {
+    pub min_session: Minutes,
+    pub max_session: Minutes,
+    pub daily_cap: Minutes,
+    pub buffer_days: u32,
+    pub horizon_days: u32,
+    pub warn_days: u32,
+}
+
+/// `[issuers.NAME]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IssuerConfig {
+    pub renewal_window_days: u32,
+    pub validity_days: u32,
+    pub default_effort: Minutes,
+    pub aliases: Vec<String>,
+}
+
+/// `[ui]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UiConfig {
+    pub theme: Theme,
+    pub language: Language,
+    pub week_start: WeekStart,
+    pub timezone: String,
+    /// Key name to action name.
+    pub keys: BTreeMap<String, String>,
+}
+
+/// Colour theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    Dark,
+    Light,
+}
+
+/// Language of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    En,
+    Ja,
+}
+
+/// First day of the week in grids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WeekStart {
+    Mon,
+    Sun,
+}
+
+impl WeekStart {
+    /// As a chrono weekday.
+    pub fn weekday(self) -> chrono::Weekday {
+        match self {
+            WeekStart::Mon => chrono::Weekday::Mon,
+            WeekStart::Sun => chrono::Weekday::Sun,
+        }
+    }
+}
+
+/// A configuration problem, with the file it came from.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read config file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("config file {path}: {message}")]
+    Invalid { path: PathBuf, message: String },
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config::from_toml(DEFAULT_TOML, Path::new("<defaults>"))
+            .expect("the embedded default configuration is valid")
+    }
+}
+
+impl Config {
+    /// Reads `explicit` if given (it must exist), else the platform file if it exists,
+    /// else the defaults.
+    pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
+        let path = match explicit {
+            Some(p) => p.to_path_buf(),
+            None => match default_path() {
+                Some(p) if p.exists() => p,
+                _ => return Ok(Config::default()),
+            },
+        };
+        let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Read {
+            path: path.clone(),
+            source,
+        })?;
+        Config::from_toml(&text, &path)
+    }
+
+    /// Parses a user file laid over the defaults.
+    pub fn from_toml(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let invalid = |message: String| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            message,
+        };
+        let user: toml::Table = toml::from_str(text).map_err(|e| invalid(one_line(&e)))?;
+        let mut merged: toml::Table =
+            toml::from_str(DEFAULT_TOML).expect("the embedded default configuration parses");
+        // Each issuer section the user adds starts as a copy of the default issuer.
+        if let (Some(toml::Value::Table(user_issuers)), Some(toml::Value::Table(def_issuers))) =
+            (user.get("issuers"), merged.get_mut("issuers"))
+        {
+            let default_issuer = def_issuers.get("default").cloned();
+            for name in user_issuers.keys() {
+                let lower = name.to_lowercase();
+                if lower != *name {
+                    return Err(invalid(format!(
+                        "issuer section [issuers.{name}] must be written in lowercase: [issuers.\"{lower}\"]"
+                    )));
+                }
+                if let Some(d) = &default_issuer {
+                    def_issuers.entry(name.clone()).or_insert_with(|| d.clone());
+                }
+            }
+        }
+        merge_tables(&mut merged, user);
+        let config: Config = toml::Value::Table(merged)
+            .try_into()
+            .map_err(|e: toml::de::Error| invalid(one_line(&e)))?;
+        config.validate().map_err(invalid)?;
+        Ok(config)
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        let p = &self.planner;
+        if p.min_session.0 == 0 || p.min_session.0 % 5 != 0 {
+            return Err("planner.min_session must be a positive multiple of 5 minutes".into());
+        }
+        if p.max_session.0 < p.min_session.0 || p.max_session.0 % 5 != 0 {
+            return Err(
+                "planner.max_session must be a multiple of 5 minutes, at least min_session".into(),
+            );
+        }
+        if p.daily_cap.0 > 24 * 60 {
+            return Err("planner.daily_cap cannot exceed 24h".into());
+        }
+        if p.horizon_days == 0 || p.horizon_days > 3660 {
+            return Err("planner.horizon_days must be between 1 and 3660".into());
+        }
+        if !self.issuers.contains_key("default") {
+            return Err("[issuers.default] is required".into());
+        }
+        if self.ui.timezone != "auto" && self.ui.timezone.parse::<chrono_tz::Tz>().is_err() {
+            return Err(format!(
+                "ui.timezone '{}' is not a time zone: use an IANA name like \"Asia/Tokyo\" or \"auto\"",
+                self.ui.timezone
+            ));
+        }
+        Ok(())
+    }
+
+    /// The issuer section that applies to an issuer name.
+    pub fn issuer(&self, issuer: &str) -> &IssuerConfig {
+        let lower = issuer.trim().to_lowercase();
+        let found = self.issuers.iter().find(|(name, c)| {
+            name.as_str() != "default"
+                && (**name == lower || c.aliases.iter().any(|a| a.to_lowercase() == lower))
+        });
+        let found = found.or_else(|| {
+            self.issuers.iter().find(|(name, _)| {
+                name.as_str() != "default"
+                    && lower
+                        .strip_prefix(name.as_str())
+                        .is_some_and(|rest| rest.starts_with(' '))
+            })
+        });
+        found.map_or(&self.issuers["default"], |(_, c)| c)
+    }
+
+    /// The configuration as TOML, defaults included.
+    pub fn to_toml(&self) -> String {
+        toml::to_string_pretty(self).expect("the configuration serialises")
+    }
+}
+
+/// `config.toml` in the platform config folder.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "sukima").map(|d| d.config_dir().join("config.toml"))
+}
+
+/// `sukima.db` in the platform data folder.
+pub fn default_db_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "sukima").map(|d| d.data_dir().join("sukima.db"))
+}
+
+fn merge_tables(base: &mut toml::Table, over: toml::Table) {
+    for (k, v) in over {
+        match (base.get_mut(&k), v) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(o)) => merge_tables(b, o),
+            (_, v) => {
+                base.insert(k, v);
+            }
+        }
+    }
+}
+
+fn one_line(e: &dyn std::fmt::Display) -> String {
+    let text = e.to_string();
+    // toml's messages span several lines (a source excerpt); keep the first and the last.
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    match lines.as_slice() {
+        [] => text,
+        [one] => (*one).to_string(),
+        [first, .., last] => format!("{first} {last}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_load_and_print() {
+        let c = Config::default();
+        assert_eq!(c.planner.min_session, Minutes(15));
+        assert_eq!(c.planner.daily_cap, Minutes(120));
+        assert_eq!(c.issuer("Microsoft").renewal_window_days, 180);
+        assert_eq!(c.issuer("microsoft").validity_days, 365);
+        assert_eq!(
+            c.issuer("Amazon Web Services Training and Certification")
+                .validity_days,
+            1095
+        );
+        assert_eq!(c.issuer("Google Cloud").renewal_window_days, 60);
+        assert_eq!(c.issuer("IBM Japan").validity_days, 730);
+        assert_eq!(c.issuer("Oracle").validity_days, 365);
+        assert_eq!(
+            c.issuer("IBMX").validity_days,
+            365,
+            "prefix must end at a word"
+        );
+        let again = Config::from_toml(&c.to_toml(), Path::new("x")).unwrap();
+        assert_eq!(again, c);
+    }
+
+    #[test]
+    fn user_values_override_and_partial_issuers_inherit() {
+        let c = Config::from_toml(
+            "[planner]\ndaily_cap = \"90m\"\n[issuers.oracle]\nvalidity_days = 730\n",
+            Path::new("x"),
+        )
+        .unwrap();
+        assert_eq!(c.planner.daily_cap, Minutes(90));
+        assert_eq!(c.planner.min_session, Minutes(15));
+        assert_eq!(c.issuer("Oracle").validity_days, 730);
+        assert_eq!(c.issuer("Oracle").renewal_window_days, 90);
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_values_are_named() {
+        for (text, needle) in [
+            ("[planner]\ndaily_capp = \"2h\"\n", "daily_capp"),
+            ("colour = 1\n", "colour"),
+            ("[issuers.ibm]\nwindow = 3\n", "window"),
+            (
+                "[planner]\ndaily_cap = \"2 hours and a bit\"\n",
+                "is not a duration",
+            ),
+            ("[ui]\ntheme = \"pink\"\n", "pink"),
+            ("[ui]\ntimezone = \"Mars/Olympus\"\n", "Mars/Olympus"),
+            ("[planner]\nmin_session = \"7m\"\n", "min_session"),
+            ("[issuers.IBM]\nvalidity_days = 3\n", "lowercase"),
+            ("not toml at all [", "config file"),
+        ] {
+            let err = Config::from_toml(text, Path::new("my.toml"))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(needle), "{text:?} gave {err}");
+            assert!(err.contains("my.toml"), "{err}");
+            assert!(!err.contains('\n'), "one line: {err}");
+        }
+    }
+}

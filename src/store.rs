@@ -1,0 +1,397 @@
+//! The SQLite database: opening (with the refusals of DESIGN 9), pragmas, numbered
+//! migrations tracked in `PRAGMA user_version`, one module per table, and the undo journal.
+//!
+//! Every user action runs through [`Store::transact`]: one transaction, recorded in the undo
+//! journal under a one-line description, so [`Store::undo`] can take it back exactly.
+
+pub mod badges;
+pub mod busy;
+pub mod log;
+pub mod pinned;
+pub mod windows;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The migrations, in order; migration N brings the schema to version N.
+const MIGRATIONS: &[&str] = &[include_str!("store/migrations/001_initial.sql")];
+
+/// The schema version this program writes.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// Marks a SQLite file as a sukima database (`PRAGMA application_id`): "skma".
+pub const APPLICATION_ID: i32 = 0x736b_6d61;
+
+/// How many user actions the undo journal keeps.
+const UNDO_DEPTH: i64 = 50;
+
+/// How long a writer waits for another process's transaction before giving up.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Why the database could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path} is not a sukima database (it is not SQLite); point --db at another file")]
+    NotSqlite { path: PathBuf },
+    #[error("{path} is a SQLite database of another program; point --db at another file")]
+    Foreign { path: PathBuf },
+    #[error("{path} is corrupt ({detail}); restore it from a backup (sukima export json)")]
+    Corrupt { path: PathBuf, detail: String },
+    #[error(
+        "{path} was written by a newer sukima (schema {found}, this one knows up to {supported}); upgrade sukima"
+    )]
+    TooNew {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    #[error("cannot open {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the database is busy (another sukima is writing); try again")]
+    Busy,
+    #[error("database error: {0}")]
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                StoreError::Busy
+            }
+            _ => StoreError::Sqlite(e),
+        }
+    }
+}
+
+/// Result of the store layer.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// An open database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (creating if needed, with its folder and mode 0600) the database at `path`,
+    /// and migrates it. Refuses, without writing anything, a file that is not SQLite, a
+    /// SQLite file of another program, a corrupt one, and one from a newer sukima.
+    pub fn open(path: &Path) -> Result<Store> {
+        let io = |source| StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        let exists = path.exists();
+        if exists {
+            check_header(path)?;
+        } else {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(io)?;
+            }
+            create_private(path).map_err(io)?;
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| classify_open_error(path, e))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let mut store = Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        };
+        store.check_and_migrate(path)?;
+        Ok(store)
+    }
+
+    /// A fresh database in memory, for tests and `--demo`.
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        let mut store = Store { conn, path: None };
+        store.check_and_migrate(Path::new(":memory:"))?;
+        Ok(store)
+    }
+
+    /// The file behind the store (`None` in memory).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The connection, for reads.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    fn check_and_migrate(&mut self, path: &Path) -> Result<()> {
+        let corrupt = |e: rusqlite::Error| classify_open_error(path, e);
+        let version: u32 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(corrupt)?;
+        let app_id: i32 = self
+            .conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(corrupt)?;
+        let tables: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            .map_err(corrupt)?;
+        if (version > 0 || tables > 0) && app_id != APPLICATION_ID {
+            return Err(StoreError::Foreign {
+                path: path.to_path_buf(),
+            });
+        }
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                path: path.to_path_buf(),
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if tables > 0 {
+            let check: String = self
+                .conn
+                .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+                .map_err(corrupt)?;
+            if check != "ok" {
+                return Err(StoreError::Corrupt {
+                    path: path.to_path_buf(),
+                    detail: check,
+                });
+            }
+        }
+        // Only now, with the file known to be ours, do we write to it.
+        if self.path.is_some() {
+            self.conn
+                .pragma_update(None, "journal_mode", "WAL")
+                .map_err(corrupt)?;
+            self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        }
+        self.conn.pragma_update(None, "foreign_keys", true)?;
+        if version < SCHEMA_VERSION {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            // Another process may have migrated while we waited for the lock.
+            let current: u32 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+                tx.execute_batch(sql)?;
+                tx.pragma_update(
+                    None,
+                    "user_version",
+                    i64::try_from(i + 1).unwrap_or(i64::MAX),
+                )?;
+            }
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<u32> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Runs one user action in one transaction, recorded for undo under `description`.
+    /// Nothing is written unless `f` succeeds.
+    pub fn transact<T, E>(
+        &mut self,
+        description: &str,
+        f: impl FnOnce(&Transaction<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
+        let now = chrono::Local::now()
+            .naive_local()
+            .format("%Y-%m-%dT%H:%M:%S")
+            .to_string();
+        tx.execute(
+            "INSERT INTO undo_action (at, description, open) VALUES (?1, ?2, 1)",
+            (&now, description),
+        )
+        .map_err(StoreError::from)?;
+        let value = f(&tx)?;
+        let steps: i64 = tx
+            .query_row(
+                "SELECT count(*) FROM undo_step WHERE action_id = (SELECT id FROM undo_action WHERE open = 1)",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(StoreError::from)?;
+        if steps == 0 {
+            // Nothing changed: nothing to undo.
+            tx.execute("DELETE FROM undo_action WHERE open = 1", [])
+                .map_err(StoreError::from)?;
+        } else {
+            tx.execute("UPDATE undo_action SET open = 0 WHERE open = 1", [])
+                .map_err(StoreError::from)?;
+            tx.execute(
+                "DELETE FROM undo_action WHERE id <= (SELECT max(id) FROM undo_action) - ?1",
+                [UNDO_DEPTH],
+            )
+            .map_err(StoreError::from)?;
+        }
+        tx.commit().map_err(StoreError::from)?;
+        Ok(value)
+    }
+
+    /// The description of the change `undo` would take back.
+    pub fn last_action(&self) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT description FROM undo_action WHERE open = 0 ORDER BY id DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Takes back the last recorded action, returning its description, or `None` when
+    /// there is nothing to undo.
+    pub fn undo(&mut self) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let last: Option<(i64, String)> = tx
+            .query_row(
+                "SELECT id, description FROM undo_action WHERE open = 0 ORDER BY id DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((id, description)) = last else {
+            return Ok(None);
+        };
+        let steps: Vec<String> = {
+            let mut stmt =
+                tx.prepare("SELECT sql FROM undo_step WHERE action_id = ?1 ORDER BY id DESC")?;
+            stmt.query_map([id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        // No action is open, so these statements are not recorded themselves.
+        for sql in &steps {
+            tx.execute_batch(sql)?;
+        }
+        tx.execute("DELETE FROM undo_action WHERE id = ?1", [id])?;
+        tx.commit()?;
+        Ok(Some(description))
+    }
+
+    /// SQLite's `data_version`: changes when another connection commits, so a long-running
+    /// process (the TUI) can notice outside changes and reload.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+}
+
+/// Creates an empty file readable only by its owner.
+fn create_private(path: &Path) -> std::io::Result<()> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    match opts.open(path) {
+        Ok(_) => Ok(()),
+        // Another process created it first: fine, it is checked next.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Refuses a non-empty file that does not start with the SQLite header.
+fn check_header(path: &Path) -> Result<()> {
+    let mut header = [0u8; 16];
+    let mut file = std::fs::File::open(path).map_err(|source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let mut read = 0;
+    while read < header.len() {
+        match file.read(&mut header[read..]) {
+            Ok(0) => break,
+            Ok(n) => read += n,
+            Err(source) => {
+                return Err(StoreError::Io {
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
+        }
+    }
+    if read == 0 {
+        return Ok(()); // an empty file becomes a new database
+    }
+    if read < header.len() || &header != b"SQLite format 3\0" {
+        return Err(StoreError::NotSqlite {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+fn classify_open_error(path: &Path, e: rusqlite::Error) -> StoreError {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotSqlite {
+            path: path.to_path_buf(),
+        },
+        Some(rusqlite::ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: "database disk image is malformed".into(),
+        },
+        _ => StoreError::from(e),
+    }
+}
+
+/// Reads an optional `YYYY-MM-DD` column.
+pub(crate) fn opt_date(v: Option<String>) -> rusqlite::Result<Option<chrono::NaiveDate>> {
+    v.map(|s| date(&s)).transpose()
+}
+
+/// Reads a `YYYY-MM-DD` column.
+pub(crate) fn date(s: &str) -> rusqlite::Result<chrono::NaiveDate> {
+    crate::domain::dates::parse_ymd(s).map_err(|e| conversion(&e))
+}
+
+/// Reads an optional `HH:MM` column.
+pub(crate) fn opt_time(v: Option<String>) -> rusqlite::Result<Option<chrono::NaiveTime>> {
+    v.map(|s| time(&s)).transpose()
+}
+
+/// Reads a `HH:MM` column.
+pub(crate) fn time(s: &str) -> rusqlite::Result<chrono::NaiveTime> {
+    crate::domain::dates::parse_hm(s).ok_or_else(|| conversion(&format!("bad time {s}")))
+}
+
+/// Reads a `YYYY-MM-DDTHH:MM` column.
+pub(crate) fn datetime(s: &str) -> rusqlite::Result<chrono::NaiveDateTime> {
+    crate::domain::dates::parse_datetime(s).ok_or_else(|| conversion(&format!("bad time {s}")))
+}
+
+fn conversion(e: &dyn std::fmt::Display) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.to_string().into())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,173 @@
+//! The `badges` table: one row per badge, mapped to [`Badge`] in one place.
+
+use super::{Result, opt_date};
+use crate::domain::badge::{Badge, Priority, Source};
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use std::collections::BTreeMap;
+
+const COLUMNS: &str = "key, name, issuer, level, url, notes, tags, earned_on, expires_on, \
+    renewed_on, retires_on, replaced_by, available_on, goal_on, effort_minutes, renew_from, \
+    priority, source, source_id, archived";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Badge> {
+    let tags: String = r.get("tags")?;
+    let priority: String = r.get("priority")?;
+    let source: String = r.get("source")?;
+    Ok(Badge {
+        key: r.get("key")?,
+        name: r.get("name")?,
+        issuer: r.get("issuer")?,
+        level: r.get("level")?,
+        url: r.get("url")?,
+        notes: r.get("notes")?,
+        tags: serde_json::from_str(&tags).unwrap_or_default(),
+        earned_on: opt_date(r.get("earned_on")?)?,
+        expires_on: opt_date(r.get("expires_on")?)?,
+        renewed_on: opt_date(r.get("renewed_on")?)?,
+        retires_on: opt_date(r.get("retires_on")?)?,
+        replaced_by: r.get("replaced_by")?,
+        available_on: opt_date(r.get("available_on")?)?,
+        goal_on: opt_date(r.get("goal_on")?)?,
+        effort_minutes: r.get("effort_minutes")?,
+        renew_from: opt_date(r.get("renew_from")?)?,
+        priority: priority.parse().unwrap_or(Priority::Normal),
+        source: source.parse().unwrap_or(Source::Manual),
+        source_id: r.get("source_id")?,
+        archived: r.get("archived")?,
+    })
+}
+
+fn ymd(d: Option<chrono::NaiveDate>) -> Option<String> {
+    d.map(crate::domain::dates::ymd)
+}
+
+/// Every badge, archived included, ordered by key.
+pub fn all(conn: &Connection) -> Result<Vec<Badge>> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM badges ORDER BY key"))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The badge with this key.
+pub fn get(conn: &Connection, key: &str) -> Result<Option<Badge>> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM badges WHERE key = ?1"))?;
+    Ok(stmt.query_row([key], from_row).optional()?)
+}
+
+/// The row id of a badge key.
+pub fn id_of(conn: &Connection, key: &str) -> Result<Option<i64>> {
+    let mut stmt = conn.prepare_cached("SELECT id FROM badges WHERE key = ?1")?;
+    Ok(stmt.query_row([key], |r| r.get(0)).optional()?)
+}
+
+/// Whether a key is taken.
+pub fn key_exists(conn: &Connection, key: &str) -> Result<bool> {
+    Ok(id_of(conn, key)?.is_some())
+}
+
+/// Inserts a new badge (the caller has checked the key is free).
+pub fn insert(conn: &Connection, b: &Badge) -> Result<i64> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "INSERT INTO badges ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, \
+         ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)"
+    ))?;
+    stmt.execute(params![
+        b.key,
+        b.name,
+        b.issuer,
+        b.level,
+        b.url,
+        b.notes,
+        serde_json::to_string(&b.tags).unwrap_or_else(|_| "[]".into()),
+        ymd(b.earned_on),
+        ymd(b.expires_on),
+        ymd(b.renewed_on),
+        ymd(b.retires_on),
+        b.replaced_by,
+        ymd(b.available_on),
+        ymd(b.goal_on),
+        b.effort_minutes,
+        ymd(b.renew_from),
+        b.priority.as_str(),
+        b.source.as_str(),
+        b.source_id,
+        b.archived,
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Replaces every field of the badge now keyed `old_key` with `b`. A changed key is
+/// carried over to the badges that name it as their replacement.
+pub fn update(conn: &Connection, old_key: &str, b: &Badge) -> Result<bool> {
+    let mut stmt = conn.prepare_cached(
+        "UPDATE badges SET key = ?1, name = ?2, issuer = ?3, level = ?4, url = ?5, notes = ?6, \
+         tags = ?7, earned_on = ?8, expires_on = ?9, renewed_on = ?10, retires_on = ?11, \
+         replaced_by = ?12, available_on = ?13, goal_on = ?14, effort_minutes = ?15, \
+         renew_from = ?16, priority = ?17, source = ?18, source_id = ?19, archived = ?20 \
+         WHERE key = ?21",
+    )?;
+    let n = stmt.execute(params![
+        b.key,
+        b.name,
+        b.issuer,
+        b.level,
+        b.url,
+        b.notes,
+        serde_json::to_string(&b.tags).unwrap_or_else(|_| "[]".into()),
+        ymd(b.earned_on),
+        ymd(b.expires_on),
+        ymd(b.renewed_on),
+        ymd(b.retires_on),
+        b.replaced_by,
+        ymd(b.available_on),
+        ymd(b.goal_on),
+        b.effort_minutes,
+        ymd(b.renew_from),
+        b.priority.as_str(),
+        b.source.as_str(),
+        b.source_id,
+        b.archived,
+        old_key,
+    ])?;
+    if n > 0 && old_key != b.key {
+        conn.execute(
+            "UPDATE badges SET replaced_by = ?1 WHERE replaced_by = ?2",
+            [&b.key, old_key],
+        )?;
+    }
+    Ok(n > 0)
+}
+
+/// Deletes a badge with its log and pinned sessions; clears references to it.
+pub fn delete(conn: &Connection, key: &str) -> Result<bool> {
+    let n = conn.execute("DELETE FROM badges WHERE key = ?1", [key])?;
+    if n > 0 {
+        conn.execute(
+            "UPDATE badges SET replaced_by = NULL WHERE replaced_by = ?1",
+            [key],
+        )?;
+    }
+    Ok(n > 0)
+}
+
+/// Minutes logged per badge key since each badge's cycle start (renewed_on, else earned_on,
+/// else ever).
+pub fn logged_in_cycle(conn: &Connection) -> Result<BTreeMap<String, u32>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT b.key, sum(l.minutes) FROM log l JOIN badges b ON b.id = l.badge_id \
+         WHERE l.date >= coalesce(b.renewed_on, b.earned_on, '') GROUP BY b.key",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+    let mut out = BTreeMap::new();
+    for row in rows {
+        let (k, m) = row?;
+        out.insert(k, u32::try_from(m.max(0)).unwrap_or(u32::MAX));
+    }
+    Ok(out)
+}
+
+/// Deletes every badge (and so every log entry and pinned session).
+pub fn delete_all(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM badges", [])?;
+    Ok(())
+}

@@ -1,0 +1,71 @@
+//! The `log` table: study done.
+
+use super::{Result, date, opt_time};
+use crate::domain::dates::{hm, ymd};
+use crate::domain::log::LogEntry;
+use chrono::NaiveDate;
+use rusqlite::{Connection, Row, params};
+use std::collections::BTreeMap;
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<LogEntry> {
+    Ok(LogEntry {
+        id: Some(r.get("id")?),
+        badge: r.get("key")?,
+        date: date(&r.get::<_, String>("date")?)?,
+        start: opt_time(r.get("start")?)?,
+        minutes: r.get("minutes")?,
+        note: r.get("note")?,
+    })
+}
+
+/// Log entries on or after `since` (all when `None`), oldest first.
+pub fn all(conn: &Connection, since: Option<NaiveDate>) -> Result<Vec<LogEntry>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.id, b.key, l.date, l.start, l.minutes, l.note FROM log l \
+         JOIN badges b ON b.id = l.badge_id WHERE l.date >= ?1 \
+         ORDER BY l.date, l.start IS NOT NULL, l.start, b.key, l.id",
+    )?;
+    let since = since.map(ymd).unwrap_or_default();
+    let rows = stmt.query_map([since], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Inserts a log entry for an existing badge id.
+pub fn insert(conn: &Connection, badge_id: i64, e: &LogEntry) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO log (badge_id, date, start, minutes, note) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        badge_id,
+        ymd(e.date),
+        e.start.map(hm),
+        e.minutes,
+        e.note
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Deletes one log entry.
+pub fn delete(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn.execute("DELETE FROM log WHERE id = ?1", [id])? > 0)
+}
+
+/// Minutes logged per day from `from` to `to`, both included.
+pub fn minutes_per_day(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<BTreeMap<NaiveDate, u32>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT date, sum(minutes) FROM log WHERE date >= ?1 AND date <= ?2 GROUP BY date",
+    )?;
+    let rows = stmt.query_map([ymd(from), ymd(to)], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+    })?;
+    let mut out = BTreeMap::new();
+    for row in rows {
+        let (d, m) = row?;
+        out.insert(date(&d)?, u32::try_from(m.max(0)).unwrap_or(u32::MAX));
+    }
+    Ok(out)
+}

@@ -1,0 +1,272 @@
+use super::*;
+use crate::domain::badge::Badge;
+use crate::domain::dates::parse_ymd;
+use crate::domain::log::LogEntry;
+
+fn badge(key: &str) -> Badge {
+    Badge {
+        key: key.into(),
+        name: format!("Badge {key}"),
+        issuer: "IBM".into(),
+        earned_on: Some(parse_ymd("2026-01-01").unwrap()),
+        expires_on: Some(parse_ymd("2027-06-30").unwrap()),
+        effort_minutes: 300,
+        tags: vec!["cloud".into(), "データ".into()],
+        ..Badge::default()
+    }
+}
+
+fn bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
+
+#[test]
+fn creates_folder_and_private_file_and_migrates() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("deep/er/sukima.db");
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    let mode: String = store
+        .conn()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let fk: i64 = store
+        .conn()
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(fk, 1);
+    drop(store);
+    // Opening again is a no-op migration.
+    assert_eq!(
+        Store::open(&path).unwrap().schema_version().unwrap(),
+        SCHEMA_VERSION
+    );
+}
+
+#[test]
+fn an_empty_file_becomes_a_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.db");
+    std::fs::write(&path, b"").unwrap();
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+}
+
+#[test]
+fn refuses_a_file_that_is_not_sqlite_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, content) in [
+        (
+            "notes.txt",
+            b"hello, this is not a database at all".to_vec(),
+        ),
+        ("short", b"SQLite".to_vec()),
+        (
+            "binary",
+            vec![
+                0u8, 159, 146, 150, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
+            ],
+        ),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, &content).unwrap();
+        let err = Store::open(&path).err().expect("refused");
+        assert!(matches!(err, StoreError::NotSqlite { .. }), "{name}: {err}");
+        assert!(err.to_string().contains("is not a sukima database"));
+        assert_eq!(bytes(&path), content, "{name} untouched");
+    }
+}
+
+#[test]
+fn refuses_another_programs_database_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.db");
+    {
+        let c = Connection::open(&path).unwrap();
+        c.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+            .unwrap();
+    }
+    let before = bytes(&path);
+    let err = Store::open(&path).err().expect("refused");
+    assert!(matches!(err, StoreError::Foreign { .. }), "{err}");
+    assert_eq!(bytes(&path), before);
+}
+
+#[test]
+fn refuses_a_newer_schema_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.db");
+    drop(Store::open(&path).unwrap());
+    {
+        let c = Connection::open(&path).unwrap();
+        c.pragma_update(None, "journal_mode", "DELETE").unwrap();
+        c.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+    }
+    let before = bytes(&path);
+    let err = Store::open(&path).err().expect("refused");
+    assert!(matches!(err, StoreError::TooNew { .. }), "{err}");
+    assert!(err.to_string().contains("newer sukima"));
+    assert_eq!(bytes(&path), before);
+}
+
+#[test]
+fn refuses_a_corrupt_database_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("corrupt.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        store
+            .transact("fill", |tx| -> Result<()> {
+                for i in 0..300 {
+                    badges::insert(tx, &badge(&format!("b{i}")))?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        store
+            .conn()
+            .pragma_update(None, "journal_mode", "DELETE")
+            .unwrap();
+    }
+    let mut content = bytes(&path);
+    assert!(content.len() > 4096 * 4);
+    // Scribble over the middle of the badges' pages, keeping the header intact.
+    for b in &mut content[4096 * 2 + 8..4096 * 3] {
+        *b = 0xA5;
+    }
+    std::fs::write(&path, &content).unwrap();
+    let err = Store::open(&path).err().expect("refused");
+    assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+    assert!(err.to_string().contains("corrupt"));
+    assert_eq!(bytes(&path), content);
+}
+
+#[test]
+fn badges_round_trip_and_key_rename_follows_references() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut a = badge("a");
+    a.replaced_by = Some("b".into());
+    let b = badge("b");
+    store
+        .transact("add", |tx| -> Result<()> {
+            badges::insert(tx, &a)?;
+            badges::insert(tx, &b)?;
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(badges::get(store.conn(), "a").unwrap(), Some(a.clone()));
+    let mut b2 = b.clone();
+    b2.key = "b2".into();
+    store
+        .transact("rename", |tx| badges::update(tx, "b", &b2))
+        .unwrap();
+    assert_eq!(
+        badges::get(store.conn(), "a")
+            .unwrap()
+            .unwrap()
+            .replaced_by
+            .as_deref(),
+        Some("b2")
+    );
+}
+
+#[test]
+fn a_failed_action_writes_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let r: std::result::Result<(), StoreError> = store.transact("dup", |tx| {
+        badges::insert(tx, &badge("a"))?;
+        badges::insert(tx, &badge("a"))?; // unique key violated
+        Ok(())
+    });
+    assert!(r.is_err());
+    assert!(badges::all(store.conn()).unwrap().is_empty());
+    assert_eq!(store.last_action().unwrap(), None);
+}
+
+#[test]
+fn undo_takes_back_exactly_the_last_action() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .transact("add a", |tx| badges::insert(tx, &badge("a")))
+        .unwrap();
+    let snapshot = |store: &Store| {
+        (
+            badges::all(store.conn()).unwrap(),
+            log::all(store.conn(), None).unwrap(),
+        )
+    };
+    let before = snapshot(&store);
+    let id = badges::id_of(store.conn(), "a").unwrap().unwrap();
+    store
+        .transact("log and edit", |tx| -> Result<()> {
+            log::insert(
+                tx,
+                id,
+                &LogEntry {
+                    id: None,
+                    badge: "a".into(),
+                    date: parse_ymd("2026-11-20").unwrap(),
+                    start: None,
+                    minutes: 30,
+                    note: Some("it's \"quoted\"; 日本語".into()),
+                },
+            )?;
+            let mut changed = badge("a");
+            changed.name = "Renamed's".into();
+            badges::update(tx, "a", &changed)?;
+            Ok(())
+        })
+        .unwrap();
+    assert_ne!(snapshot(&store), before);
+    assert_eq!(store.undo().unwrap().as_deref(), Some("log and edit"));
+    assert_eq!(snapshot(&store), before);
+    // Deleting a badge cascades to its log; undo brings both back.
+    store
+        .transact("log", |tx| {
+            log::insert(
+                tx,
+                id,
+                &LogEntry {
+                    id: None,
+                    badge: "a".into(),
+                    date: parse_ymd("2026-11-21").unwrap(),
+                    start: None,
+                    minutes: 45,
+                    note: None,
+                },
+            )
+        })
+        .unwrap();
+    let with_log = snapshot(&store);
+    store
+        .transact("rm a", |tx| badges::delete(tx, "a"))
+        .unwrap();
+    assert!(badges::all(store.conn()).unwrap().is_empty());
+    assert!(log::all(store.conn(), None).unwrap().is_empty());
+    assert_eq!(store.undo().unwrap().as_deref(), Some("rm a"));
+    assert_eq!(snapshot(&store), with_log);
+    assert_eq!(store.undo().unwrap().as_deref(), Some("log"));
+    assert_eq!(store.undo().unwrap().as_deref(), Some("add a"));
+    assert!(badges::all(store.conn()).unwrap().is_empty());
+    assert_eq!(store.undo().unwrap(), None);
+}
+
+#[test]
+fn actions_that_change_nothing_are_not_undo_steps() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .transact("add a", |tx| badges::insert(tx, &badge("a")))
+        .unwrap();
+    store
+        .transact("nothing", |_| Ok::<_, StoreError>(()))
+        .unwrap();
+    assert_eq!(store.last_action().unwrap().as_deref(), Some("add a"));
+}
