@@ -181,10 +181,10 @@ impl Config {
 
     fn validate(&self) -> Result<(), String> {
         let p = &self.planner;
-        if p.min_session.0 == 0 || p.min_session.0 % 5 != 0 {
+        if p.min_session.0 == 0 || !p.min_session.0.is_multiple_of(5) {
             return Err("planner.min_session must be a positive multiple of 5 minutes".into());
         }
-        if p.max_session.0 < p.min_session.0 || p.max_session.0 % 5 != 0 {
+        if p.max_session.0 < p.min_session.0 || !p.max_session.0.is_multiple_of(5) {
             return Err(
                 "planner.max_session must be a multiple of 5 minutes, at least min_session".into(),
             );

@@ -15,6 +15,11 @@
 //!
 //! `main.rs` only parses arguments, dispatches, and maps errors to exit codes.
 
+pub mod actions;
+pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod domain;
+pub mod io;
 pub mod store;
+pub mod text;

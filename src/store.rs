@@ -249,6 +249,20 @@ impl Store {
         Ok(value)
     }
 
+    /// Writes without recording an undo step: for seeding the demo database.
+    pub fn seed<T, E>(
+        &mut self,
+        f: impl FnOnce(&Transaction<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        let tx = self.conn.transaction().map_err(StoreError::from)?;
+        let value = f(&tx)?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(value)
+    }
+
     /// The description of the change `undo` would take back.
     pub fn last_action(&self) -> Result<Option<String>> {
         use rusqlite::OptionalExtension;

@@ -255,6 +255,42 @@ pub fn unique_key(base: &str, taken: impl Fn(&str) -> bool) -> String {
         .expect("an unbounded range always finds a free key")
 }
 
+/// Checks a badge on its own: a valid key, a name, and dates that make sense together.
+pub fn check(b: &Badge) -> Result<(), String> {
+    validate_key(&b.key)?;
+    if b.name.trim().is_empty() {
+        return Err(format!("badge '{}' needs a name", b.key));
+    }
+    if b.replaced_by.as_deref() == Some(b.key.as_str()) {
+        return Err(format!("badge '{}' cannot replace itself", b.key));
+    }
+    if let (Some(e), Some(x)) = (b.earned_on, b.expires_on)
+        && x < e
+    {
+        return Err(format!(
+            "badge '{}' expires ({x}) before it was earned ({e}): check --earned and --expires",
+            b.key
+        ));
+    }
+    if let (Some(e), Some(r)) = (b.earned_on, b.renewed_on)
+        && r < e
+    {
+        return Err(format!(
+            "badge '{}' was renewed ({r}) before it was earned ({e})",
+            b.key
+        ));
+    }
+    if b.effort_minutes > crate::domain::duration::MAX_MINUTES {
+        return Err(format!("badge '{}': effort is too large", b.key));
+    }
+    for t in &b.tags {
+        if t.trim().is_empty() || t.chars().any(char::is_whitespace) {
+            return Err(format!("tag '{t}' must be one word without spaces"));
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,7 @@
 
 use super::{Result, date, opt_date, time};
 use crate::domain::dates::{hm, ymd};
-use crate::domain::spare::{Window, WindowKind, format_days, parse_days};
+use crate::domain::spare::{Window, WindowKind, parse_days};
 use rusqlite::{Connection, Row, params};
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Window> {
@@ -94,7 +94,6 @@ fn columns(kind: &WindowKind) -> Columns {
 
 /// Days as stored: always a comma list (`mon,tue`), never the short names.
 fn days_text(days: &std::collections::BTreeSet<crate::domain::spare::WeekdayOrd>) -> String {
-    let _ = format_days; // the short form is for display only
     days.iter()
         .map(|d| crate::domain::dates::weekday_name(d.weekday()))
         .collect::<Vec<_>>()

@@ -1,0 +1,354 @@
+//! User actions that change data, shared by the command line and the TUI. Each is one
+//! transaction recorded for undo, and returns a one-line description of what it did.
+//! Errors are user errors: one line naming the problem and the fix; nothing is written.
+
+use crate::domain::badge::{self, Badge};
+use crate::domain::log::{LogEntry, Pinned};
+use crate::domain::spare::{self, Window};
+use crate::io::backup::BackupData;
+use crate::store::{Store, StoreError, badges, log, pinned, windows};
+use anyhow::{Result, anyhow, bail};
+use rusqlite::Connection;
+
+fn badge_id(conn: &Connection, key: &str) -> Result<i64> {
+    badges::id_of(conn, key)?.ok_or_else(|| unknown_badge(conn, key))
+}
+
+/// "no badge has the key 'x'", with the closest keys when there are some.
+pub fn unknown_badge(conn: &Connection, key: &str) -> anyhow::Error {
+    let keys: Vec<String> = badges::all(conn)
+        .map(|all| all.into_iter().map(|b| b.key).collect())
+        .unwrap_or_default();
+    let close = crate::domain::similar::closest(key, keys.iter().map(String::as_str), 3);
+    if close.is_empty() {
+        anyhow!("no badge has the key '{key}': see `sukima badge list`")
+    } else {
+        anyhow!(
+            "no badge has the key '{key}': did you mean {}?",
+            close
+                .iter()
+                .map(|k| format!("'{k}'"))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        )
+    }
+}
+
+fn check_references(conn: &Connection, b: &Badge) -> Result<()> {
+    if let Some(rep) = &b.replaced_by
+        && !badges::key_exists(conn, rep)?
+    {
+        return Err(unknown_badge(conn, rep).context(format!("--replaced-by of '{}'", b.key)));
+    }
+    Ok(())
+}
+
+/// Adds a badge with a key that must be free.
+pub fn add_badge(store: &mut Store, b: &Badge) -> Result<String> {
+    badge::check(b).map_err(|e| anyhow!(e))?;
+    store.transact(&format!("add badge {}", b.key), |tx| -> Result<()> {
+        if badges::key_exists(tx, &b.key)? {
+            bail!(
+                "a badge with the key '{}' already exists: choose another with --key",
+                b.key
+            );
+        }
+        check_references(tx, b)?;
+        badges::insert(tx, b)?;
+        Ok(())
+    })?;
+    Ok(format!("added {} ({})", b.key, b.name))
+}
+
+/// Replaces the badge keyed `old_key` with `b` (which may carry a new key).
+pub fn edit_badge(store: &mut Store, old_key: &str, b: &Badge) -> Result<String> {
+    badge::check(b).map_err(|e| anyhow!(e))?;
+    store.transact(&format!("edit badge {old_key}"), |tx| -> Result<()> {
+        badge_id(tx, old_key)?;
+        if b.key != old_key && badges::key_exists(tx, &b.key)? {
+            bail!(
+                "a badge with the key '{}' already exists: choose another key",
+                b.key
+            );
+        }
+        check_references(tx, b)?;
+        badges::update(tx, old_key, b)?;
+        Ok(())
+    })?;
+    Ok(if b.key == old_key {
+        format!("updated {}", b.key)
+    } else {
+        format!("updated {old_key} (now {})", b.key)
+    })
+}
+
+/// Marks a badge renewed today with a new expiry: the new cycle starts at zero.
+pub fn renew_badge(
+    store: &mut Store,
+    key: &str,
+    today: chrono::NaiveDate,
+    expires: chrono::NaiveDate,
+) -> Result<String> {
+    if expires <= today {
+        bail!("the new expiry {expires} is not after today ({today}): give a later --expires");
+    }
+    store.transact(&format!("renew {key}"), |tx| -> Result<()> {
+        let mut b = badges::get(tx, key)?.ok_or_else(|| unknown_badge(tx, key))?;
+        if b.earned_on.is_none() {
+            b.earned_on = Some(today);
+        } else {
+            b.renewed_on = Some(today);
+        }
+        b.expires_on = Some(expires);
+        b.renew_from = None;
+        if b.goal_on.is_some_and(|g| g <= today) {
+            b.goal_on = None;
+        }
+        badges::update(tx, key, &b)?;
+        Ok(())
+    })?;
+    Ok(format!("renewed {key}: expires {expires}"))
+}
+
+/// Archives (or restores) a badge.
+pub fn set_archived(store: &mut Store, key: &str, archived: bool) -> Result<String> {
+    let verb = if archived { "archive" } else { "restore" };
+    store.transact(&format!("{verb} {key}"), |tx| -> Result<()> {
+        let mut b = badges::get(tx, key)?.ok_or_else(|| unknown_badge(tx, key))?;
+        b.archived = archived;
+        badges::update(tx, key, &b)?;
+        Ok(())
+    })?;
+    Ok(format!("{verb}d {key}"))
+}
+
+/// Deletes a badge with its log and pinned sessions.
+pub fn remove_badge(store: &mut Store, key: &str) -> Result<String> {
+    let (logs, pins) =
+        store.transact(&format!("delete badge {key}"), |tx| -> Result<(i64, i64)> {
+            let id = badge_id(tx, key)?;
+            let logs: i64 =
+                tx.query_row("SELECT count(*) FROM log WHERE badge_id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
+            let pins: i64 = tx.query_row(
+                "SELECT count(*) FROM pinned WHERE badge_id = ?1",
+                [id],
+                |r| r.get(0),
+            )?;
+            badges::delete(tx, key)?;
+            Ok((logs, pins))
+        })?;
+    Ok(format!(
+        "deleted {key} with {logs} log entries and {pins} pinned sessions (`sukima undo` brings them back)"
+    ))
+}
+
+/// Adds a window of spare time or a blackout.
+pub fn add_window(store: &mut Store, w: &Window) -> Result<(i64, String)> {
+    spare::validate(&w.kind).map_err(|e| anyhow!(e))?;
+    let what = describe_window(w);
+    let id = store.transact(&format!("add {what}"), |tx| -> Result<i64> {
+        Ok(windows::insert(tx, w)?)
+    })?;
+    Ok((id, format!("added window {id}: {what}")))
+}
+
+/// Replaces a window.
+pub fn edit_window(store: &mut Store, id: i64, w: &Window) -> Result<String> {
+    spare::validate(&w.kind).map_err(|e| anyhow!(e))?;
+    let what = describe_window(w);
+    store.transact(&format!("edit window {id}"), |tx| -> Result<()> {
+        if !windows::update(tx, id, w)? {
+            bail!("no window has the id {id}: see `sukima window list`");
+        }
+        Ok(())
+    })?;
+    Ok(format!("updated window {id}: {what}"))
+}
+
+/// Deletes a window.
+pub fn remove_window(store: &mut Store, id: i64) -> Result<String> {
+    store.transact(&format!("delete window {id}"), |tx| -> Result<()> {
+        if !windows::delete(tx, id)? {
+            bail!("no window has the id {id}: see `sukima window list`");
+        }
+        Ok(())
+    })?;
+    Ok(format!("deleted window {id}"))
+}
+
+/// One line describing a window: `weekdays 07:10-07:40 commute`.
+pub fn describe_window(w: &Window) -> String {
+    use crate::domain::dates::hm;
+    use crate::domain::spare::{WindowKind, format_days};
+    let label = if w.label.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", w.label)
+    };
+    match &w.kind {
+        WindowKind::Weekly {
+            days,
+            start,
+            end,
+            from,
+            to,
+        } => {
+            let range = match (from, to) {
+                (None, None) => String::new(),
+                (f, t) => format!(
+                    " ({}..{})",
+                    f.map(|d| d.to_string()).unwrap_or_default(),
+                    t.map(|d| d.to_string()).unwrap_or_default()
+                ),
+            };
+            format!(
+                "{} {}-{}{range}{label}",
+                format_days(days),
+                hm(*start),
+                hm(*end)
+            )
+        }
+        WindowKind::Once { date, start, end } => {
+            format!("{date} {}-{}{label}", hm(*start), hm(*end))
+        }
+        WindowKind::Blackout { from, to } if from == to => format!("off {from}{label}"),
+        WindowKind::Blackout { from, to } => format!("off {from}..{to}{label}"),
+    }
+}
+
+/// Logs study done.
+pub fn add_log(store: &mut Store, e: &LogEntry) -> Result<i64> {
+    if e.minutes == 0 {
+        bail!("a log entry needs some minutes, like 30m");
+    }
+    store.transact(
+        &format!(
+            "log {} on {}",
+            crate::domain::format_minutes(e.minutes),
+            e.badge
+        ),
+        |tx| -> Result<i64> {
+            let id = badge_id(tx, &e.badge)?;
+            Ok(log::insert(tx, id, e)?)
+        },
+    )
+}
+
+/// Pins a session.
+pub fn add_pin(store: &mut Store, p: &Pinned) -> Result<i64> {
+    if p.minutes == 0 {
+        bail!("a session needs some minutes, like 30m");
+    }
+    store.transact(
+        &format!(
+            "pin {} on {} at {}",
+            crate::domain::format_minutes(p.minutes),
+            p.badge,
+            crate::domain::dates::ymd_hm(p.start)
+        ),
+        |tx| -> Result<i64> {
+            let id = badge_id(tx, &p.badge)?;
+            Ok(pinned::insert(tx, id, p)?)
+        },
+    )
+}
+
+/// Unpins a session.
+pub fn remove_pin(store: &mut Store, id: i64) -> Result<String> {
+    store.transact(&format!("unpin session {id}"), |tx| -> Result<()> {
+        if !pinned::delete(tx, id)? {
+            bail!("no pinned session has the id {id}");
+        }
+        Ok(())
+    })?;
+    Ok(format!("unpinned session {id}"))
+}
+
+/// Everything in the store, as a backup holds it.
+pub fn load_all(conn: &Connection) -> Result<BackupData, StoreError> {
+    Ok(BackupData {
+        badges: badges::all(conn)?,
+        windows: windows::all(conn)?,
+        log: log::all(conn, None)?,
+        pinned: pinned::all(conn)?,
+    })
+}
+
+/// Writes a whole backup into the store in one transaction. Refused when the store holds
+/// data, unless `replace`, which deletes everything first (in the same transaction).
+pub fn restore(store: &mut Store, data: &BackupData, replace: bool) -> Result<String> {
+    store.transact("import backup", |tx| -> Result<()> {
+        let existing = load_all(tx)?;
+        if !existing.is_empty() && !replace {
+            bail!(
+                "the database already holds {} badges, {} windows and {} log entries: add --replace to replace them all",
+                existing.badges.len(),
+                existing.windows.len(),
+                existing.log.len()
+            );
+        }
+        badges::delete_all(tx)?;
+        windows::delete_all(tx)?;
+        write_data(tx, data)?;
+        Ok(())
+    })?;
+    Ok(format!(
+        "imported {} badges, {} windows, {} log entries, {} pinned sessions",
+        data.badges.len(),
+        data.windows.len(),
+        data.log.len(),
+        data.pinned.len()
+    ))
+}
+
+/// Inserts every record of `data` (badges first, so the others can refer to them).
+pub fn write_data(tx: &Connection, data: &BackupData) -> Result<(), StoreError> {
+    for b in &data.badges {
+        badges::insert(tx, b)?;
+    }
+    for w in &data.windows {
+        windows::insert(tx, w)?;
+    }
+    let ids: std::collections::HashMap<String, i64> = badges::all(tx)?
+        .into_iter()
+        .filter_map(|b| {
+            badges::id_of(tx, &b.key)
+                .ok()
+                .flatten()
+                .map(|id| (b.key, id))
+        })
+        .collect();
+    for e in &data.log {
+        if let Some(id) = ids.get(&e.badge) {
+            log::insert(tx, *id, e)?;
+        }
+    }
+    for p in &data.pinned {
+        if let Some(id) = ids.get(&p.badge) {
+            pinned::insert(tx, *id, p)?;
+        }
+    }
+    Ok(())
+}
+
+/// Takes back the last change; the description says what it was.
+pub fn undo(store: &mut Store) -> Result<String> {
+    match store.undo()? {
+        Some(what) => Ok(format!("undid: {what}")),
+        None => bail!("nothing to undo"),
+    }
+}
+
+/// Deletes everything a calendar import brought in.
+pub fn remove_busy_source(store: &mut Store, source: &str) -> Result<String> {
+    let n = store.transact(
+        &format!("delete busy time {source}"),
+        |tx| -> Result<usize> { Ok(crate::store::busy::delete_source(tx, source)?) },
+    )?;
+    if n == 0 {
+        bail!("no window id or calendar import is called '{source}': see `sukima window list`");
+    }
+    Ok(format!("deleted {n} busy events imported as {source}"))
+}

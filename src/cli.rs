@@ -1,0 +1,290 @@
+//! The command line's shape (clap types only; the work is in `commands`).
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// sukima: plan study for your expiring badges into the gaps of your day.
+#[derive(Debug, Parser)]
+#[command(name = "sukima", version, about, long_about = None)]
+pub struct Cli {
+    /// The database file [default: sukima.db in the platform data folder].
+    #[arg(long, env = "SUKIMA_DB", global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// The configuration file [default: config.toml in the platform config folder].
+    #[arg(long, env = "SUKIMA_CONFIG", global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Fix the clock, as YYYY-MM-DDTHH:MM (for scripts, demos and tests).
+    #[arg(long, env = "SUKIMA_NOW", global = true, value_name = "TIME")]
+    pub now: Option<String>,
+    /// Use a fresh throw-away database filled with demo data.
+    #[arg(long, global = true)]
+    pub demo: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands; without one, sukima opens the interactive planner.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Quick-add study time, a session, spare time or a blackout from one line of text.
+    Add {
+        /// The text, e.g. "30m #aws-saa", "1h cp4d tomorrow 7:30", "free weekdays 7:10-7:40".
+        #[arg(required = true, num_args = 1.., allow_hyphen_values = true)]
+        text: Vec<String>,
+    },
+    /// Take back the last change made by add, import, edit and the like.
+    Undo,
+    /// Manage badges.
+    #[command(subcommand)]
+    Badge(Box<BadgeCommand>),
+    /// Manage spare time (weekly and one-off windows, blackouts, imported busy time).
+    #[command(subcommand)]
+    Window(WindowCommand),
+    /// Show the study log.
+    Log(LogArgs),
+    /// The plan: sessions and each badge's outcome, at-risk first.
+    Plan(PlanArgs),
+    /// Sessions and renewal events, day by day.
+    Agenda(AgendaArgs),
+    /// The month grid of renewal events and study, printed.
+    Calendar(CalendarArgs),
+    /// One short line for a shell prompt or cron: what is next and what is at risk.
+    Due(DueArgs),
+    /// Import badges or busy time from a file.
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Export a full backup or a calendar file.
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// Print the effective configuration (defaults included) as TOML.
+    Config(ConfigArgs),
+}
+
+/// `badge …`.
+#[derive(Debug, Subcommand)]
+pub enum BadgeCommand {
+    /// Add a badge (or a target: a badge not yet earned).
+    Add {
+        /// Its name, e.g. "AWS Certified Solutions Architect – Associate".
+        name: String,
+        #[command(flatten)]
+        fields: BadgeFields,
+    },
+    /// List badges (archived ones only with --all).
+    List(BadgeListArgs),
+    /// Show one badge in full.
+    Show {
+        key: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change fields of a badge; an empty value clears a field.
+    Edit {
+        key: String,
+        #[command(flatten)]
+        fields: BadgeFields,
+    },
+    /// Mark a badge renewed today; its new cycle starts at zero.
+    Renew {
+        key: String,
+        /// The new expiry [default: today + the issuer's validity].
+        #[arg(long, value_name = "DATE")]
+        expires: Option<String>,
+    },
+    /// Archive a badge: hidden from planning and default lists, kept in the database.
+    Archive {
+        key: String,
+        /// Bring an archived badge back instead.
+        #[arg(long)]
+        restore: bool,
+    },
+    /// Delete a badge with its log and pinned sessions (`sukima undo` brings it back).
+    Rm { key: String },
+}
+
+/// The badge fields as flags. Dates take YYYY-MM-DD or a vendor period (2027, 2027-Q1,
+/// "Q1 '27", 2027-H1): the last day of the period.
+#[derive(Debug, Args, Default)]
+pub struct BadgeFields {
+    /// Short unique handle, [a-z0-9-] [default: derived from the name].
+    #[arg(long)]
+    pub key: Option<String>,
+    /// A new name (edit only).
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long)]
+    pub issuer: Option<String>,
+    #[arg(long)]
+    pub level: Option<String>,
+    /// Date earned; leave out for a target.
+    #[arg(long, value_name = "DATE")]
+    pub earned: Option<String>,
+    /// Date it expires; leave out if it never does.
+    #[arg(long, value_name = "DATE")]
+    pub expires: Option<String>,
+    /// Date of the last renewal.
+    #[arg(long, value_name = "DATE")]
+    pub renewed: Option<String>,
+    /// Date the vendor retires it ("retired in 2027" is --retires 2027).
+    #[arg(long, value_name = "DATE")]
+    pub retires: Option<String>,
+    /// Key of the badge that replaces it.
+    #[arg(long, value_name = "KEY")]
+    pub replaced_by: Option<String>,
+    /// For a target: first date it can be studied for ("Coming in Q1 '27").
+    #[arg(long, value_name = "DATE")]
+    pub available: Option<String>,
+    /// For a target: the date you want it by.
+    #[arg(long, value_name = "DATE")]
+    pub goal: Option<String>,
+    /// Study needed this cycle, like 90m, 1h30m, 6h [default: the issuer's].
+    #[arg(long, value_name = "DURATION")]
+    pub effort: Option<String>,
+    /// First date a renewal is possible [default: expiry minus the issuer's window].
+    #[arg(long, value_name = "DATE")]
+    pub renew_from: Option<String>,
+    /// low, normal or high.
+    #[arg(long)]
+    pub priority: Option<String>,
+    #[arg(long)]
+    pub url: Option<String>,
+    #[arg(long)]
+    pub notes: Option<String>,
+    /// A tag (repeat for several; `--tag ""` clears them).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+}
+
+/// `badge list`.
+#[derive(Debug, Args)]
+pub struct BadgeListArgs {
+    /// Only these statuses (comma list): expired, retired, retiring, expiring, active,
+    /// no-expiry, target.
+    #[arg(long, value_delimiter = ',')]
+    pub status: Vec<String>,
+    /// Include archived badges.
+    #[arg(long)]
+    pub all: bool,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `window …`.
+#[derive(Debug, Subcommand)]
+pub enum WindowCommand {
+    /// Add spare time in the quick-add grammar without `free`
+    /// ("weekdays 7:10-7:40 commute", "sat 9:00-11:00"), or a blackout with --off
+    /// ("2027-01-02..2027-01-05 new year").
+    Add {
+        #[arg(required = true, num_args = 1.., allow_hyphen_values = true)]
+        text: Vec<String>,
+        /// A blackout: no study on these days.
+        #[arg(long)]
+        off: bool,
+    },
+    /// List windows, blackouts and imported busy time.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete a window by its id, or a whole calendar import by its source name.
+    Rm { id_or_source: String },
+}
+
+/// `log`.
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Only entries on or after this date.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only this badge.
+    #[arg(long, value_name = "KEY")]
+    pub badge: Option<String>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `plan`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// Show sessions of the next N days [default: 14].
+    #[arg(long, value_name = "N")]
+    pub days: Option<u32>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `agenda`.
+#[derive(Debug, Args)]
+pub struct AgendaArgs {
+    /// How many days, today included.
+    #[arg(long, value_name = "N", default_value_t = 7)]
+    pub days: u32,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `calendar`.
+#[derive(Debug, Args)]
+pub struct CalendarArgs {
+    /// The month, as YYYY-MM [default: this month].
+    #[arg(long, value_name = "YYYY-MM")]
+    pub month: Option<String>,
+}
+
+/// `due`.
+#[derive(Debug, Args)]
+pub struct DueArgs {
+    /// Look this many days ahead.
+    #[arg(long, value_name = "N", default_value_t = 30)]
+    pub days: u32,
+}
+
+/// `import …`.
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Credly badges.json pages, as saved from https://www.credly.com/users/<name>/badges.json.
+    Credly {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Badges from a CSV file (columns name, issuer, earned_on, expires_on, retires_on, effort, url).
+    Csv { file: PathBuf },
+    /// A full backup made by `sukima export json`.
+    Json {
+        file: PathBuf,
+        /// Replace everything in a database that already holds data.
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Busy time from an iCalendar file; re-importing the same file replaces it.
+    Ics {
+        file: PathBuf,
+        /// Name of this import [default: the file name].
+        #[arg(long)]
+        name: Option<String>,
+    },
+}
+
+/// `export …`.
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// A full backup (`-` for standard output).
+    Json { file: PathBuf },
+    /// Planned and pinned sessions and renewal events as an iCalendar file.
+    Ics { file: PathBuf },
+}
+
+/// `config`.
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print where the configuration file is read from instead.
+    #[arg(long)]
+    pub path: bool,
+}

@@ -1,0 +1,132 @@
+//! One module per subcommand: each takes the parsed arguments and a [`Ctx`] and writes its
+//! output to the given writer. Human output is aligned text that respects CJK widths;
+//! `--json` prints one JSON document.
+
+pub mod badge;
+pub mod config;
+pub mod export;
+pub mod import;
+pub mod log;
+pub mod window;
+
+use crate::cli::{Cli, Command};
+use crate::config::Config;
+use crate::store::Store;
+use anyhow::{Result, anyhow};
+use chrono::{NaiveDate, NaiveDateTime};
+use std::io::Write;
+
+/// What every command works with: the open store, the configuration and the clock.
+pub struct Ctx {
+    pub store: Store,
+    pub config: Config,
+    pub now: NaiveDateTime,
+    /// Columns available for tables (`usize::MAX` when not writing to a terminal).
+    pub width: usize,
+}
+
+impl Ctx {
+    /// Today's date by the (possibly fixed) clock.
+    pub fn today(&self) -> NaiveDate {
+        self.now.date()
+    }
+
+    /// The default effort of an issuer, in minutes.
+    pub fn default_effort(&self, issuer: &str) -> u32 {
+        self.config.issuer(issuer).default_effort.0
+    }
+}
+
+/// Reads `--now`: `YYYY-MM-DDTHH:MM`, or a date (midnight).
+pub fn parse_now(text: &str) -> Result<NaiveDateTime> {
+    let t = text.trim();
+    crate::domain::dates::parse_datetime(t)
+        .or_else(|| {
+            chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S")
+                .ok()
+                .or_else(|| {
+                    crate::domain::dates::parse_ymd(t)
+                        .ok()
+                        .and_then(|d| d.and_hms_opt(0, 0, 0))
+                })
+        })
+        .ok_or_else(|| anyhow!("--now '{t}' is not a time: write it as YYYY-MM-DDTHH:MM"))
+}
+
+/// Opens the configuration, the clock and the store for a run.
+pub fn open(cli: &Cli) -> Result<Ctx> {
+    let config = Config::load(cli.config.as_deref())?;
+    let now = match &cli.now {
+        Some(t) => parse_now(t)?,
+        None => chrono::Local::now().naive_local(),
+    };
+    let store = if cli.demo {
+        demo_store(now.date())?
+    } else {
+        let path = match &cli.db {
+            Some(p) => p.clone(),
+            None => crate::config::default_db_path().ok_or_else(|| {
+                anyhow!("cannot find a home folder for the database: give --db PATH")
+            })?,
+        };
+        Store::open(&path)?
+    };
+    let width = if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        crossterm::terminal::size().map_or(100, |(w, _)| usize::from(w))
+    } else {
+        usize::MAX
+    };
+    Ok(Ctx {
+        store,
+        config,
+        now,
+        width,
+    })
+}
+
+/// A fresh in-memory database with the demo data as of `today`.
+pub fn demo_store(today: NaiveDate) -> Result<Store> {
+    let mut store = Store::open_in_memory()?;
+    let data = crate::io::demo::demo(today);
+    store.seed(|tx| crate::actions::write_data(tx, &data))?;
+    Ok(store)
+}
+
+/// Runs the subcommand (the caller handles `None`, the TUI).
+pub fn run(ctx: &mut Ctx, command: Command, out: &mut dyn Write) -> Result<()> {
+    match command {
+        Command::Undo => {
+            let msg = crate::actions::undo(&mut ctx.store)?;
+            writeln!(out, "{msg}")?;
+            Ok(())
+        }
+        Command::Badge(cmd) => badge::run(ctx, *cmd, out),
+        Command::Window(cmd) => window::run(ctx, cmd, out),
+        Command::Log(args) => log::run(ctx, &args, out),
+        Command::Import(cmd) => import::run(ctx, cmd, out),
+        Command::Export(cmd) => export::run(ctx, cmd, out),
+        Command::Config(args) => config::run(ctx, &args, out),
+        Command::Add { .. }
+        | Command::Plan(_)
+        | Command::Agenda(_)
+        | Command::Calendar(_)
+        | Command::Due(_) => Err(anyhow!("this command is not available yet")),
+    }
+}
+
+/// Writes a JSON document and a newline.
+pub fn print_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// Parses a date flag (YYYY-MM-DD or a vendor period); empty means "clear".
+pub fn date_flag(flag: &str, value: &str) -> Result<Option<NaiveDate>> {
+    if value.trim().is_empty() {
+        return Ok(None);
+    }
+    crate::domain::dates::parse_date_or_period(value)
+        .map(Some)
+        .map_err(|e| anyhow!("--{flag}: {e}"))
+}

@@ -1,0 +1,384 @@
+//! `sukima badge add/list/show/edit/renew/archive/rm`.
+
+use super::{Ctx, date_flag, print_json};
+use crate::actions;
+use crate::cli::{BadgeCommand, BadgeFields, BadgeListArgs};
+use crate::domain::badge::{Badge, Priority, derive_key, unique_key, validate_key};
+use crate::domain::duration::{format_minutes, parse_duration};
+use crate::domain::status::{Status, countdown_days, status_at};
+use crate::store::badges;
+use crate::text::{Align, table};
+use anyhow::{Result, anyhow, bail};
+use std::io::Write;
+
+/// Runs a `badge` subcommand.
+pub fn run(ctx: &mut Ctx, cmd: BadgeCommand, out: &mut dyn Write) -> Result<()> {
+    match cmd {
+        BadgeCommand::Add { name, fields } => {
+            let b = new_badge(ctx, &name, &fields)?;
+            let msg = actions::add_badge(&mut ctx.store, &b)?;
+            writeln!(out, "{msg}")?;
+        }
+        BadgeCommand::List(args) => list(ctx, &args, out)?,
+        BadgeCommand::Show { key, json } => show(ctx, &key, json, out)?,
+        BadgeCommand::Edit { key, fields } => {
+            let old = badges::get(ctx.store.conn(), &key)?
+                .ok_or_else(|| actions::unknown_badge(ctx.store.conn(), &key))?;
+            let mut b = old.clone();
+            apply(ctx, &mut b, &fields)?;
+            if b == old {
+                writeln!(out, "{key}: nothing to change")?;
+                return Ok(());
+            }
+            let msg = actions::edit_badge(&mut ctx.store, &key, &b)?;
+            writeln!(out, "{msg}")?;
+        }
+        BadgeCommand::Renew { key, expires } => {
+            let b = badges::get(ctx.store.conn(), &key)?
+                .ok_or_else(|| actions::unknown_badge(ctx.store.conn(), &key))?;
+            let today = ctx.today();
+            let expires = match expires.as_deref() {
+                Some(text) => date_flag("expires", text)?
+                    .ok_or_else(|| anyhow!("--expires needs a date, like 2028-01-31"))?,
+                None => default_renewal_expiry(ctx, &b),
+            };
+            let msg = actions::renew_badge(&mut ctx.store, &key, today, expires)?;
+            writeln!(out, "{msg}")?;
+        }
+        BadgeCommand::Archive { key, restore } => {
+            let msg = actions::set_archived(&mut ctx.store, &key, !restore)?;
+            writeln!(out, "{msg}")?;
+        }
+        BadgeCommand::Rm { key } => {
+            let msg = actions::remove_badge(&mut ctx.store, &key)?;
+            writeln!(out, "{msg}")?;
+        }
+    }
+    Ok(())
+}
+
+/// The expiry a renewal today suggests: today plus the issuer's validity.
+pub fn default_renewal_expiry(ctx: &Ctx, b: &Badge) -> chrono::NaiveDate {
+    let days = ctx.config.issuer(&b.issuer).validity_days;
+    ctx.today() + chrono::Days::new(u64::from(days))
+}
+
+/// Issuers the user may name: configured sections and their aliases, and every issuer
+/// already on a badge.
+fn check_issuer(ctx: &Ctx, issuer: &str) -> Result<()> {
+    let lower = issuer.trim().to_lowercase();
+    if lower.is_empty() {
+        return Ok(());
+    }
+    let mut known: Vec<String> = Vec::new();
+    for (name, c) in &ctx.config.issuers {
+        if name != "default" {
+            known.push(name.clone());
+            known.extend(c.aliases.iter().cloned());
+        }
+    }
+    let configured = !std::ptr::eq(ctx.config.issuer(issuer), &ctx.config.issuers["default"]);
+    let on_badges: Vec<String> = badges::all(ctx.store.conn())?
+        .into_iter()
+        .map(|b| b.issuer)
+        .filter(|i| !i.is_empty())
+        .collect();
+    if configured || on_badges.iter().any(|i| i.to_lowercase() == lower) {
+        return Ok(());
+    }
+    known.extend(on_badges);
+    known.sort();
+    known.dedup();
+    let close = crate::domain::similar::closest(issuer, known.iter().map(String::as_str), 2);
+    let hint = if close.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " (did you mean {}?)",
+            close
+                .iter()
+                .map(|c| format!("'{c}'"))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        )
+    };
+    bail!(
+        "unknown issuer '{issuer}'{hint}: use a configured issuer (see `sukima config`) or add [issuers.\"{lower}\"] to config.toml"
+    )
+}
+
+fn new_badge(ctx: &Ctx, name: &str, f: &BadgeFields) -> Result<Badge> {
+    if name.trim().is_empty() {
+        bail!("a badge needs a name, like `sukima badge add \"AWS Certified Cloud Practitioner\"`");
+    }
+    let issuer = f.issuer.clone().unwrap_or_default();
+    let key = match &f.key {
+        Some(k) => k.clone(),
+        None => {
+            let conn = ctx.store.conn();
+            unique_key(&derive_key(name), |k| {
+                badges::key_exists(conn, k).unwrap_or(true)
+            })
+        }
+    };
+    let mut b = Badge {
+        key,
+        name: name.trim().to_string(),
+        issuer: issuer.clone(),
+        effort_minutes: ctx.default_effort(&issuer),
+        ..Badge::default()
+    };
+    apply(ctx, &mut b, f)?;
+    Ok(b)
+}
+
+fn text(v: &str) -> Option<String> {
+    let t = v.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+/// Applies the flags given to a badge.
+fn apply(ctx: &Ctx, b: &mut Badge, f: &BadgeFields) -> Result<()> {
+    if let Some(k) = &f.key {
+        validate_key(k).map_err(|e| anyhow!("--key: {e}"))?;
+        b.key.clone_from(k);
+    }
+    if let Some(n) = &f.name {
+        b.name = text(n).ok_or_else(|| anyhow!("--name cannot be empty"))?;
+    }
+    if let Some(i) = &f.issuer {
+        check_issuer(ctx, i)?;
+        b.issuer = i.trim().to_string();
+    }
+    if let Some(v) = &f.level {
+        b.level = text(v);
+    }
+    if let Some(v) = &f.url {
+        b.url = text(v);
+    }
+    if let Some(v) = &f.notes {
+        b.notes = text(v);
+    }
+    let dates: [(&str, &Option<String>, &mut Option<chrono::NaiveDate>); 7] = [
+        ("earned", &f.earned, &mut b.earned_on),
+        ("expires", &f.expires, &mut b.expires_on),
+        ("renewed", &f.renewed, &mut b.renewed_on),
+        ("retires", &f.retires, &mut b.retires_on),
+        ("available", &f.available, &mut b.available_on),
+        ("goal", &f.goal, &mut b.goal_on),
+        ("renew-from", &f.renew_from, &mut b.renew_from),
+    ];
+    for (flag, value, field) in dates {
+        if let Some(v) = value {
+            *field = date_flag(flag, v)?;
+        }
+    }
+    if let Some(v) = &f.replaced_by {
+        b.replaced_by = text(v);
+    }
+    if let Some(v) = &f.effort {
+        b.effort_minutes = if v.trim().is_empty() {
+            ctx.default_effort(&b.issuer)
+        } else {
+            parse_duration(v).map_err(|e| anyhow!("--effort: {e}"))?
+        };
+    }
+    if let Some(v) = &f.priority {
+        b.priority = v
+            .parse::<Priority>()
+            .map_err(|e| anyhow!("--priority: {e}"))?;
+    }
+    if !f.tags.is_empty() {
+        b.tags = f
+            .tags
+            .iter()
+            .flat_map(|t| t.split(','))
+            .filter_map(text)
+            .collect();
+        b.tags.dedup();
+    }
+    Ok(())
+}
+
+/// The status flag with its countdown: `expiring 25d`, `expired 12d ago`, `retiring 34d`.
+pub fn status_label(b: &Badge, status: Status, today: chrono::NaiveDate) -> String {
+    match countdown_days(b, status, today) {
+        Some(d) if d < 0 => format!("{status} {}d ago", -d),
+        Some(d) if status != Status::Target || b.goal_on.is_some() => format!("{status} {d}d"),
+        _ => status.to_string(),
+    }
+}
+
+/// Badges in list order: the next date that matters first, past ones last.
+fn sorted_for_list(ctx: &Ctx, mut all: Vec<Badge>) -> Vec<(Badge, Status)> {
+    let today = ctx.today();
+    let warn = ctx.config.planner.warn_days;
+    all.sort_by_cached_key(|b| {
+        let st = status_at(b, today, warn);
+        let days = countdown_days(b, st, today);
+        let past = matches!(st, Status::Expired | Status::Retired);
+        (
+            past,
+            days.is_none(),
+            if past {
+                -days.unwrap_or(0)
+            } else {
+                days.unwrap_or(0)
+            },
+            b.key.clone(),
+        )
+    });
+    all.into_iter()
+        .map(|b| {
+            let st = status_at(&b, today, warn);
+            (b, st)
+        })
+        .collect()
+}
+
+fn list(ctx: &Ctx, args: &BadgeListArgs, out: &mut dyn Write) -> Result<()> {
+    let wanted: Vec<Status> = args
+        .status
+        .iter()
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| {
+            Status::parse(s).ok_or_else(|| {
+                anyhow!(
+                    "--status: '{s}' is not a status: use {}",
+                    Status::ALL.map(Status::as_str).join(", ")
+                )
+            })
+        })
+        .collect::<Result<_>>()?;
+    let logged = badges::logged_in_cycle(ctx.store.conn())?;
+    let rows: Vec<(Badge, Status)> = sorted_for_list(ctx, badges::all(ctx.store.conn())?)
+        .into_iter()
+        .filter(|(b, st)| (args.all || !b.archived) && (wanted.is_empty() || wanted.contains(st)))
+        .collect();
+    if args.json {
+        let docs: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(b, st)| badge_json(b, *st, logged.get(&b.key).copied().unwrap_or(0)))
+            .collect();
+        return print_json(out, &docs);
+    }
+    if rows.is_empty() {
+        writeln!(
+            out,
+            "No badges{}. Add one with `sukima badge add NAME` or `sukima import credly FILE`.",
+            if wanted.is_empty() {
+                ""
+            } else {
+                " with that status"
+            }
+        )?;
+        return Ok(());
+    }
+    let today = ctx.today();
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|(b, st)| {
+            let done = logged.get(&b.key).copied().unwrap_or(0);
+            vec![
+                status_label(b, *st, today),
+                b.key.clone(),
+                b.name.clone(),
+                b.issuer.clone(),
+                b.expires_on
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "-".into()),
+                format!(
+                    "{}/{}",
+                    format_minutes(done.min(b.effort_minutes)),
+                    format_minutes(b.effort_minutes)
+                ),
+            ]
+        })
+        .collect();
+    write!(
+        out,
+        "{}",
+        table(
+            &["STATUS", "KEY", "NAME", "ISSUER", "EXPIRES", "STUDIED"],
+            &[
+                Align::Left,
+                Align::Left,
+                Align::Left,
+                Align::Left,
+                Align::Left,
+                Align::Right
+            ],
+            &cells,
+            2,
+            ctx.width,
+        )
+    )?;
+    Ok(())
+}
+
+/// A badge as JSON: the fields of DESIGN 1 plus `status` and `logged_minutes`.
+pub fn badge_json(b: &Badge, status: Status, logged: u32) -> serde_json::Value {
+    let mut v = serde_json::to_value(b).expect("a badge serialises");
+    if let Some(map) = v.as_object_mut() {
+        map.insert("status".into(), status.as_str().into());
+        map.insert("logged_minutes".into(), logged.into());
+    }
+    v
+}
+
+fn show(ctx: &Ctx, key: &str, json: bool, out: &mut dyn Write) -> Result<()> {
+    let conn = ctx.store.conn();
+    let b = badges::get(conn, key)?.ok_or_else(|| actions::unknown_badge(conn, key))?;
+    let today = ctx.today();
+    let st = status_at(&b, today, ctx.config.planner.warn_days);
+    let logged = badges::logged_in_cycle(conn)?
+        .get(key)
+        .copied()
+        .unwrap_or(0);
+    if json {
+        return print_json(out, &badge_json(&b, st, logged));
+    }
+    let opens = b.renewal_opens(ctx.config.issuer(&b.issuer).renewal_window_days);
+    let d = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
+    let fields = [
+        ("status", Some(status_label(&b, st, today))),
+        ("name", Some(b.name.clone())),
+        ("issuer", Some(b.issuer.clone()).filter(|s| !s.is_empty())),
+        ("level", b.level.clone()),
+        ("earned", d(b.earned_on)),
+        ("expires", d(b.expires_on)),
+        ("renewed", d(b.renewed_on)),
+        ("renewal opens", d(opens)),
+        ("retires", d(b.retires_on)),
+        ("replaced by", b.replaced_by.clone()),
+        ("available", d(b.available_on)),
+        ("goal", d(b.goal_on)),
+        (
+            "studied",
+            Some(format!(
+                "{} of {} this cycle",
+                format_minutes(logged),
+                format_minutes(b.effort_minutes)
+            )),
+        ),
+        ("priority", Some(b.priority.to_string())),
+        ("tags", Some(b.tags.join(", ")).filter(|s| !s.is_empty())),
+        ("url", b.url.clone()),
+        ("notes", b.notes.clone()),
+        (
+            "source",
+            Some(match &b.source_id {
+                Some(id) => format!("{} ({id})", b.source.as_str()),
+                None => b.source.as_str().to_string(),
+            }),
+        ),
+        ("archived", b.archived.then(|| "yes".to_string())),
+    ];
+    writeln!(out, "{}", b.key)?;
+    for (label, value) in &fields {
+        if let Some(v) = value {
+            writeln!(out, "  {}  {v}", crate::text::pad(label, 13))?;
+        }
+    }
+    Ok(())
+}

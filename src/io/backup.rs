@@ -1,0 +1,504 @@
+//! The versioned JSON backup (DESIGN 6): `{"format": "sukima-backup", "version": 1,
+//! "badges": [...], "windows": [...], "log": [...], "pinned": [...]}`.
+//!
+//! Export is deterministic (badges by key, windows in the order added, the log by date,
+//! start and badge, pinned by start), so export → import into an empty database → export
+//! gives the same bytes. Import is strict: unknown fields, impossible dates, duplicate keys
+//! and references to missing badges are errors that name the record.
+
+use crate::domain::badge::{Badge, Priority, Source, validate_key};
+use crate::domain::dates::{hm, parse_datetime, parse_hm, parse_ymd, ymd, ymd_hm};
+use crate::domain::log::{LogEntry, Pinned};
+use crate::domain::spare::{WeekdayOrd, Window, WindowKind, validate};
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeSet, HashSet};
+
+/// The `format` field's value.
+pub const FORMAT: &str = "sukima-backup";
+/// The version this program writes and reads.
+pub const VERSION: u32 = 1;
+
+/// Everything a backup holds, as domain values.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BackupData {
+    pub badges: Vec<Badge>,
+    pub windows: Vec<Window>,
+    pub log: Vec<LogEntry>,
+    pub pinned: Vec<Pinned>,
+}
+
+impl BackupData {
+    /// True when there is nothing at all.
+    pub fn is_empty(&self) -> bool {
+        self.badges.is_empty()
+            && self.windows.is_empty()
+            && self.log.is_empty()
+            && self.pinned.is_empty()
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Doc {
+    format: String,
+    version: u32,
+    #[serde(default)]
+    badges: Vec<BadgeRec>,
+    #[serde(default)]
+    windows: Vec<WindowRec>,
+    #[serde(default)]
+    log: Vec<LogRec>,
+    #[serde(default)]
+    pinned: Vec<PinnedRec>,
+}
+
+#[derive(Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct BadgeRec {
+    key: Option<String>,
+    name: Option<String>,
+    issuer: Option<String>,
+    level: Option<String>,
+    url: Option<String>,
+    notes: Option<String>,
+    tags: Option<Vec<String>>,
+    earned_on: Option<String>,
+    expires_on: Option<String>,
+    renewed_on: Option<String>,
+    retires_on: Option<String>,
+    replaced_by: Option<String>,
+    available_on: Option<String>,
+    goal_on: Option<String>,
+    effort_minutes: Option<u32>,
+    renew_from: Option<String>,
+    priority: Option<String>,
+    source: Option<String>,
+    source_id: Option<String>,
+    archived: Option<bool>,
+}
+
+#[derive(Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct WindowRec {
+    kind: Option<String>,
+    days: Option<Vec<String>>,
+    date: Option<String>,
+    from_date: Option<String>,
+    to_date: Option<String>,
+    start: Option<String>,
+    end: Option<String>,
+    label: Option<String>,
+}
+
+#[derive(Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct LogRec {
+    badge: Option<String>,
+    date: Option<String>,
+    start: Option<String>,
+    minutes: Option<u32>,
+    note: Option<String>,
+}
+
+#[derive(Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct PinnedRec {
+    badge: Option<String>,
+    start: Option<String>,
+    minutes: Option<u32>,
+}
+
+fn opt_ymd(d: Option<NaiveDate>) -> Option<String> {
+    d.map(ymd)
+}
+
+/// Writes the backup document, pretty-printed, ending in a newline.
+pub fn to_json(data: &BackupData) -> String {
+    let mut badges: Vec<&Badge> = data.badges.iter().collect();
+    badges.sort_by(|a, b| a.key.cmp(&b.key));
+    let mut log: Vec<&LogEntry> = data.log.iter().collect();
+    log.sort_by(|a, b| {
+        (a.date, a.start.is_some(), a.start, &a.badge).cmp(&(
+            b.date,
+            b.start.is_some(),
+            b.start,
+            &b.badge,
+        ))
+    });
+    let mut pinned: Vec<&Pinned> = data.pinned.iter().collect();
+    pinned.sort_by(|a, b| (a.start, &a.badge).cmp(&(b.start, &b.badge)));
+    let doc = Doc {
+        format: FORMAT.into(),
+        version: VERSION,
+        badges: badges
+            .into_iter()
+            .map(|b| BadgeRec {
+                key: Some(b.key.clone()),
+                name: Some(b.name.clone()),
+                issuer: Some(b.issuer.clone()),
+                level: b.level.clone(),
+                url: b.url.clone(),
+                notes: b.notes.clone(),
+                tags: Some(b.tags.clone()),
+                earned_on: opt_ymd(b.earned_on),
+                expires_on: opt_ymd(b.expires_on),
+                renewed_on: opt_ymd(b.renewed_on),
+                retires_on: opt_ymd(b.retires_on),
+                replaced_by: b.replaced_by.clone(),
+                available_on: opt_ymd(b.available_on),
+                goal_on: opt_ymd(b.goal_on),
+                effort_minutes: Some(b.effort_minutes),
+                renew_from: opt_ymd(b.renew_from),
+                priority: Some(b.priority.as_str().into()),
+                source: Some(b.source.as_str().into()),
+                source_id: b.source_id.clone(),
+                archived: Some(b.archived),
+            })
+            .collect(),
+        windows: data.windows.iter().map(window_rec).collect(),
+        log: log
+            .into_iter()
+            .map(|e| LogRec {
+                badge: Some(e.badge.clone()),
+                date: Some(ymd(e.date)),
+                start: e.start.map(hm),
+                minutes: Some(e.minutes),
+                note: e.note.clone(),
+            })
+            .collect(),
+        pinned: pinned
+            .into_iter()
+            .map(|p| PinnedRec {
+                badge: Some(p.badge.clone()),
+                start: Some(ymd_hm(p.start)),
+                minutes: Some(p.minutes),
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&doc).expect("the backup serialises");
+    text.push('\n');
+    text
+}
+
+/// A window as the JSON object of the backup and of `window list --json`.
+pub fn window_json(w: &Window) -> serde_json::Value {
+    serde_json::to_value(window_rec(w)).expect("a window serialises")
+}
+
+fn window_rec(w: &Window) -> WindowRec {
+    let label = Some(w.label.clone());
+    match &w.kind {
+        WindowKind::Weekly {
+            days,
+            start,
+            end,
+            from,
+            to,
+        } => WindowRec {
+            kind: Some("weekly".into()),
+            days: Some(
+                days.iter()
+                    .map(|d| crate::domain::dates::weekday_name(d.weekday()).to_string())
+                    .collect(),
+            ),
+            date: None,
+            from_date: opt_ymd(*from),
+            to_date: opt_ymd(*to),
+            start: Some(hm(*start)),
+            end: Some(hm(*end)),
+            label,
+        },
+        WindowKind::Once { date, start, end } => WindowRec {
+            kind: Some("once".into()),
+            date: Some(ymd(*date)),
+            start: Some(hm(*start)),
+            end: Some(hm(*end)),
+            label,
+            ..WindowRec::default()
+        },
+        WindowKind::Blackout { from, to } => WindowRec {
+            kind: Some("blackout".into()),
+            from_date: Some(ymd(*from)),
+            to_date: Some(ymd(*to)),
+            label,
+            ..WindowRec::default()
+        },
+    }
+}
+
+/// Reads a backup. `file` names it in errors; `default_effort` gives an issuer's default
+/// effort for badges without `effort_minutes`. Every error is one line naming the record.
+pub fn from_json(
+    text: &str,
+    file: &str,
+    default_effort: &dyn Fn(&str) -> u32,
+) -> Result<BackupData, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| format!("{file} is not valid JSON ({e}); is it a sukima backup?"))?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(format!(
+            "{file} is not a sukima backup (no \"format\": \"{FORMAT}\"); make one with `sukima export json`"
+        ));
+    }
+    match value.get("version").and_then(serde_json::Value::as_u64) {
+        Some(v) if v == u64::from(VERSION) => {}
+        Some(v) => {
+            return Err(format!(
+                "{file} is a backup of version {v}; this sukima reads version {VERSION}: upgrade sukima"
+            ));
+        }
+        None => return Err(format!("{file}: \"version\" is missing or not a number")),
+    }
+    let doc: Doc = serde_json::from_value(value).map_err(|e| format!("{file}: {e}"))?;
+    let mut data = BackupData::default();
+    let mut keys = HashSet::new();
+    for (i, r) in doc.badges.into_iter().enumerate() {
+        let at =
+            |field: &str, msg: String| -> String { format!("{file}: badges[{i}] {field}: {msg}") };
+        let key = r.key.ok_or_else(|| at("key", "missing".into()))?;
+        validate_key(&key).map_err(|e| at("key", e))?;
+        if !keys.insert(key.clone()) {
+            return Err(at("key", format!("'{key}' appears twice")));
+        }
+        let d = |field: &str, v: Option<String>| -> Result<Option<NaiveDate>, String> {
+            v.map(|s| parse_ymd(&s).map_err(|e| at(field, e.to_string())))
+                .transpose()
+        };
+        let issuer = r.issuer.unwrap_or_default();
+        let name = r
+            .name
+            .filter(|n| !n.trim().is_empty())
+            .ok_or_else(|| at("name", "missing".into()))?;
+        data.badges.push(Badge {
+            effort_minutes: r.effort_minutes.unwrap_or_else(|| default_effort(&issuer)),
+            key,
+            name,
+            issuer,
+            level: r.level,
+            url: r.url,
+            notes: r.notes,
+            tags: r.tags.unwrap_or_default(),
+            earned_on: d("earned_on", r.earned_on)?,
+            expires_on: d("expires_on", r.expires_on)?,
+            renewed_on: d("renewed_on", r.renewed_on)?,
+            retires_on: d("retires_on", r.retires_on)?,
+            replaced_by: r.replaced_by,
+            available_on: d("available_on", r.available_on)?,
+            goal_on: d("goal_on", r.goal_on)?,
+            renew_from: d("renew_from", r.renew_from)?,
+            priority: r
+                .priority
+                .map(|p| p.parse::<Priority>())
+                .transpose()
+                .map_err(|e| at("priority", e))?
+                .unwrap_or_default(),
+            source: r
+                .source
+                .map(|s| s.parse::<Source>())
+                .transpose()
+                .map_err(|e| at("source", e))?
+                .unwrap_or_default(),
+            source_id: r.source_id,
+            archived: r.archived.unwrap_or(false),
+        });
+    }
+    for (i, b) in data.badges.iter().enumerate() {
+        if let Some(rep) = &b.replaced_by
+            && !keys.contains(rep)
+        {
+            return Err(format!(
+                "{file}: badges[{i}] replaced_by: no badge has the key '{rep}'"
+            ));
+        }
+    }
+    for (i, r) in doc.windows.into_iter().enumerate() {
+        data.windows
+            .push(window_from(r).map_err(|e| format!("{file}: windows[{i}] {e}"))?);
+    }
+    for (i, r) in doc.log.into_iter().enumerate() {
+        let at = |field: &str, msg: String| format!("{file}: log[{i}] {field}: {msg}");
+        let badge = r.badge.ok_or_else(|| at("badge", "missing".into()))?;
+        if !keys.contains(&badge) {
+            return Err(at("badge", format!("no badge has the key '{badge}'")));
+        }
+        let minutes = r
+            .minutes
+            .filter(|m| *m > 0)
+            .ok_or_else(|| at("minutes", "missing or zero".into()))?;
+        data.log.push(LogEntry {
+            id: None,
+            badge,
+            date: parse_ymd(&r.date.ok_or_else(|| at("date", "missing".into()))?)
+                .map_err(|e| at("date", e.to_string()))?,
+            start: r
+                .start
+                .map(|s| time(&s).map_err(|e| at("start", e)))
+                .transpose()?,
+            minutes,
+            note: r.note,
+        });
+    }
+    for (i, r) in doc.pinned.into_iter().enumerate() {
+        let at = |field: &str, msg: String| format!("{file}: pinned[{i}] {field}: {msg}");
+        let badge = r.badge.ok_or_else(|| at("badge", "missing".into()))?;
+        if !keys.contains(&badge) {
+            return Err(at("badge", format!("no badge has the key '{badge}'")));
+        }
+        let start = r.start.ok_or_else(|| at("start", "missing".into()))?;
+        data.pinned.push(Pinned {
+            id: None,
+            badge,
+            start: parse_datetime(&start)
+                .ok_or_else(|| at("start", format!("'{start}' is not YYYY-MM-DDTHH:MM")))?,
+            minutes: r
+                .minutes
+                .filter(|m| *m > 0)
+                .ok_or_else(|| at("minutes", "missing or zero".into()))?,
+        });
+    }
+    Ok(data)
+}
+
+fn time(s: &str) -> Result<NaiveTime, String> {
+    parse_hm(s).ok_or_else(|| format!("'{s}' is not a time (HH:MM)"))
+}
+
+fn window_from(r: WindowRec) -> Result<Window, String> {
+    let need = |field: &str, v: Option<String>| v.ok_or_else(|| format!("{field}: missing"));
+    let date = |field: &str, v: Option<String>| -> Result<NaiveDate, String> {
+        parse_ymd(&need(field, v)?).map_err(|e| format!("{field}: {e}"))
+    };
+    let opt_date = |field: &str, v: Option<String>| -> Result<Option<NaiveDate>, String> {
+        v.map(|s| parse_ymd(&s).map_err(|e| format!("{field}: {e}")))
+            .transpose()
+    };
+    let t = |field: &str, v: Option<String>| -> Result<NaiveTime, String> {
+        time(&need(field, v)?).map_err(|e| format!("{field}: {e}"))
+    };
+    let kind = match need("kind", r.kind)?.as_str() {
+        "weekly" => {
+            let days: Option<BTreeSet<WeekdayOrd>> = r
+                .days
+                .unwrap_or_default()
+                .iter()
+                .map(|d| crate::domain::dates::parse_weekday(d).map(WeekdayOrd::of))
+                .collect();
+            WindowKind::Weekly {
+                days: days.ok_or("days: use mon, tue, wed, thu, fri, sat, sun")?,
+                start: t("start", r.start)?,
+                end: t("end", r.end)?,
+                from: opt_date("from_date", r.from_date)?,
+                to: opt_date("to_date", r.to_date)?,
+            }
+        }
+        "once" => WindowKind::Once {
+            date: date("date", r.date)?,
+            start: t("start", r.start)?,
+            end: t("end", r.end)?,
+        },
+        "blackout" => WindowKind::Blackout {
+            from: date("from_date", r.from_date)?,
+            to: date("to_date", r.to_date)?,
+        },
+        other => {
+            return Err(format!("kind: '{other}' is not weekly, once or blackout"));
+        }
+    };
+    validate(&kind)?;
+    Ok(Window {
+        id: None,
+        kind,
+        label: r.label.unwrap_or_default(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"{"format": "sukima-backup", "version": 1,
+        "badges": [{"key": "a", "name": "A", "issuer": "Microsoft"}]}"#;
+
+    #[test]
+    fn absent_fields_are_empty_and_effort_defaults_by_issuer() {
+        let data = from_json(MINIMAL, "b.json", &|i| {
+            if i == "Microsoft" { 240 } else { 1 }
+        })
+        .unwrap();
+        let b = &data.badges[0];
+        assert_eq!(b.effort_minutes, 240);
+        assert_eq!(b.earned_on, None);
+        assert_eq!(b.priority, Priority::Normal);
+        assert!(b.tags.is_empty());
+    }
+
+    #[test]
+    fn round_trip_is_byte_identical() {
+        let text = to_json(&from_json(MINIMAL, "b.json", &|_| 60).unwrap());
+        let again = to_json(&from_json(&text, "b.json", &|_| 60).unwrap());
+        assert_eq!(text, again);
+        assert!(
+            text.contains("\"expires_on\": null"),
+            "absent fields are null: {text}"
+        );
+    }
+
+    #[test]
+    fn bad_backups_name_the_record() {
+        for (text, needle) in [
+            ("", "is not valid JSON"),
+            (
+                "{\"format\": \"sukima-backup\", \"version\": 1, \"badges\": [",
+                "is not valid JSON",
+            ),
+            ("[1, 2]", "is not a sukima backup"),
+            (
+                "{\"format\": \"other\", \"version\": 1}",
+                "is not a sukima backup",
+            ),
+            (
+                "{\"format\": \"sukima-backup\", \"version\": 9}",
+                "version 9",
+            ),
+            (
+                r#"{"format":"sukima-backup","version":1,"badges":[{"key":"a","name":"A","expires_on":"2027-02-30"}]}"#,
+                "badges[0] expires_on: 2027-02-30 is not a date",
+            ),
+            (
+                r#"{"format":"sukima-backup","version":1,"badges":[{"key":"a","name":"A"},{"key":"a","name":"B"}]}"#,
+                "badges[1] key: 'a' appears twice",
+            ),
+            (
+                r#"{"format":"sukima-backup","version":1,"badges":[{"key":"A B","name":"A"}]}"#,
+                "badges[0] key",
+            ),
+            (
+                r#"{"format":"sukima-backup","version":1,"badges":[{"key":"a","name":"A","replaced_by":"zz"}]}"#,
+                "no badge has the key 'zz'",
+            ),
+            (
+                r#"{"format":"sukima-backup","version":1,"badges":[{"key":"a","name":"A","colour":"red"}]}"#,
+                "unknown field `colour`",
+            ),
+            (
+                r#"{"format":"sukima-backup","version":1,"log":[{"badge":"x","date":"2027-01-01","minutes":3}]}"#,
+                "log[0] badge: no badge has the key 'x'",
+            ),
+            (
+                r#"{"format":"sukima-backup","version":1,"windows":[{"kind":"weekly","days":["mon"],"start":"08:00","end":"07:00"}]}"#,
+                "windows[0]",
+            ),
+            (
+                r#"{"format":"sukima-backup","version":1,"windows":[{"kind":"yearly"}]}"#,
+                "windows[0] kind",
+            ),
+        ] {
+            let err = from_json(text, "b.json", &|_| 60).unwrap_err();
+            assert!(err.contains(needle), "{text}\n gave: {err}");
+            assert!(err.starts_with("b.json"), "{err}");
+            assert!(!err.contains('\n'), "{err}");
+        }
+    }
+}
