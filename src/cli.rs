@@ -66,6 +66,7 @@ pub enum BadgeCommand {
     /// Add a badge (or a target: a badge not yet earned).
     Add {
         /// Its name, e.g. "AWS Certified Solutions Architect – Associate".
+        #[arg(id = "badge_name", value_name = "NAME")]
         name: String,
         #[command(flatten)]
         fields: BadgeFields,
@@ -81,6 +82,7 @@ pub enum BadgeCommand {
     },
     /// Change fields of a badge; an empty value clears a field.
     Edit {
+        #[arg(id = "badge_key", value_name = "KEY")]
         key: String,
         #[command(flatten)]
         fields: BadgeFields,
@@ -287,4 +289,13 @@ pub struct ConfigArgs {
     /// Print where the configuration file is read from instead.
     #[arg(long)]
     pub path: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_command_line_is_well_formed() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
 }

@@ -1,0 +1,5 @@
+//! Command-line tests, one module per command group.
+
+mod backup;
+mod badge;
+mod basics;

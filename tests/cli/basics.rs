@@ -1,0 +1,101 @@
+use crate::common::Env;
+
+#[test]
+fn usage_errors_exit_2_and_help_exits_0() {
+    let env = Env::new();
+    let out = env.cmd().arg("frobnicate").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = env.cmd().arg("--help").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("badge"));
+}
+
+#[test]
+fn a_bad_clock_is_a_user_error() {
+    let env = Env::new();
+    let err = env.fails(&["--now", "tomorrow-ish", "badge", "list"]);
+    assert!(err.contains("--now 'tomorrow-ish' is not a time"), "{err}");
+}
+
+#[test]
+fn a_closed_pipe_is_quiet() {
+    let env = Env::new();
+    // Enough badges that the listing overflows the pipe buffer.
+    let mut badges = Vec::new();
+    for i in 0..3000 {
+        badges.push(format!(
+            r#"{{"key": "b{i}", "name": "Badge number {i} with a long name to fill the pipe", "issuer": "IBM", "expires_on": "2027-06-30", "earned_on": "2026-01-01"}}"#
+        ));
+    }
+    let backup = env.write(
+        "many.json",
+        &format!(
+            r#"{{"format": "sukima-backup", "version": 1, "badges": [{}]}}"#,
+            badges.join(",")
+        ),
+    );
+    env.ok(&["import", "json", crate::common::s(&backup)]);
+    let bin = assert_cmd::cargo::cargo_bin("sukima");
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "set -o pipefail; '{}' badge list | head -1",
+            bin.display()
+        ))
+        .env("SUKIMA_DB", &env.db)
+        .env("SUKIMA_NOW", crate::common::NOW)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{:?}", out.status);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("STATUS"));
+}
+
+#[test]
+fn config_prints_the_effective_configuration() {
+    let env = Env::new();
+    let out = env.ok(&["config"]);
+    assert!(out.contains("[planner]"));
+    assert!(out.contains("daily_cap = \"2h\""));
+    assert!(out.contains("[issuers.microsoft]"));
+    let cfg = env.write("c.toml", "[planner]\ndaily_cap = \"90m\"\n");
+    let out = env.ok(&["--config", crate::common::s(&cfg), "config"]);
+    assert!(out.contains("daily_cap = \"1h30m\""), "{out}");
+    let bad = env.write("bad.toml", "[planner]\ndaily_capp = \"90m\"\n");
+    let err = env.fails(&["--config", crate::common::s(&bad), "config"]);
+    assert!(err.contains("daily_capp"), "{err}");
+}
+
+#[test]
+fn refuses_a_file_that_is_not_a_database_untouched() {
+    let env = Env::new();
+    let notes = env.write("notes.txt", "my precious notes\n");
+    let err = env.fails(&["--db", crate::common::s(&notes), "badge", "list"]);
+    assert!(err.contains("is not a sukima database"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&notes).unwrap(),
+        "my precious notes\n"
+    );
+}
+
+#[test]
+fn demo_works_with_every_read_command() {
+    let env = Env::new();
+    for args in [
+        vec!["--demo", "badge", "list"],
+        vec!["--demo", "badge", "list", "--all", "--json"],
+        vec!["--demo", "badge", "show", "ds-basic"],
+        vec!["--demo", "window", "list"],
+        vec!["--demo", "log"],
+        vec!["--demo", "export", "json", "-"],
+        vec!["--demo", "config"],
+    ] {
+        let out = env.ok(&args);
+        assert!(!out.is_empty(), "{args:?}");
+    }
+    // The demo never touches the real database.
+    assert!(!env.db.exists());
+    // Each run starts afresh.
+    env.ok(&["--demo", "badge", "rm", "ds-basic"]);
+    assert!(env.ok(&["--demo", "badge", "list"]).contains("ds-basic"));
+}

@@ -1,0 +1,73 @@
+//! A test environment: a temporary folder with its own database and config, a fixed clock.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+/// Wednesday morning, a fixed "now" for every command.
+pub const NOW: &str = "2027-01-06T08:00";
+
+pub struct Env {
+    pub dir: tempfile::TempDir,
+    pub db: PathBuf,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("sukima.db");
+        Env { dir, db }
+    }
+
+    /// `sukima` with only our variables set.
+    pub fn cmd(&self) -> Command {
+        let mut c = Command::cargo_bin("sukima").unwrap();
+        c.env_clear()
+            .env("SUKIMA_DB", &self.db)
+            .env("SUKIMA_NOW", NOW)
+            .env("HOME", self.dir.path())
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .env("XDG_DATA_HOME", self.dir.path().join("data"))
+            .env("NO_COLOR", "1");
+        c
+    }
+
+    /// Runs `sukima ARGS` and returns stdout, asserting success.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.cmd().args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "sukima {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// Runs `sukima ARGS`, asserting exit code 1 and a one-line error; returns stderr.
+    pub fn fails(&self, args: &[&str]) -> String {
+        let out = self.cmd().args(args).output().unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(1), "sukima {args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "one line: {err}");
+        assert!(err.starts_with("error: "), "{err}");
+        err
+    }
+
+    /// The whole database as a backup document: compares states.
+    pub fn snapshot(&self) -> String {
+        self.ok(&["export", "json", "-"])
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn write(&self, name: &str, content: &str) -> PathBuf {
+        let p = self.path(name);
+        std::fs::write(&p, content).unwrap();
+        p
+    }
+}
+
+pub fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
