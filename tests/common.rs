@@ -6,9 +6,16 @@ use std::path::{Path, PathBuf};
 /// Wednesday morning, a fixed "now" for every command.
 pub const NOW: &str = "2027-01-06T08:00";
 
+#[derive(Debug)]
 pub struct Env {
     pub dir: tempfile::TempDir,
     pub db: PathBuf,
+}
+
+impl Default for Env {
+    fn default() -> Self {
+        Env::new()
+    }
 }
 
 impl Env {
