@@ -7,6 +7,7 @@ pub mod config;
 pub mod export;
 pub mod import;
 pub mod log;
+pub mod plan;
 pub mod window;
 
 use crate::cli::{Cli, Command};

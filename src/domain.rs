@@ -5,6 +5,7 @@
 pub mod badge;
 pub mod dates;
 pub mod duration;
+pub mod events;
 pub mod log;
 pub mod similar;
 pub mod spare;

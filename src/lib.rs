@@ -21,5 +21,7 @@ pub mod commands;
 pub mod config;
 pub mod domain;
 pub mod io;
+pub mod planning;
 pub mod store;
 pub mod text;
+pub mod tui;

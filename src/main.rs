@@ -28,7 +28,10 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<()> {
     let mut ctx = sukima::commands::open(&cli)?;
     let Some(command) = cli.command else {
-        anyhow::bail!("the interactive planner is not available yet: try `sukima --help`");
+        let fixed_now = cli.now.is_some().then_some(ctx.now);
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let app = sukima::tui::app::App::new(ctx.store, ctx.config, fixed_now, no_color)?;
+        return sukima::tui::run(app);
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -1,0 +1,334 @@
+//! `sukima plan`, `sukima agenda` and `sukima due`: the plan as a table, day by day, and
+//! as one line for a shell prompt.
+
+use super::{Ctx, print_json};
+use crate::domain::dates::{hm, ymd, ymd_hm};
+use crate::domain::duration::format_minutes;
+use crate::domain::plan::{Outcome, Risk, Session};
+use crate::domain::status::Status;
+use crate::planning::Overview;
+use crate::text::{Align, pad, table, truncate, width};
+use anyhow::Result;
+use chrono::{Datelike, Days, NaiveDate};
+use std::io::Write;
+
+fn overview(ctx: &Ctx) -> Result<Overview> {
+    Ok(Overview::load(ctx.store.conn(), &ctx.config, ctx.now)?)
+}
+
+/// What would save an at-risk badge, in words.
+pub fn risk_text(o: &Outcome) -> String {
+    let save = |per_day: Option<u32>, spare: Option<u32>| {
+        let mut ways = Vec::new();
+        if let Some(m) = per_day {
+            ways.push(format!("{} more a day", format_minutes(m)));
+        }
+        if let Some(m) = spare {
+            ways.push(format!(
+                "{} more spare time before {}",
+                format_minutes(m),
+                o.due
+            ));
+        }
+        if ways.is_empty() {
+            "no change to the cap or spare time alone would".to_string()
+        } else {
+            format!("save it with {}", ways.join(", or "))
+        }
+    };
+    match o.risk {
+        None => String::new(),
+        Some(Risk::DuplicateKey) => "listed twice".into(),
+        Some(Risk::DuePassed) => format!("was due {}: plan it as soon as possible", o.due),
+        Some(Risk::DueBeforeRelease) => format!(
+            "cannot start before {} but is due {}: set a goal date",
+            o.release, o.due
+        ),
+        Some(Risk::NoSpareTime {
+            extra_minutes_per_day,
+            extra_spare_minutes,
+        }) => format!(
+            "no spare time before {}: {}",
+            o.due,
+            save(extra_minutes_per_day, extra_spare_minutes)
+        ),
+        Some(Risk::NotEnoughTime {
+            extra_minutes_per_day,
+            extra_spare_minutes,
+        }) => format!(
+            "short {}: {}",
+            format_minutes(o.shortfall),
+            save(extra_minutes_per_day, extra_spare_minutes)
+        ),
+        Some(Risk::SessionRules) => {
+            "the minutes fit but not in sessions the rules allow: add longer windows".into()
+        }
+    }
+}
+
+/// `sukima plan`.
+pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Result<()> {
+    let ov = overview(ctx)?;
+    let today = ctx.today();
+    let until = args
+        .days
+        .map(|d| today + Days::new(u64::from(d.max(1)) - 1));
+    if args.json {
+        let sessions: Vec<serde_json::Value> = ov
+            .plan
+            .sessions
+            .iter()
+            .filter(|s| until.is_none_or(|u| s.start.date() <= u))
+            .map(session_json)
+            .collect();
+        let badges: Vec<serde_json::Value> = ov
+            .plan
+            .outcomes
+            .iter()
+            .map(|o| {
+                serde_json::json!({
+                    "badge": o.key,
+                    "name": ov.name(&o.key),
+                    "status": ov.badge(&o.key).map_or("target", |b| b.status.as_str()),
+                    "release": ymd(o.release),
+                    "due": ymd(o.due),
+                    "remaining_minutes": o.remaining,
+                    "planned_minutes": o.planned_before_due,
+                    "shortfall_minutes": o.shortfall,
+                    "finish": o.finish.map(ymd),
+                    "slack_minutes": o.slack,
+                    "at_risk": o.at_risk,
+                    "risk": o.at_risk.then(|| risk_text(o)),
+                })
+            })
+            .collect();
+        return print_json(
+            out,
+            &serde_json::json!({
+                "now": ymd_hm(ctx.now),
+                "sessions": sessions,
+                "badges": badges,
+            }),
+        );
+    }
+    let risky = ov.at_risk().count();
+    writeln!(
+        out,
+        "Plan as of {}: {} to prepare, {}",
+        ymd_hm(ctx.now),
+        ov.plan.outcomes.len(),
+        if risky == 0 {
+            "all on time".to_string()
+        } else {
+            format!("{risky} at risk")
+        }
+    )?;
+    if ov.plan.outcomes.is_empty() {
+        writeln!(
+            out,
+            "Nothing to plan: no badge needs renewing and no target has a goal date."
+        )?;
+    } else {
+        writeln!(out)?;
+        let rows: Vec<Vec<String>> = ov
+            .plan
+            .outcomes
+            .iter()
+            .map(|o| {
+                vec![
+                    if o.at_risk { "AT RISK" } else { "ok" }.to_string(),
+                    o.key.clone(),
+                    ov.name(&o.key).to_string(),
+                    ymd(o.due),
+                    format_minutes(o.remaining),
+                    format_minutes(o.planned_before_due),
+                    o.finish.map_or_else(|| "-".into(), ymd),
+                    if o.at_risk {
+                        format!("-{}", format_minutes(o.shortfall))
+                    } else {
+                        format_minutes(o.slack)
+                    },
+                ]
+            })
+            .collect();
+        write!(
+            out,
+            "{}",
+            table(
+                &["", "BADGE", "NAME", "DUE", "LEFT", "PLANNED", "READY", "SLACK"],
+                &[
+                    Align::Left,
+                    Align::Left,
+                    Align::Left,
+                    Align::Left,
+                    Align::Right,
+                    Align::Right,
+                    Align::Left,
+                    Align::Right,
+                ],
+                &rows,
+                2,
+                ctx.width,
+            )
+        )?;
+        for o in ov.at_risk() {
+            writeln!(out, "  {}: {}", o.key, risk_text(o))?;
+        }
+    }
+    let days = args.days.unwrap_or(14).max(1);
+    let until = today + Days::new(u64::from(days) - 1);
+    let sessions = ov.sessions_between(today, until);
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Sessions, next {days} days: {} ({})",
+        sessions.len(),
+        format_minutes(sessions.iter().map(Session::minutes).sum())
+    )?;
+    for s in sessions {
+        writeln!(out, "  {}", session_line(&ov, s, true, ctx.width))?;
+    }
+    Ok(())
+}
+
+fn session_json(s: &Session) -> serde_json::Value {
+    serde_json::json!({
+        "badge": s.badge,
+        "start": ymd_hm(s.start),
+        "end": ymd_hm(s.end),
+        "minutes": s.minutes(),
+        "pinned": s.pinned,
+    })
+}
+
+/// `Thu 01-07 07:10-07:40  30m  cp4d-admin  IBM Cloud Pak…` (date optional).
+fn session_line(ov: &Overview, s: &Session, with_date: bool, max: usize) -> String {
+    let date = if with_date {
+        format!("{} ", day_label(s.start.date()))
+    } else {
+        String::new()
+    };
+    let line = format!(
+        "{date}{}-{}  {:>5}  {}  {}{}",
+        hm(s.start.time()),
+        hm(s.end.time()),
+        format_minutes(s.minutes()),
+        pad(&s.badge, 14),
+        ov.name(&s.badge),
+        if s.pinned { "  (pinned)" } else { "" }
+    );
+    truncate(&line, max.saturating_sub(2))
+}
+
+fn day_label(d: NaiveDate) -> String {
+    format!("{} {}", weekday(d), d.format("%m-%d"))
+}
+
+fn weekday(d: NaiveDate) -> &'static str {
+    ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][d.weekday().num_days_from_monday() as usize]
+}
+
+/// `sukima agenda`.
+pub fn agenda(ctx: &Ctx, args: &crate::cli::AgendaArgs, out: &mut dyn Write) -> Result<()> {
+    let ov = overview(ctx)?;
+    let today = ctx.today();
+    let days = args.days.clamp(1, 3660);
+    let until = today + Days::new(u64::from(days) - 1);
+    let events = ov.events(today, until);
+    let sessions = ov.sessions_between(today, until);
+    if args.json {
+        let mut docs = Vec::new();
+        for d in today.iter_days().take(days as usize) {
+            docs.push(serde_json::json!({
+                "date": ymd(d),
+                "sessions": sessions.iter().filter(|s| s.start.date() == d).map(session_json).collect::<Vec<_>>(),
+                "events": events.iter().filter(|e| e.date == d).map(|e| serde_json::json!({
+                    "kind": e.kind.label(), "badge": e.badge, "name": ov.name(&e.badge),
+                })).collect::<Vec<_>>(),
+            }));
+        }
+        return print_json(out, &docs);
+    }
+    let mut quiet = 0;
+    for d in today.iter_days().take(days as usize) {
+        let day_sessions: Vec<&Session> = sessions.iter().filter(|s| s.start.date() == d).collect();
+        let day_events: Vec<_> = events.iter().filter(|e| e.date == d).collect();
+        let title = format!(
+            "{} {}{}",
+            weekday(d),
+            ymd(d),
+            if d == today { "  today" } else { "" }
+        );
+        if day_sessions.is_empty() && day_events.is_empty() {
+            if d == today {
+                writeln!(out, "{title}")?;
+                writeln!(out, "  nothing planned")?;
+            } else {
+                quiet += 1;
+            }
+            continue;
+        }
+        writeln!(out, "{title}")?;
+        for e in &day_events {
+            let line = format!(
+                "  {:<13}  {}  {}",
+                e.kind.label(),
+                pad(&e.badge, 14),
+                ov.name(&e.badge)
+            );
+            writeln!(out, "{}", truncate(&line, ctx.width))?;
+        }
+        for s in day_sessions {
+            writeln!(out, "  {}", session_line(&ov, s, false, ctx.width))?;
+        }
+    }
+    if quiet > 0 {
+        writeln!(out, "({quiet} more days with nothing planned)")?;
+    }
+    Ok(())
+}
+
+/// `sukima due`: one line, or nothing when nothing is due.
+pub fn due(ctx: &Ctx, args: &crate::cli::DueArgs, out: &mut dyn Write) -> Result<()> {
+    let ov = overview(ctx)?;
+    let today = ctx.today();
+    let until = today + Days::new(u64::from(args.days));
+    let expiring = ov
+        .badges
+        .iter()
+        .filter(|b| !b.badge.archived && b.badge.is_held())
+        .filter(|b| !matches!(b.status, Status::Expired | Status::Retired))
+        .filter(|b| b.badge.expires_on.is_some_and(|e| e >= today && e <= until))
+        .count();
+    let risky = ov.at_risk().filter(|o| o.due <= until).count();
+    let next = ov.next_session().filter(|s| s.start.date() <= until);
+    let mut parts = Vec::new();
+    if let Some(s) = next {
+        let when = if s.start.date() == today {
+            hm(s.start.time())
+        } else {
+            format!("{} {}", day_label(s.start.date()), hm(s.start.time()))
+        };
+        parts.push(format!(
+            "next {when} {} {}",
+            s.badge,
+            format_minutes(s.minutes())
+        ));
+    }
+    if expiring > 0 {
+        parts.push(format!(
+            "{expiring} expire{} in {}d",
+            if expiring == 1 { "s" } else { "" },
+            args.days
+        ));
+    }
+    if risky > 0 {
+        parts.push(format!("{risky} at risk"));
+    }
+    if !parts.is_empty() {
+        let line = parts.join(" · ");
+        debug_assert!(width(&line) < 200);
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}

@@ -1,0 +1,937 @@
+//! The planner's state and `App::update`, the only place it changes. Keys go to the open
+//! popup first, else through the key map to an [`Action`]. Every change is written to the
+//! store in one transaction (through `crate::actions`), then everything is reloaded and
+//! re-planned; rendering only reads what is here.
+
+use super::action::Action;
+use super::input::{Edit, LineInput};
+use super::keymap::{Key, KeyMap};
+use super::layout;
+use super::popups::{BadgeForm, Confirmed, Popup, Prompt, PromptPurpose, QuickAdd};
+use super::strings;
+use super::theme::Theme;
+use super::view::View;
+use crate::actions;
+use crate::config::Config;
+use crate::domain::quick_add;
+use crate::planning::Overview;
+use crate::store::Store;
+use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+use unicode_normalization::UnicodeNormalization;
+
+/// An input to `update`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    Paste(String),
+    Resize(u16, u16),
+    /// The slow tick: rolls "today" over and notices outside changes.
+    Tick,
+    /// An action, as if its key had been pressed.
+    Action(Action),
+}
+
+/// A message on the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusLine {
+    pub text: String,
+    pub error: bool,
+}
+
+/// Columns the Badges table sorts by, cycled with `s`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortBy {
+    Urgency,
+    Name,
+    Issuer,
+    Expiry,
+    Progress,
+}
+
+impl SortBy {
+    fn next(self) -> SortBy {
+        match self {
+            SortBy::Urgency => SortBy::Name,
+            SortBy::Name => SortBy::Issuer,
+            SortBy::Issuer => SortBy::Expiry,
+            SortBy::Expiry => SortBy::Progress,
+            SortBy::Progress => SortBy::Urgency,
+        }
+    }
+
+    /// The name shown in the table's title.
+    pub fn label(self) -> &'static str {
+        match self {
+            SortBy::Urgency => "urgency",
+            SortBy::Name => "name",
+            SortBy::Issuer => "issuer",
+            SortBy::Expiry => "expiry",
+            SortBy::Progress => "progress",
+        }
+    }
+}
+
+/// The Badges view.
+#[derive(Debug, Clone)]
+pub struct BadgesState {
+    /// Indices into `data.badges`, filtered and sorted.
+    pub rows: Vec<usize>,
+    pub selected: usize,
+    pub sort: SortBy,
+    pub filter: String,
+    pub show_archived: bool,
+    pub detail: bool,
+}
+
+/// The Calendar view.
+#[derive(Debug, Clone)]
+pub struct CalendarState {
+    pub selected: NaiveDate,
+    pub timeline_scroll: usize,
+}
+
+/// Selections of the list views.
+#[derive(Debug, Clone, Default)]
+pub struct ListState {
+    pub selected: usize,
+}
+
+/// The whole state of the planner.
+pub struct App {
+    pub store: Store,
+    pub config: Config,
+    fixed_now: Option<NaiveDateTime>,
+    pub now: NaiveDateTime,
+    pub data: Overview,
+    pub keymap: KeyMap,
+    pub theme: Theme,
+    pub view: View,
+    pub badges: BadgesState,
+    pub plan: ListState,
+    pub calendar: CalendarState,
+    pub spare: ListState,
+    pub popup: Option<Popup>,
+    pub status: Option<StatusLine>,
+    /// Quick-add lines entered, oldest first.
+    pub history: Vec<String>,
+    pub quit: bool,
+    /// The terminal size, for mouse hit-testing.
+    pub size: Rect,
+    /// F12 panics on purpose (`SUKIMA_PANIC_ON_KEY`), to test that the terminal is restored.
+    pub panic_key: bool,
+    data_version: i64,
+}
+
+impl App {
+    /// A planner over `store`. `fixed_now` freezes the clock (tests, `--now`).
+    pub fn new(
+        store: Store,
+        config: Config,
+        fixed_now: Option<NaiveDateTime>,
+        no_color: bool,
+    ) -> anyhow::Result<App> {
+        let now = fixed_now.unwrap_or_else(|| chrono::Local::now().naive_local());
+        let keymap = KeyMap::with_user(&config.ui.keys).map_err(anyhow::Error::msg)?;
+        let theme = Theme::new(config.ui.theme, no_color);
+        let data = Overview::load(store.conn(), &config, now)?;
+        let data_version = store.data_version()?;
+        let mut app = App {
+            store,
+            config,
+            fixed_now,
+            now,
+            data,
+            keymap,
+            theme,
+            view: View::Today,
+            badges: BadgesState {
+                rows: Vec::new(),
+                selected: 0,
+                sort: SortBy::Urgency,
+                filter: String::new(),
+                show_archived: false,
+                detail: true,
+            },
+            plan: ListState::default(),
+            calendar: CalendarState {
+                selected: now.date(),
+                timeline_scroll: 0,
+            },
+            spare: ListState::default(),
+            popup: None,
+            status: None,
+            history: Vec::new(),
+            quit: false,
+            size: Rect::new(0, 0, 120, 40),
+            panic_key: false,
+            data_version,
+        };
+        app.refresh_rows();
+        Ok(app)
+    }
+
+    /// Today by the app's clock.
+    pub fn today(&self) -> NaiveDate {
+        self.now.date()
+    }
+
+    /// Handles one input. Never panics on user input; failures become a status message.
+    pub fn update(&mut self, msg: Msg) {
+        match msg {
+            Msg::Key(key) => {
+                if key.kind == KeyEventKind::Release {
+                    return;
+                }
+                assert!(
+                    !(self.panic_key && key.code == KeyCode::F(12)),
+                    "panic requested with F12 (SUKIMA_PANIC_ON_KEY)"
+                );
+                if self.popup.is_some() {
+                    self.popup_key(key);
+                } else {
+                    self.status = None;
+                    if let Some(action) = self.keymap.action(self.view, Key::of(&key)) {
+                        self.act(action);
+                    }
+                }
+            }
+            Msg::Paste(text) => {
+                if let Some(input) = self.popup.as_mut().and_then(Popup::input_mut) {
+                    input.paste(&text);
+                    self.popup_changed();
+                }
+            }
+            Msg::Mouse(m) => self.mouse(m),
+            Msg::Resize(w, h) => self.size = Rect::new(0, 0, w, h),
+            Msg::Tick => self.tick(),
+            Msg::Action(a) => self.act(a),
+        }
+    }
+
+    fn say(&mut self, text: impl Into<String>) {
+        self.status = Some(StatusLine {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    fn fail(&mut self, e: impl std::fmt::Display) {
+        self.status = Some(StatusLine {
+            text: e.to_string().replace('\n', " "),
+            error: true,
+        });
+    }
+
+    /// Reloads everything from the store and re-plans.
+    pub fn reload(&mut self) {
+        match Overview::load(self.store.conn(), &self.config, self.now) {
+            Ok(d) => self.data = d,
+            Err(e) => self.fail(e),
+        }
+        if let Ok(v) = self.store.data_version() {
+            self.data_version = v;
+        }
+        self.refresh_rows();
+    }
+
+    /// After a write: reload, and report the outcome.
+    fn after(&mut self, result: anyhow::Result<String>) -> bool {
+        match result {
+            Ok(msg) => {
+                self.reload();
+                self.say(msg);
+                true
+            }
+            Err(e) => {
+                self.fail(e);
+                false
+            }
+        }
+    }
+
+    fn tick(&mut self) {
+        if self.fixed_now.is_none() {
+            let now = chrono::Local::now().naive_local();
+            let rolled = now.date() != self.now.date();
+            self.now = now;
+            if rolled {
+                if self.calendar.selected == now.date().pred_opt().unwrap_or(now.date()) {
+                    self.calendar.selected = now.date();
+                }
+                self.reload();
+                return;
+            }
+        }
+        if let Ok(v) = self.store.data_version()
+            && v != self.data_version
+        {
+            self.reload();
+            self.say(strings::OUTSIDE_CHANGE);
+        }
+    }
+
+    /// Recomputes the Badges rows (filter and sort) and clamps every selection.
+    pub fn refresh_rows(&mut self) {
+        let today = self.today();
+        let filter = fold(&self.badges.filter);
+        let mut rows: Vec<usize> = self
+            .data
+            .badges
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| self.badges.show_archived || !b.badge.archived)
+            .filter(|(_, b)| {
+                filter.is_empty()
+                    || filter.split_whitespace().all(|w| {
+                        fold(&b.badge.name).contains(w)
+                            || b.badge.key.contains(w)
+                            || fold(&b.badge.issuer).contains(w)
+                            || b.badge.tags.iter().any(|t| fold(t).contains(w))
+                    })
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let badges = &self.data.badges;
+        match self.badges.sort {
+            SortBy::Urgency => rows.sort_by_cached_key(|&i| {
+                let b = &badges[i];
+                let st = b.status;
+                let days = crate::domain::status::countdown_days(&b.badge, st, today);
+                let past = matches!(
+                    st,
+                    crate::domain::status::Status::Expired | crate::domain::status::Status::Retired
+                );
+                (past, days.is_none(), if past { -days.unwrap_or(0) } else { days.unwrap_or(0) }, b.badge.key.clone())
+            }),
+            SortBy::Name => rows.sort_by_cached_key(|&i| fold(&badges[i].badge.name)),
+            SortBy::Issuer => rows.sort_by_cached_key(|&i| {
+                (fold(&badges[i].badge.issuer), fold(&badges[i].badge.name))
+            }),
+            SortBy::Expiry => rows.sort_by_key(|&i| {
+                (badges[i].badge.expires_on.is_none(), badges[i].badge.expires_on, i)
+            }),
+            SortBy::Progress => rows.sort_by_key(|&i| {
+                let b = &badges[i];
+                let done = u64::from(b.logged.min(b.badge.effort_minutes)) * 1000
+                    / u64::from(b.badge.effort_minutes.max(1));
+                (done, i)
+            }),
+        }
+        self.badges.rows = rows;
+        self.badges.selected = self.badges.selected.min(self.badges.rows.len().saturating_sub(1));
+        self.plan.selected = self
+            .plan
+            .selected
+            .min(self.data.plan.sessions.len().saturating_sub(1));
+        self.spare.selected = self.spare.selected.min(self.spare_len().saturating_sub(1));
+    }
+
+    /// Rows in the Spare time list: windows, then calendar imports.
+    pub fn spare_len(&self) -> usize {
+        self.data.windows.len()
+    }
+
+    /// The badge selected in the Badges view.
+    pub fn selected_badge(&self) -> Option<&crate::planning::BadgeInfo> {
+        self.badges
+            .rows
+            .get(self.badges.selected)
+            .and_then(|&i| self.data.badges.get(i))
+    }
+
+    fn act(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
+            Action::QuickAdd => {
+                self.popup = Some(Popup::QuickAdd(QuickAdd::new(self.history.len())));
+                self.popup_changed();
+            }
+            Action::Undo => {
+                let r = actions::undo(&mut self.store);
+                self.after(r);
+            }
+            Action::NextView => self.view = self.view.next(),
+            Action::PrevView => self.view = self.view.prev(),
+            Action::ViewToday => self.view = View::Today,
+            Action::ViewBadges => self.view = View::Badges,
+            Action::ViewPlan => self.view = View::Plan,
+            Action::ViewCalendar => self.view = View::Calendar,
+            Action::ViewSpare => self.view = View::Spare,
+            Action::Up => self.move_by(-1),
+            Action::Down => self.move_by(1),
+            Action::PageUp => self.move_by(-10),
+            Action::PageDown => self.move_by(10),
+            Action::Top => self.move_by(i64::MIN / 2),
+            Action::Bottom => self.move_by(i64::MAX / 2),
+            Action::Left => self.move_day(-1),
+            Action::Right => self.move_day(1),
+            Action::PrevMonth => self.move_month(-1),
+            Action::NextMonth => self.move_month(1),
+            Action::GoToday => {
+                self.calendar.selected = self.today();
+            }
+            Action::ScrollUp => {
+                self.calendar.timeline_scroll = self.calendar.timeline_scroll.saturating_sub(1);
+            }
+            Action::ScrollDown => {
+                self.calendar.timeline_scroll = (self.calendar.timeline_scroll + 1)
+                    .min(self.data.badges.len().saturating_sub(1));
+            }
+            Action::Select | Action::Edit => self.edit_selected(action),
+            Action::New => self.new_item(),
+            Action::Delete => self.delete_selected(),
+            Action::Renew => self.renew_selected(),
+            Action::Archive => {
+                if let Some(b) = self.selected_badge() {
+                    let (key, archived) = (b.badge.key.clone(), b.badge.archived);
+                    let r = actions::set_archived(&mut self.store, &key, !archived);
+                    self.after(r);
+                }
+            }
+            Action::Sort => {
+                self.badges.sort = self.badges.sort.next();
+                self.refresh_rows();
+                self.say(format!("sorted by {}", self.badges.sort.label()));
+            }
+            Action::Filter => {
+                self.popup = Some(Popup::Filter(LineInput::new(&self.badges.filter)));
+            }
+            Action::ToggleDetail => self.badges.detail = !self.badges.detail,
+            Action::Pin => self.pin_selected(),
+            Action::Import => {
+                self.popup = Some(Popup::Prompt(Prompt::new(
+                    strings::IMPORT_PROMPT.into(),
+                    "",
+                    PromptPurpose::Import,
+                )));
+            }
+            Action::Back => {
+                if !self.badges.filter.is_empty() && self.view == View::Badges {
+                    self.badges.filter.clear();
+                    self.refresh_rows();
+                }
+            }
+        }
+    }
+
+    fn move_by(&mut self, delta: i64) {
+        let step = |sel: usize, len: usize| -> usize {
+            if len == 0 {
+                return 0;
+            }
+            let max = i64::try_from(len - 1).unwrap_or(i64::MAX);
+            usize::try_from((i64::try_from(sel).unwrap_or(0).saturating_add(delta)).clamp(0, max))
+                .unwrap_or(0)
+        };
+        match self.view {
+            View::Badges => self.badges.selected = step(self.badges.selected, self.badges.rows.len()),
+            View::Plan | View::Today => {
+                let len = self.data.plan.sessions.len();
+                self.plan.selected = step(self.plan.selected, len);
+            }
+            View::Spare => self.spare.selected = step(self.spare.selected, self.spare_len()),
+            View::Calendar => {
+                let days = match delta {
+                    d if d.abs() >= 10 => d.signum() * 28,
+                    d => d * 7,
+                };
+                self.shift_selected_day(days);
+            }
+        }
+    }
+
+    fn move_day(&mut self, delta: i64) {
+        if self.view == View::Calendar {
+            self.shift_selected_day(delta);
+        }
+    }
+
+    fn shift_selected_day(&mut self, days: i64) {
+        let d = self.calendar.selected;
+        let moved = if days >= 0 {
+            d.checked_add_days(Days::new(days.unsigned_abs()))
+        } else {
+            d.checked_sub_days(Days::new(days.unsigned_abs()))
+        };
+        if let Some(m) = moved {
+            self.calendar.selected = m;
+        }
+    }
+
+    fn move_month(&mut self, delta: i32) {
+        let d = self.calendar.selected;
+        let first = d.with_day(1).unwrap_or(d);
+        let target = if delta >= 0 {
+            first.checked_add_months(Months::new(delta.unsigned_abs()))
+        } else {
+            first.checked_sub_months(Months::new(delta.unsigned_abs()))
+        };
+        if let Some(t) = target {
+            let last = crate::domain::dates::last_day_of_month(t.year(), t.month()).unwrap_or(t);
+            self.calendar.selected = t.with_day(d.day()).unwrap_or(last).min(last);
+        }
+    }
+
+    fn new_item(&mut self) {
+        match self.view {
+            View::Badges => {
+                self.popup = Some(Popup::BadgeForm(Box::new(BadgeForm::new(None))));
+            }
+            View::Spare => {
+                self.popup = Some(Popup::Prompt(Prompt::new(
+                    strings::WINDOW_ADD_PROMPT.into(),
+                    "",
+                    PromptPurpose::WindowAdd,
+                )));
+                self.popup_changed();
+            }
+            _ => {}
+        }
+    }
+
+    fn edit_selected(&mut self, action: Action) {
+        match self.view {
+            View::Badges => {
+                if let Some(b) = self.selected_badge() {
+                    let form = BadgeForm::new(Some(&b.badge));
+                    self.popup = Some(Popup::BadgeForm(Box::new(form)));
+                }
+            }
+            View::Spare => {
+                if let Some(w) = self.data.windows.get(self.spare.selected) {
+                    let text = match w.kind {
+                        crate::domain::spare::WindowKind::Blackout { .. } => {
+                            actions::describe_window(w)
+                        }
+                        _ => format!("free {}", actions::describe_window(w)),
+                    };
+                    let id = w.id.unwrap_or_default();
+                    self.popup = Some(Popup::Prompt(Prompt::new(
+                        strings::WINDOW_EDIT_PROMPT.into(),
+                        &text,
+                        PromptPurpose::WindowEdit(id),
+                    )));
+                    self.popup_changed();
+                }
+            }
+            View::Calendar if action == Action::Select => {
+                self.view = View::Plan;
+                let day = self.calendar.selected;
+                self.plan.selected = self
+                    .data
+                    .plan
+                    .sessions
+                    .partition_point(|s| s.start.date() < day)
+                    .min(self.data.plan.sessions.len().saturating_sub(1));
+            }
+            _ => {}
+        }
+    }
+
+    fn delete_selected(&mut self) {
+        match self.view {
+            View::Badges => {
+                if let Some(b) = self.selected_badge() {
+                    let logs: usize = crate::store::log::all(self.store.conn(), None)
+                        .map(|l| l.iter().filter(|e| e.badge == b.badge.key).count())
+                        .unwrap_or(0);
+                    self.popup = Some(Popup::Confirm {
+                        text: strings::confirm_delete_badge(&b.badge.name, logs),
+                        then: Confirmed::DeleteBadge(b.badge.key.clone()),
+                    });
+                }
+            }
+            View::Spare => {
+                if let Some(w) = self.data.windows.get(self.spare.selected) {
+                    self.popup = Some(Popup::Confirm {
+                        text: strings::confirm_delete_window(&actions::describe_window(w)),
+                        then: Confirmed::DeleteWindow(w.id.unwrap_or_default()),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn renew_selected(&mut self) {
+        if self.view != View::Badges {
+            return;
+        }
+        if let Some(b) = self.selected_badge() {
+            let days = self.config.issuer(&b.badge.issuer).validity_days;
+            let default = self.today() + Days::new(u64::from(days));
+            self.popup = Some(Popup::Prompt(Prompt::new(
+                strings::renew_prompt(&b.badge.name),
+                &default.to_string(),
+                PromptPurpose::Renew(b.badge.key.clone()),
+            )));
+        }
+    }
+
+    /// The session under the cursor in the Plan view (or the next one in Today).
+    pub fn selected_session(&self) -> Option<&crate::domain::plan::Session> {
+        match self.view {
+            View::Today => self.data.next_session(),
+            _ => self.data.plan.sessions.get(self.plan.selected),
+        }
+    }
+
+    fn pin_selected(&mut self) {
+        let Some(s) = self.selected_session().cloned() else {
+            return;
+        };
+        let r = if s.pinned {
+            let id = self
+                .data
+                .pinned
+                .iter()
+                .find(|p| p.badge == s.badge && p.start == s.start)
+                .and_then(|p| p.id);
+            match id {
+                Some(id) => actions::remove_pin(&mut self.store, id),
+                None => Err(anyhow::anyhow!("this pinned session is no longer there")),
+            }
+        } else {
+            let p = crate::domain::log::Pinned {
+                id: None,
+                badge: s.badge.clone(),
+                start: s.start,
+                minutes: s.minutes(),
+            };
+            actions::add_pin(&mut self.store, &p).map(|_| {
+                format!(
+                    "pinned {} {}",
+                    s.badge,
+                    crate::domain::dates::ymd_hm(s.start)
+                )
+            })
+        };
+        self.after(r);
+    }
+
+    // ----- popups -----
+
+    fn popup_key(&mut self, key: KeyEvent) {
+        let Some(popup) = self.popup.as_mut() else {
+            return;
+        };
+        match popup {
+            Popup::Help { scroll } => match key.code {
+                KeyCode::Down | KeyCode::Char('j') => *scroll = scroll.saturating_add(1),
+                KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
+                KeyCode::PageDown | KeyCode::Char(' ') => *scroll = scroll.saturating_add(10),
+                KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
+                _ => self.popup = None,
+            },
+            Popup::Confirm { then, .. } => match key.code {
+                KeyCode::Char('y' | 'Y') | KeyCode::Enter => {
+                    let then = then.clone();
+                    self.popup = None;
+                    let r = match then {
+                        Confirmed::DeleteBadge(k) => actions::remove_badge(&mut self.store, &k),
+                        Confirmed::DeleteWindow(id) => actions::remove_window(&mut self.store, id),
+                    };
+                    self.after(r);
+                }
+                _ => {
+                    self.popup = None;
+                    self.say("cancelled");
+                }
+            },
+            Popup::Filter(input) => match key.code {
+                KeyCode::Esc => {
+                    self.badges.filter.clear();
+                    self.popup = None;
+                    self.refresh_rows();
+                }
+                KeyCode::Enter | KeyCode::Down | KeyCode::Up => {
+                    self.popup = None;
+                }
+                _ => {
+                    if input.handle(&key) == Edit::Changed {
+                        self.badges.filter = input.text();
+                        self.badges.selected = 0;
+                        self.refresh_rows();
+                    }
+                }
+            },
+            Popup::QuickAdd(q) => match key.code {
+                KeyCode::Esc => self.popup = None,
+                KeyCode::Enter => self.submit_quick_add(),
+                KeyCode::Tab => {
+                    let badges: Vec<_> = self.data.badges.iter().map(|b| b.badge.clone()).collect();
+                    if let Popup::QuickAdd(q) = self.popup.as_mut().expect("open")
+                        && let Some(done) = quick_add::complete_key(&q.input.text(), &badges)
+                    {
+                        q.input.set(&done);
+                    }
+                    self.popup_changed();
+                }
+                KeyCode::Up | KeyCode::Down => {
+                    let len = self.history.len();
+                    let pos = if key.code == KeyCode::Up {
+                        q.history_pos.saturating_sub(1)
+                    } else {
+                        (q.history_pos + 1).min(len)
+                    };
+                    q.history_pos = pos;
+                    let text = self.history.get(pos).cloned().unwrap_or_default();
+                    q.input.set(&text);
+                    self.popup_changed();
+                }
+                _ => {
+                    if q.input.handle(&key) == Edit::Changed {
+                        self.popup_changed();
+                    }
+                }
+            },
+            Popup::Prompt(p) => match key.code {
+                KeyCode::Esc => self.popup = None,
+                KeyCode::Enter => self.submit_prompt(),
+                _ => {
+                    if p.input.handle(&key) == Edit::Changed {
+                        self.popup_changed();
+                    }
+                }
+            },
+            Popup::BadgeForm(form) => match key.code {
+                KeyCode::Esc => self.popup = None,
+                KeyCode::Char('s') if key.modifiers.contains(crossterm::event::KeyModifiers::CONTROL) => {
+                    self.submit_form();
+                }
+                KeyCode::Enter => {
+                    if form.focus + 1 >= form.fields.len() {
+                        self.submit_form();
+                    } else {
+                        form.focus += 1;
+                    }
+                }
+                KeyCode::Tab | KeyCode::Down => form.focus = (form.focus + 1) % form.fields.len(),
+                KeyCode::BackTab | KeyCode::Up => {
+                    form.focus = (form.focus + form.fields.len() - 1) % form.fields.len();
+                }
+                _ => {
+                    let i = form.focus;
+                    if form.fields[i].input.handle(&key) == Edit::Changed {
+                        form.validate(&self.data);
+                    }
+                }
+            },
+        }
+    }
+
+    /// Recomputes the live preview of the open popup.
+    fn popup_changed(&mut self) {
+        let badges: Vec<_> = self.data.badges.iter().map(|b| b.badge.clone()).collect();
+        let now = self.now;
+        match self.popup.as_mut() {
+            Some(Popup::QuickAdd(q)) => {
+                let text = q.input.text();
+                q.preview = if text.trim().is_empty() {
+                    None
+                } else {
+                    Some(
+                        quick_add::parse(&text, now, &badges)
+                            .map(|i| quick_add::describe(&i, &badges))
+                            .map_err(|e| e.to_string()),
+                    )
+                };
+            }
+            Some(Popup::Prompt(p)) if matches!(p.purpose, PromptPurpose::WindowAdd | PromptPurpose::WindowEdit(_)) => {
+                let text = window_text(&p.input.text());
+                p.preview = Some(
+                    quick_add::parse(&text, now, &badges)
+                        .map_err(|e| e.to_string())
+                        .and_then(|i| match i {
+                            quick_add::Intent::Window(w) => Ok(format!("→ {}", actions::describe_window(&w))),
+                            _ => Err("not spare time: write it like `weekdays 7:10-7:40 commute`".into()),
+                        }),
+                );
+            }
+            _ => {}
+        }
+    }
+
+    fn submit_quick_add(&mut self) {
+        let Some(Popup::QuickAdd(q)) = self.popup.as_ref() else {
+            return;
+        };
+        let text = q.input.text();
+        if text.trim().is_empty() {
+            self.popup = None;
+            return;
+        }
+        let badges: Vec<_> = self.data.badges.iter().map(|b| b.badge.clone()).collect();
+        let r = quick_add::parse(&text, self.now, &badges)
+            .map_err(anyhow::Error::from)
+            .and_then(|intent| actions::apply_intent(&mut self.store, &intent, &badges));
+        if self.history.last() != Some(&text) {
+            self.history.push(text);
+        }
+        if self.after(r) {
+            self.popup = None;
+        }
+    }
+
+    fn submit_prompt(&mut self) {
+        let Some(Popup::Prompt(p)) = self.popup.as_ref() else {
+            return;
+        };
+        let text = p.input.text();
+        let purpose = p.purpose.clone();
+        let r = match purpose {
+            PromptPurpose::Renew(key) => crate::domain::dates::parse_date_or_period(&text)
+                .map_err(anyhow::Error::from)
+                .and_then(|d| actions::renew_badge(&mut self.store, &key, self.now.date(), d)),
+            PromptPurpose::Import => {
+                let path = std::path::PathBuf::from(expand_tilde(text.trim()));
+                crate::commands::import::import_any(&mut self.store, &self.config, self.now, &path)
+            }
+            PromptPurpose::WindowAdd | PromptPurpose::WindowEdit(_) => {
+                let badges: Vec<_> = self.data.badges.iter().map(|b| b.badge.clone()).collect();
+                match quick_add::parse(&window_text(&text), self.now, &badges) {
+                    Ok(quick_add::Intent::Window(w)) => match purpose {
+                        PromptPurpose::WindowEdit(id) => actions::edit_window(&mut self.store, id, &w),
+                        _ => actions::add_window(&mut self.store, &w).map(|(_, m)| m),
+                    },
+                    Ok(_) => Err(anyhow::anyhow!(
+                        "not spare time: write it like `weekdays 7:10-7:40 commute`"
+                    )),
+                    Err(e) => Err(e.into()),
+                }
+            }
+        };
+        match r {
+            Ok(msg) => {
+                self.popup = None;
+                self.after(Ok(msg));
+            }
+            Err(e) => {
+                if let Some(Popup::Prompt(p)) = self.popup.as_mut() {
+                    p.preview = Some(Err(e.to_string()));
+                }
+            }
+        }
+    }
+
+    fn submit_form(&mut self) {
+        let Some(Popup::BadgeForm(form)) = self.popup.as_mut() else {
+            return;
+        };
+        form.validate(&self.data);
+        if let Some(i) = form.fields.iter().position(|f| f.error.is_some()) {
+            form.focus = i;
+            return;
+        }
+        let badge = match form.build(&self.config, &self.data) {
+            Ok(b) => b,
+            Err(e) => {
+                form.message = Some(e);
+                return;
+            }
+        };
+        let original = form.original.clone();
+        let r = match &original {
+            Some(old) => actions::edit_badge(&mut self.store, &old.key, &badge),
+            None => actions::add_badge(&mut self.store, &badge),
+        };
+        match r {
+            Ok(msg) => {
+                self.popup = None;
+                self.after(Ok(msg));
+                if let Some(pos) = self
+                    .badges
+                    .rows
+                    .iter()
+                    .position(|&i| self.data.badges[i].badge.key == badge.key)
+                {
+                    self.badges.selected = pos;
+                }
+            }
+            Err(e) => {
+                if let Some(Popup::BadgeForm(form)) = self.popup.as_mut() {
+                    form.message = Some(e.to_string());
+                }
+            }
+        }
+    }
+
+    // ----- mouse -----
+
+    fn mouse(&mut self, m: MouseEvent) {
+        match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => {}
+            MouseEventKind::ScrollDown => {
+                if self.popup.is_none() {
+                    self.move_by(1);
+                }
+                return;
+            }
+            MouseEventKind::ScrollUp => {
+                if self.popup.is_none() {
+                    self.move_by(-1);
+                }
+                return;
+            }
+            _ => return,
+        }
+        if self.popup.is_some() {
+            return;
+        }
+        let areas = layout::areas(self.size);
+        if let Some(v) = layout::tab_at(&areas, m.column, m.row) {
+            self.view = v;
+            return;
+        }
+        if let Some(row) = super::views::row_at(self, &areas, m.column, m.row) {
+            match self.view {
+                View::Badges => self.badges.selected = row.min(self.badges.rows.len().saturating_sub(1)),
+                View::Plan => self.plan.selected = row.min(self.data.plan.sessions.len().saturating_sub(1)),
+                View::Spare => self.spare.selected = row.min(self.spare_len().saturating_sub(1)),
+                View::Calendar => {}
+                View::Today => {}
+            }
+        }
+        if self.view == View::Calendar
+            && let Some(day) = super::views::calendar::day_at(self, &areas, m.column, m.row)
+        {
+            self.calendar.selected = day;
+        }
+    }
+}
+
+/// The window grammar of the prompt: `free …` unless it already starts with `free`,
+/// `off` or `空き`.
+fn window_text(text: &str) -> String {
+    let t = text.trim_start();
+    let lower = t.to_lowercase();
+    if lower.starts_with("free ") || lower.starts_with("off ") || t.starts_with("空き") || t.starts_with("休み") || lower == "off" {
+        t.to_string()
+    } else {
+        format!("free {t}")
+    }
+}
+
+fn expand_tilde(path: &str) -> String {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => format!("{}/{rest}", home.to_string_lossy()),
+        _ => path.to_string(),
+    }
+}
+
+/// Case-, width- and accent-insensitive text for matching (NFKC, lowercase, no marks).
+pub fn fold(s: &str) -> String {
+    // Drop accents, but keep the kana voicing marks (デ is not テ).
+    s.nfkd()
+        .filter(|c| {
+            !unicode_normalization::char::is_combining_mark(*c) || ('\u{3099}'..='\u{309A}').contains(c)
+        })
+        .collect::<String>()
+        .nfkc()
+        .collect::<String>()
+        .to_lowercase()
+}

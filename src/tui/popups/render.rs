@@ -1,0 +1,202 @@
+//! Drawing the popups over the current view.
+
+use super::{BadgeForm, Popup};
+use crate::text::{pad, truncate, width};
+use crate::tui::app::App;
+use crate::tui::keymap::Scope;
+use crate::tui::strings;
+use crate::tui::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
+
+/// A rectangle `w` x `h` centred in `area` (clipped to it).
+pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+fn frame(title: &str, theme: &Theme) -> Block<'static> {
+    Block::bordered()
+        .border_type(BorderType::Rounded)
+        .title(Span::styled(title.to_string(), theme.title))
+        .style(theme.base)
+}
+
+/// Draws the open popup; returns where the text cursor goes, if anywhere.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let theme = &app.theme;
+    match app.popup.as_ref()? {
+        Popup::Help { scroll } => {
+            help(app, area, buf, *scroll);
+            None
+        }
+        Popup::Confirm { text, .. } => {
+            let w = (width(text) as u16 + 6).clamp(30, area.width.saturating_sub(2));
+            let r = centred(area, w, 5);
+            Clear.render(r, buf);
+            let block = frame(" Confirm ", theme);
+            let inner = block.inner(r);
+            block.render(r, buf);
+            Paragraph::new(vec![
+                Line::from(text.as_str()),
+                Line::from(Span::styled(strings::CONFIRM_KEYS, theme.dim)),
+            ])
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+            None
+        }
+        Popup::QuickAdd(q) => {
+            let w = area.width.saturating_sub(4).min(110);
+            let r = Rect::new(area.x + (area.width - w) / 2, area.y + area.height.saturating_sub(6) / 2, w, 5.min(area.height));
+            line_popup(strings::QUICK_ADD_TITLE, &q.input, q.preview.as_ref(), strings::QUICK_ADD_EMPTY, theme, r, buf)
+        }
+        Popup::Prompt(p) => {
+            let w = area.width.saturating_sub(4).min(110);
+            let r = centred(area, w, 5);
+            line_popup(&p.title, &p.input, p.preview.as_ref(), "", theme, r, buf)
+        }
+        Popup::Filter(_) => None, // drawn by the Badges view in its title row
+        Popup::BadgeForm(f) => form(f, theme, area, buf),
+    }
+}
+
+/// A titled box with an input line and a preview line under it.
+fn line_popup(
+    title: &str,
+    input: &crate::tui::input::LineInput,
+    preview: Option<&Result<String, String>>,
+    placeholder: &str,
+    theme: &Theme,
+    r: Rect,
+    buf: &mut Buffer,
+) -> Option<Position> {
+    Clear.render(r, buf);
+    let title = truncate(title, r.width.saturating_sub(2) as usize);
+    let block = frame(&title, theme);
+    let inner = block.inner(r);
+    block.render(r, buf);
+    if inner.height == 0 || inner.width < 3 {
+        return None;
+    }
+    let field = inner.width as usize - 2;
+    let (shown, col) = input.visible(field);
+    buf.set_string(inner.x, inner.y, "›", theme.key);
+    if input.text().is_empty() && !placeholder.is_empty() {
+        buf.set_stringn(inner.x + 2, inner.y, truncate(placeholder, field), field, theme.dim);
+    } else {
+        buf.set_stringn(inner.x + 2, inner.y, &shown, field, theme.base);
+    }
+    if inner.height >= 3 {
+        let (text, style) = match preview {
+            Some(Ok(p)) => (format!("✓ {p}"), theme.ok),
+            Some(Err(e)) => (format!("✗ {e}"), theme.error),
+            None => (String::new(), theme.dim),
+        };
+        Paragraph::new(Line::from(Span::styled(text, style)))
+            .wrap(Wrap { trim: true })
+            .render(Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1), buf);
+    }
+    Some(Position::new(inner.x + 2 + col as u16, inner.y))
+}
+
+fn help(app: &App, area: Rect, buf: &mut Buffer, scroll: u16) {
+    let theme = &app.theme;
+    let mut lines: Vec<Line> = Vec::new();
+    for (scope, entries) in app.keymap.help() {
+        let title = match scope {
+            Scope::Global => strings::HELP_EVERYWHERE.to_string(),
+            Scope::In(v) => strings::view_title(v).to_string(),
+        };
+        lines.push(Line::from(Span::styled(title, theme.title)));
+        for (keys, action) in entries {
+            let keys: Vec<String> = keys.iter().map(ToString::to_string).collect();
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {}", pad(&keys.join(" "), 14)), theme.key),
+                Span::raw(strings::action_help(action)),
+                Span::styled(format!("  ({})", action.name()), theme.dim),
+            ]));
+        }
+        lines.push(Line::default());
+    }
+    lines.push(Line::from(Span::styled("Quick-add", theme.title)));
+    for l in crate::tui::strings::QUICK_ADD_HELP {
+        lines.push(Line::from(format!("  {l}")));
+    }
+    let w = area.width.saturating_sub(4).min(90);
+    let h = area.height.saturating_sub(2);
+    let r = centred(area, w, h);
+    Clear.render(r, buf);
+    let block = frame(strings::HELP_TITLE, theme);
+    let max_scroll = (lines.len() as u16).saturating_sub(block.inner(r).height);
+    Paragraph::new(lines)
+        .block(block)
+        .scroll((scroll.min(max_scroll), 0))
+        .render(r, buf);
+}
+
+fn form(f: &BadgeForm, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let title = if f.original.is_some() { " Edit badge " } else { " New badge " };
+    let w = area.width.saturating_sub(2).min(100);
+    let h = (f.fields.len() as u16 + 4).min(area.height);
+    let r = centred(area, w, h);
+    Clear.render(r, buf);
+    let block = frame(title, theme);
+    let inner = block.inner(r);
+    block.render(r, buf);
+    if inner.height < 2 || inner.width < 20 {
+        return None;
+    }
+    let label_w = 12usize;
+    let field_w = (inner.width as usize).saturating_sub(label_w + 1);
+    // Keep the focused field visible when the form is taller than the screen.
+    let rows = inner.height as usize - 1;
+    let first = f.focus.saturating_sub(rows.saturating_sub(1));
+    let mut cursor = None;
+    for (i, field) in f.fields.iter().enumerate().skip(first).take(rows) {
+        let y = inner.y + (i - first) as u16;
+        let focused = i == f.focus;
+        let label_style = if focused { theme.key } else { theme.header };
+        buf.set_stringn(inner.x, y, pad(field.label, label_w), label_w, label_style);
+        let x = inner.x + label_w as u16 + 1;
+        let text = field.input.text();
+        match (&field.error, text.is_empty()) {
+            (Some(e), _) if !focused || text.is_empty() => {
+                let shown = if text.is_empty() { format!("✗ {e}") } else { format!("{text}  ✗ {e}") };
+                buf.set_stringn(x, y, truncate(&shown, field_w), field_w, theme.error);
+            }
+            _ if focused => {
+                let (shown, col) = field.input.visible(field_w.saturating_sub(1));
+                buf.set_stringn(x, y, &shown, field_w, theme.selected);
+                if let Some(e) = &field.error {
+                    let used = width(&shown) + 2;
+                    if used < field_w {
+                        buf.set_stringn(x + used as u16, y, format!("✗ {e}"), field_w - used, theme.error);
+                    }
+                }
+                cursor = Some(Position::new(x + col as u16, y));
+            }
+            (None, true) => {
+                buf.set_stringn(x, y, truncate(field.hint, field_w), field_w, theme.dim);
+            }
+            _ => {
+                buf.set_stringn(x, y, truncate(&text, field_w), field_w, theme.base);
+            }
+        }
+    }
+    let bottom = inner.y + inner.height - 1;
+    let (msg, style): (String, Style) = match &f.message {
+        Some(m) => (format!("✗ {m}"), theme.error),
+        None => (strings::FORM_KEYS.to_string(), theme.dim),
+    };
+    buf.set_stringn(inner.x, bottom, truncate(&msg, inner.width as usize), inner.width as usize, style);
+    cursor
+}

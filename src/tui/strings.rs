@@ -1,0 +1,144 @@
+//! Every piece of text the planner shows, in one place, so a translation can follow.
+
+use super::action::Action;
+use super::view::View;
+
+/// The tab title of a view.
+pub fn view_title(v: View) -> &'static str {
+    match v {
+        View::Today => "Today",
+        View::Badges => "Badges",
+        View::Plan => "Plan",
+        View::Calendar => "Calendar",
+        View::Spare => "Spare time",
+    }
+}
+
+/// The one-line description of an action, for the help overlay.
+pub fn action_help(a: Action) -> &'static str {
+    match a {
+        Action::Quit => "quit",
+        Action::Help => "show this help",
+        Action::QuickAdd => "quick-add: log study, pin a session, add spare time",
+        Action::Undo => "undo the last change",
+        Action::NextView => "next view",
+        Action::PrevView => "previous view",
+        Action::ViewToday => "Today view",
+        Action::ViewBadges => "Badges view",
+        Action::ViewPlan => "Plan view",
+        Action::ViewCalendar => "Calendar view",
+        Action::ViewSpare => "Spare time view",
+        Action::Up => "move up",
+        Action::Down => "move down",
+        Action::Left => "move left",
+        Action::Right => "move right",
+        Action::PageUp => "page up",
+        Action::PageDown => "page down",
+        Action::Top => "first row",
+        Action::Bottom => "last row",
+        Action::Select => "open / edit the selection",
+        Action::New => "add",
+        Action::Edit => "edit",
+        Action::Delete => "delete",
+        Action::Renew => "mark renewed",
+        Action::Archive => "archive / restore",
+        Action::Sort => "sort by the next column",
+        Action::Filter => "filter",
+        Action::Pin => "pin / unpin the session",
+        Action::Import => "import Credly / CSV / backup file",
+        Action::PrevMonth => "previous month",
+        Action::NextMonth => "next month",
+        Action::GoToday => "back to today",
+        Action::ToggleDetail => "show / hide details",
+        Action::ScrollUp => "scroll the timeline up",
+        Action::ScrollDown => "scroll the timeline down",
+        Action::Back => "clear the filter / close",
+    }
+}
+
+/// The short footer label of an action.
+pub fn action_hint(a: Action) -> &'static str {
+    match a {
+        Action::Quit => "quit",
+        Action::Help => "help",
+        Action::QuickAdd => "add",
+        Action::Undo => "undo",
+        Action::NextView => "views",
+        Action::New => "new",
+        Action::Edit => "edit",
+        Action::Delete => "delete",
+        Action::Renew => "renewed",
+        Action::Archive => "archive",
+        Action::Sort => "sort",
+        Action::Filter => "filter",
+        Action::Pin => "pin",
+        Action::Import => "import",
+        Action::PrevMonth => "prev month",
+        Action::NextMonth => "next month",
+        Action::GoToday => "today",
+        Action::ScrollDown => "timeline",
+        _ => action_help(a),
+    }
+}
+
+pub const APP_TITLE: &str = "sukima";
+pub const TOO_SMALL: &str = "sukima needs at least 40x12";
+pub const HELP_TITLE: &str = " Keys (Esc closes) ";
+pub const HELP_EVERYWHERE: &str = "Everywhere";
+pub const QUICK_ADD_TITLE: &str = " Quick add (Enter adds, Esc cancels, Tab completes, ↑↓ history) ";
+pub const QUICK_ADD_EMPTY: &str =
+    "30m #key · 1h cp4d tomorrow 7:30 · free weekdays 7:10-7:40 commute · off 12/28..1/3";
+pub const CONFIRM_KEYS: &str = "y: yes   n / Esc: no";
+pub const FORM_KEYS: &str = "Tab/↑↓ move · Enter next · Ctrl-S save · Esc cancel";
+pub const NOTHING_TO_UNDO: &str = "nothing to undo";
+pub const NO_BADGES: &str = "No badges yet: n adds one, i imports a Credly download or a CSV.";
+pub const NO_MATCH: &str = "No badge matches the filter (Esc clears it).";
+pub const NO_SESSIONS: &str = "Nothing planned: add spare time (5) or a badge to renew (2).";
+pub const NO_WINDOWS: &str = "No spare time yet: n adds a window, like `weekdays 7:10-7:40 commute`.";
+pub const ALL_ON_TIME: &str = "Everything is on time.";
+pub const OUTSIDE_CHANGE: &str = "reloaded: the database was changed outside";
+
+/// Footer text while filtering.
+pub const FILTER_PROMPT: &str = "filter: ";
+
+/// Titles of the prompts.
+pub fn renew_prompt(name: &str) -> String {
+    format!(" Renewed {name}: new expiry (YYYY-MM-DD) ")
+}
+pub const IMPORT_PROMPT: &str = " Import a file: Credly badges.json, CSV, or a sukima backup ";
+pub const WINDOW_ADD_PROMPT: &str =
+    " New spare time: `weekdays 7:10-7:40 commute`, `sat 9:00-11:00`, `off 2027-01-02..2027-01-05` ";
+pub const WINDOW_EDIT_PROMPT: &str = " Edit spare time ";
+pub fn confirm_delete_badge(name: &str, logs: usize) -> String {
+    format!("Delete {name} and its {logs} log entries? (u undoes)")
+}
+pub fn confirm_delete_window(what: &str) -> String {
+    format!("Delete {what}? (u undoes)")
+}
+
+/// The quick-add grammar, for the help overlay.
+pub const QUICK_ADD_HELP: &[&str] = &[
+    "30m #aws-saa               log 30 minutes that end now",
+    "1h cp4d yesterday          log on a past day (words match names)",
+    "45min #az-104 7:30 -- ch.3 log from 7:30 today, with a note",
+    "1h #gcp-pde tomorrow 19:00 pin a session in the future",
+    "30分 データ 昨日            Japanese works too (全角 too)",
+    "free weekdays 7:10-7:40 commute   weekly spare time",
+    "free sat 9:00-11:00        one-off spare time (next Saturday)",
+    "off 2027-01-02..2027-01-05 new year   a blackout",
+];
+
+/// Why a badge has nothing to plan.
+pub fn idle(idle: &crate::domain::work::Idle) -> String {
+    use crate::domain::work::Idle;
+    match idle {
+        Idle::Archived => "archived: not planned".into(),
+        Idle::LetLapse => "retiring, no renewal: let it lapse".into(),
+        Idle::ReplacedBy(k) => format!("retiring: study its replacement #{k} instead"),
+        Idle::ReplacementHeld(k) => format!("retiring: replacement #{k} already held"),
+        Idle::Expired => "expired: set a goal date to earn it again".into(),
+        Idle::Retired => "retired".into(),
+        Idle::NoExpiry => "never expires: nothing to renew".into(),
+        Idle::NoGoal => "target without a goal date: set one to plan it".into(),
+    }
+}

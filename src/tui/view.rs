@@ -1,0 +1,31 @@
+//! The five views.
+
+/// A view of the planner, switched with 1–5, Tab and the tab bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum View {
+    Today,
+    Badges,
+    Plan,
+    Calendar,
+    Spare,
+}
+
+impl View {
+    /// In tab order.
+    pub const ALL: [View; 5] = [View::Today, View::Badges, View::Plan, View::Calendar, View::Spare];
+
+    /// Position in the tab bar.
+    pub fn index(self) -> usize {
+        View::ALL.iter().position(|v| *v == self).unwrap_or(0)
+    }
+
+    /// The next view, wrapping.
+    pub fn next(self) -> View {
+        View::ALL[(self.index() + 1) % View::ALL.len()]
+    }
+
+    /// The previous view, wrapping.
+    pub fn prev(self) -> View {
+        View::ALL[(self.index() + View::ALL.len() - 1) % View::ALL.len()]
+    }
+}

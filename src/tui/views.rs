@@ -1,0 +1,128 @@
+//! The views, an exhaustive match over [`View`]; each renders from `App` state only.
+
+pub mod badges;
+pub mod calendar;
+pub mod plan;
+pub mod spare;
+pub mod today;
+
+use super::app::App;
+use super::layout::{self, Areas};
+use super::popups;
+use super::strings;
+use super::view::View;
+use crate::text::{truncate, width};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+/// Draws the whole screen; returns where the text cursor goes, if anywhere.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    buf.set_style(area, app.theme.base);
+    if layout::too_small(area) {
+        let text = truncate(strings::TOO_SMALL, area.width as usize);
+        buf.set_stringn(area.x, area.y, text, area.width as usize, app.theme.base);
+        return None;
+    }
+    let a = layout::areas(area);
+    tab_bar(app, a.tabs, buf);
+    match app.view {
+        View::Today => today::render(app, a.body, buf),
+        View::Badges => badges::render(app, a.body, buf),
+        View::Plan => plan::render(app, a.body, buf),
+        View::Calendar => calendar::render(app, a.body, buf),
+        View::Spare => spare::render(app, a.body, buf),
+    }
+    status_line(app, a.status, buf);
+    footer(app, a.footer, buf);
+    let cursor = popups::render::render(app, area, buf);
+    cursor.or_else(|| badges::filter_cursor(app, a.body))
+}
+
+fn tab_bar(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    buf.set_string(area.x, area.y, format!(" {} ", strings::APP_TITLE), t.title);
+    for (v, label, x, _) in layout::tabs(area) {
+        let style = if v == app.view { t.tab_active } else { t.tab };
+        if x < area.right() {
+            buf.set_stringn(x, area.y, label, (area.right() - x) as usize, style);
+        }
+    }
+}
+
+fn status_line(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let (text, style) = match &app.status {
+        Some(s) if s.error => (format!("✗ {}", s.text), t.error),
+        Some(s) => (format!("✓ {}", s.text), t.ok),
+        None => (summary(app), t.dim),
+    };
+    buf.set_stringn(area.x, area.y, truncate(&text, area.width as usize), area.width as usize, style);
+}
+
+/// The quiet status line: today's date and the plan in a few words.
+fn summary(app: &App) -> String {
+    let risky = app.data.at_risk().count();
+    let plan = if app.data.plan.outcomes.is_empty() {
+        "nothing to prepare".to_string()
+    } else if risky == 0 {
+        format!("{} to prepare, all on time", app.data.plan.outcomes.len())
+    } else {
+        format!("{} to prepare, {risky} at risk", app.data.plan.outcomes.len())
+    };
+    format!("{}  ·  {plan}", app.now.format("%a %Y-%m-%d %H:%M"))
+}
+
+fn footer(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let mut spans: Vec<Span> = Vec::new();
+    let mut used = 0;
+    for (key, action) in app.keymap.hints(app.view) {
+        let k = key.to_string();
+        let label = strings::action_hint(action);
+        let w = width(&k) + width(label) + 3;
+        if used + w > area.width as usize {
+            break;
+        }
+        spans.push(Span::styled(k, t.key));
+        spans.push(Span::styled(format!(" {label}  "), t.dim));
+        used += w;
+    }
+    Paragraph::new(Line::from(spans)).render(area, buf);
+}
+
+/// The list row (0-based, within the view's list) under the mouse, if any.
+pub fn row_at(app: &App, areas: &Areas, x: u16, y: u16) -> Option<usize> {
+    if !areas.body.contains(Position::new(x, y)) {
+        return None;
+    }
+    match app.view {
+        View::Badges => badges::row_at(app, areas.body, x, y),
+        View::Plan => plan::row_at(app, areas.body, x, y),
+        View::Spare => spare::row_at(app, areas.body, x, y),
+        View::Today | View::Calendar => None,
+    }
+}
+
+/// A titled section header: `── Title ───────`.
+pub fn section(title: &str, area: Rect, buf: &mut Buffer, style: ratatui::style::Style) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let text = format!("── {title} ");
+    let w = width(&text);
+    let line = if w < area.width as usize {
+        format!("{text}{}", "─".repeat(area.width as usize - w))
+    } else {
+        truncate(&text, area.width as usize)
+    };
+    buf.set_stringn(area.x, area.y, line, area.width as usize, style);
+}
+
+/// Writes `text` truncated to the area's width on row `y` of `area` (if it exists).
+pub fn put(buf: &mut Buffer, area: Rect, y: u16, text: &str, style: ratatui::style::Style) {
+    if y < area.height && area.width > 0 {
+        buf.set_stringn(area.x, area.y + y, truncate(text, area.width as usize), area.width as usize, style);
+    }
+}

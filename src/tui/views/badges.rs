@@ -1,0 +1,294 @@
+//! Badges: a table with status and countdown, name, issuer, expiry, retirement and
+//! replacement, progress and the next session; sorted (`s`), filtered (`/`), with a detail
+//! pane.
+
+use super::put;
+use crate::commands::badge::status_label;
+use crate::domain::dates::hm;
+use crate::domain::duration::format_minutes;
+use crate::domain::status::countdown_days;
+use crate::planning::BadgeInfo;
+use crate::text::{pad, pad_left, truncate, width};
+use crate::tui::app::App;
+use crate::tui::popups::Popup;
+use crate::tui::strings;
+use crate::tui::widgets::progress::bar;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+
+/// Where the table and the detail pane go.
+struct Parts {
+    title: Rect,
+    table: Rect,
+    detail: Option<Rect>,
+}
+
+fn parts(app: &App, area: Rect) -> Parts {
+    let title = Rect::new(area.x, area.y, area.width, 1.min(area.height));
+    let rest = Rect::new(area.x, area.y + 1, area.width, area.height.saturating_sub(1));
+    if !app.badges.detail {
+        return Parts { title, table: rest, detail: None };
+    }
+    if rest.width >= 110 {
+        let dw = (rest.width / 3).clamp(36, 60);
+        Parts {
+            title,
+            table: Rect::new(rest.x, rest.y, rest.width - dw - 1, rest.height),
+            detail: Some(Rect::new(rest.right() - dw, rest.y, dw, rest.height)),
+        }
+    } else if rest.height >= 16 {
+        let dh = 7;
+        Parts {
+            title,
+            table: Rect::new(rest.x, rest.y, rest.width, rest.height - dh),
+            detail: Some(Rect::new(rest.x, rest.bottom() - dh, rest.width, dh)),
+        }
+    } else {
+        Parts { title, table: rest, detail: None }
+    }
+}
+
+/// The first table row shown, so the selection stays visible.
+fn first_row(app: &App, table: Rect) -> usize {
+    let rows = table.height.saturating_sub(1) as usize;
+    app.badges.selected.saturating_sub(rows.saturating_sub(1))
+}
+
+/// Draws the Badges view.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let p = parts(app, area);
+    let filtering = matches!(app.popup, Some(Popup::Filter(_)));
+    let mut title = format!(
+        " {} of {} badges · sort: {}",
+        app.badges.rows.len(),
+        app.data.badges.iter().filter(|b| !b.badge.archived).count(),
+        app.badges.sort.label()
+    );
+    if filtering || !app.badges.filter.is_empty() {
+        title.push_str(&format!(" · {}{}", strings::FILTER_PROMPT, app.badges.filter));
+    }
+    put(buf, p.title, 0, &title, t.title);
+    table(app, p.table, buf);
+    if let Some(d) = p.detail {
+        detail(app, d, buf);
+    }
+}
+
+/// Where the cursor goes while the filter is being typed.
+pub fn filter_cursor(app: &App, body: Rect) -> Option<Position> {
+    let Some(Popup::Filter(input)) = &app.popup else {
+        return None;
+    };
+    if app.view != crate::tui::view::View::Badges {
+        return None;
+    }
+    let prefix = format!(
+        " {} of {} badges · sort: {} · {}",
+        app.badges.rows.len(),
+        app.data.badges.iter().filter(|b| !b.badge.archived).count(),
+        app.badges.sort.label(),
+        strings::FILTER_PROMPT
+    );
+    let x = body.x as usize + width(&prefix) + input.cursor_cells();
+    (x < body.right() as usize).then(|| Position::new(x as u16, body.y))
+}
+
+struct Col {
+    title: &'static str,
+    width: usize,
+    right: bool,
+}
+
+fn columns(w: usize) -> Vec<Col> {
+    let mut cols = vec![Col { title: "STATUS", width: 15, right: false }];
+    cols.push(Col { title: "NAME", width: 0, right: false });
+    if w >= 100 {
+        cols.push(Col { title: "ISSUER", width: 12, right: false });
+    }
+    if w >= 66 {
+        cols.push(Col { title: "EXPIRES", width: 10, right: false });
+    }
+    if w >= 130 {
+        cols.push(Col { title: "RETIRES / REPLACED BY", width: 22, right: false });
+    }
+    if w >= 56 {
+        cols.push(Col { title: "PROGRESS", width: 17, right: false });
+    }
+    if w >= 115 {
+        cols.push(Col { title: "NEXT", width: 11, right: true });
+    }
+    let fixed: usize = cols.iter().map(|c| c.width + 1).sum();
+    cols[1].width = w.saturating_sub(fixed).max(8);
+    cols
+}
+
+fn cell(app: &App, b: &BadgeInfo, title: &str, w: usize) -> String {
+    let today = app.today();
+    match title {
+        "STATUS" => status_label(&b.badge, b.status, today),
+        "NAME" => {
+            let arch = if b.badge.archived { " (archived)" } else { "" };
+            format!("{}{arch}", b.badge.name)
+        }
+        "ISSUER" => b.badge.issuer.clone(),
+        "EXPIRES" => b.badge.expires_on.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
+        "RETIRES / REPLACED BY" => match (&b.badge.retires_on, &b.badge.replaced_by) {
+            (Some(r), Some(k)) => format!("{} → {k}", r.format("%y-%m-%d")),
+            (Some(r), None) => format!("{} no repl.", r.format("%y-%m-%d")),
+            (None, Some(k)) => format!("→ {k}"),
+            (None, None) => String::new(),
+        },
+        "PROGRESS" => {
+            let done = b.logged.min(b.badge.effort_minutes);
+            format!(
+                "{} {}",
+                bar(done, b.badge.effort_minutes, 6),
+                pad_left(&format!("{}/{}", format_minutes(done), format_minutes(b.badge.effort_minutes)), w.saturating_sub(7))
+            )
+        }
+        "NEXT" => app
+            .data
+            .plan
+            .sessions
+            .iter()
+            .find(|s| s.badge == b.badge.key && s.end > app.now)
+            .map(|s| format!("{} {}", s.start.format("%m-%d"), hm(s.start.time())))
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+fn table(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    if area.height == 0 {
+        return;
+    }
+    let cols = columns(area.width as usize);
+    let header: String = cols
+        .iter()
+        .map(|c| if c.right { pad_left(c.title, c.width) } else { pad(c.title, c.width) })
+        .collect::<Vec<_>>()
+        .join(" ");
+    put(buf, area, 0, &header, t.header);
+    if app.badges.rows.is_empty() {
+        let msg = if app.badges.filter.is_empty() { strings::NO_BADGES } else { strings::NO_MATCH };
+        put(buf, area, 1, &format!(" {msg}"), t.dim);
+        return;
+    }
+    let first = first_row(app, area);
+    let today = app.today();
+    for (i, &idx) in app.badges.rows.iter().enumerate().skip(first) {
+        let y = 1 + (i - first) as u16;
+        if y >= area.height {
+            break;
+        }
+        let b = &app.data.badges[idx];
+        let selected = i == app.badges.selected;
+        let mut x = area.x;
+        for c in &cols {
+            let text = cell(app, b, c.title, c.width);
+            let text = if c.right { pad_left(&text, c.width) } else { pad(&text, c.width) };
+            let style = match c.title {
+                "STATUS" => t.status(b.status, countdown_days(&b.badge, b.status, today)),
+                "PROGRESS" => t.bar_done,
+                _ if b.badge.archived => t.dim,
+                _ => t.base,
+            };
+            let style = if selected { style.patch(t.selected) } else { style };
+            if x < area.right() {
+                buf.set_stringn(x, area.y + y, &text, (area.right() - x) as usize, style);
+            }
+            x = x.saturating_add(c.width as u16 + 1);
+        }
+        if selected && x <= area.right() {
+            let fill = (area.right() - x.saturating_sub(1)) as usize;
+            buf.set_stringn(x.saturating_sub(1), area.y + y, " ".repeat(fill), fill, t.selected);
+        }
+    }
+}
+
+fn detail(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let Some(b) = app.selected_badge() else {
+        return;
+    };
+    let today = app.today();
+    let mut lines: Vec<(String, ratatui::style::Style)> = Vec::new();
+    lines.push((format!("{}  #{}", b.badge.name, b.badge.key), t.title));
+    lines.push((
+        format!(
+            "{} · {}{}",
+            status_label(&b.badge, b.status, today),
+            if b.badge.issuer.is_empty() { "no issuer" } else { &b.badge.issuer },
+            b.badge.level.as_ref().map(|l| format!(" · {l}")).unwrap_or_default()
+        ),
+        t.status(b.status, countdown_days(&b.badge, b.status, today)),
+    ));
+    let d = |label: &str, v: Option<chrono::NaiveDate>| v.map(|v| (format!("{label:<9}{v}"), t.base));
+    lines.extend(d("earned", b.badge.earned_on));
+    lines.extend(d("expires", b.badge.expires_on));
+    lines.extend(d("renew ≥", b.renewal_opens));
+    lines.extend(d("retires", b.badge.retires_on));
+    lines.extend(d("avail.", b.badge.available_on));
+    lines.extend(d("goal", b.badge.goal_on));
+    if let Some(r) = &b.badge.replaced_by {
+        lines.push((format!("{:<9}{} ({})", "replaced", app.data.name(r), r), t.base));
+    }
+    let work = match &b.work {
+        crate::domain::work::Work::Nothing(idle) => crate::tui::strings::idle(idle),
+        w => {
+            let o = w.target().and_then(|x| app.data.outcome(&x.key));
+            match o {
+                Some(o) if o.at_risk => format!("AT RISK: {}", crate::commands::plan::risk_text(o)),
+                Some(o) => format!(
+                    "on time: due {}, ready {}",
+                    o.due,
+                    o.finish.map_or_else(|| "now".into(), |f| f.to_string())
+                ),
+                None => String::new(),
+            }
+        }
+    };
+    lines.push((
+        format!(
+            "{:<9}{} of {} · {}",
+            "studied",
+            format_minutes(b.logged),
+            format_minutes(b.badge.effort_minutes),
+            b.badge.priority
+        ),
+        t.base,
+    ));
+    if !work.is_empty() {
+        lines.push((work, t.accent));
+    }
+    if !b.badge.tags.is_empty() {
+        lines.push((format!("{:<9}{}", "tags", b.badge.tags.join(", ")), t.dim));
+    }
+    if let Some(n) = &b.badge.notes {
+        lines.push((n.clone(), t.dim));
+    }
+    if let Some(u) = &b.badge.url {
+        lines.push((u.clone(), t.dim));
+    }
+    let w = area.width as usize;
+    buf.set_stringn(area.x, area.y, "─".repeat(w), w, t.dim);
+    for (i, (text, style)) in lines.iter().enumerate() {
+        let y = 1 + i as u16;
+        if y >= area.height {
+            break;
+        }
+        buf.set_stringn(area.x + 1, area.y + y, truncate(text, w.saturating_sub(1)), w, *style);
+    }
+}
+
+/// The row under the mouse.
+pub fn row_at(app: &App, body: Rect, x: u16, y: u16) -> Option<usize> {
+    let p = parts(app, body);
+    if !p.table.contains(Position::new(x, y)) || y <= p.table.y {
+        return None;
+    }
+    let i = first_row(app, p.table) + (y - p.table.y - 1) as usize;
+    (i < app.badges.rows.len()).then_some(i)
+}

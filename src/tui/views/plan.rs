@@ -1,0 +1,183 @@
+//! Plan: the agenda day by day of planned and pinned sessions up to the horizon (pin or
+//! unpin with `p`), and every badge's outcome with the at-risk ones first.
+
+use super::{put, section};
+use crate::commands::plan::risk_text;
+use crate::domain::dates::hm;
+use crate::domain::duration::format_minutes;
+use crate::domain::plan::Session;
+use crate::text::{pad, pad_left};
+use crate::tui::app::App;
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+
+enum Row {
+    Day(NaiveDate, u32),
+    Session(usize),
+}
+
+fn rows(app: &App) -> Vec<Row> {
+    let mut out = Vec::new();
+    let mut day = None;
+    for (i, s) in app.data.plan.sessions.iter().enumerate() {
+        let d = s.start.date();
+        if day != Some(d) {
+            let total = app
+                .data
+                .sessions_between(d, d)
+                .iter()
+                .map(Session::minutes)
+                .sum();
+            out.push(Row::Day(d, total));
+            day = Some(d);
+        }
+        out.push(Row::Session(i));
+    }
+    out
+}
+
+struct Parts {
+    agenda: Rect,
+    outcomes: Rect,
+}
+
+fn parts(area: Rect) -> Parts {
+    if area.width >= 110 {
+        let aw = area.width * 11 / 20;
+        Parts {
+            agenda: Rect::new(area.x, area.y, aw, area.height),
+            outcomes: Rect::new(area.x + aw + 1, area.y, area.width - aw - 1, area.height),
+        }
+    } else {
+        let oh = (area.height / 3).max(4).min(area.height);
+        Parts {
+            agenda: Rect::new(area.x, area.y, area.width, area.height - oh),
+            outcomes: Rect::new(area.x, area.y + area.height - oh, area.width, oh),
+        }
+    }
+}
+
+/// The first list row shown, keeping the selected session (and its day) in view.
+fn first_row(app: &App, rows: &[Row], height: usize) -> usize {
+    let sel = rows
+        .iter()
+        .position(|r| matches!(r, Row::Session(i) if *i == app.plan.selected))
+        .unwrap_or(0);
+    let visible = height.saturating_sub(1).max(1);
+    if sel < visible { 0 } else { sel + 1 - visible }
+}
+
+/// Draws the Plan view.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let p = parts(area);
+    let rows = rows(app);
+    let total: u32 = app.data.plan.sessions.iter().map(Session::minutes).sum();
+    section(
+        &format!(
+            "Agenda · {} sessions · {} until {}",
+            app.data.plan.sessions.len(),
+            format_minutes(total),
+            app.data.plan.sessions.last().map_or(app.data.horizon, |s| s.start.date())
+        ),
+        Rect::new(p.agenda.x, p.agenda.y, p.agenda.width, 1),
+        buf,
+        t.header,
+    );
+    let list = Rect::new(p.agenda.x, p.agenda.y + 1, p.agenda.width, p.agenda.height.saturating_sub(1));
+    if rows.is_empty() {
+        put(buf, list, 0, &format!(" {}", crate::tui::strings::NO_SESSIONS), t.dim);
+    }
+    let first = first_row(app, &rows, list.height as usize + 1);
+    for (n, row) in rows.iter().enumerate().skip(first) {
+        let y = (n - first) as u16;
+        if y >= list.height {
+            break;
+        }
+        match row {
+            Row::Day(d, total) => {
+                let label = if *d == app.today() { " today".to_string() } else { String::new() };
+                put(buf, list, y, &format!("{}{label} · {}", d.format("%a %Y-%m-%d"), format_minutes(*total)), t.title);
+            }
+            Row::Session(i) => {
+                let s = &app.data.plan.sessions[*i];
+                let selected = *i == app.plan.selected;
+                let text = format!(
+                    "  {}-{} {:>5}  {} {}{}",
+                    hm(s.start.time()),
+                    hm(s.end.time()),
+                    format_minutes(s.minutes()),
+                    pad(&s.badge, 14),
+                    app.data.name(&s.badge),
+                    if s.pinned { "  ◆ pinned" } else { "" }
+                );
+                let style = if selected {
+                    t.selected
+                } else if s.pinned {
+                    t.accent
+                } else {
+                    t.base
+                };
+                let text = pad(&text, list.width as usize);
+                put(buf, list, y, &text, style);
+            }
+        }
+    }
+    outcomes(app, p.outcomes, buf);
+}
+
+fn outcomes(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let risky = app.data.at_risk().count();
+    section(
+        &format!("Outcomes · {} at risk", risky),
+        Rect::new(area.x, area.y, area.width, 1),
+        buf,
+        if risky > 0 { t.error } else { t.header },
+    );
+    let w = area.width as usize;
+    put(
+        buf,
+        area,
+        1,
+        &format!("{} {} {} {} {}", pad("BADGE", 14), pad("DUE", 5), pad_left("LEFT", 6), pad_left("SLACK", 6), "READY"),
+        t.header,
+    );
+    let mut y = 2;
+    for o in &app.data.plan.outcomes {
+        if y >= area.height {
+            break;
+        }
+        let slack = if o.at_risk { format!("-{}", format_minutes(o.shortfall)) } else { format_minutes(o.slack) };
+        let line = format!(
+            "{} {} {} {} {}",
+            pad(&o.key, 14),
+            o.due.format("%m-%d"),
+            pad_left(&format_minutes(o.remaining), 6),
+            pad_left(&slack, 6),
+            o.finish.map_or_else(|| "—".into(), |f| f.format("%m-%d").to_string())
+        );
+        put(buf, area, y, &line, if o.at_risk { t.red } else { t.base });
+        y += 1;
+        if o.at_risk && y < area.height && w > 20 {
+            put(buf, area, y, &format!("  {}", risk_text(o)), t.dim);
+            y += 1;
+        }
+    }
+}
+
+/// The session under the mouse.
+pub fn row_at(app: &App, body: Rect, x: u16, y: u16) -> Option<usize> {
+    let p = parts(body);
+    let list = Rect::new(p.agenda.x, p.agenda.y + 1, p.agenda.width, p.agenda.height.saturating_sub(1));
+    if !list.contains(Position::new(x, y)) {
+        return None;
+    }
+    let rows = rows(app);
+    let first = first_row(app, &rows, list.height as usize + 1);
+    match rows.get(first + (y - list.y) as usize) {
+        Some(Row::Session(i)) => Some(*i),
+        _ => None,
+    }
+}

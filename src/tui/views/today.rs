@@ -1,0 +1,283 @@
+//! Today: what to study next and when, today's and this week's sessions, what is at risk
+//! and what is expiring, and this week's minutes against the plan.
+
+use super::{put, section};
+use crate::commands::plan::risk_text;
+use crate::domain::dates::{hm, week_start};
+use crate::domain::duration::format_minutes;
+use crate::domain::plan::Session;
+use crate::domain::status::{Status, band, countdown_days};
+use crate::text::{pad, truncate};
+use crate::tui::app::App;
+use crate::tui::widgets::progress::bar;
+use chrono::Days;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+/// Draws the Today view.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.width >= 80 {
+        let left_w = area.width * 11 / 20;
+        let left = Rect::new(area.x, area.y, left_w, area.height);
+        let right = Rect::new(area.x + left_w + 1, area.y, area.width - left_w - 1, area.height);
+        let y = next(app, left, buf, 0);
+        let y = today_sessions(app, left, buf, y + 1);
+        week_sessions(app, left, buf, y + 1);
+        let y = at_risk(app, right, buf, 0);
+        let y = expiring(app, right, buf, y + 1);
+        week_total(app, right, buf, y + 1);
+    } else {
+        let mut y = next(app, area, buf, 0);
+        y = at_risk(app, area, buf, y + 1);
+        y = expiring(app, area, buf, y + 1);
+        y = week_total(app, area, buf, y + 1);
+        y = today_sessions(app, area, buf, y + 1);
+        week_sessions(app, area, buf, y + 1);
+    }
+}
+
+fn when(app: &App, s: &Session) -> String {
+    let today = app.today();
+    let day = if s.start.date() == today {
+        "today".to_string()
+    } else if Some(s.start.date()) == today.succ_opt() {
+        "tomorrow".to_string()
+    } else {
+        s.start.format("%a %m-%d").to_string()
+    };
+    let mins = (s.start - app.now).num_minutes();
+    let rel = if s.start <= app.now {
+        "now".to_string()
+    } else if mins < 60 {
+        format!("in {mins}m")
+    } else if mins < 24 * 60 {
+        format!("in {}h{:02}m", mins / 60, mins % 60)
+    } else {
+        format!("in {}d", mins / (24 * 60))
+    };
+    format!("{day} {}-{} ({rel})", hm(s.start.time()), hm(s.end.time()))
+}
+
+fn next(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
+    let t = &app.theme;
+    section("Next", Rect::new(area.x, area.y + y, area.width, 1), buf, t.header);
+    let Some(s) = app.data.next_session() else {
+        put(buf, area, y + 1, &format!(" {}", crate::tui::strings::NO_SESSIONS), t.dim);
+        return y + 2;
+    };
+    let name = app.data.name(&s.badge);
+    put(
+        buf,
+        area,
+        y + 1,
+        &format!(" {}  {}{}", when(app, s), format_minutes(s.minutes()), if s.pinned { "  pinned" } else { "" }),
+        t.title,
+    );
+    put(buf, area, y + 2, &format!(" {name}  #{}", s.badge), t.base);
+    if let Some(b) = app.data.badge(&s.badge) {
+        // Logged this cycle plus every session of this badge up to and including this one.
+        let planned: u32 = app
+            .data
+            .plan
+            .sessions
+            .iter()
+            .filter(|x| x.badge == s.badge && x.start <= s.start)
+            .map(Session::minutes)
+            .sum();
+        let done = (b.logged + planned).min(b.badge.effort_minutes);
+        let w = (area.width as usize).saturating_sub(30).clamp(4, 20);
+        put(
+            buf,
+            area,
+            y + 3,
+            &format!(
+                " {} {}/{} after it",
+                bar(done, b.badge.effort_minutes, w),
+                format_minutes(done),
+                format_minutes(b.badge.effort_minutes)
+            ),
+            t.bar_done,
+        );
+        return y + 4;
+    }
+    y + 3
+}
+
+fn session_line(app: &App, s: &Session, with_day: bool, w: usize) -> String {
+    let day = if with_day { format!("{} ", s.start.format("%a")) } else { String::new() };
+    truncate(
+        &format!(
+            " {day}{}-{} {:>5}  {}{}",
+            hm(s.start.time()),
+            hm(s.end.time()),
+            format_minutes(s.minutes()),
+            app.data.name(&s.badge),
+            if s.pinned { " ◆" } else { "" }
+        ),
+        w,
+    )
+}
+
+fn today_sessions(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
+    let t = &app.theme;
+    if y >= area.height {
+        return y;
+    }
+    let today = app.today();
+    let sessions = app.data.sessions_between(today, today);
+    let total: u32 = sessions.iter().map(Session::minutes).sum();
+    section(
+        &format!("Today · {}", format_minutes(total)),
+        Rect::new(area.x, area.y + y, area.width, 1),
+        buf,
+        t.header,
+    );
+    let mut y = y + 1;
+    if sessions.is_empty() {
+        put(buf, area, y, " nothing planned today", t.dim);
+        return y + 1;
+    }
+    for s in sessions {
+        let style = if s.end <= app.now { t.dim } else { t.base };
+        put(buf, area, y, &session_line(app, s, false, area.width as usize), style);
+        y += 1;
+    }
+    y
+}
+
+fn week_sessions(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
+    let t = &app.theme;
+    if y >= area.height {
+        return y;
+    }
+    let today = app.today();
+    let start = week_start(today, app.config.ui.week_start.weekday());
+    let end = start + Days::new(6);
+    let Some(tomorrow) = today.succ_opt() else {
+        return y;
+    };
+    let sessions = app.data.sessions_between(tomorrow, end);
+    section(
+        &format!("Rest of the week · {}", format_minutes(sessions.iter().map(Session::minutes).sum())),
+        Rect::new(area.x, area.y + y, area.width, 1),
+        buf,
+        t.header,
+    );
+    let mut y = y + 1;
+    if sessions.is_empty() {
+        put(buf, area, y, " nothing more this week", t.dim);
+        return y + 1;
+    }
+    for s in sessions {
+        if y >= area.height {
+            break;
+        }
+        put(buf, area, y, &session_line(app, s, true, area.width as usize), t.base);
+        y += 1;
+    }
+    y
+}
+
+fn at_risk(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
+    let t = &app.theme;
+    let risky: Vec<_> = app.data.at_risk().collect();
+    section(
+        &format!("At risk · {}", risky.len()),
+        Rect::new(area.x, area.y + y, area.width, 1),
+        buf,
+        if risky.is_empty() { t.header } else { t.error },
+    );
+    let mut y = y + 1;
+    if risky.is_empty() {
+        put(buf, area, y, &format!(" {}", crate::tui::strings::ALL_ON_TIME), t.ok);
+        return y + 1;
+    }
+    for o in risky {
+        put(
+            buf,
+            area,
+            y,
+            &format!(" {}  due {}  short {}", app.data.name(&o.key), o.due.format("%m-%d"), format_minutes(o.shortfall)),
+            t.red,
+        );
+        put(buf, area, y + 1, &format!("   {}", risk_text(o)), t.dim);
+        y += 2;
+    }
+    y
+}
+
+fn expiring(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
+    let t = &app.theme;
+    let today = app.today();
+    let mut list: Vec<(i64, &crate::planning::BadgeInfo)> = app
+        .data
+        .badges
+        .iter()
+        .filter(|b| !b.badge.archived && matches!(b.status, Status::Expiring | Status::Retiring))
+        .filter_map(|b| countdown_days(&b.badge, b.status, today).map(|d| (d, b)))
+        .filter(|(d, _)| *d < 90)
+        .collect();
+    list.sort_by_key(|(d, b)| (*d, b.badge.key.clone()));
+    section(
+        &format!("Expiring · {}", list.len()),
+        Rect::new(area.x, area.y + y, area.width, 1),
+        buf,
+        t.header,
+    );
+    let mut y = y + 1;
+    if list.is_empty() {
+        put(buf, area, y, " nothing expires in the next 90 days", t.dim);
+        return y + 1;
+    }
+    for (days, b) in list {
+        let what = if b.status == Status::Retiring {
+            match &b.badge.replaced_by {
+                Some(r) => format!("retires → {r}"),
+                None => "retires, let it lapse".to_string(),
+            }
+        } else {
+            "expires".to_string()
+        };
+        let style = if b.status == Status::Retiring { t.accent } else { t.band(band(days)) };
+        put(
+            buf,
+            area,
+            y,
+            &format!(" {:>3}d  {} {}", days, pad(&what, 12), b.badge.name),
+            style,
+        );
+        y += 1;
+    }
+    y
+}
+
+fn week_total(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
+    let t = &app.theme;
+    let today = app.today();
+    let start = week_start(today, app.config.ui.week_start.weekday());
+    let end = start + Days::new(6);
+    let studied: u32 = app.data.logged_per_day.range(start..=end).map(|(_, m)| *m).sum();
+    let ahead: u32 = app
+        .data
+        .sessions_between(today, end)
+        .iter()
+        .filter(|s| s.start >= app.now)
+        .map(Session::minutes)
+        .sum();
+    section("This week", Rect::new(area.x, area.y + y, area.width, 1), buf, t.header);
+    let goal = studied + ahead;
+    let w = (area.width as usize).saturating_sub(28).clamp(4, 24);
+    put(
+        buf,
+        area,
+        y + 1,
+        &format!(
+            " {} studied {} of {}",
+            bar(studied, goal.max(1), w),
+            format_minutes(studied),
+            format_minutes(goal)
+        ),
+        t.bar_done,
+    );
+    y + 2
+}

@@ -1,0 +1,164 @@
+//! The weekly windows drawn on a week grid: one row per weekday, one column per half hour
+//! (or hour, when narrow), filled where spare time is.
+
+use crate::domain::spare::{WeekdayOrd, Window, WindowKind};
+use chrono::{Timelike, Weekday};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::Widget;
+
+/// The grid of the weekly windows.
+pub struct WeekGrid<'a> {
+    pub windows: &'a [Window],
+    pub week_start: Weekday,
+    pub fill: Style,
+    pub label: Style,
+    pub empty: Style,
+}
+
+/// Minutes after midnight covered by weekly windows on a weekday.
+fn covered(windows: &[Window], day: Weekday) -> Vec<(u32, u32)> {
+    windows
+        .iter()
+        .filter_map(|w| match &w.kind {
+            WindowKind::Weekly { days, start, end, .. } if days.contains(&WeekdayOrd::of(day)) => {
+                Some((start.hour() * 60 + start.minute(), end.hour() * 60 + end.minute()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+impl WeekGrid<'_> {
+    /// The hour range shown: from the earliest window start to the latest end, at least
+    /// 6:00–24:00 when there are none.
+    fn hours(&self) -> (u32, u32) {
+        let mut lo = 24;
+        let mut hi = 0;
+        for w in self.windows {
+            if let WindowKind::Weekly { start, end, .. } = &w.kind {
+                lo = lo.min(start.hour());
+                hi = hi.max(end.hour() + u32::from(end.minute() > 0));
+            }
+        }
+        if lo >= hi { (6, 24) } else { (lo, hi.min(24)) }
+    }
+}
+
+impl Widget for &WeekGrid<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width < 12 || area.height < 2 {
+            return;
+        }
+        let (lo, hi) = self.hours();
+        let label_w: u16 = 4;
+        let avail = u32::from(area.width - label_w);
+        let hours = hi - lo;
+        // Minutes per cell: 30 when there is room, else 60, else whatever fits.
+        let per_cell = [15u32, 30, 60, 120, 180]
+            .into_iter()
+            .find(|m| hours * 60 / m <= avail)
+            .unwrap_or(240);
+        let cells = (hours * 60).div_ceil(per_cell).min(avail);
+        // Header: hour marks.
+        let mut h = lo;
+        while h < hi {
+            let col = (h - lo) * 60 / per_cell;
+            let text = format!("{h}");
+            if col + text.len() as u32 <= cells {
+                buf.set_string(area.x + label_w + col as u16, area.y, text, self.label);
+            }
+            h += if per_cell <= 30 { 2 } else { 3 }.max(per_cell / 60);
+        }
+        let mut day = self.week_start;
+        for row in 0..7u16 {
+            let y = area.y + 1 + row;
+            if y >= area.bottom() {
+                break;
+            }
+            let name = crate::domain::dates::weekday_name(day);
+            buf.set_string(area.x, y, name, self.label);
+            let spans = covered(self.windows, day);
+            for c in 0..cells {
+                let from = lo * 60 + c * per_cell;
+                let to = from + per_cell;
+                let full = spans.iter().any(|&(s, e)| s <= from && to <= e);
+                let some = spans.iter().any(|&(s, e)| s < to && from < e);
+                let (sym, style) = match (full, some) {
+                    (true, _) => ("█", self.fill),
+                    (false, true) => ("▌", self.fill),
+                    _ => ("·", self.empty),
+                };
+                buf.set_string(area.x + label_w + c as u16, y, sym, style);
+            }
+            day = day.succ();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::dates::parse_hm;
+    use crate::domain::spare::parse_days;
+
+    fn weekly(days: &str, s: &str, e: &str) -> Window {
+        Window {
+            id: None,
+            kind: WindowKind::Weekly {
+                days: parse_days(days).unwrap(),
+                start: parse_hm(s).unwrap(),
+                end: parse_hm(e).unwrap(),
+                from: None,
+                to: None,
+            },
+            label: String::new(),
+        }
+    }
+
+    #[test]
+    fn draws_windows_on_the_grid() {
+        let windows = [weekly("weekdays", "07:00", "08:00"), weekly("sat", "09:00", "09:45")];
+        let grid = WeekGrid {
+            windows: &windows,
+            week_start: Weekday::Mon,
+            fill: Style::new(),
+            label: Style::new(),
+            empty: Style::new(),
+        };
+        let mut buf = Buffer::empty(Rect::new(0, 0, 16, 8));
+        (&grid).render(buf.area, &mut buf);
+        assert_eq!(
+            buf,
+            Buffer::with_lines([
+                "    7   9       ",
+                "mon ████········",
+                "tue ████········",
+                "wed ████········",
+                "thu ████········",
+                "fri ████········",
+                "sat ········███▌",
+                "sun ············",
+            ])
+        );
+    }
+
+    #[test]
+    fn never_panics_on_small_areas() {
+        let windows = [weekly("daily", "00:00", "23:55")];
+        for w in 0..40 {
+            for h in 0..10 {
+                let grid = WeekGrid {
+                    windows: &windows,
+                    week_start: Weekday::Sun,
+                    fill: Style::new(),
+                    label: Style::new(),
+                    empty: Style::new(),
+                };
+                let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+                (&grid).render(buf.area, &mut buf);
+            }
+        }
+    }
+}
