@@ -82,7 +82,7 @@ pub fn parse(files: &[(String, Vec<u8>)]) -> Result<Import, ImportError> {
             notes.push(note);
             false
         }
-        None => true,
+        None => !files.is_empty(),
     };
     Ok(Import {
         source: Source::Credly,

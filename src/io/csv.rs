@@ -137,7 +137,25 @@ fn csv_error(file: &str, e: &::csv::Error) -> ImportError {
     }
 }
 
-/// Where each known column is in the header.
+/// A column sukima reads; its position in [`COLUMNS`] is its index.
+#[derive(Debug, Clone, Copy)]
+enum Col {
+    Name,
+    Issuer,
+    EarnedOn,
+    ExpiresOn,
+    RetiresOn,
+    Effort,
+    Url,
+}
+
+impl Col {
+    fn name(self) -> &'static str {
+        COLUMNS[self as usize]
+    }
+}
+
+/// Where each known column is in the header, by [`Col`].
 struct Columns {
     at: [Option<usize>; COLUMNS.len()],
 }
@@ -147,57 +165,51 @@ impl Columns {
         if header.iter().all(|h| h.trim().is_empty()) {
             return Err(ImportError::file(file, Problem::Empty));
         }
+        let at_header = |column: Option<&str>, problem| ImportError {
+            file: file.to_string(),
+            at: Location::Line {
+                line: 1,
+                column: column.map(str::to_string),
+            },
+            problem,
+        };
         let mut at = [None; COLUMNS.len()];
         for (i, raw) in header.iter().enumerate() {
             let name = normalise_header(raw);
             if let Some(c) = COLUMNS.iter().position(|&c| c == name) {
                 if at[c].is_some() {
-                    return Err(ImportError {
-                        file: file.to_string(),
-                        at: Location::Line {
-                            line: 1,
-                            column: Some(COLUMNS[c].to_string()),
-                        },
-                        problem: Problem::DuplicateColumn(COLUMNS[c].to_string()),
-                    });
+                    let problem = Problem::DuplicateColumn(COLUMNS[c].to_string());
+                    return Err(at_header(Some(COLUMNS[c]), problem));
                 }
                 at[c] = Some(i);
             }
         }
-        if at[0].is_none() {
-            return Err(ImportError {
-                file: file.to_string(),
-                at: Location::Line {
-                    line: 1,
-                    column: None,
-                },
-                problem: Problem::MissingColumn {
-                    column: "name".into(),
-                    found: header
-                        .iter()
-                        .map(|h| h.trim().to_string())
-                        .filter(|h| !h.is_empty())
-                        .collect(),
-                },
-            });
+        if at[Col::Name as usize].is_none() {
+            let found = header
+                .iter()
+                .map(|h| h.trim().to_string())
+                .filter(|h| !h.is_empty())
+                .collect();
+            let problem = Problem::MissingColumn {
+                column: Col::Name.name().to_string(),
+                found,
+            };
+            return Err(at_header(None, problem));
         }
         Ok(Columns { at })
     }
 
-    fn has(&self, column: &str) -> bool {
-        COLUMNS
-            .iter()
-            .position(|&c| c == column)
-            .is_some_and(|i| self.at[i].is_some())
+    fn has(&self, column: Col) -> bool {
+        self.at[column as usize].is_some()
     }
 
     fn carried(&self) -> Carried {
         Carried {
-            issuer: self.has("issuer"),
+            issuer: self.has(Col::Issuer),
             level: false,
-            url: self.has("url"),
-            earned_on: self.has("earned_on"),
-            expires_on: self.has("expires_on"),
+            url: self.has(Col::Url),
+            earned_on: self.has(Col::EarnedOn),
+            expires_on: self.has(Col::ExpiresOn),
         }
     }
 
@@ -207,58 +219,55 @@ impl Columns {
         line: u64,
         row: &::csv::StringRecord,
     ) -> Result<Incoming, ImportError> {
-        let cell = |column: &str| -> &str {
-            let i = COLUMNS.iter().position(|&c| c == column).unwrap_or(0);
-            self.at[i]
+        let cell = |column: Col| -> &str {
+            self.at[column as usize]
                 .and_then(|j| row.get(j))
                 .unwrap_or_default()
                 .trim()
         };
-        let err = |column: &str, problem| ImportError {
+        let err = |column: Col, problem| ImportError {
             file: file.to_string(),
             at: Location::Line {
                 line,
-                column: Some(column.to_string()),
+                column: Some(column.name().to_string()),
             },
             problem,
         };
-        let date = |column: &str, read: fn(&str) -> Result<NaiveDate, DateError>| {
+        let date = |column: Col, read: fn(&str) -> Result<NaiveDate, DateError>| {
             let text = cell(column);
             if text.is_empty() {
                 return Ok(None);
             }
             read(&spreadsheet_date(text)).map(Some).map_err(|_| {
-                err(
-                    column,
-                    Problem::BadDate {
-                        field: column.to_string(),
-                        value: text.to_string(),
-                    },
-                )
+                let problem = Problem::BadDate {
+                    field: column.name().to_string(),
+                    value: text.to_string(),
+                };
+                err(column, problem)
             })
         };
-        let name = cell("name");
+        let name = cell(Col::Name);
         if name.is_empty() {
-            return Err(err("name", Problem::Missing("name".into())));
+            return Err(err(Col::Name, Problem::Missing("name".into())));
         }
-        let issuer = cell("issuer");
-        let effort = match cell("effort") {
+        let issuer = cell(Col::Issuer);
+        let effort = match cell(Col::Effort) {
             "" => None,
             text => Some(
                 parse_duration(text)
-                    .map_err(|_| err("effort", Problem::BadDuration(text.to_string())))?,
+                    .map_err(|_| err(Col::Effort, Problem::BadDuration(text.to_string())))?,
             ),
         };
-        let url = cell("url");
+        let url = cell(Col::Url);
         Ok(Incoming {
             source_id: text_identity(name, issuer),
             name: name.to_string(),
             issuer: issuer.to_string(),
             level: None,
             url: (!url.is_empty()).then(|| url.to_string()),
-            earned_on: date("earned_on", parse_ymd)?,
-            expires_on: date("expires_on", parse_ymd)?,
-            retires_on: date("retires_on", parse_date_or_period)?,
+            earned_on: date(Col::EarnedOn, parse_ymd)?,
+            expires_on: date(Col::ExpiresOn, parse_ymd)?,
+            retires_on: date(Col::RetiresOn, parse_date_or_period)?,
             effort_minutes: effort,
             origin: format!("{file} line {line}"),
         })

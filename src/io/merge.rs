@@ -420,8 +420,9 @@ impl ImportPlan {
         for u in &self.update {
             let changes: Vec<String> = u.changes.iter().map(ToString::to_string).collect();
             lines.push(format!(
-                "  updated   #{}  {}",
+                "  updated   #{}  {}: {}",
                 u.new.key,
+                u.old.name,
                 changes.join(", ")
             ));
         }

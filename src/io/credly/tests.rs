@@ -402,3 +402,13 @@ proptest::proptest! {
         let _ = parse(&[("x.json".to_string(), text.into_bytes())]);
     }
 }
+
+#[test]
+fn no_files_is_an_empty_incomplete_import() {
+    let import = parse(&[]).unwrap();
+    assert!(import.records.is_empty());
+    assert!(
+        !import.complete,
+        "nothing given: nothing may be reported gone"
+    );
+}
