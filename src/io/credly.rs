@@ -29,7 +29,12 @@ use serde_json::{Map, Value};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Reads the pages of a Credly download: `(file name for messages, bytes)` each, in the
-/// order given. Any bad file or record refuses the whole batch.
+/// order given.
+///
+/// # Errors
+///
+/// The first file that is not JSON or not a badges page, or the first record without an
+/// id or a name or with a date that is not one, refuses the whole batch.
 pub fn parse(files: &[(String, Vec<u8>)]) -> Result<Import, ImportError> {
     let mut records = Vec::new();
     let mut skipped = Vec::new();

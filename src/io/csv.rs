@@ -43,6 +43,11 @@ pub const COLUMNS: [&str; 7] = [
 ];
 
 /// Reads one CSV file; `file` is its name for messages.
+///
+/// # Errors
+///
+/// A file that is not UTF-8, has no header or no `name` column, or the first row with an
+/// empty name, a bad date or a bad effort, refuses the whole file.
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Import, ImportError> {
     // The CSV reader counts a CRLF's LF into the next record's start line; with LF alone
     // its line numbers are the file's. A CRLF inside a quoted cell becomes LF, as it would

@@ -83,15 +83,11 @@ impl ImportError {
             }
             Problem::BadDuration(_) => "write the effort like 90m, 1h30m or 6h, or leave it empty",
             Problem::NotUtf8(_) => "save it from your spreadsheet as \"CSV UTF-8\"",
-            Problem::MissingColumn { .. } => {
+            Problem::MissingColumn { .. } | Problem::Empty => {
                 "the first row must name the columns: name (required), issuer, earned_on, \
                  expires_on, retires_on, effort, url"
             }
             Problem::DuplicateColumn(_) => "keep one column of that name",
-            Problem::Empty => {
-                "the first row must name the columns: name (required), issuer, earned_on, \
-                 expires_on, retires_on, effort, url"
-            }
             Problem::Csv(_) => "check the quotes on that line: a quoted cell must end with a quote",
         }
     }

@@ -29,7 +29,7 @@ use crate::domain::dates::ymd;
 use crate::domain::{Badge, Source};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 /// What an import will do; see the module doc for the rules.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,45 +159,56 @@ pub fn plan(
         }
     }
 
-    let claimed_ids: HashSet<&str> = claimed
-        .iter()
-        .filter_map(|&i| existing[i].source_id.as_deref())
-        .collect();
-    for s in &import.skipped {
-        let existing_key = s
-            .source_id
-            .as_deref()
-            .filter(|id| !claimed_ids.contains(id))
-            .and_then(|id| by_id.get(id))
-            .map(|&i| existing[i].key.clone());
-        out.skipped.push(Skipped {
-            existing_key,
-            ..s.clone()
-        });
-    }
+    out.skipped = with_existing_keys(&import.skipped, existing, &by_id, &claimed);
     out.skipped.extend(late_skips);
-
     if import.complete {
-        let skipped_ids: HashSet<&str> = import
-            .skipped
-            .iter()
-            .filter_map(|s| s.source_id.as_deref())
-            .collect();
-        out.vanished = existing
-            .iter()
-            .enumerate()
-            .filter(|(i, b)| {
-                b.source == source
-                    && !b.archived
-                    && !claimed.contains(i)
-                    && b.source_id
-                        .as_deref()
-                        .is_some_and(|id| !skipped_ids.contains(id))
-            })
-            .map(|(_, b)| b.clone())
-            .collect();
+        out.vanished = vanished(existing, import, &claimed);
     }
     out
+}
+
+/// The parser's skipped records, each with the stored badge it names when no record
+/// updates that badge.
+fn with_existing_keys(
+    skipped: &[Skipped],
+    existing: &[Badge],
+    by_id: &HashMap<&str, usize>,
+    claimed: &HashSet<usize>,
+) -> Vec<Skipped> {
+    skipped
+        .iter()
+        .map(|s| Skipped {
+            existing_key: s
+                .source_id
+                .as_deref()
+                .and_then(|id| by_id.get(id))
+                .filter(|i| !claimed.contains(i))
+                .map(|&i| existing[i].key.clone()),
+            ..s.clone()
+        })
+        .collect()
+}
+
+/// Stored badges of the source that no record matched nor names (archived ones aside).
+fn vanished(existing: &[Badge], import: &Import, claimed: &HashSet<usize>) -> Vec<Badge> {
+    let skipped_ids: HashSet<&str> = import
+        .skipped
+        .iter()
+        .filter_map(|s| s.source_id.as_deref())
+        .collect();
+    existing
+        .iter()
+        .enumerate()
+        .filter(|(i, b)| {
+            b.source == import.source
+                && !b.archived
+                && !claimed.contains(i)
+                && b.source_id
+                    .as_deref()
+                    .is_some_and(|id| !skipped_ids.contains(id))
+        })
+        .map(|(_, b)| b.clone())
+        .collect()
 }
 
 /// A stored badge this record is a re-issue of: same source, same name and issuer, and
@@ -388,13 +399,14 @@ impl ImportPlan {
             }
             counts.sort();
             let parts: Vec<String> = counts.iter().map(|(r, n)| format!("{n} {r}")).collect();
-            line.push_str(&format!(" ({})", parts.join(", ")));
+            let _ = write!(line, " ({})", parts.join(", "));
         }
         if !self.vanished.is_empty() {
-            line.push_str(&format!(
+            let _ = write!(
+                line,
                 ", {} gone from the download (kept)",
                 self.vanished.len()
-            ));
+            );
         }
         line
     }
