@@ -15,6 +15,7 @@ pub mod credly;
 pub mod csv;
 pub mod import_error;
 pub mod incoming;
+mod json_value;
 pub mod merge;
 
 pub use import_error::ImportError;

@@ -22,6 +22,7 @@
 
 use super::import_error::{ImportError, Location, Problem};
 use super::incoming::{Carried, Import, Incoming, SkipReason, Skipped, text_identity};
+use super::json_value::{self, day_of, describe, text_at};
 use crate::domain::Source;
 use crate::domain::dates::parse_ymd;
 use chrono::NaiveDate;
@@ -134,25 +135,35 @@ fn drop_older_issues(records: &mut Vec<Incoming>) -> Vec<Skipped> {
 }
 
 fn read_document(file: &str, bytes: &[u8]) -> Result<Map<String, Value>, ImportError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let value: Value = serde_json::from_slice(bytes)
-        .map_err(|e| ImportError::file(file, Problem::NotJson(e.to_string())))?;
-    match value {
+    match json_value::parse(Source::Credly, file, bytes)? {
         Value::Object(map) => Ok(map),
-        other => Err(ImportError::file(
+        other => Err(wrong_shape(
             file,
-            Problem::WrongShape(format!("the file holds {}", describe(&other))),
+            format!("the file holds {}", describe(&other)),
         )),
     }
 }
+
+fn wrong_shape(file: &str, found: String) -> ImportError {
+    ImportError::file(
+        Source::Credly,
+        file,
+        Problem::WrongShape {
+            expected: EXPECTED,
+            found,
+        },
+    )
+}
+
+const EXPECTED: &str = "a Credly badges page";
 
 fn data_records<'a>(file: &str, doc: &'a Map<String, Value>) -> Result<&'a [Value], ImportError> {
     match doc.get("data") {
         Some(Value::Array(items)) => Ok(items),
         Some(one @ Value::Object(_)) => Ok(std::slice::from_ref(one)),
-        Some(other) => Err(ImportError::file(
+        Some(other) => Err(wrong_shape(
             file,
-            Problem::WrongShape(format!("\"data\" is {}, not a list", describe(other))),
+            format!("\"data\" is {}, not a list", describe(other)),
         )),
         None => {
             let mut keys: Vec<&str> = doc.keys().map(String::as_str).take(6).collect();
@@ -164,22 +175,11 @@ fn data_records<'a>(file: &str, doc: &'a Map<String, Value>) -> Result<&'a [Valu
             } else {
                 format!("an object with {}", keys.join(", "))
             };
-            Err(ImportError::file(
+            Err(wrong_shape(
                 file,
-                Problem::WrongShape(format!("no \"data\": the file holds {what}")),
+                format!("no \"data\": the file holds {what}"),
             ))
         }
-    }
-}
-
-fn describe(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
     }
 }
 
@@ -189,30 +189,32 @@ struct Record {
 }
 
 fn read_record(file: &str, index: usize, value: &Value) -> Result<Record, ImportError> {
-    let err = |id: Option<String>, problem| ImportError {
-        file: file.to_string(),
-        at: Location::Record { index, id },
-        problem,
+    let err = |id: Option<String>, problem| {
+        ImportError::new(
+            Source::Credly,
+            file,
+            Location::Record { index, id },
+            problem,
+        )
     };
     let Value::Object(rec) = value else {
         return Err(err(
             None,
-            Problem::WrongShape(format!("the record is {}, not an object", describe(value))),
+            Problem::WrongShape {
+                expected: EXPECTED,
+                found: format!("the record is {}, not an object", describe(value)),
+            },
         ));
     };
     let id = match rec.get("id") {
         Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
         Some(Value::Number(n)) => n.to_string(),
-        _ => return Err(err(None, Problem::Missing("id".into()))),
+        _ => return Err(err(None, Problem::Missing("id"))),
     };
     let template = rec.get("badge_template");
-    let name = text_at(template, "name").ok_or_else(|| {
-        err(
-            Some(id.clone()),
-            Problem::Missing("badge_template.name".into()),
-        )
-    })?;
-    let date = |field: &str, fallback: &str| {
+    let name = text_at(template, "name")
+        .ok_or_else(|| err(Some(id.clone()), Problem::Missing("badge_template.name")))?;
+    let date = |field: &'static str, fallback: &'static str| {
         read_date(rec, field, fallback).map_err(|problem| err(Some(id.clone()), problem))
     };
     let earned_on = date("issued_at_date", "issued_at")?;
@@ -238,18 +240,12 @@ fn read_record(file: &str, index: usize, value: &Value) -> Result<Record, Import
     })
 }
 
-/// A non-empty string field of an object, trimmed.
-fn text_at(obj: Option<&Value>, field: &str) -> Option<String> {
-    let s = obj?.get(field)?.as_str()?.trim();
-    (!s.is_empty()).then(|| s.to_string())
-}
-
 /// The date in `field` (null: none), or when `field` is absent the date part of the
 /// timestamp in `fallback`.
 fn read_date(
     rec: &Map<String, Value>,
-    field: &str,
-    fallback: &str,
+    field: &'static str,
+    fallback: &'static str,
 ) -> Result<Option<NaiveDate>, Problem> {
     let (used, value) = match rec.get(field) {
         Some(v) => (field, v),
@@ -259,20 +255,13 @@ fn read_date(
         },
     };
     let bad = |text: String| Problem::BadDate {
-        field: used.to_string(),
+        field: used,
         value: text,
     };
     match value {
         Value::Null => Ok(None),
-        Value::String(s) => {
-            // A timestamp's date as written: the issuer's local day, as Credly shows it.
-            let day = if used == fallback {
-                s.split('T').next().unwrap_or_default()
-            } else {
-                s
-            };
-            parse_ymd(day).map(Some).map_err(|_| bad(s.clone()))
-        }
+        Value::String(s) if used == field => parse_ymd(s).map(Some).map_err(|_| bad(s.clone())),
+        Value::String(s) => day_of(s).map(Some).ok_or_else(|| bad(s.clone())),
         other => Err(bad(other.to_string())),
     }
 }

@@ -96,6 +96,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Import, ImportError> {
 fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, ImportError> {
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return Err(ImportError::file(
+            Source::Csv,
             file,
             Problem::NotUtf8("it is UTF-16, as Excel's \"Unicode Text\" saves".into()),
         ));
@@ -105,6 +106,7 @@ fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, ImportError> {
         let good = &bytes[..e.valid_up_to()];
         let line = good.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
         ImportError {
+            source: Source::Csv,
             file: file.to_string(),
             at: Location::Line { line, column: None },
             problem: Problem::NotUtf8(
@@ -136,6 +138,7 @@ fn csv_error(file: &str, e: &::csv::Error) -> ImportError {
         None => Location::File,
     };
     ImportError {
+        source: Source::Csv,
         file: file.to_string(),
         at,
         problem: Problem::Csv(e.to_string()),
@@ -168,9 +171,10 @@ struct Columns {
 impl Columns {
     fn from_header(file: &str, header: &::csv::StringRecord) -> Result<Self, ImportError> {
         if header.iter().all(|h| h.trim().is_empty()) {
-            return Err(ImportError::file(file, Problem::Empty));
+            return Err(ImportError::file(Source::Csv, file, Problem::Empty));
         }
         let at_header = |column: Option<&str>, problem| ImportError {
+            source: Source::Csv,
             file: file.to_string(),
             at: Location::Line {
                 line: 1,
@@ -196,7 +200,7 @@ impl Columns {
                 .filter(|h| !h.is_empty())
                 .collect();
             let problem = Problem::MissingColumn {
-                column: Col::Name.name().to_string(),
+                column: Col::Name.name(),
                 found,
             };
             return Err(at_header(None, problem));
@@ -231,6 +235,7 @@ impl Columns {
                 .trim()
         };
         let err = |column: Col, problem| ImportError {
+            source: Source::Csv,
             file: file.to_string(),
             at: Location::Line {
                 line,
@@ -245,7 +250,7 @@ impl Columns {
             }
             read(&spreadsheet_date(text)).map(Some).map_err(|_| {
                 let problem = Problem::BadDate {
-                    field: column.name().to_string(),
+                    field: column.name(),
                     value: text.to_string(),
                 };
                 err(column, problem)
@@ -253,7 +258,7 @@ impl Columns {
         };
         let name = cell(Col::Name);
         if name.is_empty() {
-            return Err(err(Col::Name, Problem::Missing("name".into())));
+            return Err(err(Col::Name, Problem::Missing("name")));
         }
         let issuer = cell(Col::Issuer);
         let effort = match cell(Col::Effort) {

@@ -1,11 +1,14 @@
 //! Why an import file was refused: the file, where in it (the Credly record with its id,
 //! or the CSV line and column), what is wrong, and what to do about it.
 
+use crate::domain::Source;
 use std::fmt;
 
 /// A file that cannot be imported. Nothing from any file of the batch is imported.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportError {
+    /// The format being read; it shapes the advice.
+    pub source: Source,
     /// The file name as the caller gave it.
     pub file: String,
     /// Where in the file.
@@ -31,18 +34,25 @@ pub enum Location {
 pub enum Problem {
     /// Not JSON at all (often the HTML page saved instead of the JSON).
     NotJson(String),
-    /// JSON, but not the expected document; says what was found.
-    WrongShape(String),
+    /// JSON, but not the expected document (`expected` is "a Credly badges page"); says
+    /// what was found.
+    WrongShape {
+        expected: &'static str,
+        found: String,
+    },
     /// A required field is absent or empty (`id`, `badge_template.name`, `name`).
-    Missing(String),
+    Missing(&'static str),
     /// A date field that is not a date, or an impossible one (`2027-02-30`).
-    BadDate { field: String, value: String },
+    BadDate { field: &'static str, value: String },
     /// An effort that is not a duration.
     BadDuration(String),
     /// Text that is not UTF-8; says which encoding it looks like.
     NotUtf8(String),
     /// The header has no column of this name; lists the columns it has.
-    MissingColumn { column: String, found: Vec<String> },
+    MissingColumn {
+        column: &'static str,
+        found: Vec<String>,
+    },
     /// The header names a column twice.
     DuplicateColumn(String),
     /// The file has no header row.
@@ -52,34 +62,48 @@ pub enum Problem {
 }
 
 impl ImportError {
-    pub(crate) fn file(file: &str, problem: Problem) -> Self {
+    pub(crate) fn new(source: Source, file: &str, at: Location, problem: Problem) -> Self {
         ImportError {
+            source,
             file: file.to_string(),
-            at: Location::File,
+            at,
             problem,
         }
     }
 
+    pub(crate) fn file(source: Source, file: &str, problem: Problem) -> Self {
+        Self::new(source, file, Location::File, problem)
+    }
+
     /// What the user can do about it, in a few words.
     pub fn fix(&self) -> &'static str {
-        let csv = matches!(self.at, Location::Line { .. });
+        let credly = self.source == Source::Credly;
         match &self.problem {
-            Problem::NotJson(_) => {
+            Problem::NotJson(_) | Problem::WrongShape { .. } if credly => {
                 "open https://www.credly.com/users/<name>/badges.json in a browser and save the \
-                 JSON itself (in Firefox's JSON view: Save), not the web page"
+                 JSON itself (in Firefox's JSON view: Save), every page of it"
             }
-            Problem::WrongShape(_) => {
-                "give the pages of https://www.credly.com/users/<name>/badges.json, which hold \
-                 {\"data\": [...], \"metadata\": {...}}"
+            Problem::NotJson(_) | Problem::WrongShape { .. } => {
+                "give the assertion's JSON (an object with \"type\": \"Assertion\"), not a badge \
+                 image or web page"
             }
-            Problem::Missing(_) if csv => "fill it in, or delete the row",
-            Problem::Missing(_) => {
+            Problem::Missing(_) if self.source == Source::Csv => "fill it in, or delete the row",
+            Problem::Missing(_) if credly => {
                 "the file looks edited or damaged: download the page from Credly again"
             }
-            Problem::BadDate { .. } if csv => "write dates as YYYY-MM-DD, like 2027-01-31",
-            Problem::BadDate { .. } => {
+            Problem::Missing(_) => {
+                "if the assertion links to its badge or issuer, give their JSON files as well"
+            }
+            Problem::BadDate { .. } if self.source == Source::Csv => {
+                "write dates as YYYY-MM-DD, like 2027-01-31"
+            }
+            Problem::BadDate { .. } if credly => {
                 "Credly writes real YYYY-MM-DD dates, so the file looks edited or damaged: \
                  download the page again"
+            }
+            Problem::BadDate { .. } => {
+                "issuers write ISO 8601 dates, so the file looks edited or damaged: download it \
+                 again"
             }
             Problem::BadDuration(_) => "write the effort like 90m, 1h30m or 6h, or leave it empty",
             Problem::NotUtf8(_) => "save it from your spreadsheet as \"CSV UTF-8\"",
@@ -115,7 +139,7 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Problem::NotJson(e) => write!(f, "not JSON ({e})"),
-            Problem::WrongShape(what) => write!(f, "not a Credly badges page ({what})"),
+            Problem::WrongShape { expected, found } => write!(f, "not {expected} ({found})"),
             Problem::Missing(field) => write!(f, "no {field}"),
             Problem::BadDate { field, value } => {
                 write!(f, "{field} \"{value}\" is not a date")
@@ -156,13 +180,14 @@ mod tests {
     #[test]
     fn messages_name_the_file_the_place_and_the_fix() {
         let e = ImportError {
+            source: Source::Csv,
             file: "badges.csv".into(),
             at: Location::Line {
                 line: 7,
                 column: Some("expires_on".into()),
             },
             problem: Problem::BadDate {
-                field: "expires_on".into(),
+                field: "expires_on",
                 value: "2027-02-30".into(),
             },
         };
@@ -171,7 +196,11 @@ mod tests {
             "badges.csv, line 7, column expires_on: expires_on \"2027-02-30\" is not a date; \
              write dates as YYYY-MM-DD, like 2027-01-31"
         );
-        let e = ImportError::file("page.json", Problem::NotJson("expected value".into()));
+        let e = ImportError::file(
+            Source::Credly,
+            "page.json",
+            Problem::NotJson("expected value".into()),
+        );
         assert!(
             e.to_string()
                 .starts_with("page.json: not JSON (expected value); open https://")

@@ -287,7 +287,10 @@ fn json_of_another_shape_says_what_it_found() {
     assert_eq!(e.at, Location::File);
     assert_eq!(
         e.problem,
-        Problem::WrongShape("no \"data\": the file holds an object with badges, user".into())
+        Problem::WrongShape {
+            expected: "a Credly badges page",
+            found: "no \"data\": the file holds an object with badges, user".into()
+        }
     );
     assert!(
         e.to_string()
@@ -300,7 +303,10 @@ fn json_of_another_shape_says_what_it_found() {
     ] {
         assert_eq!(
             err_of("x.json", bytes).problem,
-            Problem::WrongShape(found.into())
+            Problem::WrongShape {
+                expected: "a Credly badges page",
+                found: found.into()
+            }
         );
     }
     let e = err_of("x.json", b"{\"data\": [\"text\"]}");
@@ -323,7 +329,7 @@ fn an_impossible_date_names_the_file_record_and_id() {
     assert_eq!(
         e.problem,
         Problem::BadDate {
-            field: "expires_at_date".into(),
+            field: "expires_at_date",
             value: "2027-02-30".into()
         }
     );
@@ -345,7 +351,7 @@ fn a_record_without_id_or_name_is_named_by_its_index_or_id() {
         include_bytes!("../../../tests/data/credly/missing-id.json"),
     );
     assert_eq!(e.at, Location::Record { index: 2, id: None });
-    assert_eq!(e.problem, Problem::Missing("id".into()));
+    assert_eq!(e.problem, Problem::Missing("id"));
     assert!(
         e.to_string()
             .starts_with("missing-id.json, record 2 (no id): no id; "),
@@ -363,7 +369,7 @@ fn a_record_without_id_or_name_is_named_by_its_index_or_id() {
             id: Some("8e81973e-0bec-d7b0-3898-d190f9ebdacc".into())
         }
     );
-    assert_eq!(e.problem, Problem::Missing("badge_template.name".into()));
+    assert_eq!(e.problem, Problem::Missing("badge_template.name"));
 }
 
 #[test]
@@ -383,7 +389,7 @@ fn dates_of_the_wrong_type_are_bad_dates() {
     assert_eq!(
         e.problem,
         Problem::BadDate {
-            field: "issued_at_date".into(),
+            field: "issued_at_date",
             value: "20260101".into()
         }
     );

@@ -191,7 +191,7 @@ fn an_empty_name_cell_is_an_error() {
             column: Some("name".into())
         }
     );
-    assert_eq!(e.problem, Problem::Missing("name".into()));
+    assert_eq!(e.problem, Problem::Missing("name"));
 }
 
 #[test]
