@@ -21,13 +21,13 @@
 //! - Every record is checked, skipped ones included: a damaged file is refused whole.
 
 use super::import_error::{ImportError, Location, Problem};
-use super::incoming::{Carried, Import, Incoming, SkipReason, Skipped, text_identity};
+use super::incoming::{Carried, Import, Incoming, SkipReason, Skipped, drop_older_issues};
 use super::json_value::{self, day_of, describe, text_at};
 use crate::domain::Source;
 use crate::domain::dates::parse_ymd;
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 
 /// Reads the pages of a Credly download: `(file name for messages, bytes)` each, in the
 /// order given.
@@ -50,13 +50,15 @@ pub fn parse(files: &[(String, Vec<u8>)]) -> Result<Import, ImportError> {
             let rec = read_record(file, i + 1, value)?;
             let origin = format!("{file} record {}", i + 1);
             if !seen_ids.insert(rec.incoming.source_id.clone()) {
-                skipped.push(skip(&rec.incoming, SkipReason::Duplicate, origin));
+                skipped.push(Skipped::of(&rec.incoming, SkipReason::Duplicate, origin));
                 continue;
             }
             match rec.state.as_deref() {
-                Some("revoked") => skipped.push(skip(&rec.incoming, SkipReason::Revoked, origin)),
+                Some("revoked") => {
+                    skipped.push(Skipped::of(&rec.incoming, SkipReason::Revoked, origin))
+                }
                 Some("rejected") => {
-                    skipped.push(skip(&rec.incoming, SkipReason::Rejected, origin));
+                    skipped.push(Skipped::of(&rec.incoming, SkipReason::Rejected, origin));
                 }
                 state => {
                     if let Some(s) = state.filter(|s| !matches!(*s, "accepted" | "pending")) {
@@ -81,8 +83,7 @@ pub fn parse(files: &[(String, Vec<u8>)]) -> Result<Import, ImportError> {
         }
     }
 
-    let superseded = drop_older_issues(&mut records);
-    skipped.extend(superseded);
+    skipped.extend(drop_older_issues(&mut records));
     let complete = match pages.missing_note() {
         Some(note) => {
             notes.push(note);
@@ -98,40 +99,6 @@ pub fn parse(files: &[(String, Vec<u8>)]) -> Result<Import, ImportError> {
         complete,
         notes,
     })
-}
-
-fn skip(rec: &Incoming, reason: SkipReason, origin: String) -> Skipped {
-    Skipped {
-        name: rec.name.clone(),
-        source_id: Some(rec.source_id.clone()),
-        reason,
-        origin,
-        existing_key: None,
-    }
-}
-
-/// Keeps the latest issue of each (name, issuer) and returns the older ones as skipped.
-fn drop_older_issues(records: &mut Vec<Incoming>) -> Vec<Skipped> {
-    let mut latest: HashMap<String, usize> = HashMap::new();
-    for (i, r) in records.iter().enumerate() {
-        let best = latest.entry(text_identity(&r.name, &r.issuer)).or_insert(i);
-        let b = &records[*best];
-        if (r.earned_on, r.expires_on) > (b.earned_on, b.expires_on) {
-            *best = i;
-        }
-    }
-    let keep: HashSet<usize> = latest.into_values().collect();
-    let mut skipped = Vec::new();
-    let mut i = 0;
-    records.retain(|r| {
-        let kept = keep.contains(&i);
-        i += 1;
-        if !kept {
-            skipped.push(skip(r, SkipReason::Superseded, r.origin.clone()));
-        }
-        kept
-    });
-    skipped
 }
 
 fn read_document(file: &str, bytes: &[u8]) -> Result<Map<String, Value>, ImportError> {

@@ -3,6 +3,7 @@
 
 use crate::domain::Source;
 use chrono::NaiveDate;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// The result of reading one batch of files of one source (all the pages of a Credly
@@ -78,6 +79,44 @@ pub struct Skipped {
     /// The stored badge with this record's identity, if any: it is kept as it is.
     /// Filled in by [`super::merge::plan`].
     pub existing_key: Option<String>,
+}
+
+impl Skipped {
+    /// A record skipped by a parser (which knows no stored badge).
+    pub(crate) fn of(rec: &Incoming, reason: SkipReason, origin: String) -> Self {
+        Skipped {
+            name: rec.name.clone(),
+            source_id: Some(rec.source_id.clone()),
+            reason,
+            origin,
+            existing_key: None,
+        }
+    }
+}
+
+/// Keeps the latest issue (by issued, then expiry date; the first on a tie) of each name
+/// and issuer, and returns the older ones as superseded.
+pub(crate) fn drop_older_issues(records: &mut Vec<Incoming>) -> Vec<Skipped> {
+    let mut latest: HashMap<String, usize> = HashMap::new();
+    for (i, r) in records.iter().enumerate() {
+        let best = latest.entry(text_identity(&r.name, &r.issuer)).or_insert(i);
+        let b = &records[*best];
+        if (r.earned_on, r.expires_on) > (b.earned_on, b.expires_on) {
+            *best = i;
+        }
+    }
+    let keep: HashSet<usize> = latest.into_values().collect();
+    let mut skipped = Vec::new();
+    let mut i = 0;
+    records.retain(|r| {
+        let kept = keep.contains(&i);
+        i += 1;
+        if !kept {
+            skipped.push(Skipped::of(r, SkipReason::Superseded, r.origin.clone()));
+        }
+        kept
+    });
+    skipped
 }
 
 /// Why a record is not imported.

@@ -561,3 +561,41 @@ fn import_of(recs: &[(u8, u8, i64, Option<i64>)]) -> Import {
         serde_json::to_vec(&serde_json::json!({"data": data})).unwrap(),
     )])
 }
+
+#[test]
+fn open_badges_import_once_and_never_report_others_gone() {
+    let files: Vec<(String, Vec<u8>)> = [
+        (
+            "a.json",
+            &include_bytes!("../../../tests/data/openbadges/assertion.json")[..],
+        ),
+        (
+            "l.json",
+            include_bytes!("../../../tests/data/openbadges/linked-assertion.json"),
+        ),
+        (
+            "c.json",
+            include_bytes!("../../../tests/data/openbadges/badgeclass.json"),
+        ),
+        (
+            "i.json",
+            include_bytes!("../../../tests/data/openbadges/issuer.json"),
+        ),
+    ]
+    .iter()
+    .map(|(n, b)| ((*n).to_string(), b.to_vec()))
+    .collect();
+    let import = crate::io::openbadges::parse(&files).unwrap();
+    let p = plan(&[], &import, today(), effort);
+    let keys: Vec<&str> = p.add.iter().map(|b| b.key.as_str()).collect();
+    assert_eq!(keys, ["badge", "cloud-foundations"]);
+    let stored = p.apply(&[]);
+    let only_one = crate::io::openbadges::parse(&files[..1]).unwrap();
+    let again = plan(&stored, &only_one, today(), effort);
+    assert!(again.is_noop());
+    assert!(again.vanished.is_empty());
+    assert_eq!(
+        again.headline(),
+        "added 0, updated 0, unchanged 1, skipped 0"
+    );
+}
