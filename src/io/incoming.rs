@@ -1,0 +1,181 @@
+//! What a parser hands to [`super::merge`]: badges as an outside file describes them,
+//! before they are matched against the database, and the records it chose to skip.
+
+use crate::domain::Source;
+use chrono::NaiveDate;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// The result of reading one batch of files of one source (all the pages of a Credly
+/// download, or one CSV file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Import {
+    /// Where the records come from; merge matches existing badges of this source only.
+    pub source: Source,
+    /// The records to bring in, in file order, each `source_id` once.
+    pub records: Vec<Incoming>,
+    /// Records left out, with the reason.
+    pub skipped: Vec<Skipped>,
+    /// Which optional fields the files carry. A field they do not carry (a CSV without a
+    /// `url` column) is left alone on update; one they carry empty is cleared.
+    pub carried: Carried,
+    /// True when the files hold everything the source has for this user (every page of a
+    /// Credly download). Only then are stored badges missing from them reported as gone.
+    pub complete: bool,
+    /// Things the user should know that do not stop the import (a missing page).
+    pub notes: Vec<String>,
+}
+
+/// One badge as a file describes it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Incoming {
+    /// Its identity in the source: the Credly record id; for CSV, see [`super::csv`].
+    pub source_id: String,
+    pub name: String,
+    pub issuer: String,
+    pub level: Option<String>,
+    pub url: Option<String>,
+    pub earned_on: Option<NaiveDate>,
+    /// Empty when it never expires.
+    pub expires_on: Option<NaiveDate>,
+    /// Only CSV carries it; used when adding, and to fill an empty retirement on update.
+    pub retires_on: Option<NaiveDate>,
+    /// Only CSV carries it; used when adding (otherwise the issuer's default).
+    pub effort_minutes: Option<u32>,
+    /// Where it was read, for messages: `page1.json record 3`, `badges.csv line 4`.
+    pub origin: String,
+}
+
+/// Which optional fields of [`Incoming`] a batch of files carries (name always is).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(clippy::struct_excessive_bools)] // one flag per field is the plainest form here
+pub struct Carried {
+    pub issuer: bool,
+    pub level: bool,
+    pub url: bool,
+    pub earned_on: bool,
+    pub expires_on: bool,
+}
+
+impl Carried {
+    /// Every field (a Credly download).
+    pub const ALL: Carried = Carried {
+        issuer: true,
+        level: true,
+        url: true,
+        earned_on: true,
+        expires_on: true,
+    };
+}
+
+/// A record that is not imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub name: String,
+    pub source_id: Option<String>,
+    pub reason: SkipReason,
+    /// Where it was read (`page2.json record 4`).
+    pub origin: String,
+    /// The stored badge with this record's identity, if any: it is kept as it is.
+    /// Filled in by [`super::merge::plan`].
+    pub existing_key: Option<String>,
+}
+
+impl Skipped {
+    /// A record skipped by a parser (which knows no stored badge).
+    pub(crate) fn of(rec: &Incoming, reason: SkipReason, origin: String) -> Self {
+        Skipped {
+            name: rec.name.clone(),
+            source_id: Some(rec.source_id.clone()),
+            reason,
+            origin,
+            existing_key: None,
+        }
+    }
+}
+
+/// Keeps the latest issue (by issued, then expiry date; the first on a tie) of each name
+/// and issuer, and returns the older ones as superseded.
+pub(crate) fn drop_older_issues(records: &mut Vec<Incoming>) -> Vec<Skipped> {
+    let mut latest: HashMap<String, usize> = HashMap::new();
+    for (i, r) in records.iter().enumerate() {
+        let best = latest.entry(text_identity(&r.name, &r.issuer)).or_insert(i);
+        let b = &records[*best];
+        if (r.earned_on, r.expires_on) > (b.earned_on, b.expires_on) {
+            *best = i;
+        }
+    }
+    let keep: HashSet<usize> = latest.into_values().collect();
+    let mut skipped = Vec::new();
+    let mut i = 0;
+    records.retain(|r| {
+        let kept = keep.contains(&i);
+        i += 1;
+        if !kept {
+            skipped.push(Skipped::of(r, SkipReason::Superseded, r.origin.clone()));
+        }
+        kept
+    });
+    skipped
+}
+
+/// Why a record is not imported.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SkipReason {
+    /// Credly state `revoked`: the issuer took it back.
+    Revoked,
+    /// Credly state `rejected`: the earner declined it.
+    Rejected,
+    /// The same record again (the same id on two pages, the same row twice); the first
+    /// one read is imported.
+    Duplicate,
+    /// An older issue of a badge the files also hold a later issue of (a badge re-issued
+    /// on renewal under a new id); the later one is imported.
+    Superseded,
+}
+
+impl SkipReason {
+    /// The word used in summaries.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            SkipReason::Revoked => "revoked",
+            SkipReason::Rejected => "rejected",
+            SkipReason::Duplicate => "duplicate",
+            SkipReason::Superseded => "older issue",
+        }
+    }
+}
+
+impl fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The identity of a badge by its text: NFKC, lowercase, inner spaces collapsed, so
+/// `Ａzure  Administrator` and `azure administrator` are the same. Used for CSV
+/// `source_id`s and to recognise re-issued badges.
+pub fn text_identity(name: &str, issuer: &str) -> String {
+    format!("{}|{}", fold(name), fold(issuer))
+}
+
+fn fold(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let n: String = s.nfkc().collect::<String>().to_lowercase();
+    n.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_identity_ignores_case_width_and_spacing() {
+        assert_eq!(
+            text_identity(" Ａzure  Administrator ", "MICROSOFT"),
+            text_identity("azure administrator", "Microsoft")
+        );
+        assert_eq!(text_identity("データ基礎", ""), "データ基礎|");
+        assert_ne!(text_identity("a", "b"), text_identity("a", "c"));
+    }
+}
