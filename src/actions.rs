@@ -352,3 +352,26 @@ pub fn remove_busy_source(store: &mut Store, source: &str) -> Result<String> {
     }
     Ok(format!("deleted {n} busy events imported as {source}"))
 }
+
+/// Imports badges (Credly, CSV, Open Badges) in one transaction: the merge is planned
+/// against the badges as they are inside the transaction, then written. Returns the plan,
+/// whose `report()` says what was added, updated, skipped and why.
+pub fn import_badges(
+    store: &mut Store,
+    import: &crate::io::Import,
+    today: chrono::NaiveDate,
+    default_effort: &dyn Fn(&str) -> u32,
+    what: &str,
+) -> Result<crate::io::merge::ImportPlan> {
+    store.transact(&format!("import {what}"), |tx| -> Result<_> {
+        let existing = badges::all(tx)?;
+        let plan = crate::io::merge::plan(&existing, import, today, default_effort);
+        for u in &plan.update {
+            badges::update(tx, &u.old.key, &u.new)?;
+        }
+        for b in &plan.add {
+            badges::insert(tx, b)?;
+        }
+        Ok(plan)
+    })
+}
