@@ -16,3 +16,4 @@
 //! `main.rs` only parses arguments, dispatches, and maps errors to exit codes.
 
 pub mod domain;
+pub mod io;

@@ -1,0 +1,3 @@
+//! Readers and writers of outside formats.
+
+pub mod ics;
