@@ -92,17 +92,40 @@ impl Lines {
         self.out
     }
 
+    /// Folds between two characters that are not white space where one is near the limit:
+    /// RFC 5545 unfolding keeps white space on either side of a fold, but some readers
+    /// (the `ical` crate among them) trim the ends of physical lines.
     fn push_folded(&mut self, line: &str) {
-        let mut used = 0;
-        for c in line.chars() {
-            let len = c.len_utf8();
-            if used + len > FOLD_AT {
-                self.out.push_str("\r\n ");
-                used = 1;
-            }
-            self.out.push(c);
-            used += len;
+        const LOOK_BACK: usize = 8;
+        let mut rest = line;
+        let mut limit = FOLD_AT;
+        while rest.len() > limit {
+            let fits: Vec<usize> = rest
+                .char_indices()
+                .map(|(i, _)| i)
+                .skip(1)
+                .take_while(|i| *i <= limit)
+                .collect();
+            let solid = |i: &usize| {
+                let before = rest.get(..*i).and_then(|s| s.chars().next_back());
+                let after = rest.get(*i..).and_then(|s| s.chars().next());
+                !before.is_some_and(char::is_whitespace) && !after.is_some_and(char::is_whitespace)
+            };
+            let cut = fits
+                .iter()
+                .rev()
+                .take(LOOK_BACK)
+                .find(|i| solid(i))
+                .or(fits.last())
+                .copied()
+                .unwrap_or(rest.len());
+            let (head, tail) = rest.split_at(cut);
+            self.out.push_str(head);
+            self.out.push_str("\r\n ");
+            rest = tail;
+            limit = FOLD_AT - 1;
         }
+        self.out.push_str(rest);
         self.out.push_str("\r\n");
     }
 }
@@ -145,5 +168,28 @@ mod tests {
         let first = out.split("\r\n").next().unwrap();
         // 8 octets of "SUMMARY:" then 3-octet characters: 22 fit, 23 would make 77.
         assert_eq!(first.len(), 8 + 22 * 3);
+    }
+
+    #[test]
+    fn folds_away_from_white_space() {
+        let mut lines = Lines::default();
+        // Without care the fold would fall right after the space at octet 75.
+        let value = format!("{} {}", "a".repeat(66), "b".repeat(30));
+        lines.text("SUMMARY", &value);
+        let out = lines.finish();
+        for line in out.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(!line.ends_with(' '), "{line:?}");
+            assert!(!line.starts_with("  "), "{line:?}");
+        }
+        assert_eq!(out.replace("\r\n ", ""), format!("SUMMARY:{value}\r\n"));
+        // A value of spaces only still folds, and within the limit.
+        let mut lines = Lines::default();
+        lines.text("X", &" ".repeat(200));
+        let out = lines.finish();
+        assert!(out.split("\r\n").all(|l| l.len() <= 75));
+        assert_eq!(
+            out.replace("\r\n ", ""),
+            format!("X:{}\r\n", " ".repeat(200))
+        );
     }
 }
