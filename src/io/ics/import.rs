@@ -155,7 +155,8 @@ fn sniff(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
         .trim_ascii()
         .eq_ignore_ascii_case(b"BEGIN:VCALENDAR")
     {
-        return Ok(String::from_utf8_lossy(head));
+        // All of it, blank lines included, so that line numbers are the file's.
+        return Ok(String::from_utf8_lossy(bytes));
     }
     let starts = |s: &[u8]| {
         head.get(..s.len())
@@ -299,7 +300,7 @@ impl When {
     fn local(&self, local: &Zone) -> NaiveDateTime {
         match self {
             When::Day(d) => d.and_time(NaiveTime::MIN),
-            When::Wall(w, zone) => local.from_utc(zone.to_utc(*w)),
+            When::Wall(w, zone) => local.wall_of(zone.utc_of(*w)),
         }
     }
 }
@@ -338,10 +339,17 @@ impl Timing {
             None => vec![first],
             Some((rule, line)) => {
                 let until = |v: &str| {
-                    value::until(v, timed).map(|(t, utc)| if utc { zone.from_utc(t) } else { t })
+                    value::until(v, timed).map(|(t, utc)| if utc { zone.wall_of(t) } else { t })
                 };
-                let expanded =
-                    recur::expand(rule, first, &until, stop_after).map_err(|e| (*line, e))?;
+                // Occurrences starting this long before the range may still reach into
+                // it (zones differ by up to a day).
+                let reach = TimeDelta::try_days(self.length.days.saturating_add(2))
+                    .and_then(|d| d.checked_add(&self.length.exact));
+                let not_before = reach
+                    .and_then(|r| range.start.checked_sub_signed(r))
+                    .unwrap_or(NaiveDateTime::MIN);
+                let expanded = recur::expand(rule, first, &until, not_before..=stop_after)
+                    .map_err(|e| (*line, e))?;
                 capped = expanded.capped;
                 expanded.starts
             }
@@ -383,11 +391,11 @@ impl Timing {
             let end = days(wall)?.checked_add_signed(self.length.exact)?;
             return Some((wall, end));
         }
-        let start = zone.to_utc(wall);
+        let start = zone.utc_of(wall);
         let end = zone
-            .to_utc(days(wall)?)
+            .utc_of(days(wall)?)
             .checked_add_signed(self.length.exact)?;
-        Some((local.from_utc(start), local.from_utc(end)))
+        Some((local.wall_of(start), local.wall_of(end)))
     }
 }
 
@@ -468,7 +476,7 @@ impl Reader<'_> {
                     },
                     (When::Wall(s, sz), When::Wall(e, ez)) => Length {
                         days: 0,
-                        exact: ez.to_utc(*e) - sz.to_utc(*s),
+                        exact: ez.utc_of(*e) - sz.utc_of(*s),
                     },
                     _ => {
                         return Err((
@@ -519,7 +527,7 @@ impl Reader<'_> {
                     continue;
                 }
                 extra.push(match (&start, self.when(p, v)?) {
-                    (When::Wall(_, zone), When::Wall(w, z)) => zone.from_utc(z.to_utc(w)),
+                    (When::Wall(_, zone), When::Wall(w, z)) => zone.wall_of(z.utc_of(w)),
                     (When::Wall(..), When::Day(d)) => d.and_time(NaiveTime::MIN),
                     (When::Day(_), other) => other
                         .local(&self.zones.local)

@@ -51,9 +51,9 @@ pub(crate) struct SyntaxError {
     pub message: String,
 }
 
-/// The top-level components of `text` (normally one `VCALENDAR`). Anything before the
-/// first `BEGIN` or between top-level components is an error, as is a component that is
-/// never closed.
+/// The top-level components of `text` (normally one `VCALENDAR`). A property before the
+/// first `BEGIN` is an error, as is a component that is never closed; properties after a
+/// top-level component are ignored.
 pub(crate) fn parse(text: &str) -> Result<Vec<Component>, SyntaxError> {
     let mut top = Vec::new();
     let mut stack: Vec<Component> = Vec::new();
@@ -61,7 +61,11 @@ pub(crate) fn parse(text: &str) -> Result<Vec<Component>, SyntaxError> {
         if content.trim().is_empty() {
             continue;
         }
-        let prop = split(&content, line)?;
+        let prop = match split(&content, line) {
+            Ok(prop) => prop,
+            Err(_) if stack.is_empty() && !top.is_empty() => continue,
+            Err(e) => return Err(e),
+        };
         match prop.name.as_str() {
             "BEGIN" => stack.push(Component {
                 name: prop.value.trim().to_ascii_uppercase(),
@@ -92,6 +96,8 @@ pub(crate) fn parse(text: &str) -> Result<Vec<Component>, SyntaxError> {
             }
             _ => match stack.last_mut() {
                 Some(c) => c.properties.push(prop),
+                // Trailing text after the calendar is left alone.
+                None if !top.is_empty() => {}
                 None => {
                     return Err(SyntaxError {
                         line,
@@ -254,5 +260,7 @@ mod tests {
             parse("begin:vcalendar\r\nBEGIN:VEVENT\r\nUID:a\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
                 .unwrap();
         assert_eq!(tree[0].children[0].prop("UID").unwrap().value, "a");
+        let trailing = parse("BEGIN:VCALENDAR\nEND:VCALENDAR\n\0\0junk\nX:y\n").unwrap();
+        assert_eq!(trailing.len(), 1);
     }
 }

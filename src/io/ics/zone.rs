@@ -42,7 +42,7 @@ impl Zone {
     /// The UTC instant of the wall-clock time `wall`. Offsets are tried from a day before
     /// and a day after; the earlier valid instant wins, and in a gap the offset from before
     /// it applies (RFC 5545 section 3.3.5).
-    pub(crate) fn to_utc(&self, wall: NaiveDateTime) -> NaiveDateTime {
+    pub(crate) fn utc_of(&self, wall: NaiveDateTime) -> NaiveDateTime {
         let day = TimeDelta::hours(26);
         let before = self.offset_at(wall.checked_sub_signed(day).unwrap_or(wall));
         let after = self.offset_at(wall.checked_add_signed(day).unwrap_or(wall));
@@ -59,7 +59,7 @@ impl Zone {
     }
 
     /// The wall-clock time in this zone of the UTC instant `utc`.
-    pub(crate) fn from_utc(&self, utc: NaiveDateTime) -> NaiveDateTime {
+    pub(crate) fn wall_of(&self, utc: NaiveDateTime) -> NaiveDateTime {
         utc.checked_add_signed(TimeDelta::seconds(self.offset_at(utc)))
             .unwrap_or(utc)
     }
@@ -132,7 +132,8 @@ fn defined_zone(vtz: &Component, until: NaiveDateTime) -> Option<Defined> {
                     },
                 )
             };
-            let expanded = recur::expand(&rule.value, start, &until_wall, until).ok()?;
+            let expanded =
+                recur::expand(&rule.value, start, &until_wall, NaiveDateTime::MIN..=until).ok()?;
             onsets.extend(expanded.starts);
         }
         for rdate in obs.props("RDATE") {
@@ -177,10 +178,10 @@ mod tests {
             // 01:30 happens twice on 2027-11-07: the first, EDT.
             ("2027-11-07T01:30:00", "2027-11-07T05:30:00"),
         ] {
-            assert_eq!(ny.to_utc(t(wall)), t(utc), "{wall}");
+            assert_eq!(ny.utc_of(t(wall)), t(utc), "{wall}");
         }
         assert_eq!(
-            ny.from_utc(t("2027-03-14T07:30:00")),
+            ny.wall_of(t("2027-03-14T07:30:00")),
             t("2027-03-14T03:30:00")
         );
     }
@@ -208,11 +209,11 @@ mod tests {
             "2027-11-07T01:30:00",
             "2029-11-04T12:00:00",
         ] {
-            assert_eq!(eastern.to_utc(t(wall)), ny.to_utc(t(wall)), "{wall}");
+            assert_eq!(eastern.utc_of(t(wall)), ny.utc_of(t(wall)), "{wall}");
         }
         let tokyo = zones.get("Tokyo Standard Time").unwrap();
         assert_eq!(
-            tokyo.to_utc(t("2027-01-05T09:00:00")),
+            tokyo.utc_of(t("2027-01-05T09:00:00")),
             t("2027-01-05T00:00:00")
         );
         assert!(zones.get("Mars/Olympus").is_none());

@@ -48,7 +48,10 @@ fn utc_times_become_local() {
         ]
     );
     assert_eq!(busy.events[0].uid, "standup-1@google.com");
-    assert_eq!(skipped(&busy), [("reminder@google.com", SkipReason::NoDuration)]);
+    assert_eq!(
+        skipped(&busy),
+        [("reminder@google.com", SkipReason::NoDuration)]
+    );
     assert_eq!(busy.outside_range, 1);
     assert!(busy.notes.is_empty(), "{:?}", busy.notes);
 }
@@ -107,7 +110,11 @@ fn all_day_events_fill_whole_days_unless_transparent() {
 
 #[test]
 fn recurring_events_are_expanded_over_the_range() {
-    let busy = import("recurring.ics", "2027-01-01T00:00:00", "2027-04-01T00:00:00");
+    let busy = import(
+        "recurring.ics",
+        "2027-01-01T00:00:00",
+        "2027-04-01T00:00:00",
+    );
     assert_eq!(
         spans(&busy),
         [
@@ -132,7 +139,11 @@ fn recurring_events_are_expanded_over_the_range() {
 
 #[test]
 fn recurrences_stop_at_the_range() {
-    let busy = import("recurring.ics", "2030-01-01T00:00:00", "2031-01-01T00:00:00");
+    let busy = import(
+        "recurring.ics",
+        "2030-01-01T00:00:00",
+        "2031-01-01T00:00:00",
+    );
     assert_eq!(
         spans(&busy),
         ["2030-01-01T00:00..2030-01-02T00:00 New year (every year since 2020)"]
@@ -143,11 +154,18 @@ fn recurrences_stop_at_the_range() {
 
 #[test]
 fn cancelled_and_free_events_are_skipped() {
-    let busy = import("cancelled.ics", "2027-01-01T00:00:00", "2027-02-01T00:00:00");
+    let busy = import(
+        "cancelled.ics",
+        "2027-01-01T00:00:00",
+        "2027-02-01T00:00:00",
+    );
     assert_eq!(spans(&busy), ["2027-01-05T14:00..2027-01-05T15:00 Maybe"]);
     assert_eq!(
         skipped(&busy),
-        [("off", SkipReason::Cancelled), ("free", SkipReason::Transparent)]
+        [
+            ("off", SkipReason::Cancelled),
+            ("free", SkipReason::Transparent)
+        ]
     );
 }
 
@@ -156,7 +174,10 @@ fn folded_lines_and_escapes_are_read() {
     let busy = import("folded.ics", "2027-01-01T00:00:00", "2027-02-01T00:00:00");
     assert_eq!(busy.events.len(), 1);
     let e = &busy.events[0];
-    assert_eq!((e.start, e.end), (t("2027-01-09T10:00:00"), t("2027-01-09T11:30:00")));
+    assert_eq!(
+        (e.start, e.end),
+        (t("2027-01-09T10:00:00"), t("2027-01-09T11:30:00"))
+    );
     assert_eq!(
         e.summary,
         "プロジェクト定例会議; 議題: 予算, 日程\n持ち物: ノートPC \\ 資料一式（第二会議室）"
@@ -176,8 +197,10 @@ fn outlook_zone_names_use_the_files_vtimezone() {
     );
     assert_eq!(
         busy.notes,
-        ["time zone \"Mars Standard Time\" is unknown and the file does not define it: \
-          its times were read as local time"]
+        [
+            "time zone \"Mars Standard Time\" is unknown and the file does not define it: \
+          its times were read as local time"
+        ]
     );
 }
 
@@ -186,20 +209,35 @@ fn files_that_are_not_icalendar_are_refused_in_one_line() {
     let range = t("2027-01-01T00:00:00")..t("2028-01-01T00:00:00");
     let cases: Vec<(Vec<u8>, &str)> = vec![
         (data("not-calendar.json"), "it looks like JSON"),
-        (vec![0x89, b'P', b'N', b'G', 0, 0, 0x1a, 0xff], "it looks like binary data"),
+        (
+            vec![0x89, b'P', b'N', b'G', 0, 0, 0x1a, 0xff],
+            "it looks like binary data",
+        ),
         (Vec::new(), "the file is empty"),
         (b"  \r\n\n".to_vec(), "the file is empty"),
         (b"<html><body>".to_vec(), "it looks like HTML or XML"),
-        (b"BEGIN:VCARD\r\nFN:A\r\nEND:VCARD\r\n".to_vec(), "it is a vCard"),
-        (b"name,issuer\nA,B\n".to_vec(), "it does not begin with BEGIN:VCALENDAR"),
-        (b"BEGIN:VCALENDARX\r\n".to_vec(), "it does not begin with BEGIN:VCALENDAR"),
+        (
+            b"BEGIN:VCARD\r\nFN:A\r\nEND:VCARD\r\n".to_vec(),
+            "it is a vCard",
+        ),
+        (
+            b"name,issuer\nA,B\n".to_vec(),
+            "it does not begin with BEGIN:VCALENDAR",
+        ),
+        (
+            b"BEGIN:VCALENDARX\r\n".to_vec(),
+            "it does not begin with BEGIN:VCALENDAR",
+        ),
         (b"\xff\xfeB\0E\0".to_vec(), "UTF-16"),
     ];
     for (bytes, why) in cases {
         let err = import_busy(&bytes, "in.ics", Tz::Asia__Tokyo, range.clone()).unwrap_err();
         let message = err.to_string();
         assert!(matches!(err, ImportError::NotICalendar { .. }), "{message}");
-        assert!(message.starts_with("in.ics is not an iCalendar file: "), "{message}");
+        assert!(
+            message.starts_with("in.ics is not an iCalendar file: "),
+            "{message}"
+        );
         assert!(message.contains(why), "{message}");
         assert!(!message.contains('\n'), "{message}");
     }
@@ -223,7 +261,11 @@ fn a_bad_event_is_named() {
 
 /// Wraps events in a calendar, CRLF.
 fn calendar(events: &str) -> Vec<u8> {
-    let body: Vec<&str> = events.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let body: Vec<&str> = events
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     format!(
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n{}\r\nEND:VCALENDAR\r\n",
         body.join("\r\n")
@@ -267,7 +309,10 @@ fn malformed_events_name_the_event_or_line() {
             "BEGIN:VEVENT\nUID:e\nDTSTART:20270105T010000Z\nEND:VTODO",
             "t.ics, line 7: END:VTODO closes BEGIN:VEVENT of line 4",
         ),
-        ("BEGIN:VEVENT\nUID:f\nnonsense\nEND:VEVENT", "t.ics, line 6: 'nonsense' is not a content line"),
+        (
+            "BEGIN:VEVENT\nUID:f\nnonsense\nEND:VEVENT",
+            "t.ics, line 6: 'nonsense' is not a content line",
+        ),
     ];
     for (events, want) in cases {
         let message = run(events).unwrap_err().to_string();
@@ -286,13 +331,13 @@ fn missing_end_and_durations() {
     .unwrap();
     // P1D is a calendar day in New York (23 hours across the change to summer time), then
     // one exact hour: 12:00 EST on the 13th to 13:00 EDT on the 14th.
-    assert_eq!(
-        spans(&busy),
-        ["2027-03-14T02:00..2027-03-15T02:00 "]
-    );
+    assert_eq!(spans(&busy), ["2027-03-14T02:00..2027-03-15T02:00 "]);
     assert_eq!(
         skipped(&busy),
-        [("zero", SkipReason::NoDuration), ("moment", SkipReason::NoDuration)]
+        [
+            ("zero", SkipReason::NoDuration),
+            ("moment", SkipReason::NoDuration)
+        ]
     );
 }
 
@@ -347,11 +392,13 @@ fn runaway_recurrences_stay_fast() {
 fn lenient_where_unambiguous() {
     // Lower-case names, LF ends, a BOM, blank lines, CATEGORIES with escapes, unknown
     // properties and components, an invalid UTF-8 byte in a summary.
-    let mut bytes = b"\xef\xbb\xbfbegin:vcalendar\n\nversion:2.0\nBEGIN:VTODO\nUID:t\nEND:VTODO\n".to_vec();
+    let mut bytes =
+        b"\xef\xbb\xbfbegin:vcalendar\n\nversion:2.0\nBEGIN:VTODO\nUID:t\nEND:VTODO\n".to_vec();
     bytes.extend_from_slice(
         b"begin:vevent\nuid:x\nx-custom;x-param=1:whatever\ndtstart:20270105T010000z\n",
     );
-    bytes.extend_from_slice(b"dtend:20270105T020000Z\nsummary:caf\xe9\nend:vevent\nend:vcalendar\n");
+    bytes
+        .extend_from_slice(b"dtend:20270105T020000Z\nsummary:caf\xe9\nend:vevent\nend:vcalendar\n");
     let busy = import_busy(
         &bytes,
         "odd.ics",
@@ -359,36 +406,102 @@ fn lenient_where_unambiguous() {
         t("2027-01-01T00:00:00")..t("2028-01-01T00:00:00"),
     )
     .unwrap();
-    assert_eq!(spans(&busy), ["2027-01-05T10:00..2027-01-05T11:00 caf\u{fffd}"]);
+    assert_eq!(
+        spans(&busy),
+        ["2027-01-05T10:00..2027-01-05T11:00 caf\u{fffd}"]
+    );
     assert_eq!(busy.notes.len(), 1);
     assert!(busy.notes[0].contains("not valid UTF-8"));
 }
 
-/// Pieces of content lines, to make random but calendar-like files.
-fn line() -> impl Strategy<Value = String> {
+/// A random property line made of pieces that look like a calendar's.
+fn property() -> impl Strategy<Value = String> {
     let names = prop::sample::select(vec![
-        "BEGIN:VEVENT", "END:VEVENT", "BEGIN:VTIMEZONE", "END:VTIMEZONE", "BEGIN:STANDARD",
-        "END:STANDARD", "DTSTART", "DTEND", "DURATION", "RRULE", "EXDATE", "RDATE",
-        "RECURRENCE-ID", "UID", "SUMMARY", "TRANSP", "STATUS", "TZID", "TZOFFSETFROM",
-        "TZOFFSETTO", " continued",
+        "DTSTART",
+        "DTSTART",
+        "DTEND",
+        "DURATION",
+        "RRULE",
+        "RRULE",
+        "EXDATE",
+        "RDATE",
+        "RECURRENCE-ID",
+        "UID",
+        "SUMMARY",
+        "TRANSP",
+        "STATUS",
     ]);
     let params = prop::sample::select(vec![
-        "", ";VALUE=DATE", ";TZID=America/New_York", ";TZID=Eastern Standard Time",
-        ";TZID=\"/Asia/Tokyo\"", ";RANGE=THISANDFUTURE", ";VALUE=PERIOD", ";X=\"a:b;c\"",
+        "",
+        "",
+        "",
+        ";VALUE=DATE",
+        ";TZID=America/New_York",
+        ";TZID=Eastern",
+        ";TZID=Nowhere",
+        ";TZID=\"/Asia/Tokyo\"",
+        ";RANGE=THISANDFUTURE",
+        ";VALUE=PERIOD",
+        ";X=\"a:b;c\"",
     ]);
     let values = prop::sample::select(vec![
-        "20270105T010000Z", "20270105", "20270105T010000", "99991231T235959", "00000101",
-        "FREQ=DAILY;COUNT=5", "FREQ=WEEKLY;UNTIL=20270201", "FREQ=MINUTELY;BYSETPOS=-1;BYDAY=MO",
-        "FREQ=YEARLY;BYWEEKNO=53;BYDAY=SU", "FREQ=MONTHLY;BYMONTHDAY=-31;INTERVAL=65535",
-        "PT1H", "P99999W", "-P1D", "P1DT", "+1400", "-2359", "TRANSPARENT", "CANCELLED",
-        "20270105T010000Z/PT1H", "20270105T010000Z,20270106", "日本語\\, テキスト", "",
+        "20270105T010000Z",
+        "20270105",
+        "20270105T010000",
+        "20270314T023000",
+        "20271107T013000",
+        "99991231T235959",
+        "00000101",
+        "20270105T010000Z/PT1H",
+        "20270105T010000Z,20270106",
+        "FREQ=DAILY;COUNT=5",
+        "FREQ=WEEKLY;UNTIL=20270201",
+        "FREQ=WEEKLY;UNTIL=20270201T000000Z;BYDAY=MO,TU",
+        "FREQ=MINUTELY;BYSETPOS=-1;BYDAY=MO",
+        "FREQ=YEARLY;BYWEEKNO=53;BYDAY=SU",
+        "FREQ=MONTHLY;BYMONTHDAY=-31;INTERVAL=65535",
+        "FREQ=HOURLY;BYHOUR=25",
+        "FREQ=YEARLY;BYYEARDAY=-366;COUNT=4294967295",
+        "FREQ=MONTHLY;BYDAY=-5FR;UNTIL=99991231",
+        "FREQ=DAILY;UNTIL=00010101",
+        "PT1H",
+        "P99999W",
+        "P999999999W",
+        "-P1D",
+        "P1DT",
+        "PT0S",
+        "TRANSPARENT",
+        "CANCELLED",
+        "日本語\\, テキスト",
+        "",
     ]);
-    (names, params, values).prop_map(|(n, p, v)| {
-        if n.starts_with("BEGIN") || n.starts_with("END") || n.starts_with(' ') {
-            n.to_string()
-        } else {
-            format!("{n}{p}:{v}")
-        }
+    (names, params, values).prop_map(|(n, p, v)| format!("{n}{p}:{v}"))
+}
+
+/// A calendar of random events, and sometimes a zone definition.
+fn calendar_like() -> impl Strategy<Value = String> {
+    let event = prop::collection::vec(property(), 0..8).prop_map(|lines| {
+        format!(
+            "BEGIN:VEVENT\r\n{}END:VEVENT\r\n",
+            lines.iter().map(|l| format!("{l}\r\n")).collect::<String>()
+        )
+    });
+    let zone = prop::sample::select(vec![
+        "",
+        "BEGIN:VTIMEZONE\r\nTZID:Eastern\r\nBEGIN:STANDARD\r\nDTSTART:16011104T020000\r\n\
+         RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=11\r\nTZOFFSETFROM:-0400\r\nTZOFFSETTO:-0500\r\n\
+         END:STANDARD\r\nBEGIN:DAYLIGHT\r\nDTSTART:16010311T020000\r\n\
+         RRULE:FREQ=YEARLY;BYDAY=2SU;BYMONTH=3\r\nTZOFFSETFROM:-0500\r\nTZOFFSETTO:-0400\r\n\
+         END:DAYLIGHT\r\nEND:VTIMEZONE\r\n",
+        "BEGIN:VTIMEZONE\r\nTZID:Eastern\r\nBEGIN:STANDARD\r\nDTSTART:99991231T235959\r\n\
+         RRULE:FREQ=SECONDLY\r\nTZOFFSETFROM:+2359\r\nTZOFFSETTO:-2359\r\n\
+         END:STANDARD\r\nEND:VTIMEZONE\r\n",
+    ]);
+    (zone, prop::collection::vec(event, 0..6)).prop_map(|(zone, events)| {
+        format!(
+            "BEGIN:VCALENDAR\r\n{zone}{}END:VCALENDAR\r\n",
+            events.concat()
+        )
     })
 }
 
@@ -404,14 +517,30 @@ proptest! {
     }
 
     #[test]
-    fn calendar_like_files_never_panic(lines in prop::collection::vec(line(), 0..30)) {
-        let text = format!("BEGIN:VCALENDAR\r\n{}\r\nEND:VCALENDAR\r\n", lines.join("\r\n"));
+    fn calendar_like_files_never_panic(text in calendar_like()) {
         let result = import_busy(text.as_bytes(), "x.ics", Tz::America__New_York, t("2027-01-01T00:00:00")..t("2028-01-01T00:00:00"));
         if let Ok(busy) = result {
             for e in &busy.events {
-                prop_assert!(e.start < e.end);
+                prop_assert!(e.start < e.end, "{:?}", e);
             }
             prop_assert!(busy.events.windows(2).all(|w| w[0] <= w[1]));
         }
     }
+}
+
+#[test]
+fn line_numbers_count_leading_blank_lines() {
+    let mut bytes = b"\r\n\r\n".to_vec();
+    bytes.extend(calendar("BEGIN:VEVENT\nUID:a\nEND:VEVENT"));
+    let err = import_busy(
+        &bytes,
+        "t.ics",
+        Tz::Asia__Tokyo,
+        t("2027-01-01T00:00:00")..t("2028-01-01T00:00:00"),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "t.ics, event \"a\" (line 6): it has no DTSTART"
+    );
 }
