@@ -7,13 +7,15 @@
 //!   [`import`] for what counts as busy and how times and recurrences are read).
 //! - [`parse_tz`] turns an IANA zone name into a [`Tz`].
 //!
-//! The writer is our own (`text` and `vtimezone`), not the `icalendar` crate's: that crate
-//! adds a `DTSTAMP` of the current time and a random `UID` to every component it writes,
-//! `VALARM`, `VTIMEZONE`, `STANDARD` and `DAYLIGHT` included, which makes the output
-//! non-deterministic and puts properties into `VTIMEZONE` that RFC 5545 does not allow; it
-//! also leaves a bare CR in text values unescaped. Content lines are simple enough that
-//! escaping and folding take a few dozen lines here, tested against the independent `ical`
-//! parser.
+//! Crates: `chrono-tz` for zones (and the `VTIMEZONE` we write), `rrule` to expand
+//! `RRULE`s. The content lines themselves are ours, in both directions. The `icalendar`
+//! crate's writer adds a `DTSTAMP` of the current time and a random `UID` to every
+//! component it writes, `VALARM`, `VTIMEZONE`, `STANDARD` and `DAYLIGHT` included, which
+//! makes the output non-deterministic and puts properties into `VTIMEZONE` that RFC 5545
+//! does not allow; it also leaves a bare CR in text unescaped. Escaping and folding take a
+//! few dozen lines here, tested against the independent `ical` parser. Reading is ours too,
+//! so that every error can name its line and the reader can be lenient where real files
+//! differ from the RFC without ambiguity (LF line ends, lower case, trailing text).
 
 use chrono_tz::Tz;
 

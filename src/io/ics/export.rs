@@ -108,7 +108,6 @@ pub fn export_calendar(
     lines.text("PRODID", PRODID);
     lines.raw("VERSION", "2.0");
     lines.raw("CALSCALE", "GREGORIAN");
-    lines.raw("METHOD", "PUBLISH");
     lines.text("X-WR-CALNAME", "sukima");
 
     let mut sessions: Vec<&ExportSession> = sessions.iter().collect();

@@ -357,7 +357,7 @@ fn nothing_to_export_is_still_a_calendar() {
     assert_eq!(
         out,
         "BEGIN:VCALENDAR\r\nPRODID:-//sukima//sukima//EN\r\nVERSION:2.0\r\n\
-         CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nX-WR-CALNAME:sukima\r\nEND:VCALENDAR\r\n"
+         CALSCALE:GREGORIAN\r\nX-WR-CALNAME:sukima\r\nEND:VCALENDAR\r\n"
     );
     assert!(parse_with_ical(&out).events.is_empty());
 }
