@@ -30,7 +30,7 @@ fn state(tz: Tz, at: DateTime<Utc>) -> State {
     let o = tz.offset_from_utc_datetime(&at.naive_utc());
     State {
         offset: (o.base_utc_offset() + o.dst_offset()).num_seconds(),
-        daylight: !o.dst_offset().is_zero(),
+        daylight: o.dst_offset() > TimeDelta::zero(),
         name: o.abbreviation().map(str::to_string),
     }
 }

@@ -485,3 +485,47 @@ proptest! {
         prop_assert_eq!(summary.trim_end(), want.trim_end());
     }
 }
+
+/// The `VTIMEZONE` written for a zone, read back under a name that is not an IANA zone
+/// (so the reader must use the definition), gives the same instants as the tz database.
+#[test]
+fn written_zone_definitions_match_the_tz_database() {
+    let sessions: Vec<ExportSession> = (0..48)
+        .map(|i| {
+            let day = d("2027-01-03") + chrono::Days::new(i * 15);
+            let start = day.and_hms_opt(1, 30, 0).unwrap();
+            ExportSession {
+                badge_key: format!("k{i}"),
+                badge_name: "N".into(),
+                start,
+                end: start + chrono::TimeDelta::minutes(45),
+                pinned: false,
+            }
+        })
+        .collect();
+    for tz in [
+        Tz::America__New_York,
+        Tz::Europe__London,
+        Tz::Europe__Dublin,
+        Tz::Australia__Sydney,
+        Tz::America__St_Johns,
+        Tz::Asia__Tokyo,
+        Tz::Asia__Kolkata,
+    ] {
+        let out = export_calendar(&sessions, &[], tz, stamp());
+        let renamed = out
+            .replace(&format!("TZID={}:", tz.name()), "TZID=Custom Zone:")
+            .replace(&format!("TZID:{}\r\n", tz.name()), "TZID:Custom Zone\r\n");
+        assert!(!renamed.contains(tz.name()), "{tz}");
+        let range = t("2026-01-01T00:00:00")..t("2030-01-01T00:00:00");
+        let read = |text: &str| import_busy(text.as_bytes(), "x", Tz::UTC, range.clone()).unwrap();
+        let (by_name, by_definition) = (read(&out), read(&renamed));
+        assert!(
+            by_definition.notes.is_empty(),
+            "{tz}: {:?}",
+            by_definition.notes
+        );
+        assert_eq!(by_name.events.len(), 48);
+        assert_eq!(by_name.events, by_definition.events, "{tz}");
+    }
+}
