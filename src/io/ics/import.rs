@@ -20,7 +20,9 @@
 //! - Recurrences: `RRULE` (with `COUNT`, `UNTIL`, `INTERVAL`, `BY...`), `RDATE` (dates and
 //!   date-times; periods are skipped with a note), `EXDATE`, and `RECURRENCE-ID` overrides
 //!   (the override replaces its occurrence; `RANGE=THISANDFUTURE` is read as that one
-//!   occurrence). Expansion stops after 40,000 occurrences of one rule, with a note.
+//!   occurrence). A series without `COUNT` that repeats by the week or more often is
+//!   resumed just before the range, so old daily meetings cost little; one rule gives at
+//!   most 40,000 occurrences, with a note when it had more.
 //! - Results are the occurrences that overlap the range, not clipped to it, in local time,
 //!   sorted by start, end, UID. Occurrences of one recurring event share its UID; an event
 //!   without a UID gets `line-<N>`.
@@ -34,6 +36,7 @@ use super::lines::{self, Component};
 use super::recur;
 use super::value;
 use super::zone::Zones;
+use crate::domain::Interval;
 use chrono::{Days, NaiveDateTime};
 use chrono_tz::Tz;
 use event::Reader;
@@ -52,6 +55,16 @@ pub struct BusyEvent {
     pub uid: String,
     /// The event's `SUMMARY`, unescaped; empty when it has none.
     pub summary: String,
+}
+
+impl BusyEvent {
+    /// The span, as the planner subtracts it from spare time.
+    pub fn interval(&self) -> Interval {
+        Interval {
+            start: self.start,
+            end: self.end,
+        }
+    }
 }
 
 /// What an import found: the busy time, and what it left out and why.

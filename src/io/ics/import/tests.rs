@@ -48,6 +48,7 @@ fn utc_times_become_local() {
         ]
     );
     assert_eq!(busy.events[0].uid, "standup-1@google.com");
+    assert_eq!(busy.events[0].interval().minutes(), 90);
     assert_eq!(
         skipped(&busy),
         [("reminder@google.com", SkipReason::NoDuration)]
