@@ -16,6 +16,7 @@ pub mod backup;
 pub mod credly;
 pub mod csv;
 pub mod demo;
+pub mod ics;
 pub mod import_error;
 pub mod incoming;
 mod json_value;

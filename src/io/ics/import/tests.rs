@@ -1,0 +1,547 @@
+use super::*;
+use proptest::prelude::*;
+
+fn t(s: &str) -> NaiveDateTime {
+    s.parse().unwrap()
+}
+
+fn data(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/data/ics/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn import(name: &str, from: &str, to: &str) -> BusyImport {
+    import_busy(&data(name), name, Tz::Asia__Tokyo, t(from)..t(to))
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Each event as `start..end summary`, times without seconds.
+fn spans(busy: &BusyImport) -> Vec<String> {
+    busy.events
+        .iter()
+        .map(|e| {
+            format!(
+                "{}..{} {}",
+                e.start.format("%Y-%m-%dT%H:%M"),
+                e.end.format("%Y-%m-%dT%H:%M"),
+                e.summary
+            )
+        })
+        .collect()
+}
+
+fn skipped(busy: &BusyImport) -> Vec<(&str, SkipReason)> {
+    busy.skipped
+        .iter()
+        .map(|s| (s.uid.as_str(), s.reason))
+        .collect()
+}
+
+#[test]
+fn utc_times_become_local() {
+    let busy = import("utc.ics", "2027-01-04T00:00:00", "2027-02-01T00:00:00");
+    assert_eq!(
+        spans(&busy),
+        [
+            "2027-01-05T09:00..2027-01-05T10:30 Standup",
+            "2027-01-07T00:00..2027-01-07T02:00 Call with London",
+        ]
+    );
+    assert_eq!(busy.events[0].uid, "standup-1@google.com");
+    assert_eq!(busy.events[0].interval().minutes(), 90);
+    assert_eq!(
+        skipped(&busy),
+        [("reminder@google.com", SkipReason::NoDuration)]
+    );
+    assert_eq!(busy.outside_range, 1);
+    assert!(busy.notes.is_empty(), "{:?}", busy.notes);
+}
+
+#[test]
+fn tzid_times_are_converted_to_the_local_zone() {
+    let busy = import("tzid.ics", "2027-01-01T00:00:00", "2028-01-01T00:00:00");
+    assert_eq!(
+        spans(&busy),
+        [
+            // 19:00 EST is 09:00 the next day in Tokyo; 19:00 EDT is 08:00.
+            "2027-01-06T09:00..2027-01-06T10:00 New York review (winter)",
+            "2027-07-05T17:00..2027-07-05T18:00 Starts in London, ends in Tokyo",
+            "2027-07-06T08:00..2027-07-06T09:00 New York review (summer)",
+        ]
+    );
+    // The other way round: a Tokyo user's file read in New York.
+    let ny = import_busy(
+        &data("tzid.ics"),
+        "tzid.ics",
+        Tz::America__New_York,
+        t("2027-01-01T00:00:00")..t("2028-01-01T00:00:00"),
+    )
+    .unwrap();
+    assert_eq!(ny.events[0].start, t("2027-01-05T19:00:00"));
+}
+
+#[test]
+fn floating_times_are_local() {
+    let busy = import("floating.ics", "2027-01-01T00:00:00", "2027-02-01T00:00:00");
+    assert_eq!(spans(&busy), ["2027-01-08T18:30..2027-01-08T19:30 歯医者"]);
+    let elsewhere = import_busy(
+        &data("floating.ics"),
+        "floating.ics",
+        Tz::Europe__Paris,
+        t("2027-01-01T00:00:00")..t("2027-02-01T00:00:00"),
+    )
+    .unwrap();
+    assert_eq!(elsewhere.events, busy.events);
+}
+
+#[test]
+fn all_day_events_fill_whole_days_unless_transparent() {
+    let busy = import("all-day.ics", "2027-01-01T00:00:00", "2027-02-01T00:00:00");
+    assert_eq!(
+        spans(&busy),
+        [
+            "2027-01-11T00:00..2027-01-13T00:00 出張 (business trip)",
+            "2027-01-15T00:00..2027-01-16T00:00 Offsite (no TRANSP, no DTEND)",
+            "2027-01-18T00:00..2027-01-19T00:00 DTEND equal to DTSTART",
+            "2027-01-25T00:00..2027-02-01T00:00 A week off (date without VALUE=DATE)",
+        ]
+    );
+    assert_eq!(skipped(&busy), [("holiday", SkipReason::Transparent)]);
+}
+
+#[test]
+fn recurring_events_are_expanded_over_the_range() {
+    let busy = import(
+        "recurring.ics",
+        "2027-01-01T00:00:00",
+        "2027-04-01T00:00:00",
+    );
+    assert_eq!(
+        spans(&busy),
+        [
+            // Yearly since 2020: only this year's falls in the range.
+            "2027-01-01T00:00..2027-01-02T00:00 New year (every year since 2020)",
+            // Weekly, COUNT=4, the second one excluded by EXDATE.
+            "2027-01-04T19:00..2027-01-04T20:00 English lesson",
+            // Weekly until the 19th: the 12th is moved, the 19th cancelled.
+            "2027-01-06T08:00..2027-01-06T09:00 Team sync",
+            "2027-01-13T10:00..2027-01-13T11:00 Team sync (moved)",
+            "2027-01-18T19:00..2027-01-18T20:00 English lesson",
+            "2027-01-25T19:00..2027-01-25T20:00 English lesson",
+            // 18:00 in New York every week: 08:00 in Tokyo, then 07:00 from the change to
+            // summer time on 14 March.
+            "2027-03-02T08:00..2027-03-02T09:00 Across the change to summer time",
+            "2027-03-09T08:00..2027-03-09T09:00 Across the change to summer time",
+            "2027-03-16T07:00..2027-03-16T08:00 Across the change to summer time",
+        ]
+    );
+    assert_eq!(skipped(&busy), [("weekly-until", SkipReason::Cancelled)]);
+}
+
+#[test]
+fn recurrences_stop_at_the_range() {
+    let busy = import(
+        "recurring.ics",
+        "2030-01-01T00:00:00",
+        "2031-01-01T00:00:00",
+    );
+    assert_eq!(
+        spans(&busy),
+        ["2030-01-01T00:00..2030-01-02T00:00 New year (every year since 2020)"]
+    );
+    // The other five events (the cancelled override is skipped) have nothing there.
+    assert_eq!(busy.outside_range, 4);
+}
+
+#[test]
+fn cancelled_and_free_events_are_skipped() {
+    let busy = import(
+        "cancelled.ics",
+        "2027-01-01T00:00:00",
+        "2027-02-01T00:00:00",
+    );
+    assert_eq!(spans(&busy), ["2027-01-05T14:00..2027-01-05T15:00 Maybe"]);
+    assert_eq!(
+        skipped(&busy),
+        [
+            ("off", SkipReason::Cancelled),
+            ("free", SkipReason::Transparent)
+        ]
+    );
+}
+
+#[test]
+fn folded_lines_and_escapes_are_read() {
+    let busy = import("folded.ics", "2027-01-01T00:00:00", "2027-02-01T00:00:00");
+    assert_eq!(busy.events.len(), 1);
+    let e = &busy.events[0];
+    assert_eq!(
+        (e.start, e.end),
+        (t("2027-01-09T10:00:00"), t("2027-01-09T11:30:00"))
+    );
+    assert_eq!(
+        e.summary,
+        "プロジェクト定例会議; 議題: 予算, 日程\n持ち物: ノートPC \\ 資料一式（第二会議室）"
+    );
+    assert!(busy.notes.is_empty(), "{:?}", busy.notes);
+}
+
+#[test]
+fn outlook_zone_names_use_the_files_vtimezone() {
+    let busy = import("outlook.ics", "2027-01-01T00:00:00", "2028-01-01T00:00:00");
+    assert_eq!(
+        spans(&busy),
+        [
+            "2027-01-10T10:00..2027-01-10T11:00 Unknown zone",
+            "2027-07-06T08:00..2027-07-06T09:00 Quarterly review",
+        ]
+    );
+    assert_eq!(
+        busy.notes,
+        [
+            "time zone \"Mars Standard Time\" is unknown and the file does not define it: \
+          its times were read as local time"
+        ]
+    );
+}
+
+#[test]
+fn files_that_are_not_icalendar_are_refused_in_one_line() {
+    let range = t("2027-01-01T00:00:00")..t("2028-01-01T00:00:00");
+    let cases: Vec<(Vec<u8>, &str)> = vec![
+        (data("not-calendar.json"), "it looks like JSON"),
+        (
+            vec![0x89, b'P', b'N', b'G', 0, 0, 0x1a, 0xff],
+            "it looks like binary data",
+        ),
+        (Vec::new(), "the file is empty"),
+        (b"  \r\n\n".to_vec(), "the file is empty"),
+        (b"<html><body>".to_vec(), "it looks like HTML or XML"),
+        (
+            b"BEGIN:VCARD\r\nFN:A\r\nEND:VCARD\r\n".to_vec(),
+            "it is a vCard",
+        ),
+        (
+            b"name,issuer\nA,B\n".to_vec(),
+            "it does not begin with BEGIN:VCALENDAR",
+        ),
+        (
+            b"BEGIN:VCALENDARX\r\n".to_vec(),
+            "it does not begin with BEGIN:VCALENDAR",
+        ),
+        (b"\xff\xfeB\0E\0".to_vec(), "UTF-16"),
+    ];
+    for (bytes, why) in cases {
+        let err = import_busy(&bytes, "in.ics", Tz::Asia__Tokyo, range.clone()).unwrap_err();
+        let message = err.to_string();
+        assert!(matches!(err, ImportError::NotICalendar { .. }), "{message}");
+        assert!(
+            message.starts_with("in.ics is not an iCalendar file: "),
+            "{message}"
+        );
+        assert!(message.contains(why), "{message}");
+        assert!(!message.contains('\n'), "{message}");
+    }
+}
+
+#[test]
+fn a_bad_event_is_named() {
+    let err = import_busy(
+        &data("bad-dtstart.ics"),
+        "bad-dtstart.ics",
+        Tz::Asia__Tokyo,
+        t("2027-01-01T00:00:00")..t("2028-01-01T00:00:00"),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "bad-dtstart.ics, event \"broken@example.com\" (line 11): DTSTART: \
+         '2027-01-05 10:00' is not a date-time (YYYYMMDDTHHMMSS)"
+    );
+}
+
+/// Wraps events in a calendar, CRLF.
+fn calendar(events: &str) -> Vec<u8> {
+    let body: Vec<&str> = events
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    format!(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n{}\r\nEND:VCALENDAR\r\n",
+        body.join("\r\n")
+    )
+    .into_bytes()
+}
+
+fn run(events: &str) -> Result<BusyImport, ImportError> {
+    import_busy(
+        &calendar(events),
+        "t.ics",
+        Tz::Asia__Tokyo,
+        t("2027-01-01T00:00:00")..t("2028-01-01T00:00:00"),
+    )
+}
+
+#[test]
+fn malformed_events_name_the_event_or_line() {
+    let cases = [
+        (
+            "BEGIN:VEVENT\nUID:a\nSUMMARY:x\nEND:VEVENT",
+            "t.ics, event \"a\" (line 4): it has no DTSTART",
+        ),
+        (
+            "BEGIN:VEVENT\nDTSTART:20270105T010000Z\nDTEND:20270105T000000Z\nEND:VEVENT",
+            "t.ics, event without UID (line 6): it ends before it starts",
+        ),
+        (
+            "BEGIN:VEVENT\nUID:b\nDTSTART:20270105T010000Z\nDURATION:soon\nEND:VEVENT",
+            "t.ics, event \"b\" (line 7): 'soon' is not a duration (like PT1H30M or P1D)",
+        ),
+        (
+            "BEGIN:VEVENT\nUID:c\nDTSTART;VALUE=DATE:20270105\nDTEND:20270105T010000Z\nEND:VEVENT",
+            "t.ics, event \"c\" (line 7): DTSTART and DTEND must both be dates or both date-times",
+        ),
+        (
+            "BEGIN:VEVENT\nUID:d\nDTSTART:20270105T010000Z\nDURATION:PT1H\nRRULE:FREQ=SOMETIMES\nEND:VEVENT",
+            "t.ics, event \"d\" (line 8): RRULE:FREQ=SOMETIMES cannot be read",
+        ),
+        (
+            "BEGIN:VEVENT\nUID:e\nDTSTART:20270105T010000Z\nEND:VTODO",
+            "t.ics, line 7: END:VTODO closes BEGIN:VEVENT of line 4",
+        ),
+        (
+            "BEGIN:VEVENT\nUID:f\nnonsense\nEND:VEVENT",
+            "t.ics, line 6: 'nonsense' is not a content line",
+        ),
+    ];
+    for (events, want) in cases {
+        let message = run(events).unwrap_err().to_string();
+        assert!(message.starts_with(want), "{message}\nwanted {want}");
+        assert!(!message.contains('\n'), "{message}");
+    }
+}
+
+#[test]
+fn missing_end_and_durations() {
+    let busy = run("
+        BEGIN:VEVENT\nUID:dur\nDTSTART;TZID=America/New_York:20270313T120000\nDURATION:P1DT1H\nEND:VEVENT
+        BEGIN:VEVENT\nUID:zero\nDTSTART:20270105T010000Z\nDTEND:20270105T010000Z\nEND:VEVENT
+        BEGIN:VEVENT\nUID:moment\nDTSTART:20270105T010000Z\nEND:VEVENT
+    ")
+    .unwrap();
+    // P1D is a calendar day in New York (23 hours across the change to summer time), then
+    // one exact hour: 12:00 EST on the 13th to 13:00 EDT on the 14th.
+    assert_eq!(spans(&busy), ["2027-03-14T02:00..2027-03-15T02:00 "]);
+    assert_eq!(
+        skipped(&busy),
+        [
+            ("zero", SkipReason::NoDuration),
+            ("moment", SkipReason::NoDuration)
+        ]
+    );
+}
+
+#[test]
+fn daylight_saving_gaps_follow_rfc_5545() {
+    // 02:30 does not exist in New York on 14 March 2027: it is read as 03:30 EDT.
+    let busy = run(
+        "BEGIN:VEVENT\nUID:gap\nDTSTART;TZID=America/New_York:20270314T023000\nDURATION:PT30M\nEND:VEVENT",
+    )
+    .unwrap();
+    assert_eq!(spans(&busy), ["2027-03-14T16:30..2027-03-14T17:00 "]);
+}
+
+#[test]
+fn rdate_and_date_exdate() {
+    let busy = run("
+        BEGIN:VEVENT\nUID:r\nDTSTART:20270104T010000Z\nDURATION:PT1H\nRRULE:FREQ=DAILY;COUNT=3
+        EXDATE;VALUE=DATE:20270105\nRDATE:20270110T010000Z,20270111T010000Z\nRDATE;VALUE=PERIOD:20270112T010000Z/PT1H\nEND:VEVENT
+    ")
+    .unwrap();
+    let starts: Vec<String> = busy.events.iter().map(|e| e.start.to_string()).collect();
+    assert_eq!(
+        starts,
+        [
+            "2027-01-04 10:00:00",
+            "2027-01-06 10:00:00",
+            "2027-01-10 10:00:00",
+            "2027-01-11 10:00:00"
+        ]
+    );
+    assert_eq!(busy.notes, ["event \"r\": RDATE periods are not read"]);
+}
+
+#[test]
+fn runaway_recurrences_stay_fast() {
+    let started = std::time::Instant::now();
+    let busy = run("
+        BEGIN:VEVENT\nUID:s\nDTSTART:19700101T000000Z\nDURATION:PT1S\nRRULE:FREQ=SECONDLY\nEND:VEVENT
+        BEGIN:VEVENT\nUID:d\nDTSTART:19700101T000000Z\nDURATION:PT1H\nRRULE:FREQ=DAILY\nEND:VEVENT
+    ")
+    .unwrap();
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    assert_eq!(
+        busy.notes,
+        ["event \"s\" repeats too often: only its first 40000 occurrences were read"]
+    );
+    // Daily since 1970 reaches 2027 (about 21,000 days) within the cap.
+    assert_eq!(busy.events.len(), 365);
+}
+
+#[test]
+fn lenient_where_unambiguous() {
+    // Lower-case names, LF ends, a BOM, blank lines, CATEGORIES with escapes, unknown
+    // properties and components, an invalid UTF-8 byte in a summary.
+    let mut bytes =
+        b"\xef\xbb\xbfbegin:vcalendar\n\nversion:2.0\nBEGIN:VTODO\nUID:t\nEND:VTODO\n".to_vec();
+    bytes.extend_from_slice(
+        b"begin:vevent\nuid:x\nx-custom;x-param=1:whatever\ndtstart:20270105T010000z\n",
+    );
+    bytes
+        .extend_from_slice(b"dtend:20270105T020000Z\nsummary:caf\xe9\nend:vevent\nend:vcalendar\n");
+    let busy = import_busy(
+        &bytes,
+        "odd.ics",
+        Tz::Asia__Tokyo,
+        t("2027-01-01T00:00:00")..t("2028-01-01T00:00:00"),
+    )
+    .unwrap();
+    assert_eq!(
+        spans(&busy),
+        ["2027-01-05T10:00..2027-01-05T11:00 caf\u{fffd}"]
+    );
+    assert_eq!(busy.notes.len(), 1);
+    assert!(busy.notes[0].contains("not valid UTF-8"));
+}
+
+/// A random property line made of pieces that look like a calendar's.
+fn property() -> impl Strategy<Value = String> {
+    let names = prop::sample::select(vec![
+        "DTSTART",
+        "DTSTART",
+        "DTEND",
+        "DURATION",
+        "RRULE",
+        "RRULE",
+        "EXDATE",
+        "RDATE",
+        "RECURRENCE-ID",
+        "UID",
+        "SUMMARY",
+        "TRANSP",
+        "STATUS",
+    ]);
+    let params = prop::sample::select(vec![
+        "",
+        "",
+        "",
+        ";VALUE=DATE",
+        ";TZID=America/New_York",
+        ";TZID=Eastern",
+        ";TZID=Nowhere",
+        ";TZID=\"/Asia/Tokyo\"",
+        ";RANGE=THISANDFUTURE",
+        ";VALUE=PERIOD",
+        ";X=\"a:b;c\"",
+    ]);
+    let values = prop::sample::select(vec![
+        "20270105T010000Z",
+        "20270105",
+        "20270105T010000",
+        "20270314T023000",
+        "20271107T013000",
+        "99991231T235959",
+        "00000101",
+        "20270105T010000Z/PT1H",
+        "20270105T010000Z,20270106",
+        "FREQ=DAILY;COUNT=5",
+        "FREQ=WEEKLY;UNTIL=20270201",
+        "FREQ=WEEKLY;UNTIL=20270201T000000Z;BYDAY=MO,TU",
+        "FREQ=MINUTELY;BYSETPOS=-1;BYDAY=MO",
+        "FREQ=YEARLY;BYWEEKNO=53;BYDAY=SU",
+        "FREQ=MONTHLY;BYMONTHDAY=-31;INTERVAL=65535",
+        "FREQ=HOURLY;BYHOUR=25",
+        "FREQ=YEARLY;BYYEARDAY=-366;COUNT=4294967295",
+        "FREQ=MONTHLY;BYDAY=-5FR;UNTIL=99991231",
+        "FREQ=DAILY;UNTIL=00010101",
+        "PT1H",
+        "P99999W",
+        "P999999999W",
+        "-P1D",
+        "P1DT",
+        "PT0S",
+        "TRANSPARENT",
+        "CANCELLED",
+        "日本語\\, テキスト",
+        "",
+    ]);
+    (names, params, values).prop_map(|(n, p, v)| format!("{n}{p}:{v}"))
+}
+
+/// A calendar of random events, and sometimes a zone definition.
+fn calendar_like() -> impl Strategy<Value = String> {
+    let event = prop::collection::vec(property(), 0..8).prop_map(|lines| {
+        format!(
+            "BEGIN:VEVENT\r\n{}END:VEVENT\r\n",
+            lines.iter().map(|l| format!("{l}\r\n")).collect::<String>()
+        )
+    });
+    let zone = prop::sample::select(vec![
+        "",
+        "BEGIN:VTIMEZONE\r\nTZID:Eastern\r\nBEGIN:STANDARD\r\nDTSTART:16011104T020000\r\n\
+         RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=11\r\nTZOFFSETFROM:-0400\r\nTZOFFSETTO:-0500\r\n\
+         END:STANDARD\r\nBEGIN:DAYLIGHT\r\nDTSTART:16010311T020000\r\n\
+         RRULE:FREQ=YEARLY;BYDAY=2SU;BYMONTH=3\r\nTZOFFSETFROM:-0500\r\nTZOFFSETTO:-0400\r\n\
+         END:DAYLIGHT\r\nEND:VTIMEZONE\r\n",
+        "BEGIN:VTIMEZONE\r\nTZID:Eastern\r\nBEGIN:STANDARD\r\nDTSTART:99991231T235959\r\n\
+         RRULE:FREQ=SECONDLY\r\nTZOFFSETFROM:+2359\r\nTZOFFSETTO:-2359\r\n\
+         END:STANDARD\r\nEND:VTIMEZONE\r\n",
+    ]);
+    (zone, prop::collection::vec(event, 0..6)).prop_map(|(zone, events)| {
+        format!(
+            "BEGIN:VCALENDAR\r\n{zone}{}END:VCALENDAR\r\n",
+            events.concat()
+        )
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let _ = import_busy(&bytes, "x.ics", Tz::Asia__Tokyo, t("2027-01-01T00:00:00")..t("2028-01-01T00:00:00"));
+        let mut framed = b"BEGIN:VCALENDAR\r\n".to_vec();
+        framed.extend_from_slice(&bytes);
+        let _ = import_busy(&framed, "x.ics", Tz::Asia__Tokyo, t("2027-01-01T00:00:00")..t("2028-01-01T00:00:00"));
+    }
+
+    #[test]
+    fn calendar_like_files_never_panic(text in calendar_like()) {
+        let result = import_busy(text.as_bytes(), "x.ics", Tz::America__New_York, t("2027-01-01T00:00:00")..t("2028-01-01T00:00:00"));
+        if let Ok(busy) = result {
+            for e in &busy.events {
+                prop_assert!(e.start < e.end, "{:?}", e);
+            }
+            prop_assert!(busy.events.windows(2).all(|w| w[0] <= w[1]));
+        }
+    }
+}
+
+#[test]
+fn line_numbers_count_leading_blank_lines() {
+    let mut bytes = b"\r\n\r\n".to_vec();
+    bytes.extend(calendar("BEGIN:VEVENT\nUID:a\nEND:VEVENT"));
+    let err = import_busy(
+        &bytes,
+        "t.ics",
+        Tz::Asia__Tokyo,
+        t("2027-01-01T00:00:00")..t("2028-01-01T00:00:00"),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "t.ics, event \"a\" (line 6): it has no DTSTART"
+    );
+}
