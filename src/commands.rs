@@ -5,6 +5,7 @@
 pub mod badge;
 pub mod config;
 pub mod export;
+pub mod ics;
 pub mod import;
 pub mod log;
 pub mod plan;

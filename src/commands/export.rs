@@ -27,7 +27,7 @@ pub fn run(ctx: &mut Ctx, cmd: ExportCommand, out: &mut dyn Write) -> Result<()>
                 )?;
             }
         }
-        ExportCommand::Ics { .. } => anyhow::bail!("TODO(wiring): not wired yet"),
+        ExportCommand::Ics { file } => super::ics::export(ctx, &file, out)?,
     }
     Ok(())
 }
