@@ -6,6 +6,7 @@ pub mod badge;
 pub mod dates;
 pub mod duration;
 pub mod log;
+pub mod plan;
 pub mod spare;
 pub mod status;
 pub mod work;
