@@ -58,6 +58,8 @@ mod select;
 #[cfg(test)]
 mod checker;
 #[cfg(test)]
+mod props;
+#[cfg(test)]
 mod tests;
 
 use super::log::Pinned;
