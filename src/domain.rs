@@ -7,6 +7,7 @@ pub mod dates;
 pub mod duration;
 pub mod events;
 pub mod log;
+pub mod plan;
 pub mod similar;
 pub mod spare;
 pub mod status;

@@ -1,0 +1,304 @@
+//! The planner (DESIGN 3): places study sessions for every renewal target into the spare
+//! time, so that as many badges as possible are ready by their due day, the important ones
+//! first, each as early as possible; and says which badges are at risk and what would save
+//! them. Pure and deterministic: same input, same [`Plan`].
+//!
+//! # Algorithm
+//!
+//! 1. **Model** ([`model`]). Free intervals are clipped to `now`, split at midnight, cut
+//!    around every pinned session, snapped inward to the grid and merged. Each day's
+//!    *capacity* is `min(free minutes, daily cap − logged − pinned)`, floored to the grid.
+//!    Each target needs `remaining − pinned minutes by its due`, rounded up to the grid.
+//! 2. **Select** ([`select`]): choose the set of badges to put on time, exactly, in the
+//!    *day-level relaxation*: minutes are divisible, a day offers its capacity to any badge
+//!    released by then. A set fits iff preemptive EDF over days meets every due (Horn
+//!    1974), equivalently iff every day interval holds the demand of the badges whose
+//!    windows lie inside it (Hall's condition on the transportation network).
+//!    * Everything fits (the common case): one EDF pass, `O((n + days) log n)`.
+//!    * Otherwise a Hall matrix over (release, due) breakpoints shows the *overloaded*
+//!      intervals. A badge inside none of them can always be added, so it is kept; the
+//!      others ("involved") fall into *zones*, unions of overlapping overloaded intervals,
+//!      that are provably independent. In each zone a branch and bound ([`bnb`]) over
+//!      include/exclude maximises (#High, #Normal, #Low) on time lexicographically, with
+//!      an incrementally maintained slack matrix (feasibility of adding a badge is one
+//!      lookup) and per-class count bounds (individually addable badges, capped by a
+//!      knapsack on the zone's total slack). It is exact; it is seeded with a greedy
+//!      EDF-with-rejection heuristic ([`edf`], Moore–Hodgson style: at each missed due,
+//!      reject the lowest-priority, largest badge) and stops at [`select::WORK_BUDGET`]
+//!      matrix-cell operations, or is skipped for zones of more than [`bnb::MAX_ZONE`]
+//!      badges, in which case the heuristic (plus a fill pass) decides and
+//!      [`Plan::exact`] is false.
+//! 3. **Place** ([`place`]): walk the free slots in time order; in each, give the next
+//!    piece to the released badge with the earliest due (then higher priority, then key)
+//!    that can take a legal piece there: at most `max_session`, at least `min_session`
+//!    unless it finishes the badge, never touching a session of the same badge, within
+//!    the day's cap, and shortened when it would leave a remainder below `min_session`.
+//!    On-time badges are placed first (phase 1) and drop out after their due day.
+//! 4. **Check and repair**: if a badge chosen in step 2 did not get all its minutes by its
+//!    due in step 3 (min/max session lengths and gaps lose minutes the relaxation does
+//!    not see), its demand is inflated by the minutes it missed and steps 2–3 rerun (up
+//!    to [`INFLATE_ROUNDS`] times); after that, badges that still miss are marked at
+//!    risk and steps 2–3 rerun without them. In the *tight* model (min_session equal to
+//!    the grid, max_session at least every window, no pinned session of a target next
+//!    to free time) placement equals the relaxation, so no repair happens and the
+//!    selection is optimal for the real problem.
+//! 5. **At-risk badges** are placed last (phase 2) in the leftover time, from release to
+//!    the end of the free time, in the same order. Each outcome is computed from the
+//!    sessions actually placed, never from what the relaxation promised ([`report`]);
+//!    the rescue numbers come from the relaxation with every on-time badge kept on time.
+
+mod bnb;
+mod edf;
+mod hall;
+mod model;
+mod place;
+mod report;
+mod select;
+
+#[cfg(test)]
+mod checker;
+#[cfg(test)]
+mod props;
+#[cfg(test)]
+mod tests;
+
+use super::log::Pinned;
+use super::spare::Interval;
+use super::work::PlanTarget;
+use chrono::{NaiveDate, NaiveDateTime};
+use model::{Kind, Model};
+use std::collections::BTreeMap;
+
+/// How many times a badge that the relaxation fitted but placement missed gets its demand
+/// inflated before it is given up as at risk.
+pub const INFLATE_ROUNDS: u32 = 3;
+
+/// How sessions are shaped, in minutes. See [`Settings::normalized`] for what is applied
+/// when the values do not fit together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    /// Shortest session worth sitting down for; a shorter one only to finish a badge.
+    pub min_session: u32,
+    /// Longest run of one badge: two sessions of a badge never touch.
+    pub max_session: u32,
+    /// Most study in a day, logged and pinned minutes included.
+    pub daily_cap: u32,
+    /// Every session starts and ends a multiple of this many minutes after midnight.
+    pub granularity: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            min_session: 15,
+            max_session: 60,
+            daily_cap: 120,
+            granularity: 5,
+        }
+    }
+}
+
+impl Settings {
+    /// The settings the planner applies: granularity within 1..=1440; max_session rounded
+    /// down to the grid but at least one grid step; min_session rounded up to the grid,
+    /// at least one step and at most max_session (a longer minimum than maximum would
+    /// forbid every split, so the maximum wins); daily_cap as given.
+    pub fn normalized(&self) -> Settings {
+        let g = self.granularity.clamp(1, 1440);
+        let max = (self.max_session.min(1440) / g * g).max(g);
+        let min = u64::from(self.min_session).div_ceil(u64::from(g)) * u64::from(g);
+        let min = u32::try_from(min).unwrap_or(u32::MAX).clamp(g, max);
+        Settings {
+            min_session: min,
+            max_session: max,
+            daily_cap: self.daily_cap,
+            granularity: g,
+        }
+    }
+}
+
+/// Everything the planner looks at. Nothing else (no clock, no store).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanInput {
+    pub now: NaiveDateTime,
+    /// What to prepare; `remaining` is effort minus logged (pinned not yet subtracted).
+    pub targets: Vec<PlanTarget>,
+    /// Spare time from now to the horizon, minus blackouts, busy times and pinned
+    /// sessions. The planner is defensive: it clips to `now`, cuts around pinned
+    /// sessions, splits at midnight, merges overlaps and snaps inward to the grid.
+    pub free: Vec<Interval>,
+    /// Pinned sessions; those starting at or after `now` count toward their badge and
+    /// their day's cap, and all of them are kept clear of planned sessions.
+    pub pinned: Vec<Pinned>,
+    /// Minutes already logged per day (they count toward that day's cap).
+    pub logged_per_day: BTreeMap<NaiveDate, u32>,
+    pub settings: Settings,
+}
+
+/// A study session, planned or pinned. It never crosses midnight (it may end at 00:00).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Session {
+    pub badge: String,
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+    /// Placed by hand (kept as is), rather than planned.
+    pub pinned: bool,
+}
+
+impl Session {
+    /// Length in whole minutes.
+    pub fn minutes(&self) -> u32 {
+        u32::try_from((self.end - self.start).num_minutes().max(0)).unwrap_or(u32::MAX)
+    }
+}
+
+/// How one target fares in the plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub key: String,
+    pub release: NaiveDate,
+    pub due: NaiveDate,
+    /// Minutes still to study (effort − logged), before pinned sessions.
+    pub remaining: u32,
+    /// Pinned (from now on) plus planned minutes on or before the due day.
+    pub planned_before_due: u32,
+    /// `remaining − planned_before_due`, or 0.
+    pub shortfall: u32,
+    /// The day the last needed minute (pinned or planned) falls on; `None` when it cannot
+    /// be finished within the free time given, or when nothing was left to do.
+    pub finish: Option<NaiveDate>,
+    /// Time to spare: the usable minutes left unplanned between the badge's release (or
+    /// today) and its due day, both included, after the whole plan. A day's usable minutes
+    /// are its unplanned free minutes, capped by what its daily cap still allows, on the
+    /// grid. They are shared: two badges with overlapping windows see the same minutes.
+    /// 0 when the badge is at risk.
+    pub slack: u32,
+    /// Not ready by its due day (or cannot be planned at all).
+    pub at_risk: bool,
+    /// Why it is at risk, and what would save it.
+    pub risk: Option<Risk>,
+}
+
+/// Why a badge is at risk. The rescue numbers come from the day-level relaxation with
+/// every on-time badge kept on time: they are exact when sessions can be split freely and
+/// a lower bound otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Risk {
+    /// Another target earlier in the input has the same key; this one is not planned.
+    DuplicateKey,
+    /// The due day is already past; it is planned from now on, late.
+    DuePassed,
+    /// The due day comes before the release day; it is planned from its release, late.
+    DueBeforeRelease,
+    /// Not a usable minute between release and due (no spare time, or the daily cap is
+    /// already used up).
+    NoSpareTime {
+        /// Raising the daily cap by this much (a multiple of the granularity) would save it;
+        /// `None` when no raise would (the spare time is missing, not the cap).
+        extra_minutes_per_day: Option<u32>,
+        /// This much more spare time between release and due would save it; `None` when
+        /// the daily cap leaves no room for that much.
+        extra_spare_minutes: Option<u32>,
+    },
+    /// Some time, but not enough: the other badges on time need the rest.
+    NotEnoughTime {
+        /// As in [`Risk::NoSpareTime`].
+        extra_minutes_per_day: Option<u32>,
+        /// As in [`Risk::NoSpareTime`].
+        extra_spare_minutes: Option<u32>,
+    },
+    /// The minutes fit, but not in pieces the session rules allow (min_session,
+    /// max_session, the gap between two sessions of a badge): longer windows or a shorter
+    /// minimum session would help.
+    SessionRules,
+}
+
+/// The plan: sessions and one outcome per target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    /// Planned and pinned (from now on) sessions, sorted by start.
+    pub sessions: Vec<Session>,
+    /// One per target: at-risk first, then by due, then by key.
+    pub outcomes: Vec<Outcome>,
+    /// The set of badges on time is proven to be the best possible (always the case when
+    /// everything fits). False when the selection hit its work budget, used the heuristic
+    /// for a very large conflict, or had to be repaired after placement.
+    pub exact: bool,
+}
+
+/// Plans the sessions. Never panics; see the module documentation for the algorithm.
+pub fn plan(input: &PlanInput) -> Plan {
+    let model = Model::build(input);
+    let n = model.items.len();
+    let mut inflate = vec![0u64; n];
+    let mut given_up = vec![false; n];
+    let mut exact = true;
+    let mut budget = select::WORK_BUDGET;
+    let mut round = 0u32;
+    let (on_time, mut pieces, mut cap) = loop {
+        let cands: Vec<usize> = (0..n)
+            .filter(|&i| model.items[i].kind == Kind::Candidate && !given_up[i])
+            .filter(|&i| model.window(i).is_some())
+            .collect();
+        let jobs: Vec<edf::Job> = cands
+            .iter()
+            .map(|&i| {
+                let it = &model.items[i];
+                let (r, d) = model.window(i).unwrap_or((0, 0));
+                edf::Job {
+                    r,
+                    d,
+                    p: it.need_due.saturating_add(inflate[i]),
+                    class: it.class,
+                    rank: it.rank,
+                }
+            })
+            .collect();
+        let choice = select::select(&jobs, &model.capacity, &mut budget);
+        exact &= choice.exact;
+        let mut on_time = vec![false; n];
+        for (k, &i) in cands.iter().enumerate() {
+            on_time[i] = choice.chosen[k];
+        }
+        let items: Vec<place::PlaceItem> = (0..n)
+            .filter(|&i| on_time[i])
+            .map(|i| model.place_item(i, true))
+            .collect();
+        let mut cap = model.cap_left.clone();
+        let (pieces, placed) =
+            place::place(&model.slots, &mut cap, &items, &model.edges, model.shape());
+        let missed: Vec<(usize, u64)> = items
+            .iter()
+            .zip(&placed)
+            .filter(|(it, got)| **got < it.need)
+            .map(|(it, got)| (it.item, it.need - got))
+            .collect();
+        if missed.is_empty() {
+            break (on_time, pieces, cap);
+        }
+        exact = false;
+        round += 1;
+        for (i, short) in missed {
+            if round <= INFLATE_ROUNDS {
+                inflate[i] = inflate[i].saturating_add(short);
+            } else {
+                given_up[i] = true;
+            }
+        }
+    };
+
+    // Phase 2: everything not on time, in the time left over.
+    let late: Vec<place::PlaceItem> = (0..n)
+        .filter(|&i| !on_time[i])
+        .filter(|&i| matches!(model.items[i].kind, Kind::Candidate | Kind::Late(_)))
+        .filter(|&i| model.items[i].need_total > 0)
+        .map(|i| model.place_item(i, false))
+        .collect();
+    if !late.is_empty() {
+        let leftover = place::subtract(&model.slots, &pieces);
+        let (more, _) = place::place(&leftover, &mut cap, &late, &model.edges, model.shape());
+        pieces.extend(more);
+        pieces.sort_by_key(|p| (p.day, p.start));
+    }
+    report::assemble(input, &model, &pieces, &cap, exact)
+}

@@ -1,0 +1,456 @@
+//! Property tests on thousands of random small instances: the hard rules (independent
+//! checker), determinism, and, in the tight model where placement equals the day-level
+//! relaxation, optimality against an independent max-flow oracle and brute force.
+
+use super::checker::check;
+use super::edf::{self, Job};
+use super::*;
+use crate::domain::badge::Priority;
+use chrono::{Days, Duration, NaiveTime, Timelike};
+use proptest::collection::vec;
+use proptest::prelude::*;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2027, 1, 4).unwrap()
+}
+fn at(day: i64, minute: i64) -> NaiveDateTime {
+    today().and_time(NaiveTime::MIN) + Duration::days(day) + Duration::minutes(minute)
+}
+fn prio(p: u8) -> Priority {
+    [Priority::Low, Priority::Normal, Priority::High][usize::from(p % 3)]
+}
+fn date(day: i64) -> NaiveDate {
+    if day >= 0 {
+        today() + Days::new(day.unsigned_abs())
+    } else {
+        today() - Days::new(day.unsigned_abs())
+    }
+}
+
+/// The tight model: min_session = grid, no maximum that matters, windows on the grid away
+/// from midnight, pinned sessions away from free time.
+#[derive(Debug, Clone)]
+struct Tight(PlanInput);
+
+prop_compose! {
+    fn tight(max_targets: usize)(
+        g in prop::sample::select(vec![5u32, 15]),
+        now_min in 0i64..1440,
+        now_sec in any::<bool>(),
+        windows in vec((0i64..21, 0i64..1000, 1i64..=12), 0..40),
+        targets in vec((-2i64..22, -1i64..24, 0u32..400, any::<u8>()), 1..=max_targets),
+        logged in vec((0i64..21, 0u32..=150), 0..6),
+        pinned in vec((0i64..21, 0i64..4, 1u32..=5, any::<u8>()), 0..4),
+        cap in 0u32..300,
+    ) -> Tight {
+        let steps = (1320 - 60) / i64::from(g);
+        let free = windows
+            .iter()
+            .map(|&(day, s, len)| {
+                let start = 60 + (s % steps) * i64::from(g);
+                let end = (start + len * i64::from(g)).min(1380);
+                Interval { start: at(day, start), end: at(day, end) }
+            })
+            .collect();
+        let n = targets.len();
+        let mut now = at(0, now_min);
+        if now_sec {
+            now += Duration::seconds(17);
+        }
+        Tight(PlanInput {
+            now,
+            targets: targets
+                .iter()
+                .enumerate()
+                .map(|(i, &(rel, due, rem, p))| PlanTarget {
+                    key: format!("t{i}"),
+                    release: date(rel),
+                    due: date(due),
+                    remaining: rem,
+                    priority: prio(p),
+                })
+                .collect(),
+            free,
+            pinned: pinned
+                .iter()
+                .map(|&(day, k, m, t)| Pinned {
+                    id: None,
+                    badge: format!("t{}", usize::from(t) % n),
+                    start: at(day, k * 5),
+                    minutes: m * 5,
+                })
+                .collect(),
+            logged_per_day: logged.iter().map(|&(day, m)| (date(day), m)).collect(),
+            settings: Settings { min_session: g, max_session: 1440, daily_cap: cap, granularity: g },
+        })
+    }
+}
+
+prop_compose! {
+    /// Anything goes: odd grids, min/max sessions, windows across midnight and off the
+    /// grid, pinned sessions anywhere, duplicate keys, huge efforts.
+    fn general()(
+        g in prop::sample::select(vec![1u32, 5, 7, 10, 15, 30]),
+        min in 0u32..=90,
+        max in 0u32..=150,
+        cap in 0u32..=300,
+        now_min in 0i64..1440,
+        windows in vec((0i64..14, 0i64..1440, 0i64..300), 0..30),
+        targets in vec((-3i64..16, -2i64..18, 0u32..600, any::<u8>(), 0usize..7), 1..=7),
+        logged in vec((-1i64..14, 0u32..=200), 0..5),
+        pinned in vec((-1i64..14, 0i64..1440, 0u32..=90, 0usize..8), 0..6),
+        huge in any::<bool>(),
+    ) -> PlanInput {
+        PlanInput {
+            now: at(0, now_min),
+            targets: targets
+                .iter()
+                .enumerate()
+                .map(|(i, &(rel, due, rem, p, k))| PlanTarget {
+                    key: format!("k{k}"),
+                    release: date(rel),
+                    due: date(due),
+                    remaining: if huge && i == 0 { u32::MAX - 3 } else { rem },
+                    priority: prio(p),
+                })
+                .collect(),
+            free: windows
+                .iter()
+                .map(|&(day, s, len)| Interval { start: at(day, s), end: at(day, s + len) })
+                .collect(),
+            pinned: pinned
+                .iter()
+                .map(|&(day, s, m, k)| Pinned {
+                    id: None,
+                    badge: format!("k{k}"),
+                    start: at(day, s),
+                    minutes: m,
+                })
+                .collect(),
+            logged_per_day: logged.iter().map(|&(day, m)| (date(day), m)).collect(),
+            settings: Settings { min_session: min, max_session: max, daily_cap: cap, granularity: g },
+        }
+    }
+}
+
+/// A target as the oracle sees it.
+#[derive(Debug)]
+struct OJob {
+    key: String,
+    class: usize,
+    r: usize,
+    d: usize,
+    need: u64,
+}
+
+/// The oracle's view, computed minute by minute without the planner's code: capacity per
+/// day, the targets that need minutes (with a usable window), and the keys on time
+/// whatever happens (pinned sessions cover them).
+fn oracle(inp: &PlanInput) -> (Vec<u64>, Vec<OJob>, Vec<String>) {
+    let g = u64::from(inp.settings.granularity);
+    let today = inp.now.date();
+    let days = 48usize;
+    let now_m = u64::from(inp.now.hour() * 60 + inp.now.minute())
+        + u64::from(inp.now.second() > 0 || inp.now.nanosecond() > 0);
+    let now_g = now_m.div_ceil(g) * g;
+    let mut free = vec![[false; 1440]; days];
+    let day_of = |t: NaiveDateTime| usize::try_from((t.date() - today).num_days()).ok();
+    let minute = |t: NaiveDateTime| usize::try_from(t.hour() * 60 + t.minute()).unwrap();
+    for iv in &inp.free {
+        if let Some(d) = day_of(iv.start) {
+            // Tight windows stay within a day.
+            for m in minute(iv.start)..minute(iv.end) {
+                free[d][m] = true;
+            }
+        }
+    }
+    for m in 0..usize::try_from(now_g).unwrap().min(1440) {
+        free[0][m] = false;
+    }
+    let mut used = vec![0u64; days];
+    for (d, m) in &inp.logged_per_day {
+        if let Ok(k) = usize::try_from((*d - today).num_days()) {
+            used[k] += u64::from(*m);
+        }
+    }
+    for p in &inp.pinned {
+        let d = day_of(p.start).unwrap();
+        for m in minute(p.start)..minute(p.end()).max(minute(p.start)) {
+            free[d][m] = false;
+        }
+        if p.start >= inp.now {
+            used[d] += u64::from(p.minutes);
+        }
+    }
+    let cap: Vec<u64> = (0..days)
+        .map(|d| {
+            let f = free[d].iter().filter(|&&x| x).count() as u64;
+            let left = u64::from(inp.settings.daily_cap).saturating_sub(used[d]) / g * g;
+            f.min(left)
+        })
+        .collect();
+    let mut jobs = Vec::new();
+    let mut covered = Vec::new();
+    for t in &inp.targets {
+        if t.remaining == 0 {
+            continue;
+        }
+        let pinned: u64 = inp
+            .pinned
+            .iter()
+            .filter(|p| p.badge == t.key && p.start >= inp.now && p.start.date() <= t.due)
+            .map(|p| u64::from(p.minutes))
+            .sum();
+        let need = u64::from(t.remaining).saturating_sub(pinned).div_ceil(g) * g;
+        if need == 0 {
+            covered.push(t.key.clone());
+            continue;
+        }
+        let r = (t.release - today).num_days().max(0);
+        let d = (t.due - today).num_days();
+        if d < r {
+            continue;
+        }
+        jobs.push(OJob {
+            key: t.key.clone(),
+            class: match t.priority {
+                Priority::Low => 0,
+                Priority::Normal => 1,
+                Priority::High => 2,
+            },
+            r: usize::try_from(r).unwrap(),
+            d: usize::try_from(d).unwrap(),
+            need,
+        });
+    }
+    (cap, jobs, covered)
+}
+
+/// Max flow source → job (need) → its days → sink (capacity), Edmonds–Karp.
+fn max_flow(jobs: &[&OJob], cap: &[u64]) -> u64 {
+    let (nj, nd) = (jobs.len(), cap.len());
+    let n = nj + nd + 2;
+    let (s, t) = (n - 2, n - 1);
+    let mut c = vec![vec![0u64; n]; n];
+    for (i, j) in jobs.iter().enumerate() {
+        c[s][i] = j.need;
+        for d in j.r..=j.d.min(nd - 1) {
+            c[i][nj + d] = u64::MAX / 4;
+        }
+    }
+    for (d, &x) in cap.iter().enumerate() {
+        c[nj + d][t] = x;
+    }
+    let mut flow = 0;
+    loop {
+        let mut prev = vec![usize::MAX; n];
+        prev[s] = s;
+        let mut queue = std::collections::VecDeque::from([s]);
+        while let Some(u) = queue.pop_front() {
+            for v in 0..n {
+                if prev[v] == usize::MAX && c[u][v] > 0 {
+                    prev[v] = u;
+                    queue.push_back(v);
+                }
+            }
+        }
+        if prev[t] == usize::MAX {
+            return flow;
+        }
+        let mut push = u64::MAX;
+        let mut v = t;
+        while v != s {
+            push = push.min(c[prev[v]][v]);
+            v = prev[v];
+        }
+        let mut v = t;
+        while v != s {
+            c[prev[v]][v] -= push;
+            c[v][prev[v]] += push;
+            v = prev[v];
+        }
+        flow += push;
+    }
+}
+
+fn fits(jobs: &[&OJob], cap: &[u64]) -> bool {
+    max_flow(jobs, cap) == jobs.iter().map(|j| j.need).sum::<u64>()
+}
+
+/// The lexicographic best (#High, #Normal, #Low) on time, by brute force over subsets.
+fn best_counts(jobs: &[OJob], cap: &[u64]) -> [u32; 3] {
+    let n = jobs.len();
+    let mut masks: Vec<(u32, u32, u32, u32)> = (0..1u32 << n)
+        .map(|m| {
+            let mut c = [0u32; 3];
+            for (i, j) in jobs.iter().enumerate() {
+                if m >> i & 1 == 1 {
+                    c[j.class] += 1;
+                }
+            }
+            (c[2], c[1], c[0], m)
+        })
+        .collect();
+    masks.sort_unstable_by(|a, b| b.cmp(a));
+    for (h, nn, l, m) in masks {
+        let set: Vec<&OJob> = (0..n)
+            .filter(|&i| m >> i & 1 == 1)
+            .map(|i| &jobs[i])
+            .collect();
+        if fits(&set, cap) {
+            return [l, nn, h];
+        }
+    }
+    [0; 3]
+}
+
+fn plan_counts(p: &Plan, jobs: &[OJob]) -> [u32; 3] {
+    let mut c = [0u32; 3];
+    for j in jobs {
+        if p.outcomes.iter().any(|o| o.key == j.key && !o.at_risk) {
+            c[j.class] += 1;
+        }
+    }
+    c
+}
+
+fn checked(inp: &PlanInput) -> Result<Plan, TestCaseError> {
+    let p = plan(inp);
+    if let Err(e) = check(inp, &p) {
+        return Err(TestCaseError::fail(format!("{e}\n{p:#?}")));
+    }
+    prop_assert_eq!(&plan(inp), &p, "same input, same plan");
+    Ok(p)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1500, ..ProptestConfig::default() })]
+
+    #[test]
+    fn tight_everything_fits_means_everything_on_time_and_b_is_optimal(t in tight(8)) {
+        let inp = t.0;
+        let p = checked(&inp)?;
+        let (cap, jobs, covered) = oracle(&inp);
+        let all: Vec<&OJob> = jobs.iter().collect();
+        if fits(&all, &cap) {
+            for j in &jobs {
+                let o = p.outcomes.iter().find(|o| o.key == j.key).unwrap();
+                prop_assert!(!o.at_risk, "{} at risk though everything fits", j.key);
+            }
+        }
+        prop_assert_eq!(plan_counts(&p, &jobs), best_counts(&jobs, &cap));
+        for k in &covered {
+            prop_assert!(p.outcomes.iter().any(|o| &o.key == k && !o.at_risk));
+        }
+        prop_assert!(p.exact, "the tight model needs no repair");
+    }
+
+    #[test]
+    fn general_instances_keep_every_hard_rule(inp in general()) {
+        let p = checked(&inp)?;
+        // Input order does not matter when keys are distinct.
+        let mut keys: Vec<&str> = inp.targets.iter().map(|t| t.key.as_str()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        if keys.len() == inp.targets.len() {
+            let mut shuffled = inp.clone();
+            shuffled.targets.reverse();
+            shuffled.free.reverse();
+            shuffled.pinned.reverse();
+            let q = plan(&shuffled);
+            prop_assert_eq!(&p.sessions, &q.sessions);
+            prop_assert_eq!(&p.outcomes, &q.outcomes);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn tight_lexicographic_optimum_with_more_targets(t in tight(13)) {
+        let inp = t.0;
+        let p = checked(&inp)?;
+        let (cap, jobs, _) = oracle(&inp);
+        prop_assert_eq!(plan_counts(&p, &jobs), best_counts(&jobs, &cap));
+    }
+
+    #[test]
+    fn greedy_rejection_keeps_a_feasible_set(
+        raw in vec((0usize..30, 0usize..30, 1u64..300, 0u8..3, any::<bool>()), 1..40),
+        cap in vec(0u64..120, 30),
+    ) {
+        let jobs: Vec<Job> = raw
+            .iter()
+            .enumerate()
+            .map(|(i, &(a, b, p, class, _))| Job { r: a.min(b), d: a.max(b), p, class, rank: i })
+            .collect();
+        let forced = vec![false; jobs.len()];
+        let acc = edf::greedy_reject(&jobs, &cap, &forced);
+        let mut set: Vec<Job> = (0..jobs.len()).filter(|&i| acc[i]).map(|i| jobs[i]).collect();
+        set.sort_by_key(|j| (j.r, j.rank));
+        prop_assert!(edf::feasible(&set, &cap));
+        // And EDF agrees with max flow.
+        let o: Vec<OJob> = jobs
+            .iter()
+            .map(|j| OJob { key: String::new(), class: 0, r: j.r, d: j.d, need: j.p })
+            .collect();
+        let mut sorted = jobs.clone();
+        sorted.sort_by_key(|j| (j.r, j.rank));
+        prop_assert_eq!(edf::feasible(&sorted, &cap), fits(&o.iter().collect::<Vec<_>>(), &cap));
+    }
+}
+
+#[test]
+#[ignore = "statistics about the generators"]
+fn generator_stats() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let (mut n, mut allfit, mut conflict, mut nontrivial, mut sessions) = (0, 0, 0, 0, 0);
+    for _ in 0..1000 {
+        let inp = tight(8).new_tree(&mut runner).unwrap().current().0;
+        let p = plan(&inp);
+        let (cap, jobs, _) = oracle(&inp);
+        n += 1;
+        let all: Vec<&OJob> = jobs.iter().collect();
+        if fits(&all, &cap) {
+            allfit += 1
+        } else {
+            conflict += 1
+        }
+        let b = best_counts(&jobs, &cap);
+        if b.iter().sum::<u32>() > 0 && (b.iter().sum::<u32>() as usize) < jobs.len() {
+            nontrivial += 1
+        }
+        if p.sessions.iter().any(|s| !s.pinned) {
+            sessions += 1
+        }
+    }
+    println!(
+        "tight: {n} cases, all fit {allfit}, conflict {conflict}, partial optimum {nontrivial}, with sessions {sessions}"
+    );
+    let (mut inexact, mut risky, mut sess, mut short) = (0, 0, 0, 0);
+    for _ in 0..1000 {
+        let inp = general().new_tree(&mut runner).unwrap().current();
+        let p = plan(&inp);
+        if !p.exact {
+            inexact += 1
+        }
+        if p.outcomes.iter().any(|o| o.at_risk) {
+            risky += 1
+        }
+        if p.sessions.iter().any(|s| !s.pinned) {
+            sess += 1
+        }
+        if p.outcomes
+            .iter()
+            .any(|o| o.risk == Some(Risk::SessionRules))
+        {
+            short += 1
+        }
+    }
+    println!(
+        "general: inexact {inexact}, some at risk {risky}, with sessions {sess}, session-rules risk {short}"
+    );
+}

@@ -1,0 +1,304 @@
+//! Turns placed pieces into the [`Plan`]: sessions, and per target the outcome measured
+//! on the sessions themselves, with the reason and rescue numbers for each badge at risk.
+
+use super::edf::{self, Job};
+use super::hall::{self, Hall};
+use super::model::{DAY, Kind, Model};
+use super::place::Piece;
+use super::{Outcome, Plan, PlanInput, Risk, Session};
+use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
+use std::collections::BTreeMap;
+
+fn datetime(today: NaiveDate, day: usize, minute: u32) -> NaiveDateTime {
+    let abs = i64::try_from(day).unwrap_or(0) * DAY + i64::from(minute);
+    let date = u64::try_from(abs.div_euclid(DAY))
+        .ok()
+        .and_then(|d| today.checked_add_days(Days::new(d)))
+        .unwrap_or(NaiveDate::MAX);
+    date.and_time(NaiveTime::MIN) + TimeDelta::minutes(abs.rem_euclid(DAY))
+}
+
+fn sat32(x: u64) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
+}
+
+/// Builds the plan from the pieces of both phases (in time order) and the cap left.
+pub(super) fn assemble(
+    input: &PlanInput,
+    model: &Model,
+    pieces: &[Piece],
+    cap_after: &[u32],
+    exact: bool,
+) -> Plan {
+    let today = model.today;
+    let mut sessions: Vec<Session> = pieces
+        .iter()
+        .map(|p| Session {
+            badge: input.targets[model.items[p.item].input].key.clone(),
+            start: datetime(today, p.day, p.start),
+            end: datetime(today, p.day, p.end),
+            pinned: false,
+        })
+        .collect();
+    for &k in &model.counted_pinned {
+        let p = &input.pinned[k];
+        sessions.push(Session {
+            badge: p.badge.clone(),
+            start: p.start,
+            end: p.end(),
+            pinned: true,
+        });
+    }
+    sessions.sort_by(|a, b| {
+        (a.start, a.end, &a.badge, a.pinned).cmp(&(b.start, b.end, &b.badge, b.pinned))
+    });
+
+    // Usable minutes left unplanned per day, as prefix sums.
+    let mut planned_on = vec![0u32; model.days];
+    let mut by_item: Vec<Vec<&Piece>> = vec![Vec::new(); model.items.len()];
+    for p in pieces {
+        planned_on[p.day] += p.end - p.start;
+        by_item[p.item].push(p);
+    }
+    let unused: Vec<u64> = (0..model.days)
+        .map(|d| u64::from((model.free_min[d] - planned_on[d]).min(cap_after[d])))
+        .collect();
+    let unused = hall::prefix(&unused);
+
+    let mut pinned_by_key: BTreeMap<&str, Vec<(NaiveDateTime, u32)>> = BTreeMap::new();
+    for &k in &model.counted_pinned {
+        let p = &input.pinned[k];
+        pinned_by_key
+            .entry(p.badge.as_str())
+            .or_default()
+            .push((p.start, p.minutes));
+    }
+
+    let mut outcomes: Vec<(usize, Outcome)> = Vec::with_capacity(model.items.len());
+    for (i, it) in model.items.iter().enumerate() {
+        let t = &input.targets[it.input];
+        let planned_due: u64 = by_item[i]
+            .iter()
+            .filter(|p| i64::try_from(p.day).unwrap_or(i64::MAX) <= it.due)
+            .map(|p| u64::from(p.end - p.start))
+            .sum();
+        let before_due = it.pinned_due + planned_due;
+        let shortfall = u64::from(t.remaining).saturating_sub(before_due);
+        let at_risk = match it.kind {
+            Kind::Nothing => false,
+            Kind::Duplicate => t.remaining > 0,
+            _ => shortfall > 0,
+        };
+        let finish = if t.remaining == 0 || it.kind == Kind::Duplicate {
+            None
+        } else {
+            let mut events: Vec<(NaiveDateTime, u32)> = by_item[i]
+                .iter()
+                .map(|p| (datetime(today, p.day, p.start), p.end - p.start))
+                .collect();
+            events.extend(pinned_by_key.get(t.key.as_str()).into_iter().flatten());
+            events.sort_unstable();
+            let mut sum = 0u64;
+            events.iter().find_map(|&(at, m)| {
+                sum += u64::from(m);
+                (sum >= u64::from(t.remaining)).then_some(at.date())
+            })
+        };
+        let slack = if at_risk || it.due < 0 {
+            0
+        } else {
+            let last = i64::try_from(model.days).unwrap_or(0) - 1;
+            match (
+                usize::try_from(it.release),
+                usize::try_from(it.due.min(last)),
+            ) {
+                (Ok(r), Ok(d)) if r <= d => sat32(unused[d + 1] - unused[r]),
+                _ => 0,
+            }
+        };
+        let risk = match (at_risk, it.kind) {
+            (false, _) => None,
+            (true, Kind::Duplicate) => Some(Risk::DuplicateKey),
+            (true, Kind::Late(r)) => Some(r),
+            (true, _) => None, // filled in below
+        };
+        outcomes.push((
+            i,
+            Outcome {
+                key: t.key.clone(),
+                release: t.release,
+                due: t.due,
+                remaining: t.remaining,
+                planned_before_due: sat32(before_due),
+                shortfall: sat32(shortfall),
+                finish,
+                slack,
+                at_risk,
+                risk,
+            },
+        ));
+    }
+
+    let late: Vec<usize> = outcomes
+        .iter()
+        .filter(|(i, o)| o.at_risk && model.items[*i].kind == Kind::Candidate)
+        .map(|(i, _)| *i)
+        .collect();
+    if !late.is_empty() {
+        let on_time: Vec<usize> = outcomes
+            .iter()
+            .filter(|(i, o)| !o.at_risk && model.items[*i].kind == Kind::Candidate)
+            .map(|(i, _)| *i)
+            .collect();
+        let mut rescue = Rescue::new(model, &on_time, &late);
+        for (i, o) in &mut outcomes {
+            if o.at_risk && o.risk.is_none() {
+                o.risk = Some(rescue.risk(*i));
+            }
+        }
+    }
+
+    outcomes.sort_by(|(i, a), (j, b)| {
+        (!a.at_risk, a.due, &a.key, model.items[*i].input).cmp(&(
+            !b.at_risk,
+            b.due,
+            &b.key,
+            model.items[*j].input,
+        ))
+    });
+    Plan {
+        sessions,
+        outcomes: outcomes.into_iter().map(|(_, o)| o).collect(),
+        exact,
+    }
+}
+
+/// The rescue numbers of badges at risk, in the relaxation, keeping the on-time set.
+struct Rescue<'a> {
+    model: &'a Model,
+    pre: Vec<u64>,
+    /// On-time jobs, sorted by release.
+    kept: Vec<Job>,
+    hall: Hall,
+    /// Whether the daily cap, rather than free time, limits some day.
+    cap_binds: bool,
+    /// Day capacities with the cap raised by `k` grid steps.
+    raised: BTreeMap<u32, Vec<u64>>,
+}
+
+impl<'a> Rescue<'a> {
+    fn job(model: &Model, i: usize) -> Option<Job> {
+        let (r, d) = model.window(i)?;
+        let it = &model.items[i];
+        Some(Job {
+            r,
+            d,
+            p: it.need_due,
+            class: it.class,
+            rank: it.rank,
+        })
+    }
+
+    fn new(model: &'a Model, on_time: &[usize], late: &[usize]) -> Self {
+        let pre = hall::prefix(&model.capacity);
+        let mut kept: Vec<Job> = on_time
+            .iter()
+            .filter_map(|&i| Self::job(model, i))
+            .collect();
+        kept.sort_by_key(|j| (j.r, j.rank));
+        let others: Vec<Job> = late.iter().filter_map(|&i| Self::job(model, i)).collect();
+        let mut rs: Vec<usize> = kept.iter().chain(&others).map(|j| j.r).collect();
+        let mut ds: Vec<usize> = kept.iter().chain(&others).map(|j| j.d).collect();
+        rs.sort_unstable();
+        rs.dedup();
+        ds.sort_unstable();
+        ds.dedup();
+        let mut hall = Hall::raw(rs, ds, &pre, kept.iter());
+        hall.close();
+        let cap_binds = (0..model.days).any(|d| model.free_min[d] > model.cap_left[d]);
+        Rescue {
+            model,
+            pre,
+            kept,
+            hall,
+            cap_binds,
+            raised: BTreeMap::new(),
+        }
+    }
+
+    fn risk(&mut self, i: usize) -> Risk {
+        let Some(job) = Self::job(self.model, i) else {
+            return Risk::NoSpareTime {
+                extra_minutes_per_day: None,
+                extra_spare_minutes: None,
+            };
+        };
+        let gets = u64::try_from(self.hall.at(job.r, job.d).max(0)).unwrap_or(0);
+        let deficit = job.p.saturating_sub(gets);
+        if deficit == 0 {
+            return Risk::SessionRules;
+        }
+        let m = self.model;
+        let room: u64 = (job.r..=job.d)
+            .map(|d| u64::from(m.cap_left[d].saturating_sub(m.free_min[d])))
+            .sum();
+        let extra_spare_minutes = if room >= deficit {
+            u32::try_from(deficit).ok()
+        } else {
+            None
+        };
+        let extra_minutes_per_day = self.per_day(job);
+        if self.pre[job.d + 1] == self.pre[job.r] {
+            Risk::NoSpareTime {
+                extra_minutes_per_day,
+                extra_spare_minutes,
+            }
+        } else {
+            Risk::NotEnoughTime {
+                extra_minutes_per_day,
+                extra_spare_minutes,
+            }
+        }
+    }
+
+    /// The smallest raise of the daily cap, in grid steps, that fits `job` with the kept
+    /// set; `None` if even a day-long raise would not.
+    fn per_day(&mut self, job: Job) -> Option<u32> {
+        if !self.cap_binds {
+            return None;
+        }
+        let g = self.model.settings.granularity;
+        let steps = 1440u32.div_ceil(g);
+        let mut jobs = self.kept.clone();
+        let at = jobs.partition_point(|j| (j.r, j.rank) < (job.r, job.rank));
+        jobs.insert(at, job);
+        if !self.fits(&jobs, steps) {
+            return None;
+        }
+        let (mut lo, mut hi) = (1u32, steps);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.fits(&jobs, mid) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        Some(lo * g)
+    }
+
+    fn fits(&mut self, jobs: &[Job], steps: u32) -> bool {
+        let m = self.model;
+        let cap = self.raised.entry(steps).or_insert_with(|| {
+            let g = u64::from(m.settings.granularity);
+            let daily = u64::from(m.settings.daily_cap) + u64::from(steps) * g;
+            (0..m.days)
+                .map(|d| {
+                    let left = daily.saturating_sub(m.used[d]) / g * g;
+                    left.min(u64::from(m.free_min[d]))
+                })
+                .collect()
+        });
+        edf::feasible(jobs, cap)
+    }
+}
