@@ -6,6 +6,7 @@ pub mod badge;
 pub mod dates;
 pub mod duration;
 pub mod log;
+pub mod quick_add;
 pub mod spare;
 pub mod status;
 pub mod work;
