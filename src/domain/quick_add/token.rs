@@ -211,7 +211,7 @@ pub(super) fn time_range(
     if tb < ta {
         let hint = if b.mer.is_none() && b.h < 12 && tb + chrono::Duration::hours(12) > ta {
             format!(
-                ", like {}-{}",
+                ": did you mean {}-{}?",
                 ta.format("%-H:%M"),
                 (tb + chrono::Duration::hours(12)).format("%-H:%M")
             )
