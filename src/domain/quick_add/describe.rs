@@ -43,7 +43,9 @@ fn badge(key: &str, badges: &[Badge]) -> String {
 
 /// `07:30-08:00`, or `23:30-00:30 (next day)`.
 fn stretch(start: NaiveDateTime, minutes: u32) -> String {
-    let end = start + Duration::minutes(i64::from(minutes));
+    let Some(end) = start.checked_add_signed(Duration::minutes(i64::from(minutes))) else {
+        return format!("{} for {}", hm(start.time()), format_minutes(minutes));
+    };
     let next = if end.date() > start.date() {
         " (next day)"
     } else {

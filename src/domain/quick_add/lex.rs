@@ -109,7 +109,7 @@ pub(super) fn lex(text: &str) -> Result<Line, ParseError> {
             .map_err(|m| ParseError::at(m, src.orig(chunk.clone())))?;
         match whole {
             Some(kind) => tokens.push(make(&src, chunk, kind, n)),
-            None if !piece.is_ascii() => {
+            None if piece.chars().any(is_cjk) => {
                 for p in scan(piece) {
                     let r = chunk.start + p.start..chunk.start + p.end;
                     let kind = token::classify(&src.norm[r.clone()], &shown(&src, r.clone()))
@@ -257,9 +257,9 @@ const ATOMS: &[&str] = &[
     "〜",
 ];
 
-/// Splits a chunk that has no meaning as a whole into pieces (byte ranges of `s`):
-/// Japanese day words, weekdays, dates, times and durations, ASCII runs, and the text
-/// between them.
+/// Splits a chunk with Japanese in it that has no meaning as a whole into pieces (byte
+/// ranges of `s`): Japanese day words, weekdays, dates, times and durations, runs of
+/// non-Japanese text (`30m`, `#cp4d`), and the Japanese text between them.
 fn scan(s: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut word: Option<usize> = None;
@@ -273,10 +273,8 @@ fn scan(s: &str) -> Vec<Range<usize>> {
             .or_else(|| weekday_atom(rest))
             .or_else(|| number_atom(rest))
             .or_else(|| {
-                let ascii = rest
-                    .find(|c: char| !c.is_ascii() || c.is_whitespace())
-                    .unwrap_or(rest.len());
-                (ascii > 0).then_some(ascii)
+                let latin = rest.find(is_cjk).unwrap_or(rest.len());
+                (latin > 0).then_some(latin)
             });
         match atom {
             Some(n) => {
@@ -296,6 +294,14 @@ fn scan(s: &str) -> Vec<Range<usize>> {
         out.push(w..s.len());
     }
     out
+}
+
+/// Japanese (and Chinese) text: kana, kanji, CJK punctuation such as `〜`. Other
+/// text, Latin with its accents included, is kept in one piece when glued to it.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x30FF | 0x31F0..=0x31FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
 }
 
 /// `月曜` or `月曜日` (a bare `月` inside text is not split off: it is too common).
@@ -388,6 +394,7 @@ mod tests {
         assert_eq!(pieces("2027年1月5日"), ["2027年1月5日"]);
         assert_eq!(pieces("毎週土曜"), ["毎週", "土曜"]);
         assert_eq!(pieces("データサイエンス"), ["データサイエンス"]);
+        assert_eq!(pieces("Sécurité勉強"), ["Sécurité", "勉強"]);
     }
 
     #[test]

@@ -54,18 +54,32 @@ impl Hay {
         q == self.name || q == self.key
     }
 
-    /// Every word is in the name or the key, with or without the spaces between words
-    /// (a Japanese name may be typed with or without them).
+    /// Every word is in the name or the key. A word in Latin letters and digits must
+    /// start where a word of the name starts (`arch` is in "Architect", `tect` is not);
+    /// a Japanese word may be anywhere, the spaces of the name ignored (Japanese names
+    /// have no spaces to start words at).
     fn fits(&self, words: &[&str]) -> bool {
-        let compact_name = self.name.replace(' ', "");
-        let compact_key = self.key.replace(' ', "");
         words.iter().all(|w| {
-            self.name.contains(w)
-                || self.key.contains(w)
-                || compact_name.contains(w)
-                || compact_key.contains(w)
+            if w.is_ascii() {
+                at_word_start(&self.name, w) || at_word_start(&self.key, w)
+            } else {
+                self.name.contains(w)
+                    || self.key.contains(w)
+                    || self.name.replace(' ', "").contains(w)
+            }
         })
     }
+}
+
+/// Whether `w` occurs in `hay` at the start of a word: after a space, at the start, or
+/// right after a non-ASCII letter (`aws` in `データ分析aws`).
+fn at_word_start(hay: &str, w: &str) -> bool {
+    hay.match_indices(w).any(|(i, _)| {
+        hay[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c == ' ' || !c.is_ascii())
+    })
 }
 
 /// The words of a query, as typed and as matched.
@@ -88,8 +102,8 @@ impl Query {
             let glued = prev.is_some_and(|p| p.chunk == t.chunk && p.span.end == t.span.start);
             if prev.is_some() && !glued {
                 shown.push(' ');
+                norm.push(' ');
             }
-            norm.push(' ');
             shown.push_str(&t.shown);
             norm.push_str(&t.norm);
             prev = Some(t);

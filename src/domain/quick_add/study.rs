@@ -286,7 +286,7 @@ fn badge<'a>(p: &Parts<'_>, badges: &'a [Badge]) -> Result<&'a Badge, ParseError
     }
     match (found, &words) {
         (Err(e), Some(q)) if e.message.starts_with("unknown badge") => {
-            Err(misspelling(&p.words).unwrap_or(e))
+            Err(explain(&p.words, badges).unwrap_or(e))
         }
         (r, _) => r,
     }
@@ -294,7 +294,11 @@ fn badge<'a>(p: &Parts<'_>, badges: &'a [Badge]) -> Result<&'a Badge, ParseError
 
 /// Words left over beside a `#key`.
 fn leftover(q: &Query, words: &[&Token]) -> ParseError {
-    misspelling(words).unwrap_or_else(|| ParseError::at(
+    let single = match words {
+        [w] => slip(w),
+        _ => None,
+    };
+    misspelling(words).or(single).unwrap_or_else(|| ParseError::at(
         format!(
             "'{}' is not understood: a note goes after -- or in quotes",
             q.shown
@@ -311,6 +315,38 @@ fn misspelling(words: &[&Token]) -> Option<ParseError> {
                 format!("'{}' is not understood: did you mean {k}?", w.shown),
                 w.span.clone(),
             )
+        })
+    })
+}
+
+/// A word that looks like a slip rather than part of a name: a bare number (`7`), or
+/// `next`/`last` without a weekday.
+fn slip(w: &Token) -> Option<ParseError> {
+    let msg = if let Kind::Number(n) = w.kind {
+        format!(
+            "'{}' is not understood: write {n}:00 for a time or {n}m for minutes",
+            w.shown
+        )
+    } else if matches!(w.norm.as_str(), "next" | "last") {
+        format!("'{}' needs a weekday after it, like {} fri", w.shown, w.norm)
+    } else {
+        return None;
+    };
+    Some(ParseError::at(msg, w.span.clone()))
+}
+
+/// Why words that match no badge do not: a misspelt keyword, or a slip without which
+/// the rest would match.
+fn explain(words: &[&Token], badges: &[Badge]) -> Option<ParseError> {
+    misspelling(words).or_else(|| {
+        words.iter().find_map(|w| {
+            let e = slip(w)?;
+            // A number may be part of a name (`az 104`): blame it only if the rest fits.
+            let rest: Vec<&Token> = words.iter().copied().filter(|x| x != w).collect();
+            let fits = rest.is_empty()
+                || !matches!(w.kind, Kind::Number(_))
+                || Query::of(&rest).is_some_and(|q| matching::by_words(&q, badges).is_ok());
+            fits.then_some(e)
         })
     })
 }

@@ -283,6 +283,12 @@ fn cases() -> Vec<(&'static str, Want)> {
             err("'chapter 3' is not understood: a note goes after -- or in quotes"),
         ),
         ("30m #aws-saa architect", log(t, Some("07:30"), 30, "aws-saa")),
+        ("30m #aws-saa 7", err("'7' is not understood: write 7:00 for a time or 7m for minutes")),
+        ("30m aws 7", err("'7' is not understood: write 7:00 for a time or 7m for minutes")),
+        ("30m aws next week", err("'next' needs a weekday after it, like next fri")),
+        // Latin words match at word starts: 'tect' is not in "Architect".
+        ("30m tect", err("unknown badge 'tect': no badge's key or name is like it")),
+        ("30m arch", err("'arch' matches 2 badges: #aws-saa, #gcp-pca; use #key")),
         (
             "30m sun java",
             err("'sun' is read as a day, but it is also in the name Sun Certified Java Programmer: write #sun-java for the badge, or last sun for the day"),
@@ -342,7 +348,7 @@ fn cases() -> Vec<(&'static str, Want)> {
         ("free weekdays 8:00-7:00", err("'8:00-7:00' ends before it starts: did you mean 8:00-19:00?")),
         ("free sat 9-5", err("'9-5' ends before it starts: did you mean 9:00-17:00?")),
         ("free weekdays 7:00-7:00", err("'7:00-7:00' is empty: the end must come after the start")),
-        ("free sat 23:00-01:00", err("'23:00-01:00' ends before it starts: a window stays within one day (split 23:00-01:00 in two)")),
+        ("free sat 23:00-01:00", err("'23:00-01:00' ends before it starts: keep it within one day (split it at midnight)")),
         ("free 9-10", err("add a day: today, sat, 2027-02-11, weekdays or daily, like free sat 9:00-11:00")),
         ("free sat", err("add a time range, like free sat 9:00-11:00 or free weekdays 7:10-7:40")),
         ("free sat 9:00", err("'9:00' needs an end: write a range like 9:00-11:00")),
@@ -362,6 +368,11 @@ fn cases() -> Vec<(&'static str, Want)> {
         ("off tomorrow fri", err("two days ('tomorrow' and 'fri'): for several days write tomorrow..fri")),
         ("off 2027-02-30", err("2027-02-30 is not a date")),
     ]
+}
+
+/// The inputs of the table, for the property tests to edit.
+pub(super) fn inputs() -> Vec<String> {
+    cases().into_iter().map(|(i, _)| i.to_string()).collect()
 }
 
 fn check(input: &str, at: NaiveDateTime, want: &Want) -> Option<String> {
@@ -501,4 +512,16 @@ fn completes_keys() {
         .map(|b| b.key.as_str())
         .collect();
     assert_eq!(keys, ["gcp-ace", "gcp-pca"]);
+}
+
+#[test]
+#[ignore]
+fn probe() {
+    let b = badges();
+    for s in std::env::var("PROBE").unwrap().split('|') {
+        match parse(s, now(), &b) {
+            Ok(i) => println!("{s:40} => {}", describe(&i, &b)),
+            Err(e) => println!("{s:40} => ERR {} {:?}", e.message, e.span.map(|r| &s[r])),
+        }
+    }
 }

@@ -216,7 +216,7 @@ pub(super) fn time_range(
                 (tb + chrono::Duration::hours(12)).format("%-H:%M")
             )
         } else {
-            ": a window stays within one day (split 23:00-01:00 in two)".to_string()
+            ": keep it within one day (split it at midnight)".to_string()
         };
         return Err(format!("'{shown}' ends before it starts{hint}"));
     }
