@@ -8,11 +8,11 @@ pub mod duration;
 pub mod events;
 pub mod log;
 pub mod plan;
+pub mod quick_add;
 pub mod similar;
 pub mod spare;
 pub mod status;
 pub mod work;
-
 pub use badge::{Badge, Priority, Source};
 pub use duration::{format_minutes, parse_duration};
 pub use log::{LogEntry, Pinned};
