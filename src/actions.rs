@@ -375,3 +375,26 @@ pub fn import_badges(
         Ok(plan)
     })
 }
+
+/// Writes what a quick-add line meant: a log entry, a pinned session or a window.
+/// Returns the one-line description of what was written.
+pub fn apply_intent(
+    store: &mut Store,
+    intent: &crate::domain::quick_add::Intent,
+    badges: &[Badge],
+) -> Result<String> {
+    use crate::domain::quick_add::{Intent, describe};
+    let what = describe(intent, badges);
+    match intent {
+        Intent::Log(e) => {
+            add_log(store, e)?;
+        }
+        Intent::Pin(p) => {
+            add_pin(store, p)?;
+        }
+        Intent::Window(w) => {
+            add_window(store, w)?;
+        }
+    }
+    Ok(what)
+}

@@ -2,6 +2,7 @@
 //! output to the given writer. Human output is aligned text that respects CJK widths;
 //! `--json` prints one JSON document.
 
+pub mod add;
 pub mod badge;
 pub mod config;
 pub mod export;
@@ -97,6 +98,7 @@ pub fn demo_store(today: NaiveDate) -> Result<Store> {
 /// Runs the subcommand (the caller handles `None`, the TUI).
 pub fn run(ctx: &mut Ctx, command: Command, out: &mut dyn Write) -> Result<()> {
     match command {
+        Command::Add { text } => add::run(ctx, &text.join(" "), out),
         Command::Undo => {
             let msg = crate::actions::undo(&mut ctx.store)?;
             writeln!(out, "{msg}")?;
@@ -108,11 +110,10 @@ pub fn run(ctx: &mut Ctx, command: Command, out: &mut dyn Write) -> Result<()> {
         Command::Import(cmd) => import::run(ctx, cmd, out),
         Command::Export(cmd) => export::run(ctx, cmd, out),
         Command::Config(args) => config::run(ctx, &args, out),
-        Command::Add { .. }
-        | Command::Plan(_)
-        | Command::Agenda(_)
-        | Command::Calendar(_)
-        | Command::Due(_) => Err(anyhow!("this command is not available yet")),
+        Command::Plan(args) => plan::plan(ctx, &args, out),
+        Command::Agenda(args) => plan::agenda(ctx, &args, out),
+        Command::Due(args) => plan::due(ctx, &args, out),
+        Command::Calendar(_) => Err(anyhow!("this command is not available yet")),
     }
 }
 

@@ -13,6 +13,7 @@ pub mod similar;
 pub mod spare;
 pub mod status;
 pub mod work;
+
 pub use badge::{Badge, Priority, Source};
 pub use duration::{format_minutes, parse_duration};
 pub use log::{LogEntry, Pinned};

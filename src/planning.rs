@@ -18,6 +18,24 @@ use std::collections::BTreeMap;
 /// Days of logged study kept for the heatmap and the week totals.
 pub const HISTORY_DAYS: u64 = 371;
 
+/// The last day planned: the latest due day plus a quarter (so work at risk still gets a
+/// projected finish), and never more than `horizon_days` ahead.
+fn horizon(config: &Config, today: NaiveDate, all: &[Badge]) -> NaiveDate {
+    let max = today
+        .checked_add_days(Days::new(u64::from(config.planner.horizon_days)))
+        .unwrap_or(today);
+    let latest = all
+        .iter()
+        .flat_map(|b| [b.expires_on, b.goal_on, b.retires_on])
+        .flatten()
+        .max()
+        .unwrap_or(today);
+    latest
+        .checked_add_days(Days::new(92))
+        .unwrap_or(latest)
+        .clamp(today, max)
+}
+
 /// One badge and what sukima knows of it today.
 #[derive(Debug, Clone)]
 pub struct BadgeInfo {
@@ -49,18 +67,21 @@ pub struct Overview {
 
 impl Overview {
     /// Loads everything and plans.
-    pub fn load(conn: &Connection, config: &Config, now: NaiveDateTime) -> Result<Overview, StoreError> {
+    pub fn load(
+        conn: &Connection,
+        config: &Config,
+        now: NaiveDateTime,
+    ) -> Result<Overview, StoreError> {
         let today = now.date();
         let all = badges::all(conn)?;
         let logged = badges::logged_in_cycle(conn)?;
         let windows = windows::all(conn)?;
         let pinned = pinned::all(conn)?;
-        let history_from = today.checked_sub_days(Days::new(HISTORY_DAYS)).unwrap_or(today);
-        let logged_per_day = log::minutes_per_day(conn, history_from, NaiveDate::MAX)?;
-        let p = &config.planner;
-        let horizon = today
-            .checked_add_days(Days::new(u64::from(p.horizon_days)))
+        let history_from = today
+            .checked_sub_days(Days::new(HISTORY_DAYS))
             .unwrap_or(today);
+        let logged_per_day = log::minutes_per_day(conn, history_from, NaiveDate::MAX)?;
+        let horizon = horizon(config, today, &all);
         let busy = busy::intervals(conn, now, horizon.and_hms_opt(23, 59, 59).unwrap_or(now))?;
         let mut ov = Overview::compute(
             config,
@@ -114,12 +135,22 @@ impl Overview {
             end: x.end(),
         }));
         let free = spare::expand(&windows, &taken, now, horizon, settings.granularity);
+        // Work that cannot start before the horizon is not planned yet (nor at risk).
+        let targets: Vec<_> = work
+            .values()
+            .filter_map(Work::target)
+            .filter(|t| t.release <= horizon)
+            .cloned()
+            .collect();
         let input = PlanInput {
             now,
-            targets: work.values().filter_map(Work::target).cloned().collect(),
+            targets,
             free,
             pinned: future_pins,
-            logged_per_day: logged_per_day.range(today..).map(|(d, m)| (*d, *m)).collect(),
+            logged_per_day: logged_per_day
+                .range(today..)
+                .map(|(d, m)| (*d, *m))
+                .collect(),
             settings,
         };
         let plan = plan::plan(&input);
@@ -133,7 +164,11 @@ impl Overview {
                         .remove(&b.key)
                         .unwrap_or(Work::Nothing(crate::domain::work::Idle::Archived)),
                     logged: logged.get(&b.key).copied().unwrap_or(0),
-                    renewal_opens: if b.is_held() { b.renewal_opens(window) } else { None },
+                    renewal_opens: if b.is_held() {
+                        b.renewal_opens(window)
+                    } else {
+                        None
+                    },
                     badge: b,
                 }
             })

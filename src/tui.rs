@@ -35,7 +35,11 @@ pub fn draw(app: &App, frame: &mut ratatui::Frame<'_>) {
 /// Runs the planner until the user quits or a signal asks to stop.
 pub fn run(mut app: App) -> anyhow::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
     if std::env::var_os("SUKIMA_PANIC_ON_KEY").is_some() {

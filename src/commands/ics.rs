@@ -6,8 +6,8 @@ use crate::config::Config;
 use crate::domain::spare::Interval;
 use crate::io::ics::{self, BadgeDates, ExportSession};
 use crate::planning::Overview;
-use crate::store::busy::{self, Busy};
 use crate::store::Store;
+use crate::store::busy::{self, Busy};
 use anyhow::Result;
 use chrono::{NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
@@ -21,14 +21,18 @@ pub fn local_timezone(config: &Config) -> Tz {
     {
         return tz;
     }
-    if let Some(tz) = std::env::var("TZ").ok().and_then(|t| ics::parse_tz(t.trim_start_matches(':'))) {
+    if let Some(tz) = std::env::var("TZ")
+        .ok()
+        .and_then(|t| ics::parse_tz(t.trim_start_matches(':')))
+    {
         return tz;
     }
     std::fs::read_link("/etc/localtime")
         .ok()
         .and_then(|p| {
             let p = p.to_string_lossy().to_string();
-            p.split_once("zoneinfo/").and_then(|(_, name)| ics::parse_tz(name))
+            p.split_once("zoneinfo/")
+                .and_then(|(_, name)| ics::parse_tz(name))
         })
         .unwrap_or(Tz::UTC)
 }
@@ -54,7 +58,10 @@ pub fn export(ctx: &Ctx, file: &Path, out: &mut dyn Write) -> Result<()> {
         .iter()
         .filter(|b| !b.badge.archived)
         .map(|b| {
-            BadgeDates::from_badge(&b.badge, ctx.config.issuer(&b.badge.issuer).renewal_window_days)
+            BadgeDates::from_badge(
+                &b.badge,
+                ctx.config.issuer(&b.badge.issuer).renewal_window_days,
+            )
         })
         .collect();
     let stamp = tz
@@ -95,8 +102,10 @@ pub fn import_busy(
     name: Option<String>,
 ) -> Result<String> {
     let source = name.unwrap_or_else(|| {
-        file.file_name()
-            .map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().to_string())
+        file.file_name().map_or_else(
+            || file.display().to_string(),
+            |n| n.to_string_lossy().to_string(),
+        )
     });
     if source.trim().is_empty() || source.trim().parse::<i64>().is_ok() {
         anyhow::bail!("'{source}' cannot name an import (it looks like a window id): give --name");
@@ -112,21 +121,33 @@ pub fn import_busy(
             source: source.clone(),
             uid: e.uid.clone(),
             summary: e.summary.clone(),
-            interval: Interval { start: e.start, end: e.end },
+            interval: Interval {
+                start: e.start,
+                end: e.end,
+            },
         })
         .collect();
     let (removed, added) = store.transact(&format!("import ics {source}"), |tx| {
         busy::replace_source(tx, &source, &items)
     })?;
-    let mut msg = format!("imported {added} busy events from {} as '{source}'", file.display());
+    let mut msg = format!(
+        "imported {added} busy events from {} as '{source}'",
+        file.display()
+    );
     if removed > 0 {
         msg.push_str(&format!(" (replacing {removed} from the earlier import)"));
     }
     if !result.skipped.is_empty() {
-        msg.push_str(&format!(", skipped {} (free or cancelled)", result.skipped.len()));
+        msg.push_str(&format!(
+            ", skipped {} (free or cancelled)",
+            result.skipped.len()
+        ));
     }
     if result.outside_range > 0 {
-        msg.push_str(&format!(", {} outside the next {} days", result.outside_range, config.planner.horizon_days));
+        msg.push_str(&format!(
+            ", {} outside the next {} days",
+            result.outside_range, config.planner.horizon_days
+        ));
     }
     for n in &result.notes {
         msg.push_str(&format!("\n  note: {n}"));

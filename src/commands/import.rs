@@ -32,7 +32,12 @@ pub fn run(ctx: &mut Ctx, cmd: ImportCommand, out: &mut dyn Write) -> Result<()>
         }
         ImportCommand::Csv { file } => {
             let import = crate::io::csv::parse(&file.display().to_string(), &read_bytes(&file)?)?;
-            badges(ctx, &import, &describe_files("csv", std::slice::from_ref(&file)), out)?;
+            badges(
+                ctx,
+                &import,
+                &describe_files("csv", std::slice::from_ref(&file)),
+                out,
+            )?;
         }
         ImportCommand::Ics { file, name } => super::ics::import(ctx, &file, name, out)?,
     }
@@ -46,7 +51,12 @@ fn describe_files(kind: &str, files: &[std::path::PathBuf]) -> String {
     }
 }
 
-fn badges(ctx: &mut Ctx, import: &crate::io::Import, what: &str, out: &mut dyn Write) -> Result<()> {
+fn badges(
+    ctx: &mut Ctx,
+    import: &crate::io::Import,
+    what: &str,
+    out: &mut dyn Write,
+) -> Result<()> {
     let config = ctx.config.clone();
     let plan = actions::import_badges(
         &mut ctx.store,
@@ -78,16 +88,29 @@ pub fn import_any(
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_string();
     let import = if ext == "csv" || ext == "tsv" {
         crate::io::csv::parse(&name, &bytes)?
-    } else if ext == "ics" || head.trim_start_matches('\u{feff}').trim_start().starts_with("BEGIN:VCALENDAR") {
+    } else if ext == "ics"
+        || head
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with("BEGIN:VCALENDAR")
+    {
         return super::ics::import_busy(store, config, now, file, &bytes, None);
     } else if head.contains("\"sukima-backup\"") {
-        anyhow::bail!("{name} is a sukima backup: restore it with `sukima import json {name} --replace`");
+        anyhow::bail!(
+            "{name} is a sukima backup: restore it with `sukima import json {name} --replace`"
+        );
     } else if head.contains("\"Assertion\"") || head.contains("\"issuedOn\"") {
         crate::io::openbadges::parse(&[(name.clone(), bytes)])?
     } else {
         crate::io::credly::parse(&[(name.clone(), bytes)])?
     };
-    let plan = actions::import_badges(store, &import, now.date(), &effort, &format!("{} {name}", import.source.as_str()))?;
+    let plan = actions::import_badges(
+        store,
+        &import,
+        now.date(),
+        &effort,
+        &format!("{} {name}", import.source.as_str()),
+    )?;
     Ok(plan.headline())
 }
 

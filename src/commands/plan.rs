@@ -155,7 +155,9 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
             out,
             "{}",
             table(
-                &["", "BADGE", "NAME", "DUE", "LEFT", "PLANNED", "READY", "SLACK"],
+                &[
+                    "", "BADGE", "NAME", "DUE", "LEFT", "PLANNED", "READY", "SLACK"
+                ],
                 &[
                     Align::Left,
                     Align::Left,
@@ -283,7 +285,8 @@ pub fn agenda(ctx: &Ctx, args: &crate::cli::AgendaArgs, out: &mut dyn Write) -> 
         }
     }
     if quiet > 0 {
-        writeln!(out, "({quiet} more days with nothing planned)")?;
+        let days = if quiet == 1 { "day" } else { "days" };
+        writeln!(out, "({quiet} more {days} with nothing planned)")?;
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 use super::{Ctx, print_json};
 use crate::actions;
 use crate::cli::WindowCommand;
+use crate::domain::quick_add::{self, Intent};
 use crate::io::backup::window_json;
 use crate::store::{busy, windows};
 use crate::text::{Align, table};
@@ -13,8 +14,15 @@ use std::io::Write;
 pub fn run(ctx: &mut Ctx, cmd: WindowCommand, out: &mut dyn Write) -> Result<()> {
     match cmd {
         WindowCommand::Add { text, off } => {
-            let _ = (text, off);
-            bail!("TODO(wiring): not wired yet");
+            let text = text.join(" ");
+            let prefix = if off { "off" } else { "free" };
+            let badges = crate::store::badges::all(ctx.store.conn())?;
+            let intent = quick_add::parse(&format!("{prefix} {text}"), ctx.now, &badges)?;
+            let Intent::Window(w) = intent else {
+                bail!("'{text}' is not spare time: write it like `weekdays 7:10-7:40 commute`");
+            };
+            let (_, msg) = actions::add_window(&mut ctx.store, &w)?;
+            writeln!(out, "{msg}")?;
         }
         WindowCommand::List { json } => list(ctx, json, out)?,
         WindowCommand::Rm { id_or_source } => {

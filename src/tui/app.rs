@@ -304,14 +304,27 @@ impl App {
                     st,
                     crate::domain::status::Status::Expired | crate::domain::status::Status::Retired
                 );
-                (past, days.is_none(), if past { -days.unwrap_or(0) } else { days.unwrap_or(0) }, b.badge.key.clone())
+                (
+                    past,
+                    days.is_none(),
+                    if past {
+                        -days.unwrap_or(0)
+                    } else {
+                        days.unwrap_or(0)
+                    },
+                    b.badge.key.clone(),
+                )
             }),
             SortBy::Name => rows.sort_by_cached_key(|&i| fold(&badges[i].badge.name)),
             SortBy::Issuer => rows.sort_by_cached_key(|&i| {
                 (fold(&badges[i].badge.issuer), fold(&badges[i].badge.name))
             }),
             SortBy::Expiry => rows.sort_by_key(|&i| {
-                (badges[i].badge.expires_on.is_none(), badges[i].badge.expires_on, i)
+                (
+                    badges[i].badge.expires_on.is_none(),
+                    badges[i].badge.expires_on,
+                    i,
+                )
             }),
             SortBy::Progress => rows.sort_by_key(|&i| {
                 let b = &badges[i];
@@ -321,7 +334,10 @@ impl App {
             }),
         }
         self.badges.rows = rows;
-        self.badges.selected = self.badges.selected.min(self.badges.rows.len().saturating_sub(1));
+        self.badges.selected = self
+            .badges
+            .selected
+            .min(self.badges.rows.len().saturating_sub(1));
         self.plan.selected = self
             .plan
             .selected
@@ -428,7 +444,9 @@ impl App {
                 .unwrap_or(0)
         };
         match self.view {
-            View::Badges => self.badges.selected = step(self.badges.selected, self.badges.rows.len()),
+            View::Badges => {
+                self.badges.selected = step(self.badges.selected, self.badges.rows.len())
+            }
             View::Plan | View::Today => {
                 let len = self.data.plan.sessions.len();
                 self.plan.selected = step(self.plan.selected, len);
@@ -700,7 +718,11 @@ impl App {
             },
             Popup::BadgeForm(form) => match key.code {
                 KeyCode::Esc => self.popup = None,
-                KeyCode::Char('s') if key.modifiers.contains(crossterm::event::KeyModifiers::CONTROL) => {
+                KeyCode::Char('s')
+                    if key
+                        .modifiers
+                        .contains(crossterm::event::KeyModifiers::CONTROL) =>
+                {
                     self.submit_form();
                 }
                 KeyCode::Enter => {
@@ -741,14 +763,24 @@ impl App {
                     )
                 };
             }
-            Some(Popup::Prompt(p)) if matches!(p.purpose, PromptPurpose::WindowAdd | PromptPurpose::WindowEdit(_)) => {
+            Some(Popup::Prompt(p))
+                if matches!(
+                    p.purpose,
+                    PromptPurpose::WindowAdd | PromptPurpose::WindowEdit(_)
+                ) =>
+            {
                 let text = window_text(&p.input.text());
                 p.preview = Some(
                     quick_add::parse(&text, now, &badges)
                         .map_err(|e| e.to_string())
                         .and_then(|i| match i {
-                            quick_add::Intent::Window(w) => Ok(format!("→ {}", actions::describe_window(&w))),
-                            _ => Err("not spare time: write it like `weekdays 7:10-7:40 commute`".into()),
+                            quick_add::Intent::Window(w) => {
+                                Ok(format!("→ {}", actions::describe_window(&w)))
+                            }
+                            _ => {
+                                Err("not spare time: write it like `weekdays 7:10-7:40 commute`"
+                                    .into())
+                            }
                         }),
                 );
             }
@@ -795,7 +827,9 @@ impl App {
                 let badges: Vec<_> = self.data.badges.iter().map(|b| b.badge.clone()).collect();
                 match quick_add::parse(&window_text(&text), self.now, &badges) {
                     Ok(quick_add::Intent::Window(w)) => match purpose {
-                        PromptPurpose::WindowEdit(id) => actions::edit_window(&mut self.store, id, &w),
+                        PromptPurpose::WindowEdit(id) => {
+                            actions::edit_window(&mut self.store, id, &w)
+                        }
                         _ => actions::add_window(&mut self.store, &w).map(|(_, m)| m),
                     },
                     Ok(_) => Err(anyhow::anyhow!(
@@ -889,8 +923,12 @@ impl App {
         }
         if let Some(row) = super::views::row_at(self, &areas, m.column, m.row) {
             match self.view {
-                View::Badges => self.badges.selected = row.min(self.badges.rows.len().saturating_sub(1)),
-                View::Plan => self.plan.selected = row.min(self.data.plan.sessions.len().saturating_sub(1)),
+                View::Badges => {
+                    self.badges.selected = row.min(self.badges.rows.len().saturating_sub(1))
+                }
+                View::Plan => {
+                    self.plan.selected = row.min(self.data.plan.sessions.len().saturating_sub(1))
+                }
                 View::Spare => self.spare.selected = row.min(self.spare_len().saturating_sub(1)),
                 View::Calendar => {}
                 View::Today => {}
@@ -909,7 +947,12 @@ impl App {
 fn window_text(text: &str) -> String {
     let t = text.trim_start();
     let lower = t.to_lowercase();
-    if lower.starts_with("free ") || lower.starts_with("off ") || t.starts_with("空き") || t.starts_with("休み") || lower == "off" {
+    if lower.starts_with("free ")
+        || lower.starts_with("off ")
+        || t.starts_with("空き")
+        || t.starts_with("休み")
+        || lower == "off"
+    {
         t.to_string()
     } else {
         format!("free {t}")
@@ -928,7 +971,8 @@ pub fn fold(s: &str) -> String {
     // Drop accents, but keep the kana voicing marks (デ is not テ).
     s.nfkd()
         .filter(|c| {
-            !unicode_normalization::char::is_combining_mark(*c) || ('\u{3099}'..='\u{309A}').contains(c)
+            !unicode_normalization::char::is_combining_mark(*c)
+                || ('\u{3099}'..='\u{309A}').contains(c)
         })
         .collect::<String>()
         .nfkc()

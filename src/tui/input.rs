@@ -108,7 +108,11 @@ impl LineInput {
     /// Inserts pasted text at the cursor (newlines become spaces).
     pub fn paste(&mut self, text: &str) {
         for c in text.chars() {
-            let c = if c == '\n' || c == '\r' || c == '\t' { ' ' } else { c };
+            let c = if c == '\n' || c == '\r' || c == '\t' {
+                ' '
+            } else {
+                c
+            };
             if !c.is_control() {
                 self.chars.insert(self.cursor, c);
                 self.cursor += 1;

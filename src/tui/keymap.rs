@@ -61,10 +61,16 @@ impl Key {
         let mut rest = text.trim();
         loop {
             let lower = rest.to_ascii_lowercase();
-            if let Some(r) = lower.strip_prefix("ctrl-").or_else(|| lower.strip_prefix("c-")) {
+            if let Some(r) = lower
+                .strip_prefix("ctrl-")
+                .or_else(|| lower.strip_prefix("c-"))
+            {
                 ctrl = true;
                 rest = &rest[rest.len() - r.len()..];
-            } else if let Some(r) = lower.strip_prefix("alt-").or_else(|| lower.strip_prefix("m-")) {
+            } else if let Some(r) = lower
+                .strip_prefix("alt-")
+                .or_else(|| lower.strip_prefix("m-"))
+            {
                 alt = true;
                 rest = &rest[rest.len() - r.len()..];
             } else {
@@ -152,6 +158,9 @@ pub struct Binding {
     pub action: Action,
     pub scope: Scope,
 }
+
+/// One section of the help overlay: where, and each action with its keys.
+pub type HelpGroup = (Scope, Vec<(Vec<Key>, Action)>);
 
 /// The key map: user bindings first, then the defaults.
 #[derive(Debug, Clone)]
@@ -252,7 +261,15 @@ fn hint_actions(view: View) -> &'static [Action] {
             A::Help,
             A::Quit,
         ],
-        View::Spare => &[A::New, A::Edit, A::Delete, A::QuickAdd, A::Undo, A::Help, A::Quit],
+        View::Spare => &[
+            A::New,
+            A::Edit,
+            A::Delete,
+            A::QuickAdd,
+            A::Undo,
+            A::Help,
+            A::Quit,
+        ],
     }
 }
 
@@ -272,7 +289,9 @@ impl KeyMap {
         let mut freed = Vec::new();
         for (key_name, action_name) in user {
             let key = Key::parse(key_name).ok_or_else(|| {
-                format!("[ui.keys]: '{key_name}' is not a key (write keys like a, G, ctrl-n, enter, f2)")
+                format!(
+                    "[ui.keys]: '{key_name}' is not a key (write keys like a, G, ctrl-n, enter, f2)"
+                )
             })?;
             if action_name.trim() == "none" {
                 freed.push(key);
@@ -313,7 +332,9 @@ impl KeyMap {
         let mut keys: Vec<Key> = self
             .bindings
             .iter()
-            .filter(|b| b.action == action && (b.scope == Scope::Global || b.scope == Scope::In(view)))
+            .filter(|b| {
+                b.action == action && (b.scope == Scope::Global || b.scope == Scope::In(view))
+            })
             .map(|b| b.key)
             .filter(|k| self.action(view, *k) == Some(action))
             .collect();
@@ -330,8 +351,8 @@ impl KeyMap {
     }
 
     /// Every binding that is in effect, grouped: everywhere first, then each view.
-    pub fn help(&self) -> Vec<(Scope, Vec<(Vec<Key>, Action)>)> {
-        let mut groups: Vec<(Scope, Vec<(Vec<Key>, Action)>)> = Vec::new();
+    pub fn help(&self) -> Vec<HelpGroup> {
+        let mut groups: Vec<HelpGroup> = Vec::new();
         let scopes = std::iter::once(Scope::Global).chain(View::ALL.into_iter().map(Scope::In));
         for scope in scopes {
             let mut entries: Vec<(Vec<Key>, Action)> = Vec::new();
@@ -342,7 +363,10 @@ impl KeyMap {
                 };
                 // Skip bindings shadowed by an earlier one for the same key.
                 if scope == Scope::Global
-                    && self.bindings.iter().position(|x| x.key == b.key && x.scope == Scope::Global)
+                    && self
+                        .bindings
+                        .iter()
+                        .position(|x| x.key == b.key && x.scope == Scope::Global)
                         != self.bindings.iter().position(|x| x == b)
                 {
                     continue;
@@ -381,7 +405,11 @@ mod tests {
             ("f2", "F2"),
             ("space", "Space"),
         ] {
-            assert_eq!(Key::parse(text).map(|k| k.to_string()).as_deref(), Some(shown), "{text}");
+            assert_eq!(
+                Key::parse(text).map(|k| k.to_string()).as_deref(),
+                Some(shown),
+                "{text}"
+            );
         }
         for bad in ["", "ctrl-", "f13", "abc", "hyper-x"] {
             assert_eq!(Key::parse(bad), None, "{bad}");
@@ -406,14 +434,21 @@ mod tests {
         ]
         .into();
         let km = KeyMap::with_user(&user).unwrap();
-        assert_eq!(km.action(View::Badges, Key::ctrl('n')), Some(Action::QuickAdd));
+        assert_eq!(
+            km.action(View::Badges, Key::ctrl('n')),
+            Some(Action::QuickAdd)
+        );
         assert_eq!(km.action(View::Badges, Key::ch('q')), None);
         assert_eq!(km.action(View::Badges, Key::ch('n')), Some(Action::Help));
         // q is freed; Quit is still on C-c, and the footer says so.
-        assert!(km.hints(View::Today).contains(&(Key::ctrl('c'), Action::Quit)));
+        assert!(
+            km.hints(View::Today)
+                .contains(&(Key::ctrl('c'), Action::Quit))
+        );
         let err = KeyMap::with_user(&[("x".to_string(), "fly".to_string())].into()).unwrap_err();
         assert!(err.contains("'fly' is not an action"), "{err}");
-        let err = KeyMap::with_user(&[("hyper-x".to_string(), "help".to_string())].into()).unwrap_err();
+        let err =
+            KeyMap::with_user(&[("hyper-x".to_string(), "help".to_string())].into()).unwrap_err();
         assert!(err.contains("'hyper-x' is not a key"), "{err}");
     }
 
@@ -425,7 +460,11 @@ mod tests {
         let help = km.help();
         assert_eq!(help[0].0, Scope::Global);
         let global = &help[0].1;
-        assert!(global.iter().any(|(keys, a)| *a == Action::Up && keys.len() == 2));
+        assert!(
+            global
+                .iter()
+                .any(|(keys, a)| *a == Action::Up && keys.len() == 2)
+        );
         assert!(help.iter().any(|(s, _)| *s == Scope::In(View::Calendar)));
     }
 }

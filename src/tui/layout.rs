@@ -45,17 +45,21 @@ pub fn tabs(area: Rect) -> Vec<(View, String, u16, u16)> {
         .collect();
     let title_w = width(strings::APP_TITLE) as u16 + 2;
     let total: usize = long.iter().map(|l| width(l)).sum();
+    let short: Vec<String> = View::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let t = strings::view_title(*v);
+            format!(" {} {} ", i + 1, t.chars().take(3).collect::<String>())
+        })
+        .collect();
+    let short_total: usize = short.iter().map(|l| width(l)).sum();
     let labels: Vec<String> = if total as u16 + title_w <= area.width {
         long
+    } else if short_total as u16 + title_w <= area.width {
+        short
     } else {
-        View::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, v)| {
-                let t = strings::view_title(*v);
-                format!(" {} {} ", i + 1, t.chars().take(3).collect::<String>())
-            })
-            .collect()
+        (1..=View::ALL.len()).map(|i| format!(" {i} ")).collect()
     };
     let mut x = area.x + title_w;
     let mut out = Vec::new();
@@ -88,12 +92,15 @@ mod tests {
             for h in 0..50 {
                 let a = areas(Rect::new(0, 0, w, h));
                 for r in [a.tabs, a.body, a.status, a.footer] {
-                    assert!(r.bottom() <= h.max(0) && r.right() <= w, "{w}x{h}: {r:?}");
+                    assert!(r.bottom() <= h && r.right() <= w, "{w}x{h}: {r:?}");
                 }
             }
         }
         let a = areas(Rect::new(0, 0, 80, 24));
-        assert_eq!((a.tabs.y, a.body.y, a.body.height, a.status.y, a.footer.y), (0, 1, 21, 22, 23));
+        assert_eq!(
+            (a.tabs.y, a.body.y, a.body.height, a.status.y, a.footer.y),
+            (0, 1, 21, 22, 23)
+        );
     }
 
     #[test]

@@ -134,7 +134,11 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("available", "Available", "for a target: first date"),
     ("goal", "Goal", "for a target: wanted by"),
     ("effort", "Effort", "90m, 1h30m, 6h; empty: issuer default"),
-    ("renew_from", "Renew from", "empty: expiry minus the issuer's window"),
+    (
+        "renew_from",
+        "Renew from",
+        "empty: expiry minus the issuer's window",
+    ),
     ("priority", "Priority", "low, normal, high"),
     ("tags", "Tags", "words separated by spaces"),
     ("url", "URL", ""),
@@ -150,7 +154,11 @@ impl BadgeForm {
     pub fn new(badge: Option<&Badge>) -> BadgeForm {
         let value = |name: &str| -> String {
             let Some(b) = badge else {
-                return if name == "priority" { "normal".into() } else { String::new() };
+                return if name == "priority" {
+                    "normal".into()
+                } else {
+                    String::new()
+                };
             };
             match name {
                 "name" => b.name.clone(),
@@ -272,7 +280,11 @@ impl BadgeForm {
         };
         b.renew_from = date("renew_from")?;
         b.priority = self.get("priority").parse()?;
-        b.tags = self.get("tags").split_whitespace().map(str::to_string).collect();
+        b.tags = self
+            .get("tags")
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
         b.url = opt("url");
         b.notes = opt("notes");
         crate::domain::badge::check(&b)?;

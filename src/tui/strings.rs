@@ -85,7 +85,8 @@ pub const APP_TITLE: &str = "sukima";
 pub const TOO_SMALL: &str = "sukima needs at least 40x12";
 pub const HELP_TITLE: &str = " Keys (Esc closes) ";
 pub const HELP_EVERYWHERE: &str = "Everywhere";
-pub const QUICK_ADD_TITLE: &str = " Quick add (Enter adds, Esc cancels, Tab completes, ↑↓ history) ";
+pub const QUICK_ADD_TITLE: &str =
+    " Quick add (Enter adds, Esc cancels, Tab completes, ↑↓ history) ";
 pub const QUICK_ADD_EMPTY: &str =
     "30m #key · 1h cp4d tomorrow 7:30 · free weekdays 7:10-7:40 commute · off 12/28..1/3";
 pub const CONFIRM_KEYS: &str = "y: yes   n / Esc: no";
@@ -94,7 +95,8 @@ pub const NOTHING_TO_UNDO: &str = "nothing to undo";
 pub const NO_BADGES: &str = "No badges yet: n adds one, i imports a Credly download or a CSV.";
 pub const NO_MATCH: &str = "No badge matches the filter (Esc clears it).";
 pub const NO_SESSIONS: &str = "Nothing planned: add spare time (5) or a badge to renew (2).";
-pub const NO_WINDOWS: &str = "No spare time yet: n adds a window, like `weekdays 7:10-7:40 commute`.";
+pub const NO_WINDOWS: &str =
+    "No spare time yet: n adds a window, like `weekdays 7:10-7:40 commute`.";
 pub const ALL_ON_TIME: &str = "Everything is on time.";
 pub const OUTSIDE_CHANGE: &str = "reloaded: the database was changed outside";
 
@@ -106,8 +108,7 @@ pub fn renew_prompt(name: &str) -> String {
     format!(" Renewed {name}: new expiry (YYYY-MM-DD) ")
 }
 pub const IMPORT_PROMPT: &str = " Import a file: Credly badges.json, CSV, or a sukima backup ";
-pub const WINDOW_ADD_PROMPT: &str =
-    " New spare time: `weekdays 7:10-7:40 commute`, `sat 9:00-11:00`, `off 2027-01-02..2027-01-05` ";
+pub const WINDOW_ADD_PROMPT: &str = " New spare time: `weekdays 7:10-7:40 commute`, `sat 9:00-11:00`, `off 2027-01-02..2027-01-05` ";
 pub const WINDOW_EDIT_PROMPT: &str = " Edit spare time ";
 pub fn confirm_delete_badge(name: &str, logs: usize) -> String {
     format!("Delete {name} and its {logs} log entries? (u undoes)")

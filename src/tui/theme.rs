@@ -48,7 +48,9 @@ impl Theme {
             dim: fg(Color::DarkGray),
             title: fg(Color::Cyan).add_modifier(Modifier::BOLD),
             header: fg(Color::Gray).add_modifier(Modifier::BOLD),
-            selected: Style::new().bg(Color::Rgb(40, 60, 90)).add_modifier(Modifier::BOLD),
+            selected: Style::new()
+                .bg(Color::Rgb(40, 60, 90))
+                .add_modifier(Modifier::BOLD),
             tab: fg(Color::Gray),
             tab_active: Style::new()
                 .fg(Color::Black)
@@ -76,7 +78,9 @@ impl Theme {
             dim: fg(Color::Gray),
             title: fg(Color::Blue).add_modifier(Modifier::BOLD),
             header: fg(Color::Black).add_modifier(Modifier::BOLD),
-            selected: Style::new().bg(Color::Rgb(200, 220, 245)).add_modifier(Modifier::BOLD),
+            selected: Style::new()
+                .bg(Color::Rgb(200, 220, 245))
+                .add_modifier(Modifier::BOLD),
             tab: fg(Color::DarkGray),
             tab_active: Style::new()
                 .fg(Color::White)
@@ -134,7 +138,9 @@ impl Theme {
     pub fn status(&self, status: Status, days: Option<i64>) -> Style {
         match status {
             Status::Expired | Status::Retired => self.dim,
-            Status::Expiring => days.map_or(self.base, |d| self.band(crate::domain::status::band(d))),
+            Status::Expiring => {
+                days.map_or(self.base, |d| self.band(crate::domain::status::band(d)))
+            }
             Status::Retiring => self.accent,
             Status::Active | Status::NoExpiry => self.green,
             Status::Target => self.blue,

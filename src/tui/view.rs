@@ -12,7 +12,13 @@ pub enum View {
 
 impl View {
     /// In tab order.
-    pub const ALL: [View; 5] = [View::Today, View::Badges, View::Plan, View::Calendar, View::Spare];
+    pub const ALL: [View; 5] = [
+        View::Today,
+        View::Badges,
+        View::Plan,
+        View::Calendar,
+        View::Spare,
+    ];
 
     /// Position in the tab bar.
     pub fn index(self) -> usize {

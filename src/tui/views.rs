@@ -58,7 +58,13 @@ fn status_line(app: &App, area: Rect, buf: &mut Buffer) {
         Some(s) => (format!("✓ {}", s.text), t.ok),
         None => (summary(app), t.dim),
     };
-    buf.set_stringn(area.x, area.y, truncate(&text, area.width as usize), area.width as usize, style);
+    buf.set_stringn(
+        area.x,
+        area.y,
+        truncate(&text, area.width as usize),
+        area.width as usize,
+        style,
+    );
 }
 
 /// The quiet status line: today's date and the plan in a few words.
@@ -69,7 +75,10 @@ fn summary(app: &App) -> String {
     } else if risky == 0 {
         format!("{} to prepare, all on time", app.data.plan.outcomes.len())
     } else {
-        format!("{} to prepare, {risky} at risk", app.data.plan.outcomes.len())
+        format!(
+            "{} to prepare, {risky} at risk",
+            app.data.plan.outcomes.len()
+        )
     };
     format!("{}  ·  {plan}", app.now.format("%a %Y-%m-%d %H:%M"))
 }
@@ -123,6 +132,12 @@ pub fn section(title: &str, area: Rect, buf: &mut Buffer, style: ratatui::style:
 /// Writes `text` truncated to the area's width on row `y` of `area` (if it exists).
 pub fn put(buf: &mut Buffer, area: Rect, y: u16, text: &str, style: ratatui::style::Style) {
     if y < area.height && area.width > 0 {
-        buf.set_stringn(area.x, area.y + y, truncate(text, area.width as usize), area.width as usize, style);
+        buf.set_stringn(
+            area.x,
+            area.y + y,
+            truncate(text, area.width as usize),
+            area.width as usize,
+            style,
+        );
     }
 }

@@ -223,10 +223,7 @@ fn set_note(
     let text = src.original[text].trim().to_string();
     if let Some(first) = note {
         return Err(ParseError::at(
-            format!(
-                "two notes (\"{}\" and \"{}\"): keep one",
-                first.text, text
-            ),
+            format!("two notes (\"{}\" and \"{}\"): keep one", first.text, text),
             span,
         ));
     }

@@ -71,9 +71,7 @@ pub(super) fn classify(piece: &str, shown: &str) -> Class {
     if let Some(key) = s.strip_prefix('#') {
         let key = key.trim_end_matches([',', '.', ';', ':', '!', '?', '、', '。']);
         if key.is_empty() {
-            return Err(format!(
-                "'{shown}' needs a key after the #, like #aws-saa"
-            ));
+            return Err(format!("'{shown}' needs a key after the #, like #aws-saa"));
         }
         return Ok(Some(Kind::Key(key.to_string())));
     }
@@ -357,9 +355,11 @@ pub(super) fn day_point(s: &str) -> Option<Result<DaySpec, ()>> {
         _ => return None,
     };
     match parts.as_slice() {
-        [y, m, d] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => {
-            Some(parse_ymd(&format!("{y}-{m}-{d}")).map(DaySpec::Date).map_err(|_| ()))
-        }
+        [y, m, d] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => Some(
+            parse_ymd(&format!("{y}-{m}-{d}"))
+                .map(DaySpec::Date)
+                .map_err(|_| ()),
+        ),
         [m, d] if m.len() <= 2 && d.len() <= 2 && !s.contains('-') => {
             let (m, d) = (small(m).ok()?, small(d).ok()?);
             // 2000 is a leap year: a month/day is real if it exists in some year.
@@ -507,7 +507,10 @@ fn pair(a: &Token, b: &Token, shown: &str) -> Result<Option<Kind>, String> {
 pub(super) fn merge(mut t: Vec<Token>, original: &str) -> Result<Vec<Token>, ParseError> {
     let shown = |t: &[Token], a: usize, b: usize| -> (String, Range<usize>) {
         let span = t[a].span.start..t[b].span.end;
-        (original.get(span.clone()).unwrap_or_default().to_string(), span)
+        (
+            original.get(span.clone()).unwrap_or_default().to_string(),
+            span,
+        )
     };
     // Pass 1: meridiems, units, @/at, next/last, every.
     let mut i = 0;

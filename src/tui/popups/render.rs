@@ -56,8 +56,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         }
         Popup::QuickAdd(q) => {
             let w = area.width.saturating_sub(4).min(110);
-            let r = Rect::new(area.x + (area.width - w) / 2, area.y + area.height.saturating_sub(6) / 2, w, 5.min(area.height));
-            line_popup(strings::QUICK_ADD_TITLE, &q.input, q.preview.as_ref(), strings::QUICK_ADD_EMPTY, theme, r, buf)
+            let r = Rect::new(
+                area.x + (area.width - w) / 2,
+                area.y + area.height.saturating_sub(6) / 2,
+                w,
+                5.min(area.height),
+            );
+            line_popup(
+                strings::QUICK_ADD_TITLE,
+                &q.input,
+                q.preview.as_ref(),
+                strings::QUICK_ADD_EMPTY,
+                theme,
+                r,
+                buf,
+            )
         }
         Popup::Prompt(p) => {
             let w = area.width.saturating_sub(4).min(110);
@@ -91,7 +104,13 @@ fn line_popup(
     let (shown, col) = input.visible(field);
     buf.set_string(inner.x, inner.y, "›", theme.key);
     if input.text().is_empty() && !placeholder.is_empty() {
-        buf.set_stringn(inner.x + 2, inner.y, truncate(placeholder, field), field, theme.dim);
+        buf.set_stringn(
+            inner.x + 2,
+            inner.y,
+            truncate(placeholder, field),
+            field,
+            theme.dim,
+        );
     } else {
         buf.set_stringn(inner.x + 2, inner.y, &shown, field, theme.base);
     }
@@ -103,7 +122,10 @@ fn line_popup(
         };
         Paragraph::new(Line::from(Span::styled(text, style)))
             .wrap(Wrap { trim: true })
-            .render(Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1), buf);
+            .render(
+                Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1),
+                buf,
+            );
     }
     Some(Position::new(inner.x + 2 + col as u16, inner.y))
 }
@@ -144,7 +166,11 @@ fn help(app: &App, area: Rect, buf: &mut Buffer, scroll: u16) {
 }
 
 fn form(f: &BadgeForm, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    let title = if f.original.is_some() { " Edit badge " } else { " New badge " };
+    let title = if f.original.is_some() {
+        " Edit badge "
+    } else {
+        " New badge "
+    };
     let w = area.width.saturating_sub(2).min(100);
     let h = (f.fields.len() as u16 + 4).min(area.height);
     let r = centred(area, w, h);
@@ -170,7 +196,11 @@ fn form(f: &BadgeForm, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Po
         let text = field.input.text();
         match (&field.error, text.is_empty()) {
             (Some(e), _) if !focused || text.is_empty() => {
-                let shown = if text.is_empty() { format!("✗ {e}") } else { format!("{text}  ✗ {e}") };
+                let shown = if text.is_empty() {
+                    format!("✗ {e}")
+                } else {
+                    format!("{text}  ✗ {e}")
+                };
                 buf.set_stringn(x, y, truncate(&shown, field_w), field_w, theme.error);
             }
             _ if focused => {
@@ -179,7 +209,13 @@ fn form(f: &BadgeForm, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Po
                 if let Some(e) = &field.error {
                     let used = width(&shown) + 2;
                     if used < field_w {
-                        buf.set_stringn(x + used as u16, y, format!("✗ {e}"), field_w - used, theme.error);
+                        buf.set_stringn(
+                            x + used as u16,
+                            y,
+                            format!("✗ {e}"),
+                            field_w - used,
+                            theme.error,
+                        );
                     }
                 }
                 cursor = Some(Position::new(x + col as u16, y));
@@ -197,6 +233,12 @@ fn form(f: &BadgeForm, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Po
         Some(m) => (format!("✗ {m}"), theme.error),
         None => (strings::FORM_KEYS.to_string(), theme.dim),
     };
-    buf.set_stringn(inner.x, bottom, truncate(&msg, inner.width as usize), inner.width as usize, style);
+    buf.set_stringn(
+        inner.x,
+        bottom,
+        truncate(&msg, inner.width as usize),
+        inner.width as usize,
+        style,
+    );
     cursor
 }

@@ -25,9 +25,18 @@ struct Parts {
 
 fn parts(app: &App, area: Rect) -> Parts {
     let title = Rect::new(area.x, area.y, area.width, 1.min(area.height));
-    let rest = Rect::new(area.x, area.y + 1, area.width, area.height.saturating_sub(1));
+    let rest = Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(1),
+    );
     if !app.badges.detail {
-        return Parts { title, table: rest, detail: None };
+        return Parts {
+            title,
+            table: rest,
+            detail: None,
+        };
     }
     if rest.width >= 110 {
         let dw = (rest.width / 3).clamp(36, 60);
@@ -44,7 +53,11 @@ fn parts(app: &App, area: Rect) -> Parts {
             detail: Some(Rect::new(rest.x, rest.bottom() - dh, rest.width, dh)),
         }
     } else {
-        Parts { title, table: rest, detail: None }
+        Parts {
+            title,
+            table: rest,
+            detail: None,
+        }
     }
 }
 
@@ -66,7 +79,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         app.badges.sort.label()
     );
     if filtering || !app.badges.filter.is_empty() {
-        title.push_str(&format!(" · {}{}", strings::FILTER_PROMPT, app.badges.filter));
+        title.push_str(&format!(
+            " · {}{}",
+            strings::FILTER_PROMPT,
+            app.badges.filter
+        ));
     }
     put(buf, p.title, 0, &title, t.title);
     table(app, p.table, buf);
@@ -101,22 +118,50 @@ struct Col {
 }
 
 fn columns(w: usize) -> Vec<Col> {
-    let mut cols = vec![Col { title: "STATUS", width: 15, right: false }];
-    cols.push(Col { title: "NAME", width: 0, right: false });
+    let mut cols = vec![Col {
+        title: "STATUS",
+        width: 15,
+        right: false,
+    }];
+    cols.push(Col {
+        title: "NAME",
+        width: 0,
+        right: false,
+    });
     if w >= 100 {
-        cols.push(Col { title: "ISSUER", width: 12, right: false });
+        cols.push(Col {
+            title: "ISSUER",
+            width: 12,
+            right: false,
+        });
     }
     if w >= 66 {
-        cols.push(Col { title: "EXPIRES", width: 10, right: false });
+        cols.push(Col {
+            title: "EXPIRES",
+            width: 10,
+            right: false,
+        });
     }
     if w >= 130 {
-        cols.push(Col { title: "RETIRES / REPLACED BY", width: 22, right: false });
+        cols.push(Col {
+            title: "RETIRES / REPLACED BY",
+            width: 22,
+            right: false,
+        });
     }
     if w >= 56 {
-        cols.push(Col { title: "PROGRESS", width: 17, right: false });
+        cols.push(Col {
+            title: "PROGRESS",
+            width: 17,
+            right: false,
+        });
     }
     if w >= 115 {
-        cols.push(Col { title: "NEXT", width: 11, right: true });
+        cols.push(Col {
+            title: "NEXT",
+            width: 11,
+            right: true,
+        });
     }
     let fixed: usize = cols.iter().map(|c| c.width + 1).sum();
     cols[1].width = w.saturating_sub(fixed).max(8);
@@ -132,7 +177,11 @@ fn cell(app: &App, b: &BadgeInfo, title: &str, w: usize) -> String {
             format!("{}{arch}", b.badge.name)
         }
         "ISSUER" => b.badge.issuer.clone(),
-        "EXPIRES" => b.badge.expires_on.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
+        "EXPIRES" => b
+            .badge
+            .expires_on
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "—".into()),
         "RETIRES / REPLACED BY" => match (&b.badge.retires_on, &b.badge.replaced_by) {
             (Some(r), Some(k)) => format!("{} → {k}", r.format("%y-%m-%d")),
             (Some(r), None) => format!("{} no repl.", r.format("%y-%m-%d")),
@@ -144,7 +193,14 @@ fn cell(app: &App, b: &BadgeInfo, title: &str, w: usize) -> String {
             format!(
                 "{} {}",
                 bar(done, b.badge.effort_minutes, 6),
-                pad_left(&format!("{}/{}", format_minutes(done), format_minutes(b.badge.effort_minutes)), w.saturating_sub(7))
+                pad_left(
+                    &format!(
+                        "{}/{}",
+                        format_minutes(done),
+                        format_minutes(b.badge.effort_minutes)
+                    ),
+                    w.saturating_sub(7)
+                )
             )
         }
         "NEXT" => app
@@ -167,12 +223,22 @@ fn table(app: &App, area: Rect, buf: &mut Buffer) {
     let cols = columns(area.width as usize);
     let header: String = cols
         .iter()
-        .map(|c| if c.right { pad_left(c.title, c.width) } else { pad(c.title, c.width) })
+        .map(|c| {
+            if c.right {
+                pad_left(c.title, c.width)
+            } else {
+                pad(c.title, c.width)
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ");
     put(buf, area, 0, &header, t.header);
     if app.badges.rows.is_empty() {
-        let msg = if app.badges.filter.is_empty() { strings::NO_BADGES } else { strings::NO_MATCH };
+        let msg = if app.badges.filter.is_empty() {
+            strings::NO_BADGES
+        } else {
+            strings::NO_MATCH
+        };
         put(buf, area, 1, &format!(" {msg}"), t.dim);
         return;
     }
@@ -188,14 +254,22 @@ fn table(app: &App, area: Rect, buf: &mut Buffer) {
         let mut x = area.x;
         for c in &cols {
             let text = cell(app, b, c.title, c.width);
-            let text = if c.right { pad_left(&text, c.width) } else { pad(&text, c.width) };
+            let text = if c.right {
+                pad_left(&text, c.width)
+            } else {
+                pad(&text, c.width)
+            };
             let style = match c.title {
                 "STATUS" => t.status(b.status, countdown_days(&b.badge, b.status, today)),
                 "PROGRESS" => t.bar_done,
                 _ if b.badge.archived => t.dim,
                 _ => t.base,
             };
-            let style = if selected { style.patch(t.selected) } else { style };
+            let style = if selected {
+                style.patch(t.selected)
+            } else {
+                style
+            };
             if x < area.right() {
                 buf.set_stringn(x, area.y + y, &text, (area.right() - x) as usize, style);
             }
@@ -203,7 +277,13 @@ fn table(app: &App, area: Rect, buf: &mut Buffer) {
         }
         if selected && x <= area.right() {
             let fill = (area.right() - x.saturating_sub(1)) as usize;
-            buf.set_stringn(x.saturating_sub(1), area.y + y, " ".repeat(fill), fill, t.selected);
+            buf.set_stringn(
+                x.saturating_sub(1),
+                area.y + y,
+                " ".repeat(fill),
+                fill,
+                t.selected,
+            );
         }
     }
 }
@@ -220,12 +300,21 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
         format!(
             "{} · {}{}",
             status_label(&b.badge, b.status, today),
-            if b.badge.issuer.is_empty() { "no issuer" } else { &b.badge.issuer },
-            b.badge.level.as_ref().map(|l| format!(" · {l}")).unwrap_or_default()
+            if b.badge.issuer.is_empty() {
+                "no issuer"
+            } else {
+                &b.badge.issuer
+            },
+            b.badge
+                .level
+                .as_ref()
+                .map(|l| format!(" · {l}"))
+                .unwrap_or_default()
         ),
         t.status(b.status, countdown_days(&b.badge, b.status, today)),
     ));
-    let d = |label: &str, v: Option<chrono::NaiveDate>| v.map(|v| (format!("{label:<9}{v}"), t.base));
+    let d =
+        |label: &str, v: Option<chrono::NaiveDate>| v.map(|v| (format!("{label:<9}{v}"), t.base));
     lines.extend(d("earned", b.badge.earned_on));
     lines.extend(d("expires", b.badge.expires_on));
     lines.extend(d("renew ≥", b.renewal_opens));
@@ -233,7 +322,10 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     lines.extend(d("avail.", b.badge.available_on));
     lines.extend(d("goal", b.badge.goal_on));
     if let Some(r) = &b.badge.replaced_by {
-        lines.push((format!("{:<9}{} ({})", "replaced", app.data.name(r), r), t.base));
+        lines.push((
+            format!("{:<9}{} ({})", "replaced", app.data.name(r), r),
+            t.base,
+        ));
     }
     let work = match &b.work {
         crate::domain::work::Work::Nothing(idle) => crate::tui::strings::idle(idle),
@@ -279,7 +371,13 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
         if y >= area.height {
             break;
         }
-        buf.set_stringn(area.x + 1, area.y + y, truncate(text, w.saturating_sub(1)), w, *style);
+        buf.set_stringn(
+            area.x + 1,
+            area.y + y,
+            truncate(text, w.saturating_sub(1)),
+            w,
+            *style,
+        );
     }
 }
 

@@ -8,7 +8,13 @@ use ratatui::layout::Rect;
 
 /// Draws the Calendar view.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    super::put(buf, area, 0, &format!(" {}", app.calendar.selected), app.theme.title);
+    super::put(
+        buf,
+        area,
+        0,
+        &format!(" {}", app.calendar.selected),
+        app.theme.title,
+    );
 }
 
 /// The day under the mouse.

@@ -79,15 +79,30 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             "Agenda · {} sessions · {} until {}",
             app.data.plan.sessions.len(),
             format_minutes(total),
-            app.data.plan.sessions.last().map_or(app.data.horizon, |s| s.start.date())
+            app.data
+                .plan
+                .sessions
+                .last()
+                .map_or(app.data.horizon, |s| s.start.date())
         ),
         Rect::new(p.agenda.x, p.agenda.y, p.agenda.width, 1),
         buf,
         t.header,
     );
-    let list = Rect::new(p.agenda.x, p.agenda.y + 1, p.agenda.width, p.agenda.height.saturating_sub(1));
+    let list = Rect::new(
+        p.agenda.x,
+        p.agenda.y + 1,
+        p.agenda.width,
+        p.agenda.height.saturating_sub(1),
+    );
     if rows.is_empty() {
-        put(buf, list, 0, &format!(" {}", crate::tui::strings::NO_SESSIONS), t.dim);
+        put(
+            buf,
+            list,
+            0,
+            &format!(" {}", crate::tui::strings::NO_SESSIONS),
+            t.dim,
+        );
     }
     let first = first_row(app, &rows, list.height as usize + 1);
     for (n, row) in rows.iter().enumerate().skip(first) {
@@ -97,8 +112,22 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         match row {
             Row::Day(d, total) => {
-                let label = if *d == app.today() { " today".to_string() } else { String::new() };
-                put(buf, list, y, &format!("{}{label} · {}", d.format("%a %Y-%m-%d"), format_minutes(*total)), t.title);
+                let label = if *d == app.today() {
+                    " today".to_string()
+                } else {
+                    String::new()
+                };
+                put(
+                    buf,
+                    list,
+                    y,
+                    &format!(
+                        "{}{label} · {}",
+                        d.format("%a %Y-%m-%d"),
+                        format_minutes(*total)
+                    ),
+                    t.title,
+                );
             }
             Row::Session(i) => {
                 let s = &app.data.plan.sessions[*i];
@@ -141,7 +170,14 @@ fn outcomes(app: &App, area: Rect, buf: &mut Buffer) {
         buf,
         area,
         1,
-        &format!("{} {} {} {} {}", pad("BADGE", 14), pad("DUE", 5), pad_left("LEFT", 6), pad_left("SLACK", 6), "READY"),
+        &format!(
+            "{} {} {} {} {}",
+            pad("BADGE", 14),
+            pad("DUE", 5),
+            pad_left("LEFT", 6),
+            pad_left("SLACK", 6),
+            "READY"
+        ),
         t.header,
     );
     let mut y = 2;
@@ -149,14 +185,19 @@ fn outcomes(app: &App, area: Rect, buf: &mut Buffer) {
         if y >= area.height {
             break;
         }
-        let slack = if o.at_risk { format!("-{}", format_minutes(o.shortfall)) } else { format_minutes(o.slack) };
+        let slack = if o.at_risk {
+            format!("-{}", format_minutes(o.shortfall))
+        } else {
+            format_minutes(o.slack)
+        };
         let line = format!(
             "{} {} {} {} {}",
             pad(&o.key, 14),
             o.due.format("%m-%d"),
             pad_left(&format_minutes(o.remaining), 6),
             pad_left(&slack, 6),
-            o.finish.map_or_else(|| "—".into(), |f| f.format("%m-%d").to_string())
+            o.finish
+                .map_or_else(|| "—".into(), |f| f.format("%m-%d").to_string())
         );
         put(buf, area, y, &line, if o.at_risk { t.red } else { t.base });
         y += 1;
@@ -170,7 +211,12 @@ fn outcomes(app: &App, area: Rect, buf: &mut Buffer) {
 /// The session under the mouse.
 pub fn row_at(app: &App, body: Rect, x: u16, y: u16) -> Option<usize> {
     let p = parts(body);
-    let list = Rect::new(p.agenda.x, p.agenda.y + 1, p.agenda.width, p.agenda.height.saturating_sub(1));
+    let list = Rect::new(
+        p.agenda.x,
+        p.agenda.y + 1,
+        p.agenda.width,
+        p.agenda.height.saturating_sub(1),
+    );
     if !list.contains(Position::new(x, y)) {
         return None;
     }

@@ -41,14 +41,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .windows
         .iter()
         .map(|w| match &w.kind {
-            WindowKind::Weekly { days, start, end, .. } => {
-                u32::try_from((*end - *start).num_minutes()).unwrap_or(0) * days.len() as u32
-            }
+            WindowKind::Weekly {
+                days, start, end, ..
+            } => u32::try_from((*end - *start).num_minutes()).unwrap_or(0) * days.len() as u32,
             _ => 0,
         })
         .sum();
     section(
-        &format!("Week · {} of spare time", crate::domain::duration::format_minutes(weekly_minutes)),
+        &format!(
+            "Week · {} of spare time",
+            crate::domain::duration::format_minutes(weekly_minutes)
+        ),
         Rect::new(p.grid.x, p.grid.y, p.grid.width, 1),
         buf,
         t.header,
@@ -60,12 +63,33 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         label: t.dim,
         empty: t.dim,
     };
-    let inner = Rect::new(p.grid.x, p.grid.y + 1, p.grid.width, p.grid.height.saturating_sub(1));
+    let inner = Rect::new(
+        p.grid.x,
+        p.grid.y + 1,
+        p.grid.width,
+        p.grid.height.saturating_sub(1),
+    );
     (&grid).render(inner, buf);
-    section("Windows", Rect::new(p.list.x, p.list.y, p.list.width, 1), buf, t.header);
-    let list = Rect::new(p.list.x, p.list.y + 1, p.list.width, p.list.height.saturating_sub(1));
+    section(
+        "Windows",
+        Rect::new(p.list.x, p.list.y, p.list.width, 1),
+        buf,
+        t.header,
+    );
+    let list = Rect::new(
+        p.list.x,
+        p.list.y + 1,
+        p.list.width,
+        p.list.height.saturating_sub(1),
+    );
     if app.data.windows.is_empty() {
-        put(buf, list, 0, &format!(" {}", crate::tui::strings::NO_WINDOWS), t.dim);
+        put(
+            buf,
+            list,
+            0,
+            &format!(" {}", crate::tui::strings::NO_WINDOWS),
+            t.dim,
+        );
         return;
     }
     let first = first_row(app, list);
@@ -79,7 +103,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             WindowKind::Once { .. } => "once",
             WindowKind::Blackout { .. } => "blackout",
         };
-        let text = pad(&format!(" {} {}", pad(kind, 8), describe_window(w)), list.width as usize);
+        let text = pad(
+            &format!(" {} {}", pad(kind, 8), describe_window(w)),
+            list.width as usize,
+        );
         let style = if i == app.spare.selected {
             t.selected
         } else if kind == "blackout" {
@@ -92,9 +119,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let busy = &app.data.busy_sources;
     if !busy.is_empty() && y + 1 < list.height {
-        put(buf, list, y + 1, " busy time imported from calendars (sukima window rm SOURCE):", t.dim);
+        put(
+            buf,
+            list,
+            y + 1,
+            " busy time imported from calendars (sukima window rm SOURCE):",
+            t.dim,
+        );
         for (n, (source, count, first, last)) in busy.iter().enumerate() {
-            put(buf, list, y + 2 + n as u16, &format!("   {source}: {count} events, {first} – {last}"), t.dim);
+            put(
+                buf,
+                list,
+                y + 2 + n as u16,
+                &format!("   {source}: {count} events, {first} – {last}"),
+                t.dim,
+            );
         }
     }
 }
@@ -107,7 +146,12 @@ fn first_row(app: &App, list: Rect) -> usize {
 /// The window under the mouse.
 pub fn row_at(app: &App, body: Rect, x: u16, y: u16) -> Option<usize> {
     let p = parts(body);
-    let list = Rect::new(p.list.x, p.list.y + 1, p.list.width, p.list.height.saturating_sub(1));
+    let list = Rect::new(
+        p.list.x,
+        p.list.y + 1,
+        p.list.width,
+        p.list.height.saturating_sub(1),
+    );
     if !list.contains(Position::new(x, y)) {
         return None;
     }

@@ -19,7 +19,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.width >= 80 {
         let left_w = area.width * 11 / 20;
         let left = Rect::new(area.x, area.y, left_w, area.height);
-        let right = Rect::new(area.x + left_w + 1, area.y, area.width - left_w - 1, area.height);
+        let right = Rect::new(
+            area.x + left_w + 1,
+            area.y,
+            area.width - left_w - 1,
+            area.height,
+        );
         let y = next(app, left, buf, 0);
         let y = today_sessions(app, left, buf, y + 1);
         week_sessions(app, left, buf, y + 1);
@@ -60,9 +65,20 @@ fn when(app: &App, s: &Session) -> String {
 
 fn next(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
     let t = &app.theme;
-    section("Next", Rect::new(area.x, area.y + y, area.width, 1), buf, t.header);
+    section(
+        "Next",
+        Rect::new(area.x, area.y + y, area.width, 1),
+        buf,
+        t.header,
+    );
     let Some(s) = app.data.next_session() else {
-        put(buf, area, y + 1, &format!(" {}", crate::tui::strings::NO_SESSIONS), t.dim);
+        put(
+            buf,
+            area,
+            y + 1,
+            &format!(" {}", crate::tui::strings::NO_SESSIONS),
+            t.dim,
+        );
         return y + 2;
     };
     let name = app.data.name(&s.badge);
@@ -70,7 +86,12 @@ fn next(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         buf,
         area,
         y + 1,
-        &format!(" {}  {}{}", when(app, s), format_minutes(s.minutes()), if s.pinned { "  pinned" } else { "" }),
+        &format!(
+            " {}  {}{}",
+            when(app, s),
+            format_minutes(s.minutes()),
+            if s.pinned { "  pinned" } else { "" }
+        ),
         t.title,
     );
     put(buf, area, y + 2, &format!(" {name}  #{}", s.badge), t.base);
@@ -104,7 +125,11 @@ fn next(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
 }
 
 fn session_line(app: &App, s: &Session, with_day: bool, w: usize) -> String {
-    let day = if with_day { format!("{} ", s.start.format("%a")) } else { String::new() };
+    let day = if with_day {
+        format!("{} ", s.start.format("%a"))
+    } else {
+        String::new()
+    };
     truncate(
         &format!(
             " {day}{}-{} {:>5}  {}{}",
@@ -139,7 +164,13 @@ fn today_sessions(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
     }
     for s in sessions {
         let style = if s.end <= app.now { t.dim } else { t.base };
-        put(buf, area, y, &session_line(app, s, false, area.width as usize), style);
+        put(
+            buf,
+            area,
+            y,
+            &session_line(app, s, false, area.width as usize),
+            style,
+        );
         y += 1;
     }
     y
@@ -158,7 +189,10 @@ fn week_sessions(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
     };
     let sessions = app.data.sessions_between(tomorrow, end);
     section(
-        &format!("Rest of the week · {}", format_minutes(sessions.iter().map(Session::minutes).sum())),
+        &format!(
+            "Rest of the week · {}",
+            format_minutes(sessions.iter().map(Session::minutes).sum())
+        ),
         Rect::new(area.x, area.y + y, area.width, 1),
         buf,
         t.header,
@@ -172,7 +206,13 @@ fn week_sessions(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         if y >= area.height {
             break;
         }
-        put(buf, area, y, &session_line(app, s, true, area.width as usize), t.base);
+        put(
+            buf,
+            area,
+            y,
+            &session_line(app, s, true, area.width as usize),
+            t.base,
+        );
         y += 1;
     }
     y
@@ -189,7 +229,13 @@ fn at_risk(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
     );
     let mut y = y + 1;
     if risky.is_empty() {
-        put(buf, area, y, &format!(" {}", crate::tui::strings::ALL_ON_TIME), t.ok);
+        put(
+            buf,
+            area,
+            y,
+            &format!(" {}", crate::tui::strings::ALL_ON_TIME),
+            t.ok,
+        );
         return y + 1;
     }
     for o in risky {
@@ -197,7 +243,12 @@ fn at_risk(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
             buf,
             area,
             y,
-            &format!(" {}  due {}  short {}", app.data.name(&o.key), o.due.format("%m-%d"), format_minutes(o.shortfall)),
+            &format!(
+                " {}  due {}  short {}",
+                app.data.name(&o.key),
+                o.due.format("%m-%d"),
+                format_minutes(o.shortfall)
+            ),
             t.red,
         );
         put(buf, area, y + 1, &format!("   {}", risk_text(o)), t.dim);
@@ -238,7 +289,11 @@ fn expiring(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         } else {
             "expires".to_string()
         };
-        let style = if b.status == Status::Retiring { t.accent } else { t.band(band(days)) };
+        let style = if b.status == Status::Retiring {
+            t.accent
+        } else {
+            t.band(band(days))
+        };
         put(
             buf,
             area,
@@ -256,7 +311,12 @@ fn week_total(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
     let today = app.today();
     let start = week_start(today, app.config.ui.week_start.weekday());
     let end = start + Days::new(6);
-    let studied: u32 = app.data.logged_per_day.range(start..=end).map(|(_, m)| *m).sum();
+    let studied: u32 = app
+        .data
+        .logged_per_day
+        .range(start..=end)
+        .map(|(_, m)| *m)
+        .sum();
     let ahead: u32 = app
         .data
         .sessions_between(today, end)
@@ -264,7 +324,12 @@ fn week_total(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         .filter(|s| s.start >= app.now)
         .map(Session::minutes)
         .sum();
-    section("This week", Rect::new(area.x, area.y + y, area.width, 1), buf, t.header);
+    section(
+        "This week",
+        Rect::new(area.x, area.y + y, area.width, 1),
+        buf,
+        t.header,
+    );
     let goal = studied + ahead;
     let w = (area.width as usize).saturating_sub(28).clamp(4, 24);
     put(

@@ -22,9 +22,12 @@ fn covered(windows: &[Window], day: Weekday) -> Vec<(u32, u32)> {
     windows
         .iter()
         .filter_map(|w| match &w.kind {
-            WindowKind::Weekly { days, start, end, .. } if days.contains(&WeekdayOrd::of(day)) => {
-                Some((start.hour() * 60 + start.minute(), end.hour() * 60 + end.minute()))
-            }
+            WindowKind::Weekly {
+                days, start, end, ..
+            } if days.contains(&WeekdayOrd::of(day)) => Some((
+                start.hour() * 60 + start.minute(),
+                end.hour() * 60 + end.minute(),
+            )),
             _ => None,
         })
         .collect()
@@ -119,7 +122,10 @@ mod tests {
 
     #[test]
     fn draws_windows_on_the_grid() {
-        let windows = [weekly("weekdays", "07:00", "08:00"), weekly("sat", "09:00", "09:45")];
+        let windows = [
+            weekly("weekdays", "07:00", "08:00"),
+            weekly("sat", "09:00", "09:40"),
+        ];
         let grid = WeekGrid {
             windows: &windows,
             week_start: Weekday::Mon,
@@ -132,13 +138,13 @@ mod tests {
         assert_eq!(
             buf,
             Buffer::with_lines([
-                "    7   9       ",
+                "    7       9   ",
                 "mon ████········",
                 "tue ████········",
                 "wed ████········",
                 "thu ████········",
                 "fri ████········",
-                "sat ········███▌",
+                "sat ········██▌·",
                 "sun ············",
             ])
         );

@@ -1,0 +1,17 @@
+//! `sukima add "TEXT"`: quick-add from the command line.
+
+use super::Ctx;
+use crate::actions;
+use crate::domain::quick_add;
+use crate::store::badges;
+use anyhow::Result;
+use std::io::Write;
+
+/// Parses the line and writes what it means; prints what was written.
+pub fn run(ctx: &mut Ctx, text: &str, out: &mut dyn Write) -> Result<()> {
+    let all = badges::all(ctx.store.conn())?;
+    let intent = quick_add::parse(text, ctx.now, &all)?;
+    let msg = actions::apply_intent(&mut ctx.store, &intent, &all)?;
+    writeln!(out, "{msg}")?;
+    Ok(())
+}
