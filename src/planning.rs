@@ -80,7 +80,8 @@ impl Overview {
         let history_from = today
             .checked_sub_days(Days::new(HISTORY_DAYS))
             .unwrap_or(today);
-        let logged_per_day = log::minutes_per_day(conn, history_from, NaiveDate::MAX)?;
+        let far = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(today);
+        let logged_per_day = log::minutes_per_day(conn, history_from, far)?;
         let horizon = horizon(config, today, &all);
         let busy = busy::intervals(conn, now, horizon.and_hms_opt(23, 59, 59).unwrap_or(now))?;
         let mut ov = Overview::compute(
