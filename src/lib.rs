@@ -23,3 +23,4 @@ pub mod domain;
 pub mod io;
 pub mod store;
 pub mod text;
+pub mod tui;

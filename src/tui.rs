@@ -1,0 +1,3 @@
+//! The full-screen planner.
+
+pub mod widgets;
