@@ -9,6 +9,7 @@
 pub mod calendar_style;
 pub mod day_detail;
 pub mod month_grid;
+pub mod timeline;
 
 pub use calendar_style::{CalendarStyles, Legend};
 pub use day_detail::{DayDetail, DayLog, DaySession};
