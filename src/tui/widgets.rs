@@ -7,7 +7,9 @@
 //! `sukima calendar`.
 
 pub mod calendar_style;
+pub mod calendar_text;
 pub mod day_detail;
+pub mod heatmap;
 pub mod month_grid;
 pub mod timeline;
 
@@ -15,4 +17,3 @@ pub use calendar_style::{CalendarStyles, Legend};
 pub use day_detail::{DayDetail, DayLog, DaySession};
 
 pub use month_grid::{DayEvent, DayEventKind, DayInfo, MonthGrid};
-

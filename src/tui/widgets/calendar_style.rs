@@ -149,7 +149,13 @@ impl CalendarStyles {
             expiry_past: m(Modifier::DIM),
             expiry_red: m(Modifier::BOLD),
             at_risk: m(Modifier::BOLD),
-            heat: [m(Modifier::DIM), Style::new(), Style::new(), Style::new(), Style::new()],
+            heat: [
+                m(Modifier::DIM),
+                Style::new(),
+                Style::new(),
+                Style::new(),
+                Style::new(),
+            ],
             ..CalendarStyles::default()
         }
     }
@@ -169,7 +175,15 @@ impl CalendarStyles {
 /// Writes `s` at (`x`, `y`) clipped to `area` (and to `max` cells), never splitting a wide
 /// character; returns the column after the last cell written. Outside `area` it does nothing,
 /// so callers can lay out freely and let small areas cut the rest.
-pub(super) fn put(buf: &mut Buffer, area: Rect, x: u16, y: u16, s: &str, max: usize, style: Style) -> u16 {
+pub(super) fn put(
+    buf: &mut Buffer,
+    area: Rect,
+    x: u16,
+    y: u16,
+    s: &str,
+    max: usize,
+    style: Style,
+) -> u16 {
     let area = area.intersection(*buf.area());
     if y < area.top() || y >= area.bottom() || x < area.left() || x >= area.right() {
         return x;
@@ -240,6 +254,24 @@ impl Legend {
         lines
     }
 
+    /// The legend as plain text lines of at most `width` cells, with `first` (a symbol and
+    /// its meaning) before the items.
+    pub(super) fn text_lines(&self, first: Option<(&str, &str)>, width: usize) -> Vec<String> {
+        let mut items: Vec<String> = first.map(|(s, l)| format!("{s} {l}")).into_iter().collect();
+        items.extend(self.items.iter().map(|(s, _, l)| format!("{s} {l}")));
+        let mut lines: Vec<String> = Vec::new();
+        for item in items {
+            match lines.last_mut() {
+                Some(line) if text::width(line) + 2 + text::width(&item) <= width => {
+                    line.push_str("  ");
+                    line.push_str(&item);
+                }
+                _ => lines.push(item),
+            }
+        }
+        lines
+    }
+
     /// How many lines the legend needs at `width` cells.
     pub fn height(&self, width: u16) -> u16 {
         u16::try_from(self.lines(usize::from(width)).len()).unwrap_or(u16::MAX)
@@ -261,6 +293,16 @@ impl Widget for &Legend {
             }
         }
     }
+}
+
+/// Area sizes for the never-panic tests: every size up to 40x20, then a spread up to 200x60.
+#[cfg(test)]
+pub(super) fn test_sizes() -> Vec<(u16, u16)> {
+    let widths = (0..=40).chain((41..200).step_by(9)).chain([200]);
+    let heights: Vec<u16> = (0..=20).chain((21..60).step_by(6)).chain([60]).collect();
+    widths
+        .flat_map(|w| heights.iter().map(move |&h| (w, h)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -287,7 +329,14 @@ mod tests {
     #[test]
     fn plain_theme_has_no_colour() {
         let s = CalendarStyles::plain();
-        let all = [s.header, s.today, s.selected, s.expiry_red, s.planned, s.heat[4]];
+        let all = [
+            s.header,
+            s.today,
+            s.selected,
+            s.expiry_red,
+            s.planned,
+            s.heat[4],
+        ];
         assert!(all.iter().all(|st| st.fg.is_none() && st.bg.is_none()));
         assert_ne!(s.today, s.selected);
         assert_ne!(s.expiry_red, s.expiry_far);

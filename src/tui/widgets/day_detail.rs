@@ -126,8 +126,16 @@ impl<'a> DayDetail<'a> {
 
         let mut lines = vec![self.heading()];
         // Events: name, then the band note in its own aligned column.
-        let note_w = events.iter().map(|e| text::width(e.kind.note())).max().unwrap_or(0);
-        let name_w = events.iter().map(|e| text::width(&e.badge_name)).max().unwrap_or(0);
+        let note_w = events
+            .iter()
+            .map(|e| text::width(e.kind.note()))
+            .max()
+            .unwrap_or(0);
+        let name_w = events
+            .iter()
+            .map(|e| text::width(&e.badge_name))
+            .max()
+            .unwrap_or(0);
         let room = width.saturating_sub(prefix_w);
         let name_w = if note_w > 0 && room >= note_w + 2 + 6 {
             name_w.min(room - note_w - 2)
@@ -160,7 +168,10 @@ impl<'a> DayDetail<'a> {
         let study = sessions
             .iter()
             .map(|s| (SYM_PLANNED, st.planned, session_label(s), &s.badge_name))
-            .chain(logs.iter().map(|l| (SYM_LOGGED, st.logged, "Logged", &l.badge_name)));
+            .chain(
+                logs.iter()
+                    .map(|l| (SYM_LOGGED, st.logged, "Logged", &l.badge_name)),
+            );
         for ((sym, style, label, name), when) in study.zip(&when) {
             let mut line = row(sym, style, label);
             line.push((text::pad(when, when_w), Style::new()));
@@ -262,7 +273,10 @@ mod tests {
         let info = DayInfo {
             events: vec![
                 event(DayEventKind::RenewalOpens, "AWS SAA"),
-                event(DayEventKind::Expiry(Band::Red), "IBM Db2 データベース管理者"),
+                event(
+                    DayEventKind::Expiry(Band::Red),
+                    "IBM Db2 データベース管理者",
+                ),
                 event(DayEventKind::Expiry(Band::Red), "GCP PDE"),
             ],
             planned_minutes: 60,
@@ -349,5 +363,19 @@ mod tests {
                 "Nothing due and no study.     ",
             ])
         );
+    }
+
+    #[test]
+    fn never_panics_at_any_size() {
+        let (info, sessions, logs) = sample();
+        let styles = CalendarStyles::dark();
+        let detail = DayDetail::new(d("2026-11-26"), d("2026-11-26"), Some(&info), &styles)
+            .sessions(&sessions)
+            .logs(&logs);
+        let empty = DayDetail::new(d("2026-11-26"), d("2026-11-26"), None, &styles);
+        for (w, h) in crate::tui::widgets::calendar_style::test_sizes() {
+            render(&detail, w, h);
+            render(&empty, w, h);
+        }
     }
 }

@@ -125,11 +125,18 @@ impl DayInfo {
 
     /// One mark per kind of event, most important first (the most urgent band of several
     /// expiries), then planned and logged study when `minutes`.
-    pub(super) fn marks(&self, styles: &CalendarStyles, minutes: bool) -> Vec<(&'static str, Style)> {
+    pub(super) fn marks(
+        &self,
+        styles: &CalendarStyles,
+        minutes: bool,
+    ) -> Vec<(&'static str, Style)> {
         let mut kinds: Vec<DayEventKind> = self.events.iter().map(|e| e.kind).collect();
         kinds.sort_by_key(|k| (k.rank(), band_of(*k)));
         kinds.dedup_by_key(|k| k.rank());
-        let mut marks: Vec<_> = kinds.iter().map(|k| (k.symbol(), k.style(styles))).collect();
+        let mut marks: Vec<_> = kinds
+            .iter()
+            .map(|k| (k.symbol(), k.style(styles)))
+            .collect();
         if minutes && self.planned_minutes > 0 {
             marks.push((SYM_PLANNED, styles.planned));
         }
@@ -267,8 +274,7 @@ impl<'a> MonthGrid<'a> {
         if col >= 7 || row >= l.weeks {
             return None;
         }
-        l.from
-            .checked_add_days(Days::new(u64::from(row * 7 + col)))
+        l.from.checked_add_days(Days::new(u64::from(row * 7 + col)))
     }
 
     fn layout(&self, area: Rect) -> Option<GridLayout> {
@@ -328,7 +334,15 @@ impl<'a> MonthGrid<'a> {
             if x >= content.right() {
                 break;
             }
-            x = put(buf, area, x, content.y, sym, usize::from(content.right() - x), style);
+            x = put(
+                buf,
+                area,
+                x,
+                content.y,
+                sym,
+                usize::from(content.right() - x),
+                style,
+            );
         }
         if !roomy {
             return;
@@ -381,20 +395,44 @@ impl Widget for &MonthGrid<'_> {
         let title = month_title(self.first);
         let Some(l) = self.layout(area) else {
             let t = text::truncate(&title, usize::from(area.width));
-            put(buf, area, area.x, area.y, &t, usize::MAX, self.styles.header);
+            put(
+                buf,
+                area,
+                area.x,
+                area.y,
+                &t,
+                usize::MAX,
+                self.styles.header,
+            );
             return;
         };
         let grid_w = l.cell_w * 7;
         if let Some(y) = l.title_y {
             let t = text::truncate(&title, usize::from(grid_w));
             let indent = (grid_w - text::width(&t) as u16) / 2;
-            put(buf, area, l.x + indent, y, &t, usize::MAX, self.styles.header);
+            put(
+                buf,
+                area,
+                l.x + indent,
+                y,
+                &t,
+                usize::MAX,
+                self.styles.header,
+            );
         }
         if let Some(y) = l.header_y {
             let mut day = self.week_start;
             for c in 0..7 {
                 let name = &weekday_abbr(day)[..if l.cell_w >= 4 { 3 } else { 2 }];
-                put(buf, area, l.x + c * l.cell_w + 1, y, name, usize::MAX, self.styles.header);
+                put(
+                    buf,
+                    area,
+                    l.x + c * l.cell_w + 1,
+                    y,
+                    name,
+                    usize::MAX,
+                    self.styles.header,
+                );
                 day = day.succ();
             }
         }
@@ -404,11 +442,12 @@ impl Widget for &MonthGrid<'_> {
                 break;
             }
             for col in 0..7 {
-                let Some(date) = l.from.checked_add_days(Days::new(u64::from(row * 7 + col))) else {
+                let Some(date) = l.from.checked_add_days(Days::new(u64::from(row * 7 + col)))
+                else {
                     continue;
                 };
-                let cell = Rect::new(l.x + col * l.cell_w, y, l.cell_w, l.cell_h)
-                    .intersection(area);
+                let cell =
+                    Rect::new(l.x + col * l.cell_w, y, l.cell_w, l.cell_h).intersection(area);
                 self.render_day(date, cell, area, buf);
             }
         }

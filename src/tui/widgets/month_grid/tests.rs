@@ -72,8 +72,8 @@ fn render(grid: &MonthGrid, w: u16, h: u16) -> Buffer {
 fn compact_grid_fits_36x9() {
     let days = november();
     let styles = CalendarStyles::default();
-    let grid = MonthGrid::new(d("2026-11-17"), &days, d("2026-11-10"), &styles)
-        .selected(d("2026-11-12"));
+    let grid =
+        MonthGrid::new(d("2026-11-17"), &days, d("2026-11-10"), &styles).selected(d("2026-11-12"));
     assert_eq!(
         render(&grid, 36, 9),
         Buffer::with_lines([
@@ -94,8 +94,8 @@ fn compact_grid_fits_36x9() {
 fn weeks_can_start_on_sunday() {
     let days = november();
     let styles = CalendarStyles::default();
-    let grid = MonthGrid::new(d("2026-11-01"), &days, d("2026-11-10"), &styles)
-        .week_start(Weekday::Sun);
+    let grid =
+        MonthGrid::new(d("2026-11-01"), &days, d("2026-11-10"), &styles).week_start(Weekday::Sun);
     assert_eq!(
         render(&grid, 28, 7),
         Buffer::with_lines([
@@ -122,8 +122,8 @@ fn weeks_can_start_on_sunday() {
 fn roomy_grid_shows_minutes_and_names() {
     let days = november();
     let styles = CalendarStyles::default();
-    let grid = MonthGrid::new(d("2026-11-01"), &days, d("2026-11-10"), &styles)
-        .week_start(Weekday::Sun);
+    let grid =
+        MonthGrid::new(d("2026-11-01"), &days, d("2026-11-10"), &styles).week_start(Weekday::Sun);
     assert_eq!(
         render(&grid, 49, 17),
         Buffer::with_lines([
@@ -152,11 +152,13 @@ fn roomy_grid_shows_minutes_and_names() {
 fn two_line_cells_join_minutes_and_count_hidden_events() {
     let days = november();
     let styles = CalendarStyles::default();
-    let grid = MonthGrid::new(d("2026-11-01"), &days, d("2026-11-10"), &styles)
-        .week_start(Weekday::Sun);
+    let grid =
+        MonthGrid::new(d("2026-11-01"), &days, d("2026-11-10"), &styles).week_start(Weekday::Sun);
     let buf = render(&grid, 70, 12);
     let line = |y: u16| -> String {
-        (0..70).map(|x| buf[(x, y)].symbol().to_string()).collect::<String>()
+        (0..70)
+            .map(|x| buf[(x, y)].symbol().to_string())
+            .collect::<String>()
     };
     // Cells of 10 columns and 2 lines: the 10th has both minutes on its second line, the
     // 25th has room for one of its two events.
@@ -168,8 +170,8 @@ fn two_line_cells_join_minutes_and_count_hidden_events() {
 fn styles_mark_today_selection_and_urgency() {
     let days = november();
     let styles = CalendarStyles::dark();
-    let grid = MonthGrid::new(d("2026-11-01"), &days, d("2026-11-10"), &styles)
-        .selected(d("2026-11-12"));
+    let grid =
+        MonthGrid::new(d("2026-11-01"), &days, d("2026-11-10"), &styles).selected(d("2026-11-12"));
     let buf = render(&grid, 36, 9);
     // Today, the 10th: Tuesday of the third week.
     assert_eq!(buf[(6, 4)].symbol(), "1");
@@ -192,11 +194,19 @@ fn styles_mark_today_selection_and_urgency() {
     assert_eq!(buf[(23, 2)].symbol(), " ", "its expiry is not marked");
 
     let plain = CalendarStyles::plain();
-    let grid = MonthGrid::new(d("2026-11-01"), &days, d("2026-11-10"), &plain)
-        .selected(d("2026-11-12"));
+    let grid =
+        MonthGrid::new(d("2026-11-01"), &days, d("2026-11-10"), &plain).selected(d("2026-11-12"));
     let buf = render(&grid, 36, 9);
-    assert!(buf.content().iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset));
-    assert!(buf[(6, 4)].modifier.contains(Modifier::BOLD | Modifier::UNDERLINED));
+    assert!(
+        buf.content()
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
+    assert!(
+        buf[(6, 4)]
+            .modifier
+            .contains(Modifier::BOLD | Modifier::UNDERLINED)
+    );
     assert!(buf[(16, 4)].modifier.contains(Modifier::REVERSED));
 }
 
@@ -223,7 +233,11 @@ fn day_at_maps_clicks_to_days() {
     }
     assert_eq!(sunday.day_at(area, 10 + 15, 13), Some(d("2026-11-17")));
     assert_eq!(sunday.day_at(area, 9, 10), None);
-    assert_eq!(sunday.day_at(Rect::new(0, 0, 20, 9), 1, 2), None, "too narrow");
+    assert_eq!(
+        sunday.day_at(Rect::new(0, 0, 20, 9), 1, 2),
+        None,
+        "too narrow"
+    );
 }
 
 #[test]
@@ -231,7 +245,10 @@ fn small_areas_keep_what_fits() {
     let days = november();
     let styles = CalendarStyles::default();
     let grid = MonthGrid::new(d("2026-11-01"), &days, d("2026-11-10"), &styles);
-    assert_eq!(render(&grid, 10, 2), Buffer::with_lines(["November …", "          "]));
+    assert_eq!(
+        render(&grid, 10, 2),
+        Buffer::with_lines(["November …", "          "])
+    );
     assert_eq!(
         render(&grid, 21, 1),
         Buffer::with_lines([" 26 27 28 29 30 31  1"])
@@ -241,20 +258,21 @@ fn small_areas_keep_what_fits() {
 #[test]
 fn never_panics_at_any_size() {
     let days = november();
-    for styles in [CalendarStyles::dark(), CalendarStyles::plain()] {
-        for w in (0..=200).step_by(1) {
-            for h in (0..=60).step_by(if w < 40 { 1 } else { 5 }) {
-                for start in [Weekday::Mon, Weekday::Sun] {
-                    let grid = MonthGrid::new(d("2026-11-01"), &days, d("2026-11-10"), &styles)
-                        .selected(d("2026-11-25"))
-                        .week_start(start);
-                    render(&grid, w, h);
-                    let _ = grid.day_at(Rect::new(0, 0, w, h), 5, 5);
-                    // Part of the area outside the buffer is cut, not a panic.
-                    let mut buf = Buffer::empty(Rect::new(2, 1, 40, 12));
-                    grid.render(Rect::new(3, 2, w, h), &mut buf);
-                }
-            }
+    let styles = CalendarStyles::dark();
+    for (w, h) in crate::tui::widgets::calendar_style::test_sizes() {
+        for start in [Weekday::Mon, Weekday::Sun] {
+            let grid = MonthGrid::new(d("2026-11-01"), &days, d("2026-11-10"), &styles)
+                .selected(d("2026-11-25"))
+                .week_start(start);
+            render(&grid, w, h);
+            let _ = grid.day_at(Rect::new(0, 0, w, h), 5, 5);
+            // Part of the area outside the buffer is cut, not a panic.
+            let mut buf = Buffer::empty(Rect::new(2, 1, 40, 12));
+            grid.render(Rect::new(3, 2, w, h), &mut buf);
         }
+        let legend = crate::tui::widgets::Legend::month(&styles);
+        let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+        (&legend).render(buf.area, &mut buf);
+        (&crate::tui::widgets::Legend::timeline(&styles)).render(buf.area, &mut buf);
     }
 }
