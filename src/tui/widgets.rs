@@ -1,10 +1,10 @@
 //! Widgets of the full-screen planner: plain ratatui widgets over plain data, each drawn
 //! with `impl Widget for &T` and tested against exact buffers.
 //!
-//! The renewal calendar (view 4) is built from [`month_grid`] (the month and the selected
-//! day's details), [`timeline`] (one bar per badge) and [`heatmap`] (logged study over a
-//! year), all coloured by [`calendar_style`]; [`calendar_text`] prints the month grid for
-//! `sukima calendar`.
+//! The renewal calendar (view 4) is built from [`month_grid`] (the month), [`day_detail`]
+//! (the selected day), [`timeline`] (one bar per badge) and [`heatmap`] (logged study over
+//! a year), styled and explained by [`calendar_style`]; [`calendar_text`] prints the month
+//! grid for `sukima calendar`.
 
 pub mod calendar_style;
 pub mod calendar_text;
@@ -14,6 +14,8 @@ pub mod month_grid;
 pub mod timeline;
 
 pub use calendar_style::{CalendarStyles, Legend};
+pub use calendar_text::month_text;
 pub use day_detail::{DayDetail, DayLog, DaySession};
-
+pub use heatmap::{HeatSummary, Heatmap, heat_level};
 pub use month_grid::{DayEvent, DayEventKind, DayInfo, MonthGrid};
+pub use timeline::{Timeline, TimelineRow};

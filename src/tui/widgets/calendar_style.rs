@@ -49,11 +49,15 @@ pub struct CalendarStyles {
     pub other_month: Style,
     /// Secondary text: "↓ 3 more", empty heat cells, hints.
     pub dim: Style,
-    /// Expiries by band: already past, fewer than 30, 60 and 90 days away, and further.
+    /// An expiry already past.
     pub expiry_past: Style,
+    /// An expiry fewer than 30 days away (also the legend's expiry mark).
     pub expiry_red: Style,
+    /// An expiry fewer than 60 days away.
     pub expiry_yellow: Style,
+    /// An expiry fewer than 90 days away.
     pub expiry_plain: Style,
+    /// An expiry further away.
     pub expiry_far: Style,
     /// A renewal window opening.
     pub renewal_opens: Style,

@@ -188,11 +188,12 @@ impl<'a> DayDetail<'a> {
         };
         if planned > 0 || logged > 0 {
             let mut line = row(" ", Style::new(), "Total");
-            let total = format!(
-                "planned {}, logged {}",
-                format_minutes(planned),
-                format_minutes(logged)
-            );
+            let total = [("planned", planned), ("logged", logged)]
+                .iter()
+                .filter(|(_, m)| *m > 0)
+                .map(|(what, m)| format!("{what} {}", format_minutes(*m)))
+                .collect::<Vec<_>>()
+                .join(", ");
             line.push((total, st.dim));
             lines.push(line);
         }

@@ -1,10 +1,12 @@
 //! The month grid of the renewal calendar: weeks as rows, each day with what happens on it
 //! (expiries, renewal windows opening, retirements, planned and logged study).
 //!
-//! The grid adapts to its area. Seven columns of at least three cells hold a day number;
-//! each further column cell holds one more marker (`12!+` in a 36x9 area). When a week has
-//! two or more lines the day shows planned and logged minutes under its number, and with
-//! more lines the events by badge name. Smaller than 21 columns only the title is drawn.
+//! The grid adapts to its area. Seven columns of at least three cells hold a day number
+//! (coloured like its most important mark when there is no room for one); each further
+//! cell of a column holds one more mark, most important first (`12!+` in a 36x9 area).
+//! When a week has two or more lines, a day shows its planned and logged minutes under its
+//! number and then its events by badge name, ending in "+n more" when they do not fit.
+//! Narrower than 21 columns only the title is drawn.
 
 use super::calendar_style::{
     CalendarStyles, SYM_DUE, SYM_EXPIRY, SYM_GOAL, SYM_LOGGED, SYM_PLANNED, SYM_RENEWAL_OPENS,
@@ -329,8 +331,16 @@ impl<'a> MonthGrid<'a> {
         let styles = self.styles;
         let w = usize::from(content.width);
         let roomy = content.height >= 2;
+        let marks = info.marks(styles, !roomy);
+        if content.width <= 2 {
+            // No room for a mark: the day number takes the most important one's style.
+            if let Some((_, style)) = marks.first() {
+                patch(buf, area, Rect::new(content.x, content.y, 2, 1), *style);
+            }
+            return;
+        }
         let mut x = content.x + 2;
-        for (sym, style) in info.marks(styles, !roomy) {
+        for (sym, style) in marks {
             if x >= content.right() {
                 break;
             }

@@ -193,6 +193,13 @@ fn styles_mark_today_selection_and_urgency() {
     assert_eq!(buf[(22, 2)].symbol(), "0", "the 30th");
     assert_eq!(buf[(23, 2)].symbol(), " ", "its expiry is not marked");
 
+    // Columns of three cells have no room for marks: the number takes the colour.
+    let buf = render(&grid, 21, 8);
+    assert_eq!(buf[(13, 5)].symbol(), "2", "the 20th");
+    assert_eq!(buf[(13, 5)].fg, Color::Red);
+    assert_eq!(buf[(14, 5)].fg, Color::Red);
+    assert_eq!(buf[(15, 5)].symbol(), " ");
+
     let plain = CalendarStyles::plain();
     let grid =
         MonthGrid::new(d("2026-11-01"), &days, d("2026-11-10"), &plain).selected(d("2026-11-12"));
