@@ -1,0 +1,468 @@
+//! The month grid of the renewal calendar: weeks as rows, each day with what happens on it
+//! (expiries, renewal windows opening, retirements, planned and logged study).
+//!
+//! The grid adapts to its area. Seven columns of at least three cells hold a day number
+//! (coloured like its most important mark when there is no room for one); each further
+//! cell of a column holds one more mark, most important first (`12!+` in a 36x9 area).
+//! When a week has two or more lines, a day shows its planned and logged minutes under its
+//! number and then its events by badge name, ending in "+n more" when they do not fit.
+//! Narrower than 21 columns only the title is drawn.
+
+use super::calendar_style::{
+    CalendarStyles, SYM_DUE, SYM_EXPIRY, SYM_GOAL, SYM_LOGGED, SYM_PLANNED, SYM_RENEWAL_OPENS,
+    SYM_REPLACEMENT, SYM_RETIREMENT, patch, put,
+};
+use crate::domain::dates::{last_day_of_month, week_start};
+use crate::domain::status::Band;
+use crate::text;
+use chrono::{Datelike, Days, Month, NaiveDate, Weekday};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::Widget;
+use std::collections::BTreeMap;
+
+/// What happens to a badge on a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayEventKind {
+    /// The badge expires; the band says how urgent that is from today.
+    Expiry(Band),
+    /// Its renewal window opens (renew_from).
+    RenewalOpens,
+    /// The vendor retires it.
+    Retirement,
+    /// Its replacement becomes available to study for.
+    ReplacementAvailable,
+    /// The renewal must be prepared by this day.
+    Due,
+    /// The user wants this target by this day.
+    Goal,
+}
+
+impl DayEventKind {
+    /// The one-character mark in the grid.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            DayEventKind::Expiry(_) => SYM_EXPIRY,
+            DayEventKind::RenewalOpens => SYM_RENEWAL_OPENS,
+            DayEventKind::Retirement => SYM_RETIREMENT,
+            DayEventKind::ReplacementAvailable => SYM_REPLACEMENT,
+            DayEventKind::Due => SYM_DUE,
+            DayEventKind::Goal => SYM_GOAL,
+        }
+    }
+
+    /// What it is, in words (lower case).
+    pub fn label(self) -> &'static str {
+        match self {
+            DayEventKind::Expiry(Band::Past) => "expired",
+            DayEventKind::Expiry(_) => "expires",
+            DayEventKind::RenewalOpens => "renewal opens",
+            DayEventKind::Retirement => "retires",
+            DayEventKind::ReplacementAvailable => "replacement available",
+            DayEventKind::Due => "due",
+            DayEventKind::Goal => "goal",
+        }
+    }
+
+    /// A note on urgency, for expiries: the band in words.
+    pub fn note(self) -> &'static str {
+        match self {
+            DayEventKind::Expiry(Band::Red) => "red band",
+            DayEventKind::Expiry(Band::Yellow) => "yellow band",
+            DayEventKind::Expiry(Band::Plain) => "90-day band",
+            _ => "",
+        }
+    }
+
+    /// Its style.
+    pub fn style(self, styles: &CalendarStyles) -> Style {
+        match self {
+            DayEventKind::Expiry(band) => styles.expiry(band),
+            DayEventKind::RenewalOpens => styles.renewal_opens,
+            DayEventKind::Retirement => styles.retirement,
+            DayEventKind::ReplacementAvailable => styles.replacement,
+            DayEventKind::Due => styles.due,
+            DayEventKind::Goal => styles.goal,
+        }
+    }
+
+    /// Most important first: when a cell has room for one mark, this one wins.
+    fn rank(self) -> u8 {
+        match self {
+            DayEventKind::Expiry(_) => 0,
+            DayEventKind::Retirement => 1,
+            DayEventKind::Due => 2,
+            DayEventKind::RenewalOpens => 3,
+            DayEventKind::ReplacementAvailable => 4,
+            DayEventKind::Goal => 5,
+        }
+    }
+}
+
+/// One badge's event on a day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayEvent {
+    pub kind: DayEventKind,
+    pub badge_key: String,
+    pub badge_name: String,
+}
+
+/// Everything the calendar shows about one day.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DayInfo {
+    pub events: Vec<DayEvent>,
+    /// Planned and pinned study.
+    pub planned_minutes: u32,
+    pub logged_minutes: u32,
+}
+
+impl DayInfo {
+    /// The events, most important first (stable otherwise).
+    pub fn events_by_rank(&self) -> Vec<&DayEvent> {
+        let mut events: Vec<&DayEvent> = self.events.iter().collect();
+        events.sort_by_key(|e| (e.kind.rank(), band_of(e.kind)));
+        events
+    }
+
+    /// One mark per kind of event, most important first (the most urgent band of several
+    /// expiries), then planned and logged study when `minutes`.
+    pub(super) fn marks(
+        &self,
+        styles: &CalendarStyles,
+        minutes: bool,
+    ) -> Vec<(&'static str, Style)> {
+        let mut kinds: Vec<DayEventKind> = self.events.iter().map(|e| e.kind).collect();
+        kinds.sort_by_key(|k| (k.rank(), band_of(*k)));
+        kinds.dedup_by_key(|k| k.rank());
+        let mut marks: Vec<_> = kinds
+            .iter()
+            .map(|k| (k.symbol(), k.style(styles)))
+            .collect();
+        if minutes && self.planned_minutes > 0 {
+            marks.push((SYM_PLANNED, styles.planned));
+        }
+        if minutes && self.logged_minutes > 0 {
+            marks.push((SYM_LOGGED, styles.logged));
+        }
+        marks
+    }
+}
+
+fn band_of(kind: DayEventKind) -> Option<Band> {
+    match kind {
+        DayEventKind::Expiry(b) => Some(b),
+        _ => None,
+    }
+}
+
+/// Minutes in at most five cells: `45m`, `99m`, `2h`, `2.5h`.
+pub(super) fn short_minutes(m: u32) -> String {
+    if m < 100 {
+        format!("{m}m")
+    } else {
+        let h = format!("{:.1}", f64::from(m) / 60.0);
+        format!("{}h", h.trim_end_matches(".0"))
+    }
+}
+
+/// Weekday names, three letters.
+pub(super) fn weekday_abbr(w: Weekday) -> &'static str {
+    ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][w.num_days_from_monday() as usize]
+}
+
+/// "November 2026".
+pub(super) fn month_title(first: NaiveDate) -> String {
+    let name = u8::try_from(first.month())
+        .ok()
+        .and_then(|m| Month::try_from(m).ok())
+        .map_or("", |m| m.name());
+    format!("{name} {}", first.year())
+}
+
+/// The first day of the month of `d`.
+pub(super) fn first_of_month(d: NaiveDate) -> NaiveDate {
+    d.with_day(1).unwrap_or(d)
+}
+
+/// The days a month grid shows: from the start of the week of the 1st to the end of the
+/// week of the last day, and how many weeks that is.
+pub(super) fn grid_span(month: NaiveDate, start: Weekday) -> (NaiveDate, u16) {
+    let first = first_of_month(month);
+    let last = last_day_of_month(first.year(), first.month()).unwrap_or(first);
+    let from = week_start(first, start);
+    let weeks = (last - from).num_days() / 7 + 1;
+    (from, u16::try_from(weeks).unwrap_or(6))
+}
+
+/// The month grid. Build it with [`MonthGrid::new`], then `.selected(..)` and
+/// `.week_start(..)`.
+#[derive(Debug, Clone)]
+pub struct MonthGrid<'a> {
+    first: NaiveDate,
+    days: &'a BTreeMap<NaiveDate, DayInfo>,
+    today: NaiveDate,
+    selected: Option<NaiveDate>,
+    week_start: Weekday,
+    styles: &'a CalendarStyles,
+}
+
+/// Where the parts of a grid fall in an area.
+struct GridLayout {
+    title_y: Option<u16>,
+    header_y: Option<u16>,
+    /// Top-left of the first week; the grid is 7 cells of `cell_w` wide.
+    x: u16,
+    y: u16,
+    cell_w: u16,
+    cell_h: u16,
+    weeks: u16,
+    from: NaiveDate,
+}
+
+impl<'a> MonthGrid<'a> {
+    /// The month containing `month` (any day of it), with `days` holding what happens on
+    /// each day (missing days are empty). Weeks start on Monday and nothing is selected
+    /// until set.
+    pub fn new(
+        month: NaiveDate,
+        days: &'a BTreeMap<NaiveDate, DayInfo>,
+        today: NaiveDate,
+        styles: &'a CalendarStyles,
+    ) -> Self {
+        MonthGrid {
+            first: first_of_month(month),
+            days,
+            today,
+            selected: None,
+            week_start: Weekday::Mon,
+            styles,
+        }
+    }
+
+    /// Highlights `day`.
+    #[must_use]
+    pub fn selected(mut self, day: NaiveDate) -> Self {
+        self.selected = Some(day);
+        self
+    }
+
+    /// Starts each week (each row) on `day`.
+    #[must_use]
+    pub fn week_start(mut self, day: Weekday) -> Self {
+        self.week_start = day;
+        self
+    }
+
+    /// The first and last day the grid shows (including the neighbouring months' days that
+    /// fill its first and last week), so the caller knows which days to fill in.
+    pub fn span(month: NaiveDate, week_start: Weekday) -> (NaiveDate, NaiveDate) {
+        let (from, weeks) = grid_span(month, week_start);
+        let to = from
+            .checked_add_days(Days::new(u64::from(weeks) * 7 - 1))
+            .unwrap_or(from);
+        (from, to)
+    }
+
+    /// The day drawn at the terminal cell (`x`, `y`) when the grid was rendered in `area`
+    /// (for mouse clicks). Days of the neighbouring months count; the title, header and
+    /// the spare columns right of the grid do not.
+    pub fn day_at(&self, area: Rect, x: u16, y: u16) -> Option<NaiveDate> {
+        let l = self.layout(area)?;
+        if x < l.x || y < l.y || x >= area.right() || y >= area.bottom() {
+            return None;
+        }
+        let (col, row) = ((x - l.x) / l.cell_w, (y - l.y) / l.cell_h);
+        if col >= 7 || row >= l.weeks {
+            return None;
+        }
+        l.from.checked_add_days(Days::new(u64::from(row * 7 + col)))
+    }
+
+    fn layout(&self, area: Rect) -> Option<GridLayout> {
+        if area.width < 21 || area.height == 0 {
+            return None;
+        }
+        let (from, weeks) = grid_span(self.first, self.week_start);
+        let top = match area.height {
+            h if h >= weeks + 2 => 2,
+            h if h >= 2 => 1,
+            _ => 0,
+        };
+        Some(GridLayout {
+            title_y: (top == 2).then_some(area.y),
+            header_y: (top >= 1).then(|| area.y + top - 1),
+            x: area.x,
+            y: area.y + top,
+            cell_w: area.width / 7,
+            cell_h: ((area.height - top) / weeks).max(1),
+            weeks,
+            from,
+        })
+    }
+
+    fn render_day(&self, date: NaiveDate, cell: Rect, area: Rect, buf: &mut Buffer) {
+        let styles = self.styles;
+        // The first column of a cell is the gap between days.
+        let content = Rect::new(cell.x + 1, cell.y, cell.width - 1, cell.height);
+        let w = usize::from(content.width);
+        let (x, y) = (content.x, content.y);
+        let number = format!("{:>2}", date.day());
+        if date.month() != self.first.month() || date.year() != self.first.year() {
+            put(buf, area, x, y, &number, w, styles.other_month);
+        } else {
+            let number_style = if date == self.today {
+                styles.today
+            } else {
+                Style::new()
+            };
+            put(buf, area, x, y, &number, w, number_style);
+            if let Some(info) = self.days.get(&date) {
+                self.render_info(info, content, area, buf);
+            }
+        }
+        if Some(date) == self.selected {
+            patch(buf, area, content, styles.selected);
+        }
+    }
+
+    /// Marks after the day number; with more lines, minutes and events by name below it.
+    fn render_info(&self, info: &DayInfo, content: Rect, area: Rect, buf: &mut Buffer) {
+        let styles = self.styles;
+        let w = usize::from(content.width);
+        let roomy = content.height >= 2;
+        let marks = info.marks(styles, !roomy);
+        if content.width <= 2 {
+            // No room for a mark: the day number takes the most important one's style.
+            if let Some((_, style)) = marks.first() {
+                patch(buf, area, Rect::new(content.x, content.y, 2, 1), *style);
+            }
+            return;
+        }
+        let mut x = content.x + 2;
+        for (sym, style) in marks {
+            if x >= content.right() {
+                break;
+            }
+            x = put(
+                buf,
+                area,
+                x,
+                content.y,
+                sym,
+                usize::from(content.right() - x),
+                style,
+            );
+        }
+        if !roomy {
+            return;
+        }
+        let mut lines: Vec<Vec<(String, Style)>> = Vec::new();
+        let mut minutes = Vec::new();
+        if info.planned_minutes > 0 {
+            let m = format!("{SYM_PLANNED}{}", short_minutes(info.planned_minutes));
+            minutes.push((m, styles.planned));
+        }
+        if info.logged_minutes > 0 {
+            let m = format!("{SYM_LOGGED}{}", short_minutes(info.logged_minutes));
+            minutes.push((m, styles.logged));
+        }
+        if content.height == 2 && minutes.len() == 2 {
+            minutes.insert(1, (" ".to_string(), Style::new()));
+            lines.push(minutes);
+        } else {
+            lines.extend(minutes.into_iter().map(|m| vec![m]));
+        }
+        for e in info.events_by_rank() {
+            let name = text::truncate(&e.badge_name, w.saturating_sub(2));
+            lines.push(vec![
+                (e.kind.symbol().to_string(), e.kind.style(styles)),
+                (" ".to_string(), Style::new()),
+                (name, Style::new()),
+            ]);
+        }
+        let room = usize::from(content.height - 1);
+        if lines.len() > room {
+            let hidden = lines.len() - room + 1;
+            lines.truncate(room - 1);
+            lines.push(vec![(format!("+{hidden} more"), styles.dim)]);
+        }
+        for (line, y) in lines.iter().zip(content.y + 1..) {
+            let mut x = content.x;
+            for (s, style) in line {
+                x = put(buf, area, x, y, s, usize::from(content.right() - x), *style);
+            }
+        }
+    }
+}
+
+impl Widget for &MonthGrid<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(*buf.area());
+        if area.is_empty() {
+            return;
+        }
+        let title = month_title(self.first);
+        let Some(l) = self.layout(area) else {
+            let t = text::truncate(&title, usize::from(area.width));
+            put(
+                buf,
+                area,
+                area.x,
+                area.y,
+                &t,
+                usize::MAX,
+                self.styles.header,
+            );
+            return;
+        };
+        let grid_w = l.cell_w * 7;
+        if let Some(y) = l.title_y {
+            let t = text::truncate(&title, usize::from(grid_w));
+            let indent = (grid_w - text::width(&t) as u16) / 2;
+            put(
+                buf,
+                area,
+                l.x + indent,
+                y,
+                &t,
+                usize::MAX,
+                self.styles.header,
+            );
+        }
+        if let Some(y) = l.header_y {
+            let mut day = self.week_start;
+            for c in 0..7 {
+                let name = &weekday_abbr(day)[..if l.cell_w >= 4 { 3 } else { 2 }];
+                put(
+                    buf,
+                    area,
+                    l.x + c * l.cell_w + 1,
+                    y,
+                    name,
+                    usize::MAX,
+                    self.styles.header,
+                );
+                day = day.succ();
+            }
+        }
+        for row in 0..l.weeks {
+            let y = l.y + row * l.cell_h;
+            if y >= area.bottom() {
+                break;
+            }
+            for col in 0..7 {
+                let Some(date) = l.from.checked_add_days(Days::new(u64::from(row * 7 + col)))
+                else {
+                    continue;
+                };
+                let cell =
+                    Rect::new(l.x + col * l.cell_w, y, l.cell_w, l.cell_h).intersection(area);
+                self.render_day(date, cell, area, buf);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
