@@ -4,6 +4,7 @@
 
 pub mod add;
 pub mod badge;
+pub mod calendar;
 pub mod config;
 pub mod export;
 pub mod ics;
@@ -113,7 +114,7 @@ pub fn run(ctx: &mut Ctx, command: Command, out: &mut dyn Write) -> Result<()> {
         Command::Plan(args) => plan::plan(ctx, &args, out),
         Command::Agenda(args) => plan::agenda(ctx, &args, out),
         Command::Due(args) => plan::due(ctx, &args, out),
-        Command::Calendar(_) => Err(anyhow!("this command is not available yet")),
+        Command::Calendar(args) => calendar::run(ctx, &args, out),
     }
 }
 

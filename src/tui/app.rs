@@ -91,6 +91,10 @@ pub struct BadgesState {
 pub struct CalendarState {
     pub selected: NaiveDate,
     pub timeline_scroll: usize,
+    /// Log entries of the selected day's month, for the day's details.
+    pub logs: Vec<crate::domain::log::LogEntry>,
+    /// The month `logs` holds (its first day).
+    pub logs_month: Option<NaiveDate>,
 }
 
 /// Selections of the list views.
@@ -108,6 +112,7 @@ pub struct App {
     pub data: Overview,
     pub keymap: KeyMap,
     pub theme: Theme,
+    pub cal_styles: crate::tui::widgets::CalendarStyles,
     pub view: View,
     pub badges: BadgesState,
     pub plan: ListState,
@@ -136,6 +141,11 @@ impl App {
         let now = fixed_now.unwrap_or_else(|| chrono::Local::now().naive_local());
         let keymap = KeyMap::with_user(&config.ui.keys).map_err(anyhow::Error::msg)?;
         let theme = Theme::new(config.ui.theme, no_color);
+        let cal_styles = match (no_color, config.ui.theme) {
+            (true, _) => crate::tui::widgets::CalendarStyles::plain(),
+            (false, crate::config::Theme::Dark) => crate::tui::widgets::CalendarStyles::dark(),
+            (false, crate::config::Theme::Light) => crate::tui::widgets::CalendarStyles::light(),
+        };
         let data = Overview::load(store.conn(), &config, now)?;
         let data_version = store.data_version()?;
         let mut app = App {
@@ -146,6 +156,7 @@ impl App {
             data,
             keymap,
             theme,
+            cal_styles,
             view: View::Today,
             badges: BadgesState {
                 rows: Vec::new(),
@@ -159,6 +170,8 @@ impl App {
             calendar: CalendarState {
                 selected: now.date(),
                 timeline_scroll: 0,
+                logs: Vec::new(),
+                logs_month: None,
             },
             spare: ListState::default(),
             popup: None,
@@ -343,6 +356,23 @@ impl App {
             .selected
             .min(self.data.plan.sessions.len().saturating_sub(1));
         self.spare.selected = self.spare.selected.min(self.spare_len().saturating_sub(1));
+        self.calendar.logs_month = None;
+        self.load_month_logs();
+    }
+
+    /// Loads the log entries of the selected month, when it changed.
+    fn load_month_logs(&mut self) {
+        let (first, last) = super::views::calendar::log_span(self.calendar.selected);
+        if self.calendar.logs_month == Some(first) {
+            return;
+        }
+        match crate::store::log::all(self.store.conn(), Some(first)) {
+            Ok(all) => {
+                self.calendar.logs = all.into_iter().take_while(|l| l.date <= last).collect();
+                self.calendar.logs_month = Some(first);
+            }
+            Err(e) => self.fail(e),
+        }
     }
 
     /// Rows in the Spare time list: windows, then calendar imports.
@@ -389,6 +419,7 @@ impl App {
             Action::NextMonth => self.move_month(1),
             Action::GoToday => {
                 self.calendar.selected = self.today();
+                self.load_month_logs();
             }
             Action::ScrollUp => {
                 self.calendar.timeline_scroll = self.calendar.timeline_scroll.saturating_sub(1);
@@ -478,6 +509,7 @@ impl App {
         if let Some(m) = moved {
             self.calendar.selected = m;
         }
+        self.load_month_logs();
     }
 
     fn move_month(&mut self, delta: i32) {
@@ -492,6 +524,7 @@ impl App {
             let last = crate::domain::dates::last_day_of_month(t.year(), t.month()).unwrap_or(t);
             self.calendar.selected = t.with_day(d.day()).unwrap_or(last).min(last);
         }
+        self.load_month_logs();
     }
 
     fn new_item(&mut self) {
@@ -938,6 +971,7 @@ impl App {
             && let Some(day) = super::views::calendar::day_at(self, &areas, m.column, m.row)
         {
             self.calendar.selected = day;
+            self.load_month_logs();
         }
     }
 }

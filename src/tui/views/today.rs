@@ -283,8 +283,8 @@ fn expiring(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
     for (days, b) in list {
         let what = if b.status == Status::Retiring {
             match &b.badge.replaced_by {
-                Some(r) => format!("retires → {r}"),
-                None => "retires, let it lapse".to_string(),
+                Some(r) => format!("retires → #{r}"),
+                None => "retires: let it lapse".to_string(),
             }
         } else {
             "expires".to_string()
@@ -294,11 +294,14 @@ fn expiring(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         } else {
             t.band(band(days))
         };
+        let name_w = (area.width as usize)
+            .saturating_sub(8 + crate::text::width(&what) + 2)
+            .max(8);
         put(
             buf,
             area,
             y,
-            &format!(" {:>3}d  {} {}", days, pad(&what, 12), b.badge.name),
+            &format!(" {days:>3}d  {}  {what}", pad(&b.badge.name, name_w)),
             style,
         );
         y += 1;

@@ -1,0 +1,39 @@
+//! `sukima calendar [--month YYYY-MM]`: the month grid, a legend and the month's events.
+
+use super::Ctx;
+use crate::planning::Overview;
+use crate::tui::views::calendar::days;
+use crate::tui::widgets::{MonthGrid, month_text};
+use anyhow::{Result, anyhow};
+use chrono::NaiveDate;
+use std::io::Write;
+
+/// Prints the month (this one by default).
+pub fn run(ctx: &Ctx, args: &crate::cli::CalendarArgs, out: &mut dyn Write) -> Result<()> {
+    let month = match &args.month {
+        Some(m) => parse_month(m)?,
+        None => ctx.today(),
+    };
+    let ov = Overview::load(ctx.store.conn(), &ctx.config, ctx.now)?;
+    let week_start = ctx.config.ui.week_start.weekday();
+    let (first, last) = MonthGrid::span(month, week_start);
+    let days = days(&ov, first, last);
+    let width = ctx.width.min(100);
+    let text = month_text(month, &days, ctx.today(), week_start, width);
+    write!(out, "{text}")?;
+    if !text.ends_with('\n') {
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn parse_month(text: &str) -> Result<NaiveDate> {
+    let t = text.trim();
+    let bad = || anyhow!("--month '{t}' is not a month: write it as YYYY-MM, like 2027-01");
+    let (y, m) = t.split_once('-').ok_or_else(bad)?;
+    if y.len() != 4 || !(1..=2).contains(&m.len()) {
+        return Err(bad());
+    }
+    let (y, m): (i32, u32) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+    NaiveDate::from_ymd_opt(y, m, 1).ok_or_else(bad)
+}
