@@ -382,10 +382,15 @@ impl<'a> MonthGrid<'a> {
             ]);
         }
         let room = usize::from(content.height - 1);
-        if lines.len() > room {
+        if lines.len() > room && room > 1 {
             let hidden = lines.len() - room + 1;
             lines.truncate(room - 1);
-            lines.push(vec![(format!("+{hidden} more"), styles.dim)]);
+            let more = if w >= 7 { format!("+{hidden} more") } else { format!("+{hidden}") };
+            lines.push(vec![(more, styles.dim)]);
+        } else {
+            // One line: the minutes (or the first event); the marks beside the day
+            // number already show the rest.
+            lines.truncate(room);
         }
         for (line, y) in lines.iter().zip(content.y + 1..) {
             let mut x = content.x;
