@@ -3,3 +3,5 @@
 mod backup;
 mod badge;
 mod basics;
+mod imports;
+mod plan;

@@ -18,7 +18,12 @@ pub fn run(ctx: &Ctx, args: &crate::cli::CalendarArgs, out: &mut dyn Write) -> R
     let week_start = ctx.config.ui.week_start.weekday();
     let (first, last) = MonthGrid::span(month, week_start);
     let days = days(&ov, first, last);
-    let width = ctx.width.min(100);
+    // 80 columns when not writing to a terminal, so piped output reads anywhere.
+    let width = if ctx.width == usize::MAX {
+        80
+    } else {
+        ctx.width.min(100)
+    };
     let text = month_text(month, &days, ctx.today(), week_start, width);
     write!(out, "{text}")?;
     if !text.ends_with('\n') {

@@ -385,7 +385,11 @@ impl<'a> MonthGrid<'a> {
         if lines.len() > room && room > 1 {
             let hidden = lines.len() - room + 1;
             lines.truncate(room - 1);
-            let more = if w >= 7 { format!("+{hidden} more") } else { format!("+{hidden}") };
+            let more = if w >= 7 {
+                format!("+{hidden} more")
+            } else {
+                format!("+{hidden}")
+            };
             lines.push(vec![(more, styles.dim)]);
         } else {
             // One line: the minutes (or the first event); the marks beside the day

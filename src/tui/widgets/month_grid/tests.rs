@@ -164,7 +164,11 @@ fn two_line_cells_join_minutes_and_count_hidden_events() {
     // 25th has room for one line, its most important event (both marks are beside the
     // number), rather than a bare "+2 more" that would hide it.
     assert_eq!(line(5).trim_end(), format!("{}▪45m ✓30m", " ".repeat(21)));
-    assert!(line(9).starts_with(&format!("{}x ", " ".repeat(31))), "{}", line(9));
+    assert!(
+        line(9).starts_with(&format!("{}x ", " ".repeat(31))),
+        "{}",
+        line(9)
+    );
     assert!(!line(9).contains("more"));
 }
 

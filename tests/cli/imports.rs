@@ -1,0 +1,233 @@
+use crate::common::{Env, s};
+use std::path::Path;
+
+fn data(rel: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(rel)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn credly_pages_import_once_and_reimport_is_a_no_op() {
+    let env = Env::new();
+    let p1 = data("credly/page1.json");
+    let p2 = data("credly/page2.json");
+    let out = env.ok(&["import", "credly", &p1, &p2]);
+    assert!(
+        out.starts_with("added 10, updated 0, unchanged 0, skipped 1 (1 revoked)"),
+        "{out}"
+    );
+    let after = env.snapshot();
+    let out = env.ok(&["import", "credly", &p1, &p2]);
+    assert!(out.starts_with("added 0, updated 0, unchanged 10"), "{out}");
+    assert_eq!(env.snapshot(), after);
+    // Statuses follow from the dates (now is 2027-01-06).
+    let list: serde_json::Value =
+        serde_json::from_str(&env.ok(&["badge", "list", "--json"])).unwrap();
+    let status = |name: &str| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["name"].as_str().unwrap().starts_with(name))
+            .map(|b| b["status"].as_str().unwrap().to_string())
+    };
+    assert_eq!(status("IBM Cloud Essentials").as_deref(), Some("no-expiry"));
+    assert_eq!(
+        status("IBM Cloud Pak for Data").as_deref(),
+        Some("expiring")
+    );
+    // One import, one undo.
+    env.ok(&["undo"]);
+    assert!(env.ok(&["badge", "list"]).starts_with("No badges"));
+}
+
+#[test]
+fn user_edits_survive_a_newer_download() {
+    let env = Env::new();
+    let p1 = data("credly/page1.json");
+    env.ok(&["import", "credly", &p1]);
+    let list: serde_json::Value =
+        serde_json::from_str(&env.ok(&["badge", "list", "--json"])).unwrap();
+    let key = list[0]["key"].as_str().unwrap().to_string();
+    let id = list[0]["source_id"].as_str().unwrap().to_string();
+    let old_expiry = list[0]["expires_on"].as_str().unwrap().to_string();
+    env.ok(&[
+        "badge",
+        "edit",
+        &key,
+        "--notes",
+        "my notes",
+        "--priority",
+        "high",
+        "--effort",
+        "3h",
+    ]);
+    // A newer download: the same record, renewed for a year.
+    let text = std::fs::read_to_string(&p1).unwrap();
+    let newer = text.replace(
+        &format!("\"expires_at_date\": \"{old_expiry}\""),
+        "\"expires_at_date\": \"2031-01-31\"",
+    );
+    assert_ne!(newer, text, "the fixture holds the expiry");
+    let f = env.write("newer.json", &newer);
+    let out = env.ok(&["import", "credly", s(&f)]);
+    assert!(out.contains("updated 1"), "{out}");
+    let b: serde_json::Value =
+        serde_json::from_str(&env.ok(&["badge", "show", &key, "--json"])).unwrap();
+    assert_eq!(b["source_id"], id.as_str());
+    assert_eq!(b["expires_on"], "2031-01-31");
+    assert_eq!(b["notes"], "my notes");
+    assert_eq!(b["priority"], "high");
+    assert_eq!(b["effort_minutes"], 180);
+}
+
+#[test]
+fn bad_files_change_nothing_and_name_the_file() {
+    let env = Env::new();
+    env.ok(&["import", "credly", &data("credly/page1.json")]);
+    let before = env.snapshot();
+    for (args, needle) in [
+        (
+            vec![
+                "import".to_string(),
+                "credly".into(),
+                data("credly/page2.json"),
+                data("credly/not-json.html"),
+            ],
+            "not-json.html",
+        ),
+        (
+            vec![
+                "import".to_string(),
+                "credly".into(),
+                data("credly/impossible-date.json"),
+            ],
+            "impossible-date.json",
+        ),
+        (
+            vec![
+                "import".to_string(),
+                "credly".into(),
+                data("credly/other-shape.json"),
+            ],
+            "other-shape.json",
+        ),
+        (
+            vec![
+                "import".to_string(),
+                "credly".into(),
+                data("credly/missing-id.json"),
+            ],
+            "missing-id.json",
+        ),
+        (
+            vec![
+                "import".to_string(),
+                "csv".into(),
+                data("csv/bad-date-after-multiline.csv"),
+            ],
+            "line",
+        ),
+        (
+            vec![
+                "import".to_string(),
+                "csv".into(),
+                data("csv/no-name-column.csv"),
+            ],
+            "name",
+        ),
+        (
+            vec![
+                "import".to_string(),
+                "ics".into(),
+                data("ics/not-calendar.json"),
+            ],
+            "not-calendar.json",
+        ),
+    ] {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let err = env.fails(&args);
+        assert!(err.contains(needle), "{args:?}: {err}");
+        assert_eq!(env.snapshot(), before, "{args:?} changed the database");
+    }
+}
+
+#[test]
+fn csv_imports_what_spreadsheets_produce() {
+    let env = Env::new();
+    let out = env.ok(&["import", "csv", &data("csv/good.csv")]);
+    assert!(out.starts_with("added "), "{out}");
+    let again = env.ok(&["import", "csv", &data("csv/good.csv")]);
+    assert!(again.starts_with("added 0, updated 0"), "{again}");
+}
+
+#[test]
+fn calendar_export_and_busy_import() {
+    let env = Env::new();
+    env.ok(&[
+        "badge",
+        "add",
+        "Renew; me, please",
+        "--key",
+        "a",
+        "--issuer",
+        "Microsoft",
+        "--earned",
+        "2026-02-10",
+        "--expires",
+        "2027-02-10",
+        "--effort",
+        "1h",
+    ]);
+    env.ok(&["window", "add", "daily", "7:00-8:00"]);
+    let first = env.path("a.ics");
+    let second = env.path("b.ics");
+    env.cmd()
+        .env("TZ", "Asia/Tokyo")
+        .args(["export", "ics", s(&first)])
+        .assert()
+        .success();
+    env.cmd()
+        .env("TZ", "Asia/Tokyo")
+        .args(["export", "ics", s(&second)])
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&first).unwrap();
+    assert_eq!(
+        text,
+        std::fs::read_to_string(&second).unwrap(),
+        "same input, same file"
+    );
+    assert!(
+        text.contains("BEGIN:VTIMEZONE\r\nTZID:Asia/Tokyo"),
+        "{text}"
+    );
+    assert!(text.contains("TRIGGER:-P60D"));
+    assert!(text.contains("Renew\\; me\\, please"));
+    // The exported file parses in an independent reader.
+    let reader = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
+    let cal = reader.into_iter().next().unwrap().unwrap();
+    assert!(cal.events.len() >= 3);
+    // Busy time: importing a calendar keeps its events clear of sessions.
+    let busy = env.write(
+        "work.ics",
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:test\r\nBEGIN:VEVENT\r\nUID:m1\r\nDTSTART:20270107T070000\r\nDTEND:20270107T080000\r\nSUMMARY:Standup\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    );
+    let out = env.ok(&["import", "ics", s(&busy)]);
+    assert!(out.starts_with("imported 1 busy events"), "{out}");
+    let plan: serde_json::Value = serde_json::from_str(&env.ok(&["plan", "--json"])).unwrap();
+    assert!(
+        plan["sessions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|x| !x["start"].as_str().unwrap().starts_with("2027-01-07"))
+    );
+    let again = env.ok(&["import", "ics", s(&busy)]);
+    assert!(again.contains("replacing 1"), "{again}");
+    assert!(env.ok(&["window", "list"]).contains("work.ics"));
+    env.ok(&["window", "rm", "work.ics"]);
+    assert!(!env.ok(&["window", "list"]).contains("work.ics"));
+}
