@@ -234,14 +234,22 @@ pub fn derive_key(name: &str) -> String {
             .take(4)
             .collect();
     }
-    let mut key = kept.join("-");
-    key.truncate(32);
-    let key = key.trim_matches('-').to_string();
-    if key.is_empty() {
-        "badge".to_string()
-    } else {
-        key
+    // At most 32 characters, cut between words.
+    let mut key = String::new();
+    for w in kept {
+        let extra = if key.is_empty() { w.len() } else { w.len() + 1 };
+        if key.len() + extra > 32 {
+            if key.is_empty() {
+                key = w.chars().take(32).collect();
+            }
+            break;
+        }
+        if !key.is_empty() {
+            key.push('-');
+        }
+        key.push_str(w);
     }
+    if key.is_empty() { "badge".to_string() } else { key }
 }
 
 /// `base`, or `base-2`, `base-3`… whichever is not taken.
@@ -317,6 +325,10 @@ mod tests {
             ("データサイエンス基礎", "badge"),
             ("Café Über", "cafe-uber"),
             ("AWS", "aws"),
+            (
+                "IBM watsonx.ai Technical Sales Intermediate Extraordinarily",
+                "watsonxai-technical-sales",
+            ),
         ] {
             assert_eq!(derive_key(name), key, "{name}");
             validate_key(&derive_key(name)).unwrap();

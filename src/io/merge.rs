@@ -148,7 +148,7 @@ pub fn plan(
                 }
             }
             None => {
-                let key = unique_key(&readable_key(&rec.name), |k| taken.contains(k));
+                let key = unique_key(&derive_key(&rec.name), |k| taken.contains(k));
                 taken.insert(key.clone());
                 let badge = added(key, rec, source, &default_effort);
                 if let Some(note) = look_alike(existing, source, &badge) {
@@ -229,29 +229,6 @@ fn reissued(
                 .is_some_and(|id| !incoming_ids.contains(id))
             && text_identity(&b.name, &b.issuer) == identity
     })
-}
-
-/// [`derive_key`], without a word it cut short to fit its length limit
-/// (`watsonxai-technical-sales-interm` becomes `watsonxai-technical-sales`).
-fn readable_key(name: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let key = derive_key(name);
-    let Some((head, last)) = key.rsplit_once('-') else {
-        return key;
-    };
-    let folded: String = name
-        .nfkd()
-        .filter(char::is_ascii)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let whole = folded
-        .split(|c: char| !c.is_ascii_alphanumeric() && c != '.')
-        .any(|w| {
-            w.chars()
-                .filter(char::is_ascii_alphanumeric)
-                .eq(last.chars())
-        });
-    if whole { key } else { head.to_string() }
 }
 
 fn skipped(rec: &Incoming, reason: SkipReason, existing_key: Option<String>) -> Skipped {
