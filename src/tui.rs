@@ -16,8 +16,8 @@ pub mod widgets;
 
 use app::{App, Msg};
 use crossterm::event::{self, Event};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 /// How often the loop wakes without input: to notice outside changes to the database
@@ -61,6 +61,22 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     result
 }
 
+/// Reads terminal events on their own thread, so the loop below keeps its tick even when
+/// the terminal goes away (a closed pty makes crossterm's reader spin on end-of-file).
+fn spawn_reader() -> mpsc::Receiver<std::io::Result<Event>> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        loop {
+            let ev = event::read();
+            let failed = ev.is_err();
+            if tx.send(ev).is_err() || failed {
+                return;
+            }
+        }
+    });
+    rx
+}
+
 fn event_loop(
     app: &mut App,
     terminal: &mut ratatui::DefaultTerminal,
@@ -68,6 +84,7 @@ fn event_loop(
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
     app.update(Msg::Resize(size.width, size.height));
+    let events = spawn_reader();
     let mut dirty = true;
     let mut last_tick = Instant::now();
     loop {
@@ -79,20 +96,28 @@ fn event_loop(
             return Ok(());
         }
         let wait = TICK.saturating_sub(last_tick.elapsed());
-        if event::poll(wait)? {
-            let msg = match event::read()? {
-                Event::Key(k) => Some(Msg::Key(k)),
-                Event::Mouse(m) => Some(Msg::Mouse(m)),
-                Event::Paste(p) => Some(Msg::Paste(p)),
-                Event::Resize(w, h) => Some(Msg::Resize(w, h)),
-                _ => None,
-            };
-            if let Some(msg) = msg {
-                app.update(msg);
-                dirty = true;
+        match events.recv_timeout(wait) {
+            Ok(ev) => {
+                let msg = match ev? {
+                    Event::Key(k) => Some(Msg::Key(k)),
+                    Event::Mouse(m) => Some(Msg::Mouse(m)),
+                    Event::Paste(p) => Some(Msg::Paste(p)),
+                    Event::Resize(w, h) => Some(Msg::Resize(w, h)),
+                    _ => None,
+                };
+                if let Some(msg) = msg {
+                    app.update(msg);
+                    dirty = true;
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                anyhow::bail!("the terminal went away")
             }
         }
         if last_tick.elapsed() >= TICK {
+            // The terminal is gone (a closed pty): stop rather than spin.
+            crossterm::terminal::size()?;
             // Two quiet redraws a second keep the clock and countdowns current; ratatui
             // sends only the cells that changed.
             app.update(Msg::Tick);

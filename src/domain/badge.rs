@@ -249,7 +249,11 @@ pub fn derive_key(name: &str) -> String {
         }
         key.push_str(w);
     }
-    if key.is_empty() { "badge".to_string() } else { key }
+    if key.is_empty() {
+        "badge".to_string()
+    } else {
+        key
+    }
 }
 
 /// `base`, or `base-2`, `base-3`… whichever is not taken.
