@@ -151,7 +151,10 @@ fn partial(text: &str) -> Option<(usize, String)> {
         .rev()
         .find(|(_, c)| *c == '#' || *c == '＃')?;
     let hash = word_start + hash;
-    let key: String = text[hash + c.len_utf8()..].nfkc().collect::<String>().to_lowercase();
+    let key: String = text[hash + c.len_utf8()..]
+        .nfkc()
+        .collect::<String>()
+        .to_lowercase();
     if !key
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')

@@ -168,15 +168,15 @@ fn split(src: &Source<'_>) -> Result<(Vec<Range<usize>>, Option<Note>), ParseErr
             continue;
         }
         let opens = closers(c);
-        if c.is_whitespace() || opens.is_some() {
-            if let Some(st) = start.take() {
-                if is_note_mark(&s[st..i]) {
-                    let rest = src.orig(i..s.len());
-                    set_note(&mut note, src, st..i, rest.start..src.original.len())?;
-                    return Ok((chunks, note));
-                }
-                chunks.push(st..i);
+        if (c.is_whitespace() || opens.is_some())
+            && let Some(st) = start.take()
+        {
+            if is_note_mark(&s[st..i]) {
+                let rest = src.orig(i..s.len());
+                set_note(&mut note, src, st..i, rest.start..src.original.len())?;
+                return Ok((chunks, note));
             }
+            chunks.push(st..i);
         }
         if let Some(close) = opens {
             let body = i + c.len_utf8();
@@ -223,10 +223,7 @@ fn set_note(
     let text = src.original[text].trim().to_string();
     if let Some(first) = note {
         return Err(ParseError::at(
-            format!(
-                "two notes (\"{}\" and \"{}\"): keep one",
-                first.text, text
-            ),
+            format!("two notes (\"{}\" and \"{}\"): keep one", first.text, text),
             span,
         ));
     }

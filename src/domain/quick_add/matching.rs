@@ -185,7 +185,10 @@ pub(super) fn by_words<'a>(q: &Query, badges: &'a [Badge]) -> Result<&'a Badge, 
     let words = q.words();
     if words.is_empty() {
         return Err(ParseError::at(
-            format!("'{}' is not a badge: add #key or a word of its name", q.shown),
+            format!(
+                "'{}' is not a badge: add #key or a word of its name",
+                q.shown
+            ),
             q.span.clone(),
         ));
     }
@@ -249,7 +252,10 @@ pub(super) fn by_words<'a>(q: &Query, badges: &'a [Badge]) -> Result<&'a Badge, 
     }
     if badges.is_empty() {
         return Err(ParseError::at(
-            format!("unknown badge '{}': there are no badges yet, add one first", q.shown),
+            format!(
+                "unknown badge '{}': there are no badges yet, add one first",
+                q.shown
+            ),
             q.span.clone(),
         ));
     }

@@ -12,25 +12,132 @@ use proptest::test_runner::{Config, TestCaseError, TestRunner};
 
 /// Pieces of the grammar, good and bad, to build token soup from.
 const PIECES: &[&str] = &[
-    "30m", "1h", "1.5h", "90分", "1時間半", "1時間30分", "0m", "25h", "24h", "1.33h", "-5m",
-    "45", "min", "h", "分", "時間", "#aws-saa", "＃cp4d-admin", "#", "#awz", "#old-cert",
-    "aws", "データ", "ﾃﾞｰﾀ", "cloud", "admin", "sun", "java", "securite", "today",
-    "yesterday", "tomorrow", "今日", "昨日", "明日", "一昨日", "mon", "wed", "土曜", "水曜日",
-    "月", "next", "last", "every", "毎週", "7:30", "７：３０", "19:00", "7pm", "12am", "13pm",
-    "@7", "@", "at", "7時", "7時半", "午後", "午前", "pm", "noon", "25:00", "24:00", "9-11",
-    "7:10〜7:40", "19-21", "8:00-7:00", "7-9pm", "9時から11時まで", "12/28..1/3", "..", "-",
-    "〜", "から", "まで", "to", "from", "until", "1/5", "2/29", "2/30", "2027-01-05",
-    "2027-02-30", "2027/1/5", "1月5日", "weekdays", "平日", "週末", "daily", "mon,wed,fri",
-    "月・水・金", "mon-fri", "free", "off", "空き", "休み", "--", "—", "\"", "「", "」", "“",
-    "”", "note", "ch 3", "é", "\u{301}", "\u{3099}", "ｶﾞ", "㍻", "½", "\u{0}", "\u{202e}",
-    "🙂", "İ", "ß", "\u{fffd}",
+    "30m",
+    "1h",
+    "1.5h",
+    "90分",
+    "1時間半",
+    "1時間30分",
+    "0m",
+    "25h",
+    "24h",
+    "1.33h",
+    "-5m",
+    "45",
+    "min",
+    "h",
+    "分",
+    "時間",
+    "#aws-saa",
+    "＃cp4d-admin",
+    "#",
+    "#awz",
+    "#old-cert",
+    "aws",
+    "データ",
+    "ﾃﾞｰﾀ",
+    "cloud",
+    "admin",
+    "sun",
+    "java",
+    "securite",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "今日",
+    "昨日",
+    "明日",
+    "一昨日",
+    "mon",
+    "wed",
+    "土曜",
+    "水曜日",
+    "月",
+    "next",
+    "last",
+    "every",
+    "毎週",
+    "7:30",
+    "７：３０",
+    "19:00",
+    "7pm",
+    "12am",
+    "13pm",
+    "@7",
+    "@",
+    "at",
+    "7時",
+    "7時半",
+    "午後",
+    "午前",
+    "pm",
+    "noon",
+    "25:00",
+    "24:00",
+    "9-11",
+    "7:10〜7:40",
+    "19-21",
+    "8:00-7:00",
+    "7-9pm",
+    "9時から11時まで",
+    "12/28..1/3",
+    "..",
+    "-",
+    "〜",
+    "から",
+    "まで",
+    "to",
+    "from",
+    "until",
+    "1/5",
+    "2/29",
+    "2/30",
+    "2027-01-05",
+    "2027-02-30",
+    "2027/1/5",
+    "1月5日",
+    "weekdays",
+    "平日",
+    "週末",
+    "daily",
+    "mon,wed,fri",
+    "月・水・金",
+    "mon-fri",
+    "free",
+    "off",
+    "空き",
+    "休み",
+    "--",
+    "—",
+    "\"",
+    "「",
+    "」",
+    "“",
+    "”",
+    "note",
+    "ch 3",
+    "é",
+    "\u{301}",
+    "\u{3099}",
+    "ｶﾞ",
+    "㍻",
+    "½",
+    "\u{0}",
+    "\u{202e}",
+    "🙂",
+    "İ",
+    "ß",
+    "\u{fffd}",
 ];
 
 const SEPARATORS: &[&str] = &[" ", " ", " ", "", "\u{3000}", "  ", "\t"];
 
 fn soup() -> impl Strategy<Value = String> {
     prop::collection::vec(
-        (prop::sample::select(PIECES), prop::sample::select(SEPARATORS)),
+        (
+            prop::sample::select(PIECES),
+            prop::sample::select(SEPARATORS),
+        ),
         0..10,
     )
     .prop_map(|v| v.into_iter().map(|(p, s)| format!("{p}{s}")).collect())
@@ -40,25 +147,33 @@ fn soup() -> impl Strategy<Value = String> {
 /// repeated.
 fn mutated() -> impl Strategy<Value = String> {
     let lines: Vec<String> = super::tests::inputs();
-    let edit = (any::<prop::sample::Index>(), 0u8..3, prop::sample::select(PIECES));
-    (prop::sample::select(lines), prop::collection::vec(edit, 1..4)).prop_map(|(line, edits)| {
-        let mut chars: Vec<String> = line.chars().map(String::from).collect();
-        for (at, op, piece) in edits {
-            let i = at.index(chars.len() + 1);
-            match op {
-                0 => chars.insert(i, piece.to_string()),
-                1 if i < chars.len() => {
-                    chars.remove(i);
+    let edit = (
+        any::<prop::sample::Index>(),
+        0u8..3,
+        prop::sample::select(PIECES),
+    );
+    (
+        prop::sample::select(lines),
+        prop::collection::vec(edit, 1..4),
+    )
+        .prop_map(|(line, edits)| {
+            let mut chars: Vec<String> = line.chars().map(String::from).collect();
+            for (at, op, piece) in edits {
+                let i = at.index(chars.len() + 1);
+                match op {
+                    0 => chars.insert(i, piece.to_string()),
+                    1 if i < chars.len() => {
+                        chars.remove(i);
+                    }
+                    _ if i < chars.len() => {
+                        let c = chars[i].clone();
+                        chars.insert(i, c);
+                    }
+                    _ => {}
                 }
-                _ if i < chars.len() => {
-                    let c = chars[i].clone();
-                    chars.insert(i, c);
-                }
-                _ => {}
             }
-        }
-        chars.concat()
-    })
+            chars.concat()
+        })
 }
 
 /// Mostly the table's `now`, sometimes any date chrono holds, including its ends.
@@ -145,18 +260,51 @@ fn full_width(s: &str) -> String {
 /// A study line with a duration of `m` minutes and other tokens in any order.
 fn study_line() -> impl Strategy<Value = (u32, String)> {
     let badge = prop::sample::select(vec![
-        "#aws-saa", "aws", "データ", "#ds-basic", "azure", "ﾃﾞｰﾀ",
+        "#aws-saa",
+        "aws",
+        "データ",
+        "#ds-basic",
+        "azure",
+        "ﾃﾞｰﾀ",
     ]);
     let day = prop::sample::select(vec![
-        "", "today", "yesterday", "昨日", "mon", "fri", "last fri", "1/5", "2027-01-02",
-        "tomorrow", "明日", "12/31", "next sat",
+        "",
+        "today",
+        "yesterday",
+        "昨日",
+        "mon",
+        "fri",
+        "last fri",
+        "1/5",
+        "2027-01-02",
+        "tomorrow",
+        "明日",
+        "12/31",
+        "next sat",
     ]);
     let time = prop::sample::select(vec![
-        "", "7:00", "6:15", "19:00", "7pm", "@7:45", "7時", "午後9時", "7時半", "at 23:59",
+        "",
+        "7:00",
+        "6:15",
+        "19:00",
+        "7pm",
+        "@7:45",
+        "7時",
+        "午後9時",
+        "7時半",
+        "at 23:59",
     ]);
     let note = prop::sample::select(vec!["", "-- ch 3", "\"review\"", "「第3章」"]);
-    (1u32..=1440, any::<u8>(), badge, day, time, note, any::<bool>()).prop_flat_map(
-        |(m, style, badge, day, time, note, wide)| {
+    (
+        1u32..=1440,
+        any::<u8>(),
+        badge,
+        day,
+        time,
+        note,
+        any::<bool>(),
+    )
+        .prop_flat_map(|(m, style, badge, day, time, note, wide)| {
             let parts: Vec<String> = [typed(m, style), badge.into(), day.into(), time.into()]
                 .into_iter()
                 .filter(|p| !p.is_empty())
@@ -170,8 +318,7 @@ fn study_line() -> impl Strategy<Value = (u32, String)> {
                     (m, if wide { full_width(&line) } else { line })
                 },
             )
-        },
-    )
+        })
 }
 
 fn minutes_kept((m, line): (u32, String)) -> Result<(), TestCaseError> {
@@ -190,11 +337,7 @@ fn minutes_kept((m, line): (u32, String)) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-fn run<S: Strategy>(
-    cases: u32,
-    strategy: S,
-    test: impl Fn(S::Value) -> Result<(), TestCaseError>,
-) {
+fn run<S: Strategy>(cases: u32, strategy: S, test: impl Fn(S::Value) -> Result<(), TestCaseError>) {
     let mut runner = TestRunner::new(Config {
         cases,
         failure_persistence: None,
@@ -242,4 +385,32 @@ fn fuzz_long() {
         "fuzz_long: 4 x {cases} cases, no failure, {:.1} s",
         started.elapsed().as_secs_f64()
     );
+}
+
+/// A pasted wall of text is answered at once, not after a quadratic search.
+#[test]
+fn long_input_is_fast() {
+    let b = badges();
+    for text in [
+        "-".repeat(20_000),
+        "1-".repeat(10_000),
+        "7:30-".repeat(4_000),
+        "データ".repeat(6_000),
+        "30分".repeat(6_000),
+        format!("30m {}", "aws ".repeat(4_000)),
+        format!("30m #{}", "a".repeat(20_000)),
+        "\"".repeat(10_001),
+        "a b ".repeat(10_000),
+        "7 pm ".repeat(4_000),
+    ] {
+        let started = std::time::Instant::now();
+        let _ = parse(&text, now(), &b);
+        let _ = complete_key(&text, &b);
+        assert!(
+            started.elapsed().as_millis() < 1000,
+            "{}… took {:?}",
+            &text[..12],
+            started.elapsed()
+        );
+    }
 }

@@ -260,9 +260,7 @@ fn badge<'a>(p: &Parts<'_>, badges: &'a [Badge]) -> Result<&'a Badge, ParseError
     }
     let found = match &words {
         Some(q) => matching::by_words(q, badges),
-        None => Err(ParseError::new(
-            "no badge: add #key or a word of its name",
-        )),
+        None => Err(ParseError::new("no badge: add #key or a word of its name")),
     };
     if let Some(wd) = weekday {
         // The weekday may have been meant as part of the name: say so rather than guess.
@@ -298,13 +296,15 @@ fn leftover(q: &Query, words: &[&Token]) -> ParseError {
         [w] => slip(w),
         _ => None,
     };
-    misspelling(words).or(single).unwrap_or_else(|| ParseError::at(
-        format!(
-            "'{}' is not understood: a note goes after -- or in quotes",
-            q.shown
-        ),
-        q.span.clone(),
-    ))
+    misspelling(words).or(single).unwrap_or_else(|| {
+        ParseError::at(
+            format!(
+                "'{}' is not understood: a note goes after -- or in quotes",
+                q.shown
+            ),
+            q.span.clone(),
+        )
+    })
 }
 
 /// A word that looks like a misspelt keyword (`tomorow`).
@@ -328,7 +328,10 @@ fn slip(w: &Token) -> Option<ParseError> {
             w.shown
         )
     } else if matches!(w.norm.as_str(), "next" | "last") {
-        format!("'{}' needs a weekday after it, like {} fri", w.shown, w.norm)
+        format!(
+            "'{}' needs a weekday after it, like {} fri",
+            w.shown, w.norm
+        )
     } else {
         return None;
     };

@@ -62,18 +62,24 @@ pub(super) enum Kind {
 
 type Class = Result<Option<Kind>, String>;
 
+/// Bytes in the longest token the grammar has.
+const MAX_TOKEN: usize = 96;
+
 /// Classifies one piece of normalised text (`shown` is how it was typed, for messages).
 /// `Ok(None)`: not a token of the grammar (a word, or a glued run to split). `Err`: it looks
 /// like a time, date or duration but is not a valid one.
 pub(super) fn classify(piece: &str, shown: &str) -> Class {
+    // Nothing in the grammar is longer (the longest is a range of Japanese dates); a
+    // pasted wall of text is a word, read in linear time.
+    if piece.len() > MAX_TOKEN && !piece.starts_with(['#', '＃']) {
+        return Ok(None);
+    }
     let s = piece.to_lowercase();
     let s = s.as_str();
     if let Some(key) = s.strip_prefix('#') {
         let key = key.trim_end_matches([',', '.', ';', ':', '!', '?', '、', '。']);
         if key.is_empty() {
-            return Err(format!(
-                "'{shown}' needs a key after the #, like #aws-saa"
-            ));
+            return Err(format!("'{shown}' needs a key after the #, like #aws-saa"));
         }
         return Ok(Some(Kind::Key(key.to_string())));
     }
@@ -357,9 +363,11 @@ pub(super) fn day_point(s: &str) -> Option<Result<DaySpec, ()>> {
         _ => return None,
     };
     match parts.as_slice() {
-        [y, m, d] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => {
-            Some(parse_ymd(&format!("{y}-{m}-{d}")).map(DaySpec::Date).map_err(|_| ()))
-        }
+        [y, m, d] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => Some(
+            parse_ymd(&format!("{y}-{m}-{d}"))
+                .map(DaySpec::Date)
+                .map_err(|_| ()),
+        ),
         [m, d] if m.len() <= 2 && d.len() <= 2 && !s.contains('-') => {
             let (m, d) = (small(m).ok()?, small(d).ok()?);
             // 2000 is a leap year: a month/day is real if it exists in some year.
@@ -423,22 +431,59 @@ fn day_set(s: &str) -> Option<Result<BTreeSet<WeekdayOrd>, ()>> {
     Some(Ok(list.iter().copied().map(WeekdayOrd::of).collect()))
 }
 
-/// Joins tokens `a..=b` into one of `kind`.
-fn join(t: &mut Vec<Token>, a: usize, b: usize, kind: Kind, original: &str) {
-    let span = t[a].span.start..t[b].span.end;
-    let norm = t[a..=b]
-        .iter()
-        .map(|x| x.norm.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    t[a] = Token {
+/// One token standing for `parts`, all in a row.
+fn joined(parts: &[Token], kind: Kind, original: &str) -> Token {
+    let span = parts[0].span.start..parts[parts.len() - 1].span.end;
+    Token {
         kind,
-        norm,
+        norm: parts
+            .iter()
+            .map(|x| x.norm.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
         shown: original.get(span.clone()).unwrap_or_default().to_string(),
         span,
-        chunk: t[a].chunk,
-    };
-    t.drain(a + 1..=b);
+        chunk: parts[0].chunk,
+    }
+}
+
+/// Pushes `next` onto `out`, joining it with the tokens before it when `rule` says the
+/// last `width - 1` of them and `next` mean something together. The joined token is
+/// looked at again with the next one, so `at 7 pm` becomes one time.
+fn push(
+    out: &mut Vec<Token>,
+    next: Token,
+    width: usize,
+    original: &str,
+    rule: &impl Fn(&[Token], &str) -> Result<Option<Kind>, String>,
+) -> Result<(), ParseError> {
+    if out.len() + 1 >= width {
+        let from = out.len() + 1 - width;
+        let mut parts: Vec<Token> = out[from..].to_vec();
+        parts.push(next.clone());
+        let span = parts[0].span.start..next.span.end;
+        let shown = original.get(span.clone()).unwrap_or_default();
+        if let Some(kind) = rule(&parts, shown).map_err(|m| ParseError::at(m, span))? {
+            out.truncate(from);
+            out.push(joined(&parts, kind, original));
+            return Ok(());
+        }
+    }
+    out.push(next);
+    Ok(())
+}
+
+fn pass(
+    t: Vec<Token>,
+    width: usize,
+    original: &str,
+    rule: impl Fn(&[Token], &str) -> Result<Option<Kind>, String>,
+) -> Result<Vec<Token>, ParseError> {
+    let mut out = Vec::with_capacity(t.len());
+    for tok in t {
+        push(&mut out, tok, width, original, &rule)?;
+    }
+    Ok(out)
 }
 
 /// The point of a token when it can be one end of a time range or carry a meridiem.
@@ -504,56 +549,35 @@ fn pair(a: &Token, b: &Token, shown: &str) -> Result<Option<Kind>, String> {
 
 /// Joins tokens typed apart, then turns what is left of the context words into words.
 /// `original` is the text as typed, for the shown text of joined tokens.
-pub(super) fn merge(mut t: Vec<Token>, original: &str) -> Result<Vec<Token>, ParseError> {
-    let shown = |t: &[Token], a: usize, b: usize| -> (String, Range<usize>) {
-        let span = t[a].span.start..t[b].span.end;
-        (original.get(span.clone()).unwrap_or_default().to_string(), span)
-    };
+pub(super) fn merge(t: Vec<Token>, original: &str) -> Result<Vec<Token>, ParseError> {
     // Pass 1: meridiems, units, @/at, next/last, every.
-    let mut i = 0;
-    while i + 1 < t.len() {
-        let (s, span) = shown(&t, i, i + 1);
-        if let Some(kind) = pair(&t[i], &t[i + 1], &s).map_err(|m| ParseError::at(m, span))? {
-            join(&mut t, i, i + 1, kind, original);
-        }
-        i += 1;
-    }
+    let t = pass(t, 2, original, |p, shown| pair(&p[0], &p[1], shown))?;
     // Pass 2: ranges typed apart (`9:00 - 11:00`, `9時 から 11時`, `12/28 .. 1/3`).
-    let mut i = 0;
-    while i + 2 < t.len() {
-        if t[i + 1].kind == Kind::Sep {
-            let (s, span) = shown(&t, i, i + 2);
-            let kind = match (&t[i].kind, &t[i + 2].kind) {
-                (Kind::Day(a), Kind::Day(b)) => Some(Kind::DayRange(*a, *b)),
-                (a, b) => match (as_point(a), as_point(b)) {
-                    (Some(p), Some(q)) => {
-                        let (x, y) = time_range(p, q, &s).map_err(|m| ParseError::at(m, span))?;
-                        Some(Kind::Range(x, y))
-                    }
-                    _ => None,
-                },
-            };
-            if let Some(kind) = kind {
-                join(&mut t, i, i + 2, kind, original);
-            }
+    let t = pass(t, 3, original, |p, shown| {
+        if p[1].kind != Kind::Sep {
+            return Ok(None);
         }
-        i += 1;
-    }
+        Ok(match (&p[0].kind, &p[2].kind) {
+            (Kind::Day(a), Kind::Day(b)) => Some(Kind::DayRange(*a, *b)),
+            (a, b) => match (as_point(a), as_point(b)) {
+                (Some(x), Some(y)) => {
+                    let (x, y) = time_range(x, y, shown)?;
+                    Some(Kind::Range(x, y))
+                }
+                _ => None,
+            },
+        })
+    })?;
     // Pass 3: `from D`, `until D`, `Dまで`, `from 9 to 11`, and a `まで` closing a range.
-    let mut i = 0;
-    while i + 1 < t.len() {
-        let joined = match (&t[i].kind, &t[i + 1].kind) {
+    let mut t = pass(t, 2, original, |p, _| {
+        Ok(match (&p[0].kind, &p[1].kind) {
             (Kind::FromWord, Kind::Day(d)) => Some(Kind::From(*d)),
             (Kind::UntilWord, Kind::Day(d)) | (Kind::Day(d), Kind::Made) => Some(Kind::Until(*d)),
             (Kind::FromWord, k @ Kind::Range(..)) => Some(k.clone()),
             (k @ (Kind::Range(..) | Kind::DayRange(..)), Kind::Made) => Some(k.clone()),
             _ => None,
-        };
-        if let Some(kind) = joined {
-            join(&mut t, i, i + 1, kind, original);
-        }
-        i += 1;
-    }
+        })
+    })?;
     for tok in &mut t {
         if matches!(
             tok.kind,

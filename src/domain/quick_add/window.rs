@@ -1,11 +1,11 @@
 //! Spare-time lines (`free …`: weekly or one-off windows) and blackouts (`off …`).
 
+use super::ParseError;
 use super::lex::Line;
 use super::matching::Query;
 use super::study::{put, two};
 use super::token::{Kind, Token};
 use super::when::{self, DaySpec, Modifier};
-use super::ParseError;
 use crate::domain::spare::{self, WeekdayOrd, Window, WindowKind};
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use std::collections::BTreeSet;
@@ -43,10 +43,7 @@ fn too_far(t: &Token) -> ParseError {
 
 fn backwards(from: NaiveDate, to: NaiveDate, t: &Token) -> ParseError {
     at(
-        format!(
-            "'{}' ends ({to}) before it starts ({from})",
-            t.shown
-        ),
+        format!("'{}' ends ({to}) before it starts ({from})", t.shown),
         t,
     )
 }
@@ -73,7 +70,11 @@ impl Bounds<'_> {
         today: NaiveDate,
     ) -> Result<(Option<NaiveDate>, Option<NaiveDate>), ParseError> {
         if let (Some((_, r)), Some((_, o))) = (self.range, self.from.or(self.until)) {
-            let (a, b) = if r.span.start < o.span.start { (r, o) } else { (o, r) };
+            let (a, b) = if r.span.start < o.span.start {
+                (r, o)
+            } else {
+                (o, r)
+            };
             return Err(two("date ranges", a, b));
         }
         let (from, to, tok) = match (self.range, self.from, self.until) {
@@ -85,12 +86,16 @@ impl Bounds<'_> {
                 let (f, u) = when::span(a, b, today).ok_or_else(|| too_far(ft))?;
                 (Some(f), Some(u), ut)
             }
-            (None, Some((a, t)), None) => {
-                (Some(a.on_or_after(today, today).ok_or_else(|| too_far(t))?), None, t)
-            }
-            (None, None, Some((b, t))) => {
-                (None, Some(b.on_or_after(today, today).ok_or_else(|| too_far(t))?), t)
-            }
+            (None, Some((a, t)), None) => (
+                Some(a.on_or_after(today, today).ok_or_else(|| too_far(t))?),
+                None,
+                t,
+            ),
+            (None, None, Some((b, t))) => (
+                None,
+                Some(b.on_or_after(today, today).ok_or_else(|| too_far(t))?),
+                t,
+            ),
             (None, None, None) => return Ok((None, None)),
         };
         if let (Some(f), Some(u)) = (from, to)
@@ -143,7 +148,11 @@ pub(super) fn free(line: &Line, now: NaiveDateTime) -> Result<Window, ParseError
         }
     }
     if let (Some((_, a)), Some((_, b))) = (&set, &day) {
-        let (a, b) = if a.span.start < b.span.start { (a, b) } else { (b, a) };
+        let (a, b) = if a.span.start < b.span.start {
+            (a, b)
+        } else {
+            (b, a)
+        };
         return Err(two("days", a, b));
     }
     let Some(head) = line.head() else {
@@ -172,10 +181,7 @@ pub(super) fn free(line: &Line, now: NaiveDateTime) -> Result<Window, ParseError
         }
         (Some(((_, None), tt)), None) => {
             return Err(at(
-                format!(
-                    "'{}' needs an end: write a range like 9:00-11:00",
-                    tt.shown
-                ),
+                format!("'{}' needs an end: write a range like 9:00-11:00", tt.shown),
                 tt,
             ));
         }
@@ -299,7 +305,11 @@ pub(super) fn off(line: &Line, now: NaiveDateTime) -> Result<Window, ParseError>
     }
     let (from, to) = match (day, bounds.any()) {
         (Some((_, d)), Some(b)) => {
-            let (a, b) = if d.span.start < b.span.start { (d, b) } else { (b, d) };
+            let (a, b) = if d.span.start < b.span.start {
+                (d, b)
+            } else {
+                (b, d)
+            };
             return Err(two("days", a, b));
         }
         (Some((spec, t)), None) => {
