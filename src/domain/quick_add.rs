@@ -70,6 +70,7 @@
 mod describe;
 mod lex;
 mod matching;
+mod merge;
 mod study;
 mod token;
 mod when;
@@ -139,9 +140,24 @@ impl std::error::Error for ParseError {}
 pub fn parse(text: &str, now: NaiveDateTime, badges: &[Badge]) -> Result<Intent, ParseError> {
     let line = lex::lex(text)?;
     let now = when::minute_of(now);
-    match line.mode() {
+    match line.mode {
         lex::Mode::Free => window::free(&line, now).map(Intent::Window),
         lex::Mode::Off => window::off(&line, now).map(Intent::Window),
         lex::Mode::Study => study::study(&line, now, badges),
     }
+}
+
+/// Reads spare time with or without the leading `free` (`weekdays 7:10-7:40 commute`),
+/// for `sukima window add`.
+pub fn parse_free(text: &str, now: NaiveDateTime) -> Result<Window, ParseError> {
+    let mut line = lex::lex(text)?;
+    line.assume(lex::Mode::Free)?;
+    window::free(&line, when::minute_of(now))
+}
+
+/// Reads days off with or without the leading `off` (`12/28..1/3 new year`).
+pub fn parse_off(text: &str, now: NaiveDateTime) -> Result<Window, ParseError> {
+    let mut line = lex::lex(text)?;
+    line.assume(lex::Mode::Off)?;
+    window::off(&line, when::minute_of(now))
 }
