@@ -332,7 +332,7 @@ fn scan(s: &str) -> Vec<Range<usize>> {
 
 /// Japanese (and Chinese) text: kana, kanji, CJK punctuation such as `〜`. Other
 /// text, Latin with its accents included, is kept in one piece when glued to it.
-fn is_cjk(c: char) -> bool {
+pub(super) fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x3000..=0x30FF | 0x31F0..=0x31FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
         | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)

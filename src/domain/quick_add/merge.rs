@@ -25,8 +25,8 @@ fn joined(parts: &[Token], kind: Kind, original: &str) -> Token {
 }
 
 /// Pushes `next` onto `out`, joining it with the tokens before it when `rule` says the
-/// last `width - 1` of them and `next` mean something together. The joined token is
-/// looked at again with the next one, so `at 7 pm` becomes one time.
+/// last `width - 1` of them and `next` mean something together. A joined token meets
+/// the tokens before and after it in turn, so `at 7 pm` becomes one time.
 fn push(
     out: &mut Vec<Token>,
     next: Token,
@@ -42,8 +42,8 @@ fn push(
         let shown = original.get(span.clone()).unwrap_or_default();
         if let Some(kind) = rule(&parts, shown).map_err(|m| ParseError::at(m, span))? {
             out.truncate(from);
-            out.push(joined(&parts, kind, original));
-            return Ok(());
+            // Offered again to the token before it: `1h 30 min` is `1h` + `30 min`.
+            return push(out, joined(&parts, kind, original), width, original, rule);
         }
     }
     out.push(next);
@@ -106,6 +106,16 @@ fn pair(a: &Token, b: &Token, shown: &str) -> Result<Option<Kind>, String> {
                     format!("'{shown}' is not a duration: write it like 30m, 1h30m, 1.5h or 30分")
                 })?;
             Some(Kind::Duration(minutes))
+        }
+        // `1h 30m`, `1時間 30分`: hours then minutes, typed apart.
+        (Kind::Duration(h), Kind::Duration(m))
+            if h % 60 == 0
+                && *m < 60
+                && a.norm.ends_with(['h', 's', 'r', '間'])
+                && b.norm.ends_with(['m', 'n', 's', '分'])
+                && !b.norm.contains(['h', '時']) =>
+        {
+            Some(Kind::Duration(h + m))
         }
         (Kind::Next, Kind::Day(DaySpec::Weekday(w, Modifier::Plain))) => {
             Some(Kind::Day(DaySpec::Weekday(*w, Modifier::Next)))

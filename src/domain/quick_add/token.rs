@@ -60,6 +60,9 @@ pub(super) enum Kind {
 
 type Class = Result<Option<Kind>, String>;
 
+/// Punctuation that may end a token without being part of it.
+const TRAILING: &[char] = &[',', '.', ';', ':', '!', '?', '、', '。', '，'];
+
 /// Bytes in the longest token the grammar has.
 const MAX_TOKEN: usize = 96;
 
@@ -75,7 +78,11 @@ pub(super) fn classify(piece: &str, shown: &str) -> Class {
     let s = piece.to_lowercase();
     let s = s.as_str();
     if let Some(key) = s.strip_prefix('#') {
-        let key = key.trim_end_matches([',', '.', ';', ':', '!', '?', '、', '。']);
+        if key.chars().any(super::lex::is_cjk) {
+            // `#aws-saa、30分`: let the chunk be split where the Japanese starts.
+            return Ok(None);
+        }
+        let key = key.trim_end_matches(TRAILING);
         if key.is_empty() {
             return Err(format!("'{shown}' needs a key after the #, like #aws-saa"));
         }
@@ -91,6 +98,11 @@ pub(super) fn classify(piece: &str, shown: &str) -> Class {
     }
     if let Some(kind) = keyword(s) {
         return Ok(Some(kind));
+    }
+    // `yesterday.`, `7:30,`: punctuation ending a token is not part of it.
+    let core = s.trim_end_matches(TRAILING);
+    if core.len() < s.len() && !core.is_empty() && !s.ends_with("..") && !s.ends_with(".m.") {
+        return classify(core, shown);
     }
     if let Some(kind) = ranges(s)? {
         return Ok(Some(kind));

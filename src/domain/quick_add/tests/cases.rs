@@ -22,6 +22,30 @@ pub(super) fn cases() -> Vec<(&'static str, Want)> {
         ("1時間半 #az-104", log(t, Some("06:30"), 90, "az-104")),
         ("1.5時間 #az-104", log(t, Some("06:30"), 90, "az-104")),
         ("30分 #az-104", log(t, Some("07:30"), 30, "az-104")),
+        ("1h 30m #aws-saa", log(t, Some("06:30"), 90, "aws-saa")),
+        ("1時間 30分 データ", log(t, Some("06:30"), 90, "ds-basic")),
+        ("1 h 30 min #aws-saa", log(t, Some("06:30"), 90, "aws-saa")),
+        (
+            "60min 30m #aws-saa",
+            err("two durations ('60min' and '30m'): keep one"),
+        ),
+        (
+            "30m #aws-saa at 7 pm",
+            pin("2027-01-06T19:00", 30, "aws-saa"),
+        ),
+        ("#aws-saa、30分", log(t, Some("07:30"), 30, "aws-saa")),
+        (
+            "30m aws, yesterday.",
+            log("2027-01-05", None, 30, "aws-saa"),
+        ),
+        (
+            "30m aws 2027",
+            err("'2027' is not understood: a note goes after -- or in quotes"),
+        ),
+        (
+            "30m aws 90",
+            err("'90' is not understood: write 90m for minutes"),
+        ),
         // Badges by words: case-, width-, accent-insensitive; Japanese substrings.
         ("30m aws", log(t, Some("07:30"), 30, "aws-saa")),
         ("30m azure", log(t, Some("07:30"), 30, "az-104")),
