@@ -345,15 +345,3 @@ fn completes_keys() {
         .collect();
     assert_eq!(keys, ["gcp-ace", "gcp-pca"]);
 }
-
-#[test]
-#[ignore]
-fn probe() {
-    let b = badges();
-    for s in std::env::var("PROBE").unwrap().split('|') {
-        match parse(s, now(), &b) {
-            Ok(i) => println!("{s:40} => {}", describe(&i, &b)),
-            Err(e) => println!("{s:40} => ERR {} {:?}", e.message, e.span.map(|r| &s[r])),
-        }
-    }
-}
