@@ -70,10 +70,14 @@ pub(super) enum Mode {
 pub(super) struct Line {
     pub tokens: Vec<Token>,
     pub note: Option<Note>,
+    pub mode: Mode,
+    /// Where the tokens after the `free`/`off` word start.
+    body_from: usize,
 }
 
 impl Line {
-    pub fn mode(&self) -> Mode {
+    /// The mode the first word says.
+    fn said(&self) -> Mode {
         match self.tokens.first() {
             Some(t) if t.kind == Kind::Word => match t.norm.as_str() {
                 "free" | "空き" | "空き時間" => Mode::Free,
@@ -84,17 +88,42 @@ impl Line {
         }
     }
 
-    /// The tokens after the `free`/`off` word, or all of them for a study line.
-    pub fn body(&self) -> &[Token] {
-        match self.mode() {
-            Mode::Study => &self.tokens,
-            _ => &self.tokens[1..],
+    /// Reads the line as `mode` whatever its first word (`sukima window add` takes the
+    /// grammar without `free`/`off`); a first word naming the other kind is an error.
+    pub fn assume(&mut self, mode: Mode) -> Result<(), ParseError> {
+        match (self.mode, mode) {
+            (said, wanted) if said == wanted => Ok(()),
+            (Mode::Study, _) => {
+                self.mode = mode;
+                self.body_from = 0;
+                Ok(())
+            }
+            _ => {
+                let head = &self.tokens[0];
+                Err(ParseError::at(
+                    format!(
+                        "'{}' starts {}, but {} is expected here",
+                        head.shown,
+                        if self.mode == Mode::Free {
+                            "spare time"
+                        } else {
+                            "days off"
+                        },
+                        if mode == Mode::Free {
+                            "spare time"
+                        } else {
+                            "days off"
+                        },
+                    ),
+                    head.span.clone(),
+                ))
+            }
         }
     }
 
-    /// The first token, for errors about the line as a whole.
-    pub fn head(&self) -> Option<&Token> {
-        self.tokens.first()
+    /// The tokens after the `free`/`off` word, or all of them for a study line.
+    pub fn body(&self) -> &[Token] {
+        &self.tokens[self.body_from.min(self.tokens.len())..]
     }
 }
 
@@ -121,8 +150,16 @@ pub(super) fn lex(text: &str) -> Result<Line, ParseError> {
             None => tokens.push(make(&src, chunk, Kind::Word, n)),
         }
     }
-    let tokens = token::merge(tokens, text)?;
-    Ok(Line { tokens, note })
+    let tokens = super::merge::merge(tokens, text)?;
+    let mut line = Line {
+        tokens,
+        note,
+        mode: Mode::Study,
+        body_from: 0,
+    };
+    line.mode = line.said();
+    line.body_from = usize::from(line.mode != Mode::Study);
+    Ok(line)
 }
 
 fn shown(src: &Source<'_>, r: Range<usize>) -> String {
@@ -168,15 +205,15 @@ fn split(src: &Source<'_>) -> Result<(Vec<Range<usize>>, Option<Note>), ParseErr
             continue;
         }
         let opens = closers(c);
-        if c.is_whitespace() || opens.is_some() {
-            if let Some(st) = start.take() {
-                if is_note_mark(&s[st..i]) {
-                    let rest = src.orig(i..s.len());
-                    set_note(&mut note, src, st..i, rest.start..src.original.len())?;
-                    return Ok((chunks, note));
-                }
-                chunks.push(st..i);
+        if (c.is_whitespace() || opens.is_some())
+            && let Some(st) = start.take()
+        {
+            if is_note_mark(&s[st..i]) {
+                let rest = src.orig(i..s.len());
+                set_note(&mut note, src, st..i, rest.start..src.original.len())?;
+                return Ok((chunks, note));
             }
+            chunks.push(st..i);
         }
         if let Some(close) = opens {
             let body = i + c.len_utf8();
@@ -295,7 +332,7 @@ fn scan(s: &str) -> Vec<Range<usize>> {
 
 /// Japanese (and Chinese) text: kana, kanji, CJK punctuation such as `〜`. Other
 /// text, Latin with its accents included, is kept in one piece when glued to it.
-fn is_cjk(c: char) -> bool {
+pub(super) fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x3000..=0x30FF | 0x31F0..=0x31FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
         | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)

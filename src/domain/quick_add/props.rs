@@ -386,3 +386,31 @@ fn fuzz_long() {
         started.elapsed().as_secs_f64()
     );
 }
+
+/// A pasted wall of text is answered at once, not after a quadratic search.
+#[test]
+fn long_input_is_fast() {
+    let b = badges();
+    for text in [
+        "-".repeat(20_000),
+        "1-".repeat(10_000),
+        "7:30-".repeat(4_000),
+        "データ".repeat(6_000),
+        "30分".repeat(6_000),
+        format!("30m {}", "aws ".repeat(4_000)),
+        format!("30m #{}", "a".repeat(20_000)),
+        "\"".repeat(10_001),
+        "a b ".repeat(10_000),
+        "7 pm ".repeat(4_000),
+    ] {
+        let started = std::time::Instant::now();
+        let _ = parse(&text, now(), &b);
+        let _ = complete_key(&text, &b);
+        assert!(
+            started.elapsed().as_millis() < 1000,
+            "{}… took {:?}",
+            &text[..12],
+            started.elapsed()
+        );
+    }
+}

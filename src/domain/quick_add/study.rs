@@ -209,7 +209,7 @@ fn minutes(p: &Parts<'_>) -> Result<u32, ParseError> {
             let bare = p
                 .words
                 .iter()
-                .find(|w| matches!(w.kind, Kind::Number(_)) && w.norm.len() <= 4);
+                .find(|w| matches!(w.kind, Kind::Number(n) if (1..=MAX_MINUTES).contains(&n)));
             return Err(match bare {
                 Some(w) => ParseError::at(
                     format!(
@@ -323,10 +323,17 @@ fn misspelling(words: &[&Token]) -> Option<ParseError> {
 /// `next`/`last` without a weekday.
 fn slip(w: &Token) -> Option<ParseError> {
     let msg = if let Kind::Number(n) = w.kind {
-        format!(
-            "'{}' is not understood: write {n}:00 for a time or {n}m for minutes",
-            w.shown
-        )
+        match n {
+            0..=23 => format!(
+                "'{}' is not understood: write {n}:00 for a time or {n}m for minutes",
+                w.shown
+            ),
+            24..=MAX_MINUTES => format!("'{}' is not understood: write {n}m for minutes", w.shown),
+            _ => format!(
+                "'{}' is not understood: a note goes after -- or in quotes",
+                w.shown
+            ),
+        }
     } else if matches!(w.norm.as_str(), "next" | "last") {
         format!(
             "'{}' needs a weekday after it, like {} fri",

@@ -1,8 +1,6 @@
 //! What each token is: a duration, a time, a range, a day, a set of weekdays, a `#key`,
-//! or a word; and the pass that joins tokens typed apart (`7 pm`, `45 min`, `9:00 - 11:00`,
-//! `next fri`, `every sat`, `午後 7時`).
+//! or a word.
 
-use super::ParseError;
 use super::when::{DaySpec, Mer, Modifier, TimePoint};
 use crate::domain::dates::{parse_weekday, parse_ymd};
 use crate::domain::duration::parse_duration;
@@ -62,14 +60,29 @@ pub(super) enum Kind {
 
 type Class = Result<Option<Kind>, String>;
 
+/// Punctuation that may end a token without being part of it.
+const TRAILING: &[char] = &[',', '.', ';', ':', '!', '?', '、', '。', '，'];
+
+/// Bytes in the longest token the grammar has.
+const MAX_TOKEN: usize = 96;
+
 /// Classifies one piece of normalised text (`shown` is how it was typed, for messages).
 /// `Ok(None)`: not a token of the grammar (a word, or a glued run to split). `Err`: it looks
 /// like a time, date or duration but is not a valid one.
 pub(super) fn classify(piece: &str, shown: &str) -> Class {
+    // Nothing in the grammar is longer (the longest is a range of Japanese dates); a
+    // pasted wall of text is a word, read in linear time.
+    if piece.len() > MAX_TOKEN && !piece.starts_with(['#', '＃']) {
+        return Ok(None);
+    }
     let s = piece.to_lowercase();
     let s = s.as_str();
     if let Some(key) = s.strip_prefix('#') {
-        let key = key.trim_end_matches([',', '.', ';', ':', '!', '?', '、', '。']);
+        if key.chars().any(super::lex::is_cjk) {
+            // `#aws-saa、30分`: let the chunk be split where the Japanese starts.
+            return Ok(None);
+        }
+        let key = key.trim_end_matches(TRAILING);
         if key.is_empty() {
             return Err(format!("'{shown}' needs a key after the #, like #aws-saa"));
         }
@@ -85,6 +98,11 @@ pub(super) fn classify(piece: &str, shown: &str) -> Class {
     }
     if let Some(kind) = keyword(s) {
         return Ok(Some(kind));
+    }
+    // `yesterday.`, `7:30,`: punctuation ending a token is not part of it.
+    let core = s.trim_end_matches(TRAILING);
+    if core.len() < s.len() && !core.is_empty() && !s.ends_with("..") && !s.ends_with(".m.") {
+        return classify(core, shown);
     }
     if let Some(kind) = ranges(s)? {
         return Ok(Some(kind));
@@ -387,7 +405,7 @@ fn japanese_date(s: &str) -> Option<Vec<String>> {
 
 /// A weekly set of days. `None`: not shaped like one. `Some(Err)`: a list with a piece
 /// that is not a day (`mon,xyz`).
-fn day_set(s: &str) -> Option<Result<BTreeSet<WeekdayOrd>, ()>> {
+pub(super) fn day_set(s: &str) -> Option<Result<BTreeSet<WeekdayOrd>, ()>> {
     use Weekday::{Fri, Mon, Sat, Sun, Thu, Tue, Wed};
     let list: &[Weekday] = match s {
         "weekdays" | "weekday" | "平日" => &[Mon, Tue, Wed, Thu, Fri],
@@ -421,160 +439,6 @@ fn day_set(s: &str) -> Option<Result<BTreeSet<WeekdayOrd>, ()>> {
         }
     };
     Some(Ok(list.iter().copied().map(WeekdayOrd::of).collect()))
-}
-
-/// Joins tokens `a..=b` into one of `kind`.
-fn join(t: &mut Vec<Token>, a: usize, b: usize, kind: Kind, original: &str) {
-    let span = t[a].span.start..t[b].span.end;
-    let norm = t[a..=b]
-        .iter()
-        .map(|x| x.norm.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    t[a] = Token {
-        kind,
-        norm,
-        shown: original.get(span.clone()).unwrap_or_default().to_string(),
-        span,
-        chunk: t[a].chunk,
-    };
-    t.drain(a + 1..=b);
-}
-
-/// The point of a token when it can be one end of a time range or carry a meridiem.
-fn as_point(kind: &Kind) -> Option<TimePoint> {
-    match kind {
-        Kind::Time(tp) => Some(*tp),
-        Kind::Number(h) if *h <= 24 => Some(TimePoint {
-            h: *h,
-            m: 0,
-            mer: None,
-        }),
-        _ => None,
-    }
-}
-
-fn with_mer(k: &Kind, m: Mer) -> Option<TimePoint> {
-    as_point(k)
-        .filter(|p| p.mer.is_none())
-        .map(|p| TimePoint { mer: Some(m), ..p })
-}
-
-/// What two neighbouring tokens mean together, if anything (`7 pm`, `45 min`, `@ 7`,
-/// `next fri`, `every sat`).
-fn pair(a: &Token, b: &Token, shown: &str) -> Result<Option<Kind>, String> {
-    let point = |p: Option<TimePoint>| -> Result<Option<Kind>, String> {
-        match p {
-            Some(p) if p.time().is_some() => Ok(Some(Kind::Time(p))),
-            Some(_) => Err(not_a_time(shown)),
-            None => Ok(None),
-        }
-    };
-    Ok(match (&a.kind, &b.kind) {
-        (Kind::Meridiem(m), k) => return point(with_mer(k, *m)),
-        (k @ (Kind::Number(_) | Kind::Time(_)), Kind::Meridiem(m)) => {
-            return point(with_mer(k, *m));
-        }
-        (Kind::At, k) => return point(as_point(k)),
-        (Kind::Number(n), Kind::Unit(u)) => {
-            let minutes = n
-                .checked_mul(*u)
-                .filter(|m| *m <= crate::domain::duration::MAX_MINUTES)
-                .ok_or_else(|| {
-                    format!("'{shown}' is not a duration: write it like 30m, 1h30m, 1.5h or 30分")
-                })?;
-            Some(Kind::Duration(minutes))
-        }
-        (Kind::Next, Kind::Day(DaySpec::Weekday(w, Modifier::Plain))) => {
-            Some(Kind::Day(DaySpec::Weekday(*w, Modifier::Next)))
-        }
-        (Kind::Last, Kind::Day(DaySpec::Weekday(w, Modifier::Plain))) => {
-            Some(Kind::Day(DaySpec::Weekday(*w, Modifier::Last)))
-        }
-        (Kind::Every, Kind::Day(DaySpec::Weekday(w, Modifier::Plain))) => {
-            Some(Kind::Days(BTreeSet::from([WeekdayOrd::of(*w)])))
-        }
-        (Kind::Every, Kind::Days(d)) => Some(Kind::Days(d.clone())),
-        (Kind::Every, Kind::Word) if b.norm == "day" => {
-            day_set("daily").and_then(Result::ok).map(Kind::Days)
-        }
-        _ => None,
-    })
-}
-
-/// Joins tokens typed apart, then turns what is left of the context words into words.
-/// `original` is the text as typed, for the shown text of joined tokens.
-pub(super) fn merge(mut t: Vec<Token>, original: &str) -> Result<Vec<Token>, ParseError> {
-    let shown = |t: &[Token], a: usize, b: usize| -> (String, Range<usize>) {
-        let span = t[a].span.start..t[b].span.end;
-        (
-            original.get(span.clone()).unwrap_or_default().to_string(),
-            span,
-        )
-    };
-    // Pass 1: meridiems, units, @/at, next/last, every.
-    let mut i = 0;
-    while i + 1 < t.len() {
-        let (s, span) = shown(&t, i, i + 1);
-        if let Some(kind) = pair(&t[i], &t[i + 1], &s).map_err(|m| ParseError::at(m, span))? {
-            join(&mut t, i, i + 1, kind, original);
-        }
-        i += 1;
-    }
-    // Pass 2: ranges typed apart (`9:00 - 11:00`, `9時 から 11時`, `12/28 .. 1/3`).
-    let mut i = 0;
-    while i + 2 < t.len() {
-        if t[i + 1].kind == Kind::Sep {
-            let (s, span) = shown(&t, i, i + 2);
-            let kind = match (&t[i].kind, &t[i + 2].kind) {
-                (Kind::Day(a), Kind::Day(b)) => Some(Kind::DayRange(*a, *b)),
-                (a, b) => match (as_point(a), as_point(b)) {
-                    (Some(p), Some(q)) => {
-                        let (x, y) = time_range(p, q, &s).map_err(|m| ParseError::at(m, span))?;
-                        Some(Kind::Range(x, y))
-                    }
-                    _ => None,
-                },
-            };
-            if let Some(kind) = kind {
-                join(&mut t, i, i + 2, kind, original);
-            }
-        }
-        i += 1;
-    }
-    // Pass 3: `from D`, `until D`, `Dまで`, `from 9 to 11`, and a `まで` closing a range.
-    let mut i = 0;
-    while i + 1 < t.len() {
-        let joined = match (&t[i].kind, &t[i + 1].kind) {
-            (Kind::FromWord, Kind::Day(d)) => Some(Kind::From(*d)),
-            (Kind::UntilWord, Kind::Day(d)) | (Kind::Day(d), Kind::Made) => Some(Kind::Until(*d)),
-            (Kind::FromWord, k @ Kind::Range(..)) => Some(k.clone()),
-            (k @ (Kind::Range(..) | Kind::DayRange(..)), Kind::Made) => Some(k.clone()),
-            _ => None,
-        };
-        if let Some(kind) = joined {
-            join(&mut t, i, i + 1, kind, original);
-        }
-        i += 1;
-    }
-    for tok in &mut t {
-        if matches!(
-            tok.kind,
-            Kind::Sep
-                | Kind::Made
-                | Kind::Meridiem(_)
-                | Kind::Unit(_)
-                | Kind::At
-                | Kind::Every
-                | Kind::Next
-                | Kind::Last
-                | Kind::FromWord
-                | Kind::UntilWord
-        ) {
-            tok.kind = Kind::Word;
-        }
-    }
-    Ok(t)
 }
 
 #[cfg(test)]

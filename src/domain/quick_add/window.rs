@@ -155,9 +155,6 @@ pub(super) fn free(line: &Line, now: NaiveDateTime) -> Result<Window, ParseError
         };
         return Err(two("days", a, b));
     }
-    let Some(head) = line.head() else {
-        return Err(ParseError::new("add a day and a time range"));
-    };
     let (start, end) = match (range, dur) {
         (Some(((s, Some(e)), _)), None) => (s, e),
         (Some(((_, Some(_)), rt)), Some((_, dt))) => {
@@ -195,12 +192,8 @@ pub(super) fn free(line: &Line, now: NaiveDateTime) -> Result<Window, ParseError
             ));
         }
         (None, None) => {
-            return Err(ParseError::at(
-                format!(
-                    "add a time range, like {} sat 9:00-11:00 or {} weekdays 7:10-7:40",
-                    head.shown, head.shown
-                ),
-                head.span.clone(),
+            return Err(ParseError::new(
+                "add a time range, like sat 9:00-11:00 or weekdays 7:10-7:40",
             ));
         }
     };
@@ -237,12 +230,8 @@ pub(super) fn free(line: &Line, now: NaiveDateTime) -> Result<Window, ParseError
             to,
         }
     } else {
-        return Err(ParseError::at(
-            format!(
-                "add a day: today, sat, 2027-02-11, weekdays or daily, like {} sat 9:00-11:00",
-                head.shown
-            ),
-            head.span.clone(),
+        return Err(ParseError::new(
+            "add a day: today, sat, 2027-02-11, weekdays or daily",
         ));
     };
     spare::validate(&kind).map_err(ParseError::new)?;
@@ -329,11 +318,9 @@ pub(super) fn off(line: &Line, now: NaiveDateTime) -> Result<Window, ParseError>
             }
         },
         (None, None) => {
-            let head = line.head().map(|h| h.span.clone());
-            return Err(ParseError {
-                message: "add the days off, like off tomorrow or off 12/28..1/3".into(),
-                span: head,
-            });
+            return Err(ParseError::new(
+                "add the days off, like tomorrow or 12/28..1/3",
+            ));
         }
     };
     let kind = WindowKind::Blackout { from, to };
