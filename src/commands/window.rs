@@ -3,11 +3,11 @@
 use super::{Ctx, print_json};
 use crate::actions;
 use crate::cli::WindowCommand;
-use crate::domain::quick_add::{self, Intent};
+use crate::domain::quick_add;
 use crate::io::backup::window_json;
 use crate::store::{busy, windows};
 use crate::text::{Align, table};
-use anyhow::{Result, bail};
+use anyhow::Result;
 use std::io::Write;
 
 /// Runs a `window` subcommand.
@@ -15,11 +15,10 @@ pub fn run(ctx: &mut Ctx, cmd: WindowCommand, out: &mut dyn Write) -> Result<()>
     match cmd {
         WindowCommand::Add { text, off } => {
             let text = text.join(" ");
-            let prefix = if off { "off" } else { "free" };
-            let badges = crate::store::badges::all(ctx.store.conn())?;
-            let intent = quick_add::parse(&format!("{prefix} {text}"), ctx.now, &badges)?;
-            let Intent::Window(w) = intent else {
-                bail!("'{text}' is not spare time: write it like `weekdays 7:10-7:40 commute`");
+            let w = if off {
+                quick_add::parse_off(&text, ctx.now)?
+            } else {
+                quick_add::parse_free(&text, ctx.now)?
             };
             let (_, msg) = actions::add_window(&mut ctx.store, &w)?;
             writeln!(out, "{msg}")?;

@@ -791,7 +791,7 @@ impl App {
                 } else {
                     Some(
                         quick_add::parse(&text, now, &badges)
-                            .map(|i| quick_add::describe(&i, &badges))
+                            .map(|i| quick_add::describe_at(&i, &badges, now.date()))
                             .map_err(|e| e.to_string()),
                     )
                 };
