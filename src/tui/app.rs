@@ -786,14 +786,17 @@ impl App {
         match self.popup.as_mut() {
             Some(Popup::QuickAdd(q)) => {
                 let text = q.input.text();
+                q.error_span = None;
                 q.preview = if text.trim().is_empty() {
                     None
                 } else {
-                    Some(
-                        quick_add::parse(&text, now, &badges)
-                            .map(|i| quick_add::describe_at(&i, &badges, now.date()))
-                            .map_err(|e| e.to_string()),
-                    )
+                    Some(match quick_add::parse(&text, now, &badges) {
+                        Ok(i) => Ok(quick_add::describe_at(&i, &badges, now.date())),
+                        Err(e) => {
+                            q.error_span = e.span.clone();
+                            Err(e.to_string())
+                        }
+                    })
                 };
             }
             Some(Popup::Prompt(p))

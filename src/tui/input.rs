@@ -156,8 +156,14 @@ impl LineInput {
     /// The visible part of the text for a field `cells` wide, and the cursor's column in
     /// it: scrolls so the cursor stays visible, never splitting a wide character.
     pub fn visible(&self, cells: usize) -> (String, usize) {
+        let (_, shown, col) = self.window(cells);
+        (shown, col)
+    }
+
+    /// As [`LineInput::visible`], with the index of the first character shown.
+    pub fn window(&self, cells: usize) -> (usize, String, usize) {
         if cells == 0 {
-            return (String::new(), 0);
+            return (0, String::new(), 0);
         }
         let widths: Vec<usize> = self.chars.iter().map(|c| c.width().unwrap_or(0)).collect();
         // Start from the cursor and walk left while the cursor column fits.
@@ -176,7 +182,26 @@ impl LineInput {
             out.push(*c);
             w += cw;
         }
-        (out, used)
+        (start, out, used)
+    }
+
+    /// The cells, from the start of the text, that the byte range `span` covers.
+    pub fn span_cells(&self, span: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let mut byte = 0;
+        let mut cell = 0;
+        let (mut from, mut to) = (None, None);
+        for c in &self.chars {
+            if from.is_none() && byte >= span.start {
+                from = Some(cell);
+            }
+            if to.is_none() && byte >= span.end {
+                to = Some(cell);
+            }
+            byte += c.len_utf8();
+            cell += c.width().unwrap_or(0);
+        }
+        let from = from.unwrap_or(cell);
+        from..to.unwrap_or(cell).max(from)
     }
 }
 
@@ -217,6 +242,15 @@ mod tests {
         assert_eq!(l.text(), "");
         assert_eq!(l.handle(&key(KeyCode::Backspace)), Edit::Moved);
         assert_eq!(l.handle(&key(KeyCode::F(1))), Edit::Ignored);
+    }
+
+    #[test]
+    fn spans_map_to_cells() {
+        let l = typed("30分 データ x");
+        // "データ" is bytes 6..15 and cells 5..11; "x" is byte 16, cell 12.
+        assert_eq!(l.span_cells(&(6..15)), 5..11);
+        assert_eq!(l.span_cells(&(16..17)), 12..13);
+        assert_eq!(l.span_cells(&(99..120)), 13..13);
     }
 
     #[test]

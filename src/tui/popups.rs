@@ -52,6 +52,8 @@ pub struct QuickAdd {
     pub history_pos: usize,
     /// What Enter would do, or why it cannot.
     pub preview: Option<Result<String, String>>,
+    /// The bytes of the token the error is about, to underline.
+    pub error_span: Option<std::ops::Range<usize>>,
 }
 
 impl QuickAdd {
@@ -61,6 +63,7 @@ impl QuickAdd {
             input: LineInput::default(),
             history_pos: history_len,
             preview: None,
+            error_span: None,
         }
     }
 }

@@ -62,7 +62,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
                 w,
                 5.min(area.height),
             );
-            line_popup(
+            let pos = line_popup(
                 strings::QUICK_ADD_TITLE,
                 &q.input,
                 q.preview.as_ref(),
@@ -70,7 +70,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
                 theme,
                 r,
                 buf,
-            )
+            );
+            if let (Some(span), Some(p)) = (&q.error_span, pos) {
+                underline(&q.input, span, r, p, theme, buf);
+            }
+            pos
         }
         Popup::Prompt(p) => {
             let w = area.width.saturating_sub(4).min(110);
@@ -79,6 +83,34 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         }
         Popup::Filter(_) => None, // drawn by the Badges view in its title row
         Popup::BadgeForm(f) => form(f, theme, area, buf),
+    }
+}
+
+/// Underlines, in the error style, the cells of the input that the error is about.
+fn underline(
+    input: &crate::tui::input::LineInput,
+    span: &std::ops::Range<usize>,
+    r: Rect,
+    cursor: Position,
+    theme: &Theme,
+    buf: &mut Buffer,
+) {
+    let inner_x = r.x + 1 + 2;
+    let field = (r.width as usize).saturating_sub(4);
+    let (start, _, _) = input.window(field);
+    let offset = crate::text::width(&input.text().chars().take(start).collect::<String>());
+    let cells = input.span_cells(span);
+    let style = theme
+        .error
+        .add_modifier(ratatui::style::Modifier::UNDERLINED);
+    for c in cells {
+        if c < offset || c - offset >= field {
+            continue;
+        }
+        let x = inner_x + (c - offset) as u16;
+        if x < r.right().saturating_sub(1) {
+            buf[(x, cursor.y)].set_style(style);
+        }
     }
 }
 
