@@ -69,9 +69,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use model::{Kind, Model};
 use std::collections::BTreeMap;
 
-/// How many times a badge that the relaxation fitted but placement missed gets its demand
-/// inflated before it is given up as at risk.
-pub const INFLATE_ROUNDS: u32 = 3;
+/// How many times the selection is rerun with the demands of badges that placement missed
+/// inflated by what they missed; after that, badges that still miss are given up as at
+/// risk without another selection.
+pub const INFLATE_ROUNDS: u32 = 1;
 
 /// How sessions are shaped, in minutes. See [`Settings::normalized`] for what is applied
 /// when the values do not fit together.
@@ -231,35 +232,11 @@ pub fn plan(input: &PlanInput) -> Plan {
     let model = Model::build(input);
     let n = model.items.len();
     let mut inflate = vec![0u64; n];
-    let mut given_up = vec![false; n];
-    let mut exact = true;
     let mut budget = select::WORK_BUDGET;
+    let (mut on_time, selection_exact) = choose(&model, &inflate, &mut budget);
+    let mut exact = selection_exact;
     let mut round = 0u32;
-    let (on_time, mut pieces, mut cap) = loop {
-        let cands: Vec<usize> = (0..n)
-            .filter(|&i| model.items[i].kind == Kind::Candidate && !given_up[i])
-            .filter(|&i| model.window(i).is_some())
-            .collect();
-        let jobs: Vec<edf::Job> = cands
-            .iter()
-            .map(|&i| {
-                let it = &model.items[i];
-                let (r, d) = model.window(i).unwrap_or((0, 0));
-                edf::Job {
-                    r,
-                    d,
-                    p: it.need_due.saturating_add(inflate[i]),
-                    class: it.class,
-                    rank: it.rank,
-                }
-            })
-            .collect();
-        let choice = select::select(&jobs, &model.capacity, &mut budget);
-        exact &= choice.exact;
-        let mut on_time = vec![false; n];
-        for (k, &i) in cands.iter().enumerate() {
-            on_time[i] = choice.chosen[k];
-        }
+    let (mut pieces, mut cap) = loop {
         let items: Vec<place::PlaceItem> = (0..n)
             .filter(|&i| on_time[i])
             .map(|i| model.place_item(i, true))
@@ -274,15 +251,21 @@ pub fn plan(input: &PlanInput) -> Plan {
             .map(|(it, got)| (it.item, it.need - got))
             .collect();
         if missed.is_empty() {
-            break (on_time, pieces, cap);
+            break (pieces, cap);
         }
+        // The relaxation promised what placement could not deliver: repair.
         exact = false;
         round += 1;
-        for (i, short) in missed {
-            if round <= INFLATE_ROUNDS {
+        // Inflating and selecting again keeps the optimal trade-offs (drop a Low rather
+        // than the High that missed); a heuristic selection has none to keep.
+        if round <= INFLATE_ROUNDS && selection_exact {
+            for (i, short) in missed {
                 inflate[i] = inflate[i].saturating_add(short);
-            } else {
-                given_up[i] = true;
+            }
+            on_time = choose(&model, &inflate, &mut budget).0;
+        } else {
+            for (i, _) in missed {
+                on_time[i] = false;
             }
         }
     };
@@ -301,4 +284,32 @@ pub fn plan(input: &PlanInput) -> Plan {
         pieces.sort_by_key(|p| (p.day, p.start));
     }
     report::assemble(input, &model, &pieces, &cap, exact)
+}
+
+/// Selects the on-time set among the candidates, demands inflated by `inflate`.
+fn choose(model: &Model, inflate: &[u64], budget: &mut u64) -> (Vec<bool>, bool) {
+    let n = model.items.len();
+    let cands: Vec<usize> = (0..n)
+        .filter(|&i| model.items[i].kind == Kind::Candidate && model.window(i).is_some())
+        .collect();
+    let jobs: Vec<edf::Job> = cands
+        .iter()
+        .map(|&i| {
+            let it = &model.items[i];
+            let (r, d) = model.window(i).unwrap_or((0, 0));
+            edf::Job {
+                r,
+                d,
+                p: it.need_due.saturating_add(inflate[i]),
+                class: it.class,
+                rank: it.rank,
+            }
+        })
+        .collect();
+    let choice = select::select(&jobs, &model.capacity, budget);
+    let mut on_time = vec![false; n];
+    for (k, &i) in cands.iter().enumerate() {
+        on_time[i] = choice.chosen[k];
+    }
+    (on_time, choice.exact)
 }

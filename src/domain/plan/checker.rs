@@ -58,7 +58,7 @@ pub(super) fn check(input: &PlanInput, plan: &Plan) -> Result<(), String> {
         if x.end > midnight_after(x.start) {
             return Err(format!("crosses midnight: {here}"));
         }
-        if minute_of_day(x.start) % g != 0 || minute_of_day(x.end) % g != 0 {
+        if !minute_of_day(x.start).is_multiple_of(g) || !minute_of_day(x.end).is_multiple_of(g) {
             return Err(format!("off the {g}-minute grid: {here}"));
         }
         if x.start.second() != 0 || x.end.second() != 0 {

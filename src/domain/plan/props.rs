@@ -159,14 +159,10 @@ fn oracle(inp: &PlanInput) -> (Vec<u64>, Vec<OJob>, Vec<String>) {
     for iv in &inp.free {
         if let Some(d) = day_of(iv.start) {
             // Tight windows stay within a day.
-            for m in minute(iv.start)..minute(iv.end) {
-                free[d][m] = true;
-            }
+            free[d][minute(iv.start)..minute(iv.end)].fill(true);
         }
     }
-    for m in 0..usize::try_from(now_g).unwrap().min(1440) {
-        free[0][m] = false;
-    }
+    free[0][..usize::try_from(now_g).unwrap().min(1440)].fill(false);
     let mut used = vec![0u64; days];
     for (d, m) in &inp.logged_per_day {
         if let Ok(k) = usize::try_from((*d - today).num_days()) {
@@ -175,9 +171,7 @@ fn oracle(inp: &PlanInput) -> (Vec<u64>, Vec<OJob>, Vec<String>) {
     }
     for p in &inp.pinned {
         let d = day_of(p.start).unwrap();
-        for m in minute(p.start)..minute(p.end()).max(minute(p.start)) {
-            free[d][m] = false;
-        }
+        free[d][minute(p.start)..minute(p.end()).max(minute(p.start))].fill(false);
         if p.start >= inp.now {
             used[d] += u64::from(p.minutes);
         }

@@ -185,13 +185,14 @@ fn daily_cap_counts_logged_minutes() {
     );
     inp.logged_per_day.insert(d("2027-01-04"), 100);
     inp.logged_per_day.insert(d("2027-01-03"), 500); // yesterday: irrelevant
-    // 20 minutes left today; tomorrow 25 + 15 rather than 30 + a 10-minute tail.
+    // 20 minutes left today. Tomorrow the commute is filled and a short piece finishes:
+    // shortening the first piece to 25 would only leave 5 minutes nobody can use.
     assert_eq!(
         sess(&run(&inp), "x"),
         [
             "01-04 07:10-07:30",
-            "01-05 07:10-07:35",
-            "01-05 21:00-21:15"
+            "01-05 07:10-07:40",
+            "01-05 21:00-21:10"
         ]
     );
     // Already over the cap: nothing today.
@@ -293,8 +294,16 @@ fn short_gaps_only_finish_a_badge() {
         vec![tgt("a", "2027-01-04", "2027-01-05", 70, Normal)],
         free,
     ));
-    // 60 would leave a 10-minute tail: 55 now, 15 tomorrow.
-    assert_eq!(sess(&p, "a"), ["01-04 21:00-21:55", "01-05 21:00-21:15"]);
+    // The last 10 minutes finish in the short gap.
+    assert_eq!(sess(&p, "a"), ["01-04 21:00-22:00", "01-05 07:10-07:20"]);
+    // A piece cut by max_session is shortened rather than leave a sliver, when what it
+    // frees stays usable: 55 + 15 rather than 60 + 10.
+    let p = run(&input(
+        "2027-01-04T06:00",
+        vec![tgt("a", "2027-01-04", "2027-01-05", 70, Normal)],
+        vec![iv("2027-01-04T19:00", "2027-01-04T21:00")],
+    ));
+    assert_eq!(sess(&p, "a"), ["01-04 19:00-19:55", "01-04 20:00-20:15"]);
 }
 
 #[test]
