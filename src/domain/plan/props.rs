@@ -362,7 +362,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
     #[test]
-    fn tight_lexicographic_optimum_with_more_targets(t in tight(13)) {
+    fn tight_lexicographic_optimum_with_more_targets(t in tight(16)) {
         let inp = t.0;
         let p = checked(&inp)?;
         let (cap, jobs, _) = oracle(&inp);
@@ -447,4 +447,97 @@ fn generator_stats() {
     println!(
         "general: inexact {inexact}, some at risk {risky}, with sessions {sess}, session-rules risk {short}"
     );
+}
+
+/// Random instances where `n` badges all compete for a month of evenings.
+fn crowded(n: usize, seed: u64) -> PlanInput {
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut rnd = |m: u64| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x % m
+    };
+    let free = (0..30)
+        .map(|d| Interval {
+            start: at(d, 20 * 60),
+            end: at(d, 20 * 60 + 30 + 30 * i64::try_from(rnd(3)).unwrap()),
+        })
+        .collect();
+    let targets = (0..n)
+        .map(|i| {
+            let r = i64::try_from(rnd(20)).unwrap();
+            let len = i64::try_from(rnd(15)).unwrap();
+            PlanTarget {
+                key: format!("c{i:02}"),
+                release: date(r),
+                due: date((r + len).min(29)),
+                remaining: 30 + 15 * u32::try_from(rnd(12)).unwrap(),
+                priority: prio(u8::try_from(rnd(3)).unwrap()),
+            }
+        })
+        .collect();
+    PlanInput {
+        now: at(0, 0),
+        targets,
+        free,
+        pinned: Vec::new(),
+        logged_per_day: BTreeMap::new(),
+        settings: Settings {
+            min_session: 15,
+            max_session: 1440,
+            daily_cap: 240,
+            granularity: 15,
+        },
+    }
+}
+
+#[test]
+fn crowded_conflicts_of_thirty_are_solved_exactly() {
+    for seed in 0..12 {
+        let inp = crowded(30, seed);
+        let p = plan(&inp);
+        check(&inp, &p).unwrap();
+        assert!(p.exact, "seed {seed}: not proven optimal");
+        assert!(
+            p.outcomes.iter().any(|o| o.at_risk),
+            "seed {seed}: no conflict to solve"
+        );
+    }
+}
+
+#[test]
+fn huge_conflicts_fall_back_to_the_heuristic_and_keep_every_rule() {
+    for seed in 0..3 {
+        let inp = crowded(120, seed);
+        let p = plan(&inp);
+        check(&inp, &p).unwrap();
+        assert!(
+            !p.exact,
+            "seed {seed}: 120 in one zone is past the exact limit"
+        );
+        assert!(p.outcomes.iter().filter(|o| !o.at_risk).count() > 10);
+    }
+}
+
+#[test]
+#[ignore = "statistics: how often the branch and bound proves its answer"]
+fn crowded_exactness_stats() {
+    for n in [20, 30, 40, 60] {
+        let (mut exact, mut worst) = (0, std::time::Duration::ZERO);
+        let mut risky = 0;
+        for seed in 0..100 {
+            let inp = crowded(n, seed);
+            let t = std::time::Instant::now();
+            let p = plan(&inp);
+            worst = worst.max(t.elapsed());
+            check(&inp, &p).unwrap();
+            exact += usize::from(p.exact);
+            risky += p.outcomes.iter().filter(|o| o.at_risk).count();
+        }
+        println!(
+            "n={n}: exact {exact}/100, worst {worst:?} (debug build), at risk avg {}",
+            risky / 100
+        );
+    }
 }

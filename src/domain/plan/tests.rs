@@ -606,3 +606,55 @@ fn deterministic_whatever_the_input_order() {
     assert_eq!(sess(&p1, "a"), ["01-04 07:10-07:40", "01-05 07:10-07:40"]);
     assert!(out(&p1, "c").at_risk);
 }
+
+#[test]
+fn fits_by_minutes_but_not_by_session_rules() {
+    // Two 20-minute windows hold the 40 minutes, but min_session is 30: no legal piece.
+    let mut inp = input(
+        "2027-01-04T06:00",
+        vec![tgt("x", "2027-01-04", "2027-01-05", 40, Normal)],
+        daily("2027-01-04", 2, &[("07:10", "07:30")]),
+    );
+    inp.settings.min_session = 30;
+    let p = run(&inp);
+    let x = out(&p, "x");
+    assert!(x.at_risk && sess(&p, "x").is_empty());
+    assert_eq!(x.risk, Some(Risk::SessionRules));
+    assert!(!p.exact, "the relaxation was repaired");
+}
+
+// Regressions.
+
+#[test]
+fn regression_sessions_sort_by_time_not_by_badge() {
+    // The derived order on Session once compared the badge first.
+    let p = run(&input(
+        "2027-01-04T06:00",
+        vec![
+            tgt("b", "2027-01-04", "2027-01-04", 30, High),
+            tgt("a", "2027-01-04", "2027-01-05", 30, Normal),
+        ],
+        daily("2027-01-04", 2, &[COMMUTE]),
+    ));
+    let badges: Vec<&str> = p.sessions.iter().map(|s| s.badge.as_str()).collect();
+    assert_eq!(badges, ["b", "a"]);
+}
+
+#[test]
+fn regression_a_cut_piece_is_not_shrunk_into_a_dead_tail() {
+    // Shrinking a slot-filling piece "to avoid a short remainder" left a sliver in the
+    // slot nobody could use, and made tight plans miss their due days.
+    let p = run(&input(
+        "2027-01-04T06:00",
+        vec![
+            tgt("a", "2027-01-04", "2027-01-04", 40, Normal),
+            tgt("b", "2027-01-04", "2027-01-04", 20, Normal),
+        ],
+        vec![
+            iv("2027-01-04T07:10", "2027-01-04T07:40"),
+            iv("2027-01-04T12:00", "2027-01-04T12:30"),
+        ],
+    ));
+    assert!(p.outcomes.iter().all(|o| !o.at_risk), "{p:#?}");
+    assert!(p.exact);
+}
