@@ -100,6 +100,71 @@ fn cpu_ticks() -> Option<u64> {
     Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
 }
 
+/// `n` badges competing for a month of evenings (20:00 for 30 to 90 minutes): one large
+/// conflict for the exact branch and bound.
+fn crowded(n: usize, seed: u64) -> PlanInput {
+    let mut rng = Rng(seed);
+    let free = (0..30)
+        .map(|d| {
+            let len = 30 + 30 * u32::try_from(rng.below(3)).unwrap();
+            Interval {
+                start: at(d, 20, 0),
+                end: at(d, 20 + len / 60, len % 60),
+            }
+        })
+        .collect();
+    let targets = (0..n)
+        .map(|i| {
+            let r = rng.below(20);
+            let len = rng.below(15);
+            PlanTarget {
+                key: format!("c{i:02}"),
+                release: today() + chrono::Days::new(r),
+                due: today() + chrono::Days::new((r + len).min(29)),
+                remaining: 30 + 15 * u32::try_from(rng.below(12)).unwrap(),
+                priority: [Priority::Low, Priority::Normal, Priority::High]
+                    [usize::try_from(rng.below(3)).unwrap()],
+            }
+        })
+        .collect();
+    PlanInput {
+        now: at(0, 0, 0),
+        targets,
+        free,
+        pinned: Vec::new(),
+        logged_per_day: BTreeMap::new(),
+        settings: Settings {
+            min_session: 15,
+            max_session: 1440,
+            daily_cap: 240,
+            granularity: 15,
+        },
+    }
+}
+
+/// Like [`year_of_windows`], over two years.
+fn two_years(n: usize, min_effort: u64) -> PlanInput {
+    let mut input = instance(n, min_effort, 3);
+    let mut rng = Rng(5);
+    for (i, t) in input.targets.iter_mut().enumerate() {
+        let release = rng.below(650);
+        t.release = today() + chrono::Days::new(release);
+        t.due = today() + chrono::Days::new((release + 30 + rng.below(150)).min(729));
+        t.key = format!("badge-{i:04}");
+    }
+    input.free = (0..730)
+        .flat_map(|day| {
+            [((7, 10), (7, 40)), ((12, 15), (12, 45)), ((21, 0), (22, 0))].map(
+                |((h1, m1), (h2, m2))| Interval {
+                    start: at(day, h1, m1),
+                    end: at(day, h2, m2),
+                },
+            )
+        })
+        .collect();
+    input
+}
+
 fn describe(name: &str, input: &PlanInput) {
     let p = plan(input);
     let risky = p.outcomes.iter().filter(|o| o.at_risk).count();
@@ -133,6 +198,24 @@ fn bench(c: &mut Criterion) {
         describe(name, input);
         c.bench_function(name, |b| b.iter(|| plan(black_box(input))));
     }
+    // Exact selection under stress: the worst of 20 random crowded months.
+    let crowded_cases: Vec<PlanInput> = (0..20).map(|seed| crowded(60, seed + 1)).collect();
+    for (k, input) in crowded_cases.iter().enumerate().take(3) {
+        describe(&format!("60 crowded badges #{k}"), input);
+    }
+    c.bench_function("60 crowded badges, 20 instances", |b| {
+        b.iter(|| {
+            for input in &crowded_cases {
+                black_box(plan(black_box(input)));
+            }
+        });
+    });
+    // Larger than any user: reported, not measured by criterion.
+    describe("2000 badges over two years, all fit", &two_years(2000, 5));
+    describe(
+        "2000 badges over two years, overloaded",
+        &two_years(2000, 40),
+    );
 }
 
 criterion_group!(benches, bench);

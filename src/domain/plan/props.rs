@@ -133,6 +133,52 @@ prop_compose! {
     }
 }
 
+prop_compose! {
+    /// Tight, with badges in two bursts (days 0–6 and 14–20) and a roomy week between:
+    /// separate overloaded zones that the selection solves independently.
+    fn bursty()(
+        g in prop::sample::select(vec![5u32, 15]),
+        windows in vec((0i64..21, 0i64..1000, 1i64..=8), 0..8),
+        targets in vec((any::<bool>(), 0i64..7, 0i64..7, 1u32..300, any::<u8>()), 2..=10),
+        cap in 300u32..600,
+    ) -> Tight {
+        let steps = (1320 - 60) / i64::from(g);
+        let mut free: Vec<Interval> = windows
+            .iter()
+            .map(|&(day, s, len)| {
+                let start = 60 + (s % steps) * i64::from(g);
+                let end = (start + len * i64::from(g)).min(1380);
+                Interval { start: at(day, start), end: at(day, end) }
+            })
+            .collect();
+        for day in 0..21 {
+            let (start, end) = if (7..14).contains(&day) { (60, 1380) } else { (1200, 1260) };
+            free.push(Interval { start: at(day, start), end: at(day, end) });
+        }
+        Tight(PlanInput {
+            now: at(0, 0),
+            targets: targets
+                .iter()
+                .enumerate()
+                .map(|(i, &(late, a, b, rem, p))| {
+                    let shift = if late { 14 } else { 0 };
+                    PlanTarget {
+                        key: format!("t{i}"),
+                        release: date(shift + a.min(b)),
+                        due: date(shift + a.max(b)),
+                        remaining: rem,
+                        priority: prio(p),
+                    }
+                })
+                .collect(),
+            free,
+            pinned: Vec::new(),
+            logged_per_day: BTreeMap::new(),
+            settings: Settings { min_session: g, max_session: 1440, daily_cap: cap, granularity: g },
+        })
+    }
+}
+
 /// A target as the oracle sees it.
 #[derive(Debug)]
 struct OJob {
@@ -447,6 +493,19 @@ fn generator_stats() {
     println!(
         "general: inexact {inexact}, some at risk {risky}, with sessions {sess}, session-rules risk {short}"
     );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
+
+    #[test]
+    fn tight_independent_zones_are_each_optimal(t in bursty()) {
+        let inp = t.0;
+        let p = checked(&inp)?;
+        let (cap, jobs, _) = oracle(&inp);
+        prop_assert_eq!(plan_counts(&p, &jobs), best_counts(&jobs, &cap));
+        prop_assert!(p.exact);
+    }
 }
 
 /// Random instances where `n` badges all compete for a month of evenings.

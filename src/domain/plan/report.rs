@@ -42,10 +42,14 @@ pub(super) fn assemble(
         .collect();
     for &k in &model.counted_pinned {
         let p = &input.pinned[k];
+        let end = p
+            .start
+            .checked_add_signed(TimeDelta::minutes(i64::from(p.minutes)))
+            .unwrap_or(NaiveDateTime::MAX);
         sessions.push(Session {
             badge: p.badge.clone(),
             start: p.start,
-            end: p.end(),
+            end,
             pinned: true,
         });
     }

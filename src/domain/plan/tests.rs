@@ -658,3 +658,33 @@ fn regression_a_cut_piece_is_not_shrunk_into_a_dead_tail() {
     assert!(p.outcomes.iter().all(|o| !o.at_risk), "{p:#?}");
     assert!(p.exact);
 }
+
+#[test]
+fn extreme_dates_never_panic() {
+    let far = NaiveDate::MAX.and_hms_opt(23, 0, 0).unwrap();
+    let mut inp = input(
+        "2027-01-04T06:00",
+        vec![PlanTarget {
+            key: "x".into(),
+            release: NaiveDate::MIN,
+            due: NaiveDate::MAX,
+            remaining: 30,
+            priority: Normal,
+        }],
+        vec![Interval {
+            start: far,
+            end: NaiveDateTime::MAX,
+        }],
+    );
+    inp.pinned = vec![Pinned {
+        id: None,
+        badge: "x".into(),
+        start: far,
+        minutes: u32::MAX,
+    }];
+    let p = run(&inp);
+    assert_eq!(p.outcomes.len(), 1);
+    inp.now = far;
+    let p = plan(&inp);
+    assert_eq!(p.outcomes.len(), 1);
+}
