@@ -74,6 +74,10 @@ mod select;
 #[cfg(test)]
 mod checker;
 #[cfg(test)]
+mod edge_tests;
+#[cfg(test)]
+mod oracle;
+#[cfg(test)]
 mod props;
 #[cfg(test)]
 mod tests;
