@@ -5,47 +5,63 @@
 //!
 //! # Algorithm
 //!
-//! 1. **Model** ([`model`]). Free intervals are clipped to `now`, split at midnight, cut
+//! 1. **Model** (`model`). Free intervals are clipped to `now`, split at midnight, cut
 //!    around every pinned session, snapped inward to the grid and merged. Each day's
 //!    *capacity* is `min(free minutes, daily cap − logged − pinned)`, floored to the grid.
-//!    Each target needs `remaining − pinned minutes by its due`, rounded up to the grid.
-//! 2. **Select** ([`select`]): choose the set of badges to put on time, exactly, in the
-//!    *day-level relaxation*: minutes are divisible, a day offers its capacity to any badge
+//!    Each target needs `remaining − pinned minutes by its due`, rounded up to the grid
+//!    (a session cannot end off the grid, so 7 minutes left take a 10-minute session).
+//! 2. **Select** (`select`): choose the badges to put on time in the *day-level
+//!    relaxation*, where minutes are divisible and a day offers its capacity to any badge
 //!    released by then. A set fits iff preemptive EDF over days meets every due (Horn
 //!    1974), equivalently iff every day interval holds the demand of the badges whose
-//!    windows lie inside it (Hall's condition on the transportation network).
-//!    * Everything fits (the common case): one EDF pass, `O((n + days) log n)`.
-//!    * Otherwise a Hall matrix over (release, due) breakpoints shows the *overloaded*
-//!      intervals. A badge inside none of them can always be added, so it is kept; the
-//!      others ("involved") fall into *zones*, unions of overlapping overloaded intervals,
-//!      that are provably independent. In each zone a branch and bound ([`bnb`]) over
-//!      include/exclude maximises (#High, #Normal, #Low) on time lexicographically, with
-//!      an incrementally maintained slack matrix (feasibility of adding a badge is one
-//!      lookup) and per-class count bounds (individually addable badges, capped by a
-//!      knapsack on the zone's total slack). It is exact; it is seeded with a greedy
-//!      EDF-with-rejection heuristic ([`edf`], Moore–Hodgson style: at each missed due,
-//!      reject the lowest-priority, largest badge) and stops at [`select::WORK_BUDGET`]
-//!      matrix-cell operations, or is skipped for zones of more than [`bnb::MAX_ZONE`]
-//!      badges, in which case the heuristic (plus a fill pass) decides and
-//!      [`Plan::exact`] is false.
-//! 3. **Place** ([`place`]): walk the free slots in time order; in each, give the next
-//!    piece to the released badge with the earliest due (then higher priority, then key)
-//!    that can take a legal piece there: at most `max_session`, at least `min_session`
-//!    unless it finishes the badge, never touching a session of the same badge, within
-//!    the day's cap, and shortened when it would leave a remainder below `min_session`.
-//!    On-time badges are placed first (phase 1) and drop out after their due day.
-//! 4. **Check and repair**: if a badge chosen in step 2 did not get all its minutes by its
-//!    due in step 3 (min/max session lengths and gaps lose minutes the relaxation does
-//!    not see), its demand is inflated by the minutes it missed and steps 2–3 rerun (up
-//!    to [`INFLATE_ROUNDS`] times); after that, badges that still miss are marked at
-//!    risk and steps 2–3 rerun without them. In the *tight* model (min_session equal to
-//!    the grid, max_session at least every window, no pinned session of a target next
-//!    to free time) placement equals the relaxation, so no repair happens and the
-//!    selection is optimal for the real problem.
-//! 5. **At-risk badges** are placed last (phase 2) in the leftover time, from release to
-//!    the end of the free time, in the same order. Each outcome is computed from the
-//!    sessions actually placed, never from what the relaxation promised ([`report`]);
-//!    the rescue numbers come from the relaxation with every on-time badge kept on time.
+//!    windows lie inside it (Hall's condition on the target→day transportation network).
+//!    * Everything fits (the common case): one EDF pass, `O(n log n + days)`.
+//!    * Otherwise a Hall matrix over the (release, due) breakpoints (`hall`) finds the
+//!      *overloaded* intervals. A badge inside none of them can always be added, so it is
+//!      kept. The others fall into *zones*, unions of overlapping overloaded intervals;
+//!      zones are independent (an interval spanning two is not overloaded, so no choice
+//!      can overload it). In each zone a branch and bound (`bnb`) over include/exclude
+//!      maximises (#High, #Normal, #Low) on time lexicographically. Its state is the
+//!      zone's *closed* slack matrix (each cell: the least slack of any interval
+//!      containing it), so whether a badge still fits is one lookup and adding it one
+//!      `O(k²)` update; its bound per class counts the undecided badges that fit alone,
+//!      capped by how many of the smallest fit in the zone's total slack. It is seeded
+//!      with a greedy EDF-with-rejection (`edf`, Moore–Hodgson style: at a missed due,
+//!      free the minutes by rejecting the lowest class, largest demand first, or reject
+//!      the late badge itself). Exact unless it runs out of [`WORK_BUDGET`] (matrix-cell
+//!      operations, about 20–40 ms) or a zone has more than [`MAX_ZONE`] badges; then the
+//!      heuristic's answer, completed by a pass that adds every badge that still fits, is
+//!      used and [`Plan::exact`] is false. In tests every random zone of up to 60
+//!      crowded badges was solved exactly.
+//! 3. **Place** (`place`): walk the free slots in time order and give each next piece to
+//!    the first released badge, by due (then priority, then key), that can take a legal
+//!    piece there: at most `max_session`, at least `min_session` unless it finishes the
+//!    badge, never touching another session of the same badge (pinned ones included),
+//!    within the day's cap. In a gap shorter than `min_session` only a badge that can
+//!    finish there is placed. A piece cut short by `max_session` is shortened further
+//!    rather than leave less than `min_session` to do, when the time it frees stays
+//!    usable; a piece cut by the slot or the cap is not (that would only move the sliver
+//!    into the slot, where nobody could use it). Badges chosen in step 2 are placed first
+//!    (phase 1), each only up to its due day.
+//! 4. **Check and repair**: a badge chosen in step 2 that did not get all its minutes by
+//!    its due in step 3 shows where the relaxation was optimistic (minimum and maximum
+//!    session lengths, gaps and slivers lose minutes it does not see). If the selection
+//!    was exact, the demands of the badges that missed are inflated by what they missed
+//!    and step 2 runs again ([`INFLATE_ROUNDS`] times), so it can trade a lower-priority
+//!    badge for them; after that, badges that still miss are given up (at risk) and
+//!    step 3 reruns until none does. In the *tight* model (`min_session` equal to the
+//!    grid, `max_session` at least every window, no pinned session of a target next to
+//!    free time) placement achieves exactly what the relaxation promises: no repair
+//!    happens and the selection is optimal for the real problem.
+//! 5. **At-risk badges** are placed last (phase 2) in the time left over, from their
+//!    release to the end of the free time, in the same order. Every outcome is measured
+//!    on the sessions actually placed (`report`), never taken from the relaxation; the
+//!    rescue numbers come from the relaxation with every on-time badge kept on time.
+//!
+//! Limitations: with general session settings the on-time set is the relaxation's
+//! optimum after repair, which may be short of the true optimum by the badges the
+//! repair gave up (then [`Plan::exact`] is false); and the rescue numbers are lower
+//! bounds there.
 
 mod bnb;
 mod edf;
@@ -58,6 +74,10 @@ mod select;
 #[cfg(test)]
 mod checker;
 #[cfg(test)]
+mod edge_tests;
+#[cfg(test)]
+mod oracle;
+#[cfg(test)]
 mod props;
 #[cfg(test)]
 mod tests;
@@ -65,13 +85,16 @@ mod tests;
 use super::log::Pinned;
 use super::spare::Interval;
 use super::work::PlanTarget;
+pub use bnb::MAX_ZONE;
 use chrono::{NaiveDate, NaiveDateTime};
 use model::{Kind, Model};
+pub use select::WORK_BUDGET;
 use std::collections::BTreeMap;
 
-/// How many times a badge that the relaxation fitted but placement missed gets its demand
-/// inflated before it is given up as at risk.
-pub const INFLATE_ROUNDS: u32 = 3;
+/// How many times the selection is rerun with the demands of badges that placement missed
+/// inflated by what they missed; after that, badges that still miss are given up as at
+/// risk without another selection.
+pub const INFLATE_ROUNDS: u32 = 1;
 
 /// How sessions are shaped, in minutes. See [`Settings::normalized`] for what is applied
 /// when the values do not fit together.
@@ -231,35 +254,11 @@ pub fn plan(input: &PlanInput) -> Plan {
     let model = Model::build(input);
     let n = model.items.len();
     let mut inflate = vec![0u64; n];
-    let mut given_up = vec![false; n];
-    let mut exact = true;
     let mut budget = select::WORK_BUDGET;
+    let (mut on_time, selection_exact) = choose(&model, &inflate, &mut budget);
+    let mut exact = selection_exact;
     let mut round = 0u32;
-    let (on_time, mut pieces, mut cap) = loop {
-        let cands: Vec<usize> = (0..n)
-            .filter(|&i| model.items[i].kind == Kind::Candidate && !given_up[i])
-            .filter(|&i| model.window(i).is_some())
-            .collect();
-        let jobs: Vec<edf::Job> = cands
-            .iter()
-            .map(|&i| {
-                let it = &model.items[i];
-                let (r, d) = model.window(i).unwrap_or((0, 0));
-                edf::Job {
-                    r,
-                    d,
-                    p: it.need_due.saturating_add(inflate[i]),
-                    class: it.class,
-                    rank: it.rank,
-                }
-            })
-            .collect();
-        let choice = select::select(&jobs, &model.capacity, &mut budget);
-        exact &= choice.exact;
-        let mut on_time = vec![false; n];
-        for (k, &i) in cands.iter().enumerate() {
-            on_time[i] = choice.chosen[k];
-        }
+    let (mut pieces, mut cap) = loop {
         let items: Vec<place::PlaceItem> = (0..n)
             .filter(|&i| on_time[i])
             .map(|i| model.place_item(i, true))
@@ -274,15 +273,21 @@ pub fn plan(input: &PlanInput) -> Plan {
             .map(|(it, got)| (it.item, it.need - got))
             .collect();
         if missed.is_empty() {
-            break (on_time, pieces, cap);
+            break (pieces, cap);
         }
+        // The relaxation promised what placement could not deliver: repair.
         exact = false;
         round += 1;
-        for (i, short) in missed {
-            if round <= INFLATE_ROUNDS {
+        // Inflating and selecting again keeps the optimal trade-offs (drop a Low rather
+        // than the High that missed); a heuristic selection has none to keep.
+        if round <= INFLATE_ROUNDS && selection_exact {
+            for (i, short) in missed {
                 inflate[i] = inflate[i].saturating_add(short);
-            } else {
-                given_up[i] = true;
+            }
+            on_time = choose(&model, &inflate, &mut budget).0;
+        } else {
+            for (i, _) in missed {
+                on_time[i] = false;
             }
         }
     };
@@ -301,4 +306,32 @@ pub fn plan(input: &PlanInput) -> Plan {
         pieces.sort_by_key(|p| (p.day, p.start));
     }
     report::assemble(input, &model, &pieces, &cap, exact)
+}
+
+/// Selects the on-time set among the candidates, demands inflated by `inflate`.
+fn choose(model: &Model, inflate: &[u64], budget: &mut u64) -> (Vec<bool>, bool) {
+    let n = model.items.len();
+    let cands: Vec<usize> = (0..n)
+        .filter(|&i| model.items[i].kind == Kind::Candidate && model.window(i).is_some())
+        .collect();
+    let jobs: Vec<edf::Job> = cands
+        .iter()
+        .map(|&i| {
+            let it = &model.items[i];
+            let (r, d) = model.window(i).unwrap_or((0, 0));
+            edf::Job {
+                r,
+                d,
+                p: it.need_due.saturating_add(inflate[i]),
+                class: it.class,
+                rank: it.rank,
+            }
+        })
+        .collect();
+    let choice = select::select(&jobs, &model.capacity, budget);
+    let mut on_time = vec![false; n];
+    for (k, &i) in cands.iter().enumerate() {
+        on_time[i] = choice.chosen[k];
+    }
+    (on_time, choice.exact)
 }

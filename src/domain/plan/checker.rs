@@ -2,6 +2,7 @@
 //! input and the plan, with its own arithmetic, so it can catch the planner's mistakes.
 
 use super::{Plan, PlanInput, Session};
+use crate::domain::log::Pinned;
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use std::collections::BTreeMap;
 
@@ -15,6 +16,13 @@ fn midnight_after(t: NaiveDateTime) -> NaiveDateTime {
         .unwrap_or(NaiveDate::MAX)
         .and_hms_opt(0, 0, 0)
         .unwrap()
+}
+
+/// `Pinned::end` without overflow.
+fn end_of(p: &Pinned) -> NaiveDateTime {
+    p.start
+        .checked_add_signed(chrono::TimeDelta::minutes(i64::from(p.minutes)))
+        .unwrap_or(NaiveDateTime::MAX)
 }
 
 /// Checks every hard rule of DESIGN 3 and the consistency of the outcomes; the error says
@@ -58,7 +66,7 @@ pub(super) fn check(input: &PlanInput, plan: &Plan) -> Result<(), String> {
         if x.end > midnight_after(x.start) {
             return Err(format!("crosses midnight: {here}"));
         }
-        if minute_of_day(x.start) % g != 0 || minute_of_day(x.end) % g != 0 {
+        if !minute_of_day(x.start).is_multiple_of(g) || !minute_of_day(x.end).is_multiple_of(g) {
             return Err(format!("off the {g}-minute grid: {here}"));
         }
         if x.start.second() != 0 || x.end.second() != 0 {
@@ -88,7 +96,7 @@ pub(super) fn check(input: &PlanInput, plan: &Plan) -> Result<(), String> {
         .map(|x| (x.start, x.end, false, x.badge.as_str()))
         .collect();
     for p in input.pinned.iter().filter(|p| p.minutes > 0) {
-        all.push((p.start, p.end(), true, p.badge.as_str()));
+        all.push((p.start, end_of(p), true, p.badge.as_str()));
     }
     all.sort();
     for (i, a) in all.iter().enumerate() {
@@ -160,7 +168,7 @@ pub(super) fn check(input: &PlanInput, plan: &Plan) -> Result<(), String> {
         .pinned
         .iter()
         .filter(|p| p.start >= input.now && p.minutes > 0)
-        .map(|p| (p.badge.clone(), p.start, p.end()))
+        .map(|p| (p.badge.clone(), p.start, end_of(p)))
         .collect();
     let mut got: Vec<(String, NaiveDateTime, NaiveDateTime)> = plan
         .sessions

@@ -50,8 +50,6 @@ pub(super) fn feasible(jobs: &[Job], cap: &[u64]) -> bool {
     next == jobs.len() && heap.is_empty()
 }
 
-const IDLE: usize = usize::MAX;
-
 /// Greedy on-time set: EDF over the days; when a job misses its due, free capacity for it
 /// inside its window by rejecting jobs (lowest class first, then largest demand,
 /// Moore–Hodgson style) that come before it in that order, or reject the job itself if
@@ -64,19 +62,27 @@ pub(super) fn greedy_reject(jobs: &[Job], cap: &[u64], forced: &[bool]) -> Vec<b
     order.sort_by_key(|&i| (jobs[i].r, jobs[i].rank));
     let mut rem: Vec<u64> = jobs.iter().map(|j| j.p).collect();
     let mut accepted = vec![true; n];
-    // Per day: (job or IDLE, minutes).
+    // Per day: (job, minutes), and minutes nobody uses.
     let mut alloc: Vec<Vec<(usize, u64)>> = vec![Vec::new(); days];
+    let mut idle = vec![0u64; days];
     let mut job_days: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut held = vec![0u64; n];
     let mut heap: BinaryHeap<Reverse<(usize, usize, usize)>> = BinaryHeap::new();
     let mut next = 0;
-    let victim_key = |i: usize| {
+    // Victim order, lowest first: class, then largest demand, latest due, last in rank.
+    let mut by_victim: Vec<usize> = (0..n).collect();
+    by_victim.sort_unstable_by_key(|&i| {
         (
             jobs[i].class,
             Reverse(jobs[i].p),
             Reverse(jobs[i].d),
             Reverse(jobs[i].rank),
         )
-    };
+    });
+    let mut victim_rank = vec![0usize; n];
+    for (k, &i) in by_victim.iter().enumerate() {
+        victim_rank[i] = k;
+    }
     for t in 0..=days {
         while next < n && jobs[order[next]].r <= t {
             let i = order[next];
@@ -99,34 +105,39 @@ pub(super) fn greedy_reject(jobs: &[Job], cap: &[u64], forced: &[bool]) -> Vec<b
                 if need == 0 {
                     break;
                 }
-                give_idle(&mut alloc[day], j, &mut need);
-                if alloc[day].iter().any(|&(x, _)| x == j) {
+                if idle[day] > 0 {
+                    let take = idle[day].min(need);
+                    idle[day] -= take;
+                    need -= take;
+                    give(&mut alloc[day], j, take);
                     job_days[j].push(day);
                 }
             }
             if need > 0 {
-                let mut freed: Vec<(usize, u64)> = Vec::new();
+                // Minutes each possible victim holds inside the window.
+                let mut merged: Vec<(usize, u64)> = Vec::new();
+                let before_j = |v: usize| forced[j] || victim_rank[v] < victim_rank[j];
                 for day in &alloc[r..=d] {
                     for &(v, a) in day {
-                        if v != IDLE && v != j && accepted[v] && !forced[v] {
-                            freed.push((v, a));
+                        if v != j && accepted[v] && !forced[v] && before_j(v) {
+                            if held[v] == 0 {
+                                merged.push((v, 0));
+                            }
+                            held[v] += a;
                         }
                     }
                 }
-                freed.sort_by_key(|&(v, _)| (victim_key(v), v));
-                let mut merged: Vec<(usize, u64)> = Vec::new();
-                for (v, a) in freed {
-                    match merged.last_mut() {
-                        Some(last) if last.0 == v => last.1 += a,
-                        _ => merged.push((v, a)),
-                    }
+                for e in &mut merged {
+                    e.1 = std::mem::take(&mut held[e.0]);
                 }
+                let total: u64 = merged.iter().map(|e| e.1).sum();
+                if total < need {
+                    merged.clear();
+                }
+                merged.sort_unstable_by_key(|&(v, _)| victim_rank[v]);
                 let mut picked = Vec::new();
                 let mut sum = 0u64;
                 for (v, a) in merged {
-                    if !forced[j] && victim_key(v) > victim_key(j) {
-                        break;
-                    }
                     picked.push(v);
                     sum += a;
                     if sum >= need {
@@ -143,7 +154,8 @@ pub(super) fn greedy_reject(jobs: &[Job], cap: &[u64], forced: &[bool]) -> Vec<b
                             } else {
                                 None
                             };
-                            let gave = reassign(&mut alloc[day], v, into, &mut need);
+                            let (gave, freed) = reassign(&mut alloc[day], v, into, &mut need);
+                            idle[day] += freed;
                             if gave {
                                 job_days[j].push(day);
                             }
@@ -153,7 +165,7 @@ pub(super) fn greedy_reject(jobs: &[Job], cap: &[u64], forced: &[bool]) -> Vec<b
                     accepted[j] = false;
                     for day in std::mem::take(&mut job_days[j]) {
                         let mut none = 0;
-                        reassign(&mut alloc[day], j, None, &mut none);
+                        idle[day] += reassign(&mut alloc[day], j, None, &mut none).1;
                     }
                 }
             }
@@ -182,50 +194,39 @@ pub(super) fn greedy_reject(jobs: &[Job], cap: &[u64], forced: &[bool]) -> Vec<b
                 heap.pop();
             }
         }
-        if c > 0 {
-            alloc[t].push((IDLE, c));
-        }
+        idle[t] = c;
     }
     accepted
 }
 
-/// Gives idle minutes of a day to job `j`, up to `need`.
-fn give_idle(day: &mut Vec<(usize, u64)>, j: usize, need: &mut u64) {
-    let mut given = 0;
-    for e in day.iter_mut() {
-        if *need == 0 {
-            break;
-        }
-        if e.0 == IDLE && e.1 > 0 {
-            let take = e.1.min(*need);
-            e.1 -= take;
-            *need -= take;
-            given += take;
-        }
-    }
-    if given > 0 {
-        day.push((j, given));
+/// Adds minutes of job `j` to a day.
+fn give(day: &mut Vec<(usize, u64)>, j: usize, minutes: u64) {
+    match day.iter_mut().find(|e| e.0 == j) {
+        Some(e) => e.1 += minutes,
+        None => day.push((j, minutes)),
     }
 }
 
-/// Takes the minutes of job `v` on a day: up to `need` to job `into`, the rest idle.
-/// Returns whether `into` got any.
-fn reassign(day: &mut Vec<(usize, u64)>, v: usize, into: Option<usize>, need: &mut u64) -> bool {
-    let mut given = 0;
-    for e in day.iter_mut() {
-        if e.0 != v {
-            continue;
-        }
-        e.0 = IDLE;
-        if into.is_some() {
-            let take = e.1.min(*need);
-            e.1 -= take;
-            *need -= take;
-            given += take;
-        }
+/// Takes the minutes of job `v` off a day: up to `need` to job `into`. Returns whether
+/// `into` got any, and the minutes left idle.
+fn reassign(
+    day: &mut Vec<(usize, u64)>,
+    v: usize,
+    into: Option<usize>,
+    need: &mut u64,
+) -> (bool, u64) {
+    let Some(k) = day.iter().position(|e| e.0 == v) else {
+        return (false, 0);
+    };
+    let (_, minutes) = day.swap_remove(k);
+    let take = if into.is_some() {
+        minutes.min(*need)
+    } else {
+        0
+    };
+    *need -= take;
+    if let Some(j) = into.filter(|_| take > 0) {
+        give(day, j, take);
     }
-    if let (Some(j), true) = (into, given > 0) {
-        day.push((j, given));
-    }
-    given > 0
+    (take > 0, minutes - take)
 }

@@ -33,14 +33,16 @@ fn to_i64(x: u64) -> i64 {
 }
 
 impl Hall {
-    /// The raw slack (capacity minus contained demand) of every breakpoint interval.
-    /// `rs` and `ds` are sorted and distinct, and contain every job's release and due.
+    /// The raw slack (capacity minus contained demand) of every breakpoint interval, and
+    /// the overloaded day intervals (raw slack below zero) merged where they share a day:
+    /// the independent zones. `rs` and `ds` are sorted, distinct, and contain every job's
+    /// release and due.
     pub(super) fn raw<'a>(
         rs: Vec<usize>,
         ds: Vec<usize>,
         prefix: &[u64],
         jobs: impl Iterator<Item = &'a Job>,
-    ) -> Hall {
+    ) -> (Hall, Vec<(usize, usize)>) {
         let (nr, nd) = (rs.len(), ds.len());
         let mut cells = vec![0i64; nr * nd];
         for j in jobs {
@@ -49,71 +51,59 @@ impl Hall {
             };
             cells[a * nd + b] += to_i64(j.p);
         }
-        // Demand of jobs with release >= rs[a] and due <= ds[b].
+        let cap_to: Vec<i64> = ds.iter().map(|&d| to_i64(prefix[d + 1])).collect();
+        // Demand of jobs with release >= rs[a] and due <= ds[b], built bottom-up.
+        let mut below = vec![0i64; nd];
+        let mut spans = Vec::new();
         for a in (0..nr).rev() {
-            let mut row = 0i64;
+            let row = &mut cells[a * nd..(a + 1) * nd];
+            let cap_from = to_i64(prefix[rs[a]]);
+            let first = ds.partition_point(|&d| d < rs[a]);
+            let mut run = 0i64;
+            let mut last_neg = None;
             for b in 0..nd {
-                row += cells[a * nd + b];
-                let below = if a + 1 < nr {
-                    cells[(a + 1) * nd + b]
-                } else {
-                    0
-                };
-                cells[a * nd + b] = row + below;
+                run += row[b];
+                below[b] += run;
+                row[b] = cap_to[b] - cap_from - below[b];
+                if row[b] < 0 && b >= first {
+                    last_neg = Some(b);
+                }
+            }
+            row[..first].fill(FREE);
+            if let Some(b) = last_neg {
+                spans.push((rs[a], ds[b]));
             }
         }
-        // Slack: capacity of [rs[a], ds[b]] minus that demand.
-        for a in 0..nr {
-            for b in 0..nd {
-                let (ra, db) = (rs[a], ds[b]);
-                let cell = &mut cells[a * nd + b];
-                *cell = if ra > db {
-                    FREE
-                } else {
-                    to_i64(prefix[db + 1] - prefix[ra]) - *cell
-                };
+        spans.sort_unstable();
+        let mut zones: Vec<(usize, usize)> = Vec::new();
+        for (a, b) in spans {
+            match zones.last_mut() {
+                Some(last) if a <= last.1 => last.1 = last.1.max(b),
+                _ => zones.push((a, b)),
             }
         }
-        Hall { rs, ds, cells }
+        (Hall { rs, ds, cells }, zones)
     }
 
     /// Turns raw slack into closed slack: each cell becomes the least slack over the
     /// intervals that contain it (earlier or equal start, later or equal end).
     pub(super) fn close(&mut self) {
         let nd = self.ds.len();
+        if nd == 0 {
+            return;
+        }
         for a in 0..self.rs.len() {
-            for b in (0..nd).rev() {
-                let mut v = self.cells[a * nd + b];
-                if a > 0 {
-                    v = v.min(self.cells[(a - 1) * nd + b]);
+            let (done, rest) = self.cells.split_at_mut(a * nd);
+            let row = &mut rest[..nd];
+            if a > 0 {
+                for (c, &up) in row.iter_mut().zip(&done[(a - 1) * nd..]) {
+                    *c = (*c).min(up);
                 }
-                if b + 1 < nd {
-                    v = v.min(self.cells[a * nd + b + 1]);
-                }
-                self.cells[a * nd + b] = v;
+            }
+            for b in (0..nd - 1).rev() {
+                row[b] = row[b].min(row[b + 1]);
             }
         }
-    }
-
-    /// The overloaded day intervals (raw slack below zero), merged where they share a day:
-    /// the independent zones. Call before [`Hall::close`].
-    pub(super) fn zones(&self) -> Vec<(usize, usize)> {
-        let nd = self.ds.len();
-        let mut spans: Vec<(usize, usize)> = Vec::new();
-        for (a, &ra) in self.rs.iter().enumerate() {
-            if let Some(b) = (0..nd).rev().find(|&b| self.cells[a * nd + b] < 0) {
-                spans.push((ra, self.ds[b]));
-            }
-        }
-        spans.sort_unstable();
-        let mut out: Vec<(usize, usize)> = Vec::new();
-        for (a, b) in spans {
-            match out.last_mut() {
-                Some(last) if a <= last.1 => last.1 = last.1.max(b),
-                _ => out.push((a, b)),
-            }
-        }
-        out
     }
 
     /// Closed slack at a breakpoint pair: the most a new job with window `[r, d]` can get.
@@ -143,24 +133,29 @@ impl Hall {
 }
 
 /// The closed-matrix update shared with the branch and bound: subtract `p` on the region
-/// `a <= ja, b >= jb`, then bound every other cell by its nearest region cell.
+/// `a <= ja, b >= jb`; every other cell may now be bound by its nearest region cell,
+/// `(min(a, ja), max(b, jb))`.
 pub(super) fn close_add(cells: &mut [i64], nr: usize, nd: usize, ja: usize, jb: usize, p: i64) {
     for a in 0..=ja {
-        for c in &mut cells[a * nd + jb..(a + 1) * nd] {
+        let row = &mut cells[a * nd..(a + 1) * nd];
+        for c in &mut row[jb..] {
             *c -= p;
         }
+        let edge = row[jb];
+        for c in &mut row[..jb] {
+            *c = (*c).min(edge);
+        }
     }
-    for a in 0..nr {
-        let aa = a.min(ja);
-        for b in 0..nd {
-            if a <= ja && b >= jb {
-                continue;
-            }
-            let v = cells[aa * nd + b.max(jb)];
-            let c = &mut cells[a * nd + b];
-            if v < *c {
-                *c = v;
-            }
+    let (head, tail) = cells.split_at_mut((ja + 1) * nd);
+    let reference = &head[ja * nd..];
+    let edge = reference[jb];
+    for a in 0..nr.saturating_sub(ja + 1) {
+        let row = &mut tail[a * nd..(a + 1) * nd];
+        for c in &mut row[..jb] {
+            *c = (*c).min(edge);
+        }
+        for (c, &r) in row[jb..].iter_mut().zip(&reference[jb..]) {
+            *c = (*c).min(r);
         }
     }
 }

@@ -57,8 +57,11 @@ pub(super) struct Piece {
 }
 
 /// The length of a legal piece starting at `t` for a badge with `rem` minutes left, or
-/// `None`: at most `max`, at least `min` unless it finishes, shortened so as not to leave
-/// less than `min` behind where it can, and not ending at `slot_end` when `touch_end`.
+/// `None`: at most `max`, at least `min` unless it finishes, and not ending at `slot_end`
+/// when `touch_end`. A piece cut short by `max` is shortened further rather than leave
+/// less than `min` behind, when what it frees in the slot stays usable (at least `min`);
+/// a piece cut short by the slot or the cap is not, as that would only move the sliver
+/// into the slot, where nobody could use it either.
 fn piece_len(
     rem: u64,
     space: u32,
@@ -75,7 +78,7 @@ fn piece_len(
         let left = rem - u64::from(len);
         if left < u64::from(s.min) {
             let shorter = rem - u64::from(s.min);
-            if shorter >= u64::from(s.min) {
+            if shorter >= u64::from(s.min) && u64::from(space) >= shorter + u64::from(s.min) {
                 len = u32::try_from(shorter).unwrap_or(len);
             }
         }

@@ -42,10 +42,14 @@ pub(super) fn assemble(
         .collect();
     for &k in &model.counted_pinned {
         let p = &input.pinned[k];
+        let end = p
+            .start
+            .checked_add_signed(TimeDelta::minutes(i64::from(p.minutes)))
+            .unwrap_or(NaiveDateTime::MAX);
         sessions.push(Session {
             badge: p.badge.clone(),
             start: p.start,
-            end: p.end(),
+            end,
             pinned: true,
         });
     }
@@ -180,8 +184,13 @@ struct Rescue<'a> {
     /// On-time jobs, sorted by release.
     kept: Vec<Job>,
     hall: Hall,
-    /// Whether the daily cap, rather than free time, limits some day.
-    cap_binds: bool,
+    /// The most minutes a raise of the daily cap can add to any interval: what the cap
+    /// withholds from the free time, over all days.
+    withheld: u64,
+    /// The kept jobs' closed slack with no daily cap at all (built when first needed): a
+    /// raise of the cap can only help a job this matrix has room for.
+    uncapped: Option<Hall>,
+    breakpoints: (Vec<usize>, Vec<usize>),
     /// Day capacities with the cap raised by `k` grid steps.
     raised: BTreeMap<u32, Vec<u64>>,
 }
@@ -213,15 +222,19 @@ impl<'a> Rescue<'a> {
         rs.dedup();
         ds.sort_unstable();
         ds.dedup();
-        let mut hall = Hall::raw(rs, ds, &pre, kept.iter());
+        let (mut hall, _) = Hall::raw(rs.clone(), ds.clone(), &pre, kept.iter());
         hall.close();
-        let cap_binds = (0..model.days).any(|d| model.free_min[d] > model.cap_left[d]);
+        let withheld = (0..model.days)
+            .map(|d| u64::from(model.free_min[d].saturating_sub(model.cap_left[d])))
+            .sum();
         Rescue {
             model,
             pre,
             kept,
             hall,
-            cap_binds,
+            withheld,
+            uncapped: None,
+            breakpoints: (rs, ds),
             raised: BTreeMap::new(),
         }
     }
@@ -247,7 +260,7 @@ impl<'a> Rescue<'a> {
         } else {
             None
         };
-        let extra_minutes_per_day = self.per_day(job);
+        let extra_minutes_per_day = self.per_day(job, deficit);
         if self.pre[job.d + 1] == self.pre[job.r] {
             Risk::NoSpareTime {
                 extra_minutes_per_day,
@@ -263,8 +276,20 @@ impl<'a> Rescue<'a> {
 
     /// The smallest raise of the daily cap, in grid steps, that fits `job` with the kept
     /// set; `None` if even a day-long raise would not.
-    fn per_day(&mut self, job: Job) -> Option<u32> {
-        if !self.cap_binds {
+    fn per_day(&mut self, job: Job, deficit: u64) -> Option<u32> {
+        if self.withheld < deficit {
+            return None;
+        }
+        let m = self.model;
+        let (rs, ds) = &self.breakpoints;
+        let kept = &self.kept;
+        let uncapped = self.uncapped.get_or_insert_with(|| {
+            let free: Vec<u64> = m.free_min.iter().map(|&f| u64::from(f)).collect();
+            let (mut h, _) = Hall::raw(rs.clone(), ds.clone(), &hall::prefix(&free), kept.iter());
+            h.close();
+            h
+        });
+        if uncapped.at(job.r, job.d) < i64::try_from(job.p).unwrap_or(i64::MAX) {
             return None;
         }
         let g = self.model.settings.granularity;

@@ -49,19 +49,13 @@ pub(super) fn select(jobs: &[Job], cap: &[u64], budget: &mut u64) -> Choice {
     ds.sort_unstable();
     ds.dedup();
     let all = (0..n).filter(|&i| viable[i]).map(|i| &jobs[i]);
-    let mut whole = Hall::raw(rs.clone(), ds.clone(), &pre, all);
-    let zones = whole.zones();
+    let (mut whole, zones) = Hall::raw(rs.clone(), ds.clone(), &pre, all);
     whole.close();
     // Inside no overloaded interval: can always be added, so always kept.
     let involved: Vec<bool> = (0..n)
         .map(|i| viable[i] && whole.at(jobs[i].r, jobs[i].d) < 0)
         .collect();
     drop(whole);
-    let kept = (0..n)
-        .filter(|&i| viable[i] && !involved[i])
-        .map(|i| &jobs[i]);
-    let mut base = Hall::raw(rs.clone(), ds.clone(), &pre, kept);
-    base.close();
 
     let forced: Vec<bool> = (0..n).map(|i| !involved[i]).collect();
     let heuristic = {
@@ -85,17 +79,25 @@ pub(super) fn select(jobs: &[Job], cap: &[u64], budget: &mut u64) -> Choice {
             .saturating_sub(1);
         members[z].push(i);
     }
+    let base = members.iter().any(|z| z.len() <= bnb::MAX_ZONE).then(|| {
+        let kept = (0..n)
+            .filter(|&i| viable[i] && !involved[i])
+            .map(|i| &jobs[i]);
+        let (mut base, _) = Hall::raw(rs.clone(), ds.clone(), &pre, kept);
+        base.close();
+        base
+    });
     for zone in &members {
-        if zone.len() > bnb::MAX_ZONE {
+        let Some(base) = base.as_ref().filter(|_| zone.len() <= bnb::MAX_ZONE) else {
             for &i in zone {
                 chosen[i] = heuristic[i];
             }
             exact = false;
             continue;
-        }
+        };
         let zjobs: Vec<Job> = zone.iter().map(|&i| jobs[i]).collect();
         let seed: Vec<bool> = zone.iter().map(|&i| heuristic[i]).collect();
-        let (pick, proven) = bnb::solve(&zjobs, &base, &seed, budget);
+        let (pick, proven) = bnb::solve(&zjobs, base, &seed, budget);
         exact &= proven;
         for (k, &i) in zone.iter().enumerate() {
             chosen[i] = pick[k];
@@ -123,7 +125,7 @@ fn fill(
     viable: &[bool],
     chosen: &mut [bool],
 ) {
-    let mut h = Hall::raw(
+    let (mut h, _) = Hall::raw(
         rs,
         ds,
         pre,

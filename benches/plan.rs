@@ -1,0 +1,222 @@
+//! Criterion benchmark of a full re-plan (DESIGN 3: well under a frame, budget 5 ms for
+//! 500 badges): a year of spare time in three windows a day, 500 badges and a typical 30,
+//! each both when everything fits and when it does not.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::collections::BTreeMap;
+use std::hint::black_box;
+use sukima::domain::Priority;
+use sukima::domain::log::Pinned;
+use sukima::domain::plan::{PlanInput, Settings, plan};
+use sukima::domain::spare::Interval;
+use sukima::domain::work::PlanTarget;
+
+/// A small deterministic generator (xorshift64*), so runs compare.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2027, 1, 4).unwrap()
+}
+
+fn at(day: u64, hh: u32, mm: u32) -> NaiveDateTime {
+    (today() + chrono::Days::new(day)).and_time(NaiveTime::from_hms_opt(hh, mm, 0).unwrap())
+}
+
+/// Commute 07:10-07:40, lunch 12:15-12:45, evening 21:00-22:00, every day for a year.
+fn year_of_windows() -> Vec<Interval> {
+    let mut v = Vec::new();
+    for day in 0..365 {
+        for ((h1, m1), (h2, m2)) in [((7, 10), (7, 40)), ((12, 15), (12, 45)), ((21, 0), (22, 0))] {
+            v.push(Interval {
+                start: at(day, h1, m1),
+                end: at(day, h2, m2),
+            });
+        }
+    }
+    v
+}
+
+/// `n` badges: renewal windows opening over the year, 30 to 180 days long, efforts from
+/// `min_effort` up to four times that; one in five High, one in five Low.
+fn instance(n: usize, min_effort: u64, seed: u64) -> PlanInput {
+    let mut rng = Rng(seed);
+    let targets = (0..n)
+        .map(|i| {
+            let release = rng.below(300);
+            let len = 30 + rng.below(150);
+            let priority = match rng.below(5) {
+                0 => Priority::High,
+                1 => Priority::Low,
+                _ => Priority::Normal,
+            };
+            PlanTarget {
+                key: format!("badge-{i:03}"),
+                release: today() + chrono::Days::new(release),
+                due: today() + chrono::Days::new((release + len).min(364)),
+                remaining: u32::try_from(min_effort + rng.below(3 * min_effort + 1)).unwrap(),
+                priority,
+            }
+        })
+        .collect();
+    let pinned = (0..5)
+        .map(|k| Pinned {
+            id: None,
+            badge: format!("badge-{:03}", k * 7),
+            start: at(3 + k * 11, 18, 0),
+            minutes: 45,
+        })
+        .collect();
+    let mut logged = BTreeMap::new();
+    logged.insert(today(), 40);
+    PlanInput {
+        now: today().and_time(NaiveTime::from_hms_opt(7, 22, 0).unwrap()) + Duration::seconds(5),
+        targets,
+        free: year_of_windows(),
+        pinned,
+        logged_per_day: logged,
+        settings: Settings::default(),
+    }
+}
+
+/// CPU time of this thread in clock ticks (utime + stime), where Linux tells it: on a
+/// shared machine it shows the planner's own cost, which wall time under load does not.
+fn cpu_ticks() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
+}
+
+/// `n` badges competing for a month of evenings (20:00 for 30 to 90 minutes): one large
+/// conflict for the exact branch and bound.
+fn crowded(n: usize, seed: u64) -> PlanInput {
+    let mut rng = Rng(seed);
+    let free = (0..30)
+        .map(|d| {
+            let len = 30 + 30 * u32::try_from(rng.below(3)).unwrap();
+            Interval {
+                start: at(d, 20, 0),
+                end: at(d, 20 + len / 60, len % 60),
+            }
+        })
+        .collect();
+    let targets = (0..n)
+        .map(|i| {
+            let r = rng.below(20);
+            let len = rng.below(15);
+            PlanTarget {
+                key: format!("c{i:02}"),
+                release: today() + chrono::Days::new(r),
+                due: today() + chrono::Days::new((r + len).min(29)),
+                remaining: 30 + 15 * u32::try_from(rng.below(12)).unwrap(),
+                priority: [Priority::Low, Priority::Normal, Priority::High]
+                    [usize::try_from(rng.below(3)).unwrap()],
+            }
+        })
+        .collect();
+    PlanInput {
+        now: at(0, 0, 0),
+        targets,
+        free,
+        pinned: Vec::new(),
+        logged_per_day: BTreeMap::new(),
+        settings: Settings {
+            min_session: 15,
+            max_session: 1440,
+            daily_cap: 240,
+            granularity: 15,
+        },
+    }
+}
+
+/// Like [`year_of_windows`], over two years.
+fn two_years(n: usize, min_effort: u64) -> PlanInput {
+    let mut input = instance(n, min_effort, 3);
+    let mut rng = Rng(5);
+    for (i, t) in input.targets.iter_mut().enumerate() {
+        let release = rng.below(650);
+        t.release = today() + chrono::Days::new(release);
+        t.due = today() + chrono::Days::new((release + 30 + rng.below(150)).min(729));
+        t.key = format!("badge-{i:04}");
+    }
+    input.free = (0..730)
+        .flat_map(|day| {
+            [((7, 10), (7, 40)), ((12, 15), (12, 45)), ((21, 0), (22, 0))].map(
+                |((h1, m1), (h2, m2))| Interval {
+                    start: at(day, h1, m1),
+                    end: at(day, h2, m2),
+                },
+            )
+        })
+        .collect();
+    input
+}
+
+fn describe(name: &str, input: &PlanInput) {
+    let p = plan(input);
+    let risky = p.outcomes.iter().filter(|o| o.at_risk).count();
+    let runs = 200;
+    let cpu = cpu_ticks().and_then(|before| {
+        for _ in 0..runs {
+            black_box(plan(black_box(input)));
+        }
+        Some(cpu_ticks()? - before)
+    });
+    let per_run = cpu.map_or("n/a".to_string(), |t| {
+        // Clock ticks are 10 ms on Linux.
+        format!("{:.2} ms", t as f64 * 10.0 / f64::from(runs))
+    });
+    eprintln!(
+        "{name}: {} badges, {} sessions, {risky} at risk, exact {}; CPU time per plan {per_run}",
+        input.targets.len(),
+        p.sessions.len(),
+        p.exact
+    );
+}
+
+fn bench(c: &mut Criterion) {
+    let cases = [
+        ("500 badges, all fit", instance(500, 15, 7)),
+        ("500 badges, overloaded", instance(500, 60, 7)),
+        ("30 badges, all fit", instance(30, 300, 11)),
+        ("30 badges, overloaded", instance(30, 1200, 11)),
+    ];
+    for (name, input) in &cases {
+        describe(name, input);
+        c.bench_function(name, |b| b.iter(|| plan(black_box(input))));
+    }
+    // Exact selection under stress: the worst of 20 random crowded months.
+    let crowded_cases: Vec<PlanInput> = (0..20).map(|seed| crowded(60, seed + 1)).collect();
+    for (k, input) in crowded_cases.iter().enumerate().take(3) {
+        describe(&format!("60 crowded badges #{k}"), input);
+    }
+    c.bench_function("60 crowded badges, 20 instances", |b| {
+        b.iter(|| {
+            for input in &crowded_cases {
+                black_box(plan(black_box(input)));
+            }
+        });
+    });
+    // Larger than any user: reported, not measured by criterion.
+    describe("2000 badges over two years, all fit", &two_years(2000, 5));
+    describe(
+        "2000 badges over two years, overloaded",
+        &two_years(2000, 40),
+    );
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
