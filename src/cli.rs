@@ -251,7 +251,7 @@ pub struct DueArgs {
 /// `import …`.
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
-    /// Credly badges.json pages, as saved from https://www.credly.com/users/<name>/badges.json.
+    /// Credly badges.json pages, as saved from `https://www.credly.com/users/NAME/badges.json`.
     Credly {
         #[arg(required = true)]
         files: Vec<PathBuf>,

@@ -29,6 +29,8 @@ pub struct Pinned {
 impl Pinned {
     /// When the session ends.
     pub fn end(&self) -> NaiveDateTime {
-        self.start + chrono::Duration::minutes(i64::from(self.minutes))
+        self.start
+            .checked_add_signed(chrono::Duration::minutes(i64::from(self.minutes)))
+            .unwrap_or(NaiveDateTime::MAX)
     }
 }
