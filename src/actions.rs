@@ -140,7 +140,7 @@ pub fn remove_badge(store: &mut Store, key: &str) -> Result<String> {
             Ok((logs, pins))
         })?;
     Ok(format!(
-        "deleted {key} with {logs} log entries and {pins} pinned sessions (`sukima undo` brings them back)"
+        "deleted {key} with {logs} log entries and {pins} pinned sessions"
     ))
 }
 

@@ -231,6 +231,45 @@ impl Config {
     }
 }
 
+/// Why an issuer name is not accepted, if it is not: the user may name a configured issuer
+/// (a section or one of its aliases, or a name starting with one) or one already on a
+/// badge; anything else is likely a typo, and the message suggests the closest names.
+pub fn issuer_problem<'a>(
+    config: &Config,
+    on_badges: impl Iterator<Item = &'a str>,
+    issuer: &str,
+) -> Option<String> {
+    let lower = issuer.trim().to_lowercase();
+    if lower.is_empty() {
+        return None;
+    }
+    let on_badges: Vec<&str> = on_badges.filter(|i| !i.is_empty()).collect();
+    let configured = !std::ptr::eq(config.issuer(issuer), &config.issuers["default"]);
+    if configured || on_badges.iter().any(|i| i.to_lowercase() == lower) {
+        return None;
+    }
+    let mut known: Vec<&str> = on_badges;
+    for (name, c) in &config.issuers {
+        if name != "default" {
+            known.push(name);
+            known.extend(c.aliases.iter().map(String::as_str));
+        }
+    }
+    known.sort_unstable();
+    known.dedup();
+    let close = crate::domain::similar::closest(issuer, known.into_iter(), 2);
+    let hint = if close.is_empty() {
+        String::new()
+    } else {
+        let names: Vec<String> = close.iter().map(|c| format!("'{c}'")).collect();
+        format!(" (did you mean {}?)", names.join(" or "))
+    };
+    Some(format!(
+        "unknown issuer '{}'{hint}: use a configured issuer (see `sukima config`) or add [issuers.\"{lower}\"] to config.toml",
+        issuer.trim()
+    ))
+}
+
 /// `config.toml` in the platform config folder.
 pub fn default_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "sukima").map(|d| d.config_dir().join("config.toml"))

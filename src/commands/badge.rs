@@ -51,7 +51,7 @@ pub fn run(ctx: &mut Ctx, cmd: BadgeCommand, out: &mut dyn Write) -> Result<()> 
         }
         BadgeCommand::Rm { key } => {
             let msg = actions::remove_badge(&mut ctx.store, &key)?;
-            writeln!(out, "{msg}")?;
+            writeln!(out, "{msg} (`sukima undo` brings them back)")?;
         }
     }
     Ok(())
@@ -63,48 +63,13 @@ pub fn default_renewal_expiry(ctx: &Ctx, b: &Badge) -> chrono::NaiveDate {
     ctx.today() + chrono::Days::new(u64::from(days))
 }
 
-/// Issuers the user may name: configured sections and their aliases, and every issuer
-/// already on a badge.
 fn check_issuer(ctx: &Ctx, issuer: &str) -> Result<()> {
-    let lower = issuer.trim().to_lowercase();
-    if lower.is_empty() {
-        return Ok(());
+    let all = badges::all(ctx.store.conn())?;
+    match crate::config::issuer_problem(&ctx.config, all.iter().map(|b| b.issuer.as_str()), issuer)
+    {
+        Some(problem) => bail!(problem),
+        None => Ok(()),
     }
-    let mut known: Vec<String> = Vec::new();
-    for (name, c) in &ctx.config.issuers {
-        if name != "default" {
-            known.push(name.clone());
-            known.extend(c.aliases.iter().cloned());
-        }
-    }
-    let configured = !std::ptr::eq(ctx.config.issuer(issuer), &ctx.config.issuers["default"]);
-    let on_badges: Vec<String> = badges::all(ctx.store.conn())?
-        .into_iter()
-        .map(|b| b.issuer)
-        .filter(|i| !i.is_empty())
-        .collect();
-    if configured || on_badges.iter().any(|i| i.to_lowercase() == lower) {
-        return Ok(());
-    }
-    known.extend(on_badges);
-    known.sort();
-    known.dedup();
-    let close = crate::domain::similar::closest(issuer, known.iter().map(String::as_str), 2);
-    let hint = if close.is_empty() {
-        String::new()
-    } else {
-        format!(
-            " (did you mean {}?)",
-            close
-                .iter()
-                .map(|c| format!("'{c}'"))
-                .collect::<Vec<_>>()
-                .join(" or ")
-        )
-    };
-    bail!(
-        "unknown issuer '{issuer}'{hint}: use a configured issuer (see `sukima config`) or add [issuers.\"{lower}\"] to config.toml"
-    )
 }
 
 fn new_badge(ctx: &Ctx, name: &str, f: &BadgeFields) -> Result<Badge> {
@@ -172,6 +137,9 @@ fn apply(ctx: &Ctx, b: &mut Badge, f: &BadgeFields) -> Result<()> {
         if let Some(v) = value {
             *field = date_flag(flag, v)?;
         }
+    }
+    if let Some(e) = b.earned_on.filter(|e| *e > ctx.today()) {
+        bail!("--earned {e} is after today: leave it out for a badge not earned yet");
     }
     if let Some(v) = &f.replaced_by {
         b.replaced_by = text(v);

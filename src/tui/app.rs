@@ -772,7 +772,7 @@ impl App {
                 _ => {
                     let i = form.focus;
                     if form.fields[i].input.handle(&key) == Edit::Changed {
-                        form.validate(&self.data);
+                        form.validate(&self.config, &self.data);
                     }
                 }
             },
@@ -892,7 +892,7 @@ impl App {
         let Some(Popup::BadgeForm(form)) = self.popup.as_mut() else {
             return;
         };
-        form.validate(&self.data);
+        form.validate(&self.config, &self.data);
         if let Some(i) = form.fields.iter().position(|f| f.error.is_some()) {
             form.focus = i;
             return;

@@ -210,7 +210,7 @@ impl BadgeForm {
     }
 
     /// Checks every field, setting or clearing its error.
-    pub fn validate(&mut self, data: &Overview) {
+    pub fn validate(&mut self, config: &Config, data: &Overview) {
         let own_key = self.original.as_ref().map(|b| b.key.clone());
         let key_value = self.get("key");
         for f in &mut self.fields {
@@ -226,7 +226,13 @@ impl BadgeForm {
                 | "renew_from"
                     if !v.is_empty() =>
                 {
-                    parse_date_or_period(v).err().map(|e| e.to_string())
+                    match parse_date_or_period(v) {
+                        Err(e) => Some(e.to_string()),
+                        Ok(d) if f.name == "earned" && d > data.today() => {
+                            Some(format!("{d} is after today"))
+                        }
+                        Ok(_) => None,
+                    }
                 }
                 "replaced_by" if !v.is_empty() => {
                     if data.badge(v).is_none() {
@@ -238,6 +244,11 @@ impl BadgeForm {
                     }
                 }
                 "effort" if !v.is_empty() => parse_duration(v).err().map(|e| e.to_string()),
+                "issuer" => crate::config::issuer_problem(
+                    config,
+                    data.badges.iter().map(|b| b.badge.issuer.as_str()),
+                    v,
+                ),
                 "priority" => v.parse::<Priority>().err(),
                 _ => None,
             };
