@@ -1,1 +1,102 @@
-//! Every size.
+//! Every view and popup at sizes from 0x0 to 200x60: never a panic, never a wide character
+//! cut or hidden, and below 40x12 the one-line notice alone.
+
+use super::*;
+use sukima::tui::view::View;
+
+/// The apps to draw: each view, and each popup over a view.
+fn scenes() -> Vec<(String, App)> {
+    let mut out = Vec::new();
+    for (i, v) in View::ALL.into_iter().enumerate() {
+        let mut app = demo_app();
+        app.update(ch(char::from(b'1' + i as u8)));
+        assert_eq!(app.view, v);
+        out.push((format!("{v:?}"), app));
+    }
+    let popup = |name: &str, keys: &[Msg]| {
+        let mut app = demo_app();
+        press(&mut app, keys.iter().cloned());
+        assert!(app.popup.is_some(), "{name}: no popup");
+        (name.to_string(), app)
+    };
+    let mut quick = vec![ch('2'), ch('a')];
+    quick.extend("1h #ds-basic tomorrow 7:10".chars().map(ch));
+    out.push(popup("quick-add", &quick));
+    let mut bad = vec![ch('a')];
+    bad.extend("30分 データ 昨日".chars().map(ch));
+    out.push(popup("quick-add error", &bad));
+    out.push(popup("help", &[ch('?')]));
+    out.push(popup(
+        "form",
+        &[
+            ch('2'),
+            ch('j'),
+            ch('j'),
+            ch('j'),
+            ch('j'),
+            ch('j'),
+            ch('j'),
+            ch('e'),
+        ],
+    ));
+    out.push(popup("confirm", &[ch('2'), ch('j'), ch('d')]));
+    out.push(popup("renew", &[ch('2'), ch('j'), ch('r')]));
+    out.push(popup("filter", &[ch('2'), ch('/'), ch('デ')]));
+    out.push(popup("window", &[ch('5'), ch('j'), ch('e')]));
+    out
+}
+
+#[test]
+fn every_size_from_0x0_to_200x60() {
+    let mut problems = Vec::new();
+    for (name, mut app) in scenes() {
+        // Every third width and every height, each paired with a spread of the other
+        // side, plus the edges around the 40x12 minimum.
+        const HEIGHTS: [u16; 11] = [0, 1, 5, 11, 12, 13, 17, 24, 33, 40, 60];
+        const WIDTHS: [u16; 11] = [0, 1, 20, 39, 40, 41, 69, 80, 110, 150, 200];
+        let sizes = (0..=200u16)
+            .step_by(3)
+            .enumerate()
+            .map(|(i, w)| (w, HEIGHTS[i % HEIGHTS.len()]))
+            .chain(
+                (0..=60u16)
+                    .enumerate()
+                    .map(|(i, h)| (WIDTHS[i % WIDTHS.len()], h)),
+            )
+            .chain([
+                (0, 0),
+                (80, 0),
+                (1, 1),
+                (39, 11),
+                (40, 12),
+                (39, 12),
+                (40, 11),
+                (200, 60),
+            ]);
+        for (w, h) in sizes {
+            app.update(Msg::Resize(w, h));
+            let Ok(buf) =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| draw(&app, w, h)))
+            else {
+                problems.push(format!("{name} {w}x{h}: panicked"));
+                continue;
+            };
+            for p in layout_problems(&buf) {
+                problems.push(format!("{name} {w}x{h}: {p}"));
+            }
+            let text = text(&buf);
+            if w < 40 || h < 12 {
+                let first = text.lines().next().unwrap_or("");
+                assert!(
+                    "sukima needs at least 40x12".starts_with(first.trim_end_matches('…')),
+                    "{name} {w}x{h}: {text}"
+                );
+                assert!(
+                    text.lines().skip(1).all(|l| l.is_empty()),
+                    "{name} {w}x{h}: {text}"
+                );
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
