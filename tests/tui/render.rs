@@ -139,3 +139,12 @@ fn prompts_and_filter() {
     type_text(&mut app, "weekdays 7:10-7:40 commute");
     insta::assert_snapshot!("window_prompt_80x24", screen(&app, 80, 24));
 }
+
+#[test]
+fn narrow_today_stacks_its_sections() {
+    // Below 80 columns the sections stack; on a short screen the last ones are left out
+    // rather than drawn over the status line.
+    let app = demo_app();
+    insta::assert_snapshot!("today_60x30", screen(&app, 60, 30));
+    insta::assert_snapshot!("today_60x16", screen(&app, 60, 16));
+}

@@ -100,3 +100,54 @@ fn every_size_from_0x0_to_200x60() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Each view draws only inside the area it is given: rows below it (the status line and
+/// the footer in the real screen) keep what they had.
+#[test]
+fn views_stay_inside_their_area() {
+    use ratatui::layout::Rect;
+    use sukima::tui::views;
+    let app = demo_app();
+    let mut problems = Vec::new();
+    // The body of a screen of at least 40x12: 40 wide or more, 9 rows or more.
+    let heights: Vec<u16> = (9..=20).chain((24..=57).step_by(4)).collect();
+    for w in (40..=200u16).step_by(6) {
+        for &h in &heights {
+            for v in View::ALL {
+                let area = Rect::new(0, 0, w, h);
+                let mut buf = Buffer::filled(
+                    Rect::new(0, 0, w + 2, h + 4),
+                    ratatui::buffer::Cell::new("@"),
+                );
+                // Paint the area blank, as the real screen is before the view draws.
+                for y in 0..h {
+                    for x in 0..w {
+                        buf[(x, y)].set_symbol(" ");
+                    }
+                }
+                let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match v {
+                    View::Today => views::today::render(&app, area, &mut buf),
+                    View::Badges => views::badges::render(&app, area, &mut buf),
+                    View::Plan => views::plan::render(&app, area, &mut buf),
+                    View::Calendar => views::calendar::render(&app, area, &mut buf),
+                    View::Spare => views::spare::render(&app, area, &mut buf),
+                }));
+                if r.is_err() {
+                    problems.push(format!("{v:?} {w}x{h}: panicked"));
+                    continue;
+                }
+                let outside = (0..h + 4)
+                    .flat_map(|y| (0..w + 2).map(move |x| (x, y)))
+                    .filter(|&(x, y)| x >= w || y >= h)
+                    .find(|&(x, y)| buf[(x, y)].symbol() != "@");
+                if let Some((x, y)) = outside {
+                    problems.push(format!(
+                        "{v:?} {w}x{h}: drew {:?} at ({x}, {y})",
+                        buf[(x, y)].symbol()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
