@@ -148,3 +148,25 @@ fn narrow_today_stacks_its_sections() {
     insta::assert_snapshot!("today_60x30", screen(&app, 60, 30));
     insta::assert_snapshot!("today_60x16", screen(&app, 60, 16));
 }
+
+/// The display column where `needle` starts on the screen's row that holds it.
+fn column_of(rows: &[String], needle: &str) -> usize {
+    let row = rows
+        .iter()
+        .find(|r| r.contains(needle))
+        .unwrap_or_else(|| panic!("{needle:?} is not on the screen"));
+    row[..row.find(needle).unwrap()].width()
+}
+
+#[test]
+fn help_quick_add_examples_line_up_with_japanese() {
+    let mut app = demo_app();
+    app.update(ch('?'));
+    for _ in 0..6 {
+        app.update(key(KeyCode::PageDown));
+    }
+    let rows = rows(&draw(&app, 120, 40));
+    let col = column_of(&rows, "log 30 minutes that end now");
+    assert_eq!(column_of(&rows, "Japanese works too"), col);
+    assert_eq!(column_of(&rows, "pin a session in the future"), col);
+}
