@@ -123,7 +123,9 @@ pub fn layout_problems(buf: &Buffer) -> Vec<String> {
             let sym = buf[(x, y)].symbol();
             let w = sym.width().max(1) as u16;
             if x + w > a.right() {
-                out.push(format!("row {y}: {sym:?} at column {x} hangs over the edge"));
+                out.push(format!(
+                    "row {y}: {sym:?} at column {x} hangs over the edge"
+                ));
             }
             for dx in 1..w {
                 if x + dx < a.right() {
