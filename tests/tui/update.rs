@@ -787,6 +787,16 @@ fn filter_is_live_and_esc_clears_it() {
 }
 
 #[test]
+fn pasting_into_the_filter_filters() {
+    let mut app = demo_app();
+    app.update(ch('2'));
+    app.update(ch('/'));
+    app.update(Msg::Paste("データ".into()));
+    assert_eq!(app.badges.filter, "データ");
+    assert_eq!(row_keys(&app), ["db2-admin", "ds-basic", "aws-dea"]);
+}
+
+#[test]
 fn toggle_detail_pane() {
     let mut app = demo_app();
     app.update(ch('2'));
@@ -1148,4 +1158,15 @@ fn actions_as_messages() {
     assert_eq!(app.view, View::Plan);
     app.update(Msg::Action(Action::QuickAdd));
     assert!(matches!(app.popup, Some(Popup::QuickAdd(_))));
+}
+
+#[test]
+fn pasting_into_the_form_validates() {
+    let mut app = demo_app();
+    app.update(ch('2'));
+    app.update(ch('n'));
+    app.update(ctrl('s'));
+    assert!(form(&app).fields[0].error.is_some());
+    app.update(Msg::Paste("Pasted name".into()));
+    assert_eq!(form(&app).fields[0].error, None);
 }
