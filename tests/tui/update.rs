@@ -1170,3 +1170,18 @@ fn pasting_into_the_form_validates() {
     app.update(Msg::Paste("Pasted name".into()));
     assert_eq!(form(&app).fields[0].error, None);
 }
+
+#[test]
+fn pinned_sessions_are_marked_without_colour_at_every_width() {
+    // The demo pins gcp-pde (a long name) tomorrow at 20:00.
+    let mut app = demo_app();
+    for (view, w, h) in [('1', 80, 24), ('1', 120, 40), ('3', 80, 24), ('3', 120, 40)] {
+        app.update(ch(view));
+        let text = screen(&app, w, h);
+        let row = text
+            .lines()
+            .find(|l| l.contains("20:00-21:00"))
+            .unwrap_or_else(|| panic!("{view} {w}x{h}:\n{text}"));
+        assert!(row.contains('◆'), "{view} {w}x{h}: {row}");
+    }
+}

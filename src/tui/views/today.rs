@@ -136,12 +136,13 @@ fn session_line(app: &App, s: &Session, with_day: bool, w: usize) -> String {
     };
     truncate(
         &format!(
-            " {day}{}-{} {:>5}  {}{}",
+            " {day}{}-{} {:>5} {}{}",
             hm(s.start.time()),
             hm(s.end.time()),
             format_minutes(s.minutes()),
+            // Before the name, so a long name cannot push it off the row.
+            if s.pinned { "◆" } else { " " },
             app.data.name(&s.badge),
-            if s.pinned { " ◆" } else { "" }
         ),
         w,
     )
