@@ -75,8 +75,18 @@ pub fn click(col: u16, row: u16) -> Msg {
     })
 }
 
-/// Draws the app on a `w` x `h` test terminal, as the real loop does.
+/// Draws the app into a `w` x `h` buffer, as `tui::draw` does into a frame. The frame's
+/// buffer, not what a terminal shows after the diff: text hidden under a wide character
+/// (which the diff never sends) stays visible to [`layout_problems`].
 pub fn draw(app: &App, w: u16, h: u16) -> Buffer {
+    let area = ratatui::layout::Rect::new(0, 0, w, h);
+    let mut buf = Buffer::empty(area);
+    sukima::tui::views::render(app, area, &mut buf);
+    buf
+}
+
+/// Draws through a real `Terminal` on a `TestBackend` (what the event loop does).
+pub fn draw_on_terminal(app: &App, w: u16, h: u16) -> Buffer {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
     term.draw(|f| sukima::tui::draw(app, f)).unwrap();
     term.backend().buffer().clone()

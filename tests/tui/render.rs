@@ -32,6 +32,8 @@ fn every_view_at_80x24_and_120x40() {
         let app = view_app(v);
         for (w, h) in [(80, 24), (120, 40)] {
             insta::assert_snapshot!(format!("{}_{w}x{h}", name(v)), screen(&app, w, h));
+            // What a terminal shows after ratatui's diff is the same text.
+            assert_eq!(text(&draw_on_terminal(&app, w, h)), screen(&app, w, h));
         }
     }
 }
@@ -169,4 +171,25 @@ fn help_quick_add_examples_line_up_with_japanese() {
     let col = column_of(&rows, "log 30 minutes that end now");
     assert_eq!(column_of(&rows, "Japanese works too"), col);
     assert_eq!(column_of(&rows, "pin a session in the future"), col);
+}
+
+#[test]
+fn wrapped_popup_text_never_runs_into_the_border() {
+    // The confirm text and the quick-add preview wrap; a Japanese character at the end of
+    // a line must move to the next line, not hang over the right border.
+    let mut confirm = demo_app();
+    select_badge(&mut confirm, "db2-admin");
+    confirm.update(ch('d'));
+    let mut quick = demo_app();
+    quick.update(ch('a'));
+    type_text(&mut quick, "1h #ds-basic tomorrow 7:10");
+    for w in 40..=120 {
+        for app in [&confirm, &quick] {
+            let buf = draw(app, w, 24);
+            let problems = layout_problems(&buf);
+            assert!(problems.is_empty(), "{w}x24: {problems:?}\n{}", text(&buf));
+        }
+    }
+    let text = screen(&confirm, 41, 16);
+    assert!(text.contains("データベース管理者"), "{text}");
 }

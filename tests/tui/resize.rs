@@ -26,6 +26,9 @@ fn scenes() -> Vec<(String, App)> {
     bad.extend("30分 データ 昨日".chars().map(ch));
     out.push(popup("quick-add error", &bad));
     out.push(popup("help", &[ch('?')]));
+    let mut help_end = vec![ch('?')];
+    help_end.extend((0..8).map(|_| key(KeyCode::PageDown)));
+    out.push(popup("help, scrolled to the end", &help_end));
     out.push(popup(
         "form",
         &[
@@ -148,6 +151,53 @@ fn views_stay_inside_their_area() {
                 }
             }
         }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Popups over a table of Japanese names: a wide character cut by the popup's left edge
+/// must not hide the border (the popup clears the half that hangs into it).
+#[test]
+fn popups_over_wide_characters_keep_their_borders() {
+    let mut store = sukima::commands::demo_store(now().date()).unwrap();
+    for i in 0..30 {
+        let b = sukima::domain::badge::Badge {
+            key: format!("jp-{i}"),
+            name: format!(
+                "{}データサイエンス基礎と機械学習の応用 第{i}版",
+                "x".repeat(i % 3)
+            ),
+            issuer: "IBM".into(),
+            earned_on: Some(now().date()),
+            expires_on: now()
+                .date()
+                .checked_add_days(chrono::Days::new(30 + i as u64)),
+            effort_minutes: 60,
+            ..Default::default()
+        };
+        sukima::actions::add_badge(&mut store, &b).unwrap();
+    }
+    let mut app = App::new(store, Config::default(), Some(now()), true).unwrap();
+    app.update(ch('2'));
+    app.update(ch('v'));
+    let popups: Vec<(&str, Vec<Msg>)> = vec![
+        ("quick-add", vec![ch('a')]),
+        ("confirm", vec![ch('d')]),
+        ("renew", vec![ch('r')]),
+        ("help", vec![ch('?')]),
+        ("form", vec![ch('e')]),
+    ];
+    let mut problems = Vec::new();
+    for (name, keys) in popups {
+        press(&mut app, keys);
+        assert!(app.popup.is_some(), "{name}");
+        for w in 40..=200 {
+            for p in layout_problems(&draw(&app, w, 40)) {
+                problems.push(format!("{name} {w}x40: {p}"));
+            }
+        }
+        app.update(key(KeyCode::Esc));
+        app.popup = None;
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
