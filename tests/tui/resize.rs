@@ -155,6 +155,66 @@ fn views_stay_inside_their_area() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// The demo data and 30 badges with long Japanese names (odd and even cell offsets),
+/// a Japanese window and study logged and pinned for them.
+fn japanese_app() -> App {
+    let mut store = sukima::commands::demo_store(now().date()).unwrap();
+    for i in 0..30u64 {
+        let b = sukima::domain::badge::Badge {
+            key: format!("jp-{i}"),
+            name: format!(
+                "{}データサイエンス基礎と機械学習の応用 第{i}版",
+                "x".repeat(i as usize % 3)
+            ),
+            issuer: "日本IBM".into(),
+            earned_on: Some(now().date()),
+            expires_on: now().date().checked_add_days(chrono::Days::new(20 + i * 3)),
+            retires_on: (i % 4 == 0).then(|| now().date() + chrono::Days::new(40)),
+            effort_minutes: 90,
+            tags: vec!["日本語".into()],
+            notes: Some("社内勉強会の資料を使う、第二章から".into()),
+            ..Default::default()
+        };
+        sukima::actions::add_badge(&mut store, &b).unwrap();
+    }
+    let mut app = App::new(store, Config::default(), Some(now()), true).unwrap();
+    app.update(ch('a'));
+    type_text(&mut app, "空き 平日 18:00-18:45 帰りの電車");
+    app.update(key(KeyCode::Enter));
+    app.update(ch('a'));
+    type_text(&mut app, "45分 #jp-1 昨日");
+    app.update(key(KeyCode::Enter));
+    app.update(ch('a'));
+    type_text(&mut app, "1時間 #jp-2 明日 19:00");
+    app.update(key(KeyCode::Enter));
+    app
+}
+
+#[test]
+fn japanese_data_lines_up_in_every_view_at_every_width() {
+    let mut app = japanese_app();
+    assert!(
+        app.status.as_ref().is_some_and(|s| !s.error),
+        "{:?}",
+        app.status
+    );
+    let mut problems = Vec::new();
+    for v in View::ALL {
+        app.view = v;
+        for w in 40..=200 {
+            for h in [14, 24, 41] {
+                if h != 24 && w % 5 != 0 {
+                    continue;
+                }
+                for p in layout_problems(&draw(&app, w, h)) {
+                    problems.push(format!("{v:?} {w}x{h}: {p}"));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 /// Popups over a table of Japanese names: a wide character cut by the popup's left edge
 /// must not hide the border (the popup clears the half that hangs into it).
 #[test]
