@@ -820,6 +820,13 @@ impl App {
                         }),
                 );
             }
+            // Pasted text filters and validates as typed text does.
+            Some(Popup::Filter(input)) => {
+                self.badges.filter = input.text();
+                self.badges.selected = 0;
+                self.refresh_rows();
+            }
+            Some(Popup::BadgeForm(form)) => form.validate(&self.data),
             _ => {}
         }
     }

@@ -124,7 +124,7 @@ pub const QUICK_ADD_HELP: &[&str] = &[
     "1h cp4d yesterday          log on a past day (words match names)",
     "45min #az-104 7:30 -- ch.3 log from 7:30 today, with a note",
     "1h #gcp-pde tomorrow 19:00 pin a session in the future",
-    "30分 データ 昨日            Japanese works too (全角 too)",
+    "30分 データ 昨日           Japanese works too (全角 too)",
     "free weekdays 7:10-7:40 commute   weekly spare time",
     "free sat 9:00-11:00        one-off spare time (next Saturday)",
     "off 2027-01-02..2027-01-05 new year   a blackout",

@@ -21,6 +21,9 @@ use ratatui::widgets::{Paragraph, Widget};
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     buf.set_style(area, app.theme.base);
     if layout::too_small(area) {
+        if area.height == 0 {
+            return None;
+        }
         let text = truncate(strings::TOO_SMALL, area.width as usize);
         buf.set_stringn(area.x, area.y, text, area.width as usize, app.theme.base);
         return None;

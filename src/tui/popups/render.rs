@@ -10,7 +10,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
 /// A rectangle `w` x `h` centred in `area` (clipped to it).
 pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
@@ -22,6 +22,76 @@ pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
         w,
         h,
     )
+}
+
+/// Clears `r` for a popup. A wide character just left of it whose second half falls
+/// inside would be drawn over the popup's left border (the terminal gives it both
+/// cells), so it is replaced by a space.
+fn clear(r: Rect, buf: &mut Buffer) {
+    Clear.render(r, buf);
+    if r.x > buf.area.x {
+        for y in r.top()..r.bottom().min(buf.area.bottom()) {
+            let left = &mut buf[(r.x - 1, y)];
+            if width(left.symbol()) > 1 {
+                left.set_symbol(" ");
+            }
+        }
+    }
+}
+
+/// `text` broken into lines of at most `cells` cells: at spaces where it can, inside a
+/// word (Japanese has no spaces) where it must. ratatui's `Wrap` can put a wide character
+/// one cell past the width, over a popup's border.
+fn wrap(text: &str, cells: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    // Spaces between words on one line are kept as written; a break drops them.
+    let mut gap = 0;
+    for (i, word) in text.split(' ').enumerate() {
+        gap += usize::from(i > 0);
+        if word.is_empty() {
+            continue;
+        }
+        let sep = if line.is_empty() { 0 } else { gap };
+        gap = 0;
+        if width(&line) + sep + width(word) <= cells {
+            line.push_str(&" ".repeat(sep));
+            line.push_str(word);
+            continue;
+        }
+        if !line.is_empty() && width(word) <= cells {
+            lines.push(std::mem::take(&mut line));
+            line.push_str(word);
+            continue;
+        }
+        // Too long for a line of its own: fill this line, then break it by characters.
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        for c in word.chars() {
+            if width(&line) + width(c.encode_utf8(&mut [0; 4])) > cells {
+                lines.push(std::mem::take(&mut line).trim_end().to_string());
+            }
+            line.push(c);
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Draws `text` wrapped to `area`'s width, cut at its height; returns the rows used.
+fn wrapped(text: &str, style: Style, area: Rect, buf: &mut Buffer) -> u16 {
+    let mut y = 0;
+    for line in wrap(text, area.width as usize) {
+        if y >= area.height {
+            break;
+        }
+        buf.set_stringn(area.x, area.y + y, &line, area.width as usize, style);
+        y += 1;
+    }
+    y
 }
 
 fn frame(title: &str, theme: &Theme) -> Block<'static> {
@@ -42,16 +112,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Popup::Confirm { text, .. } => {
             let w = (width(text) as u16 + 6).clamp(30, area.width.saturating_sub(2));
             let r = centred(area, w, 5);
-            Clear.render(r, buf);
+            clear(r, buf);
             let block = frame(" Confirm ", theme);
             let inner = block.inner(r);
             block.render(r, buf);
-            Paragraph::new(vec![
-                Line::from(text.as_str()),
-                Line::from(Span::styled(strings::CONFIRM_KEYS, theme.dim)),
-            ])
-            .wrap(Wrap { trim: true })
-            .render(inner, buf);
+            let used = wrapped(text, theme.base, inner, buf);
+            let keys = Rect::new(
+                inner.x,
+                inner.y + used.min(inner.height),
+                inner.width,
+                inner.height.saturating_sub(used),
+            );
+            wrapped(strings::CONFIRM_KEYS, theme.dim, keys, buf);
             None
         }
         Popup::QuickAdd(q) => {
@@ -124,7 +196,7 @@ fn line_popup(
     r: Rect,
     buf: &mut Buffer,
 ) -> Option<Position> {
-    Clear.render(r, buf);
+    clear(r, buf);
     let title = truncate(title, r.width.saturating_sub(2) as usize);
     let block = frame(&title, theme);
     let inner = block.inner(r);
@@ -152,12 +224,12 @@ fn line_popup(
             Some(Err(e)) => (format!("✗ {e}"), theme.error),
             None => (String::new(), theme.dim),
         };
-        Paragraph::new(Line::from(Span::styled(text, style)))
-            .wrap(Wrap { trim: true })
-            .render(
-                Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1),
-                buf,
-            );
+        wrapped(
+            &text,
+            style,
+            Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1),
+            buf,
+        );
     }
     Some(Position::new(inner.x + 2 + col as u16, inner.y))
 }
@@ -188,7 +260,7 @@ fn help(app: &App, area: Rect, buf: &mut Buffer, scroll: u16) {
     let w = area.width.saturating_sub(4).min(90);
     let h = area.height.saturating_sub(2);
     let r = centred(area, w, h);
-    Clear.render(r, buf);
+    clear(r, buf);
     let block = frame(strings::HELP_TITLE, theme);
     let max_scroll = (lines.len() as u16).saturating_sub(block.inner(r).height);
     Paragraph::new(lines)
@@ -206,7 +278,7 @@ fn form(f: &BadgeForm, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Po
     let w = area.width.saturating_sub(2).min(100);
     let h = (f.fields.len() as u16 + 4).min(area.height);
     let r = centred(area, w, h);
-    Clear.render(r, buf);
+    clear(r, buf);
     let block = frame(title, theme);
     let inner = block.inner(r);
     block.render(r, buf);

@@ -76,7 +76,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let total: u32 = app.data.plan.sessions.iter().map(Session::minutes).sum();
     section(
         &format!(
-            "Agenda · {} sessions · {} until {}",
+            "Agenda · {} sessions · {} until {} · ◆ pinned",
             app.data.plan.sessions.len(),
             format_minutes(total),
             app.data
@@ -132,14 +132,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Row::Session(i) => {
                 let s = &app.data.plan.sessions[*i];
                 let selected = *i == app.plan.selected;
+                // The pin mark goes before the key, where a long name cannot push it off
+                // the row (without colour it is the only sign of a pinned session).
                 let text = format!(
-                    "  {}-{} {:>5}  {} {}{}",
+                    "  {}-{} {:>5} {}{} {}",
                     hm(s.start.time()),
                     hm(s.end.time()),
                     format_minutes(s.minutes()),
+                    if s.pinned { "◆" } else { " " },
                     pad(&s.badge, 14),
                     app.data.name(&s.badge),
-                    if s.pinned { "  ◆ pinned" } else { "" }
                 );
                 let style = if selected {
                     t.selected

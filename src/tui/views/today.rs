@@ -65,6 +65,10 @@ fn when(app: &App, s: &Session) -> String {
 
 fn next(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
     let t = &app.theme;
+    // On a short screen the stacked sections run out of rows: draw nothing below.
+    if y >= area.height {
+        return y;
+    }
     section(
         "Next",
         Rect::new(area.x, area.y + y, area.width, 1),
@@ -132,12 +136,13 @@ fn session_line(app: &App, s: &Session, with_day: bool, w: usize) -> String {
     };
     truncate(
         &format!(
-            " {day}{}-{} {:>5}  {}{}",
+            " {day}{}-{} {:>5} {}{}",
             hm(s.start.time()),
             hm(s.end.time()),
             format_minutes(s.minutes()),
+            // Before the name, so a long name cannot push it off the row.
+            if s.pinned { "◆" } else { " " },
             app.data.name(&s.badge),
-            if s.pinned { " ◆" } else { "" }
         ),
         w,
     )
@@ -220,6 +225,9 @@ fn week_sessions(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
 
 fn at_risk(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
     let t = &app.theme;
+    if y >= area.height {
+        return y;
+    }
     let risky: Vec<_> = app.data.at_risk().collect();
     section(
         &format!("At risk · {}", risky.len()),
@@ -259,6 +267,9 @@ fn at_risk(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
 
 fn expiring(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
     let t = &app.theme;
+    if y >= area.height {
+        return y;
+    }
     let today = app.today();
     let mut list: Vec<(i64, &crate::planning::BadgeInfo)> = app
         .data
@@ -311,6 +322,9 @@ fn expiring(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
 
 fn week_total(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
     let t = &app.theme;
+    if y >= area.height {
+        return y;
+    }
     let today = app.today();
     let start = week_start(today, app.config.ui.week_start.weekday());
     let end = start + Days::new(6);

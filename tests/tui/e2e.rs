@@ -1,0 +1,173 @@
+//! End to end as a user: the real `sukima --demo` in a real terminal (tmux), keys sent
+//! with `send-keys`, the screen read with `capture-pane`. Skipped when tmux is missing.
+
+use super::NOW;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+/// A detached tmux session on a private server (its socket in the test's temporary
+/// folder), killed on drop, also when the test fails, so no session outlives the test.
+struct Tmux {
+    socket: std::path::PathBuf,
+    session: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn send(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", &self.session];
+        args.extend_from_slice(keys);
+        assert!(self.run(&args).status.success(), "send-keys {keys:?}");
+    }
+
+    /// Types text literally (no key names).
+    fn type_text(&self, text: &str) {
+        self.send(&["-l", text]);
+    }
+
+    fn screen(&self) -> String {
+        let out = self.run(&["capture-pane", "-p", "-t", &self.session]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits until the screen shows every one of `texts`; panics with the screen if not.
+    fn wait_for(&self, texts: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if texts.iter().all(|t| screen.contains(t)) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "waited for {texts:?}; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-session", "-t", &self.session]);
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+fn tmux_installed() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Quotes a word for `sh`.
+fn sh(word: &str) -> String {
+    format!("'{}'", word.replace('\'', r"'\''"))
+}
+
+#[test]
+fn a_person_logs_study_from_the_badges_view() {
+    if !tmux_installed() {
+        eprintln!("tmux is not installed: skipping the end-to-end test");
+        return;
+    }
+    let bin = assert_cmd::cargo::cargo_bin("sukima");
+    let home = tempfile::tempdir().unwrap();
+    let id = format!(
+        "sukima-e2e-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    );
+    let tmux = Tmux {
+        socket: home.path().join("tmux.sock"),
+        session: id,
+    };
+    // No outside configuration, a fixed clock, no colour; after quitting, the shell says
+    // how sukima exited, on the normal screen (so the terminal was restored).
+    let h = home.path().to_str().unwrap();
+    let script = format!(
+        "env -i PATH=/usr/bin:/bin TERM=xterm-256color LANG=C.UTF-8 HOME={home} \
+         XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data SUKIMA_NOW={now} NO_COLOR=1 \
+         {bin} --demo; echo \"sukima exited with $?\"; sleep 60",
+        home = sh(h),
+        now = NOW,
+        bin = sh(bin.to_str().unwrap()),
+    );
+    let out = tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        &tmux.session,
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "sh",
+        "-c",
+        &script,
+    ]);
+    assert!(
+        out.status.success(),
+        "tmux new-session: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let screen = tmux.wait_for(&["sukima", "1 Today", "── Next", "Thu 2026-11-26 08:00"]);
+    assert!(screen.contains("8 to prepare, 1 at risk"), "{screen}");
+
+    tmux.send(&["2"]);
+    let screen = tmux.wait_for(&["14 of 14 badges · sort: urgency", "STATUS"]);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Google Cloud Professional"))
+        .unwrap();
+    assert!(row.contains("8h/40h"), "{row}");
+    // Japanese names line up with the others: the expiry column starts at one place.
+    let col = |needle: &str| {
+        let l = screen.lines().find(|l| l.contains(needle)).unwrap();
+        unicode_width::UnicodeWidthStr::width(&l[..l.find("20").unwrap()])
+    };
+    assert_eq!(col("データサイエンス基礎"), col("IBM Cloud Pak for Data"));
+
+    tmux.send(&["a"]);
+    tmux.wait_for(&["Quick add", "30m #key"]);
+    tmux.type_text("30m #gcp-pde");
+    tmux.wait_for(&[
+        "› 30m #gcp-pde",
+        "✓ log 30m on Google Cloud Professional Data Engineer",
+    ]);
+    tmux.send(&["Enter"]);
+    let screen = tmux.wait_for(&["✓ log 30m on Google Cloud", "8h30m/40h"]);
+    assert!(!screen.contains("Quick add"), "the popup closed:\n{screen}");
+
+    // The filter, typed in Japanese.
+    tmux.send(&["/"]);
+    tmux.type_text("データ");
+    let screen = tmux.wait_for(&["3 of 14 badges", "filter: データ"]);
+    assert!(!screen.contains("Google Cloud Professional"), "{screen}");
+    tmux.send(&["Escape"]);
+    tmux.wait_for(&["14 of 14 badges"]);
+
+    // Undo takes the log entry back.
+    tmux.send(&["u"]);
+    tmux.wait_for(&["✓ undid: log 30m on gcp-pde", "8h/40h"]);
+
+    tmux.send(&["q"]);
+    let screen = tmux.wait_for(&["sukima exited with 0"]);
+    assert!(
+        !screen.contains("STATUS"),
+        "the normal screen is back:\n{screen}"
+    );
+}
