@@ -826,7 +826,7 @@ impl App {
                 self.badges.selected = 0;
                 self.refresh_rows();
             }
-            Some(Popup::BadgeForm(form)) => form.validate(&self.data),
+            Some(Popup::BadgeForm(form)) => form.validate(&self.config, &self.data),
             _ => {}
         }
     }

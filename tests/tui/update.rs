@@ -464,6 +464,28 @@ fn undo_restores_the_previous_state_exactly() {
 // ----- badges -----
 
 #[test]
+fn an_unknown_issuer_keeps_the_form_open() {
+    let mut app = demo_app();
+    app.update(ch('2'));
+    app.update(ch('n'));
+    type_text(&mut app, "Oracle Cloud Foundations");
+    press(&mut app, [key(KeyCode::Tab), key(KeyCode::Tab)]);
+    type_text(&mut app, "Oracel");
+    app.update(ctrl('s'));
+    let f = form(&app);
+    let issuer = f.fields.iter().find(|x| x.name == "issuer").unwrap();
+    assert!(
+        issuer
+            .error
+            .as_deref()
+            .is_some_and(|e| e.contains("unknown issuer 'Oracel'")),
+        "{:?}",
+        issuer.error
+    );
+    assert!(badge(&app, "oracle-cloud-foundations").is_none());
+}
+
+#[test]
 fn new_badge_through_the_form() {
     let mut app = demo_app();
     app.update(ch('2'));
@@ -473,7 +495,7 @@ fn new_badge_through_the_form() {
     app.update(key(KeyCode::Tab));
     type_text(&mut app, "cka");
     app.update(key(KeyCode::Tab));
-    type_text(&mut app, "CNCF");
+    type_text(&mut app, "Microsoft");
     // Enter moves to the next field until the last.
     press(&mut app, [key(KeyCode::Enter), key(KeyCode::Enter)]);
     assert_eq!(form(&app).fields[form(&app).focus].name, "earned");
@@ -489,7 +511,7 @@ fn new_badge_through_the_form() {
     assert!(app.popup.is_none(), "{:?}", app.status);
     let b = badge(&app, "cka").expect("saved");
     assert_eq!(b.name, "Kubernetes 管理者 (CKA)");
-    assert_eq!(b.issuer, "CNCF");
+    assert_eq!(b.issuer, "Microsoft");
     assert_eq!(b.earned_on, Some(date("2025-03-01")));
     assert_eq!(b.expires_on, Some(date("2027-03-01")));
     assert_eq!(b.effort_minutes, 600);
