@@ -45,6 +45,34 @@ pub fn pad_left(s: &str, cells: usize) -> String {
     format!("{}{t}", " ".repeat(cells.saturating_sub(w)))
 }
 
+/// Breaks text into lines of at most `cells` cells, at spaces where it can.
+pub fn wrap(text: &str, cells: usize) -> Vec<String> {
+    let cells = cells.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let sep = usize::from(!line.is_empty());
+        if !line.is_empty() && width(&line) + sep + width(word) > cells {
+            lines.push(std::mem::take(&mut line));
+        } else if sep == 1 {
+            line.push(' ');
+        }
+        line.push_str(word);
+        while width(&line) > cells {
+            // A word longer than a line: cut it.
+            let head = truncate(&line, cells + 1);
+            let head = head.trim_end_matches('…').to_string();
+            let rest = line[head.len()..].to_string();
+            lines.push(head);
+            line = rest;
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 /// How a table column is aligned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
@@ -69,12 +97,24 @@ pub fn table(
             widths[i] = widths[i].max(width(cell));
         }
     }
-    let total: usize = widths.iter().sum::<usize>() + 2 * n.saturating_sub(1);
-    if total > max_width && flex < n {
-        let over = total - max_width;
+    let total = |widths: &[usize]| widths.iter().sum::<usize>() + 2 * n.saturating_sub(1);
+    if total(&widths) > max_width && flex < n {
+        let over = total(&widths) - max_width;
         widths[flex] = widths[flex]
             .saturating_sub(over)
-            .max(width(headers[flex]).max(8));
+            .max(width(headers[flex]).max(12));
+    }
+    // Still too wide: shrink the widest left-aligned columns after the first (it names the
+    // row), a cell at a time, to no less than their header (and 6 cells).
+    while total(&widths) > max_width {
+        let widest = (1..n)
+            .filter(|&i| align.get(i).copied().unwrap_or(Align::Left) == Align::Left)
+            .filter(|&i| widths[i] > width(headers[i]).max(6))
+            .max_by_key(|&i| (widths[i], std::cmp::Reverse(i)));
+        match widest {
+            Some(i) => widths[i] -= 1,
+            None => break,
+        }
     }
     let mut out = String::new();
     let mut line = |cells: &[String]| {
@@ -121,6 +161,14 @@ mod tests {
     }
 
     #[test]
+    fn wraps_at_spaces() {
+        assert_eq!(wrap("a bb ccc dddd", 6), ["a bb", "ccc", "dddd"]);
+        assert_eq!(wrap("", 6), [""]);
+        assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
+        assert_eq!(wrap("データ サイエンス", 8), ["データ", "サイエン", "ス"]);
+    }
+
+    #[test]
     fn tables_align_cjk() {
         let t = table(
             &["KEY", "NAME", "MIN"],
@@ -157,5 +205,22 @@ mod tests {
             assert!(width(l) <= 20, "{l}");
         }
         assert!(t.contains('…'));
+        // Other columns give way too when the flexible one is at its minimum.
+        let t = table(
+            &["STATUS", "NAME", "ISSUER", "EXPIRES"],
+            &[Align::Left, Align::Left, Align::Left, Align::Left],
+            &[vec![
+                "expiring 25d".into(),
+                "IBM Cloud Pak for Data v4.x Administrator".into(),
+                "Amazon Web Services Training and Certification".into(),
+                "2026-12-21".into(),
+            ]],
+            1,
+            60,
+        );
+        for l in t.lines() {
+            assert!(width(l) <= 60, "{l}");
+        }
+        assert!(t.contains("2026-12-21"), "{t}");
     }
 }

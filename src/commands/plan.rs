@@ -139,10 +139,11 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
                     if o.at_risk { "AT RISK" } else { "ok" }.to_string(),
                     o.key.clone(),
                     ov.name(&o.key).to_string(),
-                    ymd(o.due),
+                    short_date(o.due, today),
                     format_minutes(o.remaining),
                     format_minutes(o.planned_before_due),
-                    o.finish.map_or_else(|| "-".into(), ymd),
+                    o.finish
+                        .map_or_else(|| "-".into(), |f| short_date(f, today)),
                     if o.at_risk {
                         format!("-{}", format_minutes(o.shortfall))
                     } else {
@@ -174,7 +175,10 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
             )
         )?;
         for o in ov.at_risk() {
-            writeln!(out, "  {}: {}", o.key, risk_text(o))?;
+            let text = format!("{}: {}", o.key, risk_text(o));
+            for line in crate::text::wrap(&text, ctx.width.saturating_sub(4).max(20)) {
+                writeln!(out, "  {line}")?;
+            }
         }
     }
     let days = args.days.unwrap_or(14).max(1);
@@ -191,6 +195,15 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
         writeln!(out, "  {}", session_line(&ov, s, true, ctx.width))?;
     }
     Ok(())
+}
+
+/// `12-29` in the current year, else `2027-12-29`.
+fn short_date(d: NaiveDate, today: NaiveDate) -> String {
+    if d.year() == today.year() {
+        d.format("%m-%d").to_string()
+    } else {
+        ymd(d)
+    }
 }
 
 fn session_json(s: &Session) -> serde_json::Value {
