@@ -144,3 +144,133 @@ pub fn idle(idle: &crate::domain::work::Idle) -> String {
         Idle::NoGoal => "target without a goal date: set one to plan it".into(),
     }
 }
+
+// ----- Today -----
+
+pub const NEXT: &str = "Next";
+pub const PINNED_SUFFIX: &str = "  pinned";
+pub const NOTHING_TODAY: &str = " nothing planned today";
+pub const REST_OF_WEEK: &str = "Rest of the week";
+pub const NOTHING_THIS_WEEK: &str = " nothing more this week";
+pub const AT_RISK: &str = "At risk";
+pub const DUE: &str = "due";
+pub const SHORT: &str = "short";
+pub const EXPIRING: &str = "Expiring";
+pub const NOTHING_EXPIRES: &str = " nothing expires in the next 90 days";
+pub const RETIRES_LAPSE: &str = "retires: let it lapse";
+pub const EXPIRES: &str = "expires";
+pub const THIS_WEEK: &str = "This week";
+
+/// "studied 1h55m of 6h25m".
+pub fn studied_of(done: &str, goal: &str) -> String {
+    format!("studied {done} of {goal}")
+}
+
+/// "Today · 1h30m".
+pub fn today_title(total: &str) -> String {
+    format!("Today · {total}")
+}
+
+/// "retires → #new-key".
+pub fn retires_to(key: &str) -> String {
+    format!("retires → #{key}")
+}
+
+/// "today", "tomorrow", or "Fri 01-08".
+pub fn day_name(d: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
+    if d == today {
+        "today".to_string()
+    } else if Some(d) == today.succ_opt() {
+        "tomorrow".to_string()
+    } else {
+        d.format("%a %m-%d").to_string()
+    }
+}
+
+/// "now", "in 25m", "in 4h15m", "in 3d".
+pub fn starts_in(minutes: i64) -> String {
+    match minutes {
+        m if m <= 0 => "now".to_string(),
+        m if m < 60 => format!("in {m}m"),
+        m if m < 24 * 60 => format!("in {}h{:02}m", m / 60, m % 60),
+        m => format!("in {}d", m / (24 * 60)),
+    }
+}
+
+// ----- Plan, Spare time, Calendar, Badges -----
+
+pub const AGENDA: &str = "Agenda";
+pub const SESSIONS: &str = "sessions";
+pub const UNTIL: &str = "until";
+pub const OUTCOMES: &str = "Outcomes";
+pub const AT_RISK_LOWER: &str = "at risk";
+pub const TODAY_MARK: &str = " today";
+pub const PINNED_MARK: &str = "◆ pinned";
+pub const OUTCOME_HEADERS: [&str; 5] = ["BADGE", "DUE", "LEFT", "SLACK", "READY"];
+pub const WEEK: &str = "Week";
+pub const OF_SPARE_TIME: &str = "of spare time";
+pub const WINDOWS: &str = "Windows";
+pub const BUSY_IMPORTS: &str = " busy time imported from calendars (sukima window rm SOURCE):";
+pub const TIMELINE: &str = "Timeline (J/K scroll)";
+pub const HEATMAP: &str = "Study over the year";
+pub const BADGES_COLUMNS: [&str; 7] = [
+    "STATUS",
+    "NAME",
+    "ISSUER",
+    "EXPIRES",
+    "RETIRES / REPLACED BY",
+    "PROGRESS",
+    "NEXT",
+];
+pub const NO_ISSUER: &str = "no issuer";
+pub const ARCHIVED_SUFFIX: &str = " (archived)";
+pub const NO_REPLACEMENT: &str = "no repl.";
+
+/// The kind of a window, as listed.
+pub fn window_kind(kind: &crate::domain::spare::WindowKind) -> &'static str {
+    match kind {
+        crate::domain::spare::WindowKind::Weekly { .. } => "weekly",
+        crate::domain::spare::WindowKind::Once { .. } => "once",
+        crate::domain::spare::WindowKind::Blackout { .. } => "blackout",
+    }
+}
+
+/// "14 of 15 badges · sort: urgency".
+pub fn badges_title(shown: usize, total: usize, sort: &str) -> String {
+    format!(" {shown} of {total} badges · sort: {sort}")
+}
+
+/// Labels of the detail pane.
+pub const DETAIL_LABELS: [&str; 8] = [
+    "earned",
+    "expires",
+    "renew ≥",
+    "retires",
+    "avail.",
+    "goal",
+    "replaced",
+    "studied",
+];
+pub const TAGS: &str = "tags";
+
+/// "on time: due 2027-01-10, ready 2026-12-05".
+pub fn on_time(due: chrono::NaiveDate, ready: Option<chrono::NaiveDate>) -> String {
+    format!(
+        "on time: due {due}, ready {}",
+        ready.map_or_else(|| "now".into(), |f| f.to_string())
+    )
+}
+
+/// "AT RISK: …".
+pub fn at_risk_line(reason: &str) -> String {
+    format!("AT RISK: {reason}")
+}
+
+/// The quiet status line's plan summary.
+pub fn plan_summary(outcomes: usize, risky: usize) -> String {
+    match (outcomes, risky) {
+        (0, _) => "nothing to prepare".to_string(),
+        (n, 0) => format!("{n} to prepare, all on time"),
+        (n, r) => format!("{n} to prepare, {r} at risk"),
+    }
+}

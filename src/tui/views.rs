@@ -73,16 +73,7 @@ fn status_line(app: &App, area: Rect, buf: &mut Buffer) {
 /// The quiet status line: today's date and the plan in a few words.
 fn summary(app: &App) -> String {
     let risky = app.data.at_risk().count();
-    let plan = if app.data.plan.outcomes.is_empty() {
-        "nothing to prepare".to_string()
-    } else if risky == 0 {
-        format!("{} to prepare, all on time", app.data.plan.outcomes.len())
-    } else {
-        format!(
-            "{} to prepare, {risky} at risk",
-            app.data.plan.outcomes.len()
-        )
-    };
+    let plan = strings::plan_summary(app.data.plan.outcomes.len(), risky);
     format!("{}  ·  {plan}", app.now.format("%a %Y-%m-%d %H:%M"))
 }
 

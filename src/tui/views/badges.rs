@@ -72,11 +72,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let p = parts(app, area);
     let filtering = matches!(app.popup, Some(Popup::Filter(_)));
-    let mut title = format!(
-        " {} of {} badges · sort: {}",
+    let mut title = strings::badges_title(
         app.badges.rows.len(),
         app.data.badges.iter().filter(|b| !b.badge.archived).count(),
-        app.badges.sort.label()
+        app.badges.sort.label(),
     );
     if filtering || !app.badges.filter.is_empty() {
         title.push_str(&format!(
@@ -101,94 +100,88 @@ pub fn filter_cursor(app: &App, body: Rect) -> Option<Position> {
         return None;
     }
     let prefix = format!(
-        " {} of {} badges · sort: {} · {}",
-        app.badges.rows.len(),
-        app.data.badges.iter().filter(|b| !b.badge.archived).count(),
-        app.badges.sort.label(),
+        "{} · {}",
+        strings::badges_title(
+            app.badges.rows.len(),
+            app.data.badges.iter().filter(|b| !b.badge.archived).count(),
+            app.badges.sort.label(),
+        ),
         strings::FILTER_PROMPT
     );
     let x = body.x as usize + width(&prefix) + input.cursor_cells();
     (x < body.right() as usize).then(|| Position::new(x as u16, body.y))
 }
 
+/// The table's columns, shown as the width allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Status,
+    Name,
+    Issuer,
+    Expires,
+    Retires,
+    Progress,
+    Next,
+}
+
+impl Kind {
+    fn header(self) -> &'static str {
+        strings::BADGES_COLUMNS[self as usize]
+    }
+}
+
 struct Col {
-    title: &'static str,
+    kind: Kind,
     width: usize,
     right: bool,
 }
 
 fn columns(w: usize) -> Vec<Col> {
-    let mut cols = vec![Col {
-        title: "STATUS",
-        width: 15,
-        right: false,
-    }];
-    cols.push(Col {
-        title: "NAME",
-        width: 0,
-        right: false,
-    });
-    if w >= 100 {
-        cols.push(Col {
-            title: "ISSUER",
-            width: 12,
-            right: false,
-        });
-    }
-    if w >= 66 {
-        cols.push(Col {
-            title: "EXPIRES",
-            width: 10,
-            right: false,
-        });
-    }
-    if w >= 130 {
-        cols.push(Col {
-            title: "RETIRES / REPLACED BY",
-            width: 22,
-            right: false,
-        });
-    }
-    if w >= 56 {
-        cols.push(Col {
-            title: "PROGRESS",
-            width: 17,
-            right: false,
-        });
-    }
-    if w >= 115 {
-        cols.push(Col {
-            title: "NEXT",
-            width: 11,
-            right: true,
-        });
-    }
+    // (column, width, right-aligned, the least screen width that shows it)
+    let all = [
+        (Kind::Status, 15, false, 0),
+        (Kind::Name, 0, false, 0),
+        (Kind::Issuer, 12, false, 100),
+        (Kind::Expires, 10, false, 66),
+        (Kind::Retires, 22, false, 130),
+        (Kind::Progress, 17, false, 56),
+        (Kind::Next, 11, true, 115),
+    ];
+    let mut cols: Vec<Col> = all
+        .into_iter()
+        .filter(|&(_, _, _, min)| w >= min)
+        .map(|(kind, width, right, _)| Col { kind, width, right })
+        .collect();
     let fixed: usize = cols.iter().map(|c| c.width + 1).sum();
     cols[1].width = w.saturating_sub(fixed).max(8);
     cols
 }
 
-fn cell(app: &App, b: &BadgeInfo, title: &str, w: usize) -> String {
+fn cell(app: &App, b: &BadgeInfo, kind: Kind, w: usize) -> String {
     let today = app.today();
-    match title {
-        "STATUS" => status_label(&b.badge, b.status, today),
-        "NAME" => {
-            let arch = if b.badge.archived { " (archived)" } else { "" };
+    match kind {
+        Kind::Status => status_label(&b.badge, b.status, today),
+        Kind::Name => {
+            let arch = if b.badge.archived {
+                strings::ARCHIVED_SUFFIX
+            } else {
+                ""
+            };
             format!("{}{arch}", b.badge.name)
         }
-        "ISSUER" => b.badge.issuer.clone(),
-        "EXPIRES" => b
+        Kind::Issuer => b.badge.issuer.clone(),
+        Kind::Expires => b
             .badge
             .expires_on
             .map(|d| d.to_string())
             .unwrap_or_else(|| "—".into()),
-        "RETIRES / REPLACED BY" => match (&b.badge.retires_on, &b.badge.replaced_by) {
+        Kind::Retires => match (&b.badge.retires_on, &b.badge.replaced_by) {
             (Some(r), Some(k)) => format!("{} → {k}", r.format("%y-%m-%d")),
-            (Some(r), None) => format!("{} no repl.", r.format("%y-%m-%d")),
+            (Some(r), None) => format!("{} {}", r.format("%y-%m-%d"), strings::NO_REPLACEMENT),
             (None, Some(k)) => format!("→ {k}"),
             (None, None) => String::new(),
         },
-        "PROGRESS" => {
+        Kind::Progress => {
             let done = b.logged.min(b.badge.effort_minutes);
             format!(
                 "{} {}",
@@ -203,7 +196,7 @@ fn cell(app: &App, b: &BadgeInfo, title: &str, w: usize) -> String {
                 )
             )
         }
-        "NEXT" => app
+        Kind::Next => app
             .data
             .plan
             .sessions
@@ -211,7 +204,6 @@ fn cell(app: &App, b: &BadgeInfo, title: &str, w: usize) -> String {
             .find(|s| s.badge == b.badge.key && s.end > app.now)
             .map(|s| format!("{} {}", s.start.format("%m-%d"), hm(s.start.time())))
             .unwrap_or_default(),
-        _ => String::new(),
     }
 }
 
@@ -225,9 +217,9 @@ fn table(app: &App, area: Rect, buf: &mut Buffer) {
         .iter()
         .map(|c| {
             if c.right {
-                pad_left(c.title, c.width)
+                pad_left(c.kind.header(), c.width)
             } else {
-                pad(c.title, c.width)
+                pad(c.kind.header(), c.width)
             }
         })
         .collect::<Vec<_>>()
@@ -253,15 +245,15 @@ fn table(app: &App, area: Rect, buf: &mut Buffer) {
         let selected = i == app.badges.selected;
         let mut x = area.x;
         for c in &cols {
-            let text = cell(app, b, c.title, c.width);
+            let text = cell(app, b, c.kind, c.width);
             let text = if c.right {
                 pad_left(&text, c.width)
             } else {
                 pad(&text, c.width)
             };
-            let style = match c.title {
-                "STATUS" => t.status(b.status, countdown_days(&b.badge, b.status, today)),
-                "PROGRESS" => t.bar_done,
+            let style = match c.kind {
+                Kind::Status => t.status(b.status, countdown_days(&b.badge, b.status, today)),
+                Kind::Progress => t.bar_done,
                 _ if b.badge.archived => t.dim,
                 _ => t.base,
             };
@@ -301,7 +293,7 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
             "{} · {}{}",
             status_label(&b.badge, b.status, today),
             if b.badge.issuer.is_empty() {
-                "no issuer"
+                strings::NO_ISSUER
             } else {
                 &b.badge.issuer
             },
@@ -315,15 +307,20 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     ));
     let d =
         |label: &str, v: Option<chrono::NaiveDate>| v.map(|v| (format!("{label:<9}{v}"), t.base));
-    lines.extend(d("earned", b.badge.earned_on));
-    lines.extend(d("expires", b.badge.expires_on));
-    lines.extend(d("renew ≥", b.renewal_opens));
-    lines.extend(d("retires", b.badge.retires_on));
-    lines.extend(d("avail.", b.badge.available_on));
-    lines.extend(d("goal", b.badge.goal_on));
+    lines.extend(d(strings::DETAIL_LABELS[0], b.badge.earned_on));
+    lines.extend(d(strings::DETAIL_LABELS[1], b.badge.expires_on));
+    lines.extend(d(strings::DETAIL_LABELS[2], b.renewal_opens));
+    lines.extend(d(strings::DETAIL_LABELS[3], b.badge.retires_on));
+    lines.extend(d(strings::DETAIL_LABELS[4], b.badge.available_on));
+    lines.extend(d(strings::DETAIL_LABELS[5], b.badge.goal_on));
     if let Some(r) = &b.badge.replaced_by {
         lines.push((
-            format!("{:<9}{} ({})", "replaced", app.data.name(r), r),
+            format!(
+                "{:<9}{} ({})",
+                strings::DETAIL_LABELS[6],
+                app.data.name(r),
+                r
+            ),
             t.base,
         ));
     }
@@ -332,12 +329,8 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
         w => {
             let o = w.target().and_then(|x| app.data.outcome(&x.key));
             match o {
-                Some(o) if o.at_risk => format!("AT RISK: {}", crate::commands::plan::risk_text(o)),
-                Some(o) => format!(
-                    "on time: due {}, ready {}",
-                    o.due,
-                    o.finish.map_or_else(|| "now".into(), |f| f.to_string())
-                ),
+                Some(o) if o.at_risk => strings::at_risk_line(&crate::commands::plan::risk_text(o)),
+                Some(o) => strings::on_time(o.due, o.finish),
                 None => String::new(),
             }
         }
@@ -345,7 +338,7 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     lines.push((
         format!(
             "{:<9}{} of {} · {}",
-            "studied",
+            strings::DETAIL_LABELS[7],
             format_minutes(b.logged),
             format_minutes(b.badge.effort_minutes),
             b.badge.priority
@@ -356,7 +349,10 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
         lines.push((work, t.accent));
     }
     if !b.badge.tags.is_empty() {
-        lines.push((format!("{:<9}{}", "tags", b.badge.tags.join(", ")), t.dim));
+        lines.push((
+            format!("{:<9}{}", strings::TAGS, b.badge.tags.join(", ")),
+            t.dim,
+        ));
     }
     if let Some(n) = &b.badge.notes {
         lines.push((n.clone(), t.dim));

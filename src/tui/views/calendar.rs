@@ -7,6 +7,7 @@ use crate::domain::status::band;
 use crate::planning::Overview;
 use crate::tui::app::App;
 use crate::tui::layout::Areas;
+use crate::tui::strings;
 use crate::tui::widgets::{
     DayDetail, DayEvent, DayEventKind, DayInfo, DayLog, DaySession, Heatmap, Legend, MonthGrid,
     Timeline, TimelineRow,
@@ -203,7 +204,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         && t.height > 1
     {
         section(
-            "Timeline (J/K scroll)",
+            strings::TIMELINE,
             Rect::new(t.x, t.y, t.width, 1),
             buf,
             app.theme.header,
@@ -216,7 +217,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         && h.height > 1
     {
         section(
-            "Study over the year",
+            strings::HEATMAP,
             Rect::new(h.x, h.y, h.width, 1),
             buf,
             app.theme.header,

@@ -8,6 +8,7 @@ use crate::domain::duration::format_minutes;
 use crate::domain::plan::Session;
 use crate::text::{pad, pad_left};
 use crate::tui::app::App;
+use crate::tui::strings;
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -76,14 +77,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let total: u32 = app.data.plan.sessions.iter().map(Session::minutes).sum();
     section(
         &format!(
-            "Agenda · {} sessions · {} until {} · ◆ pinned",
+            "{} · {} {} · {} {} {} · {}",
+            strings::AGENDA,
             app.data.plan.sessions.len(),
+            strings::SESSIONS,
             format_minutes(total),
+            strings::UNTIL,
             app.data
                 .plan
                 .sessions
                 .last()
-                .map_or(app.data.horizon, |s| s.start.date())
+                .map_or(app.data.horizon, |s| s.start.date()),
+            strings::PINNED_MARK
         ),
         Rect::new(p.agenda.x, p.agenda.y, p.agenda.width, 1),
         buf,
@@ -113,7 +118,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         match row {
             Row::Day(d, total) => {
                 let label = if *d == app.today() {
-                    " today".to_string()
+                    strings::TODAY_MARK.to_string()
                 } else {
                     String::new()
                 };
@@ -162,7 +167,7 @@ fn outcomes(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let risky = app.data.at_risk().count();
     section(
-        &format!("Outcomes · {} at risk", risky),
+        &format!("{} · {risky} {}", strings::OUTCOMES, strings::AT_RISK_LOWER),
         Rect::new(area.x, area.y, area.width, 1),
         buf,
         if risky > 0 { t.error } else { t.header },
@@ -174,11 +179,11 @@ fn outcomes(app: &App, area: Rect, buf: &mut Buffer) {
         1,
         &format!(
             "{} {} {} {} {}",
-            pad("BADGE", 14),
-            pad("DUE", 5),
-            pad_left("LEFT", 6),
-            pad_left("SLACK", 6),
-            "READY"
+            pad(strings::OUTCOME_HEADERS[0], 14),
+            pad(strings::OUTCOME_HEADERS[1], 5),
+            pad_left(strings::OUTCOME_HEADERS[2], 6),
+            pad_left(strings::OUTCOME_HEADERS[3], 6),
+            strings::OUTCOME_HEADERS[4]
         ),
         t.header,
     );

@@ -6,6 +6,7 @@ use crate::actions::describe_window;
 use crate::domain::spare::WindowKind;
 use crate::text::pad;
 use crate::tui::app::App;
+use crate::tui::strings;
 use crate::tui::widgets::week_grid::WeekGrid;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -49,8 +50,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .sum();
     section(
         &format!(
-            "Week · {} of spare time",
-            crate::domain::duration::format_minutes(weekly_minutes)
+            "{} · {} {}",
+            strings::WEEK,
+            crate::domain::duration::format_minutes(weekly_minutes),
+            strings::OF_SPARE_TIME
         ),
         Rect::new(p.grid.x, p.grid.y, p.grid.width, 1),
         buf,
@@ -71,7 +74,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     );
     (&grid).render(inner, buf);
     section(
-        "Windows",
+        strings::WINDOWS,
         Rect::new(p.list.x, p.list.y, p.list.width, 1),
         buf,
         t.header,
@@ -98,18 +101,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if y >= list.height {
             break;
         }
-        let kind = match w.kind {
-            WindowKind::Weekly { .. } => "weekly",
-            WindowKind::Once { .. } => "once",
-            WindowKind::Blackout { .. } => "blackout",
-        };
+        let kind = strings::window_kind(&w.kind);
         let text = pad(
             &format!(" {} {}", pad(kind, 8), describe_window(w)),
             list.width as usize,
         );
         let style = if i == app.spare.selected {
             t.selected
-        } else if kind == "blackout" {
+        } else if matches!(w.kind, WindowKind::Blackout { .. }) {
             t.accent
         } else {
             t.base
@@ -119,13 +118,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let busy = &app.data.busy_sources;
     if !busy.is_empty() && y + 1 < list.height {
-        put(
-            buf,
-            list,
-            y + 1,
-            " busy time imported from calendars (sukima window rm SOURCE):",
-            t.dim,
-        );
+        put(buf, list, y + 1, strings::BUSY_IMPORTS, t.dim);
         for (n, (source, count, first, last)) in busy.iter().enumerate() {
             put(
                 buf,

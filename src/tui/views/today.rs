@@ -9,6 +9,7 @@ use crate::domain::plan::Session;
 use crate::domain::status::{Status, band, countdown_days};
 use crate::text::{pad, truncate};
 use crate::tui::app::App;
+use crate::tui::strings;
 use crate::tui::widgets::progress::bar;
 use chrono::Days;
 use ratatui::buffer::Buffer;
@@ -43,23 +44,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn when(app: &App, s: &Session) -> String {
     let today = app.today();
-    let day = if s.start.date() == today {
-        "today".to_string()
-    } else if Some(s.start.date()) == today.succ_opt() {
-        "tomorrow".to_string()
-    } else {
-        s.start.format("%a %m-%d").to_string()
-    };
-    let mins = (s.start - app.now).num_minutes();
-    let rel = if s.start <= app.now {
-        "now".to_string()
-    } else if mins < 60 {
-        format!("in {mins}m")
-    } else if mins < 24 * 60 {
-        format!("in {}h{:02}m", mins / 60, mins % 60)
-    } else {
-        format!("in {}d", mins / (24 * 60))
-    };
+    let day = strings::day_name(s.start.date(), today);
+    let rel = strings::starts_in((s.start - app.now).num_minutes());
     format!("{day} {}-{} ({rel})", hm(s.start.time()), hm(s.end.time()))
 }
 
@@ -70,7 +56,7 @@ fn next(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         return y;
     }
     section(
-        "Next",
+        strings::NEXT,
         Rect::new(area.x, area.y + y, area.width, 1),
         buf,
         t.header,
@@ -94,7 +80,7 @@ fn next(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
             " {}  {}{}",
             when(app, s),
             format_minutes(s.minutes()),
-            if s.pinned { "  pinned" } else { "" }
+            if s.pinned { strings::PINNED_SUFFIX } else { "" }
         ),
         t.title,
     );
@@ -157,14 +143,14 @@ fn today_sessions(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
     let sessions = app.data.sessions_between(today, today);
     let total: u32 = sessions.iter().map(Session::minutes).sum();
     section(
-        &format!("Today · {}", format_minutes(total)),
+        &strings::today_title(&format_minutes(total)),
         Rect::new(area.x, area.y + y, area.width, 1),
         buf,
         t.header,
     );
     let mut y = y + 1;
     if sessions.is_empty() {
-        put(buf, area, y, " nothing planned today", t.dim);
+        put(buf, area, y, strings::NOTHING_TODAY, t.dim);
         return y + 1;
     }
     for s in sessions {
@@ -195,7 +181,8 @@ fn week_sessions(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
     let sessions = app.data.sessions_between(tomorrow, end);
     section(
         &format!(
-            "Rest of the week · {}",
+            "{} · {}",
+            strings::REST_OF_WEEK,
             format_minutes(sessions.iter().map(Session::minutes).sum())
         ),
         Rect::new(area.x, area.y + y, area.width, 1),
@@ -204,7 +191,7 @@ fn week_sessions(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
     );
     let mut y = y + 1;
     if sessions.is_empty() {
-        put(buf, area, y, " nothing more this week", t.dim);
+        put(buf, area, y, strings::NOTHING_THIS_WEEK, t.dim);
         return y + 1;
     }
     for s in sessions {
@@ -230,7 +217,7 @@ fn at_risk(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
     }
     let risky: Vec<_> = app.data.at_risk().collect();
     section(
-        &format!("At risk · {}", risky.len()),
+        &format!("{} · {}", strings::AT_RISK, risky.len()),
         Rect::new(area.x, area.y + y, area.width, 1),
         buf,
         if risky.is_empty() { t.header } else { t.error },
@@ -252,9 +239,11 @@ fn at_risk(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
             area,
             y,
             &format!(
-                " {}  due {}  short {}",
+                " {}  {} {}  {} {}",
                 app.data.name(&o.key),
+                strings::DUE,
                 o.due.format("%m-%d"),
+                strings::SHORT,
                 format_minutes(o.shortfall)
             ),
             t.red,
@@ -281,24 +270,24 @@ fn expiring(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         .collect();
     list.sort_by_key(|(d, b)| (*d, b.badge.key.clone()));
     section(
-        &format!("Expiring · {}", list.len()),
+        &format!("{} · {}", strings::EXPIRING, list.len()),
         Rect::new(area.x, area.y + y, area.width, 1),
         buf,
         t.header,
     );
     let mut y = y + 1;
     if list.is_empty() {
-        put(buf, area, y, " nothing expires in the next 90 days", t.dim);
+        put(buf, area, y, strings::NOTHING_EXPIRES, t.dim);
         return y + 1;
     }
     for (days, b) in list {
         let what = if b.status == Status::Retiring {
             match &b.badge.replaced_by {
-                Some(r) => format!("retires → #{r}"),
-                None => "retires: let it lapse".to_string(),
+                Some(r) => strings::retires_to(r),
+                None => strings::RETIRES_LAPSE.to_string(),
             }
         } else {
-            "expires".to_string()
+            strings::EXPIRES.to_string()
         };
         let style = if b.status == Status::Retiring {
             t.accent
@@ -342,7 +331,7 @@ fn week_total(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         .map(Session::minutes)
         .sum();
     section(
-        "This week",
+        strings::THIS_WEEK,
         Rect::new(area.x, area.y + y, area.width, 1),
         buf,
         t.header,
@@ -354,10 +343,9 @@ fn week_total(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         area,
         y + 1,
         &format!(
-            " {} studied {} of {}",
+            " {} {}",
             bar(studied, goal.max(1), w),
-            format_minutes(studied),
-            format_minutes(goal)
+            strings::studied_of(&format_minutes(studied), &format_minutes(goal))
         ),
         t.bar_done,
     );
