@@ -667,14 +667,23 @@ impl App {
     // ----- popups -----
 
     fn popup_key(&mut self, key: KeyEvent) {
+        // Scrolling stops at the help's last line, so Up works at once after PageDowns.
+        let help_max = match self.popup {
+            Some(Popup::Help { .. }) => super::popups::render::help_max_scroll(self, self.size),
+            _ => 0,
+        };
         let Some(popup) = self.popup.as_mut() else {
             return;
         };
         match popup {
             Popup::Help { scroll } => match key.code {
-                KeyCode::Down | KeyCode::Char('j') => *scroll = scroll.saturating_add(1),
+                KeyCode::Down | KeyCode::Char('j') => {
+                    *scroll = scroll.saturating_add(1).min(help_max);
+                }
                 KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
-                KeyCode::PageDown | KeyCode::Char(' ') => *scroll = scroll.saturating_add(10),
+                KeyCode::PageDown | KeyCode::Char(' ') => {
+                    *scroll = scroll.saturating_add(10).min(help_max);
+                }
                 KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
                 _ => self.popup = None,
             },

@@ -1185,3 +1185,22 @@ fn pinned_sessions_are_marked_without_colour_at_every_width() {
         assert!(row.contains('◆'), "{view} {w}x{h}: {row}");
     }
 }
+
+#[test]
+fn help_scrolling_stops_at_the_end_so_up_works_at_once() {
+    let mut app = demo_app();
+    app.update(Msg::Resize(120, 40));
+    app.update(ch('?'));
+    for _ in 0..20 {
+        app.update(key(KeyCode::PageDown));
+    }
+    let Some(Popup::Help { scroll: end }) = app.popup else {
+        panic!()
+    };
+    let last = screen(&app, 120, 40);
+    assert!(last.contains("off 2027-01-02..2027-01-05"), "{last}");
+    // One line up shows one line more at the top.
+    app.update(key(KeyCode::Up));
+    assert!(matches!(app.popup, Some(Popup::Help { scroll }) if scroll == end - 1));
+    assert_ne!(screen(&app, 120, 40), last);
+}
