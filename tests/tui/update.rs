@@ -1186,6 +1186,74 @@ fn pinned_sessions_are_marked_without_colour_at_every_width() {
     }
 }
 
+// ----- anything a person can type -----
+
+fn any_msg() -> impl proptest::strategy::Strategy<Value = Msg> {
+    use proptest::prelude::*;
+    let codes = prop_oneof![
+        proptest::sample::select(vec![
+            'a', 'u', 'q', '?', '1', '2', '3', '4', '5', 'j', 'k', 'h', 'l', 'g', 'G', 'n', 'e',
+            'd', 'r', 'x', 's', '/', 'p', 'v', '[', ']', 't', 'J', 'K', 'y', ' ', '#', '3', '0',
+            'm', 'デ', 'ー', 'タ', '分', '７', '：',
+        ])
+        .prop_map(KeyCode::Char),
+        proptest::sample::select(vec![
+            KeyCode::Enter,
+            KeyCode::Esc,
+            KeyCode::Tab,
+            KeyCode::BackTab,
+            KeyCode::Up,
+            KeyCode::Down,
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::PageUp,
+            KeyCode::PageDown,
+            KeyCode::Home,
+            KeyCode::End,
+            KeyCode::Backspace,
+            KeyCode::Delete,
+        ]),
+    ];
+    let mods = proptest::sample::select(vec![
+        KeyModifiers::NONE,
+        KeyModifiers::NONE,
+        KeyModifiers::NONE,
+        KeyModifiers::CONTROL,
+        KeyModifiers::SHIFT,
+    ]);
+    prop_oneof![
+        8 => (codes, mods).prop_map(|(c, m)| Msg::Key(KeyEvent::new(c, m))),
+        1 => (0u16..130, 0u16..45).prop_map(|(x, y)| click(x, y)),
+        1 => (0u16..140, 0u16..50).prop_map(|(w, h)| Msg::Resize(w, h)),
+        1 => proptest::sample::select(vec!["30m #gcp-pde", "データ", "\n", ""])
+            .prop_map(|s| Msg::Paste(s.to_string())),
+        1 => Just(Msg::Tick),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config { cases: 48, ..Default::default() })]
+
+    /// No sequence of keys, clicks, pastes and resizes panics, leaves a selection out of
+    /// range, or draws a wide character badly.
+    #[test]
+    fn any_input_keeps_the_app_whole(msgs in proptest::collection::vec(any_msg(), 1..60)) {
+        let mut app = demo_app();
+        for m in msgs {
+            app.update(m);
+            if app.quit {
+                break;
+            }
+        }
+        proptest::prop_assert!(app.badges.rows.is_empty() || app.badges.selected < app.badges.rows.len());
+        proptest::prop_assert!(app.data.windows.is_empty() || app.spare.selected < app.data.windows.len());
+        let (w, h) = (app.size.width, app.size.height);
+        let buf = draw(&app, w, h);
+        let problems = layout_problems(&buf);
+        proptest::prop_assert!(problems.is_empty(), "{}x{}: {:?}\n{}", w, h, problems, text(&buf));
+    }
+}
+
 #[test]
 fn help_scrolling_stops_at_the_end_so_up_works_at_once() {
     let mut app = demo_app();
