@@ -448,6 +448,15 @@ impl App {
                 self.popup = Some(Popup::Filter(LineInput::new(&self.badges.filter)));
             }
             Action::ToggleDetail => self.badges.detail = !self.badges.detail,
+            Action::ToggleArchived => {
+                self.badges.show_archived = !self.badges.show_archived;
+                self.refresh_rows();
+                self.say(if self.badges.show_archived {
+                    "archived badges shown: x restores one"
+                } else {
+                    "archived badges hidden"
+                });
+            }
             Action::Pin => self.pin_selected(),
             Action::Import => {
                 self.popup = Some(Popup::Prompt(Prompt::new(

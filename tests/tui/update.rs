@@ -1272,3 +1272,27 @@ fn help_scrolling_stops_at_the_end_so_up_works_at_once() {
     assert!(matches!(app.popup, Some(Popup::Help { scroll }) if scroll == end - 1));
     assert_ne!(screen(&app, 120, 40), last);
 }
+
+#[test]
+fn archived_badges_can_be_shown_and_restored() {
+    let mut app = demo_app();
+    app.update(ch('2'));
+    assert!(!row_keys(&app).contains(&"old-cloud".to_string()));
+    app.update(ch('A'));
+    assert!(app.badges.show_archived);
+    assert_eq!(app.badges.rows.len(), 15);
+    assert!(screen(&app, 120, 40).contains("15 of 15 badges"));
+    select_badge(&mut app, "old-cloud");
+    assert!(screen(&app, 160, 40).contains("IBM Cloud Essentials (v1) (archived)"));
+    app.update(ch('x'));
+    assert!(!badge(&app, "old-cloud").unwrap().archived, "restored");
+    app.update(ch('A'));
+    assert!(
+        row_keys(&app).contains(&"old-cloud".to_string()),
+        "no longer archived"
+    );
+    assert_eq!(app.badges.rows.len(), 15);
+    // The help lists the key.
+    app.update(ch('?'));
+    assert!(screen(&app, 120, 80).contains("show / hide archived badges"));
+}

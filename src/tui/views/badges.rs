@@ -75,7 +75,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut title = format!(
         " {} of {} badges · sort: {}",
         app.badges.rows.len(),
-        app.data.badges.iter().filter(|b| !b.badge.archived).count(),
+        app.data
+            .badges
+            .iter()
+            .filter(|b| app.badges.show_archived || !b.badge.archived)
+            .count(),
         app.badges.sort.label()
     );
     if filtering || !app.badges.filter.is_empty() {
@@ -103,7 +107,11 @@ pub fn filter_cursor(app: &App, body: Rect) -> Option<Position> {
     let prefix = format!(
         " {} of {} badges · sort: {} · {}",
         app.badges.rows.len(),
-        app.data.badges.iter().filter(|b| !b.badge.archived).count(),
+        app.data
+            .badges
+            .iter()
+            .filter(|b| app.badges.show_archived || !b.badge.archived)
+            .count(),
         app.badges.sort.label(),
         strings::FILTER_PROMPT
     );
