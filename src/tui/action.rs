@@ -73,6 +73,8 @@ pub enum Action {
     GoToday,
     /// Show or hide the detail pane.
     ToggleDetail,
+    /// Show or hide archived badges, to restore one.
+    ToggleArchived,
     /// Scroll the timeline up.
     ScrollUp,
     /// Scroll the timeline down.
@@ -83,7 +85,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, for the help overlay and for checking `[ui.keys]`.
-    pub const ALL: [Action; 36] = [
+    pub const ALL: [Action; 37] = [
         Action::Quit,
         Action::Help,
         Action::QuickAdd,
@@ -117,6 +119,7 @@ impl Action {
         Action::NextMonth,
         Action::GoToday,
         Action::ToggleDetail,
+        Action::ToggleArchived,
         Action::ScrollUp,
         Action::ScrollDown,
         Action::Back,

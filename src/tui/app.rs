@@ -448,6 +448,15 @@ impl App {
                 self.popup = Some(Popup::Filter(LineInput::new(&self.badges.filter)));
             }
             Action::ToggleDetail => self.badges.detail = !self.badges.detail,
+            Action::ToggleArchived => {
+                self.badges.show_archived = !self.badges.show_archived;
+                self.refresh_rows();
+                self.say(if self.badges.show_archived {
+                    "archived badges shown: x restores one"
+                } else {
+                    "archived badges hidden"
+                });
+            }
             Action::Pin => self.pin_selected(),
             Action::Import => {
                 self.popup = Some(Popup::Prompt(Prompt::new(
@@ -667,14 +676,23 @@ impl App {
     // ----- popups -----
 
     fn popup_key(&mut self, key: KeyEvent) {
+        // Scrolling stops at the help's last line, so Up works at once after PageDowns.
+        let help_max = match self.popup {
+            Some(Popup::Help { .. }) => super::popups::render::help_max_scroll(self, self.size),
+            _ => 0,
+        };
         let Some(popup) = self.popup.as_mut() else {
             return;
         };
         match popup {
             Popup::Help { scroll } => match key.code {
-                KeyCode::Down | KeyCode::Char('j') => *scroll = scroll.saturating_add(1),
+                KeyCode::Down | KeyCode::Char('j') => {
+                    *scroll = scroll.saturating_add(1).min(help_max);
+                }
                 KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
-                KeyCode::PageDown | KeyCode::Char(' ') => *scroll = scroll.saturating_add(10),
+                KeyCode::PageDown | KeyCode::Char(' ') => {
+                    *scroll = scroll.saturating_add(10).min(help_max);
+                }
                 KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
                 _ => self.popup = None,
             },

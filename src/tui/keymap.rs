@@ -214,6 +214,7 @@ fn defaults() -> Vec<Binding> {
         (c('/'), A::Filter, In(V::Badges)),
         (c('i'), A::Import, In(V::Badges)),
         (c('v'), A::ToggleDetail, In(V::Badges)),
+        (c('A'), A::ToggleArchived, In(V::Badges)),
         (c('p'), A::Pin, In(V::Plan)),
         (c('p'), A::Pin, In(V::Today)),
         (c('['), A::PrevMonth, In(V::Calendar)),

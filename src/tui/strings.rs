@@ -50,6 +50,7 @@ pub fn action_help(a: Action) -> &'static str {
         Action::NextMonth => "next month",
         Action::GoToday => "back to today",
         Action::ToggleDetail => "show / hide details",
+        Action::ToggleArchived => "show / hide archived badges",
         Action::ScrollUp => "scroll the timeline up",
         Action::ScrollDown => "scroll the timeline down",
         Action::Back => "clear the filter / close",

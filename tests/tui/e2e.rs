@@ -38,14 +38,17 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
-    /// Waits until the screen shows every one of `texts`; panics with the screen if not.
+    /// Waits until the screen shows every one of `texts` and has stopped changing (a
+    /// capture can land in the middle of a redraw); panics with the screen if not.
     fn wait_for(&self, texts: &[&str]) -> String {
         let start = Instant::now();
+        let mut last = String::new();
         loop {
             let screen = self.screen();
-            if texts.iter().all(|t| screen.contains(t)) {
+            if texts.iter().all(|t| screen.contains(t)) && screen == last {
                 return screen;
             }
+            last = screen.clone();
             assert!(
                 start.elapsed() < Duration::from_secs(20),
                 "waited for {texts:?}; the screen shows:\n{screen}"

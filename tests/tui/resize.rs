@@ -219,25 +219,7 @@ fn japanese_data_lines_up_in_every_view_at_every_width() {
 /// must not hide the border (the popup clears the half that hangs into it).
 #[test]
 fn popups_over_wide_characters_keep_their_borders() {
-    let mut store = sukima::commands::demo_store(now().date()).unwrap();
-    for i in 0..30 {
-        let b = sukima::domain::badge::Badge {
-            key: format!("jp-{i}"),
-            name: format!(
-                "{}データサイエンス基礎と機械学習の応用 第{i}版",
-                "x".repeat(i % 3)
-            ),
-            issuer: "IBM".into(),
-            earned_on: Some(now().date()),
-            expires_on: now()
-                .date()
-                .checked_add_days(chrono::Days::new(30 + i as u64)),
-            effort_minutes: 60,
-            ..Default::default()
-        };
-        sukima::actions::add_badge(&mut store, &b).unwrap();
-    }
-    let mut app = App::new(store, Config::default(), Some(now()), true).unwrap();
+    let mut app = japanese_app();
     app.update(ch('2'));
     app.update(ch('v'));
     let popups: Vec<(&str, Vec<Msg>)> = vec![

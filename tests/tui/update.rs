@@ -1207,3 +1207,272 @@ fn pinned_sessions_are_marked_without_colour_at_every_width() {
         assert!(row.contains('◆'), "{view} {w}x{h}: {row}");
     }
 }
+
+// ----- anything a person can type -----
+
+fn any_msg() -> impl proptest::strategy::Strategy<Value = Msg> {
+    use proptest::prelude::*;
+    let codes = prop_oneof![
+        proptest::sample::select(vec![
+            'a', 'u', 'q', '?', '1', '2', '3', '4', '5', 'j', 'k', 'h', 'l', 'g', 'G', 'n', 'e',
+            'd', 'r', 'x', 's', '/', 'p', 'v', '[', ']', 't', 'J', 'K', 'y', ' ', '#', '3', '0',
+            'm', 'デ', 'ー', 'タ', '分', '７', '：',
+        ])
+        .prop_map(KeyCode::Char),
+        proptest::sample::select(vec![
+            KeyCode::Enter,
+            KeyCode::Esc,
+            KeyCode::Tab,
+            KeyCode::BackTab,
+            KeyCode::Up,
+            KeyCode::Down,
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::PageUp,
+            KeyCode::PageDown,
+            KeyCode::Home,
+            KeyCode::End,
+            KeyCode::Backspace,
+            KeyCode::Delete,
+        ]),
+    ];
+    let mods = proptest::sample::select(vec![
+        KeyModifiers::NONE,
+        KeyModifiers::NONE,
+        KeyModifiers::NONE,
+        KeyModifiers::CONTROL,
+        KeyModifiers::SHIFT,
+    ]);
+    prop_oneof![
+        8 => (codes, mods).prop_map(|(c, m)| Msg::Key(KeyEvent::new(c, m))),
+        1 => (0u16..130, 0u16..45).prop_map(|(x, y)| click(x, y)),
+        1 => (0u16..140, 0u16..50).prop_map(|(w, h)| Msg::Resize(w, h)),
+        1 => proptest::sample::select(vec!["30m #gcp-pde", "データ", "\n", ""])
+            .prop_map(|s| Msg::Paste(s.to_string())),
+        1 => Just(Msg::Tick),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config { cases: 48, ..Default::default() })]
+
+    /// No sequence of keys, clicks, pastes and resizes panics, leaves a selection out of
+    /// range, or draws a wide character badly.
+    #[test]
+    fn any_input_keeps_the_app_whole(msgs in proptest::collection::vec(any_msg(), 1..60)) {
+        let mut app = demo_app();
+        for m in msgs {
+            app.update(m);
+            if app.quit {
+                break;
+            }
+        }
+        proptest::prop_assert!(app.badges.rows.is_empty() || app.badges.selected < app.badges.rows.len());
+        proptest::prop_assert!(app.data.windows.is_empty() || app.spare.selected < app.data.windows.len());
+        let (w, h) = (app.size.width, app.size.height);
+        let buf = draw(&app, w, h);
+        let problems = layout_problems(&buf);
+        proptest::prop_assert!(problems.is_empty(), "{}x{}: {:?}\n{}", w, h, problems, text(&buf));
+    }
+}
+
+#[test]
+fn help_scrolling_stops_at_the_end_so_up_works_at_once() {
+    let mut app = demo_app();
+    app.update(Msg::Resize(120, 40));
+    app.update(ch('?'));
+    for _ in 0..20 {
+        app.update(key(KeyCode::PageDown));
+    }
+    let Some(Popup::Help { scroll: end }) = app.popup else {
+        panic!()
+    };
+    let last = screen(&app, 120, 40);
+    assert!(last.contains("off 2027-01-02..2027-01-05"), "{last}");
+    // One line up shows one line more at the top.
+    app.update(key(KeyCode::Up));
+    assert!(matches!(app.popup, Some(Popup::Help { scroll }) if scroll == end - 1));
+    assert_ne!(screen(&app, 120, 40), last);
+}
+
+#[test]
+fn archived_badges_can_be_shown_and_restored() {
+    let mut app = demo_app();
+    app.update(ch('2'));
+    assert!(!row_keys(&app).contains(&"old-cloud".to_string()));
+    app.update(ch('A'));
+    assert!(app.badges.show_archived);
+    assert_eq!(app.badges.rows.len(), 15);
+    assert!(screen(&app, 120, 40).contains("15 of 15 badges"));
+    select_badge(&mut app, "old-cloud");
+    assert!(screen(&app, 160, 40).contains("IBM Cloud Essentials (v1) (archived)"));
+    app.update(ch('x'));
+    assert!(!badge(&app, "old-cloud").unwrap().archived, "restored");
+    app.update(ch('A'));
+    assert!(
+        row_keys(&app).contains(&"old-cloud".to_string()),
+        "no longer archived"
+    );
+    assert_eq!(app.badges.rows.len(), 15);
+    // The help lists the key.
+    app.update(ch('?'));
+    assert!(screen(&app, 120, 80).contains("show / hide archived badges"));
+}
+
+#[test]
+fn import_from_the_badges_view() {
+    let mut app = demo_app();
+    app.update(ch('2'));
+    let before = db_state(&app);
+    app.update(ch('i'));
+    type_text(&mut app, "/no/such/file.json");
+    app.update(key(KeyCode::Enter));
+    let Some(Popup::Prompt(p)) = &app.popup else {
+        panic!("the prompt closed: {:?}", app.status)
+    };
+    assert!(
+        matches!(&p.preview, Some(Err(e)) if e.contains("/no/such/file.json")),
+        "{:?}",
+        p.preview
+    );
+    assert_eq!(db_state(&app), before);
+    let text = screen(&app, 100, 30);
+    assert!(text.contains("✗"), "{text}");
+    // A bad file changes nothing either.
+    app.update(ctrl('u'));
+    let bad = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/credly/not-json.html"
+    );
+    type_text(&mut app, bad);
+    app.update(key(KeyCode::Enter));
+    assert!(app.popup.is_some());
+    assert_eq!(db_state(&app), before);
+    // A Credly download imports; undo takes it back.
+    app.update(ctrl('u'));
+    let page = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/credly/page1.json");
+    type_text(&mut app, page);
+    app.update(key(KeyCode::Enter));
+    assert!(app.popup.is_none(), "{:?}", app.status);
+    let (text, error) = status(&app);
+    assert!(!error && text.contains("added"), "{text}");
+    assert!(app.data.badges.len() > 15);
+    app.update(ch('u'));
+    assert_eq!(db_state(&app), before);
+}
+
+#[test]
+fn clicking_a_session_in_the_plan_selects_it() {
+    let mut app = demo_app();
+    app.update(Msg::Resize(80, 24));
+    app.update(ch('3'));
+    let rows = rows(&draw(&app, 80, 24));
+    // Screen row 3 is the first session (tabs, agenda title, today's header above it).
+    assert!(rows[3].contains("12:15-12:45"), "{}", rows[3]);
+    let y = rows.iter().position(|r| r.contains("10:00-11:00")).unwrap();
+    app.update(click(10, y as u16));
+    let s = &app.data.plan.sessions[app.plan.selected];
+    assert_eq!(s.start.format("%a %H:%M").to_string(), "Sat 10:00");
+    // A day's header is not a session: the selection stays.
+    let header = rows
+        .iter()
+        .position(|r| r.starts_with("Mon 2026-11-30"))
+        .unwrap();
+    app.update(click(10, header as u16));
+    assert_eq!(
+        app.data.plan.sessions[app.plan.selected]
+            .start
+            .format("%a %H:%M")
+            .to_string(),
+        "Sat 10:00"
+    );
+    // Clicks while a popup is open go nowhere.
+    app.update(ch('?'));
+    app.update(click(10, 3));
+    assert_eq!(app.view, View::Plan);
+    assert_eq!(
+        app.data.plan.sessions[app.plan.selected]
+            .start
+            .format("%a %H:%M")
+            .to_string(),
+        "Sat 10:00"
+    );
+}
+
+/// The cursor `tui::draw` puts on the terminal.
+fn cursor(app: &App, w: u16, h: u16) -> Option<(u16, u16)> {
+    let area = ratatui::layout::Rect::new(0, 0, w, h);
+    let mut buf = Buffer::empty(area);
+    sukima::tui::views::render(app, area, &mut buf).map(|p| (p.x, p.y))
+}
+
+/// The cells of row `y` left of column `x`, as text.
+fn left_of(buf: &Buffer, x: u16, y: u16) -> String {
+    let mut s = String::new();
+    let mut skip = 0usize;
+    for cx in 0..x {
+        let sym = buf[(cx, y)].symbol();
+        if skip == 0 {
+            s.push_str(sym);
+        }
+        skip = skip.max(sym.width()).saturating_sub(1);
+    }
+    s
+}
+
+#[test]
+fn the_cursor_follows_japanese_text() {
+    // Quick-add: after the last character typed, counting wide characters as two cells.
+    let mut app = demo_app();
+    app.update(ch('a'));
+    type_text(&mut app, "30分 データ");
+    let (x, y) = cursor(&app, 80, 24).unwrap();
+    let buf = draw(&app, 80, 24);
+    assert!(
+        left_of(&buf, x, y).ends_with("› 30分 データ"),
+        "{:?}",
+        left_of(&buf, x, y)
+    );
+    app.update(key(KeyCode::Left));
+    let (x2, _) = cursor(&app, 80, 24).unwrap();
+    assert_eq!(x2, x - 2, "one wide character back");
+    // Filter: after the typed text in the title.
+    let mut app = demo_app();
+    app.update(ch('2'));
+    app.update(ch('/'));
+    type_text(&mut app, "データ");
+    let (x, y) = cursor(&app, 80, 24).unwrap();
+    let buf = draw(&app, 80, 24);
+    assert!(
+        left_of(&buf, x, y).ends_with("filter: データ"),
+        "{:?}",
+        left_of(&buf, x, y)
+    );
+    // Form: in the focused field.
+    let mut app = demo_app();
+    app.update(ch('2'));
+    app.update(ch('n'));
+    type_text(&mut app, "管理者");
+    let (x, y) = cursor(&app, 80, 24).unwrap();
+    let buf = draw(&app, 80, 24);
+    assert!(
+        left_of(&buf, x, y).ends_with("Name         管理者"),
+        "{:?}",
+        left_of(&buf, x, y)
+    );
+    // No popup, no cursor.
+    assert_eq!(cursor(&demo_app(), 80, 24), None);
+}
+
+#[test]
+fn the_focused_form_field_stays_visible_on_a_short_screen() {
+    let mut app = demo_app();
+    app.update(ch('2'));
+    app.update(ch('n'));
+    for _ in 0..16 {
+        app.update(key(KeyCode::Tab));
+        let name = form(&app).fields[form(&app).focus].label;
+        let text = screen(&app, 60, 14);
+        assert!(text.contains(name), "{name} is not on screen:\n{text}");
+    }
+}

@@ -234,7 +234,8 @@ fn line_popup(
     Some(Position::new(inner.x + 2 + col as u16, inner.y))
 }
 
-fn help(app: &App, area: Rect, buf: &mut Buffer, scroll: u16) {
+/// The help overlay's lines: every binding in effect, then the quick-add grammar.
+fn help_lines(app: &App) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let mut lines: Vec<Line> = Vec::new();
     for (scope, entries) in app.keymap.help() {
@@ -257,15 +258,30 @@ fn help(app: &App, area: Rect, buf: &mut Buffer, scroll: u16) {
     for l in crate::tui::strings::QUICK_ADD_HELP {
         lines.push(Line::from(format!("  {l}")));
     }
+    lines
+}
+
+fn help_rect(area: Rect) -> Rect {
     let w = area.width.saturating_sub(4).min(90);
     let h = area.height.saturating_sub(2);
-    let r = centred(area, w, h);
+    centred(area, w, h)
+}
+
+/// How far the help overlay scrolls on a screen of `area` (its last line at the bottom).
+pub fn help_max_scroll(app: &App, area: Rect) -> u16 {
+    let inner = help_rect(area).height.saturating_sub(2);
+    u16::try_from(help_lines(app).len())
+        .unwrap_or(u16::MAX)
+        .saturating_sub(inner)
+}
+
+fn help(app: &App, area: Rect, buf: &mut Buffer, scroll: u16) {
+    let r = help_rect(area);
     clear(r, buf);
-    let block = frame(strings::HELP_TITLE, theme);
-    let max_scroll = (lines.len() as u16).saturating_sub(block.inner(r).height);
-    Paragraph::new(lines)
+    let block = frame(strings::HELP_TITLE, &app.theme);
+    Paragraph::new(help_lines(app))
         .block(block)
-        .scroll((scroll.min(max_scroll), 0))
+        .scroll((scroll.min(help_max_scroll(app, area)), 0))
         .render(r, buf);
 }
 

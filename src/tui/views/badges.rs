@@ -74,7 +74,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let filtering = matches!(app.popup, Some(Popup::Filter(_)));
     let mut title = strings::badges_title(
         app.badges.rows.len(),
-        app.data.badges.iter().filter(|b| !b.badge.archived).count(),
+        app.data
+            .badges
+            .iter()
+            .filter(|b| app.badges.show_archived || !b.badge.archived)
+            .count(),
         app.badges.sort.label(),
     );
     if filtering || !app.badges.filter.is_empty() {
@@ -103,7 +107,11 @@ pub fn filter_cursor(app: &App, body: Rect) -> Option<Position> {
         "{} · {}",
         strings::badges_title(
             app.badges.rows.len(),
-            app.data.badges.iter().filter(|b| !b.badge.archived).count(),
+            app.data
+                .badges
+                .iter()
+                .filter(|b| app.badges.show_archived || !b.badge.archived)
+                .count(),
             app.badges.sort.label(),
         ),
         strings::FILTER_PROMPT

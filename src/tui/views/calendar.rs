@@ -52,6 +52,15 @@ pub fn timeline_rows(ov: &Overview) -> Vec<TimelineRow> {
     let today = ov.today();
     let year = today + chrono::Days::new(366);
     let near = |d: Option<NaiveDate>| d.filter(|d| *d >= today && *d <= year);
+    // Session days per badge in one pass (scanning every session for each badge cost
+    // milliseconds a frame with hundreds of badges).
+    let mut session_days: BTreeMap<&str, Vec<NaiveDate>> = BTreeMap::new();
+    for s in ov.plan.sessions.iter().filter(|s| s.start.date() <= year) {
+        let days = session_days.entry(s.badge.as_str()).or_default();
+        if days.last() != Some(&s.start.date()) {
+            days.push(s.start.date());
+        }
+    }
     let mut rows: Vec<(NaiveDate, TimelineRow)> = ov
         .badges
         .iter()
@@ -65,14 +74,10 @@ pub fn timeline_rows(ov: &Overview) -> Vec<TimelineRow> {
                 .into_iter()
                 .flatten()
                 .min()?;
-            let mut sessions: Vec<NaiveDate> = ov
-                .plan
-                .sessions
-                .iter()
-                .filter(|s| s.badge == b.badge.key && s.start.date() <= year)
-                .map(|s| s.start.date())
-                .collect();
-            sessions.dedup();
+            let sessions = session_days
+                .get(b.badge.key.as_str())
+                .cloned()
+                .unwrap_or_default();
             Some((
                 key_date,
                 TimelineRow {
