@@ -697,7 +697,8 @@ impl App {
                 _ => self.popup = None,
             },
             Popup::Confirm { then, .. } => match key.code {
-                KeyCode::Char('y' | 'Y') | KeyCode::Enter => {
+                // Only an explicit y deletes: Enter is too easy to press by habit.
+                KeyCode::Char('y' | 'Y') => {
                     let then = then.clone();
                     self.popup = None;
                     let r = match then {
@@ -960,15 +961,16 @@ impl App {
     fn mouse(&mut self, m: MouseEvent) {
         match m.kind {
             MouseEventKind::Down(MouseButton::Left) => {}
-            MouseEventKind::ScrollDown => {
-                if self.popup.is_none() {
-                    self.move_by(1);
-                }
-                return;
-            }
-            MouseEventKind::ScrollUp => {
-                if self.popup.is_none() {
-                    self.move_by(-1);
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let down = m.kind == MouseEventKind::ScrollDown;
+                let help_max = super::popups::render::help_max_scroll(self, self.size);
+                match self.popup.as_mut() {
+                    None => self.move_by(if down { 1 } else { -1 }),
+                    Some(Popup::Help { scroll }) if down => {
+                        *scroll = scroll.saturating_add(3).min(help_max);
+                    }
+                    Some(Popup::Help { scroll }) => *scroll = scroll.saturating_sub(3),
+                    Some(_) => {}
                 }
                 return;
             }

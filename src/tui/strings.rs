@@ -90,7 +90,7 @@ pub const QUICK_ADD_TITLE: &str =
     " Quick add (Enter adds, Esc cancels, Tab completes, ↑↓ history) ";
 pub const QUICK_ADD_EMPTY: &str =
     "30m #key · 1h cp4d tomorrow 7:30 · free weekdays 7:10-7:40 commute · off 12/28..1/3";
-pub const CONFIRM_KEYS: &str = "y: yes   n / Esc: no";
+pub const CONFIRM_KEYS: &str = "y: yes   any other key: no";
 pub const FORM_KEYS: &str = "Tab/↑↓ move · Enter next · Ctrl-S save · Esc cancel";
 pub const NOTHING_TO_UNDO: &str = "nothing to undo";
 pub const NO_BADGES: &str = "No badges yet: n adds one, i imports a Credly download or a CSV.";
@@ -125,7 +125,7 @@ pub const QUICK_ADD_HELP: &[&str] = &[
     "1h cp4d yesterday          log on a past day (words match names)",
     "45min #az-104 7:30 -- ch.3 log from 7:30 today, with a note",
     "1h #gcp-pde tomorrow 19:00 pin a session in the future",
-    "30分 データ 昨日           Japanese works too (全角 too)",
+    "30分 データサイエンス 昨日 Japanese works too (全角 too)",
     "free weekdays 7:10-7:40 commute   weekly spare time",
     "free sat 9:00-11:00        one-off spare time (next Saturday)",
     "off 2027-01-02..2027-01-05 new year   a blackout",

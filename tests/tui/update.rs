@@ -640,6 +640,10 @@ fn delete_with_confirmation() {
     assert_eq!(status(&app).0, "cancelled");
     press(&mut app, [ch('d'), key(KeyCode::Esc)]);
     assert_eq!(db_state(&app), before);
+    // Enter, pressed by habit, does not delete.
+    press(&mut app, [ch('d'), key(KeyCode::Enter)]);
+    assert!(app.popup.is_none());
+    assert_eq!(db_state(&app), before);
     // y deletes.
     press(&mut app, [ch('d'), ch('y')]);
     assert!(badge(&app, "wx-essentials").is_none());

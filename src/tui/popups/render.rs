@@ -236,6 +236,7 @@ fn line_popup(
 
 /// The help overlay's lines: every binding in effect, then the quick-add grammar.
 fn help_lines(app: &App) -> Vec<Line<'static>> {
+    let area = app.size;
     let theme = &app.theme;
     let mut lines: Vec<Line> = Vec::new();
     for (scope, entries) in app.keymap.help() {
@@ -249,7 +250,15 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {}", pad(&keys.join(" "), 14)), theme.key),
                 Span::raw(strings::action_help(action)),
-                Span::styled(format!("  ({})", action.name()), theme.dim),
+                // The configuration name, when there is room for it.
+                Span::styled(
+                    if area.width >= 100 {
+                        format!("  ({})", action.name())
+                    } else {
+                        String::new()
+                    },
+                    theme.dim,
+                ),
             ]));
         }
         lines.push(Line::default());

@@ -182,7 +182,7 @@ fn outcomes(app: &App, area: Rect, buf: &mut Buffer) {
             pad(strings::OUTCOME_HEADERS[0], 14),
             pad(strings::OUTCOME_HEADERS[1], 5),
             pad_left(strings::OUTCOME_HEADERS[2], 6),
-            pad_left(strings::OUTCOME_HEADERS[3], 6),
+            pad_left(strings::OUTCOME_HEADERS[3], 7),
             strings::OUTCOME_HEADERS[4]
         ),
         t.header,
@@ -202,7 +202,7 @@ fn outcomes(app: &App, area: Rect, buf: &mut Buffer) {
             pad(&o.key, 14),
             o.due.format("%m-%d"),
             pad_left(&format_minutes(o.remaining), 6),
-            pad_left(&slack, 6),
+            pad_left(&slack, 7),
             o.finish
                 .map_or_else(|| "—".into(), |f| f.format("%m-%d").to_string())
         );
