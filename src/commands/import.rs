@@ -111,7 +111,7 @@ pub fn import_any(
         &effort,
         &format!("{} {name}", import.source.as_str()),
     )?;
-    Ok(plan.headline())
+    Ok(plan.report())
 }
 
 /// Reads a whole file (`-` for standard input) as bytes.

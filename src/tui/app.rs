@@ -696,6 +696,17 @@ impl App {
                 KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
                 _ => self.popup = None,
             },
+            Popup::Report { scroll, lines, .. } => match key.code {
+                KeyCode::Down | KeyCode::Char('j') => {
+                    *scroll = (*scroll + 1).min(lines.len().saturating_sub(1));
+                }
+                KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
+                KeyCode::PageDown | KeyCode::Char(' ') => {
+                    *scroll = (*scroll + 10).min(lines.len().saturating_sub(1));
+                }
+                KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
+                _ => self.popup = None,
+            },
             Popup::Confirm { then, .. } => match key.code {
                 // Only an explicit y deletes: Enter is too easy to press by habit.
                 KeyCode::Char('y' | 'Y') => {
@@ -904,7 +915,18 @@ impl App {
         match r {
             Ok(msg) => {
                 self.popup = None;
-                self.after(Ok(msg));
+                // A report of several lines (an import) stays open to be read.
+                let mut lines = msg.lines().map(str::to_string);
+                let headline = lines.next().unwrap_or_default();
+                let rest: Vec<String> = lines.collect();
+                self.after(Ok(headline));
+                if !rest.is_empty() {
+                    self.popup = Some(Popup::Report {
+                        title: strings::IMPORT_REPORT.to_string(),
+                        lines: msg.lines().map(str::to_string).collect(),
+                        scroll: 0,
+                    });
+                }
             }
             Err(e) => {
                 if let Some(Popup::Prompt(p)) = self.popup.as_mut() {

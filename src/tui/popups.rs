@@ -14,8 +14,19 @@ pub mod render;
 #[derive(Debug, Clone)]
 pub enum Popup {
     QuickAdd(QuickAdd),
-    Help { scroll: u16 },
-    Confirm { text: String, then: Confirmed },
+    Help {
+        scroll: u16,
+    },
+    Confirm {
+        text: String,
+        then: Confirmed,
+    },
+    /// A report to read, such as what an import did.
+    Report {
+        title: String,
+        lines: Vec<String>,
+        scroll: usize,
+    },
     Filter(LineInput),
     Prompt(Prompt),
     BadgeForm(Box<BadgeForm>),
@@ -32,7 +43,7 @@ impl Popup {
                 let i = f.focus;
                 f.fields.get_mut(i).map(|x| &mut x.input)
             }
-            Popup::Help { .. } | Popup::Confirm { .. } => None,
+            Popup::Help { .. } | Popup::Confirm { .. } | Popup::Report { .. } => None,
         }
     }
 }

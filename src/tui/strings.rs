@@ -275,3 +275,5 @@ pub fn plan_summary(outcomes: usize, risky: usize) -> String {
         (n, r) => format!("{n} to prepare, {r} at risk"),
     }
 }
+
+pub const IMPORT_REPORT: &str = " Import (↑↓ scroll, any other key closes) ";

@@ -1357,9 +1357,22 @@ fn import_from_the_badges_view() {
     let page = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/credly/page1.json");
     type_text(&mut app, page);
     app.update(key(KeyCode::Enter));
-    assert!(app.popup.is_none(), "{:?}", app.status);
     let (text, error) = status(&app);
     assert!(!error && text.contains("added"), "{text}");
+    // The whole report stays open to be read, one line per badge; any key closes it.
+    let Some(Popup::Report { lines, .. }) = &app.popup else {
+        panic!("{:?}", app.popup)
+    };
+    assert_eq!(lines[0], text);
+    assert!(
+        lines
+            .iter()
+            .filter(|l| l.trim_start().starts_with("added"))
+            .count()
+            >= 6
+    );
+    app.update(key(KeyCode::Esc));
+    assert!(app.popup.is_none());
     assert!(app.data.badges.len() > 15);
     app.update(ch('u'));
     assert_eq!(db_state(&app), before);

@@ -154,6 +154,33 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             line_popup(&p.title, &p.input, p.preview.as_ref(), "", theme, r, buf)
         }
         Popup::Filter(_) => None, // drawn by the Badges view in its title row
+        Popup::Report {
+            title,
+            lines,
+            scroll,
+        } => {
+            let w = area.width.saturating_sub(4).min(110);
+            let h = (lines.len() as u16 + 2).clamp(3, area.height.saturating_sub(2));
+            let r = centred(area, w, h);
+            Clear.render(r, buf);
+            let block = frame(title, theme);
+            let inner = block.inner(r);
+            block.render(r, buf);
+            for (i, line) in lines.iter().skip(*scroll).enumerate() {
+                let y = inner.y + i as u16;
+                if y >= inner.bottom() {
+                    break;
+                }
+                let style = if i + *scroll == 0 {
+                    theme.title
+                } else {
+                    theme.base
+                };
+                let cells = inner.width as usize;
+                buf.set_stringn(inner.x, y, truncate(line, cells), cells, style);
+            }
+            None
+        }
         Popup::BadgeForm(f) => form(f, theme, area, buf),
     }
 }
