@@ -9,31 +9,36 @@ const COLUMNS: &str = "key, name, issuer, level, url, notes, tags, earned_on, ex
     renewed_on, retires_on, replaced_by, available_on, goal_on, effort_minutes, renew_from, \
     priority, source, source_id, archived";
 
+/// Reads a row of `SELECT {COLUMNS}`, by position (in the order of `COLUMNS`).
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Badge> {
-    let tags: String = r.get("tags")?;
-    let priority: String = r.get("priority")?;
-    let source: String = r.get("source")?;
+    let tags: String = r.get(6)?;
+    let priority: String = r.get(16)?;
+    let source: String = r.get(17)?;
     Ok(Badge {
-        key: r.get("key")?,
-        name: r.get("name")?,
-        issuer: r.get("issuer")?,
-        level: r.get("level")?,
-        url: r.get("url")?,
-        notes: r.get("notes")?,
-        tags: serde_json::from_str(&tags).unwrap_or_default(),
-        earned_on: opt_date(r.get("earned_on")?)?,
-        expires_on: opt_date(r.get("expires_on")?)?,
-        renewed_on: opt_date(r.get("renewed_on")?)?,
-        retires_on: opt_date(r.get("retires_on")?)?,
-        replaced_by: r.get("replaced_by")?,
-        available_on: opt_date(r.get("available_on")?)?,
-        goal_on: opt_date(r.get("goal_on")?)?,
-        effort_minutes: r.get("effort_minutes")?,
-        renew_from: opt_date(r.get("renew_from")?)?,
+        key: r.get(0)?,
+        name: r.get(1)?,
+        issuer: r.get(2)?,
+        level: r.get(3)?,
+        url: r.get(4)?,
+        notes: r.get(5)?,
+        tags: if tags == "[]" {
+            Vec::new()
+        } else {
+            serde_json::from_str(&tags).unwrap_or_default()
+        },
+        earned_on: opt_date(r.get(7)?)?,
+        expires_on: opt_date(r.get(8)?)?,
+        renewed_on: opt_date(r.get(9)?)?,
+        retires_on: opt_date(r.get(10)?)?,
+        replaced_by: r.get(11)?,
+        available_on: opt_date(r.get(12)?)?,
+        goal_on: opt_date(r.get(13)?)?,
+        effort_minutes: r.get(14)?,
+        renew_from: opt_date(r.get(15)?)?,
         priority: priority.parse().unwrap_or(Priority::Normal),
         source: source.parse().unwrap_or(Source::Manual),
-        source_id: r.get("source_id")?,
-        archived: r.get("archived")?,
+        source_id: r.get(18)?,
+        archived: r.get(19)?,
     })
 }
 
