@@ -17,7 +17,9 @@ def results(name):
 
 
 def ms(r):
-    return f"{r['mean'] * 1000:.1f} ± {r['stddev'] * 1000:.1f} ms"
+    """Wall-clock mean ± standard deviation, and the CPU time (user + system)."""
+    cpu = (r["user"] + r["system"]) * 1000
+    return f"{r['mean'] * 1000:.1f} ± {r['stddev'] * 1000:.1f} ms (CPU {cpu:.1f} ms)"
 
 
 def version(cmd):
@@ -45,6 +47,7 @@ print(f"`bench/run.sh` on {os.cpu_count()} cores ({cpu}), {platform.system()} "
       f"{version(['hyperfine', '--version'])}. Same data for each: 10,000 log entries / "
       "appointments / tasks; sukima also 300 badges and a year of spare time "
       "(5 weekly windows, 48 one-offs, 8 blackouts, 20 pinned sessions).\n")
+print("Times are hyperfine's wall-clock mean ± σ; CPU is user + system time.\n")
 print("| | sukima | calcurse | Taskwarrior |")
 print("|---|---|---|---|")
 print(f"| agenda, next 30 days | {ms(agenda['sukima agenda --days 30'])} "
@@ -67,10 +70,12 @@ print(f"Also: `sukima plan --days 365` peaks at {mib('sukima plan --days 365')},
 
 speedup = agenda["calcurse -r30"]["mean"] / agenda["sukima agenda --days 30"]["mean"]
 growth = f[2]["mean"] / f[0]["mean"]
+cpu = lambda r: r["user"] + r["system"]
+cpu_growth = cpu(f[2]) / cpu(f[0])
 peak = max(int(rss[k]) for k in rss if k.startswith("sukima")) / 1024
 ok = lambda b: "met" if b else "**missed**"
 print("Budgets:")
 print(f"- agenda at least 10x faster than calcurse: {speedup:.1f}x, {ok(speedup >= 10)}")
-print(f"- add flat in the number of entries: 10,000 vs 100 entries {growth:.2f}x, "
-      f"{ok(growth <= 1.5)}")
+print(f"- add flat in the number of entries: 10,000 vs 100 entries {growth:.2f}x wall "
+      f"clock, {cpu_growth:.2f}x CPU, {ok(max(growth, cpu_growth) <= 1.2)} (flat: within 1.2x)")
 print(f"- peak memory under 30 MiB: at most {peak:.1f} MiB, {ok(peak < 30)}")

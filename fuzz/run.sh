@@ -21,7 +21,10 @@ run() {
     cargo +nightly fuzz run -s none -a "$1" "target/corpus/$1" "corpus/$1" -- \
         -max_total_time="$SECS" -timeout=5 -rss_limit_mb=2048 -print_final_stats=1 \
         >"target/$1.log" 2>&1 || true
-    echo "$1: $(grep -E '^stat::number_of_executed_units' "target/$1.log" | awk '{print $2}') inputs in ${SECS}s; $(ls "artifacts/$1" | wc -l) findings (log: fuzz/target/$1.log)"
+    local runs secs
+    runs=$(grep -E '^stat::number_of_executed_units' "target/$1.log" | awk '{print $2}')
+    secs=$(grep -oE '^Done [0-9]+ runs in [0-9]+' "target/$1.log" | awk '{print $5}')
+    echo "$1: $runs inputs in ${secs:-?(stopped at a finding)} s; $(ls "artifacts/$1" | wc -l) findings in fuzz/artifacts/$1 (log: fuzz/target/$1.log)"
 }
 while [ ${#targets[@]} -gt 0 ]; do
     run "${targets[0]}" &
