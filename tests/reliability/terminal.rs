@@ -1,4 +1,4 @@
-//! The terminal is given back after the planner ends by a panic, SIGTERM, SIGHUP or
+//! The terminal is given back after the planner ends by a panic, SIGTERM, SIGHUP, SIGINT or
 //! Ctrl-C: the normal screen (not the alternate one), and a shell that echoes what is
 //! typed (no raw mode left behind). The planner runs from a shell in a tmux pane.
 
@@ -114,4 +114,12 @@ fn terminal_restored_after_ctrl_c() {
     }
     let screen = run_and_end(End::Keys(&["C-c"]));
     assert!(screen.contains("ended with 0"), "{screen}");
+}
+
+#[test]
+fn terminal_restored_after_sigint() {
+    if !tmux_available() {
+        return;
+    }
+    run_and_end(End::Signal("INT"));
 }
