@@ -45,6 +45,18 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     if std::env::var_os("SUKIMA_PANIC_ON_KEY").is_some() {
         app.panic_key = true;
     }
+    // ratatui's panic hook leaves the alternate screen and raw mode, then calls the hook
+    // installed before it: this one turns off what ratatui does not know we turned on, so
+    // a panic does not leave the shell receiving mouse reports.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(
+            std::io::stdout(),
+            event::DisableMouseCapture,
+            event::DisableBracketedPaste
+        );
+        previous(info);
+    }));
     let mut terminal = ratatui::init();
     let _ = crossterm::execute!(
         std::io::stdout(),

@@ -36,6 +36,13 @@ pub(crate) fn expand(
     until: &dyn Fn(&str) -> Option<NaiveDateTime>,
     wanted: RangeInclusive<NaiveDateTime>,
 ) -> Result<Expanded, String> {
+    // RFC 5545 rules are ASCII; the `rrule` crate slices weekdays by bytes and panics on
+    // other text (`BYDAY=1\u{fffd}U`, from a stray byte in the file), so refuse it first.
+    if !rule.is_ascii() {
+        return Err(format!(
+            "RRULE:{rule} cannot be read: it has characters that are not ASCII"
+        ));
+    }
     let stop_after = *wanted.end();
     let mut parts = Vec::new();
     let mut until_wall = None;
@@ -189,7 +196,14 @@ mod tests {
 
     #[test]
     fn bad_rules_are_errors_and_runaway_rules_stop() {
-        for rule in ["FREQ=FORTNIGHTLY", "COUNT=3", "FREQ=WEEKLY;UNTIL=soon"] {
+        // Not ASCII: an error, not a panic inside the rrule crate (found by fuzzing).
+        for rule in [
+            "FREQ=FORTNIGHTLY",
+            "COUNT=3",
+            "FREQ=WEEKLY;UNTIL=soon",
+            "FREQ=YEARLY;BYDAY=1\u{fffd}U;BYMONTH=11",
+            "FREQ=WEEKLY;BYDAY=月",
+        ] {
             assert!(
                 run(rule, "2027-01-05T09:00:00", "2028-01-01T00:00:00").is_err(),
                 "{rule}"

@@ -545,3 +545,18 @@ fn line_numbers_count_leading_blank_lines() {
         "t.ics, event \"a\" (line 6): it has no DTSTART"
     );
 }
+
+/// A stray byte inside a time zone's or an event's RRULE (read as U+FFFD) is an error or
+/// a skipped rule, never a panic in the rrule crate (found by `fuzz/` target `ics`).
+#[test]
+fn rrule_with_a_stray_byte_does_not_panic() {
+    let vtimezone = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTIMEZONE\r\nTZID:Eastern\r\n\
+BEGIN:STANDARD\r\nDTSTART:16011104T020000\r\nRRULE:FREQ=YEARLY;BYDAY=1\x8dU;BYMONTH=11\r\n\
+TZOFFSETFROM:-0400\r\nTZOFFSETTO:-0500\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n\
+BEGIN:VEVENT\r\nUID:a\r\nDTSTART;TZID=Eastern:20270110T100000\r\n\
+DTEND;TZID=Eastern:20270110T110000\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:b\r\nDTSTART:20270111T100000Z\r\nDTEND:20270111T110000Z\r\n\
+RRULE:FREQ=WEEKLY;BYDAY=M\xc3\xa9\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let range = t("2027-01-06T00:00:00")..t("2027-03-01T00:00:00");
+    let _ = import_busy(vtimezone, "stray.ics", Tz::Asia__Tokyo, range);
+}
