@@ -75,6 +75,8 @@ pub fn open(cli: &Cli) -> Result<Ctx> {
         };
         Store::open(&path)?
     };
+    let mut store = store;
+    store.set_clock(cli.now.is_some().then_some(now));
     let width = if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         crossterm::terminal::size().map_or(100, |(w, _)| usize::from(w))
     } else {

@@ -76,6 +76,8 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// A fixed clock (`--now`), for the time stamps of the undo journal.
+    clock: Option<chrono::NaiveDateTime>,
 }
 
 impl Store {
@@ -105,6 +107,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
+            clock: None,
         };
         store.check_and_migrate(path)?;
         Ok(store)
@@ -113,9 +116,18 @@ impl Store {
     /// A fresh database in memory, for tests and `--demo`.
     pub fn open_in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory()?;
-        let mut store = Store { conn, path: None };
+        let mut store = Store {
+            conn,
+            path: None,
+            clock: None,
+        };
         store.check_and_migrate(Path::new(":memory:"))?;
         Ok(store)
+    }
+
+    /// Fixes the clock used to stamp the undo journal (`--now`).
+    pub fn set_clock(&mut self, now: Option<chrono::NaiveDateTime>) {
+        self.clock = now;
     }
 
     /// The file behind the store (`None` in memory).
@@ -215,8 +227,9 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(StoreError::from)?;
-        let now = chrono::Local::now()
-            .naive_local()
+        let now = self
+            .clock
+            .unwrap_or_else(|| chrono::Local::now().naive_local())
             .format("%Y-%m-%dT%H:%M:%S")
             .to_string();
         tx.execute(

@@ -676,6 +676,15 @@ impl App {
     // ----- popups -----
 
     fn popup_key(&mut self, key: KeyEvent) {
+        // Ctrl-C quits from anywhere, popups included.
+        if key.code == KeyCode::Char('c')
+            && key
+                .modifiers
+                .contains(crossterm::event::KeyModifiers::CONTROL)
+        {
+            self.quit = true;
+            return;
+        }
         // Scrolling stops at the help's last line, so Up works at once after PageDowns.
         let help_max = match self.popup {
             Some(Popup::Help { .. }) => super::popups::render::help_max_scroll(self, self.size),

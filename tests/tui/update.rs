@@ -1088,6 +1088,18 @@ fn q_and_ctrl_c_quit() {
     app.update(ch('3'));
     app.update(ctrl('c'));
     assert!(app.quit);
+    // From inside a popup too: quick-add, the badge form, the filter.
+    for keys in [
+        vec![ch('a')],
+        vec![ch('2'), ch('n')],
+        vec![ch('2'), ch('/')],
+    ] {
+        let mut app = demo_app();
+        press(&mut app, keys);
+        assert!(app.popup.is_some());
+        app.update(ctrl('c'));
+        assert!(app.quit);
+    }
 }
 
 // ----- configuration -----
