@@ -65,9 +65,11 @@
 
 mod bnb;
 mod edf;
+mod guard;
 mod hall;
 mod model;
 mod place;
+mod quota;
 mod report;
 mod select;
 
@@ -258,54 +260,120 @@ pub fn plan(input: &PlanInput) -> Plan {
     let (mut on_time, selection_exact) = choose(&model, &inflate, &mut budget);
     let mut exact = selection_exact;
     let mut round = 0u32;
-    let (mut pieces, mut cap) = loop {
-        let items: Vec<place::PlaceItem> = (0..n)
-            .filter(|&i| on_time[i])
-            .map(|i| model.place_item(i, true))
-            .collect();
-        let mut cap = model.cap_left.clone();
-        let (pieces, placed) =
-            place::place(&model.slots, &mut cap, &items, &model.edges, model.shape());
-        let missed: Vec<(usize, u64)> = items
-            .iter()
-            .zip(&placed)
-            .filter(|(it, got)| **got < it.need)
-            .map(|(it, got)| (it.item, it.need - got))
-            .collect();
+    // Badges at risk placed together with the others (quotas and guard), rather than in
+    // the time the others leave over.
+    let mut together = true;
+    let (pieces, cap, quotas) = loop {
+        let quotas = quota::quotas(&model, &on_time, &inflate);
+        let (pieces, cap, missed) = place_all(&model, &on_time, &quotas, &inflate, together);
         if missed.is_empty() {
-            break (pieces, cap);
+            break (pieces, cap, quotas);
         }
         // The relaxation promised what placement could not deliver: repair.
         exact = false;
         round += 1;
-        // Inflating and selecting again keeps the optimal trade-offs (drop a Low rather
-        // than the High that missed); a heuristic selection has none to keep.
-        if round <= INFLATE_ROUNDS && selection_exact {
-            for (i, short) in missed {
+        if round <= INFLATE_ROUNDS {
+            // Inflating keeps more room for the badges that missed: the guard keeps it
+            // from the badges at risk, and a new exact selection can trade a
+            // lower-priority badge for them (a heuristic selection has no trade-offs to
+            // keep, so it is not rerun).
+            for &(i, short) in &missed {
                 inflate[i] = inflate[i].saturating_add(short);
             }
-            on_time = choose(&model, &inflate, &mut budget).0;
+            if selection_exact {
+                on_time = choose(&model, &inflate, &mut budget).0;
+            }
+        } else if together && has_late(&model, &on_time) {
+            // Place the on-time badges alone first, as before badges at risk shared in.
+            together = false;
         } else {
             for (i, _) in missed {
                 on_time[i] = false;
             }
+            together = true;
         }
     };
+    report::assemble(input, &model, &pieces, &cap, exact, &quotas)
+}
 
-    // Phase 2: everything not on time, in the time left over.
-    let late: Vec<place::PlaceItem> = (0..n)
-        .filter(|&i| !on_time[i])
-        .filter(|&i| matches!(model.items[i].kind, Kind::Candidate | Kind::Late(_)))
-        .filter(|&i| model.items[i].need_total > 0)
-        .map(|i| model.place_item(i, false))
-        .collect();
-    if !late.is_empty() {
-        let leftover = place::subtract(&model.slots, &pieces);
-        let (more, _) = place::place(&leftover, &mut cap, &late, &model.edges, model.shape());
-        pieces.extend(more);
-        pieces.sort_by_key(|p| (p.day, p.start));
+/// Whether some badge not on time has minutes to place.
+fn has_late(model: &Model, on_time: &[bool]) -> bool {
+    (0..model.items.len()).any(|i| !on_time[i] && late_kind(model, i))
+}
+
+/// Placed when not on time: a candidate left out, or a badge that cannot be on time.
+fn late_kind(model: &Model, i: usize) -> bool {
+    let it = &model.items[i];
+    match it.kind {
+        Kind::Candidate => it.need_due > 0,
+        Kind::Late(_) => it.need_total > 0,
+        _ => false,
     }
-    report::assemble(input, &model, &pieces, &cap, exact)
+}
+
+/// Places every badge: those on time protected up to their due day, those at risk with
+/// their quota protected and the rest where the guard allows (`together`), or, as the
+/// repair's fallback, the on-time badges alone and then those at risk in the time left
+/// over. Returns the pieces in time order, the cap left per day, and the on-time badges
+/// that missed minutes by their due day (with how many).
+fn place_all(
+    model: &Model,
+    on_time: &[bool],
+    quotas: &[u64],
+    inflate: &[u64],
+    together: bool,
+) -> (Vec<place::Piece>, Vec<u32>, Vec<(usize, u64)>) {
+    let n = model.items.len();
+    let kept: Vec<place::PlaceItem> = (0..n)
+        .filter(|&i| on_time[i])
+        .map(|i| model.on_time_item(i, inflate[i]))
+        .collect();
+    let late = (0..n).filter(|&i| !on_time[i] && late_kind(model, i));
+    let pre = hall::prefix(&model.capacity);
+    let mut cap = model.cap_left.clone();
+    let (pieces, placed) = if together {
+        let mut items = kept.clone();
+        items.extend(late.map(|i| model.at_risk_item(i, quotas[i])));
+        place::place(
+            &model.slots,
+            &mut cap,
+            &items,
+            &model.edges,
+            model.shape(),
+            &pre,
+        )
+    } else {
+        let (mut pieces, placed) = place::place(
+            &model.slots,
+            &mut cap,
+            &kept,
+            &model.edges,
+            model.shape(),
+            &pre,
+        );
+        let late: Vec<place::PlaceItem> = late.map(|i| model.at_risk_item(i, 0)).collect();
+        if !late.is_empty() {
+            let leftover = place::subtract(&model.slots, &pieces);
+            let (more, _) = place::place(
+                &leftover,
+                &mut cap,
+                &late,
+                &model.edges,
+                model.shape(),
+                &pre,
+            );
+            pieces.extend(more);
+            pieces.sort_by_key(|p| (p.day, p.start));
+        }
+        (pieces, placed)
+    };
+    let missed = kept
+        .iter()
+        .zip(&placed)
+        .filter(|(it, got)| **got < it.need)
+        .map(|(it, got)| (it.item, it.need - got))
+        .collect();
+    (pieces, cap, missed)
 }
 
 /// Selects the on-time set among the candidates, demands inflated by `inflate`.
