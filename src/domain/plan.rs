@@ -74,6 +74,8 @@ mod report;
 mod select;
 
 #[cfg(test)]
+mod at_risk_tests;
+#[cfg(test)]
 mod checker;
 #[cfg(test)]
 mod edge_tests;
