@@ -33,35 +33,60 @@
 //!      heuristic's answer, completed by a pass that adds every badge that still fits, is
 //!      used and [`Plan::exact`] is false. In tests every random zone of up to 60
 //!      crowded badges was solved exactly.
-//! 3. **Place** (`place`): walk the free slots in time order and give each next piece to
-//!    the first released badge, by due (then priority, then key), that can take a legal
-//!    piece there: at most `max_session`, at least `min_session` unless it finishes the
-//!    badge, never touching another session of the same badge (pinned ones included),
-//!    within the day's cap. In a gap shorter than `min_session` only a badge that can
-//!    finish there is placed. A piece cut short by `max_session` is shortened further
-//!    rather than leave less than `min_session` to do, when the time it frees stays
-//!    usable; a piece cut by the slot or the cap is not (that would only move the sliver
-//!    into the slot, where nobody could use it). Badges chosen in step 2 are placed first
-//!    (phase 1), each only up to its due day.
-//! 4. **Check and repair**: a badge chosen in step 2 that did not get all its minutes by
-//!    its due in step 3 shows where the relaxation was optimistic (minimum and maximum
-//!    session lengths, gaps and slivers lose minutes it does not see). If the selection
-//!    was exact, the demands of the badges that missed are inflated by what they missed
-//!    and step 2 runs again ([`INFLATE_ROUNDS`] times), so it can trade a lower-priority
-//!    badge for them; after that, badges that still miss are given up (at risk) and
-//!    step 3 reruns until none does. In the *tight* model (`min_session` equal to the
-//!    grid, `max_session` at least every window, no pinned session of a target next to
-//!    free time) placement achieves exactly what the relaxation promises: no repair
-//!    happens and the selection is optimal for the real problem.
-//! 5. **At-risk badges** are placed last (phase 2) in the time left over, from their
-//!    release to the end of the free time, in the same order. Every outcome is measured
-//!    on the sessions actually placed (`report`), never taken from the relaxation; the
-//!    rescue numbers come from the relaxation with every on-time badge kept on time.
+//! 3. **Quotas** (`quota`): each badge left out gets a *quota*, the most of its need it
+//!    can have by its due day in the relaxation without making any chosen badge late.
+//!    They are served one after the other in planning order (due, then priority, then
+//!    key), so the result is the lexicographic maximum of their minutes before due: by
+//!    Hall's condition, the least slack of any release→due interval containing the
+//!    badge's window, with the chosen badges and the earlier quotas counted. Coming by
+//!    due, an earlier quota lowers every interval the next badge looks at uniformly per
+//!    start row, so one row-closed slack matrix and a running total per row suffice.
+//! 4. **Place** (`place`): one pass over the free slots in time order gives each next
+//!    piece to the first released badge, by due (then priority, then key), that can take
+//!    a legal piece there: at most `max_session`, at least `min_session` unless it
+//!    finishes the badge, never touching another session of the same badge (pinned ones
+//!    included), within the day's cap. In a gap shorter than `min_session` only a badge
+//!    that can finish there is placed. A piece cut short by `max_session` is shortened
+//!    further rather than leave less than `min_session` to do, when the time it frees
+//!    stays usable; a piece cut by the slot or the cap is not (that would only move the
+//!    sliver into the slot, where nobody could use it). When an earlier badge is blocked
+//!    only because its own previous piece ends there, the badge that takes the time
+//!    takes a short piece (`min_session`, if it keeps at least that much to do) so the
+//!    blocked one resumes right after, instead of losing the rest of the window.
+//!    Chosen badges are placed up to their due day; badges left out get their quota by
+//!    their due day in the same way, and everything else they need from their release
+//!    on, in the same order, but only where the *guard* (`guard`) allows: the exact
+//!    day-level check that every protected minute still to place (chosen badges and
+//!    quotas) still fits, `O(log dues)` per check. So a badge at risk never makes a
+//!    chosen one late, is never starved by badges due months later, and once past its
+//!    due it still goes by its due, so it is ready as early as the others allow.
+//! 5. **Check and repair**: a chosen badge that did not get all its minutes by its due
+//!    shows where the relaxation was optimistic (minimum and maximum session lengths,
+//!    gaps and slivers lose minutes it does not see). The demands of the badges that
+//!    missed are inflated by what they missed ([`INFLATE_ROUNDS`] times): the guard then
+//!    keeps that much more for them, and an exact selection runs again, so it can trade
+//!    a lower-priority badge for them. After that, the chosen badges are placed alone
+//!    first and the others in the time left over (the order before quotas existed); if
+//!    a chosen badge still misses, it is given up (at risk, with its quota) and the loop
+//!    goes on until none does. In the *tight* model (`min_session` equal to the grid,
+//!    `max_session` at least every window, no pinned session of a target next to free
+//!    time) placement achieves exactly what the relaxation promises: no repair happens,
+//!    the selection is optimal for the real problem, and every badge at risk gets
+//!    exactly its quota by its due (property-tested against an independent max flow).
+//!
+//! Every outcome is measured on the sessions actually placed (`report`), never taken
+//! from the relaxation; the rescue numbers come from the relaxation with every on-time
+//! badge kept on time. A badge is at risk for [`Risk::SessionRules`] only when its whole
+//! need fits by its due in the relaxation with the on-time set *and* the quotas of the
+//! badges at risk ahead of it: the session rules are all that stand between it and
+//! being on time.
 //!
 //! Limitations: with general session settings the on-time set is the relaxation's
 //! optimum after repair, which may be short of the true optimum by the badges the
-//! repair gave up (then [`Plan::exact`] is false); and the rescue numbers are lower
-//! bounds there.
+//! repair gave up (then [`Plan::exact`] is false); a badge at risk may get less than
+//! its quota by its due (placement loses what the relaxation does not see), or only
+//! the time left over when the repair fell back to placing the on-time badges first;
+//! and the rescue numbers are lower bounds there.
 
 mod bnb;
 mod edf;
@@ -95,9 +120,10 @@ use model::{Kind, Model};
 pub use select::WORK_BUDGET;
 use std::collections::BTreeMap;
 
-/// How many times the selection is rerun with the demands of badges that placement missed
-/// inflated by what they missed; after that, badges that still miss are given up as at
-/// risk without another selection.
+/// How many times the demands of on-time badges that placement missed are inflated by
+/// what they missed (the guard keeps that much more for them; an exact selection is
+/// rerun); after that the on-time badges are placed before those at risk, and badges
+/// that still miss are given up as at risk without another selection.
 pub const INFLATE_ROUNDS: u32 = 1;
 
 /// How sessions are shaped, in minutes. See [`Settings::normalized`] for what is applied
@@ -227,16 +253,19 @@ pub enum Risk {
         /// the daily cap leaves no room for that much.
         extra_spare_minutes: Option<u32>,
     },
-    /// Some time, but not enough: the other badges on time need the rest.
+    /// Some time, but not enough: the other badges on time need the rest (or, when the
+    /// repair left out a badge that would fit with the on-time set alone, the badges at
+    /// risk ahead of it; the rescue numbers then keep those at their quotas too).
     NotEnoughTime {
         /// As in [`Risk::NoSpareTime`].
         extra_minutes_per_day: Option<u32>,
         /// As in [`Risk::NoSpareTime`].
         extra_spare_minutes: Option<u32>,
     },
-    /// The minutes fit, but not in pieces the session rules allow (min_session,
-    /// max_session, the gap between two sessions of a badge): longer windows or a shorter
-    /// minimum session would help.
+    /// The minutes fit (in the day-level relaxation, with the on-time badges and the
+    /// badges at risk ahead of it kept), but not in pieces the session rules allow
+    /// (min_session, max_session, the gap between two sessions of a badge): longer
+    /// windows or a shorter minimum session would help.
     SessionRules,
 }
 
