@@ -33,44 +33,73 @@
 //!      heuristic's answer, completed by a pass that adds every badge that still fits, is
 //!      used and [`Plan::exact`] is false. In tests every random zone of up to 60
 //!      crowded badges was solved exactly.
-//! 3. **Place** (`place`): walk the free slots in time order and give each next piece to
-//!    the first released badge, by due (then priority, then key), that can take a legal
-//!    piece there: at most `max_session`, at least `min_session` unless it finishes the
-//!    badge, never touching another session of the same badge (pinned ones included),
-//!    within the day's cap. In a gap shorter than `min_session` only a badge that can
-//!    finish there is placed. A piece cut short by `max_session` is shortened further
-//!    rather than leave less than `min_session` to do, when the time it frees stays
-//!    usable; a piece cut by the slot or the cap is not (that would only move the sliver
-//!    into the slot, where nobody could use it). Badges chosen in step 2 are placed first
-//!    (phase 1), each only up to its due day.
-//! 4. **Check and repair**: a badge chosen in step 2 that did not get all its minutes by
-//!    its due in step 3 shows where the relaxation was optimistic (minimum and maximum
-//!    session lengths, gaps and slivers lose minutes it does not see). If the selection
-//!    was exact, the demands of the badges that missed are inflated by what they missed
-//!    and step 2 runs again ([`INFLATE_ROUNDS`] times), so it can trade a lower-priority
-//!    badge for them; after that, badges that still miss are given up (at risk) and
-//!    step 3 reruns until none does. In the *tight* model (`min_session` equal to the
-//!    grid, `max_session` at least every window, no pinned session of a target next to
-//!    free time) placement achieves exactly what the relaxation promises: no repair
-//!    happens and the selection is optimal for the real problem.
-//! 5. **At-risk badges** are placed last (phase 2) in the time left over, from their
-//!    release to the end of the free time, in the same order. Every outcome is measured
-//!    on the sessions actually placed (`report`), never taken from the relaxation; the
-//!    rescue numbers come from the relaxation with every on-time badge kept on time.
+//! 3. **Quotas** (`quota`): each badge left out gets a *quota*, the most of its need it
+//!    can have by its due day in the relaxation without making any chosen badge late.
+//!    They are served one after the other in planning order (due, then priority, then
+//!    key), so the result is the lexicographic maximum of their minutes before due: by
+//!    Hall's condition, the least slack of any release→due interval containing the
+//!    badge's window, with the chosen badges and the earlier quotas counted. Coming by
+//!    due, an earlier quota lowers every interval the next badge looks at uniformly per
+//!    start row, so one row-closed slack matrix and a running total per row suffice.
+//! 4. **Place** (`place`): one pass over the free slots in time order gives each next
+//!    piece to the first released badge, by due (then priority, then key), that can take
+//!    a legal piece there: at most `max_session`, at least `min_session` unless it
+//!    finishes the badge, never touching another session of the same badge (pinned ones
+//!    included), within the day's cap. In a gap shorter than `min_session` only a badge
+//!    that can finish there is placed. A piece cut short by `max_session` is shortened
+//!    further rather than leave less than `min_session` to do, when the time it frees
+//!    stays usable; a piece cut by the slot or the cap is not (that would only move the
+//!    sliver into the slot, where nobody could use it). When an earlier badge is blocked
+//!    only because its own previous piece ends there, the badge that takes the time
+//!    takes a short piece (`min_session`, if it keeps at least that much to do) so the
+//!    blocked one resumes right after, instead of losing the rest of the window.
+//!    Chosen badges are placed up to their due day; badges left out get their quota by
+//!    their due day in the same way, and everything else they need from their release
+//!    on, in the same order, but only where the *guard* (`guard`) allows: the exact
+//!    day-level check that every protected minute still to place (chosen badges and
+//!    quotas) still fits, `O(log dues)` per check. So a badge at risk never makes a
+//!    chosen one late, is never starved by badges due months later, and once past its
+//!    due it still goes by its due, so it is ready as early as the others allow.
+//! 5. **Check and repair**: a chosen badge that did not get all its minutes by its due
+//!    shows where the relaxation was optimistic (minimum and maximum session lengths,
+//!    gaps and slivers lose minutes it does not see). The demands of the badges that
+//!    missed are inflated by what they missed ([`INFLATE_ROUNDS`] times): the guard then
+//!    keeps that much more for them, and an exact selection runs again, so it can trade
+//!    a lower-priority badge for them. After that, the chosen badges are placed alone
+//!    first and the others in the time left over (the order before quotas existed); if
+//!    a chosen badge still misses, it is given up (at risk, with its quota) and the loop
+//!    goes on until none does. In the *tight* model (`min_session` equal to the grid,
+//!    `max_session` at least every window, no pinned session of a target next to free
+//!    time) placement achieves exactly what the relaxation promises: no repair happens,
+//!    the selection is optimal for the real problem, and every badge at risk gets
+//!    exactly its quota by its due (property-tested against an independent max flow).
+//!
+//! Every outcome is measured on the sessions actually placed (`report`), never taken
+//! from the relaxation; the rescue numbers come from the relaxation with every on-time
+//! badge kept on time. A badge is at risk for [`Risk::SessionRules`] only when its whole
+//! need fits by its due in the relaxation with the on-time set *and* the quotas of the
+//! badges at risk ahead of it: the session rules are all that stand between it and
+//! being on time.
 //!
 //! Limitations: with general session settings the on-time set is the relaxation's
 //! optimum after repair, which may be short of the true optimum by the badges the
-//! repair gave up (then [`Plan::exact`] is false); and the rescue numbers are lower
-//! bounds there.
+//! repair gave up (then [`Plan::exact`] is false); a badge at risk may get less than
+//! its quota by its due (placement loses what the relaxation does not see), or only
+//! the time left over when the repair fell back to placing the on-time badges first;
+//! and the rescue numbers are lower bounds there.
 
 mod bnb;
 mod edf;
+mod guard;
 mod hall;
 mod model;
 mod place;
+mod quota;
 mod report;
 mod select;
 
+#[cfg(test)]
+mod at_risk_tests;
 #[cfg(test)]
 mod checker;
 #[cfg(test)]
@@ -91,9 +120,10 @@ use model::{Kind, Model};
 pub use select::WORK_BUDGET;
 use std::collections::BTreeMap;
 
-/// How many times the selection is rerun with the demands of badges that placement missed
-/// inflated by what they missed; after that, badges that still miss are given up as at
-/// risk without another selection.
+/// How many times the demands of on-time badges that placement missed are inflated by
+/// what they missed (the guard keeps that much more for them; an exact selection is
+/// rerun); after that the on-time badges are placed before those at risk, and badges
+/// that still miss are given up as at risk without another selection.
 pub const INFLATE_ROUNDS: u32 = 1;
 
 /// How sessions are shaped, in minutes. See [`Settings::normalized`] for what is applied
@@ -223,16 +253,19 @@ pub enum Risk {
         /// the daily cap leaves no room for that much.
         extra_spare_minutes: Option<u32>,
     },
-    /// Some time, but not enough: the other badges on time need the rest.
+    /// Some time, but not enough: the other badges on time need the rest (or, when the
+    /// repair left out a badge that would fit with the on-time set alone, the badges at
+    /// risk ahead of it; the rescue numbers then keep those at their quotas too).
     NotEnoughTime {
         /// As in [`Risk::NoSpareTime`].
         extra_minutes_per_day: Option<u32>,
         /// As in [`Risk::NoSpareTime`].
         extra_spare_minutes: Option<u32>,
     },
-    /// The minutes fit, but not in pieces the session rules allow (min_session,
-    /// max_session, the gap between two sessions of a badge): longer windows or a shorter
-    /// minimum session would help.
+    /// The minutes fit (in the day-level relaxation, with the on-time badges and the
+    /// badges at risk ahead of it kept), but not in pieces the session rules allow
+    /// (min_session, max_session, the gap between two sessions of a badge): longer
+    /// windows or a shorter minimum session would help.
     SessionRules,
 }
 
@@ -258,54 +291,120 @@ pub fn plan(input: &PlanInput) -> Plan {
     let (mut on_time, selection_exact) = choose(&model, &inflate, &mut budget);
     let mut exact = selection_exact;
     let mut round = 0u32;
-    let (mut pieces, mut cap) = loop {
-        let items: Vec<place::PlaceItem> = (0..n)
-            .filter(|&i| on_time[i])
-            .map(|i| model.place_item(i, true))
-            .collect();
-        let mut cap = model.cap_left.clone();
-        let (pieces, placed) =
-            place::place(&model.slots, &mut cap, &items, &model.edges, model.shape());
-        let missed: Vec<(usize, u64)> = items
-            .iter()
-            .zip(&placed)
-            .filter(|(it, got)| **got < it.need)
-            .map(|(it, got)| (it.item, it.need - got))
-            .collect();
+    // Badges at risk placed together with the others (quotas and guard), rather than in
+    // the time the others leave over.
+    let mut together = true;
+    let (pieces, cap, quotas) = loop {
+        let quotas = quota::quotas(&model, &on_time, &inflate);
+        let (pieces, cap, missed) = place_all(&model, &on_time, &quotas, &inflate, together);
         if missed.is_empty() {
-            break (pieces, cap);
+            break (pieces, cap, quotas);
         }
         // The relaxation promised what placement could not deliver: repair.
         exact = false;
         round += 1;
-        // Inflating and selecting again keeps the optimal trade-offs (drop a Low rather
-        // than the High that missed); a heuristic selection has none to keep.
-        if round <= INFLATE_ROUNDS && selection_exact {
-            for (i, short) in missed {
+        if round <= INFLATE_ROUNDS {
+            // Inflating keeps more room for the badges that missed: the guard keeps it
+            // from the badges at risk, and a new exact selection can trade a
+            // lower-priority badge for them (a heuristic selection has no trade-offs to
+            // keep, so it is not rerun).
+            for &(i, short) in &missed {
                 inflate[i] = inflate[i].saturating_add(short);
             }
-            on_time = choose(&model, &inflate, &mut budget).0;
+            if selection_exact {
+                on_time = choose(&model, &inflate, &mut budget).0;
+            }
+        } else if together && has_late(&model, &on_time) {
+            // Place the on-time badges alone first, as before badges at risk shared in.
+            together = false;
         } else {
             for (i, _) in missed {
                 on_time[i] = false;
             }
+            together = true;
         }
     };
+    report::assemble(input, &model, &pieces, &cap, exact, &quotas)
+}
 
-    // Phase 2: everything not on time, in the time left over.
-    let late: Vec<place::PlaceItem> = (0..n)
-        .filter(|&i| !on_time[i])
-        .filter(|&i| matches!(model.items[i].kind, Kind::Candidate | Kind::Late(_)))
-        .filter(|&i| model.items[i].need_total > 0)
-        .map(|i| model.place_item(i, false))
-        .collect();
-    if !late.is_empty() {
-        let leftover = place::subtract(&model.slots, &pieces);
-        let (more, _) = place::place(&leftover, &mut cap, &late, &model.edges, model.shape());
-        pieces.extend(more);
-        pieces.sort_by_key(|p| (p.day, p.start));
+/// Whether some badge not on time has minutes to place.
+fn has_late(model: &Model, on_time: &[bool]) -> bool {
+    (0..model.items.len()).any(|i| !on_time[i] && late_kind(model, i))
+}
+
+/// Placed when not on time: a candidate left out, or a badge that cannot be on time.
+fn late_kind(model: &Model, i: usize) -> bool {
+    let it = &model.items[i];
+    match it.kind {
+        Kind::Candidate => it.need_due > 0,
+        Kind::Late(_) => it.need_total > 0,
+        _ => false,
     }
-    report::assemble(input, &model, &pieces, &cap, exact)
+}
+
+/// Places every badge: those on time protected up to their due day, those at risk with
+/// their quota protected and the rest where the guard allows (`together`), or, as the
+/// repair's fallback, the on-time badges alone and then those at risk in the time left
+/// over. Returns the pieces in time order, the cap left per day, and the on-time badges
+/// that missed minutes by their due day (with how many).
+fn place_all(
+    model: &Model,
+    on_time: &[bool],
+    quotas: &[u64],
+    inflate: &[u64],
+    together: bool,
+) -> (Vec<place::Piece>, Vec<u32>, Vec<(usize, u64)>) {
+    let n = model.items.len();
+    let kept: Vec<place::PlaceItem> = (0..n)
+        .filter(|&i| on_time[i])
+        .map(|i| model.on_time_item(i, inflate[i]))
+        .collect();
+    let late = (0..n).filter(|&i| !on_time[i] && late_kind(model, i));
+    let pre = hall::prefix(&model.capacity);
+    let mut cap = model.cap_left.clone();
+    let (pieces, placed) = if together {
+        let mut items = kept.clone();
+        items.extend(late.map(|i| model.at_risk_item(i, quotas[i])));
+        place::place(
+            &model.slots,
+            &mut cap,
+            &items,
+            &model.edges,
+            model.shape(),
+            &pre,
+        )
+    } else {
+        let (mut pieces, placed) = place::place(
+            &model.slots,
+            &mut cap,
+            &kept,
+            &model.edges,
+            model.shape(),
+            &pre,
+        );
+        let late: Vec<place::PlaceItem> = late.map(|i| model.at_risk_item(i, 0)).collect();
+        if !late.is_empty() {
+            let leftover = place::subtract(&model.slots, &pieces);
+            let (more, _) = place::place(
+                &leftover,
+                &mut cap,
+                &late,
+                &model.edges,
+                model.shape(),
+                &pre,
+            );
+            pieces.extend(more);
+            pieces.sort_by_key(|p| (p.day, p.start));
+        }
+        (pieces, placed)
+    };
+    let missed = kept
+        .iter()
+        .zip(&placed)
+        .filter(|(it, got)| **got < it.need)
+        .map(|(it, got)| (it.item, it.need - got))
+        .collect();
+    (pieces, cap, missed)
 }
 
 /// Selects the on-time set among the candidates, demands inflated by `inflate`.

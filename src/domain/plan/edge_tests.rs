@@ -32,11 +32,16 @@ fn odd_targets_are_reported_and_the_rest_planned() {
         o("backwards", "2027-01-05").risk,
         Some(Risk::DueBeforeRelease)
     );
+    // Planned late. Not from its release, though: "huge" (at risk, due 01-10) gets every
+    // minute it can before its due first, which lowers its shortfall, while nothing can
+    // lower that of a badge whose due comes before its release or has passed. After
+    // 01-10 they go by due: "past" first, then "backwards", then "huge".
     assert_eq!(
         sess(&p, "backwards"),
-        ["01-08 07:10-07:40"],
-        "planned late, from release"
+        ["01-11 21:00-21:30"],
+        "planned late, after the quota of the badge at risk due earlier"
     );
+    assert_eq!(sess(&p, "past"), ["01-11 07:10-07:40"]);
     assert_eq!(o("past", "2027-01-01").risk, Some(Risk::DuePassed));
     let done = o("done", "2027-01-10");
     assert!(!done.at_risk && done.finish.is_none() && sess(&p, "done").is_empty());

@@ -159,3 +159,41 @@ pub(super) fn close_add(cells: &mut [i64], nr: usize, nd: usize, ja: usize, jb: 
         }
     }
 }
+
+/// Raw slack closed along the due axis only: `cells[a][b]` is the least slack of the
+/// intervals starting at `rs[a]` and ending at `ds[b]` or later.
+pub(super) struct RowClosed {
+    rs: Vec<usize>,
+    ds: Vec<usize>,
+    cells: Vec<i64>,
+}
+
+impl RowClosed {
+    pub(super) fn new(hall: Hall) -> RowClosed {
+        let Hall { rs, ds, mut cells } = hall;
+        let nd = ds.len();
+        if nd > 0 {
+            for row in cells.chunks_mut(nd) {
+                for b in (0..nd - 1).rev() {
+                    row[b] = row[b].min(row[b + 1]);
+                }
+            }
+        }
+        RowClosed { rs, ds, cells }
+    }
+
+    /// The number of rows starting on or before day `r`.
+    pub(super) fn rows_upto(&self, r: usize) -> usize {
+        self.rs.partition_point(|&x| x <= r)
+    }
+
+    /// The column of the first due breakpoint on or after day `d`, if any.
+    pub(super) fn col(&self, d: usize) -> Option<usize> {
+        let b = self.ds.partition_point(|&x| x < d);
+        (b < self.ds.len()).then_some(b)
+    }
+
+    pub(super) fn cell(&self, a: usize, b: usize) -> i64 {
+        self.cells[a * self.ds.len() + b]
+    }
+}

@@ -370,22 +370,41 @@ impl Model {
         Some((usize::try_from(it.release).ok()?, usize::try_from(d).ok()?))
     }
 
-    /// An item for placement: on time (until its due, `need_due`) or late (until the end,
-    /// `need_total`).
-    pub(super) fn place_item(&self, i: usize, on_time: bool) -> PlaceItem {
+    /// A badge on time for placement: `need_due` minutes until its due day, all
+    /// protected; the guard keeps `inflate` more for it.
+    pub(super) fn on_time_item(&self, i: usize, inflate: u64) -> PlaceItem {
         let it = &self.items[i];
         let end = self.days.saturating_sub(1);
+        let last = usize::try_from(it.due).map_or(0, |d| d.min(end));
         PlaceItem {
             item: i,
             key: it.key,
             release: usize::try_from(it.release).unwrap_or(usize::MAX),
-            last_day: if on_time {
-                usize::try_from(it.due).map_or(0, |d| d.min(end))
-            } else {
-                end
-            },
-            need: if on_time { it.need_due } else { it.need_total },
+            last_day: last,
+            need: it.need_due,
             rank: it.rank,
+            due_day: last,
+            quota: it.need_due,
+            reserve: it.need_due.saturating_add(inflate),
+        }
+    }
+
+    /// A badge at risk for placement: everything it needs, until the end of the model;
+    /// `quota` of it protected by its due day, the rest only where the guard allows.
+    pub(super) fn at_risk_item(&self, i: usize, quota: u64) -> PlaceItem {
+        let it = &self.items[i];
+        let end = self.days.saturating_sub(1);
+        let quota = if self.window(i).is_some() { quota } else { 0 };
+        PlaceItem {
+            item: i,
+            key: it.key,
+            release: usize::try_from(it.release).unwrap_or(usize::MAX),
+            last_day: end,
+            need: it.need_total.max(quota),
+            rank: it.rank,
+            due_day: self.window(i).map_or(0, |w| w.1),
+            quota,
+            reserve: quota,
         }
     }
 

@@ -2,6 +2,7 @@
 //! to the first badge, in planning order (due, priority, key), that can legally take one
 //! there. Every hard rule about sessions is enforced here.
 
+use super::guard::{Guard, UNBOUNDED};
 use super::model::{DAY, Slot};
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
@@ -45,6 +46,22 @@ pub(super) struct PlaceItem {
     pub need: u64,
     /// Planning order; lower goes first.
     pub rank: usize,
+    /// Last day of the protected part (its due day, clamped to the model).
+    pub due_day: usize,
+    /// Protected minutes by `due_day` (all of `need` for a badge on time): placed in
+    /// planning order like everything else. The rest of `need` is placed only where the
+    /// guard allows.
+    pub quota: u64,
+    /// Minutes the guard keeps free for it by `due_day`: the quota, plus the repair's
+    /// inflation for a badge on time.
+    pub reserve: u64,
+}
+
+impl PlaceItem {
+    /// Whether part of it is placed only where the guard allows.
+    fn soft(&self) -> bool {
+        self.need > self.quota
+    }
 }
 
 /// A placed session of a model item.
@@ -93,39 +110,97 @@ fn piece_len(
 }
 
 /// Places `items` into `slots` (sorted, disjoint), spending `cap` (per day, on the grid).
-/// Returns the pieces in time order and the minutes placed per item.
+/// `pre` holds the prefix sums of the relaxation's day capacities for these slots and
+/// caps; it is only used when some item has a protected reservation and some item a soft
+/// part. Returns the pieces in time order and the minutes placed per item.
+///
+/// At each point the next piece goes to the first item in planning order that can take a
+/// legal one. A soft part (beyond an item's quota) may only take what the [`Guard`] says
+/// leaves every protected demand feasible in the relaxation. When an earlier item is
+/// blocked only because its previous piece ends here, the item that takes the time takes
+/// a short piece (min_session, when it then has at least min_session left), so the
+/// blocked one resumes right after instead of losing the rest of the slot.
 pub(super) fn place(
     slots: &[Slot],
     cap: &mut [u32],
     items: &[PlaceItem],
     edges: &Edges,
     shape: Shape,
+    pre: &[u64],
 ) -> (Vec<Piece>, Vec<u64>) {
+    let n = items.len();
     let mut rem: Vec<u64> = items.iter().map(|i| i.need).collect();
-    let mut placed = vec![0u64; items.len()];
-    let mut pending: Vec<usize> = (0..items.len())
+    let mut quota: Vec<u64> = items.iter().map(|i| i.quota.min(i.need)).collect();
+    let mut reserve: Vec<u64> = items.iter().map(|i| i.reserve).collect();
+    let mut placed = vec![0u64; n];
+    let mut guard = if items.iter().any(PlaceItem::soft) {
+        let reserved: Vec<(usize, u64)> = items.iter().map(|i| (i.due_day, i.reserve)).collect();
+        Guard::new(pre, &reserved)
+    } else {
+        None
+    };
+    let due_index: Vec<usize> = match &guard {
+        Some(g) => items.iter().map(|i| g.index(i.due_day)).collect(),
+        None => vec![0; n],
+    };
+    // Free minutes of the later slots of the same day, per slot.
+    let mut after = vec![0u32; slots.len()];
+    for k in (0..slots.len().saturating_sub(1)).rev() {
+        if slots[k + 1].day == slots[k].day {
+            after[k] = after[k + 1] + (slots[k + 1].end - slots[k + 1].start);
+        }
+    }
+    let mut pending: Vec<usize> = (0..n)
         .filter(|&i| rem[i] > 0 && items[i].release <= items[i].last_day)
         .collect();
     pending.sort_by_key(|&i| (items[i].release, items[i].rank));
     let mut next = 0;
-    // Eligible badges: by planning order, and by minutes left (to find one that can
-    // finish in a short gap).
-    let mut by_rank: BTreeSet<(usize, usize)> = BTreeSet::new();
+    // Reservations to release once their due day has passed.
+    let mut due_heap: BinaryHeap<Reverse<(usize, usize)>> = (0..n)
+        .filter(|&i| reserve[i] > 0)
+        .map(|i| Reverse((items[i].due_day, i)))
+        .collect();
+    // Eligible items by planning order: `hard` may place without asking the guard for
+    // the whole piece (no soft part, or quota left); `soft` only with the guard's leave.
+    // And all of them by minutes left (to find one that can finish in a short gap).
+    let mut hard: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut soft: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut by_rem: BTreeSet<(u64, usize, usize)> = BTreeSet::new();
     let mut expiry: BinaryHeap<Reverse<(usize, usize)>> = BinaryHeap::new();
+    let is_hard = |i: usize, quota: &[u64]| !items[i].soft() || quota[i] > 0;
     let mut pieces = Vec::new();
     let mut prev: Option<(i64, u32)> = None;
     let mut day = usize::MAX;
-    for slot in slots {
+    for (si, slot) in slots.iter().enumerate() {
         if slot.day != day {
             day = slot.day;
             while next < pending.len() && items[pending[next]].release <= day {
                 let i = pending[next];
                 next += 1;
                 if items[i].last_day >= day {
-                    by_rank.insert((items[i].rank, i));
+                    if is_hard(i, &quota) {
+                        hard.insert((items[i].rank, i));
+                    } else {
+                        soft.insert((items[i].rank, i));
+                    }
                     by_rem.insert((rem[i], items[i].rank, i));
                     expiry.push(Reverse((items[i].last_day, i)));
+                }
+            }
+            while let Some(&Reverse((last, i))) = due_heap.peek() {
+                if last >= day {
+                    break;
+                }
+                due_heap.pop();
+                if let Some(g) = guard.as_mut() {
+                    g.done(items[i].due_day, reserve[i]);
+                }
+                reserve[i] = 0;
+                if quota[i] > 0 {
+                    quota[i] = 0;
+                    if rem[i] > 0 && hard.remove(&(items[i].rank, i)) && items[i].soft() {
+                        soft.insert((items[i].rank, i));
+                    }
                 }
             }
             while let Some(&Reverse((last, i))) = expiry.peek() {
@@ -134,12 +209,13 @@ pub(super) fn place(
                 }
                 expiry.pop();
                 if rem[i] > 0 {
-                    by_rank.remove(&(items[i].rank, i));
+                    hard.remove(&(items[i].rank, i));
+                    soft.remove(&(items[i].rank, i));
                     by_rem.remove(&(rem[i], items[i].rank, i));
                 }
             }
         }
-        if by_rank.is_empty() {
+        if hard.is_empty() && soft.is_empty() {
             if next >= pending.len() {
                 break;
             }
@@ -148,20 +224,44 @@ pub(super) fn place(
         let base = i64::try_from(day).unwrap_or(0) * DAY;
         let slot_end_abs = base + i64::from(slot.end);
         let mut t = slot.start;
-        while t < slot.end && cap[day] >= shape.g && !by_rank.is_empty() {
+        while t < slot.end && cap[day] >= shape.g && !(hard.is_empty() && soft.is_empty()) {
             let space = (slot.end - t).min(cap[day]);
             let at = base + i64::from(t);
+            // Usable minutes left today, as the relaxation counts them.
+            let today = u64::from(cap[day].min(slot.end - t + after[si]));
+            let room = |lo: usize, hi: usize| -> i64 {
+                guard
+                    .as_ref()
+                    .map_or(UNBOUNDED, |g| g.room(day, today, lo, hi))
+            };
+            let first = guard.as_ref().map_or(0, |g| g.index(day));
+            let end = guard.as_ref().map_or(0, Guard::len);
+            let room_all = if soft.is_empty() { 0 } else { room(first, end) };
+            // The most item `i` may take here.
+            let allowed = |i: usize| -> u32 {
+                if !items[i].soft() || guard.is_none() {
+                    return space;
+                }
+                let most = if quota[i] > 0 {
+                    let k = due_index[i];
+                    let q = i64::try_from(quota[i]).unwrap_or(UNBOUNDED);
+                    room(first, k).min(q.saturating_add(room(k, end)))
+                } else {
+                    room_all
+                };
+                u32::try_from(most.clamp(0, i64::from(space))).unwrap_or(0)
+            };
             let touches = |key: u32| prev == Some((at, key)) || edges.ends_at(at, key);
-            let mut blocked = false;
+            let mut blocked: Option<usize> = None;
             let mut pick: Option<(usize, u32)> = None;
-            let try_one = |i: usize, blocked: &mut bool| {
+            let try_one = |i: usize, blocked: &mut Option<usize>| {
                 let key = items[i].key;
                 if touches(key) {
-                    *blocked = true;
+                    blocked.get_or_insert(i);
                     return None;
                 }
                 let touch_end = edges.starts_at(slot_end_abs, key);
-                piece_len(rem[i], space, t, slot.end, touch_end, shape)
+                piece_len(rem[i], allowed(i), t, slot.end, touch_end, shape)
             };
             if space < shape.min {
                 // Only a badge that finishes here can use it: the first such in order.
@@ -176,15 +276,51 @@ pub(super) fn place(
                 }
                 pick = best.map(|(_, i, len)| (i, len));
             } else {
-                for &(_, i) in &by_rank {
+                let with_soft = room_all >= i64::from(shape.g);
+                let mut a = hard.iter().peekable();
+                let mut b = soft.iter().filter(|_| with_soft).peekable();
+                loop {
+                    let i = match (a.peek(), b.peek()) {
+                        (Some(x), Some(y)) if x < y => a.next(),
+                        (Some(_), Some(_)) | (None, Some(_)) => b.next(),
+                        (Some(_), None) => a.next(),
+                        (None, None) => None,
+                    };
+                    let Some(&(_, i)) = i else { break };
                     if let Some(len) = try_one(i, &mut blocked) {
                         pick = Some((i, len));
                         break;
                     }
                 }
+                // Fill the gap after a blocked earlier item with a short piece.
+                if let (Some((i, len)), Some(bi)) = (pick, blocked) {
+                    let short = if rem[i] >= 2 * u64::from(shape.min) {
+                        shape.min
+                    } else {
+                        len
+                    };
+                    if short < len {
+                        let key_b = items[bi].key;
+                        let t2 = t + short;
+                        let space2 = (slot.end - t2).min(cap[day] - short);
+                        let resumes = !edges.ends_at(base + i64::from(t2), key_b)
+                            && piece_len(
+                                rem[bi],
+                                space2,
+                                t2,
+                                slot.end,
+                                edges.starts_at(slot_end_abs, key_b),
+                                shape,
+                            )
+                            .is_some();
+                        if resumes {
+                            pick = Some((i, short));
+                        }
+                    }
+                }
             }
             let Some((i, len)) = pick else {
-                if blocked {
+                if blocked.is_some() {
                     // Leave a gap after the badge that just ended, then try again.
                     t += shape.g;
                     continue;
@@ -201,10 +337,23 @@ pub(super) fn place(
             by_rem.remove(&(rem[i], items[i].rank, i));
             rem[i] -= u64::from(len);
             placed[i] += u64::from(len);
+            if day <= items[i].due_day {
+                let len = u64::from(len);
+                let kept = len.min(reserve[i]);
+                reserve[i] -= kept;
+                if let Some(g) = guard.as_mut() {
+                    g.done(items[i].due_day, kept);
+                }
+                quota[i] -= len.min(quota[i]);
+            }
             if rem[i] == 0 {
-                by_rank.remove(&(items[i].rank, i));
+                hard.remove(&(items[i].rank, i));
+                soft.remove(&(items[i].rank, i));
             } else {
                 by_rem.insert((rem[i], items[i].rank, i));
+                if quota[i] == 0 && items[i].soft() && hard.remove(&(items[i].rank, i)) {
+                    soft.insert((items[i].rank, i));
+                }
             }
             t += len;
             prev = Some((base + i64::from(t), items[i].key));

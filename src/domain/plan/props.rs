@@ -4,7 +4,7 @@
 
 use super::checker::check;
 use super::edf::{self, Job};
-use super::oracle::{OJob, best_counts, fits, oracle, plan_counts};
+use super::oracle::{OJob, best_counts, fits, max_flow, oracle, plan_counts};
 use super::*;
 use crate::domain::badge::Priority;
 use chrono::{Days, Duration, NaiveTime};
@@ -264,6 +264,76 @@ proptest! {
         let mut sorted = jobs.clone();
         sorted.sort_by_key(|j| (j.r, j.rank));
         prop_assert_eq!(edf::feasible(&sorted, &cap), fits(&o.iter().collect::<Vec<_>>(), &cap));
+    }
+}
+
+/// Checks, on a tight instance, that every badge at risk got the most it could by its due
+/// while the on-time set stays on time: served in planning order (due, priority, key),
+/// each gets what an independent max flow gives it with the on-time badges whole and the
+/// badges at risk ahead of it at what they got.
+fn check_most_before_due(inp: &PlanInput, p: &Plan) -> Result<(), TestCaseError> {
+    let (cap, jobs, _) = oracle(inp);
+    let outcome = |key: &str| p.outcomes.iter().find(|o| o.key == key).unwrap();
+    let on: Vec<&OJob> = jobs.iter().filter(|j| !outcome(&j.key).at_risk).collect();
+    let base: u64 = on.iter().map(|j| j.need).sum();
+    prop_assert_eq!(max_flow(&on, &cap), base, "the on-time set fits");
+    let mut risky: Vec<&OJob> = jobs.iter().filter(|j| outcome(&j.key).at_risk).collect();
+    risky.sort_by_key(|j| (j.d, std::cmp::Reverse(j.class), j.key.clone()));
+    let mut fixed: Vec<OJob> = Vec::new();
+    for j in risky {
+        let o = outcome(&j.key);
+        let pinned: u64 = inp
+            .pinned
+            .iter()
+            .filter(|x| x.badge == j.key && x.start >= inp.now && x.start.date() <= o.due)
+            .map(|x| u64::from(x.minutes))
+            .sum();
+        let got = u64::from(o.planned_before_due) - pinned;
+        let ahead: u64 = fixed.iter().map(|f| f.need).sum();
+        let mut with: Vec<&OJob> = on.clone();
+        with.extend(fixed.iter());
+        prop_assert_eq!(max_flow(&with, &cap), base + ahead);
+        with.push(j);
+        let most = max_flow(&with, &cap) - base - ahead;
+        prop_assert_eq!(
+            got,
+            most,
+            "{} got {} by its due, the most is {}",
+            j.key,
+            got,
+            most
+        );
+        fixed.push(OJob {
+            key: String::new(),
+            class: j.class,
+            r: j.r,
+            d: j.d,
+            need: got,
+        });
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1500, ..ProptestConfig::default() })]
+
+    #[test]
+    fn tight_badges_at_risk_get_the_most_before_due_the_on_time_set_allows(t in tight(8)) {
+        let inp = t.0;
+        let p = checked(&inp)?;
+        check_most_before_due(&inp, &p)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn tight_badges_at_risk_get_the_most_with_more_targets(t in tight(16)) {
+        let inp = t.0;
+        let p = checked(&inp)?;
+        check_most_before_due(&inp, &p)?;
+        prop_assert!(p.exact);
     }
 }
 

@@ -29,6 +29,7 @@ pub(super) fn assemble(
     pieces: &[Piece],
     cap_after: &[u32],
     exact: bool,
+    quotas: &[u64],
 ) -> Plan {
     let today = model.today;
     let mut sessions: Vec<Session> = pieces
@@ -155,9 +156,23 @@ pub(super) fn assemble(
             .map(|(i, _)| *i)
             .collect();
         let mut rescue = Rescue::new(model, &on_time, &late);
+        // Badges at risk ahead in planning order, with the quotas they were given.
+        let mut by_rank = late.clone();
+        by_rank.sort_by_key(|&i| model.items[i].rank);
+        let mut ahead: Vec<Job> = Vec::new();
+        let mut risks: BTreeMap<usize, Risk> = BTreeMap::new();
+        for i in by_rank {
+            risks.insert(i, rescue.risk(i, quotas[i], &ahead));
+            if let Some(job) = Rescue::job(model, i).filter(|_| quotas[i] > 0) {
+                ahead.push(Job {
+                    p: quotas[i],
+                    ..job
+                });
+            }
+        }
         for (i, o) in &mut outcomes {
             if o.at_risk && o.risk.is_none() {
-                o.risk = Some(rescue.risk(*i));
+                o.risk = risks.get(i).copied();
             }
         }
     }
@@ -239,7 +254,9 @@ impl<'a> Rescue<'a> {
         }
     }
 
-    fn risk(&mut self, i: usize) -> Risk {
+    /// Why badge `i` is at risk. `quota` is what the relaxation gave it by its due with
+    /// the on-time set and the badges at risk `ahead` of it (with their quotas) kept.
+    fn risk(&mut self, i: usize, quota: u64, ahead: &[Job]) -> Risk {
         let Some(job) = Self::job(self.model, i) else {
             return Risk::NoSpareTime {
                 extra_minutes_per_day: None,
@@ -247,9 +264,18 @@ impl<'a> Rescue<'a> {
             };
         };
         let gets = u64::try_from(self.hall.at(job.r, job.d).max(0)).unwrap_or(0);
-        let deficit = job.p.saturating_sub(gets);
+        let mut deficit = job.p.saturating_sub(gets);
+        let mut also: &[Job] = &[];
         if deficit == 0 {
-            return Risk::SessionRules;
+            if quota >= job.p {
+                // The minutes are there, with everything ahead of it kept: only the
+                // session rules kept placement from them.
+                return Risk::SessionRules;
+            }
+            // It would fit with the on-time set alone, but badges at risk ahead of it
+            // (left out by the repair) take the time: the rescue keeps them too.
+            deficit = job.p - quota;
+            also = ahead;
         }
         let m = self.model;
         let room: u64 = (job.r..=job.d)
@@ -260,7 +286,7 @@ impl<'a> Rescue<'a> {
         } else {
             None
         };
-        let extra_minutes_per_day = self.per_day(job, deficit);
+        let extra_minutes_per_day = self.per_day(job, deficit, also);
         if self.pre[job.d + 1] == self.pre[job.r] {
             Risk::NoSpareTime {
                 extra_minutes_per_day,
@@ -276,7 +302,7 @@ impl<'a> Rescue<'a> {
 
     /// The smallest raise of the daily cap, in grid steps, that fits `job` with the kept
     /// set; `None` if even a day-long raise would not.
-    fn per_day(&mut self, job: Job, deficit: u64) -> Option<u32> {
+    fn per_day(&mut self, job: Job, deficit: u64, also: &[Job]) -> Option<u32> {
         if self.withheld < deficit {
             return None;
         }
@@ -295,8 +321,9 @@ impl<'a> Rescue<'a> {
         let g = self.model.settings.granularity;
         let steps = 1440u32.div_ceil(g);
         let mut jobs = self.kept.clone();
-        let at = jobs.partition_point(|j| (j.r, j.rank) < (job.r, job.rank));
-        jobs.insert(at, job);
+        jobs.extend_from_slice(also);
+        jobs.push(job);
+        jobs.sort_by_key(|j| (j.r, j.rank));
         if !self.fits(&jobs, steps) {
             return None;
         }
