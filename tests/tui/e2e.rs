@@ -136,7 +136,7 @@ fn a_person_logs_study_from_the_badges_view() {
         .lines()
         .find(|l| l.contains("Google Cloud Professional"))
         .unwrap();
-    assert!(row.contains("8h/40h"), "{row}");
+    assert!(row.contains("8h/48h"), "{row}");
     // Japanese names line up with the others: the expiry column starts at one place.
     let col = |needle: &str| {
         let l = screen.lines().find(|l| l.contains(needle)).unwrap();
@@ -152,7 +152,7 @@ fn a_person_logs_study_from_the_badges_view() {
         "✓ log 30m on Google Cloud Professional Data Engineer",
     ]);
     tmux.send(&["Enter"]);
-    let screen = tmux.wait_for(&["✓ log 30m on Google Cloud", "8h30m/40h"]);
+    let screen = tmux.wait_for(&["✓ log 30m on Google Cloud", "8h30m/48h"]);
     assert!(!screen.contains("Quick add"), "the popup closed:\n{screen}");
 
     // The filter, typed in Japanese.

@@ -1398,10 +1398,10 @@ fn clicking_a_session_in_the_plan_selects_it() {
     let rows = rows(&draw(&app, 80, 24));
     // Screen row 3 is the first session (tabs, agenda title, today's header above it).
     assert!(rows[3].contains("12:15-12:45"), "{}", rows[3]);
-    let y = rows.iter().position(|r| r.contains("10:00-11:00")).unwrap();
+    let y = rows.iter().position(|r| r.contains("10:15-11:00")).unwrap();
     app.update(click(10, y as u16));
     let s = &app.data.plan.sessions[app.plan.selected];
-    assert_eq!(s.start.format("%a %H:%M").to_string(), "Sat 10:00");
+    assert_eq!(s.start.format("%a %H:%M").to_string(), "Sat 10:15");
     // A day's header is not a session: the selection stays.
     let header = rows
         .iter()
@@ -1413,7 +1413,7 @@ fn clicking_a_session_in_the_plan_selects_it() {
             .start
             .format("%a %H:%M")
             .to_string(),
-        "Sat 10:00"
+        "Sat 10:15"
     );
     // Clicks while a popup is open go nowhere.
     app.update(ch('?'));
@@ -1424,7 +1424,7 @@ fn clicking_a_session_in_the_plan_selects_it() {
             .start
             .format("%a %H:%M")
             .to_string(),
-        "Sat 10:00"
+        "Sat 10:15"
     );
 }
 
