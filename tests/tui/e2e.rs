@@ -165,7 +165,7 @@ fn a_person_logs_study_from_the_badges_view() {
 
     // Undo takes the log entry back.
     tmux.send(&["u"]);
-    tmux.wait_for(&["✓ undid: log 30m on gcp-pde", "8h/40h"]);
+    tmux.wait_for(&["✓ undid: log 30m on gcp-pde", "8h/48h"]);
 
     tmux.send(&["q"]);
     let screen = tmux.wait_for(&["sukima exited with 0"]);

@@ -280,30 +280,49 @@ fn expiring(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         put(buf, area, y, strings::NOTHING_EXPIRES, t.dim);
         return y + 1;
     }
-    for (days, b) in list {
-        let what = if b.status == Status::Retiring {
-            match &b.badge.replaced_by {
-                Some(r) => strings::retires_to(r),
-                None => strings::RETIRES_LAPSE.to_string(),
-            }
-        } else {
-            strings::EXPIRES.to_string()
-        };
+    let what = |b: &crate::planning::BadgeInfo| -> String {
+        match (b.status, &b.badge.replaced_by) {
+            (Status::Retiring, Some(r)) => strings::retires_to(r),
+            (Status::Retiring, None) => strings::RETIRES_LAPSE.to_string(),
+            _ => strings::EXPIRES.to_string(),
+        }
+    };
+    // A name column, then the words in a column beside it when there is room for both.
+    let avail = (area.width as usize).saturating_sub(9);
+    let words_w = list
+        .iter()
+        .map(|(_, b)| crate::text::width(&what(b)))
+        .max()
+        .unwrap_or(0);
+    let names_w = list
+        .iter()
+        .map(|(_, b)| crate::text::width(&b.badge.name))
+        .max()
+        .unwrap_or(0);
+    let name_w = names_w.min(avail.saturating_sub(words_w + 2));
+    let with_words = name_w >= 20;
+    for (days, b) in &list {
         let style = if b.status == Status::Retiring {
             t.accent
         } else {
-            t.band(band(days))
+            t.band(band(*days))
         };
-        let name_w = (area.width as usize)
-            .saturating_sub(8 + crate::text::width(&what) + 2)
-            .max(8);
-        put(
-            buf,
-            area,
-            y,
-            &format!(" {days:>3}d  {}  {what}", pad(&b.badge.name, name_w)),
-            style,
-        );
+        // A mark that says it at any width.
+        let mark = match (b.status, &b.badge.replaced_by) {
+            (Status::Retiring, Some(_)) => "→",
+            (Status::Retiring, None) => "×",
+            _ => "!",
+        };
+        let line = if with_words {
+            format!(
+                " {days:>3}d {mark} {}  {}",
+                pad(&b.badge.name, name_w),
+                what(b)
+            )
+        } else {
+            format!(" {days:>3}d {mark} {}", b.badge.name)
+        };
+        put(buf, area, y, &line, style);
         y += 1;
     }
     y
