@@ -120,11 +120,15 @@ use model::{Kind, Model};
 pub use select::WORK_BUDGET;
 use std::collections::BTreeMap;
 
-/// How many times the demands of on-time badges that placement missed are inflated by
-/// what they missed (the guard keeps that much more for them; an exact selection is
-/// rerun); after that the on-time badges are placed before those at risk, and badges
-/// that still miss are given up as at risk without another selection.
+/// How many times the selection is rerun with the demands of on-time badges that
+/// placement (of the on-time badges by themselves) missed inflated by what they missed;
+/// after that, badges that still miss are given up as at risk without another selection.
 pub const INFLATE_ROUNDS: u32 = 1;
+
+/// How many times the guard keeps more room (twice what they missed) for on-time badges
+/// that missed only because badges at risk shared their time; after that the on-time
+/// badges are placed first and those at risk in the time left over.
+pub const MARGIN_ROUNDS: u32 = 2;
 
 /// How sessions are shaped, in minutes. See [`Settings::normalized`] for what is applied
 /// when the values do not fit together.
@@ -286,45 +290,66 @@ pub struct Plan {
 pub fn plan(input: &PlanInput) -> Plan {
     let model = Model::build(input);
     let n = model.items.len();
-    let mut inflate = vec![0u64; n];
+    let zero = vec![0u64; n];
+    let mut inflate = zero.clone();
     let mut budget = select::WORK_BUDGET;
     let (mut on_time, selection_exact) = choose(&model, &inflate, &mut budget);
     let mut exact = selection_exact;
+
+    // The on-time badges by themselves, repaired until placement gives them all they
+    // need.
     let mut round = 0u32;
-    // Badges at risk placed together with the others (quotas and guard), rather than in
-    // the time the others leave over.
-    let mut together = true;
-    let (pieces, cap, quotas) = loop {
-        let quotas = quota::quotas(&model, &on_time, &inflate);
-        let (pieces, cap, missed) = place_all(&model, &on_time, &quotas, &inflate, together);
-        if missed.is_empty() {
-            break (pieces, cap, quotas);
+    let alone = loop {
+        let placed = place_all(&model, &on_time, &zero, &zero, Mode::Alone);
+        if placed.2.is_empty() {
+            break placed;
         }
-        // The relaxation promised what placement could not deliver: repair.
+        // The relaxation promised what placement could not deliver.
         exact = false;
         round += 1;
-        if round <= INFLATE_ROUNDS {
-            // Inflating keeps more room for the badges that missed: the guard keeps it
-            // from the badges at risk, and a new exact selection can trade a
-            // lower-priority badge for them (a heuristic selection has no trade-offs to
-            // keep, so it is not rerun).
-            for &(i, short) in &missed {
+        if round <= INFLATE_ROUNDS && selection_exact {
+            // A new exact selection with the demands inflated keeps the optimal trade-offs
+            // (drop a Low rather than the High that missed); a heuristic selection has
+            // none to keep.
+            for &(i, short) in &placed.2 {
                 inflate[i] = inflate[i].saturating_add(short);
             }
-            if selection_exact {
-                on_time = choose(&model, &inflate, &mut budget).0;
-            }
-        } else if together && has_late(&model, &on_time) {
-            // Place the on-time badges alone first, as before badges at risk shared in.
-            together = false;
+            on_time = choose(&model, &inflate, &mut budget).0;
         } else {
-            for (i, _) in missed {
+            for &(i, _) in &placed.2 {
                 on_time[i] = false;
             }
-            together = true;
         }
     };
-    report::assemble(input, &model, &pieces, &cap, exact, &quotas)
+
+    // Then the badges at risk with them, as long as that leaves every on-time badge on
+    // time: the guard and the quotas keep `margin` more for those that missed.
+    let mut margin = inflate;
+    let mut quotas = quota::quotas(&model, &on_time, &margin);
+    let (pieces, cap, quotas) = if has_late(&model, &on_time) {
+        let mut tries = 0;
+        loop {
+            let (pieces, cap, missed) =
+                place_all(&model, &on_time, &quotas.quota, &margin, Mode::Together);
+            if missed.is_empty() {
+                break (pieces, cap, quotas);
+            }
+            tries += 1;
+            if tries > MARGIN_ROUNDS {
+                // Give up sharing: the on-time badges first, as they fit by themselves.
+                let (pieces, cap, _) =
+                    place_all(&model, &on_time, &quotas.quota, &margin, Mode::KeptFirst);
+                break (pieces, cap, quotas);
+            }
+            for (i, short) in missed {
+                margin[i] = margin[i].saturating_add(2 * short);
+            }
+            quotas = quota::quotas(&model, &on_time, &margin);
+        }
+    } else {
+        (alone.0, alone.1, quotas)
+    };
+    report::assemble(input, &model, &pieces, &cap, exact, &quotas, &margin)
 }
 
 /// Whether some badge not on time has minutes to place.
@@ -342,61 +367,55 @@ fn late_kind(model: &Model, i: usize) -> bool {
     }
 }
 
-/// Places every badge: those on time protected up to their due day, those at risk with
-/// their quota protected and the rest where the guard allows (`together`), or, as the
-/// repair's fallback, the on-time badges alone and then those at risk in the time left
-/// over. Returns the pieces in time order, the cap left per day, and the on-time badges
-/// that missed minutes by their due day (with how many).
+/// How [`place_all`] places the badges not on time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// With the on-time badges: their quota protected, the rest where the guard allows.
+    Together,
+    /// After the on-time badges, in the time they leave over (the repair's fallback).
+    KeptFirst,
+    /// Not at all: only to see whether the on-time badges fit by themselves.
+    Alone,
+}
+
+/// Places the badges on time up to their due day, and the others as `mode` says.
+/// Returns the pieces in time order, the cap left per day, and the on-time badges that
+/// missed minutes by their due day (with how many).
 fn place_all(
     model: &Model,
     on_time: &[bool],
     quotas: &[u64],
-    inflate: &[u64],
-    together: bool,
+    reserve: &[u64],
+    mode: Mode,
 ) -> (Vec<place::Piece>, Vec<u32>, Vec<(usize, u64)>) {
     let n = model.items.len();
     let kept: Vec<place::PlaceItem> = (0..n)
         .filter(|&i| on_time[i])
-        .map(|i| model.on_time_item(i, inflate[i]))
+        .map(|i| model.on_time_item(i, reserve[i]))
         .collect();
     let late = (0..n).filter(|&i| !on_time[i] && late_kind(model, i));
     let pre = hall::prefix(&model.capacity);
     let mut cap = model.cap_left.clone();
-    let (pieces, placed) = if together {
-        let mut items = kept.clone();
-        items.extend(late.map(|i| model.at_risk_item(i, quotas[i])));
-        place::place(
-            &model.slots,
-            &mut cap,
-            &items,
-            &model.edges,
-            model.shape(),
-            &pre,
-        )
-    } else {
-        let (mut pieces, placed) = place::place(
-            &model.slots,
-            &mut cap,
-            &kept,
-            &model.edges,
-            model.shape(),
-            &pre,
-        );
-        let late: Vec<place::PlaceItem> = late.map(|i| model.at_risk_item(i, 0)).collect();
-        if !late.is_empty() {
-            let leftover = place::subtract(&model.slots, &pieces);
-            let (more, _) = place::place(
-                &leftover,
-                &mut cap,
-                &late,
-                &model.edges,
-                model.shape(),
-                &pre,
-            );
-            pieces.extend(more);
-            pieces.sort_by_key(|p| (p.day, p.start));
+    let place = |slots: &[model::Slot], cap: &mut [u32], items: &[place::PlaceItem]| {
+        place::place(slots, cap, items, &model.edges, model.shape(), &pre)
+    };
+    let (pieces, placed) = match mode {
+        Mode::Together => {
+            let mut items = kept.clone();
+            items.extend(late.map(|i| model.at_risk_item(i, quotas[i])));
+            place(&model.slots, &mut cap, &items)
         }
-        (pieces, placed)
+        Mode::KeptFirst | Mode::Alone => {
+            let (mut pieces, placed) = place(&model.slots, &mut cap, &kept);
+            let late: Vec<place::PlaceItem> = late.map(|i| model.at_risk_item(i, 0)).collect();
+            if mode == Mode::KeptFirst && !late.is_empty() {
+                let leftover = place::subtract(&model.slots, &pieces);
+                let (more, _) = place(&leftover, &mut cap, &late);
+                pieces.extend(more);
+                pieces.sort_by_key(|p| (p.day, p.start));
+            }
+            (pieces, placed)
+        }
     };
     let missed = kept
         .iter()

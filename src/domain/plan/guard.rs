@@ -11,64 +11,99 @@
 //! passed). A min segment tree over `pre[b+1] - reserved(due <= b) + done(due <= b)`
 //! answers the room for one more minute in `O(log dues)`.
 
-/// Range-add, range-min over `i64`, no push-down: a node's value is the minimum of its
-/// subtree including its own pending addition.
+/// Range-add, range-min over `i64`, bottom-up on a power-of-two array: `min[p]` is the
+/// minimum of `p`'s subtree including the additions pending at `p` (`add[p]`), which a
+/// query first pushes down along the paths it reads.
 struct MinTree {
     n: usize,
+    height: u32,
     min: Vec<i64>,
     add: Vec<i64>,
 }
 
 impl MinTree {
     fn new(values: &[i64]) -> MinTree {
-        let n = values.len().max(1);
-        let mut t = MinTree {
+        let n = values.len().next_power_of_two();
+        let mut min = vec![UNBOUNDED; 2 * n];
+        min[n..n + values.len()].copy_from_slice(values);
+        for p in (1..n).rev() {
+            min[p] = min[2 * p].min(min[2 * p + 1]);
+        }
+        MinTree {
             n,
-            min: vec![0; 4 * n],
-            add: vec![0; 4 * n],
-        };
-        t.build(1, 0, n, values);
-        t
+            height: n.trailing_zeros(),
+            min,
+            add: vec![0; n],
+        }
     }
 
-    fn build(&mut self, node: usize, l: usize, r: usize, values: &[i64]) {
-        if r - l == 1 {
-            self.min[node] = values.get(l).copied().unwrap_or(i64::MAX / 4);
-            return;
+    fn apply(&mut self, p: usize, v: i64) {
+        self.min[p] += v;
+        if p < self.n {
+            self.add[p] += v;
         }
-        let m = (l + r) / 2;
-        self.build(2 * node, l, m, values);
-        self.build(2 * node + 1, m, r, values);
-        self.min[node] = self.min[2 * node].min(self.min[2 * node + 1]);
     }
 
-    fn update(&mut self, node: usize, l: usize, r: usize, ql: usize, qr: usize, v: i64) {
-        if qr <= l || r <= ql {
-            return;
+    fn rebuild(&mut self, mut p: usize) {
+        while p > 1 {
+            p >>= 1;
+            self.min[p] = self.min[2 * p].min(self.min[2 * p + 1]) + self.add[p];
         }
-        if ql <= l && r <= qr {
-            self.min[node] += v;
-            self.add[node] += v;
-            return;
-        }
-        let m = (l + r) / 2;
-        self.update(2 * node, l, m, ql, qr, v);
-        self.update(2 * node + 1, m, r, ql, qr, v);
-        self.min[node] = self.min[2 * node].min(self.min[2 * node + 1]) + self.add[node];
     }
 
-    fn query(&self, node: usize, l: usize, r: usize, ql: usize, qr: usize) -> i64 {
-        if qr <= l || r <= ql {
-            return i64::MAX / 4;
+    fn push(&mut self, p: usize) {
+        for s in (1..=self.height).rev() {
+            let i = p >> s;
+            let v = self.add[i];
+            if v != 0 {
+                self.apply(2 * i, v);
+                self.apply(2 * i + 1, v);
+                self.add[i] = 0;
+            }
         }
-        if ql <= l && r <= qr {
-            return self.min[node];
+    }
+
+    /// Adds `v` on `l..r`.
+    fn update(&mut self, l: usize, r: usize, v: i64) {
+        if l >= r {
+            return;
         }
-        let m = (l + r) / 2;
-        let below = self
-            .query(2 * node, l, m, ql, qr)
-            .min(self.query(2 * node + 1, m, r, ql, qr));
-        below.saturating_add(self.add[node])
+        let (mut a, mut b) = (l + self.n, r + self.n);
+        while a < b {
+            if a & 1 == 1 {
+                self.apply(a, v);
+                a += 1;
+            }
+            if b & 1 == 1 {
+                b -= 1;
+                self.apply(b, v);
+            }
+            a >>= 1;
+            b >>= 1;
+        }
+        self.rebuild(l + self.n);
+        self.rebuild(r - 1 + self.n);
+    }
+
+    /// The minimum on `l..r` (`l < r`).
+    fn query(&mut self, l: usize, r: usize) -> i64 {
+        let (mut a, mut b) = (l + self.n, r + self.n);
+        self.push(a);
+        self.push(b - 1);
+        let mut least = UNBOUNDED;
+        while a < b {
+            if a & 1 == 1 {
+                least = least.min(self.min[a]);
+                a += 1;
+            }
+            if b & 1 == 1 {
+                b -= 1;
+                least = least.min(self.min[b]);
+            }
+            a >>= 1;
+            b >>= 1;
+        }
+        least
     }
 }
 
@@ -138,19 +173,16 @@ impl Guard {
             return;
         }
         let k = self.index(due_day.min(self.pre.len().saturating_sub(2)));
-        let n = self.tree.n;
-        self.tree
-            .update(1, 0, n, k, self.dues.len(), to_i64(minutes));
+        self.tree.update(k, self.dues.len(), to_i64(minutes));
     }
 
     /// The least room over the breakpoints `lo..hi` at day `day` with `today` usable
     /// minutes left today: how much more may be placed today without breaking them.
-    pub(super) fn room(&self, day: usize, today: u64, lo: usize, hi: usize) -> i64 {
+    pub(super) fn room(&mut self, day: usize, today: u64, lo: usize, hi: usize) -> i64 {
         if lo >= hi {
             return UNBOUNDED;
         }
-        let n = self.tree.n;
-        let least = self.tree.query(1, 0, n, lo, hi);
+        let least = self.tree.query(lo, hi);
         least + to_i64(today) - to_i64(self.pre[day + 1])
     }
 }

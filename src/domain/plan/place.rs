@@ -4,6 +4,7 @@
 
 use super::guard::{Guard, UNBOUNDED};
 use super::model::{DAY, Slot};
+use std::cell::{Cell, RefCell};
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
 
@@ -133,7 +134,7 @@ pub(super) fn place(
     let mut quota: Vec<u64> = items.iter().map(|i| i.quota.min(i.need)).collect();
     let mut reserve: Vec<u64> = items.iter().map(|i| i.reserve).collect();
     let mut placed = vec![0u64; n];
-    let mut guard = if items.iter().any(PlaceItem::soft) {
+    let guard = if items.iter().any(PlaceItem::soft) {
         let reserved: Vec<(usize, u64)> = items.iter().map(|i| (i.due_day, i.reserve)).collect();
         Guard::new(pre, &reserved)
     } else {
@@ -143,6 +144,10 @@ pub(super) fn place(
         Some(g) => items.iter().map(|i| g.index(i.due_day)).collect(),
         None => vec![0; n],
     };
+    let end = guard.as_ref().map_or(0, Guard::len);
+    let guard = RefCell::new(guard);
+    // The guard's first breakpoint still ahead.
+    let mut first = 0;
     // Free minutes of the later slots of the same day, per slot.
     let mut after = vec![0u32; slots.len()];
     for k in (0..slots.len().saturating_sub(1)).rev() {
@@ -174,6 +179,7 @@ pub(super) fn place(
     for (si, slot) in slots.iter().enumerate() {
         if slot.day != day {
             day = slot.day;
+            first = guard.borrow().as_ref().map_or(0, |g| g.index(day));
             while next < pending.len() && items[pending[next]].release <= day {
                 let i = pending[next];
                 next += 1;
@@ -192,7 +198,7 @@ pub(super) fn place(
                     break;
                 }
                 due_heap.pop();
-                if let Some(g) = guard.as_mut() {
+                if let Some(g) = guard.borrow_mut().as_mut() {
                     g.done(items[i].due_day, reserve[i]);
                 }
                 reserve[i] = 0;
@@ -231,15 +237,22 @@ pub(super) fn place(
             let today = u64::from(cap[day].min(slot.end - t + after[si]));
             let room = |lo: usize, hi: usize| -> i64 {
                 guard
-                    .as_ref()
+                    .borrow_mut()
+                    .as_mut()
                     .map_or(UNBOUNDED, |g| g.room(day, today, lo, hi))
             };
-            let first = guard.as_ref().map_or(0, |g| g.index(day));
-            let end = guard.as_ref().map_or(0, Guard::len);
-            let room_all = if soft.is_empty() { 0 } else { room(first, end) };
+            // The room for items with no quota left, when first asked.
+            let cached = Cell::new(None);
+            let room_all = || -> i64 {
+                cached.get().unwrap_or_else(|| {
+                    let r = room(first, end);
+                    cached.set(Some(r));
+                    r
+                })
+            };
             // The most item `i` may take here.
             let allowed = |i: usize| -> u32 {
-                if !items[i].soft() || guard.is_none() {
+                if !items[i].soft() || end == 0 {
                     return space;
                 }
                 let most = if quota[i] > 0 {
@@ -247,7 +260,7 @@ pub(super) fn place(
                     let q = i64::try_from(quota[i]).unwrap_or(UNBOUNDED);
                     room(first, k).min(q.saturating_add(room(k, end)))
                 } else {
-                    room_all
+                    room_all()
                 };
                 u32::try_from(most.clamp(0, i64::from(space))).unwrap_or(0)
             };
@@ -261,7 +274,19 @@ pub(super) fn place(
                     return None;
                 }
                 let touch_end = edges.starts_at(slot_end_abs, key);
-                piece_len(rem[i], allowed(i), t, slot.end, touch_end, shape)
+                let most = allowed(i);
+                if most >= space {
+                    return piece_len(rem[i], space, t, slot.end, touch_end, shape);
+                }
+                // Cut by the guard: never leave a sliver the protected badges cannot use
+                // (the relaxation counts it for them).
+                let len = piece_len(rem[i], most, t, slot.end, touch_end, shape)?;
+                let left = space - len;
+                if left == 0 || left >= shape.min {
+                    return Some(len);
+                }
+                let len = space.checked_sub(shape.min)?;
+                (len >= shape.min).then_some(len)
             };
             if space < shape.min {
                 // Only a badge that finishes here can use it: the first such in order.
@@ -276,16 +301,20 @@ pub(super) fn place(
                 }
                 pick = best.map(|(_, i, len)| (i, len));
             } else {
-                let with_soft = room_all >= i64::from(shape.g);
                 let mut a = hard.iter().peekable();
-                let mut b = soft.iter().filter(|_| with_soft).peekable();
+                let mut b = soft.iter().peekable();
+                // Whether soft items may take anything here (asked when first reached).
+                let mut soft_live: Option<bool> = None;
                 loop {
-                    let i = match (a.peek(), b.peek()) {
-                        (Some(x), Some(y)) if x < y => a.next(),
-                        (Some(_), Some(_)) | (None, Some(_)) => b.next(),
-                        (Some(_), None) => a.next(),
-                        (None, None) => None,
+                    let soft_next = match (a.peek(), b.peek()) {
+                        (Some(x), Some(y)) => y < x,
+                        (None, Some(_)) => true,
+                        (_, None) => false,
                     };
+                    let soft_next = soft_next
+                        && *soft_live
+                            .get_or_insert_with(|| end == 0 || room_all() >= i64::from(shape.g));
+                    let i = if soft_next { b.next() } else { a.next() };
                     let Some(&(_, i)) = i else { break };
                     if let Some(len) = try_one(i, &mut blocked) {
                         pick = Some((i, len));
@@ -341,7 +370,7 @@ pub(super) fn place(
                 let len = u64::from(len);
                 let kept = len.min(reserve[i]);
                 reserve[i] -= kept;
-                if let Some(g) = guard.as_mut() {
+                if let Some(g) = guard.borrow_mut().as_mut() {
                     g.done(items[i].due_day, kept);
                 }
                 quota[i] -= len.min(quota[i]);

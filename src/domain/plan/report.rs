@@ -5,6 +5,7 @@ use super::edf::{self, Job};
 use super::hall::{self, Hall};
 use super::model::{DAY, Kind, Model};
 use super::place::Piece;
+use super::quota;
 use super::{Outcome, Plan, PlanInput, Risk, Session};
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 use std::collections::BTreeMap;
@@ -29,7 +30,8 @@ pub(super) fn assemble(
     pieces: &[Piece],
     cap_after: &[u32],
     exact: bool,
-    quotas: &[u64],
+    quotas: &quota::Quotas,
+    margin: &[u64],
 ) -> Plan {
     let today = model.today;
     let mut sessions: Vec<Session> = pieces
@@ -155,24 +157,51 @@ pub(super) fn assemble(
             .filter(|(i, o)| !o.at_risk && model.items[*i].kind == Kind::Candidate)
             .map(|(i, _)| *i)
             .collect();
-        let mut rescue = Rescue::new(model, &on_time, &late);
-        // Badges at risk ahead in planning order, with the quotas they were given.
-        let mut by_rank = late.clone();
-        by_rank.sort_by_key(|&i| model.items[i].rank);
+        let mut rescue = Rescue::new(model, &on_time, &late, margin);
+        // What each gets by its due with the on-time set whole and the badges at risk
+        // ahead of it at their quotas, with the daily cap and without.
+        let kept: Vec<Job> = on_time
+            .iter()
+            .filter_map(|&i| quota::job(model, i, margin[i]))
+            .collect();
+        let jobs: Vec<(usize, Job)> = late
+            .iter()
+            .filter_map(|&i| Some((i, quota::job(model, i, 0)?)))
+            .collect();
+        // Without the daily cap, for the rescue of badges that would fit with the on-time
+        // set alone (after a repair or a heuristic selection): built when first needed.
+        let mut uncapped: Option<Vec<u64>> = None;
+        let mut order: Vec<usize> = (0..jobs.len()).collect();
+        order.sort_by_key(|&k| jobs[k].1.rank);
         let mut ahead: Vec<Job> = Vec::new();
         let mut risks: BTreeMap<usize, Risk> = BTreeMap::new();
-        for i in by_rank {
-            risks.insert(i, rescue.risk(i, quotas[i], &ahead));
-            if let Some(job) = Rescue::job(model, i).filter(|_| quotas[i] > 0) {
+        for k in order {
+            let (i, job) = jobs[k];
+            let mut free_most = || {
+                uncapped.get_or_insert_with(|| {
+                    let free: Vec<u64> = model.free_min.iter().map(|&f| u64::from(f)).collect();
+                    quota::serve(&kept, &jobs, &free, |k, _| quotas.quota[jobs[k].0])
+                })[k]
+            };
+            let shared = Shared {
+                capped: quotas.most[i],
+                uncapped: &mut free_most,
+                ahead: &ahead,
+            };
+            risks.insert(i, rescue.risk(i, shared));
+            if quotas.quota[i] > 0 {
                 ahead.push(Job {
-                    p: quotas[i],
+                    p: quotas.quota[i],
                     ..job
                 });
             }
         }
         for (i, o) in &mut outcomes {
             if o.at_risk && o.risk.is_none() {
-                o.risk = risks.get(i).copied();
+                o.risk = Some(risks.get(i).copied().unwrap_or(Risk::NoSpareTime {
+                    extra_minutes_per_day: None,
+                    extra_spare_minutes: None,
+                }));
             }
         }
     }
@@ -192,13 +221,27 @@ pub(super) fn assemble(
     }
 }
 
+/// What a badge at risk gets by its due in the relaxation with the on-time set whole and
+/// the badges at risk ahead of it at their quotas.
+struct Shared<'a> {
+    /// With the daily cap.
+    capped: u64,
+    /// Without any daily cap (computed when asked).
+    uncapped: &'a mut dyn FnMut() -> u64,
+    /// The badges at risk ahead of it, at their quotas.
+    ahead: &'a [Job],
+}
+
 /// The rescue numbers of badges at risk, in the relaxation, keeping the on-time set.
 struct Rescue<'a> {
     model: &'a Model,
     pre: Vec<u64>,
     /// On-time jobs, sorted by release.
     kept: Vec<Job>,
-    hall: Hall,
+    /// The on-time set's closed slack; `None` when the whole horizon has none.
+    hall: Option<Hall>,
+    /// The free minutes of the whole horizon the on-time set leaves with no daily cap.
+    free_room: u64,
     /// The most minutes a raise of the daily cap can add to any interval: what the cap
     /// withholds from the free time, over all days.
     withheld: u64,
@@ -208,6 +251,8 @@ struct Rescue<'a> {
     breakpoints: (Vec<usize>, Vec<usize>),
     /// Day capacities with the cap raised by `k` grid steps.
     raised: BTreeMap<u32, Vec<u64>>,
+    /// The raise, in grid steps, past which no day gains anything.
+    max_raise: u32,
 }
 
 impl<'a> Rescue<'a> {
@@ -223,11 +268,20 @@ impl<'a> Rescue<'a> {
         })
     }
 
-    fn new(model: &'a Model, on_time: &[usize], late: &[usize]) -> Self {
+    /// The most `job` gets by its due with the on-time set kept.
+    fn gets(&self, job: Job) -> u64 {
+        self.hall
+            .as_ref()
+            .map_or(0, |h| u64::try_from(h.at(job.r, job.d).max(0)).unwrap_or(0))
+    }
+
+    /// `margin`: what the repair keeps for each on-time badge beyond its need (the room
+    /// its sessions need under the session rules); it counts as their demand.
+    fn new(model: &'a Model, on_time: &[usize], late: &[usize], margin: &[u64]) -> Self {
         let pre = hall::prefix(&model.capacity);
         let mut kept: Vec<Job> = on_time
             .iter()
-            .filter_map(|&i| Self::job(model, i))
+            .filter_map(|&i| quota::job(model, i, margin[i]))
             .collect();
         kept.sort_by_key(|j| (j.r, j.rank));
         let others: Vec<Job> = late.iter().filter_map(|&i| Self::job(model, i)).collect();
@@ -237,16 +291,32 @@ impl<'a> Rescue<'a> {
         rs.dedup();
         ds.sort_unstable();
         ds.dedup();
-        let (mut hall, _) = Hall::raw(rs.clone(), ds.clone(), &pre, kept.iter());
-        hall.close();
+        // Every window lies inside the whole horizon: with no room there, no badge at
+        // risk gets anything, and no matrix is needed to say so.
+        let demand: u64 = kept.iter().map(|j| j.p).fold(0, u64::saturating_add);
+        let hall = (pre[model.days] > demand).then(|| {
+            let (mut hall, _) = Hall::raw(rs.clone(), ds.clone(), &pre, kept.iter());
+            hall.close();
+            hall
+        });
+        let free_total: u64 = model.free_min.iter().map(|&f| u64::from(f)).sum();
         let withheld = (0..model.days)
             .map(|d| u64::from(model.free_min[d].saturating_sub(model.cap_left[d])))
             .sum();
+        let g = u64::from(model.settings.granularity);
+        let daily = u64::from(model.settings.daily_cap);
+        let max_raise = (0..model.days)
+            .map(|d| (u64::from(model.free_min[d]) + model.used[d]).saturating_sub(daily))
+            .max()
+            .unwrap_or(0)
+            .div_ceil(g);
         Rescue {
+            max_raise: u32::try_from(max_raise).unwrap_or(u32::MAX).clamp(1, 1440),
             model,
             pre,
             kept,
             hall,
+            free_room: free_total.saturating_sub(demand),
             withheld,
             uncapped: None,
             breakpoints: (rs, ds),
@@ -254,28 +324,27 @@ impl<'a> Rescue<'a> {
         }
     }
 
-    /// Why badge `i` is at risk. `quota` is what the relaxation gave it by its due with
-    /// the on-time set and the badges at risk `ahead` of it (with their quotas) kept.
-    fn risk(&mut self, i: usize, quota: u64, ahead: &[Job]) -> Risk {
+    /// Why badge `i` is at risk. The rescue numbers keep the on-time set; when the badge
+    /// would fit with it alone (the repair or a heuristic selection left it out), they
+    /// keep the badges at risk ahead of it at their quotas too.
+    fn risk(&mut self, i: usize, shared: Shared) -> Risk {
         let Some(job) = Self::job(self.model, i) else {
             return Risk::NoSpareTime {
                 extra_minutes_per_day: None,
                 extra_spare_minutes: None,
             };
         };
-        let gets = u64::try_from(self.hall.at(job.r, job.d).max(0)).unwrap_or(0);
-        let mut deficit = job.p.saturating_sub(gets);
-        let mut also: &[Job] = &[];
+        let mut deficit = job.p.saturating_sub(self.gets(job));
+        let mut also: Option<Shared> = None;
         if deficit == 0 {
-            if quota >= job.p {
+            if shared.capped >= job.p {
                 // The minutes are there, with everything ahead of it kept: only the
                 // session rules kept placement from them.
                 return Risk::SessionRules;
             }
-            // It would fit with the on-time set alone, but badges at risk ahead of it
-            // (left out by the repair) take the time: the rescue keeps them too.
-            deficit = job.p - quota;
-            also = ahead;
+            // Badges at risk ahead of it take the time.
+            deficit = job.p - shared.capped;
+            also = Some(shared);
         }
         let m = self.model;
         let room: u64 = (job.r..=job.d)
@@ -286,7 +355,17 @@ impl<'a> Rescue<'a> {
         } else {
             None
         };
-        let extra_minutes_per_day = self.per_day(job, deficit, also);
+        let extra_minutes_per_day = match also {
+            None => self.per_day(job, deficit, &[]),
+            Some(sh) => {
+                // No raise of the cap gives more than taking the cap away.
+                if self.withheld < deficit || (sh.uncapped)() < job.p {
+                    None
+                } else {
+                    self.per_day(job, deficit, sh.ahead)
+                }
+            }
+        };
         if self.pre[job.d + 1] == self.pre[job.r] {
             Risk::NoSpareTime {
                 extra_minutes_per_day,
@@ -303,7 +382,7 @@ impl<'a> Rescue<'a> {
     /// The smallest raise of the daily cap, in grid steps, that fits `job` with the kept
     /// set; `None` if even a day-long raise would not.
     fn per_day(&mut self, job: Job, deficit: u64, also: &[Job]) -> Option<u32> {
-        if self.withheld < deficit {
+        if self.withheld < deficit || self.free_room < job.p {
             return None;
         }
         let m = self.model;
@@ -318,16 +397,14 @@ impl<'a> Rescue<'a> {
         if uncapped.at(job.r, job.d) < i64::try_from(job.p).unwrap_or(i64::MAX) {
             return None;
         }
+        // The caller checked the same for `also`. With no cap at all it fits (the check
+        // above is exact), and no raise past `max_raise` changes any day.
         let g = self.model.settings.granularity;
-        let steps = 1440u32.div_ceil(g);
         let mut jobs = self.kept.clone();
         jobs.extend_from_slice(also);
         jobs.push(job);
         jobs.sort_by_key(|j| (j.r, j.rank));
-        if !self.fits(&jobs, steps) {
-            return None;
-        }
-        let (mut lo, mut hi) = (1u32, steps);
+        let (mut lo, mut hi) = (1u32, self.max_raise);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             if self.fits(&jobs, mid) {
