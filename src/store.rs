@@ -8,6 +8,7 @@ pub mod badges;
 pub mod busy;
 pub mod log;
 pub mod pinned;
+pub mod stamp;
 pub mod windows;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
@@ -78,6 +79,30 @@ pub struct Store {
     path: Option<PathBuf>,
     /// A fixed clock (`--now`), for the time stamps of the undo journal.
     clock: Option<chrono::NaiveDateTime>,
+    /// When the file was last checked whole (seconds since the epoch), once it is known
+    /// to be sound: by a check now, or by a stamp ([`stamp`]) that says nothing but
+    /// sukima has touched it since. `None` until then, and for a refused file.
+    checked: Option<u64>,
+    /// Whether this open ran the full check (rather than trusting the stamp).
+    checked_now: bool,
+}
+
+impl Drop for Store {
+    /// Closes the database, then stamps it as checked ([`stamp`]) if it was.
+    fn drop(&mut self) {
+        let (Some(path), Some(checked)) = (self.path.clone(), self.checked) else {
+            return;
+        };
+        // The stamp must describe the file as it is once closed: closing the last
+        // connection folds the write-ahead log into the file.
+        let Ok(placeholder) = Connection::open_in_memory() else {
+            return;
+        };
+        let conn = std::mem::replace(&mut self.conn, placeholder);
+        if conn.close().is_ok() {
+            stamp::write(&path, checked);
+        }
+    }
 }
 
 impl Store {
@@ -90,8 +115,11 @@ impl Store {
             source,
         };
         let exists = path.exists();
+        // Read before SQLite opens the file, which creates its write-ahead log.
+        let mut trusted = None;
         if exists {
             check_header(path)?;
+            trusted = stamp::trusted(path);
         } else {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                 std::fs::create_dir_all(dir).map_err(io)?;
@@ -108,8 +136,10 @@ impl Store {
             conn,
             path: Some(path.to_path_buf()),
             clock: None,
+            checked: None,
+            checked_now: false,
         };
-        store.check_and_migrate(path)?;
+        store.check_and_migrate(path, trusted)?;
         Ok(store)
     }
 
@@ -120,8 +150,10 @@ impl Store {
             conn,
             path: None,
             clock: None,
+            checked: None,
+            checked_now: false,
         };
-        store.check_and_migrate(Path::new(":memory:"))?;
+        store.check_and_migrate(Path::new(":memory:"), None)?;
         Ok(store)
     }
 
@@ -140,7 +172,9 @@ impl Store {
         &self.conn
     }
 
-    fn check_and_migrate(&mut self, path: &Path) -> Result<()> {
+    /// `trusted`: when the file was last checked whole, if its stamp says nothing but
+    /// sukima has touched it since ([`stamp::trusted`]).
+    fn check_and_migrate(&mut self, path: &Path, trusted: Option<u64>) -> Result<()> {
         let corrupt = |e: rusqlite::Error| classify_open_error(path, e);
         let version: u32 = self
             .conn
@@ -166,7 +200,7 @@ impl Store {
                 supported: SCHEMA_VERSION,
             });
         }
-        if tables > 0 {
+        if tables > 0 && trusted.is_none() {
             let check: String = self
                 .conn
                 .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
@@ -177,7 +211,10 @@ impl Store {
                     detail: check,
                 });
             }
+            self.checked_now = true;
         }
+        // Sound: checked now, trusted by its stamp, or new.
+        let checked = trusted.unwrap_or_else(stamp::now_secs);
         // Only now, with the file known to be ours, do we write to it.
         if self.path.is_some() {
             self.conn
@@ -203,7 +240,14 @@ impl Store {
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
             tx.commit()?;
         }
+        self.checked = Some(checked);
         Ok(())
+    }
+
+    /// Whether opening ran `PRAGMA quick_check` over the whole file, rather than trusting
+    /// its stamp ([`stamp`]); false for a new or in-memory database.
+    pub fn checked_whole_file(&self) -> bool {
+        self.checked_now
     }
 
     /// The schema version of the open database.

@@ -270,3 +270,130 @@ fn actions_that_change_nothing_are_not_undo_steps() {
         .unwrap();
     assert_eq!(store.last_action().unwrap().as_deref(), Some("add a"));
 }
+
+/// Waits out the file system's time stamp granularity, so a change made next gets a
+/// later modification and change time than the stamp recorded.
+fn next_tick() {
+    std::thread::sleep(std::time::Duration::from_millis(30));
+}
+
+#[test]
+fn a_closed_database_is_stamped_and_its_next_open_skips_the_full_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    let stamp_path = stamp::path(&path);
+    {
+        let store = Store::open(&path).unwrap();
+        assert!(
+            !store.checked_whole_file(),
+            "a new file has nothing to check"
+        );
+        assert!(!stamp_path.exists(), "stamped when closed, not before");
+    }
+    assert!(stamp_path.exists());
+    {
+        let mut store = Store::open(&path).unwrap();
+        assert!(!store.checked_whole_file(), "trusted the stamp");
+        // Its own writes keep the stamp good.
+        store
+            .transact("add", |tx| crate::store::badges::insert(tx, &badge("cp4d")))
+            .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert!(!store.checked_whole_file(), "trusted after its own write");
+    drop(store);
+
+    // Anything else that writes the file means a full check, even with the same bytes.
+    next_tick();
+    let bytes = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &bytes).unwrap();
+    let store = Store::open(&path).unwrap();
+    assert!(store.checked_whole_file(), "changed outside sukima");
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert!(!store.checked_whole_file(), "stamped again after the check");
+    drop(store);
+
+    // A copy put in its place (a new inode, even with the old times).
+    next_tick();
+    let copy = dir.path().join("copy.db");
+    std::fs::copy(&path, &copy).unwrap();
+    std::fs::rename(&copy, &path).unwrap();
+    assert!(Store::open(&path).unwrap().checked_whole_file(), "replaced");
+}
+
+#[test]
+fn an_old_missing_or_garbled_stamp_means_a_full_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        store
+            .transact("add", |tx| crate::store::badges::insert(tx, &badge("cp4d")))
+            .unwrap();
+    }
+    let stamp_path = stamp::path(&path);
+    let good = std::fs::read_to_string(&stamp_path).unwrap();
+    assert!(!Store::open(&path).unwrap().checked_whole_file());
+
+    // Last full check more than a day ago.
+    let checked_line = good.lines().nth(1).unwrap();
+    let day_old = stamp::now_secs() - stamp::FULL_CHECK_EVERY.as_secs() - 1;
+    std::fs::write(
+        &stamp_path,
+        good.replace(checked_line, &format!("checked {day_old}")),
+    )
+    .unwrap();
+    assert!(Store::open(&path).unwrap().checked_whole_file(), "too old");
+
+    for garbled in [
+        "",
+        "sukima-checked 1\n",
+        "not a stamp",
+        &good[..good.len() / 2],
+    ] {
+        std::fs::write(&stamp_path, garbled).unwrap();
+        assert!(
+            Store::open(&path).unwrap().checked_whole_file(),
+            "{garbled:?}"
+        );
+    }
+    std::fs::remove_file(&stamp_path).unwrap();
+    assert!(Store::open(&path).unwrap().checked_whole_file(), "missing");
+    assert!(
+        !Store::open(&path).unwrap().checked_whole_file(),
+        "stamped again"
+    );
+}
+
+#[test]
+fn a_stamped_database_corrupted_later_is_still_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        for i in 0..200 {
+            store
+                .transact("add", |tx| {
+                    let mut b = badge(&format!("b{i:03}"));
+                    b.notes = Some("x".repeat(500));
+                    crate::store::badges::insert(tx, &b)
+                })
+                .unwrap();
+        }
+    }
+    assert!(stamp::path(&path).exists());
+    next_tick();
+    let mut bytes = std::fs::read(&path).unwrap();
+    let page = 4096;
+    let at = (bytes.len() / page / 2) * page;
+    for (i, b) in bytes[at..at + page].iter_mut().enumerate() {
+        *b = (i * 7 % 251) as u8;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let Err(e) = Store::open(&path) else {
+        panic!("opened a corrupt file");
+    };
+    assert!(matches!(e, StoreError::Corrupt { .. }), "{e}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes, "untouched");
+}
