@@ -121,6 +121,26 @@ fn corrupt_database_is_refused_untouched() {
     let bytes = std::fs::read(&env.db).unwrap();
     std::fs::write(&env.db, &bytes[..bytes.len() / 2]).unwrap();
     assert_refused_untouched(&env, "is corrupt");
+
+    // Damaged after sukima last used it (and stamped it as checked): the stamp no longer
+    // matches, so the whole file is checked again.
+    let env = env_with_fixture();
+    env.ok(&["badge", "list"]);
+    assert!(
+        files_beside(&env.db)
+            .iter()
+            .any(|f| f.ends_with(".db-checked")),
+        "{:?}",
+        files_beside(&env.db)
+    );
+    std::thread::sleep(std::time::Duration::from_millis(30));
+    let mut bytes = std::fs::read(&env.db).unwrap();
+    let at = (bytes.len() / page / 2) * page;
+    for (i, b) in bytes[at..at + page].iter_mut().enumerate() {
+        *b = (i * 7 % 251) as u8;
+    }
+    std::fs::write(&env.db, &bytes).unwrap();
+    assert_refused_untouched(&env, "is corrupt");
 }
 
 #[test]
