@@ -156,13 +156,15 @@ fn band_of(kind: DayEventKind) -> Option<Band> {
     }
 }
 
-/// Minutes in at most five cells: `45m`, `99m`, `2h`, `2.5h`.
+/// Minutes in at most five cells, exact to the minute below 100 hours: `45m`, `2h`,
+/// `1h45`, `12h05`.
 pub(super) fn short_minutes(m: u32) -> String {
-    if m < 100 {
-        format!("{m}m")
-    } else {
-        let h = format!("{:.1}", f64::from(m) / 60.0);
-        format!("{}h", h.trim_end_matches(".0"))
+    let (h, rest) = (m / 60, m % 60);
+    match (h, rest) {
+        (0, _) => format!("{m}m"),
+        (_, 0) => format!("{h}h"),
+        (h, _) if h >= 100 => format!("{h}h"),
+        (h, rest) => format!("{h}h{rest:02}"),
     }
 }
 

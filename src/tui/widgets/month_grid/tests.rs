@@ -289,3 +289,22 @@ fn never_panics_at_any_size() {
         (&crate::tui::widgets::Legend::timeline(&styles)).render(buf.area, &mut buf);
     }
 }
+
+#[test]
+fn short_minutes_is_exact_and_at_most_five_cells() {
+    for (m, want) in [
+        (0, "0m"),
+        (45, "45m"),
+        (59, "59m"),
+        (60, "1h"),
+        (90, "1h30"),
+        (105, "1h45"),
+        (120, "2h"),
+        (725, "12h05"),
+        (1440, "24h"),
+        (6001, "100h"),
+    ] {
+        assert_eq!(super::short_minutes(m), want, "{m}");
+        assert!(want.len() <= 5);
+    }
+}
