@@ -28,7 +28,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         );
         let y = next(app, left, buf, 0);
         let y = today_sessions(app, left, buf, y + 1);
-        week_sessions(app, left, buf, y + 1);
+        let y = week_sessions(app, left, buf, y + 1);
+        next_week_sessions(app, left, buf, y + 1);
         let y = at_risk(app, right, buf, 0);
         let y = expiring(app, right, buf, y + 1);
         week_total(app, right, buf, y + 1);
@@ -38,7 +39,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         y = expiring(app, area, buf, y + 1);
         y = week_total(app, area, buf, y + 1);
         y = today_sessions(app, area, buf, y + 1);
-        week_sessions(app, area, buf, y + 1);
+        y = week_sessions(app, area, buf, y + 1);
+        next_week_sessions(app, area, buf, y + 1);
     }
 }
 
@@ -168,21 +170,54 @@ fn today_sessions(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
 }
 
 fn week_sessions(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
+    let today = app.today();
+    let start = week_start(today, app.config.ui.week_start.weekday());
+    let Some(tomorrow) = today.succ_opt() else {
+        return y;
+    };
+    let end = start + Days::new(6);
+    let title = strings::REST_OF_WEEK;
+    days_sessions(
+        app,
+        area,
+        buf,
+        y,
+        (tomorrow, end),
+        title,
+        strings::NOTHING_THIS_WEEK,
+    )
+}
+
+/// Next week's sessions, in the rows the screen has left (none when it has fewer than
+/// three).
+fn next_week_sessions(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
+    if y + 3 > area.height {
+        return y;
+    }
+    let start = week_start(app.today(), app.config.ui.week_start.weekday()) + Days::new(7);
+    let end = start + Days::new(6);
+    let (title, none) = (strings::NEXT_WEEK, strings::NOTHING_NEXT_WEEK);
+    days_sessions(app, area, buf, y, (start, end), title, none)
+}
+
+/// A section of the sessions of the days `from..=to`, titled with their total.
+fn days_sessions(
+    app: &App,
+    area: Rect,
+    buf: &mut Buffer,
+    y: u16,
+    (from, to): (chrono::NaiveDate, chrono::NaiveDate),
+    title: &str,
+    none: &str,
+) -> u16 {
     let t = &app.theme;
     if y >= area.height {
         return y;
     }
-    let today = app.today();
-    let start = week_start(today, app.config.ui.week_start.weekday());
-    let end = start + Days::new(6);
-    let Some(tomorrow) = today.succ_opt() else {
-        return y;
-    };
-    let sessions = app.data.sessions_between(tomorrow, end);
+    let sessions = app.data.sessions_between(from, to);
     section(
         &format!(
-            "{} · {}",
-            strings::REST_OF_WEEK,
+            "{title} · {}",
             format_minutes(sessions.iter().map(Session::minutes).sum())
         ),
         Rect::new(area.x, area.y + y, area.width, 1),
@@ -191,7 +226,7 @@ fn week_sessions(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
     );
     let mut y = y + 1;
     if sessions.is_empty() {
-        put(buf, area, y, strings::NOTHING_THIS_WEEK, t.dim);
+        put(buf, area, y, none, t.dim);
         return y + 1;
     }
     for s in sessions {
@@ -233,23 +268,25 @@ fn at_risk(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         );
         return y + 1;
     }
+    let w = area.width as usize;
     for o in risky {
-        put(
-            buf,
-            area,
-            y,
-            &format!(
-                " {}  {} {}  {} {}",
-                app.data.name(&o.key),
-                strings::DUE,
-                o.due.format("%m-%d"),
-                strings::SHORT,
-                format_minutes(o.shortfall)
-            ),
-            t.red,
-        );
-        put(buf, area, y + 1, &format!("   {}", risk_text(o)), t.dim);
-        y += 2;
+        if y >= area.height {
+            break;
+        }
+        // The name gives way to the due date; the shortfall and what would save the
+        // badge wrap onto as many lines as they need (three at most).
+        let due = format!("  {} {}", strings::DUE, o.due.format("%m-%d"));
+        let name_w = w.saturating_sub(1 + crate::text::width(&due));
+        let line = format!(" {}{due}", truncate(app.data.name(&o.key), name_w));
+        put(buf, area, y, &line, t.red);
+        y += 1;
+        for part in crate::text::wrap(&risk_text(o), w.saturating_sub(3).max(1))
+            .iter()
+            .take(3)
+        {
+            put(buf, area, y, &format!("   {part}"), t.dim);
+            y += 1;
+        }
     }
     y
 }
