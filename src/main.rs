@@ -26,6 +26,13 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    if cli.command.is_none() && !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal())
+    {
+        anyhow::bail!(
+            "the planner needs a terminal (stdin and stdout are not one); in scripts use a command such as `sukima agenda` or `sukima due` (see sukima --help)"
+        );
+    }
     let mut ctx = sukima::commands::open(&cli)?;
     let Some(command) = cli.command else {
         let fixed_now = cli.now.is_some().then_some(ctx.now);
@@ -41,9 +48,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    let pipe = Some(std::io::ErrorKind::BrokenPipe);
     e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        c.downcast_ref::<std::io::Error>().map(std::io::Error::kind) == pipe
+            || c.downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == pipe
     })
 }
 

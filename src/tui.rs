@@ -57,7 +57,8 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
         );
         previous(info);
     }));
-    let mut terminal = ratatui::init();
+    let mut terminal = ratatui::try_init()
+        .map_err(|e| anyhow::anyhow!("cannot start the planner on this terminal: {e}"))?;
     let _ = crossterm::execute!(
         std::io::stdout(),
         event::EnableMouseCapture,

@@ -36,19 +36,31 @@ fn a_closed_pipe_is_quiet() {
     );
     env.ok(&["import", "json", crate::common::s(&backup)]);
     let bin = assert_cmd::cargo::cargo_bin("sukima");
-    let out = std::process::Command::new("bash")
-        .arg("-c")
-        .arg(format!(
-            "set -o pipefail; '{}' badge list | head -1",
-            bin.display()
-        ))
-        .env("SUKIMA_DB", &env.db)
-        .env("SUKIMA_NOW", crate::common::NOW)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{:?}", out.status);
-    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("STATUS"));
+    for (args, first) in [("badge list", "STATUS"), ("badge list --json", "[")] {
+        let out = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(format!(
+                "set -o pipefail; '{}' {args} | head -1",
+                bin.display()
+            ))
+            .env("SUKIMA_DB", &env.db)
+            .env("SUKIMA_NOW", crate::common::NOW)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args}: {:?}", out.status);
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args}");
+        assert!(String::from_utf8_lossy(&out.stdout).starts_with(first));
+    }
+}
+
+#[test]
+fn the_planner_without_a_terminal_says_so_and_creates_nothing() {
+    let env = Env::new();
+    // The test harness gives no terminal: stdin is null, stdout a pipe.
+    let err = env.fails(&[]);
+    assert!(err.contains("the planner needs a terminal"), "{err}");
+    assert!(err.contains("sukima agenda"), "{err}");
+    assert!(!env.db.exists(), "no database was created");
 }
 
 #[test]
