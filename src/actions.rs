@@ -7,6 +7,7 @@ use crate::domain::log::{LogEntry, Pinned};
 use crate::domain::spare::{self, Window};
 use crate::io::backup::BackupData;
 use crate::store::{Store, StoreError, badges, log, pinned, windows};
+use crate::text::counted;
 use anyhow::{Result, anyhow, bail};
 use rusqlite::Connection;
 
@@ -140,7 +141,17 @@ pub fn remove_badge(store: &mut Store, key: &str) -> Result<String> {
             Ok((logs, pins))
         })?;
     Ok(format!(
-        "deleted {key} with {logs} log entries and {pins} pinned sessions"
+        "deleted {key} with {} and {}",
+        counted(
+            usize::try_from(logs).unwrap_or(0),
+            "log entry",
+            "log entries"
+        ),
+        counted(
+            usize::try_from(pins).unwrap_or(0),
+            "pinned session",
+            "pinned sessions"
+        )
     ))
 }
 
@@ -250,6 +261,18 @@ pub fn add_pin(store: &mut Store, p: &Pinned) -> Result<i64> {
         ),
         |tx| -> Result<i64> {
             let id = badge_id(tx, &p.badge)?;
+            let clash = pinned::all(tx)?
+                .into_iter()
+                .find(|o| o.start < p.end() && p.start < o.end());
+            if let Some(o) = clash {
+                bail!(
+                    "{} overlaps the session pinned on {} {}-{}: pick another time, or unpin that one first",
+                    p.start.format("%a %Y-%m-%d %H:%M"),
+                    o.badge,
+                    o.start.format("%H:%M"),
+                    o.end().format("%H:%M")
+                );
+            }
             Ok(pinned::insert(tx, id, p)?)
         },
     )
@@ -283,10 +306,10 @@ pub fn restore(store: &mut Store, data: &BackupData, replace: bool) -> Result<St
         let existing = load_all(tx)?;
         if !existing.is_empty() && !replace {
             bail!(
-                "the database already holds {} badges, {} windows and {} log entries: add --replace to replace them all",
-                existing.badges.len(),
-                existing.windows.len(),
-                existing.log.len()
+                "the database already holds {}, {} and {}: add --replace to replace them all",
+                counted(existing.badges.len(), "badge", "badges"),
+                counted(existing.windows.len(), "window", "windows"),
+                counted(existing.log.len(), "log entry", "log entries")
             );
         }
         badges::delete_all(tx)?;
@@ -294,13 +317,7 @@ pub fn restore(store: &mut Store, data: &BackupData, replace: bool) -> Result<St
         write_data(tx, data)?;
         Ok(())
     })?;
-    Ok(format!(
-        "imported {} badges, {} windows, {} log entries, {} pinned sessions",
-        data.badges.len(),
-        data.windows.len(),
-        data.log.len(),
-        data.pinned.len()
-    ))
+    Ok(format!("imported {}", data.summary()))
 }
 
 /// Inserts every record of `data` (badges first, so the others can refer to them).

@@ -27,14 +27,14 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     use std::io::IsTerminal;
-    if cli.command.is_none() && !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal())
-    {
-        anyhow::bail!(
-            "the planner needs a terminal (stdin and stdout are not one); in scripts use a command such as `sukima agenda` or `sukima due` (see sukima --help)"
-        );
-    }
     let mut ctx = sukima::commands::open(&cli)?;
     let Some(command) = cli.command else {
+        // After opening, so a file sukima refuses is reported the same way everywhere.
+        if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+            anyhow::bail!(
+                "the planner needs a terminal (stdin and stdout are not one); in scripts use a command such as `sukima agenda` or `sukima due` (see sukima --help)"
+            );
+        }
         let fixed_now = cli.now.is_some().then_some(ctx.now);
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let app = sukima::tui::app::App::new(ctx.store, ctx.config, fixed_now, no_color)?;

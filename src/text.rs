@@ -31,6 +31,11 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// `n` and the noun that agrees with it: `1 badge`, `2 badges`.
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// `s` truncated to `cells` and padded with spaces to exactly `cells`.
 pub fn pad(s: &str, cells: usize) -> String {
     let t = truncate(s, cells);

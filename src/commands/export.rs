@@ -16,15 +16,7 @@ pub fn run(ctx: &mut Ctx, cmd: ExportCommand, out: &mut dyn Write) -> Result<()>
             let text = backup::to_json(&data);
             write_file(&file, &text, out)?;
             if file != Path::new("-") {
-                writeln!(
-                    out,
-                    "exported {} badges, {} windows, {} log entries, {} pinned sessions to {}",
-                    data.badges.len(),
-                    data.windows.len(),
-                    data.log.len(),
-                    data.pinned.len(),
-                    file.display()
-                )?;
+                writeln!(out, "exported {} to {}", data.summary(), file.display())?;
             }
         }
         ExportCommand::Ics { file } => super::ics::export(ctx, &file, out)?,

@@ -187,7 +187,8 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
     writeln!(out)?;
     writeln!(
         out,
-        "Sessions, next {days} days: {} ({})",
+        "Sessions, next {}: {} ({})",
+        crate::text::counted(days as usize, "day", "days"),
         sessions.len(),
         format_minutes(sessions.iter().map(Session::minutes).sum())
     )?;

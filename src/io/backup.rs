@@ -29,6 +29,18 @@ pub struct BackupData {
 }
 
 impl BackupData {
+    /// What it holds: `3 badges, 2 windows, 1 log entry, 0 pinned sessions`.
+    pub fn summary(&self) -> String {
+        use crate::text::counted;
+        format!(
+            "{}, {}, {}, {}",
+            counted(self.badges.len(), "badge", "badges"),
+            counted(self.windows.len(), "window", "windows"),
+            counted(self.log.len(), "log entry", "log entries"),
+            counted(self.pinned.len(), "pinned session", "pinned sessions")
+        )
+    }
+
     /// True when there is nothing at all.
     pub fn is_empty(&self) -> bool {
         self.badges.is_empty()

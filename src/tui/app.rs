@@ -202,7 +202,15 @@ impl App {
                     !(self.panic_key && key.code == KeyCode::F(12)),
                     "panic requested with F12 (SUKIMA_PANIC_ON_KEY)"
                 );
-                if self.popup.is_some() {
+                let ctrl_c = key.code == KeyCode::Char('c')
+                    && key
+                        .modifiers
+                        .contains(crossterm::event::KeyModifiers::CONTROL);
+                if super::layout::too_small(self.size) {
+                    // Only the notice is on screen: nothing may act unseen but quitting.
+                    let quit = self.keymap.action(self.view, Key::of(&key)) == Some(Action::Quit);
+                    self.quit |= ctrl_c || (quit && self.popup.is_none());
+                } else if self.popup.is_some() {
                     self.popup_key(key);
                 } else {
                     self.status = None;
@@ -217,6 +225,7 @@ impl App {
                     self.popup_changed();
                 }
             }
+            Msg::Mouse(_) if super::layout::too_small(self.size) => {}
             Msg::Mouse(m) => self.mouse(m),
             Msg::Resize(w, h) => self.size = Rect::new(0, 0, w, h),
             Msg::Tick => self.tick(),

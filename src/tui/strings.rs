@@ -113,7 +113,8 @@ pub const IMPORT_PROMPT: &str =
 pub const WINDOW_ADD_PROMPT: &str = " New spare time: `weekdays 7:10-7:40 commute`, `sat 9:00-11:00`, `off 2027-01-02..2027-01-05` ";
 pub const WINDOW_EDIT_PROMPT: &str = " Edit spare time ";
 pub fn confirm_delete_badge(name: &str, logs: usize) -> String {
-    format!("Delete {name} and its {logs} log entries? (u undoes)")
+    let logs = crate::text::counted(logs, "log entry", "log entries");
+    format!("Delete {name} and its {logs}? (u undoes)")
 }
 pub fn confirm_delete_window(what: &str) -> String {
     format!("Delete {what}? (u undoes)")

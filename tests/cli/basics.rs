@@ -54,13 +54,15 @@ fn a_closed_pipe_is_quiet() {
 }
 
 #[test]
-fn the_planner_without_a_terminal_says_so_and_creates_nothing() {
+fn the_planner_without_a_terminal_says_so() {
     let env = Env::new();
+    env.ok(&["add", "free sat 9:00-11:00"]);
+    let before = env.snapshot();
     // The test harness gives no terminal: stdin is null, stdout a pipe.
     let err = env.fails(&[]);
     assert!(err.contains("the planner needs a terminal"), "{err}");
     assert!(err.contains("sukima agenda"), "{err}");
-    assert!(!env.db.exists(), "no database was created");
+    assert_eq!(env.snapshot(), before);
 }
 
 #[test]

@@ -150,6 +150,11 @@ fn quick_add_writes_what_it_says_and_bad_lines_change_nothing() {
         ("#az-104", "no duration"),
         ("30m #zz-999", "unknown badge"),
         ("30m #az-104 2027-02-30", "2027-02-30 is not a date"),
+        ("1h #az-104 7:30", "ends at 08:30, after now"),
+        (
+            "30m #az-104 tomorrow 19:30",
+            "overlaps the session pinned on az-104 19:00-20:00",
+        ),
     ] {
         let err = env.fails(&["add", text]);
         assert!(err.contains(needle), "{text}: {err}");

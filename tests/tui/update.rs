@@ -1505,3 +1505,26 @@ fn the_focused_form_field_stays_visible_on_a_short_screen() {
         assert!(text.contains(name), "{name} is not on screen:\n{text}");
     }
 }
+
+#[test]
+fn keys_do_nothing_while_the_screen_is_too_small_except_quit() {
+    let mut app = demo_app();
+    select_badge(&mut app, "cp4d-admin");
+    app.update(Msg::Resize(30, 8));
+    for c in ['1', 'd', 'y', 'a', 'x', 'u'] {
+        app.update(ch(c));
+    }
+    assert!(app.popup.is_none(), "no popup opened unseen");
+    assert_eq!(app.view, View::Badges, "the view did not change");
+    assert!(badge(&app, "cp4d-admin").is_some(), "nothing deleted");
+    assert!(!app.quit);
+    app.update(ch('q'));
+    assert!(app.quit, "q still quits");
+
+    // Back at a usable size, keys act again.
+    let mut app = demo_app();
+    app.update(Msg::Resize(30, 8));
+    app.update(Msg::Resize(80, 24));
+    app.update(ch('2'));
+    assert_eq!(app.view, View::Badges);
+}

@@ -7,6 +7,7 @@ use super::token::{Kind, Token};
 use super::when::{DaySpec, Modifier};
 use super::{Intent, ParseError};
 use crate::domain::badge::Badge;
+use crate::domain::dates::hm;
 use crate::domain::duration::format_minutes;
 use crate::domain::log::{LogEntry, Pinned};
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
@@ -146,6 +147,25 @@ pub(super) fn study(
             .and_time(s),
     };
     if at < now {
+        let end = at + Duration::minutes(i64::from(minutes));
+        if end > now {
+            // Study is logged once done: a log may not reach past now.
+            let done = (now - at).num_minutes();
+            let span = p.time.as_ref().map(|(_, t)| t.span.clone());
+            let message = format!(
+                "{} from {} ends at {}, after now: log {} from {}, or leave out the time to log {} ending now",
+                format_minutes(minutes),
+                hm(at.time()),
+                hm(end.time()),
+                format_minutes(u32::try_from(done).unwrap_or(0)),
+                hm(at.time()),
+                format_minutes(minutes)
+            );
+            return Err(match span {
+                Some(span) => ParseError::at(message, span),
+                None => ParseError::new(message),
+            });
+        }
         return Ok(log(at.date(), Some(at.time())));
     }
     if let Some(n) = note {

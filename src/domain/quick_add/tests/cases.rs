@@ -219,6 +219,20 @@ pub(super) fn cases() -> Vec<(&'static str, Want)> {
             "30分 データ 「第３章」",
             note_log(t, Some("07:30"), 30, "ds-basic", Some("第３章")),
         ),
+        // A log may not reach past now.
+        ("30m #aws-saa 7:30", log(t, Some("07:30"), 30, "aws-saa")),
+        (
+            "1h #aws-saa 7:30",
+            err(
+                "1h from 07:30 ends at 08:30, after now: log 30m from 07:30, or leave out the time to log 1h ending now",
+            ),
+        ),
+        (
+            "１時間半 ＃ａｗｓ－ｓａａ ７：３０",
+            err(
+                "1h30m from 07:30 ends at 09:00, after now: log 30m from 07:30, or leave out the time to log 1h30m ending now",
+            ),
+        ),
         (
             "30m #aws-saa 19:00 -- ch 3",
             err(
