@@ -116,6 +116,10 @@ pub fn set_archived(store: &mut Store, key: &str, archived: bool) -> Result<Stri
     let verb = if archived { "archive" } else { "restore" };
     store.transact(&format!("{verb} {key}"), |tx| -> Result<()> {
         let mut b = badges::get(tx, key)?.ok_or_else(|| unknown_badge(tx, key))?;
+        if b.archived == archived {
+            let state = if archived { "archived" } else { "not archived" };
+            bail!("{key} is already {state}: nothing to {verb}");
+        }
         b.archived = archived;
         badges::update(tx, key, &b)?;
         Ok(())

@@ -248,7 +248,11 @@ fn list(ctx: &Ctx, args: &BadgeListArgs, out: &mut dyn Write) -> Result<()> {
         .map(|(b, st)| {
             let done = logged.get(&b.key).copied().unwrap_or(0);
             vec![
-                status_label(b, *st, today),
+                if b.archived {
+                    "archived".to_string()
+                } else {
+                    status_label(b, *st, today)
+                },
                 b.key.clone(),
                 b.name.clone(),
                 b.issuer.clone(),

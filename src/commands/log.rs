@@ -37,10 +37,14 @@ pub fn run(ctx: &Ctx, args: &crate::cli::LogArgs, out: &mut dyn Write) -> Result
         return print_json(out, &docs);
     }
     if entries.is_empty() {
-        writeln!(
-            out,
-            "Nothing logged yet. Log study with `sukima add \"30m #KEY\"`."
-        )?;
+        if since.is_some() || args.badge.is_some() {
+            writeln!(out, "Nothing logged that matches.")?;
+        } else {
+            writeln!(
+                out,
+                "Nothing logged yet. Log study with `sukima add \"30m #KEY\"`."
+            )?;
+        }
         return Ok(());
     }
     let total: u32 = entries.iter().map(|e| e.minutes).sum();

@@ -249,6 +249,8 @@ impl App {
 
     /// Reloads everything from the store and re-plans.
     pub fn reload(&mut self) {
+        // The selection follows its badge, which a change may move in the order.
+        let selected = self.selected_badge().map(|b| b.badge.key.clone());
         match Overview::load(self.store.conn(), &self.config, self.now) {
             Ok(d) => self.data = d,
             Err(e) => self.fail(e),
@@ -257,6 +259,15 @@ impl App {
             self.data_version = v;
         }
         self.refresh_rows();
+        if let Some(key) = selected
+            && let Some(row) = self
+                .badges
+                .rows
+                .iter()
+                .position(|&i| self.data.badges[i].badge.key == key)
+        {
+            self.badges.selected = row;
+        }
     }
 
     /// After a write: reload, and report the outcome.
@@ -429,6 +440,13 @@ impl App {
             Action::GoToday => {
                 self.calendar.selected = self.today();
                 self.load_month_logs();
+            }
+            Action::ScrollUp | Action::ScrollDown
+                if !super::views::calendar::shows_timeline(
+                    super::layout::areas(self.size).body,
+                ) =>
+            {
+                self.say(strings::NO_TIMELINE);
             }
             Action::ScrollUp => {
                 self.calendar.timeline_scroll = self.calendar.timeline_scroll.saturating_sub(1);

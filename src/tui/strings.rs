@@ -83,6 +83,8 @@ pub fn action_hint(a: Action) -> &'static str {
 }
 
 pub const APP_TITLE: &str = "sukima";
+pub const PIN_NEXT: &str = "pin next";
+pub const NO_TIMELINE: &str = "no room for the timeline: it needs 37 rows (or 150x33)";
 pub const TOO_SMALL: &str = "sukima needs at least 40x12";
 pub const HELP_TITLE: &str = " Keys (Esc closes) ";
 pub const HELP_EVERYWHERE: &str = "Everywhere";
@@ -227,7 +229,7 @@ pub const BADGES_COLUMNS: [&str; 7] = [
     "NEXT",
 ];
 pub const NO_ISSUER: &str = "no issuer";
-pub const ARCHIVED_SUFFIX: &str = " (archived)";
+pub const ARCHIVED: &str = "archived";
 pub const NO_REPLACEMENT: &str = "no repl.";
 
 /// The kind of a window, as listed.

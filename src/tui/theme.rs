@@ -75,7 +75,7 @@ impl Theme {
         let fg = |c| Style::new().fg(c);
         Theme {
             base: Style::new(),
-            dim: fg(Color::Gray),
+            dim: fg(Color::DarkGray),
             title: fg(Color::Blue).add_modifier(Modifier::BOLD),
             header: fg(Color::Black).add_modifier(Modifier::BOLD),
             selected: Style::new()

@@ -6,6 +6,7 @@ pub mod plan;
 pub mod spare;
 pub mod today;
 
+use super::action::Action;
 use super::app::App;
 use super::layout::{self, Areas};
 use super::popups;
@@ -38,7 +39,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         View::Spare => spare::render(app, a.body, buf),
     }
     status_line(app, a.status, buf);
-    footer(app, a.footer, buf);
+    footer(app, a.footer, a.body, buf);
     let cursor = popups::render::render(app, area, buf);
     cursor.or_else(|| badges::filter_cursor(app, a.body))
 }
@@ -77,13 +78,21 @@ fn summary(app: &App) -> String {
     format!("{}  ·  {plan}", app.now.format("%a %Y-%m-%d %H:%M"))
 }
 
-fn footer(app: &App, area: Rect, buf: &mut Buffer) {
+fn footer(app: &App, area: Rect, body: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let mut spans: Vec<Span> = Vec::new();
     let mut used = 0;
+    let no_timeline = app.view == View::Calendar && !calendar::shows_timeline(body);
     for (key, action) in app.keymap.hints(app.view) {
+        if no_timeline && matches!(action, Action::ScrollDown | Action::ScrollUp) {
+            continue;
+        }
         let k = key.to_string();
-        let label = strings::action_hint(action);
+        let label = if app.view == View::Today && action == Action::Pin {
+            strings::PIN_NEXT
+        } else {
+            strings::action_hint(action)
+        };
         let w = width(&k) + width(label) + 3;
         if used + w > area.width as usize {
             break;

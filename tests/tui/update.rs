@@ -675,6 +675,11 @@ fn renew_prefills_today_plus_the_issuers_validity() {
         assert_eq!(b.renewed_on, Some(date("2026-11-26")));
         assert_eq!(b.expires_on, Some(date(expected)));
         assert_eq!(app.data.badge(key_).unwrap().logged, 0, "a new cycle");
+        assert_eq!(
+            app.selected_badge().unwrap().badge.key,
+            key_,
+            "the selection follows the badge to its new place"
+        );
     }
     // Another date, typed; a bad one keeps the prompt open with the reason.
     let mut app = demo_app();
@@ -1321,7 +1326,12 @@ fn archived_badges_can_be_shown_and_restored() {
     assert_eq!(app.badges.rows.len(), 15);
     assert!(screen(&app, 120, 40).contains("15 of 15 badges"));
     select_badge(&mut app, "old-cloud");
-    assert!(screen(&app, 160, 40).contains("IBM Cloud Essentials (v1) (archived)"));
+    let shown = screen(&app, 160, 40);
+    let row = shown
+        .lines()
+        .find(|l| l.trim_start().starts_with("archived "))
+        .unwrap_or_else(|| panic!("no archived row: {shown}"));
+    assert!(row.contains("IBM Cloud Essentials (v1)"), "{row}");
     app.update(ch('x'));
     assert!(!badge(&app, "old-cloud").unwrap().archived, "restored");
     app.update(ch('A'));

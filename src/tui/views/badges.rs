@@ -168,15 +168,10 @@ fn columns(w: usize) -> Vec<Col> {
 fn cell(app: &App, b: &BadgeInfo, kind: Kind, w: usize) -> String {
     let today = app.today();
     match kind {
+        // An archived badge is not planned: that is what its row must say first.
+        Kind::Status if b.badge.archived => strings::ARCHIVED.to_string(),
         Kind::Status => status_label(&b.badge, b.status, today),
-        Kind::Name => {
-            let arch = if b.badge.archived {
-                strings::ARCHIVED_SUFFIX
-            } else {
-                ""
-            };
-            format!("{}{arch}", b.badge.name)
-        }
+        Kind::Name => b.badge.name.clone(),
         Kind::Issuer => b.badge.issuer.clone(),
         Kind::Expires => b
             .badge

@@ -109,6 +109,11 @@ struct Parts {
     heatmap: Option<Rect>,
 }
 
+/// Whether the view has room for the timeline in a body area this size.
+pub fn shows_timeline(area: Rect) -> bool {
+    parts(area).timeline.is_some()
+}
+
 fn parts(area: Rect) -> Parts {
     let r = |x, y, w, h| Rect::new(x, y, w, h);
     if area.width >= 150 && area.height >= 30 {
@@ -144,9 +149,11 @@ fn parts(area: Rect) -> Parts {
         } else {
             (None, None)
         };
+        // The legend takes three lines where the grid can spare them (it wraps there).
+        let lh = if top_h >= 17 { 3 } else { 2 };
         Parts {
-            grid: r(area.x, area.y, gw, top_h.saturating_sub(2)),
-            legend: r(area.x, area.y + top_h.saturating_sub(2), gw, 2),
+            grid: r(area.x, area.y, gw, top_h.saturating_sub(lh)),
+            legend: r(area.x, area.y + top_h.saturating_sub(lh), gw, lh),
             detail: r(area.x + gw + 1, area.y, area.width - gw - 1, top_h),
             timeline,
             heatmap,
