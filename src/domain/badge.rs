@@ -267,11 +267,59 @@ pub fn unique_key(base: &str, taken: impl Fn(&str) -> bool) -> String {
         .expect("an unbounded range always finds a free key")
 }
 
+/// The longest name a badge may have, in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// Whether `c` would reach the terminal as something other than text: a control
+/// character (tab, newline, escape) or an invisible direction override.
+fn is_unprintable(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text from a file made printable on one line: control characters and direction
+/// overrides become spaces, runs of white space one space, and the ends are trimmed.
+pub fn one_line(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() || is_unprintable(c))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Checks a badge on its own: a valid key, a name, and dates that make sense together.
 pub fn check(b: &Badge) -> Result<(), String> {
     validate_key(&b.key)?;
     if b.name.trim().is_empty() {
         return Err(format!("badge '{}' needs a name", b.key));
+    }
+    if b.name.chars().count() > MAX_NAME_CHARS {
+        return Err(format!(
+            "the name of badge '{}' is {} characters long: keep it under {MAX_NAME_CHARS}",
+            b.key,
+            b.name.chars().count()
+        ));
+    }
+    for (what, text) in [
+        ("name", Some(b.name.as_str())),
+        ("issuer", Some(b.issuer.as_str())),
+        ("level", b.level.as_deref()),
+        ("url", b.url.as_deref()),
+    ] {
+        if text.is_some_and(|t| t.chars().any(is_unprintable)) {
+            return Err(format!(
+                "the {what} of badge '{}' holds a control character (a tab, newline or escape): type it without",
+                b.key
+            ));
+        }
+    }
+    if b.notes
+        .as_deref()
+        .is_some_and(|n| n.chars().any(|c| c != '\n' && is_unprintable(c)))
+    {
+        return Err(format!(
+            "the notes of badge '{}' hold a control character (a tab or escape): type them without",
+            b.key
+        ));
     }
     if b.replaced_by.as_deref() == Some(b.key.as_str()) {
         return Err(format!("badge '{}' cannot replace itself", b.key));
@@ -351,6 +399,65 @@ mod tests {
         assert!(validate_key("cp4d-admin").is_ok());
         for bad in ["", "CP4D", "a b", "-a", "a-", "鍵"] {
             assert!(validate_key(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn text_from_files_is_made_one_printable_line() {
+        for (raw, clean) in [
+            ("Plain name", "Plain name"),
+            ("  two\n lines\r\n ", "two lines"),
+            ("tab\there\u{1b}[31mRED", "tab here [31mRED"),
+            ("right\u{202e}to left", "right to left"),
+            ("データ\u{3000}サイエンス", "データ サイエンス"),
+            ("\u{7}\u{0}", ""),
+        ] {
+            assert_eq!(one_line(raw), clean, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn check_refuses_control_characters_and_endless_names() {
+        let ok = Badge {
+            key: "k".into(),
+            name: "Name".into(),
+            issuer: "IBM".into(),
+            notes: Some("line one\nline two".into()),
+            ..Badge::default()
+        };
+        assert_eq!(check(&ok), Ok(()));
+        for (bad, why) in [
+            (
+                Badge {
+                    name: "tab\there".into(),
+                    ..ok.clone()
+                },
+                "the name of badge 'k' holds a control character",
+            ),
+            (
+                Badge {
+                    issuer: "IBM\u{1b}[31m".into(),
+                    ..ok.clone()
+                },
+                "the issuer of badge 'k' holds a control character",
+            ),
+            (
+                Badge {
+                    notes: Some("\u{1b}[2J".into()),
+                    ..ok.clone()
+                },
+                "the notes of badge 'k' hold a control character",
+            ),
+            (
+                Badge {
+                    name: "x".repeat(MAX_NAME_CHARS + 1),
+                    ..ok.clone()
+                },
+                "is 201 characters long",
+            ),
+        ] {
+            let err = check(&bad).unwrap_err();
+            assert!(err.contains(why), "{err}");
         }
     }
 }

@@ -17,7 +17,8 @@
 //! - Identity: a row's `source_id` is its name and issuer, normalised (NFKC, lowercase,
 //!   spaces collapsed: see [`text_identity`]), so re-importing an edited sheet updates the
 //!   badge whose name and issuer it matches; a renamed badge is a new one (the old one is
-//!   reported as gone, and kept). The same name and issuer on two rows: the first wins.
+//!   kept). Badges missing from the file are left alone and not reported: a sheet need
+//!   not list every badge. The same name and issuer on two rows: the first wins.
 //! - Errors name the line where the record starts (the header is line 1), so a quoted cell
 //!   spanning lines does not shift the count, and the column.
 //! - A file that is not UTF-8 is refused with the advice to save it as "CSV UTF-8" (Excel
@@ -88,7 +89,9 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Import, ImportError> {
         records,
         skipped,
         carried: columns.carried(),
-        complete: true,
+        // A sheet need not list every badge (a user may keep several): badges missing
+        // from it are left alone, not reported as gone.
+        complete: false,
         notes: Vec::new(),
     })
 }

@@ -26,6 +26,22 @@ pub struct Import {
     pub notes: Vec<String>,
 }
 
+impl Import {
+    /// The same import with the records' texts made printable on one line
+    /// ([`crate::domain::badge::one_line`]); a name longer than a badge may have is cut.
+    pub fn cleaned(&self) -> Import {
+        use crate::domain::badge::{MAX_NAME_CHARS, one_line};
+        let mut out = self.clone();
+        for r in &mut out.records {
+            r.name = one_line(&r.name).chars().take(MAX_NAME_CHARS).collect();
+            r.issuer = one_line(&r.issuer);
+            r.level = r.level.as_deref().map(one_line).filter(|l| !l.is_empty());
+            r.url = r.url.as_deref().map(one_line).filter(|u| !u.is_empty());
+        }
+        out
+    }
+}
+
 /// One badge as a file describes it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Incoming {

@@ -86,6 +86,10 @@ pub fn plan(
     today: NaiveDate,
     default_effort: impl Fn(&str) -> u32,
 ) -> ImportPlan {
+    // Names and the like from files go on one printable line (a CSV cell may span
+    // lines; nothing may reach the terminal as an escape sequence).
+    let cleaned = import.cleaned();
+    let import = &cleaned;
     let source = import.source;
     let mut by_id: HashMap<&str, usize> = HashMap::new();
     for (i, b) in existing.iter().enumerate() {

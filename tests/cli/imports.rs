@@ -161,6 +161,32 @@ fn csv_imports_what_spreadsheets_produce() {
     assert!(out.starts_with("added "), "{out}");
     let again = env.ok(&["import", "csv", &data("csv/good.csv")]);
     assert!(again.starts_with("added 0, updated 0"), "{again}");
+
+    // A second sheet with other badges: those of the first are not reported as gone.
+    // Names come in on one printable line, whatever the cells held.
+    let other = env.write(
+        "other.csv",
+        "name,issuer,expires_on\n\"Two\nlines\",IBM,2027-06-30\n\"Esc\u{1b}[31mRED\",IBM,2027-06-30\n",
+    );
+    let out = env.ok(&["import", "csv", crate::common::s(&other)]);
+    assert!(out.starts_with("added 2"), "{out}");
+    assert!(!out.contains("gone"), "{out}");
+    let list: serde_json::Value =
+        serde_json::from_str(&env.ok(&["badge", "list", "--json"])).unwrap();
+    let names: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["name"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&"Two lines"), "{names:?}");
+    assert!(names.contains(&"Esc [31mRED"), "{names:?}");
+
+    // Typed by hand, a control character is refused.
+    let before = env.snapshot();
+    let err = env.fails(&["badge", "add", "tab\there", "--issuer", "IBM"]);
+    assert!(err.contains("control character"), "{err}");
+    assert_eq!(env.snapshot(), before);
 }
 
 #[test]
