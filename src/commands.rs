@@ -77,10 +77,18 @@ pub fn open(cli: &Cli) -> Result<Ctx> {
     };
     let mut store = store;
     store.set_clock(cli.now.is_some().then_some(now));
-    let width = if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-        crossterm::terminal::size().map_or(100, |(w, _)| usize::from(w))
-    } else {
-        usize::MAX
+    // COLUMNS when set (also into a pipe), else the terminal's width; a pipe without
+    // COLUMNS gets whole lines.
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0);
+    let width = match columns {
+        Some(c) => c,
+        None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
+            crossterm::terminal::size().map_or(100, |(w, _)| usize::from(w))
+        }
+        None => usize::MAX,
     };
     Ok(Ctx {
         store,

@@ -243,7 +243,7 @@ fn list(ctx: &Ctx, args: &BadgeListArgs, out: &mut dyn Write) -> Result<()> {
         return Ok(());
     }
     let today = ctx.today();
-    let cells: Vec<Vec<String>> = rows
+    let mut cells: Vec<Vec<String>> = rows
         .iter()
         .map(|(b, st)| {
             let done = logged.get(&b.key).copied().unwrap_or(0);
@@ -255,10 +255,11 @@ fn list(ctx: &Ctx, args: &BadgeListArgs, out: &mut dyn Write) -> Result<()> {
                 },
                 b.key.clone(),
                 b.name.clone(),
-                b.issuer.clone(),
+                crate::text::truncate(&b.issuer, 16),
                 b.expires_on
                     .map(|d| d.to_string())
                     .unwrap_or_else(|| "-".into()),
+                retirement(b),
                 format!(
                     "{}/{}",
                     format_minutes(done.min(b.effort_minutes)),
@@ -267,25 +268,45 @@ fn list(ctx: &Ctx, args: &BadgeListArgs, out: &mut dyn Write) -> Result<()> {
             ]
         })
         .collect();
-    write!(
-        out,
-        "{}",
-        table(
-            &["STATUS", "KEY", "NAME", "ISSUER", "EXPIRES", "STUDIED"],
-            &[
-                Align::Left,
-                Align::Left,
-                Align::Left,
-                Align::Left,
-                Align::Left,
-                Align::Right
-            ],
-            &cells,
-            2,
-            ctx.width,
-        )
-    )?;
+    let mut headers = vec![
+        "STATUS",
+        "KEY",
+        "NAME",
+        "ISSUER",
+        "EXPIRES",
+        "REPLACEMENT",
+        "STUDIED",
+    ];
+    let mut align = vec![Align::Left; 6];
+    align.push(Align::Right);
+    // The replacement column only when some badge listed retires or is replaced; the
+    // issuer gives way on a narrow terminal (`badge show` has it), so names stay legible.
+    let mut dropped = Vec::new();
+    if cells.iter().all(|row| row[5].is_empty()) {
+        dropped.push(5);
+    }
+    if ctx.width < 110 {
+        dropped.push(3);
+    }
+    for i in dropped {
+        headers.remove(i);
+        align.remove(i);
+        for row in &mut cells {
+            row.remove(i);
+        }
+    }
+    write!(out, "{}", table(&headers, &align, &cells, 2, ctx.width))?;
     Ok(())
+}
+
+/// What replaces a badge that retires (its status counts down to the retirement): the
+/// replacement's key, `none: lapse` (let it lapse), or empty.
+fn retirement(b: &Badge) -> String {
+    match (b.retires_on, &b.replaced_by) {
+        (_, Some(k)) => k.clone(),
+        (Some(_), None) => "none: lapse".into(),
+        (None, None) => String::new(),
+    }
 }
 
 /// A badge as JSON: the fields of DESIGN 1 plus `status` and `logged_minutes`.
@@ -321,7 +342,13 @@ fn show(ctx: &Ctx, key: &str, json: bool, out: &mut dyn Write) -> Result<()> {
         ("expires", d(b.expires_on)),
         ("renewed", d(b.renewed_on)),
         ("renewal opens", d(opens)),
-        ("retires", d(b.retires_on)),
+        (
+            "retires",
+            b.retires_on.map(|r| match &b.replaced_by {
+                Some(_) => r.to_string(),
+                None => format!("{r}, with no replacement: let it lapse"),
+            }),
+        ),
         ("replaced by", b.replaced_by.clone()),
         ("available", d(b.available_on)),
         ("goal", d(b.goal_on)),

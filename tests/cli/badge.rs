@@ -252,3 +252,58 @@ fn bad_input_is_one_line_and_changes_nothing() {
         assert_eq!(env.snapshot(), before, "{args:?} changed the database");
     }
 }
+
+#[test]
+fn a_retiring_badge_says_what_replaces_it_or_to_let_it_lapse() {
+    let env = Env::new();
+    for (name, key, extra) in [
+        ("Old Exam", "old", vec!["--retires", "2027-02-01"]),
+        ("New Exam", "new", vec![]),
+        (
+            "Mid Exam",
+            "mid",
+            vec!["--retires", "2027-03-01", "--replaced-by", "new"],
+        ),
+    ] {
+        let mut args = vec![
+            "badge",
+            "add",
+            name,
+            "--key",
+            key,
+            "--issuer",
+            "IBM",
+            "--earned",
+            "2026-01-01",
+            "--expires",
+            "2027-06-30",
+        ];
+        args.extend(extra);
+        env.ok(&args);
+    }
+    let list = env
+        .cmd()
+        .env("COLUMNS", "80")
+        .args(["badge", "list"])
+        .output()
+        .unwrap();
+    let list = String::from_utf8(list.stdout).unwrap();
+    assert!(
+        list.lines().next().unwrap().contains("REPLACEMENT"),
+        "{list}"
+    );
+    let row = |k: &str| {
+        list.lines()
+            .find(|l| l.contains(&format!(" {k} ")))
+            .unwrap()
+            .to_string()
+    };
+    assert!(row("old").contains("none: lapse"), "{list}");
+    assert!(row("mid").contains(" new "), "{list}");
+    assert!(list.lines().all(|l| l.chars().count() <= 80), "{list}");
+    let show = env.ok(&["badge", "show", "old"]);
+    assert!(
+        show.contains("2027-02-01, with no replacement: let it lapse"),
+        "{show}"
+    );
+}
