@@ -60,9 +60,11 @@ pub fn risk_text(o: &Outcome) -> String {
             format_minutes(o.shortfall),
             save(extra_minutes_per_day, extra_spare_minutes)
         ),
-        Some(Risk::SessionRules) => {
-            "the minutes fit but not in sessions the rules allow: add longer windows".into()
-        }
+        Some(Risk::SessionRules) => format!(
+            "short {}: the spare time holds the minutes, but not in sessions the rules allow (min_session, max_session): add more windows before {}, or change those rules in [planner]",
+            format_minutes(o.shortfall),
+            o.due
+        ),
     }
 }
 

@@ -59,9 +59,12 @@ pub(super) struct PlaceItem {
 }
 
 impl PlaceItem {
-    /// Whether part of it is placed only where the guard allows.
+    /// Whether part of it is placed only where the guard allows: what is beyond its
+    /// quota, and whatever is still left once its due day has passed (a badge at risk
+    /// whose quota placement could not fill goes on after its due, where the guard
+    /// allows, rather than being dropped).
     fn soft(&self) -> bool {
-        self.need > self.quota
+        self.need > self.quota || self.last_day > self.due_day
     }
 }
 

@@ -283,6 +283,31 @@ fn max_session_leaves_a_gap() {
 }
 
 #[test]
+fn a_badge_the_session_rules_make_late_still_finishes_after_its_due() {
+    // The relaxation fits all 120 minutes in the 2-hour window, but one badge may take
+    // at most an hour in a row: 115 by the due day, and the last 5 the day after (they
+    // were dropped once, with the badge shown as never ready).
+    let p = run(&input(
+        "2027-01-04T06:00",
+        vec![tgt("x", "2027-01-04", "2027-01-04", 120, Normal)],
+        daily("2027-01-04", 2, &[("19:00", "21:00")]),
+    ));
+    assert_eq!(
+        sess(&p, "x"),
+        [
+            "01-04 19:00-20:00",
+            "01-04 20:05-21:00",
+            "01-05 19:00-19:05"
+        ]
+    );
+    let o = out(&p, "x");
+    assert!(o.at_risk);
+    assert_eq!((o.shortfall, o.planned_before_due), (5, 115));
+    assert_eq!(o.finish, Some(d("2027-01-05")));
+    assert_eq!(o.risk, Some(Risk::SessionRules));
+}
+
+#[test]
 fn short_gaps_only_finish_a_badge() {
     let free = daily("2027-01-04", 2, &[("07:10", "07:20"), EVENING]);
     let p = run(&input(
