@@ -25,7 +25,7 @@ pub fn risk_text(o: &Outcome) -> String {
         }
         if let Some(m) = spare {
             ways.push(format!(
-                "{} more spare time before {}",
+                "at least {} more spare time before {}",
                 format_minutes(m),
                 o.due
             ));
