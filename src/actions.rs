@@ -93,22 +93,33 @@ pub fn renew_badge(
     if expires <= today {
         bail!("the new expiry {expires} is not after today ({today}): give a later --expires");
     }
-    store.transact(&format!("renew {key}"), |tx| -> Result<()> {
+    let verb = store.transact(&format!("renew {key}"), |tx| -> Result<&str> {
         let mut b = badges::get(tx, key)?.ok_or_else(|| unknown_badge(tx, key))?;
-        if b.earned_on.is_none() {
+        if let Some(r) = b.retires_on.filter(|r| *r <= today) {
+            bail!(
+                "{key} retired on {r}: it can no longer be renewed (archive it, or fix the date with badge edit --retires)"
+            );
+        }
+        if b.earned_on.is_some() && b.expires_on.is_none() {
+            bail!("{key} never expires: nothing to renew (give it an expiry with badge edit --expires)");
+        }
+        // A target renewed is a target earned.
+        let verb = if b.earned_on.is_none() {
             b.earned_on = Some(today);
+            "earned"
         } else {
             b.renewed_on = Some(today);
-        }
+            "renewed"
+        };
         b.expires_on = Some(expires);
         b.renew_from = None;
         if b.goal_on.is_some_and(|g| g <= today) {
             b.goal_on = None;
         }
         badges::update(tx, key, &b)?;
-        Ok(())
+        Ok(verb)
     })?;
-    Ok(format!("renewed {key}: expires {expires}"))
+    Ok(format!("{verb} {key}: expires {expires}"))
 }
 
 /// Archives (or restores) a badge.
@@ -129,9 +140,17 @@ pub fn set_archived(store: &mut Store, key: &str, archived: bool) -> Result<Stri
 
 /// Deletes a badge with its log and pinned sessions.
 pub fn remove_badge(store: &mut Store, key: &str) -> Result<String> {
-    let (logs, pins) =
-        store.transact(&format!("delete badge {key}"), |tx| -> Result<(i64, i64)> {
+    let (logs, pins, orphans) = store.transact(
+        &format!("delete badge {key}"),
+        |tx| -> Result<(i64, i64, Vec<String>)> {
             let id = badge_id(tx, key)?;
+            // Badges it replaced lose their replacement: say so.
+            let orphans: Vec<String> = {
+                let mut stmt =
+                    tx.prepare("SELECT key FROM badges WHERE replaced_by = ?1 ORDER BY key")?;
+                stmt.query_map([key], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?
+            };
             let logs: i64 =
                 tx.query_row("SELECT count(*) FROM log WHERE badge_id = ?1", [id], |r| {
                     r.get(0)
@@ -142,10 +161,20 @@ pub fn remove_badge(store: &mut Store, key: &str) -> Result<String> {
                 |r| r.get(0),
             )?;
             badges::delete(tx, key)?;
-            Ok((logs, pins))
-        })?;
+            Ok((logs, pins, orphans))
+        },
+    )?;
+    let orphans = if orphans.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; {} no longer {} a replacement",
+            orphans.join(", "),
+            if orphans.len() == 1 { "has" } else { "have" }
+        )
+    };
     Ok(format!(
-        "deleted {key} with {} and {}",
+        "deleted {key} with {} and {}{orphans}",
         counted(
             usize::try_from(logs).unwrap_or(0),
             "log entry",

@@ -335,11 +335,7 @@ pub fn due(ctx: &Ctx, args: &crate::cli::DueArgs, out: &mut dyn Write) -> Result
         ));
     }
     if expiring > 0 {
-        parts.push(format!(
-            "{expiring} expire{} in {}d",
-            if expiring == 1 { "s" } else { "" },
-            args.days
-        ));
+        parts.push(format!("{expiring} expiring within {}d", args.days));
     }
     if risky > 0 {
         parts.push(format!("{risky} at risk"));

@@ -306,4 +306,44 @@ fn a_retiring_badge_says_what_replaces_it_or_to_let_it_lapse() {
         show.contains("2027-02-01, with no replacement: let it lapse"),
         "{show}"
     );
+    let out = env.ok(&["badge", "rm", "new"]);
+    assert!(out.contains("mid no longer has a replacement"), "{out}");
+}
+
+#[test]
+fn renew_refuses_what_cannot_be_renewed_and_earns_a_target() {
+    let env = Env::new();
+    for (key, extra) in [
+        (
+            "gone",
+            vec![
+                "--earned",
+                "2025-01-01",
+                "--expires",
+                "2027-06-30",
+                "--retires",
+                "2026-12-01",
+            ],
+        ),
+        ("forever", vec!["--earned", "2025-01-01"]),
+        ("goal", vec![]),
+    ] {
+        let mut args = vec!["badge", "add", key, "--key", key, "--issuer", "IBM"];
+        args.extend(extra);
+        env.ok(&args);
+    }
+    let before = env.snapshot();
+    let err = env.fails(&["badge", "renew", "gone"]);
+    assert!(
+        err.contains("gone retired on 2026-12-01: it can no longer be renewed"),
+        "{err}"
+    );
+    let err = env.fails(&["badge", "renew", "forever"]);
+    assert!(
+        err.contains("forever never expires: nothing to renew"),
+        "{err}"
+    );
+    assert_eq!(env.snapshot(), before);
+    let out = env.ok(&["badge", "renew", "goal"]);
+    assert!(out.starts_with("earned goal: expires "), "{out}");
 }

@@ -125,7 +125,7 @@ fn due_is_one_line_or_nothing() {
     assert_eq!(env.ok(&["due"]), "next Thu 01-07 07:10 az-104 30m\n");
     env.ok(&["badge", "edit", "az-104", "--expires", "2027-01-20"]);
     let line = env.ok(&["due"]);
-    assert!(line.contains("1 expires in 30d"), "{line}");
+    assert!(line.contains("1 expiring within 30d"), "{line}");
     assert_eq!(line.lines().count(), 1);
 }
 
