@@ -4,7 +4,7 @@ use super::Ctx;
 use crate::actions;
 use crate::cli::ExportCommand;
 use crate::io::backup;
-use anyhow::{Context, Result};
+use anyhow::Result;
 use std::io::Write;
 use std::path::Path;
 
@@ -35,11 +35,33 @@ pub fn write_file(file: &Path, text: &str, out: &mut dyn Write) -> Result<()> {
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("cannot write to {}", dir.display()))?;
-    tmp.write_all(text.as_bytes())
-        .with_context(|| format!("cannot write {}", file.display()))?;
-    tmp.persist(file)
-        .with_context(|| format!("cannot write {}", file.display()))?;
+    // Checked first, so the error names what the user typed rather than a temporary file.
+    if file.is_dir() {
+        anyhow::bail!(
+            "{} is a folder: give a file name, like {}",
+            file.display(),
+            file.join("sukima-backup.json").display()
+        );
+    }
+    if !dir.is_dir() {
+        anyhow::bail!(
+            "cannot write {}: the folder {} does not exist",
+            file.display(),
+            dir.display()
+        );
+    }
+    // tempfile adds the temporary file's path to its errors: not the user's business.
+    let cannot = |e: std::io::Error| {
+        let text = e.to_string();
+        let text = text
+            .split(" at path ")
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        anyhow::anyhow!("cannot write {}: {text}", file.display())
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(cannot)?;
+    tmp.write_all(text.as_bytes()).map_err(cannot)?;
+    tmp.persist(file).map_err(|e| cannot(e.error))?;
     Ok(())
 }
