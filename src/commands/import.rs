@@ -114,6 +114,124 @@ pub fn import_any(
     Ok(plan.report())
 }
 
+/// Imports what the planner's import line names: one file of any kind, or several pages
+/// of a Credly download at once (`~/Downloads/badges*.json`, or the paths separated by
+/// spaces).
+pub fn import_paths(
+    store: &mut crate::store::Store,
+    config: &crate::config::Config,
+    now: chrono::NaiveDateTime,
+    files: &[std::path::PathBuf],
+) -> Result<String> {
+    match files {
+        [] => anyhow::bail!("no file named: type a path, like ~/Downloads/badges.json"),
+        [one] => import_any(store, config, now, one),
+        many => {
+            let mut pages = Vec::new();
+            for f in many {
+                let bytes = read_bytes(f)?;
+                let ext = f
+                    .extension()
+                    .map(|e| e.to_string_lossy().to_lowercase())
+                    .unwrap_or_default();
+                let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+                if ext != "json" || head.contains("\"sukima-backup\"") {
+                    anyhow::bail!(
+                        "{} is not a page of a Credly download: only those import several at once; import it on its own",
+                        f.display()
+                    );
+                }
+                pages.push((f.display().to_string(), bytes));
+            }
+            let import = crate::io::credly::parse(&pages)?;
+            let effort = |issuer: &str| config.issuer(issuer).default_effort.0;
+            let plan = actions::import_badges(
+                store,
+                &import,
+                now.date(),
+                &effort,
+                &format!("{} {} files", import.source.as_str(), many.len()),
+            )?;
+            Ok(plan.report())
+        }
+    }
+}
+
+/// The files an import line names: the whole line when it is one file (a name with
+/// spaces), else each word; `*` and `?` in a file name match in its folder (sorted).
+/// `~` at the start is the home folder.
+pub fn expand_paths(text: &str) -> Result<Vec<std::path::PathBuf>> {
+    use std::path::PathBuf;
+    let tilde = |s: &str| -> PathBuf {
+        match (s.strip_prefix('~'), std::env::var_os("HOME")) {
+            (Some(rest), Some(home)) if rest.is_empty() || rest.starts_with('/') => {
+                PathBuf::from(format!("{}{rest}", home.to_string_lossy()))
+            }
+            _ => PathBuf::from(s),
+        }
+    };
+    let text = text.trim();
+    let whole = tilde(text);
+    if text.is_empty() || whole.exists() {
+        return Ok(if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![whole]
+        });
+    }
+    let mut out = Vec::new();
+    for word in text.split_whitespace() {
+        let path = tilde(word);
+        let name = path.file_name().map(|n| n.to_string_lossy().to_string());
+        let Some(pattern) = name.filter(|n| n.contains(['*', '?'])) else {
+            out.push(path);
+            continue;
+        };
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
+        let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .with_context(|| format!("cannot read the folder {}", dir.display()))?
+            .filter_map(|e| e.ok())
+            .filter(|e| glob_match(&pattern, &e.file_name().to_string_lossy()))
+            .map(|e| e.path())
+            .filter(|p| p.is_file())
+            .collect();
+        if found.is_empty() {
+            anyhow::bail!("no file matches {word}");
+        }
+        found.sort();
+        out.extend(found);
+    }
+    Ok(out)
+}
+
+/// Whether `name` matches `pattern`, where `*` is any run of characters and `?` one.
+fn glob_match(pattern: &str, name: &str) -> bool {
+    let (p, n): (Vec<char>, Vec<char>) = (pattern.chars().collect(), name.chars().collect());
+    // Classic two-pointer match with backtracking to the last `*`.
+    let (mut i, mut j, mut star, mut mark) = (0, 0, None, 0);
+    while j < n.len() {
+        if i < p.len() && (p[i] == '?' || p[i] == n[j]) {
+            i += 1;
+            j += 1;
+        } else if i < p.len() && p[i] == '*' {
+            star = Some(i);
+            mark = j;
+            i += 1;
+        } else if let Some(s) = star {
+            i = s + 1;
+            mark += 1;
+            j = mark;
+        } else {
+            return false;
+        }
+    }
+    p[i..].iter().all(|&c| c == '*')
+}
+
 /// Reads a whole file (`-` for standard input) as bytes.
 pub fn read_bytes(file: &Path) -> Result<Vec<u8>> {
     if file == Path::new("-") {
@@ -121,7 +239,10 @@ pub fn read_bytes(file: &Path) -> Result<Vec<u8>> {
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)?;
         return Ok(buf);
     }
-    std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))
+    if file.is_dir() {
+        anyhow::bail!("{} is a folder: name a file in it", file.display());
+    }
+    std::fs::read(file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))
 }
 
 /// Reads a whole file as UTF-8 text.
@@ -133,4 +254,63 @@ pub fn read_text(file: &Path) -> Result<String> {
             file.display()
         )
     })
+}
+
+#[cfg(test)]
+mod path_tests {
+    use super::*;
+
+    #[test]
+    fn glob_patterns() {
+        for (pattern, name, hit) in [
+            ("badges*.json", "badges.json", true),
+            ("badges*.json", "badges (1).json", true),
+            ("badges*.json", "badges.json.bak", false),
+            ("page?.json", "page2.json", true),
+            ("page?.json", "page10.json", false),
+            ("*", "anything", true),
+            ("*.csv", "バッジ.csv", true),
+            ("a*b*c", "aXbYc", true),
+            ("a*b*c", "aXbY", false),
+        ] {
+            assert_eq!(glob_match(pattern, name), hit, "{pattern} {name}");
+        }
+    }
+
+    #[test]
+    fn paths_from_a_typed_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        for f in [
+            "badges.json",
+            "badges (1).json",
+            "other.csv",
+            "with space.json",
+        ] {
+            std::fs::write(d.join(f), "x").unwrap();
+        }
+        let s = |p: &std::path::Path| p.display().to_string();
+        // A whole line that is one file, spaces and all.
+        assert_eq!(
+            expand_paths(&s(&d.join("with space.json"))).unwrap(),
+            [d.join("with space.json")]
+        );
+        // A pattern, sorted; and words.
+        assert_eq!(
+            expand_paths(&format!("{}/badges*.json", s(d))).unwrap(),
+            [d.join("badges (1).json"), d.join("badges.json")]
+        );
+        assert_eq!(
+            expand_paths(&format!(
+                "{} {}",
+                s(&d.join("badges.json")),
+                s(&d.join("other.csv"))
+            ))
+            .unwrap(),
+            [d.join("badges.json"), d.join("other.csv")]
+        );
+        let err = expand_paths(&format!("{}/nothing*.json", s(d))).unwrap_err();
+        assert!(err.to_string().starts_with("no file matches"), "{err}");
+        assert!(expand_paths("  ").unwrap().is_empty());
+    }
 }

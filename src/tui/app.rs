@@ -929,8 +929,14 @@ impl App {
                 .map_err(anyhow::Error::from)
                 .and_then(|d| actions::renew_badge(&mut self.store, &key, self.now.date(), d)),
             PromptPurpose::Import => {
-                let path = std::path::PathBuf::from(expand_tilde(text.trim()));
-                crate::commands::import::import_any(&mut self.store, &self.config, self.now, &path)
+                crate::commands::import::expand_paths(&text).and_then(|files| {
+                    crate::commands::import::import_paths(
+                        &mut self.store,
+                        &self.config,
+                        self.now,
+                        &files,
+                    )
+                })
             }
             PromptPurpose::WindowAdd | PromptPurpose::WindowEdit(_) => {
                 let badges: Vec<_> = self.data.badges.iter().map(|b| b.badge.clone()).collect();
@@ -1078,13 +1084,6 @@ fn window_text(text: &str) -> String {
         t.to_string()
     } else {
         format!("free {t}")
-    }
-}
-
-fn expand_tilde(path: &str) -> String {
-    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
-        (Some(rest), Some(home)) => format!("{}/{rest}", home.to_string_lossy()),
-        _ => path.to_string(),
     }
 }
 

@@ -110,8 +110,7 @@ pub const FILTER_PROMPT: &str = "filter: ";
 pub fn renew_prompt(name: &str) -> String {
     format!(" Renewed {name}: new expiry (YYYY-MM-DD) ")
 }
-pub const IMPORT_PROMPT: &str =
-    " Import a file: Credly badges.json, CSV, Open Badges JSON, or .ics busy time ";
+pub const IMPORT_PROMPT: &str = " Import: Credly badges.json (all pages: badges*.json), CSV, Open Badges JSON, or .ics busy time ";
 pub const WINDOW_ADD_PROMPT: &str = " New spare time: `weekdays 7:10-7:40 commute`, `sat 9:00-11:00`, `off 2027-01-02..2027-01-05` ";
 pub const WINDOW_EDIT_PROMPT: &str = " Edit spare time ";
 pub fn confirm_delete_badge(name: &str, logs: usize) -> String {

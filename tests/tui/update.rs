@@ -1398,6 +1398,50 @@ fn import_from_the_badges_view() {
     assert!(app.data.badges.len() > 15);
     app.update(ch('u'));
     assert_eq!(db_state(&app), before);
+
+    // Both pages of a download at once, by a pattern: no note about a missing page.
+    app.update(ch('i'));
+    let pages = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/credly/page?.json");
+    type_text(&mut app, pages);
+    app.update(key(KeyCode::Enter));
+    let (text, error) = status(&app);
+    assert!(!error && text.starts_with("added 10"), "{text}");
+    let Some(Popup::Report { lines, .. }) = &app.popup else {
+        panic!("{:?}", app.popup)
+    };
+    assert!(
+        !lines.iter().any(|l| l.contains("was not given")),
+        "{lines:?}"
+    );
+    app.update(key(KeyCode::Esc));
+    app.update(ch('u'));
+    assert_eq!(db_state(&app), before);
+
+    // A folder says it is one; a pattern that matches nothing says so.
+    for (typed, says) in [
+        (
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data"),
+            "is a folder",
+        ),
+        (
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/credly/zz*.json"),
+            "no file matches",
+        ),
+    ] {
+        app.update(ch('i'));
+        type_text(&mut app, typed);
+        app.update(key(KeyCode::Enter));
+        let Some(Popup::Prompt(p)) = &app.popup else {
+            panic!("the prompt closed: {:?}", app.status)
+        };
+        assert!(
+            matches!(&p.preview, Some(Err(e)) if e.contains(says)),
+            "{typed}: {:?}",
+            p.preview
+        );
+        app.update(key(KeyCode::Esc));
+    }
+    assert_eq!(db_state(&app), before);
 }
 
 #[test]

@@ -159,23 +159,41 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             lines,
             scroll,
         } => {
-            let w = area.width.saturating_sub(4).min(110);
-            let h = (lines.len() as u16 + 2).clamp(3, area.height.saturating_sub(2));
+            // As wide as the longest line (the screen allows), long lines wrapped under
+            // themselves, so a note is read whole at any size.
+            let longest = lines
+                .iter()
+                .map(|l| crate::text::width(l))
+                .max()
+                .unwrap_or(0);
+            let w = u16::try_from(longest + 2)
+                .unwrap_or(u16::MAX)
+                .clamp(40, area.width.saturating_sub(4).max(1));
+            let cells = usize::from(w.saturating_sub(2)).max(1);
+            let mut rows: Vec<(String, bool)> = Vec::new();
+            for (i, line) in lines.iter().enumerate() {
+                let indent = line.len() - line.trim_start().len() + 2;
+                for (k, part) in
+                    crate::text::wrap(line.trim_start(), cells.saturating_sub(indent).max(1))
+                        .into_iter()
+                        .enumerate()
+                {
+                    let lead = if k == 0 { indent - 2 } else { indent };
+                    rows.push((format!("{}{part}", " ".repeat(lead)), i == 0));
+                }
+            }
+            let h = (rows.len() as u16 + 2).clamp(3, area.height.saturating_sub(2));
             let r = centred(area, w, h);
             Clear.render(r, buf);
             let block = frame(title, theme);
             let inner = block.inner(r);
             block.render(r, buf);
-            for (i, line) in lines.iter().skip(*scroll).enumerate() {
+            for (i, (line, first)) in rows.iter().skip(*scroll).enumerate() {
                 let y = inner.y + i as u16;
                 if y >= inner.bottom() {
                     break;
                 }
-                let style = if i + *scroll == 0 {
-                    theme.title
-                } else {
-                    theme.base
-                };
+                let style = if *first { theme.title } else { theme.base };
                 let cells = inner.width as usize;
                 buf.set_stringn(inner.x, y, truncate(line, cells), cells, style);
             }
