@@ -187,11 +187,9 @@ fn outcomes(app: &App, area: Rect, buf: &mut Buffer) {
         ),
         t.header,
     );
-    let mut y = 2;
-    for o in &app.data.plan.outcomes {
-        if y >= area.height {
-            break;
-        }
+    // Every row first, so a list cut short can say what it leaves out.
+    let mut rows: Vec<(String, ratatui::style::Style, usize)> = Vec::new();
+    for (k, o) in app.data.plan.outcomes.iter().enumerate() {
         let slack = if o.at_risk {
             format!("-{}", format_minutes(o.shortfall))
         } else {
@@ -206,12 +204,30 @@ fn outcomes(app: &App, area: Rect, buf: &mut Buffer) {
             o.finish
                 .map_or_else(|| "—".into(), |f| f.format("%m-%d").to_string())
         );
-        put(buf, area, y, &line, if o.at_risk { t.red } else { t.base });
-        y += 1;
-        if o.at_risk && y < area.height && w > 20 {
-            put(buf, area, y, &format!("  {}", risk_text(o)), t.dim);
-            y += 1;
+        rows.push((line, if o.at_risk { t.red } else { t.base }, k));
+        if o.at_risk && w > 20 {
+            rows.push((format!("  {}", risk_text(o)), t.dim, k));
         }
+    }
+    let room = usize::from(area.height.saturating_sub(2));
+    let shown = if rows.len() > room {
+        room.saturating_sub(1)
+    } else {
+        rows.len()
+    };
+    for (i, (line, style, _)) in rows.iter().take(shown).enumerate() {
+        put(buf, area, 2 + i as u16, line, *style);
+    }
+    if shown < rows.len() {
+        let first_hidden =
+            rows[shown].2 + usize::from(shown > 0 && rows[shown - 1].2 == rows[shown].2);
+        let hidden: Vec<&str> = app.data.plan.outcomes
+            [first_hidden.min(app.data.plan.outcomes.len())..]
+            .iter()
+            .map(|o| o.key.as_str())
+            .collect();
+        let more = format!("  … {} more: {}", hidden.len(), hidden.join(", "));
+        put(buf, area, 2 + shown as u16, &more, t.dim);
     }
 }
 
