@@ -188,8 +188,9 @@ fn closers(c: char) -> Option<&'static [char]> {
     }
 }
 
+/// A lone `--` (or a dash, or `ーー`, what a Japanese input method makes of `--`).
 fn is_note_mark(s: &str) -> bool {
-    s == "--" || s == "—"
+    matches!(s, "--" | "—" | "ーー" | "――")
 }
 
 /// Splits the normalised text into chunks (byte ranges of `norm`) on whitespace, taking

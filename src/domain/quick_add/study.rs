@@ -230,15 +230,28 @@ fn minutes(p: &Parts<'_>) -> Result<u32, ParseError> {
                 .words
                 .iter()
                 .find(|w| matches!(w.kind, Kind::Number(n) if (1..=MAX_MINUTES).contains(&n)));
-            return Err(match bare {
-                Some(w) => ParseError::at(
+            // A word with a duration inside it (`X1h`, `30mn`): name it.
+            let garbled = p.words.iter().find(|w| {
+                let c: Vec<char> = w.norm.chars().collect();
+                c.windows(2)
+                    .any(|p| p[0].is_ascii_digit() && matches!(p[1], 'h' | 'm' | '分' | '時'))
+            });
+            return Err(match (bare, garbled) {
+                (Some(w), _) => ParseError::at(
                     format!(
                         "no duration: '{}' needs a unit, like {}m or {}分",
                         w.shown, w.norm, w.norm
                     ),
                     w.span.clone(),
                 ),
-                None => ParseError::new("no duration: add one like 30m"),
+                (None, Some(w)) => ParseError::at(
+                    format!(
+                        "no duration: '{}' is not one; write it like 30m, 1h30m or 1.5h",
+                        w.shown
+                    ),
+                    w.span.clone(),
+                ),
+                (None, None) => ParseError::new("no duration: add one like 30m"),
             });
         }
     };

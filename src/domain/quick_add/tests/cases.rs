@@ -219,6 +219,14 @@ pub(super) fn cases() -> Vec<(&'static str, Want)> {
             "30分 データ 「第３章」",
             note_log(t, Some("07:30"), 30, "ds-basic", Some("第３章")),
         ),
+        (
+            "30分 データ ーー 第3章",
+            note_log(t, Some("07:30"), 30, "ds-basic", Some("第3章")),
+        ),
+        (
+            "X1h #aws-saa",
+            err("no duration: 'X1h' is not one; write it like 30m, 1h30m or 1.5h"),
+        ),
         // A log may not reach past now.
         ("30m #aws-saa 7:30", log(t, Some("07:30"), 30, "aws-saa")),
         (
