@@ -781,10 +781,28 @@ impl App {
                 KeyCode::Enter => self.submit_quick_add(),
                 KeyCode::Tab => {
                     let badges: Vec<_> = self.data.badges.iter().map(|b| b.badge.clone()).collect();
-                    if let Popup::QuickAdd(q) = self.popup.as_mut().expect("open")
-                        && let Some(done) = quick_add::complete_key(&q.input.text(), &badges)
-                    {
-                        q.input.set(&done);
+                    if let Popup::QuickAdd(q) = self.popup.as_mut().expect("open") {
+                        let text = q.input.text();
+                        // Still the text the last cycling Tab produced: the next key.
+                        let next = match &q.cycle {
+                            Some((base, n, made)) if *made == text => Some((base.clone(), n + 1)),
+                            _ => None,
+                        };
+                        if let Some((base, n)) = next {
+                            if let Some(done) = quick_add::complete_key_nth(&base, &badges, n) {
+                                q.input.set(&done);
+                                q.cycle = Some((base, n, done));
+                            }
+                        } else if let Some(done) = quick_add::complete_key(&text, &badges) {
+                            q.input.set(&done);
+                            q.cycle = None;
+                        } else if quick_add::key_candidates(&text, &badges).len() > 1
+                            && let Some(done) = quick_add::complete_key_nth(&text, &badges, 0)
+                        {
+                            // Nothing more in common: Tab goes round the candidates.
+                            q.input.set(&done);
+                            q.cycle = Some((text, 0, done));
+                        }
                     }
                     self.popup_changed();
                 }

@@ -65,6 +65,9 @@ pub struct QuickAdd {
     pub preview: Option<Result<String, String>>,
     /// The bytes of the token the error is about, to underline.
     pub error_span: Option<std::ops::Range<usize>>,
+    /// Tab cycling through the keys a partial `#ke` can be: the text before the first
+    /// cycling Tab, the candidate shown, and the text it produced.
+    pub cycle: Option<(String, usize, String)>,
 }
 
 impl QuickAdd {
@@ -75,6 +78,7 @@ impl QuickAdd {
             history_pos: history_len,
             preview: None,
             error_span: None,
+            cycle: None,
         }
     }
 }

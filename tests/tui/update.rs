@@ -362,12 +362,26 @@ fn quick_add_tab_completes_keys() {
     type_text(&mut app, "1h #cp4i");
     app.update(key(KeyCode::Tab));
     assert_eq!(quick_add_text(&app), "1h #cp4i-");
-    // Nothing more to add: unchanged.
+    // Nothing more in common: Tab goes round the candidates, in key order.
     app.update(key(KeyCode::Tab));
-    assert_eq!(quick_add_text(&app), "1h #cp4i-");
-    type_text(&mut app, "v");
+    assert_eq!(quick_add_text(&app), "1h #cp4i-sa ");
     app.update(key(KeyCode::Tab));
     assert_eq!(quick_add_text(&app), "1h #cp4i-v16-sa ");
+    app.update(key(KeyCode::Tab));
+    assert_eq!(quick_add_text(&app), "1h #cp4i-sa ");
+    // Typing ends the round; a longer prefix completes to its one key.
+    app.update(ctrl('u'));
+    type_text(&mut app, "1h #cp4i-v");
+    app.update(key(KeyCode::Tab));
+    assert_eq!(quick_add_text(&app), "1h #cp4i-v16-sa ");
+    // A bare # goes round every key.
+    app.update(ctrl('u'));
+    type_text(&mut app, "30m #");
+    app.update(key(KeyCode::Tab));
+    let first = quick_add_text(&app);
+    assert!(first.starts_with("30m #") && first.len() > 6, "{first}");
+    app.update(key(KeyCode::Tab));
+    assert_ne!(quick_add_text(&app), first);
 }
 
 #[test]

@@ -192,6 +192,15 @@ pub fn key_candidates<'a>(text: &str, badges: &'a [Badge]) -> Vec<&'a Badge> {
     }
 }
 
+/// Tab pressed again where completion cannot narrow further: `text` (ending in a partial
+/// `#ke`) with its `n`-th candidate (counting round), followed by a space.
+pub fn complete_key_nth(text: &str, badges: &[Badge], n: usize) -> Option<String> {
+    let (hash, _) = partial(text)?;
+    let found = key_candidates(text, badges);
+    let pick = found.get(n % found.len().max(1))?;
+    Some(format!("{}#{} ", &text[..hash], pick.key))
+}
+
 /// Tab completion: when `text` ends in a partial `#ke`, the text with it completed to the
 /// one key it can be (followed by a space), or to the longest prefix the candidates
 /// share. `None` when there is nothing to add.

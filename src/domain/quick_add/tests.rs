@@ -321,6 +321,17 @@ fn describes_what_will_be_written() {
 }
 
 #[test]
+fn tab_goes_round_the_candidates() {
+    let b = badges();
+    let n = |s: &str, k: usize| complete_key_nth(s, &b, k);
+    assert_eq!(n("30m #gcp-", 0), Some("30m #gcp-ace ".into()));
+    assert_eq!(n("30m #gcp-", 1), Some("30m #gcp-pca ".into()));
+    assert_eq!(n("30m #gcp-", 2), Some("30m #gcp-ace ".into()));
+    assert_eq!(n("30m #zz", 0), None);
+    assert_eq!(n("30m aws", 0), None);
+}
+
+#[test]
 fn completes_keys() {
     let b = badges();
     let c = |s: &str| complete_key(s, &b);
