@@ -170,7 +170,7 @@ pub(super) fn by_key<'a>(
 
 fn did_you_mean(close: &[&Badge]) -> String {
     match close {
-        [] => ": no badge's key or name is like it".to_string(),
+        [] => ": no badge's key or name is like it (sukima badge list shows them all)".to_string(),
         [one] => format!(": did you mean #{}?", one.key),
         many => {
             let keys: Vec<String> = many.iter().map(|b| format!("#{}", b.key)).collect();

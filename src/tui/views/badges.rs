@@ -38,15 +38,17 @@ fn parts(app: &App, area: Rect) -> Parts {
             detail: None,
         };
     }
-    if rest.width >= 110 {
-        let dw = (rest.width / 3).clamp(36, 60);
+    // Beside the table only where the table keeps its retirement column; below it
+    // otherwise.
+    if rest.width >= 147 {
+        let dw = (rest.width / 3).clamp(36, 60).min(rest.width - 111);
         Parts {
             title,
             table: Rect::new(rest.x, rest.y, rest.width - dw - 1, rest.height),
             detail: Some(Rect::new(rest.right() - dw, rest.y, dw, rest.height)),
         }
     } else if rest.height >= 16 {
-        let dh = 7;
+        let dh = if rest.height >= 30 { 9 } else { 7 };
         Parts {
             title,
             table: Rect::new(rest.x, rest.y, rest.width, rest.height - dh),
@@ -151,9 +153,9 @@ fn columns(w: usize) -> Vec<Col> {
         (Kind::Name, 0, false, 0),
         (Kind::Issuer, 12, false, 100),
         (Kind::Expires, 10, false, 66),
-        (Kind::Retires, 22, false, 130),
+        (Kind::Retires, 22, false, 110),
         (Kind::Progress, 17, false, 56),
-        (Kind::Next, 11, true, 115),
+        (Kind::Next, 11, true, 130),
     ];
     let mut cols: Vec<Col> = all
         .into_iter()

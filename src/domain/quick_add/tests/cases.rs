@@ -323,7 +323,9 @@ pub(super) fn cases() -> Vec<(&'static str, Want)> {
         ),
         (
             "30m xyzzy",
-            err("unknown badge 'xyzzy': no badge's key or name is like it"),
+            err(
+                "unknown badge 'xyzzy': no badge's key or name is like it (sukima badge list shows them all)",
+            ),
         ),
         ("#aws-saa", err("no duration: add one like 30m")),
         (
@@ -397,7 +399,9 @@ pub(super) fn cases() -> Vec<(&'static str, Want)> {
         // Latin words match at word starts: 'tect' is not in "Architect".
         (
             "30m tect",
-            err("unknown badge 'tect': no badge's key or name is like it"),
+            err(
+                "unknown badge 'tect': no badge's key or name is like it (sukima badge list shows them all)",
+            ),
         ),
         (
             "30m arch",
