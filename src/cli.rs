@@ -238,6 +238,9 @@ pub struct CalendarArgs {
     /// The month, as YYYY-MM [default: this month].
     #[arg(long, value_name = "YYYY-MM")]
     pub month: Option<String>,
+    /// Print JSON: each day of the month with its events and study minutes.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `due`.
@@ -246,6 +249,9 @@ pub struct DueArgs {
     /// Look this many days ahead.
     #[arg(long, value_name = "N", default_value_t = 30)]
     pub days: u32,
+    /// Print JSON: the next session and the counts, even when nothing is due.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `import …`.

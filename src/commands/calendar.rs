@@ -18,6 +18,30 @@ pub fn run(ctx: &Ctx, args: &crate::cli::CalendarArgs, out: &mut dyn Write) -> R
     let week_start = ctx.config.ui.week_start.weekday();
     let (first, last) = MonthGrid::span(month, week_start);
     let days = days(&ov, first, last);
+    if args.json {
+        use chrono::Datelike;
+        let start = month.with_day(1).unwrap_or(month);
+        let events = ov.events(first, last);
+        let docs: Vec<serde_json::Value> = start
+            .iter_days()
+            .take_while(|d| d.month() == start.month())
+            .map(|d| {
+                let info = days.get(&d).cloned().unwrap_or_default();
+                serde_json::json!({
+                    "date": d.format("%Y-%m-%d").to_string(),
+                    "events": events.iter().filter(|e| e.date == d).map(|e| serde_json::json!({
+                        "kind": e.kind.label(), "badge": e.badge, "name": ov.name(&e.badge),
+                    })).collect::<Vec<_>>(),
+                    "planned_minutes": info.planned_minutes,
+                    "logged_minutes": info.logged_minutes,
+                })
+            })
+            .collect();
+        return super::print_json(
+            out,
+            &serde_json::json!({"month": start.format("%Y-%m").to_string(), "days": docs}),
+        );
+    }
     // 80 columns when not writing to a terminal, so piped output reads anywhere.
     let width = if ctx.width == usize::MAX {
         80

@@ -321,6 +321,17 @@ pub fn due(ctx: &Ctx, args: &crate::cli::DueArgs, out: &mut dyn Write) -> Result
         .count();
     let risky = ov.at_risk().filter(|o| o.due <= until).count();
     let next = ov.next_session().filter(|s| s.start.date() <= until);
+    if args.json {
+        return print_json(
+            out,
+            &serde_json::json!({
+                "days": args.days,
+                "next": next.map(session_json),
+                "expiring": expiring,
+                "at_risk": risky,
+            }),
+        );
+    }
     let mut parts = Vec::new();
     if let Some(s) = next {
         let when = if s.start.date() == today {

@@ -127,6 +127,28 @@ fn due_is_one_line_or_nothing() {
     let line = env.ok(&["due"]);
     assert!(line.contains("1 expiring within 30d"), "{line}");
     assert_eq!(line.lines().count(), 1);
+    let json: serde_json::Value = serde_json::from_str(&env.ok(&["due", "--json"])).unwrap();
+    assert_eq!(json["expiring"], 1);
+    assert_eq!(json["at_risk"], 0);
+    assert_eq!(json["next"]["badge"], "az-104");
+    assert_eq!(json["next"]["start"], "2027-01-07T07:10");
+    // Nothing due is still a document.
+    let json: serde_json::Value = serde_json::from_str(&Env::new().ok(&["due", "--json"])).unwrap();
+    assert_eq!(json["next"], serde_json::Value::Null);
+}
+
+#[test]
+fn calendar_json_has_every_day_of_the_month() {
+    let env = setup();
+    let json: serde_json::Value =
+        serde_json::from_str(&env.ok(&["calendar", "--month", "2027-02", "--json"])).unwrap();
+    assert_eq!(json["month"], "2027-02");
+    let days = json["days"].as_array().unwrap();
+    assert_eq!(days.len(), 28);
+    let expiry = &days[9];
+    assert_eq!(expiry["date"], "2027-02-10");
+    assert_eq!(expiry["events"][0]["kind"], "expires");
+    assert_eq!(expiry["events"][0]["badge"], "az-104");
 }
 
 #[test]
