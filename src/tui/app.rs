@@ -590,12 +590,8 @@ impl App {
             }
             View::Spare => {
                 if let Some(w) = self.data.windows.get(self.spare.selected) {
-                    let text = match w.kind {
-                        crate::domain::spare::WindowKind::Blackout { .. } => {
-                            actions::describe_window(w)
-                        }
-                        _ => format!("free {}", actions::describe_window(w)),
-                    };
+                    // As the New prompt takes it: without `free` (a blackout keeps `off`).
+                    let text = actions::describe_window(w);
                     let id = w.id.unwrap_or_default();
                     self.popup = Some(Popup::Prompt(Prompt::new(
                         strings::WINDOW_EDIT_PROMPT.into(),
@@ -889,8 +885,10 @@ impl App {
                     PromptPurpose::WindowAdd | PromptPurpose::WindowEdit(_)
                 ) =>
             {
-                let text = window_text(&p.input.text());
-                p.preview = Some(
+                let typed = p.input.text();
+                let text = window_text(&typed);
+                // Nothing typed yet is not an error: the title shows what to type.
+                p.preview = (!typed.trim().is_empty()).then(|| 
                     quick_add::parse(&text, now, &badges)
                         .map_err(|e| e.to_string())
                         .and_then(|i| match i {

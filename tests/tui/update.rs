@@ -911,6 +911,10 @@ fn spare_add_edit_delete_windows() {
     app.update(ch('5'));
     let n = windows(&app).len();
     app.update(ch('n'));
+    let Some(Popup::Prompt(p)) = &app.popup else {
+        panic!()
+    };
+    assert_eq!(p.preview, None, "nothing typed is no error yet");
     type_text(&mut app, "weekdays 7:10-7:40 commute");
     let Some(Popup::Prompt(p)) = &app.popup else {
         panic!()
@@ -932,7 +936,7 @@ fn spare_add_edit_delete_windows() {
     app.update(ch('g'));
     press(&mut app, (0..i).map(|_| ch('j')));
     app.update(ch('e'));
-    assert_eq!(prompt_text(&app), "free weekdays 12:15-12:45 lunch");
+    assert_eq!(prompt_text(&app), "weekdays 12:15-12:45 lunch", "as New takes it");
     app.update(ctrl('u'));
     type_text(&mut app, "mon,tue 12:00-12:50 long lunch");
     app.update(key(KeyCode::Enter));
