@@ -409,6 +409,16 @@ impl App {
     }
 
     fn act(&mut self, action: Action) {
+        if self.view == View::Badges
+            && matches!(
+                action,
+                Action::Edit | Action::Select | Action::Delete | Action::Renew | Action::Archive
+            )
+            && self.selected_badge().is_none()
+        {
+            self.fail(strings::NO_BADGE_ROW);
+            return;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
@@ -888,7 +898,7 @@ impl App {
                 let typed = p.input.text();
                 let text = window_text(&typed);
                 // Nothing typed yet is not an error: the title shows what to type.
-                p.preview = (!typed.trim().is_empty()).then(|| 
+                p.preview = (!typed.trim().is_empty()).then(|| {
                     quick_add::parse(&text, now, &badges)
                         .map_err(|e| e.to_string())
                         .and_then(|i| match i {
@@ -899,8 +909,8 @@ impl App {
                                 Err("not spare time: write it like `weekdays 7:10-7:40 commute`"
                                     .into())
                             }
-                        }),
-                );
+                        })
+                });
             }
             // Pasted text filters and validates as typed text does.
             Some(Popup::Filter(input)) => {

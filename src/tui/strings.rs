@@ -84,6 +84,13 @@ pub fn action_hint(a: Action) -> &'static str {
 
 pub const APP_TITLE: &str = "sukima";
 pub const PIN_NEXT: &str = "pin next";
+pub const NO_BADGE_ROW: &str = "no badge listed: clear the filter (Esc) or add one (n)";
+/// The footer while a filter is typed: (key, what it does).
+pub const FILTER_HINTS: [(&str, &str); 3] = [
+    ("Enter", "keep the filter"),
+    ("Esc", "clear it"),
+    ("↑↓", "back to the list"),
+];
 pub const NO_TIMELINE: &str = "no room for the timeline: it needs 37 rows (or 150x33)";
 pub const TOO_SMALL: &str = "sukima needs at least 40x12";
 pub const HELP_TITLE: &str = " Keys (Esc closes) ";

@@ -82,6 +82,15 @@ fn footer(app: &App, area: Rect, body: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let mut spans: Vec<Span> = Vec::new();
     let mut used = 0;
+    if matches!(app.popup, Some(popups::Popup::Filter(_))) {
+        let mut spans: Vec<Span> = Vec::new();
+        for (k, label) in strings::FILTER_HINTS {
+            spans.push(Span::styled(k, t.key));
+            spans.push(Span::styled(format!(" {label}  "), t.dim));
+        }
+        Paragraph::new(Line::from(spans)).render(area, buf);
+        return;
+    }
     let no_timeline = app.view == View::Calendar && !calendar::shows_timeline(body);
     for (key, action) in app.keymap.hints(app.view) {
         if no_timeline && matches!(action, Action::ScrollDown | Action::ScrollUp) {

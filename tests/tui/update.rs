@@ -936,7 +936,11 @@ fn spare_add_edit_delete_windows() {
     app.update(ch('g'));
     press(&mut app, (0..i).map(|_| ch('j')));
     app.update(ch('e'));
-    assert_eq!(prompt_text(&app), "weekdays 12:15-12:45 lunch", "as New takes it");
+    assert_eq!(
+        prompt_text(&app),
+        "weekdays 12:15-12:45 lunch",
+        "as New takes it"
+    );
     app.update(ctrl('u'));
     type_text(&mut app, "mon,tue 12:00-12:50 long lunch");
     app.update(key(KeyCode::Enter));
@@ -1599,4 +1603,22 @@ fn keys_do_nothing_while_the_screen_is_too_small_except_quit() {
     app.update(Msg::Resize(80, 24));
     app.update(ch('2'));
     assert_eq!(app.view, View::Badges);
+}
+
+#[test]
+fn badge_actions_with_nothing_listed_say_why() {
+    let mut app = demo_app();
+    app.update(ch('2'));
+    app.update(ch('/'));
+    type_text(&mut app, "zzzz");
+    app.update(key(KeyCode::Enter));
+    assert!(app.badges.rows.is_empty());
+    let before = db_state(&app);
+    for c in ['e', 'r', 'x', 'd'] {
+        app.update(ch(c));
+        assert!(app.popup.is_none(), "{c}");
+        let (text, error) = status(&app);
+        assert!(error && text.contains("no badge listed"), "{c}: {text}");
+    }
+    assert_eq!(db_state(&app), before);
 }
