@@ -255,8 +255,9 @@ pub fn issuer_problem<'a>(
             known.extend(c.aliases.iter().map(String::as_str));
         }
     }
-    known.sort_unstable();
-    known.dedup();
+    // One spelling per issuer: the one on the badges (listed first) wins.
+    known.sort_by_key(|k| k.to_lowercase());
+    known.dedup_by(|a, b| a.to_lowercase() == b.to_lowercase());
     let close = crate::domain::similar::closest(issuer, known.into_iter(), 2);
     let hint = if close.is_empty() {
         String::new()
@@ -370,5 +371,21 @@ mod tests {
             assert!(err.contains("my.toml"), "{err}");
             assert!(!err.contains('\n'), "one line: {err}");
         }
+    }
+
+    #[test]
+    fn an_unknown_issuer_names_each_close_one_once() {
+        let c = Config::default();
+        let on_badges = ["IBM", "Google Cloud"];
+        let p = |typed: &str| issuer_problem(&c, on_badges.into_iter(), typed);
+        assert_eq!(p("IBM"), None);
+        assert_eq!(p("ibm"), None, "any case");
+        assert_eq!(p("microsoft"), None, "configured");
+        let err = p("IBMM").unwrap();
+        assert!(
+            err.starts_with("unknown issuer 'IBMM' (did you mean 'IBM'?)"),
+            "{err}"
+        );
+        assert_eq!(p("  "), None);
     }
 }
