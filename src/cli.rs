@@ -60,6 +60,18 @@ pub enum Command {
     Config(ConfigArgs),
 }
 
+impl Command {
+    /// Whether it changes the database (so `--demo` can say the change is not kept).
+    pub fn writes(&self) -> bool {
+        match self {
+            Command::Add { .. } | Command::Undo | Command::Import(_) => true,
+            Command::Badge(b) => !matches!(**b, BadgeCommand::List(_) | BadgeCommand::Show { .. }),
+            Command::Window(w) => !matches!(w, WindowCommand::List { .. }),
+            _ => false,
+        }
+    }
+}
+
 /// `badge …`.
 #[derive(Debug, Subcommand)]
 pub enum BadgeCommand {

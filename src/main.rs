@@ -40,10 +40,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         let app = sukima::tui::app::App::new(ctx.store, ctx.config, fixed_now, no_color)?;
         return sukima::tui::run(app);
     };
+    let demo_write = cli.demo && command.writes();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     sukima::commands::run(&mut ctx, command, &mut out)?;
     out.flush()?;
+    if demo_write {
+        eprintln!("(--demo: a throw-away database; nothing was kept)");
+    }
     Ok(())
 }
 

@@ -13,6 +13,13 @@ pub fn run(ctx: &Ctx, args: &crate::cli::ConfigArgs, out: &mut dyn Write) -> Res
         }
         return Ok(());
     }
-    write!(out, "{}", ctx.config.to_toml())?;
+    let text = ctx.config.to_toml();
+    write!(out, "{text}")?;
+    if text.trim_end().ends_with("[ui.keys]") {
+        writeln!(
+            out,
+            "# none rebound; for example: \"ctrl-n\" = \"quick_add\" (the help overlay, ?, lists every action)"
+        )?;
+    }
     Ok(())
 }
