@@ -313,13 +313,21 @@ pub fn add_pin(store: &mut Store, p: &Pinned) -> Result<i64> {
 
 /// Unpins a session.
 pub fn remove_pin(store: &mut Store, id: i64) -> Result<String> {
-    store.transact(&format!("unpin session {id}"), |tx| -> Result<()> {
+    // Described by its badge and time, as the user saw it.
+    let what = pinned::all(store.conn())?
+        .into_iter()
+        .find(|p| p.id == Some(id))
+        .map_or_else(
+            || format!("session {id}"),
+            |p| format!("{} {}", p.badge, p.start.format("%a %Y-%m-%d %H:%M")),
+        );
+    store.transact(&format!("unpin {what}"), |tx| -> Result<()> {
         if !pinned::delete(tx, id)? {
             bail!("no pinned session has the id {id}");
         }
         Ok(())
     })?;
-    Ok(format!("unpinned session {id}"))
+    Ok(format!("unpinned {what}"))
 }
 
 /// Everything in the store, as a backup holds it.

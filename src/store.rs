@@ -110,6 +110,21 @@ impl Store {
     /// and migrates it. Refuses, without writing anything, a file that is not SQLite, a
     /// SQLite file of another program, a corrupt one, and one from a newer sukima.
     pub fn open(path: &Path) -> Result<Store> {
+        // SQLite answers some lock conflicts at open (switching a new file to WAL while
+        // another process does the same) with SQLITE_BUSY at once rather than through the
+        // busy handler: try again, within the same timeout as a write.
+        let started = std::time::Instant::now();
+        loop {
+            match Self::open_once(path) {
+                Err(StoreError::Busy) if started.elapsed() < BUSY_TIMEOUT => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn open_once(path: &Path) -> Result<Store> {
         let io = |source| StoreError::Io {
             path: path.to_path_buf(),
             source,
@@ -176,17 +191,17 @@ impl Store {
     /// sukima has touched it since ([`stamp::trusted`]).
     fn check_and_migrate(&mut self, path: &Path, trusted: Option<u64>) -> Result<()> {
         let corrupt = |e: rusqlite::Error| classify_open_error(path, e);
-        let version: u32 = self
+        // One statement, so one snapshot: read apart, another process's migration could
+        // commit in between and make a half-made sukima file look like another program's.
+        let (version, app_id, tables): (u32, i32, i64) = self
             .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(corrupt)?;
-        let app_id: i32 = self
-            .conn
-            .query_row("PRAGMA application_id", [], |r| r.get(0))
-            .map_err(corrupt)?;
-        let tables: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            .query_row(
+                "SELECT (SELECT user_version FROM pragma_user_version), \
+                        (SELECT application_id FROM pragma_application_id), \
+                        (SELECT count(*) FROM sqlite_master)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
             .map_err(corrupt)?;
         if (version > 0 || tables > 0) && app_id != APPLICATION_ID {
             return Err(StoreError::Foreign {

@@ -695,13 +695,8 @@ impl App {
                 start: s.start,
                 minutes: s.minutes(),
             };
-            actions::add_pin(&mut self.store, &p).map(|_| {
-                format!(
-                    "pinned {} {}",
-                    s.badge,
-                    crate::domain::dates::ymd_hm(s.start)
-                )
-            })
+            actions::add_pin(&mut self.store, &p)
+                .map(|_| format!("pinned {} {}", s.badge, s.start.format("%a %Y-%m-%d %H:%M")))
         };
         self.after(r);
     }

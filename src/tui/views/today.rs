@@ -64,14 +64,16 @@ fn next(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         t.header,
     );
     let Some(s) = app.data.next_session() else {
-        put(
-            buf,
-            area,
-            y + 1,
-            &format!(" {}", crate::tui::strings::NO_SESSIONS),
-            t.dim,
-        );
-        return y + 2;
+        // Wrapped: it tells a new user where to start.
+        let mut y = y + 1;
+        for line in crate::text::wrap(
+            strings::NO_SESSIONS,
+            (area.width as usize).saturating_sub(2).max(1),
+        ) {
+            put(buf, area, y, &format!(" {line}"), t.dim);
+            y += 1;
+        }
+        return y;
     };
     let name = app.data.name(&s.badge);
     put(
