@@ -41,6 +41,19 @@ fn check_references(conn: &Connection, b: &Badge) -> Result<()> {
     {
         return Err(unknown_badge(conn, rep).context(format!("--replaced-by of '{}'", b.key)));
     }
+    // Following replacements from it must never come back to it.
+    let mut seen = vec![b.key.clone()];
+    let mut next = b.replaced_by.clone();
+    while let Some(k) = next {
+        if seen.contains(&k) {
+            bail!(
+                "--replaced-by makes a loop ({} → {k}): a badge cannot replace itself, even through others",
+                seen.join(" → ")
+            );
+        }
+        next = badges::get(conn, &k)?.and_then(|o| o.replaced_by);
+        seen.push(k);
+    }
     Ok(())
 }
 

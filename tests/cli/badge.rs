@@ -306,6 +306,11 @@ fn a_retiring_badge_says_what_replaces_it_or_to_let_it_lapse() {
         show.contains("2027-02-01, with no replacement: let it lapse"),
         "{show}"
     );
+    // A loop of replacements is refused.
+    let before = env.snapshot();
+    let err = env.fails(&["badge", "edit", "new", "--replaced-by", "mid"]);
+    assert!(err.contains("loop (new → mid → new)"), "{err}");
+    assert_eq!(env.snapshot(), before);
     let out = env.ok(&["badge", "rm", "new"]);
     assert!(out.contains("mid no longer has a replacement"), "{out}");
 }
