@@ -289,8 +289,8 @@ mod tests {
 ▪ planned  ✓ logged
 
 Tue 11-03  + renewal opens  AWS SAA
-Fri 11-20  ! expires        IBM Db2 データベース管理者  red band
-Wed 11-25  ! expires        Azure AZ-104                yellow band
+Fri 11-20  ! expires        IBM Db2 データベース管理者  in under 30 days
+Wed 11-25  ! expires        Azure AZ-104                in under 60 days
 Wed 11-25  x retires        旧バッジ
 Wed 11-25  D due            GCP PDE
 
@@ -326,8 +326,8 @@ Study this month: 3h15m planned, 30m logged.
 ▪ planned  ✓ logged
 
 Tue 11-03  + renewal opens  AWS SAA
-Fri 11-20  ! expires        IBM Db2 データベース管理者  red band
-Wed 11-25  ! expires        Azure AZ-104                yellow band
+Fri 11-20  ! expires        IBM Db2 データベース管理者  in under 30 days
+Wed 11-25  ! expires        Azure AZ-104                in under 60 days
 Wed 11-25  x retires        旧バッジ
 Wed 11-25  D due            GCP PDE
 

@@ -323,8 +323,8 @@ mod tests {
             render(&detail, 60, 9),
             Buffer::with_lines([
                 "Thu 2026-11-26  today                                       ",
-                "! Expires        IBM Db2 データベース管理者  red band       ",
-                "! Expires        GCP PDE                     red band       ",
+                "! Expires        IBM Db2 データベース管理…  in under 30 days",
+                "! Expires        GCP PDE                    in under 30 days",
                 "+ Renewal opens  AWS SAA                                    ",
                 "▪ Planned        07:10-07:40  gcp-pde                       ",
                 "▪ Pinned         12:15-12:45  AWS SAA                       ",
@@ -346,8 +346,8 @@ mod tests {
             render(&detail, 40, 4),
             Buffer::with_lines([
                 "Thu 2026-11-26  in 2 days               ",
-                "! Expires        IBM Db2 デー…  red band",
-                "! Expires        GCP PDE        red band",
+                "! Expires        IBM Db2 データベース管…",
+                "! Expires        GCP PDE                ",
                 "↓ 6 more                                ",
             ])
         );

@@ -68,9 +68,9 @@ impl DayEventKind {
     /// A note on urgency, for expiries: the band in words.
     pub fn note(self) -> &'static str {
         match self {
-            DayEventKind::Expiry(Band::Red) => "red band",
-            DayEventKind::Expiry(Band::Yellow) => "yellow band",
-            DayEventKind::Expiry(Band::Plain) => "90-day band",
+            DayEventKind::Expiry(Band::Red) => "in under 30 days",
+            DayEventKind::Expiry(Band::Yellow) => "in under 60 days",
+            DayEventKind::Expiry(Band::Plain) => "in under 90 days",
             _ => "",
         }
     }
