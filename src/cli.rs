@@ -211,7 +211,7 @@ pub enum WindowCommand {
 /// `log`.
 #[derive(Debug, Args)]
 pub struct LogArgs {
-    /// Only entries on or after this date.
+    /// Only entries on or after this day: YYYY-MM-DD, today, yesterday, or 7d (the last 7 days).
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
     /// Only this badge.

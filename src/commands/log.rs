@@ -1,6 +1,6 @@
 //! `sukima log`: the study log.
 
-use super::{Ctx, date_flag, print_json};
+use super::{Ctx, print_json};
 use crate::domain::dates::hm;
 use crate::domain::duration::format_minutes;
 use crate::store::{badges, log};
@@ -11,7 +11,7 @@ use std::io::Write;
 /// Prints the study log, oldest first.
 pub fn run(ctx: &Ctx, args: &crate::cli::LogArgs, out: &mut dyn Write) -> Result<()> {
     let since = match &args.since {
-        Some(s) => date_flag("since", s)?,
+        Some(s) => since_day(s, ctx.today())?,
         None => None,
     };
     let conn = ctx.store.conn();
@@ -84,4 +84,50 @@ pub fn run(ctx: &Ctx, args: &crate::cli::LogArgs, out: &mut dyn Write) -> Result
         format_minutes(total)
     )?;
     Ok(())
+}
+
+/// `--since`: a date, `today`, `yesterday`, or `7d` (the last seven days, today included).
+fn since_day(text: &str, today: chrono::NaiveDate) -> Result<Option<chrono::NaiveDate>> {
+    let t = text.trim().to_lowercase();
+    let day = match t.as_str() {
+        "" => return Ok(None),
+        "today" => Some(today),
+        "yesterday" => today.pred_opt(),
+        _ => match t.strip_suffix('d').map(str::parse::<u64>) {
+            Some(Ok(n)) if (1..=36_600).contains(&n) => {
+                today.checked_sub_days(chrono::Days::new(n - 1))
+            }
+            _ => crate::domain::dates::parse_ymd(&t).ok(),
+        },
+    };
+    day.map(Some).ok_or_else(|| {
+        anyhow::anyhow!(
+            "--since '{}' is not a day: write it as YYYY-MM-DD, today, yesterday or 7d (the last 7 days)",
+            text.trim()
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn since_takes_dates_and_recent_days() {
+        let today = crate::domain::dates::parse_ymd("2027-01-06").unwrap();
+        let d = |s: &str| since_day(s, today).unwrap().map(|d| d.to_string());
+        assert_eq!(d("2026-12-31").as_deref(), Some("2026-12-31"));
+        assert_eq!(d("today").as_deref(), Some("2027-01-06"));
+        assert_eq!(d("Yesterday").as_deref(), Some("2027-01-05"));
+        assert_eq!(d("7d").as_deref(), Some("2026-12-31"));
+        assert_eq!(d("1d").as_deref(), Some("2027-01-06"));
+        assert_eq!(d(""), None);
+        for bad in ["2027-Q1", "0d", "soon", "2027-02-30"] {
+            let err = since_day(bad, today).unwrap_err().to_string();
+            assert!(
+                err.starts_with(&format!("--since '{bad}' is not a day")),
+                "{err}"
+            );
+        }
+    }
 }
