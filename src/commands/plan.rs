@@ -226,15 +226,19 @@ fn session_line(ov: &Overview, s: &Session, with_date: bool, max: usize) -> Stri
     } else {
         String::new()
     };
-    let line = format!(
-        "{date}{}-{}  {:>5}  {}  {}{}",
+    let head = format!(
+        "{date}{}-{}  {:>5}  {}  ",
         hm(s.start.time()),
         hm(s.end.time()),
         format_minutes(s.minutes()),
         pad(&s.badge, 14),
-        ov.name(&s.badge),
-        if s.pinned { "  (pinned)" } else { "" }
     );
+    // The name gives way, so "(pinned)" is never cut off.
+    let tail = if s.pinned { "  (pinned)" } else { "" };
+    let room = max
+        .saturating_sub(2)
+        .saturating_sub(width(&head) + width(tail));
+    let line = format!("{head}{}{tail}", truncate(ov.name(&s.badge), room.max(1)));
     truncate(&line, max.saturating_sub(2))
 }
 
@@ -288,8 +292,9 @@ pub fn agenda(ctx: &Ctx, args: &crate::cli::AgendaArgs, out: &mut dyn Write) -> 
         }
         writeln!(out, "{title}")?;
         for e in &day_events {
+            // The key lines up with the sessions' keys below.
             let line = format!(
-                "  {:<13}  {}  {}",
+                "  {:<18}  {}  {}",
                 e.kind.label(),
                 pad(&e.badge, 14),
                 ov.name(&e.badge)
