@@ -8,16 +8,34 @@ use std::path::PathBuf;
 #[command(name = "sukima", version, about, long_about = None)]
 pub struct Cli {
     /// The database file [default: sukima.db in the platform data folder].
-    #[arg(long, env = "SUKIMA_DB", global = true, value_name = "PATH")]
+    #[arg(
+        long,
+        env = "SUKIMA_DB",
+        global = true,
+        value_name = "PATH",
+        help_heading = "Global options"
+    )]
     pub db: Option<PathBuf>,
     /// The configuration file [default: config.toml in the platform config folder].
-    #[arg(long, env = "SUKIMA_CONFIG", global = true, value_name = "PATH")]
+    #[arg(
+        long,
+        env = "SUKIMA_CONFIG",
+        global = true,
+        value_name = "PATH",
+        help_heading = "Global options"
+    )]
     pub config: Option<PathBuf>,
     /// Fix the clock, as YYYY-MM-DDTHH:MM (for scripts, demos and tests).
-    #[arg(long, env = "SUKIMA_NOW", global = true, value_name = "TIME")]
+    #[arg(
+        long,
+        env = "SUKIMA_NOW",
+        global = true,
+        value_name = "TIME",
+        help_heading = "Global options"
+    )]
     pub now: Option<String>,
     /// Use a fresh throw-away database filled with demo data.
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub demo: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -96,6 +114,9 @@ pub enum BadgeCommand {
     Edit {
         #[arg(id = "badge_key", value_name = "KEY")]
         key: String,
+        /// A new name.
+        #[arg(long)]
+        name: Option<String>,
         #[command(flatten)]
         fields: BadgeFields,
     },
@@ -121,14 +142,13 @@ pub enum BadgeCommand {
 /// "Q1 '27", 2027-H1): the last day of the period.
 #[derive(Debug, Args, Default)]
 pub struct BadgeFields {
-    /// Short unique handle, [a-z0-9-] [default: derived from the name].
+    /// Short unique handle, [a-z0-9-] [default: derived from the name; edit: renames].
     #[arg(long)]
     pub key: Option<String>,
-    /// A new name (edit only).
-    #[arg(long)]
-    pub name: Option<String>,
+    /// Who issues it, like IBM, Microsoft, AWS, "Google Cloud" (see `sukima config`).
     #[arg(long)]
     pub issuer: Option<String>,
+    /// Its level, like Foundation or Intermediate.
     #[arg(long)]
     pub level: Option<String>,
     /// Date earned; leave out for a target.
@@ -161,8 +181,10 @@ pub struct BadgeFields {
     /// low, normal or high.
     #[arg(long)]
     pub priority: Option<String>,
+    /// Its page, like the Credly badge URL.
     #[arg(long)]
     pub url: Option<String>,
+    /// Free text, shown in the details.
     #[arg(long)]
     pub notes: Option<String>,
     /// A tag (repeat for several; `--tag ""` clears them).

@@ -21,10 +21,13 @@ pub fn run(ctx: &mut Ctx, cmd: BadgeCommand, out: &mut dyn Write) -> Result<()> 
         }
         BadgeCommand::List(args) => list(ctx, &args, out)?,
         BadgeCommand::Show { key, json } => show(ctx, &key, json, out)?,
-        BadgeCommand::Edit { key, fields } => {
+        BadgeCommand::Edit { key, name, fields } => {
             let old = badges::get(ctx.store.conn(), &key)?
                 .ok_or_else(|| actions::unknown_badge(ctx.store.conn(), &key))?;
             let mut b = old.clone();
+            if let Some(n) = &name {
+                b.name = text(n).ok_or_else(|| anyhow!("--name cannot be empty"))?;
+            }
             apply(ctx, &mut b, &fields)?;
             if b == old {
                 writeln!(out, "{key}: nothing to change")?;
@@ -107,9 +110,6 @@ fn apply(ctx: &Ctx, b: &mut Badge, f: &BadgeFields) -> Result<()> {
     if let Some(k) = &f.key {
         validate_key(k).map_err(|e| anyhow!("--key: {e}"))?;
         b.key.clone_from(k);
-    }
-    if let Some(n) = &f.name {
-        b.name = text(n).ok_or_else(|| anyhow!("--name cannot be empty"))?;
     }
     if let Some(i) = &f.issuer {
         check_issuer(ctx, i)?;
