@@ -307,17 +307,8 @@ pub fn add_pin(store: &mut Store, p: &Pinned) -> Result<i64> {
         ),
         |tx| -> Result<i64> {
             let id = badge_id(tx, &p.badge)?;
-            let clash = pinned::all(tx)?
-                .into_iter()
-                .find(|o| o.start < p.end() && p.start < o.end());
-            if let Some(o) = clash {
-                bail!(
-                    "{} overlaps the session pinned on {} {}-{}: pick another time, or unpin that one first",
-                    p.start.format("%a %Y-%m-%d %H:%M"),
-                    o.badge,
-                    o.start.format("%H:%M"),
-                    o.end().format("%H:%M")
-                );
+            if let Some(o) = p.clash(&pinned::all(tx)?) {
+                bail!(p.clash_message(o));
             }
             Ok(pinned::insert(tx, id, p)?)
         },

@@ -876,7 +876,19 @@ impl App {
                     None
                 } else {
                     Some(match quick_add::parse(&text, now, &badges) {
-                        Ok(i) => Ok(quick_add::describe_at(&i, &badges, now.date())),
+                        Ok(i) => {
+                            // Said before Enter: a pin that writing it would refuse.
+                            let clash = match &i {
+                                quick_add::Intent::Pin(p) => {
+                                    p.clash(&self.data.pinned).map(|o| p.clash_message(o))
+                                }
+                                _ => None,
+                            };
+                            match clash {
+                                Some(why) => Err(why),
+                                None => Ok(quick_add::describe_at(&i, &badges, now.date())),
+                            }
+                        }
                         Err(e) => {
                             q.error_span = e.span.clone();
                             Err(e.to_string())

@@ -293,6 +293,18 @@ fn quick_add_in_the_future_pins_and_free_adds_a_window() {
     app.update(key(KeyCode::Enter));
     assert_eq!(windows(&app).len(), n + 1);
     assert!(windows(&app).iter().any(|w| w.label == "library"));
+
+    // A pin over another pin is refused in the preview already, and Enter writes nothing.
+    let before = db_state(&app);
+    app.update(ch('a'));
+    type_text(&mut app, "30m #aws-saa tomorrow 7:30");
+    let preview = quick_add_preview(&app);
+    assert!(
+        matches!(&preview, Some(Err(e)) if e.contains("overlaps the session pinned on ds-basic 07:10-08:10")),
+        "{preview:?}"
+    );
+    app.update(key(KeyCode::Enter));
+    assert_eq!(db_state(&app), before);
 }
 
 #[test]
