@@ -206,6 +206,14 @@ pub fn add_window(store: &mut Store, w: &Window) -> Result<(i64, String)> {
     spare::validate(&w.kind).map_err(|e| anyhow!(e))?;
     let what = describe_window(w);
     let id = store.transact(&format!("add {what}"), |tx| -> Result<i64> {
+        // The same days and times twice would only clutter the list.
+        if let Some(same) = windows::all(tx)?.into_iter().find(|o| o.kind == w.kind) {
+            bail!(
+                "that is already window {}: {}",
+                same.id.unwrap_or_default(),
+                describe_window(&same)
+            );
+        }
         Ok(windows::insert(tx, w)?)
     })?;
     Ok((id, format!("added window {id}: {what}")))

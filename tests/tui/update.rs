@@ -927,16 +927,30 @@ fn spare_add_edit_delete_windows() {
         panic!()
     };
     assert_eq!(p.preview, None, "nothing typed is no error yet");
-    type_text(&mut app, "weekdays 7:10-7:40 commute");
+    type_text(&mut app, "weekdays 6:30-6:50 walk");
     let Some(Popup::Prompt(p)) = &app.popup else {
         panic!()
     };
-    assert!(matches!(&p.preview, Some(Ok(t)) if t.contains("weekdays 07:10-07:40 commute")));
+    assert!(matches!(&p.preview, Some(Ok(t)) if t.contains("weekdays 06:30-06:50 walk")));
     app.update(key(KeyCode::Enter));
     assert!(app.popup.is_none(), "{:?}", app.status);
     let all = windows(&app);
     assert_eq!(all.len(), n + 1);
-    assert!(all.iter().any(|w| w.label == "commute"));
+    assert!(all.iter().any(|w| w.label == "walk"));
+    // The same days and times again are refused, with the window they repeat.
+    app.update(ch('n'));
+    type_text(&mut app, "weekdays 6:30-6:50 stroll");
+    app.update(key(KeyCode::Enter));
+    let Some(Popup::Prompt(p)) = &app.popup else {
+        panic!("the prompt closed: {:?}", app.status)
+    };
+    assert!(
+        matches!(&p.preview, Some(Err(e)) if e.contains("that is already window")),
+        "{:?}",
+        p.preview
+    );
+    app.update(key(KeyCode::Esc));
+    assert_eq!(windows(&app).len(), n + 1);
 
     // Edit: the prompt holds the window; change it.
     let i = app
