@@ -60,11 +60,16 @@ pub(super) struct PlaceItem {
 
 impl PlaceItem {
     /// Whether part of it is placed only where the guard allows: what is beyond its
-    /// quota, and whatever is still left once its due day has passed (a badge at risk
-    /// whose quota placement could not fill goes on after its due, where the guard
-    /// allows, rather than being dropped).
+    /// quota.
     fn soft(&self) -> bool {
-        self.need > self.quota || self.last_day > self.due_day
+        self.need > self.quota
+    }
+
+    /// Whether it may still be placed once its due day has passed (a badge at risk):
+    /// what its quota could not get by then goes on after it, where the guard allows,
+    /// rather than being dropped.
+    fn goes_on_after_due(&self) -> bool {
+        self.last_day > self.due_day
     }
 }
 
@@ -137,7 +142,10 @@ pub(super) fn place(
     let mut quota: Vec<u64> = items.iter().map(|i| i.quota.min(i.need)).collect();
     let mut reserve: Vec<u64> = items.iter().map(|i| i.reserve).collect();
     let mut placed = vec![0u64; n];
-    let guard = if items.iter().any(PlaceItem::soft) {
+    // Items placed only where the guard allows, now: soft ones from the start; one that
+    // goes on after its due day from then on.
+    let mut guarded: Vec<bool> = items.iter().map(PlaceItem::soft).collect();
+    let guard = if items.iter().any(|i| i.soft() || i.goes_on_after_due()) {
         let reserved: Vec<(usize, u64)> = items.iter().map(|i| (i.due_day, i.reserve)).collect();
         Guard::new(pre, &reserved)
     } else {
@@ -175,7 +183,7 @@ pub(super) fn place(
     let mut soft: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut by_rem: BTreeSet<(u64, usize, usize)> = BTreeSet::new();
     let mut expiry: BinaryHeap<Reverse<(usize, usize)>> = BinaryHeap::new();
-    let is_hard = |i: usize, quota: &[u64]| !items[i].soft() || quota[i] > 0;
+    let is_hard = |i: usize, quota: &[u64], guarded: &[bool]| !guarded[i] || quota[i] > 0;
     let mut pieces = Vec::new();
     let mut prev: Option<(i64, u32)> = None;
     let mut day = usize::MAX;
@@ -187,7 +195,7 @@ pub(super) fn place(
                 let i = pending[next];
                 next += 1;
                 if items[i].last_day >= day {
-                    if is_hard(i, &quota) {
+                    if is_hard(i, &quota, &guarded) {
                         hard.insert((items[i].rank, i));
                     } else {
                         soft.insert((items[i].rank, i));
@@ -207,8 +215,11 @@ pub(super) fn place(
                 reserve[i] = 0;
                 if quota[i] > 0 {
                     quota[i] = 0;
-                    if rem[i] > 0 && hard.remove(&(items[i].rank, i)) && items[i].soft() {
-                        soft.insert((items[i].rank, i));
+                    if rem[i] > 0 && hard.remove(&(items[i].rank, i)) {
+                        guarded[i] |= items[i].goes_on_after_due();
+                        if guarded[i] {
+                            soft.insert((items[i].rank, i));
+                        }
                     }
                 }
             }
@@ -255,7 +266,7 @@ pub(super) fn place(
             };
             // The most item `i` may take here.
             let allowed = |i: usize| -> u32 {
-                if !items[i].soft() || end == 0 {
+                if !guarded[i] || end == 0 {
                     return space;
                 }
                 let most = if quota[i] > 0 {
@@ -383,7 +394,7 @@ pub(super) fn place(
                 soft.remove(&(items[i].rank, i));
             } else {
                 by_rem.insert((rem[i], items[i].rank, i));
-                if quota[i] == 0 && items[i].soft() && hard.remove(&(items[i].rank, i)) {
+                if quota[i] == 0 && guarded[i] && hard.remove(&(items[i].rank, i)) {
                     soft.insert((items[i].rank, i));
                 }
             }
