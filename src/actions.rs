@@ -35,15 +35,35 @@ pub fn unknown_badge(conn: &Connection, key: &str) -> anyhow::Error {
     }
 }
 
-fn check_references(conn: &Connection, b: &Badge) -> Result<()> {
+/// Checks `b`'s replacement: it exists, and following replacements from it never comes
+/// back to it. `old_key`: the key it is stored under when it is being edited (a rename
+/// moves every reference to the old key onto the new one).
+fn check_references(conn: &Connection, b: &Badge, old_key: Option<&str>) -> Result<()> {
     if let Some(rep) = &b.replaced_by
         && !badges::key_exists(conn, rep)?
     {
         return Err(unknown_badge(conn, rep).context(format!("--replaced-by of '{}'", b.key)));
     }
-    // Following replacements from it must never come back to it.
+    let stored = match old_key {
+        Some(k) => badges::get(conn, k)?,
+        None => None,
+    };
+    // A replacement left as it was is not checked again: an old loop (from a restored
+    // backup) must not block every other edit.
+    let renamed = |k: String| {
+        if Some(k.as_str()) == old_key {
+            b.key.clone()
+        } else {
+            k
+        }
+    };
+    let unchanged =
+        stored.is_some_and(|s| s.replaced_by.map(renamed) == b.replaced_by.clone().map(renamed));
+    if unchanged {
+        return Ok(());
+    }
     let mut seen = vec![b.key.clone()];
-    let mut next = b.replaced_by.clone();
+    let mut next = b.replaced_by.clone().map(renamed);
     while let Some(k) = next {
         if seen.contains(&k) {
             bail!(
@@ -51,7 +71,9 @@ fn check_references(conn: &Connection, b: &Badge) -> Result<()> {
                 seen.join(" → ")
             );
         }
-        next = badges::get(conn, &k)?.and_then(|o| o.replaced_by);
+        next = badges::get(conn, &k)?
+            .and_then(|o| o.replaced_by)
+            .map(renamed);
         seen.push(k);
     }
     Ok(())
@@ -67,7 +89,7 @@ pub fn add_badge(store: &mut Store, b: &Badge) -> Result<String> {
                 b.key
             );
         }
-        check_references(tx, b)?;
+        check_references(tx, b, None)?;
         badges::insert(tx, b)?;
         Ok(())
     })?;
@@ -85,7 +107,7 @@ pub fn edit_badge(store: &mut Store, old_key: &str, b: &Badge) -> Result<String>
                 b.key
             );
         }
-        check_references(tx, b)?;
+        check_references(tx, b, Some(old_key))?;
         badges::update(tx, old_key, b)?;
         Ok(())
     })?;
@@ -108,7 +130,8 @@ pub fn renew_badge(
     }
     let verb = store.transact(&format!("renew {key}"), |tx| -> Result<&str> {
         let mut b = badges::get(tx, key)?.ok_or_else(|| unknown_badge(tx, key))?;
-        if let Some(r) = b.retires_on.filter(|r| *r <= today) {
+        // Retired the day after its retirement date (status counts that day as retiring).
+        if let Some(r) = b.retires_on.filter(|r| *r < today) {
             bail!(
                 "{key} retired on {r}: it can no longer be renewed (archive it, or fix the date with badge edit --retires)"
             );

@@ -61,6 +61,7 @@ pub enum StoreError {
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
+        note_corruption(&e);
         match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
                 StoreError::Busy
@@ -85,14 +86,38 @@ pub struct Store {
     checked: Option<u64>,
     /// Whether this open ran the full check (rather than trusting the stamp).
     checked_now: bool,
+    /// The database file as it was once opened and checked, and SQLite's
+    /// `data_version` then: if either has moved by the time it closes, something other
+    /// than this process wrote it, and no stamp is written.
+    opened: Option<(stamp::Snapshot, i64)>,
+}
+
+/// Set once SQLite has reported a corrupt page in this process: no stamp is written
+/// then, so the next open checks the whole file.
+static CORRUPTION_SEEN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn note_corruption(e: &rusqlite::Error) {
+    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) {
+        CORRUPTION_SEEN.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
 }
 
 impl Drop for Store {
     /// Closes the database, then stamps it as checked ([`stamp`]) if it was.
     fn drop(&mut self) {
-        let (Some(path), Some(checked)) = (self.path.clone(), self.checked) else {
+        let (Some(path), Some(checked), Some((snapshot, version))) =
+            (self.path.clone(), self.checked, self.opened)
+        else {
             return;
         };
+        // Only a file that nothing else has touched since it was checked is stamped.
+        let untouched = stamp::Snapshot::of(&path) == snapshot
+            && self.data_version().ok() == Some(version)
+            && !CORRUPTION_SEEN.load(std::sync::atomic::Ordering::Relaxed);
+        if !untouched {
+            stamp::forget(&path);
+            return;
+        }
         // The stamp must describe the file as it is once closed: closing the last
         // connection folds the write-ahead log into the file.
         let Ok(placeholder) = Connection::open_in_memory() else {
@@ -153,6 +178,7 @@ impl Store {
             clock: None,
             checked: None,
             checked_now: false,
+            opened: None,
         };
         store.check_and_migrate(path, trusted)?;
         Ok(store)
@@ -167,6 +193,7 @@ impl Store {
             clock: None,
             checked: None,
             checked_now: false,
+            opened: None,
         };
         store.check_and_migrate(Path::new(":memory:"), None)?;
         Ok(store)
@@ -256,6 +283,9 @@ impl Store {
             tx.commit()?;
         }
         self.checked = Some(checked);
+        if let Some(p) = self.path.as_deref() {
+            self.opened = Some((stamp::Snapshot::of(p), self.data_version()?));
+        }
         Ok(())
     }
 
@@ -438,6 +468,7 @@ fn check_header(path: &Path) -> Result<()> {
 }
 
 fn classify_open_error(path: &Path, e: rusqlite::Error) -> StoreError {
+    note_corruption(&e);
     match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotSqlite {
             path: path.to_path_buf(),

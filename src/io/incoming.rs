@@ -32,9 +32,23 @@ impl Import {
     pub fn cleaned(&self) -> Import {
         use crate::domain::badge::{MAX_NAME_CHARS, one_line};
         let mut out = self.clone();
+        // Text that was nothing but control characters keeps a visible stand-in for each,
+        // so a name or issuer never ends up empty.
+        let visible = |raw: &str, clean: String| {
+            if clean.is_empty() {
+                raw.chars()
+                    .map(|c| if c.is_whitespace() { ' ' } else { '?' })
+                    .collect::<String>()
+                    .trim()
+                    .to_string()
+            } else {
+                clean
+            }
+        };
         for r in &mut out.records {
-            r.name = one_line(&r.name).chars().take(MAX_NAME_CHARS).collect();
-            r.issuer = one_line(&r.issuer);
+            let name = visible(&r.name, one_line(&r.name));
+            r.name = name.chars().take(MAX_NAME_CHARS).collect();
+            r.issuer = visible(&r.issuer, one_line(&r.issuer));
             r.level = r.level.as_deref().map(one_line).filter(|l| !l.is_empty());
             r.url = r.url.as_deref().map(one_line).filter(|u| !u.is_empty());
         }

@@ -14,6 +14,12 @@
 //! disk) is still found by SQLite when it reads the damaged page, which fails that action
 //! without writing, and by the next full check within a day.
 //!
+//! A process writes the stamp only if the file it closes is the one it checked: not if the
+//! database file was replaced or written (by another program, or by SQLite folding the log
+//! into it midway) while it was open, not if another connection committed meanwhile, and
+//! not after SQLite reported a corrupt page. Then the stamp is removed instead, and the next
+//! open checks the whole file.
+//!
 //! A stamp that is missing, unreadable or of another format only means a full check.
 
 use std::path::{Path, PathBuf};
@@ -92,9 +98,11 @@ struct Files {
 
 impl Files {
     fn of(db: &Path) -> Files {
+        // SQLite keeps the log beside the file a symbolic link points at.
+        let real = std::fs::canonicalize(db).unwrap_or_else(|_| db.to_path_buf());
         Files {
-            db: Meta::of(db),
-            wal: Meta::of(&beside(db, "-wal")),
+            db: Meta::of(&real),
+            wal: Meta::of(&beside(&real, "-wal")),
         }
     }
 }
@@ -104,6 +112,18 @@ fn beside(db: &Path, suffix: &str) -> PathBuf {
     let mut name = db.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)
+}
+
+/// What the database file itself looks like on disk now (not its write-ahead log), to
+/// tell, when sukima closes it, whether anything but this process's commits touched it
+/// meanwhile: a file copied or moved into its place, or written by another program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Snapshot(Option<Meta>);
+
+impl Snapshot {
+    pub fn of(db: &Path) -> Snapshot {
+        Snapshot(Meta::of(db))
+    }
 }
 
 /// Where the stamp of `db` lives.
@@ -161,4 +181,9 @@ pub fn write(db: &Path, checked: u64) {
     if written.is_err() {
         let _ = std::fs::remove_file(stamp);
     }
+}
+
+/// Removes the stamp of `db`, so the next open checks the whole file.
+pub fn forget(db: &Path) {
+    let _ = std::fs::remove_file(path(db));
 }

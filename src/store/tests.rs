@@ -372,15 +372,18 @@ fn a_stamped_database_corrupted_later_is_still_refused() {
     let path = dir.path().join("s.db");
     {
         let mut store = Store::open(&path).unwrap();
-        for i in 0..200 {
-            store
-                .transact("add", |tx| {
+        // One transaction: many would fill the write-ahead log until SQLite folds it into
+        // the file midway, and a file that changed under the check is not stamped.
+        store
+            .transact("add", |tx| {
+                for i in 0..200 {
                     let mut b = badge(&format!("b{i:03}"));
                     b.notes = Some("x".repeat(500));
-                    crate::store::badges::insert(tx, &b)
-                })
-                .unwrap();
-        }
+                    crate::store::badges::insert(tx, &b)?;
+                }
+                Ok::<_, StoreError>(())
+            })
+            .unwrap();
     }
     assert!(stamp::path(&path).exists());
     next_tick();
@@ -396,4 +399,53 @@ fn a_stamped_database_corrupted_later_is_still_refused() {
     };
     assert!(matches!(e, StoreError::Corrupt { .. }), "{e}");
     assert_eq!(std::fs::read(&path).unwrap(), bytes, "untouched");
+}
+
+#[test]
+fn a_file_changed_while_open_is_not_stamped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        store
+            .transact("add", |tx| crate::store::badges::insert(tx, &badge("a")))
+            .unwrap();
+    }
+    assert!(stamp::path(&path).exists());
+
+    // Another file moved into its place while a sukima has it open.
+    let copy = dir.path().join("copy.db");
+    std::fs::copy(&path, &copy).unwrap();
+    let store = Store::open(&path).unwrap();
+    next_tick();
+    std::fs::rename(&copy, &path).unwrap();
+    drop(store);
+    assert!(
+        !stamp::path(&path).exists(),
+        "stamped a file it never checked"
+    );
+    assert!(Store::open(&path).unwrap().checked_whole_file());
+
+    // Another connection commits while it is open.
+    let store = Store::open(&path).unwrap();
+    assert!(!store.checked_whole_file());
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other
+        .execute("UPDATE badges SET name = 'Changed' WHERE key = 'a'", [])
+        .unwrap();
+    drop(other);
+    drop(store);
+    assert!(
+        !stamp::path(&path).exists(),
+        "stamped after an outside commit"
+    );
+
+    // Its own writes keep the stamp.
+    {
+        let mut store = Store::open(&path).unwrap();
+        store
+            .transact("add", |tx| crate::store::badges::insert(tx, &badge("b")))
+            .unwrap();
+    }
+    assert!(stamp::path(&path).exists());
 }

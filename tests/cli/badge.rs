@@ -306,11 +306,33 @@ fn a_retiring_badge_says_what_replaces_it_or_to_let_it_lapse() {
         show.contains("2027-02-01, with no replacement: let it lapse"),
         "{show}"
     );
-    // A loop of replacements is refused.
+    // A loop of replacements is refused, also one a rename would close.
     let before = env.snapshot();
     let err = env.fails(&["badge", "edit", "new", "--replaced-by", "mid"]);
     assert!(err.contains("loop (new → mid → new)"), "{err}");
+    let err = env.fails(&[
+        "badge",
+        "edit",
+        "new",
+        "--key",
+        "n2",
+        "--replaced-by",
+        "mid",
+    ]);
+    assert!(err.contains("loop (n2 → mid → n2)"), "{err}");
+    let err = env.fails(&[
+        "badge",
+        "edit",
+        "old",
+        "--key",
+        "o2",
+        "--replaced-by",
+        "old",
+    ]);
+    assert!(err.contains("loop (o2 → o2)"), "{err}");
     assert_eq!(env.snapshot(), before);
+    // Other edits of a badge in a chain go through.
+    env.ok(&["badge", "edit", "mid", "--effort", "5h"]);
     let out = env.ok(&["badge", "rm", "new"]);
     assert!(out.contains("mid no longer has a replacement"), "{out}");
 }
@@ -351,4 +373,22 @@ fn renew_refuses_what_cannot_be_renewed_and_earns_a_target() {
     assert_eq!(env.snapshot(), before);
     let out = env.ok(&["badge", "renew", "goal"]);
     assert!(out.starts_with("earned goal: expires "), "{out}");
+    // On its retirement day a badge is still retiring, so it can still be renewed.
+    env.ok(&[
+        "badge",
+        "add",
+        "last",
+        "--key",
+        "last",
+        "--issuer",
+        "IBM",
+        "--earned",
+        "2025-01-01",
+        "--expires",
+        "2027-06-30",
+        "--retires",
+        "2027-01-06",
+    ]);
+    let out = env.ok(&["badge", "renew", "last"]);
+    assert!(out.starts_with("renewed last"), "{out}");
 }

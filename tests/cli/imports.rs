@@ -166,10 +166,10 @@ fn csv_imports_what_spreadsheets_produce() {
     // Names come in on one printable line, whatever the cells held.
     let other = env.write(
         "other.csv",
-        "name,issuer,expires_on\n\"Two\nlines\",IBM,2027-06-30\n\"Esc\u{1b}[31mRED\",IBM,2027-06-30\n",
+        "name,issuer,expires_on\n\"Two\nlines\",IBM,2027-06-30\n\"Esc\u{1b}[31mRED\",IBM,2027-06-30\n\u{200e},\u{7},2027-06-30\n",
     );
     let out = env.ok(&["import", "csv", crate::common::s(&other)]);
-    assert!(out.starts_with("added 2"), "{out}");
+    assert!(out.starts_with("added 3"), "{out}");
     assert!(!out.contains("gone"), "{out}");
     let list: serde_json::Value =
         serde_json::from_str(&env.ok(&["badge", "list", "--json"])).unwrap();
@@ -181,6 +181,14 @@ fn csv_imports_what_spreadsheets_produce() {
         .collect();
     assert!(names.contains(&"Two lines"), "{names:?}");
     assert!(names.contains(&"Esc [31mRED"), "{names:?}");
+    // Nothing but invisible characters: a visible stand-in, never an empty name.
+    assert!(names.contains(&"?"), "{names:?}");
+    assert!(
+        list.as_array()
+            .unwrap()
+            .iter()
+            .all(|b| !b["issuer"].as_str().unwrap().is_empty())
+    );
 
     // Typed by hand, a control character is refused.
     let before = env.snapshot();
