@@ -171,6 +171,9 @@ pub fn expand_paths(text: &str) -> Result<Vec<std::path::PathBuf>> {
         }
     };
     let text = text.trim();
+    if text == "-" {
+        anyhow::bail!("the planner cannot read standard input: give a file's path");
+    }
     let whole = tilde(text);
     if text.is_empty() || whole.exists() {
         return Ok(if text.is_empty() {
@@ -179,8 +182,13 @@ pub fn expand_paths(text: &str) -> Result<Vec<std::path::PathBuf>> {
             vec![whole]
         });
     }
+    // A pattern in a folder with spaces in its name (`~/My Files/badges*.json`).
+    let words: Vec<&str> = match whole.parent() {
+        Some(dir) if text.contains(' ') && dir.is_dir() => vec![text],
+        _ => text.split_whitespace().collect(),
+    };
     let mut out = Vec::new();
-    for word in text.split_whitespace() {
+    for word in words {
         let path = tilde(word);
         let name = path.file_name().map(|n| n.to_string_lossy().to_string());
         let Some(pattern) = name.filter(|n| n.contains(['*', '?'])) else {
@@ -205,6 +213,9 @@ pub fn expand_paths(text: &str) -> Result<Vec<std::path::PathBuf>> {
         found.sort();
         out.extend(found);
     }
+    // Patterns that overlap name a page once.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|p| seen.insert(p.clone()));
     Ok(out)
 }
 
@@ -309,6 +320,19 @@ mod path_tests {
             .unwrap(),
             [d.join("badges.json"), d.join("other.csv")]
         );
+        // A folder with a space in its name; overlapping patterns name a file once.
+        let spaced = d.join("My Files");
+        std::fs::create_dir(&spaced).unwrap();
+        std::fs::write(spaced.join("badges.json"), "x").unwrap();
+        assert_eq!(
+            expand_paths(&format!("{}/badge*.json", s(&spaced))).unwrap(),
+            [spaced.join("badges.json")]
+        );
+        assert_eq!(
+            expand_paths(&format!("{0}/badges*.json {0}/badges.json", s(d))).unwrap(),
+            [d.join("badges (1).json"), d.join("badges.json")]
+        );
+        assert!(expand_paths("-").is_err());
         let err = expand_paths(&format!("{}/nothing*.json", s(d))).unwrap_err();
         assert!(err.to_string().starts_with("no file matches"), "{err}");
         assert!(expand_paths("  ").unwrap().is_empty());
