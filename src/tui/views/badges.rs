@@ -69,20 +69,24 @@ fn first_row(app: &App, table: Rect) -> usize {
     app.badges.selected.saturating_sub(rows.saturating_sub(1))
 }
 
+/// The title row without the filter: how many badges are listed, of how many, and the
+/// sort.
+fn title(app: &App) -> String {
+    let shown = app
+        .data
+        .badges
+        .iter()
+        .filter(|b| app.badges.show_archived || !b.badge.archived)
+        .count();
+    strings::badges_title(app.badges.rows.len(), shown, app.badges.sort.label())
+}
+
 /// Draws the Badges view.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let p = parts(app, area);
     let filtering = matches!(app.popup, Some(Popup::Filter(_)));
-    let mut title = strings::badges_title(
-        app.badges.rows.len(),
-        app.data
-            .badges
-            .iter()
-            .filter(|b| app.badges.show_archived || !b.badge.archived)
-            .count(),
-        app.badges.sort.label(),
-    );
+    let mut title = title(app);
     if filtering || !app.badges.filter.is_empty() {
         title.push_str(&format!(
             " · {}{}",
@@ -105,19 +109,7 @@ pub fn filter_cursor(app: &App, body: Rect) -> Option<Position> {
     if app.view != crate::tui::view::View::Badges {
         return None;
     }
-    let prefix = format!(
-        "{} · {}",
-        strings::badges_title(
-            app.badges.rows.len(),
-            app.data
-                .badges
-                .iter()
-                .filter(|b| app.badges.show_archived || !b.badge.archived)
-                .count(),
-            app.badges.sort.label(),
-        ),
-        strings::FILTER_PROMPT
-    );
+    let prefix = format!("{} · {}", title(app), strings::FILTER_PROMPT);
     let x = body.x as usize + width(&prefix) + input.cursor_cells();
     (x < body.right() as usize).then(|| Position::new(x as u16, body.y))
 }
