@@ -2,7 +2,7 @@
 //! failing, nothing is lost; the TUI notices a change made outside within a second.
 
 use super::crash::env_with_badge;
-use super::support::{Tmux, bin, integrity, log_notes, pane_env, sukima, tmux_available};
+use super::support::{integrity, log_notes, start_planner, sukima, tmux_available};
 use crate::common::Env;
 use std::time::{Duration, Instant};
 
@@ -115,15 +115,7 @@ fn tui_shows_outside_changes_within_a_second() {
         return;
     }
     let env = env_with_badge();
-    let tmux = Tmux::start(&format!(
-        "exec {} {} --db {}",
-        pane_env(env.dir.path()),
-        bin(),
-        env.db.display()
-    ));
-    tmux.wait_for(Duration::from_secs(10), "the planner", |s| {
-        s.contains("Today")
-    });
+    let tmux = start_planner(&env);
     tmux.keys(&["2"]);
     tmux.wait_for(Duration::from_secs(5), "the Badges view", |s| {
         s.contains("Cloud Pak Admin")

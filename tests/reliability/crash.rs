@@ -3,7 +3,7 @@
 //! opens again.
 
 use super::support::{
-    Rng, Tmux, bin, env_number, integrity, log_notes, pane_env, signal, sukima, tmux_available,
+    Rng, env_number, integrity, log_notes, signal, start_planner, sukima, tmux_available,
 };
 use crate::common::Env;
 use std::collections::BTreeSet;
@@ -174,15 +174,7 @@ fn killed_tui_leaves_an_intact_database() {
     let mut attempted = BTreeSet::new();
     let mut written = 0;
     for round in 0..rounds {
-        let tmux = Tmux::start(&format!(
-            "exec {} {} --db {}",
-            pane_env(env.dir.path()),
-            bin(),
-            env.db.display()
-        ));
-        tmux.wait_for(Duration::from_secs(10), "the planner", |s| {
-            s.contains("Today")
-        });
+        let tmux = start_planner(&env);
         let pid = tmux.display("#{pane_pid}");
         tmux.keys(&["a"]);
         tmux.wait_for(Duration::from_secs(5), "the quick-add line", |s| {

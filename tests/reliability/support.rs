@@ -196,6 +196,20 @@ impl Drop for Tmux {
     }
 }
 
+/// The planner on `env`'s database in a fresh tmux pane, once it shows its first screen.
+pub fn start_planner(env: &crate::common::Env) -> Tmux {
+    let tmux = Tmux::start(&format!(
+        "exec {} {} --db {}",
+        pane_env(env.dir.path()),
+        bin(),
+        env.db.display()
+    ));
+    tmux.wait_for(Duration::from_secs(10), "the planner", |s| {
+        s.contains("Today")
+    });
+    tmux
+}
+
 /// The environment for a program in a pane: nothing from ours but a fixed clock.
 pub fn pane_env(home: &Path) -> String {
     format!(

@@ -73,6 +73,22 @@ fn form(app: &App) -> &sukima::tui::popups::BadgeForm {
     }
 }
 
+/// The lines of the open report (an import's summary).
+fn report_lines(app: &App) -> Vec<String> {
+    match &app.popup {
+        Some(Popup::Report { lines, .. }) => lines.clone(),
+        other => panic!("no report is open: {other:?}"),
+    }
+}
+
+/// The open prompt's preview (what Enter would do, or why it cannot).
+fn prompt_preview(app: &App) -> Option<Result<String, String>> {
+    match &app.popup {
+        Some(Popup::Prompt(p)) => p.preview.clone(),
+        other => panic!("no prompt is open (status {:?}): {other:?}", app.status),
+    }
+}
+
 fn prompt_text(app: &App) -> String {
     match &app.popup {
         Some(Popup::Prompt(p)) => p.input.text(),
@@ -715,10 +731,8 @@ fn renew_prefills_today_plus_the_issuers_validity() {
     app.update(ctrl('u'));
     type_text(&mut app, "someday");
     app.update(key(KeyCode::Enter));
-    let Some(Popup::Prompt(p)) = &app.popup else {
-        panic!("closed")
-    };
-    assert!(matches!(&p.preview, Some(Err(_))), "{:?}", p.preview);
+    let preview = prompt_preview(&app);
+    assert!(matches!(&preview, Some(Err(_))), "{:?}", preview);
     assert_eq!(db_state(&app), before);
     app.update(ctrl('u'));
     type_text(&mut app, "2028-01-31");
@@ -923,15 +937,11 @@ fn spare_add_edit_delete_windows() {
     app.update(ch('5'));
     let n = windows(&app).len();
     app.update(ch('n'));
-    let Some(Popup::Prompt(p)) = &app.popup else {
-        panic!()
-    };
-    assert_eq!(p.preview, None, "nothing typed is no error yet");
+    let preview = prompt_preview(&app);
+    assert_eq!(preview, None, "nothing typed is no error yet");
     type_text(&mut app, "weekdays 6:30-6:50 walk");
-    let Some(Popup::Prompt(p)) = &app.popup else {
-        panic!()
-    };
-    assert!(matches!(&p.preview, Some(Ok(t)) if t.contains("weekdays 06:30-06:50 walk")));
+    let preview = prompt_preview(&app);
+    assert!(matches!(&preview, Some(Ok(t)) if t.contains("weekdays 06:30-06:50 walk")));
     app.update(key(KeyCode::Enter));
     assert!(app.popup.is_none(), "{:?}", app.status);
     let all = windows(&app);
@@ -941,13 +951,11 @@ fn spare_add_edit_delete_windows() {
     app.update(ch('n'));
     type_text(&mut app, "weekdays 6:30-6:50 stroll");
     app.update(key(KeyCode::Enter));
-    let Some(Popup::Prompt(p)) = &app.popup else {
-        panic!("the prompt closed: {:?}", app.status)
-    };
+    let preview = prompt_preview(&app);
     assert!(
-        matches!(&p.preview, Some(Err(e)) if e.contains("that is already window")),
+        matches!(&preview, Some(Err(e)) if e.contains("that is already window")),
         "{:?}",
-        p.preview
+        preview
     );
     app.update(key(KeyCode::Esc));
     assert_eq!(windows(&app).len(), n + 1);
@@ -1001,10 +1009,8 @@ fn spare_add_edit_delete_windows() {
     app.update(ch('n'));
     type_text(&mut app, "someday 25:00-26:00");
     app.update(key(KeyCode::Enter));
-    let Some(Popup::Prompt(p)) = &app.popup else {
-        panic!()
-    };
-    assert!(matches!(&p.preview, Some(Err(_))));
+    let preview = prompt_preview(&app);
+    assert!(matches!(&preview, Some(Err(_))));
     assert_eq!(db_state(&app), before);
     // A log line is not spare time.
     app.update(ctrl('u'));
@@ -1401,13 +1407,11 @@ fn import_from_the_badges_view() {
     app.update(ch('i'));
     type_text(&mut app, "/no/such/file.json");
     app.update(key(KeyCode::Enter));
-    let Some(Popup::Prompt(p)) = &app.popup else {
-        panic!("the prompt closed: {:?}", app.status)
-    };
+    let preview = prompt_preview(&app);
     assert!(
-        matches!(&p.preview, Some(Err(e)) if e.contains("/no/such/file.json")),
+        matches!(&preview, Some(Err(e)) if e.contains("/no/such/file.json")),
         "{:?}",
-        p.preview
+        preview
     );
     assert_eq!(db_state(&app), before);
     let text = screen(&app, 100, 30);
@@ -1430,9 +1434,7 @@ fn import_from_the_badges_view() {
     let (text, error) = status(&app);
     assert!(!error && text.contains("added"), "{text}");
     // The whole report stays open to be read, one line per badge; any key closes it.
-    let Some(Popup::Report { lines, .. }) = &app.popup else {
-        panic!("{:?}", app.popup)
-    };
+    let lines = report_lines(&app);
     assert_eq!(lines[0], text);
     assert!(
         lines
@@ -1454,9 +1456,7 @@ fn import_from_the_badges_view() {
     app.update(key(KeyCode::Enter));
     let (text, error) = status(&app);
     assert!(!error && text.starts_with("added 10"), "{text}");
-    let Some(Popup::Report { lines, .. }) = &app.popup else {
-        panic!("{:?}", app.popup)
-    };
+    let lines = report_lines(&app);
     assert!(
         !lines.iter().any(|l| l.contains("was not given")),
         "{lines:?}"
@@ -1479,13 +1479,11 @@ fn import_from_the_badges_view() {
         app.update(ch('i'));
         type_text(&mut app, typed);
         app.update(key(KeyCode::Enter));
-        let Some(Popup::Prompt(p)) = &app.popup else {
-            panic!("the prompt closed: {:?}", app.status)
-        };
+        let preview = prompt_preview(&app);
         assert!(
-            matches!(&p.preview, Some(Err(e)) if e.contains(says)),
+            matches!(&preview, Some(Err(e)) if e.contains(says)),
             "{typed}: {:?}",
-            p.preview
+            preview
         );
         app.update(key(KeyCode::Esc));
     }
