@@ -147,8 +147,9 @@ pub(super) fn study(
             .and_time(s),
     };
     if at < now {
-        let end = at + Duration::minutes(i64::from(minutes));
-        if end > now {
+        let length = Duration::minutes(i64::from(minutes));
+        // Past the last date chrono holds, the end is certainly after now.
+        if at.checked_add_signed(length).is_none_or(|end| end > now) {
             // Study is logged once done: a log may not reach past now.
             let done = (now - at).num_minutes();
             let span = p.time.as_ref().map(|(_, t)| t.span.clone());
@@ -156,7 +157,7 @@ pub(super) fn study(
                 "{} from {} ends at {}, after now: log {} from {}, or leave out the time to log {} ending now",
                 format_minutes(minutes),
                 hm(at.time()),
-                hm(end.time()),
+                hm(at.time().overflowing_add_signed(length).0),
                 format_minutes(u32::try_from(done).unwrap_or(0)),
                 hm(at.time()),
                 format_minutes(minutes)

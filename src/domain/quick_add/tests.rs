@@ -260,6 +260,14 @@ fn the_end_of_time_is_an_error_not_a_panic() {
     );
     assert!(parse("off 12/28..1/3", end, &badges()).is_err());
     assert!(parse("30m #aws-saa 23:30", end, &badges()).is_ok());
+    // A session earlier today whose end lies past the last date chrono holds.
+    let last = chrono::NaiveDate::MAX.and_hms_opt(23, 59, 0).unwrap();
+    assert_eq!(
+        parse("7:30 24h #aws-saa", last, &badges())
+            .unwrap_err()
+            .message,
+        "24h from 07:30 ends at 07:30, after now: log 16h29m from 07:30, or leave out the time to log 24h ending now"
+    );
 }
 
 #[test]
