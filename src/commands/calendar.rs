@@ -30,7 +30,7 @@ pub fn run(ctx: &Ctx, args: &crate::cli::CalendarArgs, out: &mut dyn Write) -> R
                 serde_json::json!({
                     "date": d.format("%Y-%m-%d").to_string(),
                     "events": events.iter().filter(|e| e.date == d).map(|e| serde_json::json!({
-                        "kind": e.kind.label(), "badge": e.badge, "name": ov.name(&e.badge),
+                        "kind": e.kind.id(), "badge": e.badge, "name": ov.name(&e.badge),
                     })).collect::<Vec<_>>(),
                     "planned_minutes": info.planned_minutes,
                     "logged_minutes": info.logged_minutes,

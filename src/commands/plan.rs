@@ -2,7 +2,7 @@
 //! as one line for a shell prompt.
 
 use super::{Ctx, print_json};
-use crate::domain::dates::{hm, ymd, ymd_hm};
+use crate::domain::dates::{hm, month_day, ymd, ymd_hm};
 use crate::domain::duration::format_minutes;
 use crate::domain::plan::{Outcome, Risk, Session};
 use crate::domain::status::Status;
@@ -141,11 +141,10 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
                     if o.at_risk { "AT RISK" } else { "ok" }.to_string(),
                     o.key.clone(),
                     ov.name(&o.key).to_string(),
-                    short_date(o.due, today),
+                    month_day(o.due, today),
                     format_minutes(o.remaining),
                     format_minutes(o.planned_before_due),
-                    o.finish
-                        .map_or_else(|| "-".into(), |f| short_date(f, today)),
+                    o.finish.map_or_else(|| "-".into(), |f| month_day(f, today)),
                     if o.at_risk {
                         format!("-{}", format_minutes(o.shortfall))
                     } else {
@@ -194,19 +193,17 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
         sessions.len(),
         format_minutes(sessions.iter().map(Session::minutes).sum())
     )?;
+    // A list that reaches into another year gives every date its year, so the columns
+    // still line up.
+    let dated = if sessions.iter().all(|s| s.start.year() == today.year()) {
+        Dated::Short
+    } else {
+        Dated::Full
+    };
     for s in sessions {
-        writeln!(out, "  {}", session_line(&ov, s, true, ctx.width))?;
+        writeln!(out, "  {}", session_line(&ov, s, dated, ctx.width))?;
     }
     Ok(())
-}
-
-/// `12-29` in the current year, else `2027-12-29`.
-fn short_date(d: NaiveDate, today: NaiveDate) -> String {
-    if d.year() == today.year() {
-        d.format("%m-%d").to_string()
-    } else {
-        ymd(d)
-    }
 }
 
 fn session_json(s: &Session) -> serde_json::Value {
@@ -219,12 +216,24 @@ fn session_json(s: &Session) -> serde_json::Value {
     })
 }
 
-/// `Thu 01-07 07:10-07:40  30m  cp4d-admin  IBM Cloud Pak…` (date optional).
-fn session_line(ov: &Overview, s: &Session, with_date: bool, max: usize) -> String {
-    let date = if with_date {
-        format!("{} ", day_label(s.start.date()))
-    } else {
-        String::new()
+/// How a session line shows its day.
+#[derive(Clone, Copy)]
+enum Dated {
+    /// No date: the line sits under its day's title.
+    No,
+    /// `Thu 01-07`.
+    Short,
+    /// `Thu 2027-01-07`.
+    Full,
+}
+
+/// `Thu 01-07 07:10-07:40  30m  cp4d-admin  IBM Cloud Pak…`.
+fn session_line(ov: &Overview, s: &Session, dated: Dated, max: usize) -> String {
+    let d = s.start.date();
+    let date = match dated {
+        Dated::No => String::new(),
+        Dated::Short => format!("{} {} ", weekday(d), d.format("%m-%d")),
+        Dated::Full => format!("{} {} ", weekday(d), ymd(d)),
     };
     let head = format!(
         "{date}{}-{}  {:>5}  {}  ",
@@ -242,8 +251,9 @@ fn session_line(ov: &Overview, s: &Session, with_date: bool, max: usize) -> Stri
     truncate(&line, max.saturating_sub(2))
 }
 
-fn day_label(d: NaiveDate) -> String {
-    format!("{} {}", weekday(d), d.format("%m-%d"))
+/// `Thu 01-07` in the current year, else `Thu 2027-01-07`.
+fn day_label(d: NaiveDate, today: NaiveDate) -> String {
+    format!("{} {}", weekday(d), month_day(d, today))
 }
 
 fn weekday(d: NaiveDate) -> &'static str {
@@ -265,7 +275,7 @@ pub fn agenda(ctx: &Ctx, args: &crate::cli::AgendaArgs, out: &mut dyn Write) -> 
                 "date": ymd(d),
                 "sessions": sessions.iter().filter(|s| s.start.date() == d).map(session_json).collect::<Vec<_>>(),
                 "events": events.iter().filter(|e| e.date == d).map(|e| serde_json::json!({
-                    "kind": e.kind.label(), "badge": e.badge, "name": ov.name(&e.badge),
+                    "kind": e.kind.id(), "badge": e.badge, "name": ov.name(&e.badge),
                 })).collect::<Vec<_>>(),
             }));
         }
@@ -302,7 +312,7 @@ pub fn agenda(ctx: &Ctx, args: &crate::cli::AgendaArgs, out: &mut dyn Write) -> 
             writeln!(out, "{}", truncate(&line, ctx.width))?;
         }
         for s in day_sessions {
-            writeln!(out, "  {}", session_line(&ov, s, false, ctx.width))?;
+            writeln!(out, "  {}", session_line(&ov, s, Dated::No, ctx.width))?;
         }
     }
     if quiet > 0 {
@@ -342,7 +352,11 @@ pub fn due(ctx: &Ctx, args: &crate::cli::DueArgs, out: &mut dyn Write) -> Result
         let when = if s.start.date() == today {
             hm(s.start.time())
         } else {
-            format!("{} {}", day_label(s.start.date()), hm(s.start.time()))
+            format!(
+                "{} {}",
+                day_label(s.start.date(), today),
+                hm(s.start.time())
+            )
         };
         parts.push(format!(
             "next {when} {} {}",

@@ -148,6 +148,17 @@ pub fn ymd(d: NaiveDate) -> String {
     d.format(DATE_FMT).to_string()
 }
 
+/// `MM-DD` for a date in the year of `today`, else `YYYY-MM-DD`: short where the year
+/// goes without saying.
+pub fn month_day(d: NaiveDate, today: NaiveDate) -> String {
+    use chrono::Datelike;
+    if d.year() == today.year() {
+        d.format("%m-%d").to_string()
+    } else {
+        ymd(d)
+    }
+}
+
 /// Formats a time as `HH:MM`.
 pub fn hm(t: NaiveTime) -> String {
     t.format("%H:%M").to_string()

@@ -24,6 +24,18 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    /// The stable snake_case name used in JSON output.
+    pub fn id(self) -> &'static str {
+        match self {
+            EventKind::Expiry => "expiry",
+            EventKind::RenewalOpens => "renewal_opens",
+            EventKind::Retirement => "retirement",
+            EventKind::Available => "available",
+            EventKind::Due => "due",
+            EventKind::Goal => "goal",
+        }
+    }
+
     /// A short English label.
     pub fn label(self) -> &'static str {
         match self {

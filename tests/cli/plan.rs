@@ -112,7 +112,7 @@ Fri 2027-01-08
     let days = v.as_array().unwrap();
     assert_eq!(days.len(), 40);
     let expiry = days.iter().find(|d| d["date"] == "2027-02-10").unwrap();
-    assert_eq!(expiry["events"][0]["kind"], "expires");
+    assert_eq!(expiry["events"][0]["kind"], "expiry");
     let due = days.iter().find(|d| d["date"] == "2027-02-03").unwrap();
     assert_eq!(due["events"][0]["kind"], "due");
 }
@@ -147,7 +147,7 @@ fn calendar_json_has_every_day_of_the_month() {
     assert_eq!(days.len(), 28);
     let expiry = &days[9];
     assert_eq!(expiry["date"], "2027-02-10");
-    assert_eq!(expiry["events"][0]["kind"], "expires");
+    assert_eq!(expiry["events"][0]["kind"], "expiry");
     assert_eq!(expiry["events"][0]["badge"], "az-104");
 }
 
@@ -198,4 +198,32 @@ fn calendar_prints_the_month_within_80_columns() {
     }
     let err = env.fails(&["calendar", "--month", "2027-13"]);
     assert!(err.contains("is not a month"), "{err}");
+}
+
+#[test]
+fn dates_in_another_year_carry_their_year() {
+    let env = setup();
+    let now = ["--now", "2026-12-30T08:00"];
+    let plan = env.ok(&[now[0], now[1], "plan", "--days", "5"]);
+    // 08:00 is past today's window. The list reaches into 2027: every line has its year, so the columns line up.
+    let sessions: Vec<&str> = plan
+        .lines()
+        .skip_while(|l| !l.starts_with("Sessions, next 5 days"))
+        .skip(1)
+        .collect();
+    assert_eq!(
+        sessions,
+        [
+            "  Thu 2026-12-31 07:10-07:40    30m  az-104          Azure Administrator",
+            "  Fri 2027-01-01 07:10-07:40    30m  az-104          Azure Administrator",
+        ],
+        "{plan}"
+    );
+    // Within one year, the short form.
+    let plan = env.ok(&[now[0], now[1], "plan", "--days", "2"]);
+    assert!(plan.contains("\n  Thu 12-31 07:10-07:40"), "{plan}");
+    assert_eq!(
+        env.ok(&["--now", "2026-12-31T20:00", "due"]),
+        "next Fri 2027-01-01 07:10 az-104 30m\n"
+    );
 }

@@ -13,6 +13,7 @@ use crate::tui::app::App;
 use crate::tui::popups::Popup;
 use crate::tui::strings;
 use crate::tui::widgets::progress::bar;
+use chrono::Datelike;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
@@ -199,7 +200,15 @@ fn cell(app: &App, b: &BadgeInfo, kind: Kind, w: usize) -> String {
             .sessions
             .iter()
             .find(|s| s.badge == b.badge.key && s.end > app.now)
-            .map(|s| format!("{} {}", s.start.format("%m-%d"), hm(s.start.time())))
+            .map(|s| {
+                let today = app.today();
+                // A session in another year shows its date alone, to fit the column.
+                if s.start.year() == today.year() {
+                    format!("{} {}", s.start.format("%m-%d"), hm(s.start.time()))
+                } else {
+                    crate::domain::dates::ymd(s.start.date())
+                }
+            })
             .unwrap_or_default(),
     }
 }

@@ -9,7 +9,7 @@ use crate::domain::plan::Session;
 use crate::text::{pad, pad_left};
 use crate::tui::app::App;
 use crate::tui::strings;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
@@ -173,6 +173,13 @@ fn outcomes(app: &App, area: Rect, buf: &mut Buffer) {
         if risky > 0 { t.error } else { t.header },
     );
     let w = area.width as usize;
+    // Dates in the current year as `MM-DD`; if any falls in another year, all carry the
+    // year so the column stays straight.
+    let today = app.today();
+    let long = app.data.plan.outcomes.iter().any(|o| {
+        o.due.year() != today.year() || o.finish.is_some_and(|f| f.year() != today.year())
+    });
+    let (date_fmt, date_w) = if long { ("%Y-%m-%d", 10) } else { ("%m-%d", 5) };
     put(
         buf,
         area,
@@ -180,7 +187,7 @@ fn outcomes(app: &App, area: Rect, buf: &mut Buffer) {
         &format!(
             "{} {} {} {} {}",
             pad(strings::OUTCOME_HEADERS[0], 14),
-            pad(strings::OUTCOME_HEADERS[1], 5),
+            pad(strings::OUTCOME_HEADERS[1], date_w),
             pad_left(strings::OUTCOME_HEADERS[2], 6),
             pad_left(strings::OUTCOME_HEADERS[3], 7),
             strings::OUTCOME_HEADERS[4]
@@ -198,11 +205,11 @@ fn outcomes(app: &App, area: Rect, buf: &mut Buffer) {
         let line = format!(
             "{} {} {} {} {}",
             pad(&o.key, 14),
-            o.due.format("%m-%d"),
+            o.due.format(date_fmt),
             pad_left(&format_minutes(o.remaining), 6),
             pad_left(&slack, 7),
             o.finish
-                .map_or_else(|| "—".into(), |f| f.format("%m-%d").to_string())
+                .map_or_else(|| "—".into(), |f| f.format(date_fmt).to_string())
         );
         rows.push((line, if o.at_risk { t.red } else { t.base }, k));
         if o.at_risk && w > 20 {

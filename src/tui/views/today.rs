@@ -3,7 +3,7 @@
 
 use super::{put, section};
 use crate::commands::plan::risk_text;
-use crate::domain::dates::{hm, week_start};
+use crate::domain::dates::{hm, month_day, week_start};
 use crate::domain::duration::format_minutes;
 use crate::domain::plan::Session;
 use crate::domain::status::{Status, band, countdown_days};
@@ -277,7 +277,7 @@ fn at_risk(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         }
         // The name gives way to the due date; the shortfall and what would save the
         // badge wrap onto as many lines as they need (three at most).
-        let due = format!("  {} {}", strings::DUE, o.due.format("%m-%d"));
+        let due = format!("  {} {}", strings::DUE, month_day(o.due, app.today()));
         let name_w = w.saturating_sub(1 + crate::text::width(&due));
         let line = format!(" {}{due}", truncate(app.data.name(&o.key), name_w));
         put(buf, area, y, &line, t.red);
