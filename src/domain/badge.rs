@@ -184,8 +184,9 @@ pub fn validate_key(key: &str) -> Result<(), String> {
 
 /// Derives a short readable key from a name: lowercase ASCII words joined by `-`, with
 /// filler words and vendor names dropped and at most four words kept
-/// ("IBM Cloud Pak for Data v4.x Administrator" → `cloud-pak-data-v4x`). Names without
-/// any ASCII letters (Japanese) give `badge`. The caller makes it unique with
+/// ("IBM Cloud Pak for Data v4.x Administrator" → `cloud-pak-data-v4x`). Kana are written
+/// in romaji (`データサイエンス基礎` → `deetasaiensu`); a name with nothing to spell in
+/// Latin letters (all kanji) gives `badge`. The caller makes it unique with
 /// [`unique_key`].
 pub fn derive_key(name: &str) -> String {
     const DROP: &[&str] = &[
@@ -209,7 +210,7 @@ pub fn derive_key(name: &str) -> String {
         "professional",
     ];
     const KEEP_VENDOR_IF_ALONE: &[&str] = &["aws", "ibm", "google", "microsoft"];
-    let folded: String = name.nfkd().filter(char::is_ascii).collect();
+    let folded: String = romanize_kana(name).nfkd().filter(char::is_ascii).collect();
     let words: Vec<String> = folded
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '.')
         .map(|w| {
@@ -254,6 +255,36 @@ pub fn derive_key(name: &str) -> String {
     } else {
         key
     }
+}
+
+/// The name with each run of kana written in romaji, set apart by spaces so it makes
+/// words of its own (`AWSクラウド基礎` → `AWS kuraudo 基礎`). Width is folded first, so
+/// half-width katakana count too. Kanji stay as they are.
+fn romanize_kana(name: &str) -> String {
+    use wana_kana::ConvertJapanese;
+    // Hiragana and katakana, with the long-vowel mark and the middle dot.
+    let is_kana = |c: char| matches!(c, '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FC}');
+    let wide: String = name.nfkc().collect();
+    let mut out = String::with_capacity(wide.len());
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if !run.is_empty() {
+            out.push(' ');
+            out.push_str(&run.to_romaji());
+            out.push(' ');
+            run.clear();
+        }
+    };
+    for c in wide.chars() {
+        if is_kana(c) {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
 }
 
 /// `base`, or `base-2`, `base-3`… whichever is not taken.
@@ -374,7 +405,11 @@ mod tests {
                 "Google Cloud Professional Cloud Architect",
                 "cloud-architect",
             ),
-            ("データサイエンス基礎", "badge"),
+            ("データサイエンス基礎", "deetasaiensu"),
+            ("ｸﾗｳﾄﾞ・プラクティショナー", "kuraudo-purakuteishonaa"),
+            ("AWSクラウド基礎", "kuraudo"),
+            ("IBM きょうの テスト", "kyouno-tesuto"),
+            ("情報処理安全確保支援士", "badge"),
             ("Café Über", "cafe-uber"),
             ("AWS", "aws"),
             (

@@ -109,7 +109,12 @@ fn keys_are_unique_against_stored_keys_and_each_other() {
     let keys: Vec<&str> = p.add.iter().map(|b| b.key.as_str()).collect();
     assert_eq!(
         keys,
-        ["cloud-essentials-2", "cloud-essentials-3", "badge", "ai"]
+        [
+            "cloud-essentials-2",
+            "cloud-essentials-3",
+            "deetasaiensu",
+            "ai"
+        ]
     );
 }
 
@@ -447,7 +452,7 @@ fn csv_imports_add_with_the_sheet_effort_and_reimport_is_a_no_op() {
     let efforts: Vec<u32> = p.add.iter().map(|b| b.effort_minutes).collect();
     assert_eq!(efforts, [360, 600, 90, 120, 600]);
     assert_eq!(p.add[3].retires_on, Some(d("2027-12-31")));
-    assert_eq!(p.add[2].key, "badge");
+    assert_eq!(p.add[2].key, "deetasaiensu");
     let stored = p.apply(&[]);
     assert!(plan(&stored, &import, today(), effort).is_noop());
 }
@@ -584,7 +589,7 @@ fn open_badges_import_once_and_never_report_others_gone() {
     let import = crate::io::openbadges::parse(&files).unwrap();
     let p = plan(&[], &import, today(), effort);
     let keys: Vec<&str> = p.add.iter().map(|b| b.key.as_str()).collect();
-    assert_eq!(keys, ["badge", "cloud-foundations"]);
+    assert_eq!(keys, ["deetasaiensu", "cloud-foundations"]);
     let stored = p.apply(&[]);
     let only_one = crate::io::openbadges::parse(&files[..1]).unwrap();
     let again = plan(&stored, &only_one, today(), effort);
