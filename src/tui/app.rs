@@ -64,13 +64,7 @@ impl SortBy {
 
     /// The name shown in the table's title.
     pub fn label(self) -> &'static str {
-        match self {
-            SortBy::Urgency => "urgency",
-            SortBy::Name => "name",
-            SortBy::Issuer => "issuer",
-            SortBy::Expiry => "expiry",
-            SortBy::Progress => "progress",
-        }
+        strings::sort_name(self)
     }
 }
 
@@ -479,7 +473,7 @@ impl App {
             Action::Sort => {
                 self.badges.sort = self.badges.sort.next();
                 self.refresh_rows();
-                self.say(format!("sorted by {}", self.badges.sort.label()));
+                self.say(strings::sorted_by(self.badges.sort));
             }
             Action::Filter => {
                 self.popup = Some(Popup::Filter(LineInput::new(&self.badges.filter)));
@@ -489,9 +483,9 @@ impl App {
                 self.badges.show_archived = !self.badges.show_archived;
                 self.refresh_rows();
                 self.say(if self.badges.show_archived {
-                    "archived badges shown: x restores one"
+                    strings::ARCHIVED_SHOWN
                 } else {
-                    "archived badges hidden"
+                    strings::ARCHIVED_HIDDEN
                 });
             }
             Action::Pin => self.pin_selected(),
@@ -686,7 +680,7 @@ impl App {
                 .and_then(|p| p.id);
             match id {
                 Some(id) => actions::remove_pin(&mut self.store, id),
-                None => Err(anyhow::anyhow!("this pinned session is no longer there")),
+                None => Err(anyhow::anyhow!(strings::PIN_GONE)),
             }
         } else {
             let p = crate::domain::log::Pinned {
@@ -695,8 +689,7 @@ impl App {
                 start: s.start,
                 minutes: s.minutes(),
             };
-            actions::add_pin(&mut self.store, &p)
-                .map(|_| format!("pinned {} {}", s.badge, s.start.format("%a %Y-%m-%d %H:%M")))
+            actions::add_pin(&mut self.store, &p).map(|_| strings::pinned(&s.badge, s.start))
         };
         self.after(r);
     }
@@ -757,7 +750,7 @@ impl App {
                 }
                 _ => {
                     self.popup = None;
-                    self.say("cancelled");
+                    self.say(strings::CANCELLED);
                 }
             },
             Popup::Filter(input) => match key.code {
@@ -912,10 +905,7 @@ impl App {
                             quick_add::Intent::Window(w) => {
                                 Ok(format!("→ {}", actions::describe_window(&w)))
                             }
-                            _ => {
-                                Err("not spare time: write it like `weekdays 7:10-7:40 commute`"
-                                    .into())
-                            }
+                            _ => Err(strings::NOT_SPARE_TIME.into()),
                         })
                 });
             }
@@ -980,9 +970,7 @@ impl App {
                         }
                         _ => actions::add_window(&mut self.store, &w).map(|(_, m)| m),
                     },
-                    Ok(_) => Err(anyhow::anyhow!(
-                        "not spare time: write it like `weekdays 7:10-7:40 commute`"
-                    )),
+                    Ok(_) => Err(anyhow::anyhow!(strings::NOT_SPARE_TIME)),
                     Err(e) => Err(e.into()),
                 }
             }

@@ -2,6 +2,7 @@
 //! Their state lives here; `App::update` changes it; the renderers only read it.
 
 use super::input::LineInput;
+use super::strings;
 use crate::config::Config;
 use crate::domain::badge::{Badge, Priority, validate_key};
 use crate::domain::dates::parse_date_or_period;
@@ -139,28 +140,25 @@ pub struct BadgeForm {
     pub message: Option<String>,
 }
 
-const FIELDS: &[(&str, &str, &str)] = &[
-    ("name", "Name", "required"),
-    ("key", "Key", "a-z 0-9 -; empty: from the name"),
-    ("issuer", "Issuer", "IBM, Microsoft, AWS, Google Cloud…"),
-    ("level", "Level", ""),
-    ("earned", "Earned", "YYYY-MM-DD; empty for a target"),
-    ("expires", "Expires", "YYYY-MM-DD; empty: never"),
-    ("renewed", "Renewed", "YYYY-MM-DD"),
-    ("retires", "Retires", "YYYY-MM-DD, 2027, 2027-Q1, Q1 '27"),
-    ("replaced_by", "Replaced by", "key of the replacement"),
-    ("available", "Available", "for a target: first date"),
-    ("goal", "Goal", "for a target: wanted by"),
-    ("effort", "Effort", "90m, 1h30m, 6h; empty: issuer default"),
-    (
-        "renew_from",
-        "Renew from",
-        "empty: expiry minus the issuer's window",
-    ),
-    ("priority", "Priority", "low, normal, high"),
-    ("tags", "Tags", "words separated by spaces"),
-    ("url", "URL", ""),
-    ("notes", "Notes", ""),
+/// The form's fields in order, by name (their labels and hints are in `strings`).
+const FIELDS: &[&str] = &[
+    "name",
+    "key",
+    "issuer",
+    "level",
+    "earned",
+    "expires",
+    "renewed",
+    "retires",
+    "replaced_by",
+    "available",
+    "goal",
+    "effort",
+    "renew_from",
+    "priority",
+    "tags",
+    "url",
+    "notes",
 ];
 
 fn d(v: Option<chrono::NaiveDate>) -> String {
@@ -203,12 +201,15 @@ impl BadgeForm {
             original: badge.cloned(),
             fields: FIELDS
                 .iter()
-                .map(|&(name, label, hint)| Field {
-                    name,
-                    label,
-                    input: LineInput::new(&value(name)),
-                    error: None,
-                    hint,
+                .map(|&name| {
+                    let (label, hint) = strings::form_field(name);
+                    Field {
+                        name,
+                        label,
+                        input: LineInput::new(&value(name)),
+                        error: None,
+                        hint,
+                    }
                 })
                 .collect(),
             focus: 0,
@@ -232,10 +233,10 @@ impl BadgeForm {
             let v = f.input.text();
             let v = v.trim();
             f.error = match f.name {
-                "name" if v.is_empty() => Some("a name is required".into()),
+                "name" if v.is_empty() => Some(strings::NAME_REQUIRED.into()),
                 "key" if !v.is_empty() => validate_key(v).err().or_else(|| {
                     (Some(v.to_string()) != own_key && data.badge(v).is_some())
-                        .then(|| format!("'{v}' is taken"))
+                        .then(|| strings::key_taken(v))
                 }),
                 "earned" | "expires" | "renewed" | "retires" | "available" | "goal"
                 | "renew_from"
@@ -244,16 +245,16 @@ impl BadgeForm {
                     match parse_date_or_period(v) {
                         Err(e) => Some(e.to_string()),
                         Ok(d) if f.name == "earned" && d > data.today() => {
-                            Some(format!("{d} is after today"))
+                            Some(strings::earned_after_today(d))
                         }
                         Ok(_) => None,
                     }
                 }
                 "replaced_by" if !v.is_empty() => {
                     if data.badge(v).is_none() {
-                        Some(format!("no badge has the key '{v}'"))
+                        Some(strings::no_badge_with_key(v))
                     } else if v == key_value || Some(v.to_string()) == own_key {
-                        Some("a badge cannot replace itself".into())
+                        Some(strings::CANNOT_REPLACE_ITSELF.into())
                     } else {
                         None
                     }

@@ -75,7 +75,7 @@ fn status_line(app: &App, area: Rect, buf: &mut Buffer) {
 fn summary(app: &App) -> String {
     let risky = app.data.at_risk().count();
     let plan = strings::plan_summary(app.data.plan.outcomes.len(), risky);
-    format!("{}  ·  {plan}", app.now.format("%a %Y-%m-%d %H:%M"))
+    format!("{}  ·  {plan}", strings::weekday_date_time(app.now))
 }
 
 fn footer(app: &App, area: Rect, body: Rect, buf: &mut Buffer) {

@@ -113,7 +113,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             let w = (width(text) as u16 + 6).clamp(30, area.width.saturating_sub(2));
             let r = centred(area, w, 5);
             clear(r, buf);
-            let block = frame(" Confirm ", theme);
+            let block = frame(strings::CONFIRM_TITLE, theme);
             let inner = block.inner(r);
             block.render(r, buf);
             let used = wrapped(text, theme.base, inner, buf);
@@ -308,9 +308,18 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
         }
         lines.push(Line::default());
     }
-    lines.push(Line::from(Span::styled("Quick-add", theme.title)));
-    for l in crate::tui::strings::QUICK_ADD_HELP {
-        lines.push(Line::from(format!("  {l}")));
+    lines.push(Line::from(Span::styled(
+        strings::HELP_QUICK_ADD,
+        theme.title,
+    )));
+    // The descriptions in a column; an example too long for it pushes its own along.
+    for (example, what) in strings::QUICK_ADD_HELP {
+        let example = if width(example) <= 26 {
+            pad(example, 27)
+        } else {
+            format!("{example}   ")
+        };
+        lines.push(Line::from(format!("  {example}{what}")));
     }
     lines
 }
@@ -341,9 +350,9 @@ fn help(app: &App, area: Rect, buf: &mut Buffer, scroll: u16) {
 
 fn form(f: &BadgeForm, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let title = if f.original.is_some() {
-        " Edit badge "
+        strings::FORM_EDIT_TITLE
     } else {
-        " New badge "
+        strings::FORM_NEW_TITLE
     };
     let w = area.width.saturating_sub(2).min(100);
     let h = (f.fields.len() as u16 + 4).min(area.height);

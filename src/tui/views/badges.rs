@@ -79,7 +79,7 @@ fn title(app: &App) -> String {
         .iter()
         .filter(|b| app.badges.show_archived || !b.badge.archived)
         .count();
-    strings::badges_title(app.badges.rows.len(), shown, app.badges.sort.label())
+    strings::badges_title(app.badges.rows.len(), shown, app.badges.sort)
 }
 
 /// Draws the Badges view.
@@ -311,8 +311,9 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
         ),
         t.status(b.status, countdown_days(&b.badge, b.status, today)),
     ));
-    let d =
-        |label: &str, v: Option<chrono::NaiveDate>| v.map(|v| (format!("{label:<9}{v}"), t.base));
+    let d = |label: &str, v: Option<chrono::NaiveDate>| {
+        v.map(|v| (format!("{}{v}", pad(label, 9)), t.base))
+    };
     lines.extend(d(strings::DETAIL_LABELS[0], b.badge.earned_on));
     lines.extend(d(strings::DETAIL_LABELS[1], b.badge.expires_on));
     lines.extend(d(strings::DETAIL_LABELS[2], b.renewal_opens));
@@ -322,8 +323,8 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(r) = &b.badge.replaced_by {
         lines.push((
             format!(
-                "{:<9}{} ({})",
-                strings::DETAIL_LABELS[6],
+                "{}{} ({})",
+                pad(strings::DETAIL_LABELS[6], 9),
                 app.data.name(r),
                 r
             ),
@@ -343,11 +344,13 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     };
     lines.push((
         format!(
-            "{:<9}{} of {} · {}",
-            strings::DETAIL_LABELS[7],
-            format_minutes(b.logged),
-            format_minutes(b.badge.effort_minutes),
-            b.badge.priority
+            "{}{}",
+            pad(strings::DETAIL_LABELS[7], 9),
+            strings::studied_detail(
+                &format_minutes(b.logged),
+                &format_minutes(b.badge.effort_minutes),
+                &b.badge.priority
+            )
         ),
         t.base,
     ));
@@ -356,7 +359,7 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     }
     if !b.badge.tags.is_empty() {
         lines.push((
-            format!("{:<9}{}", strings::TAGS, b.badge.tags.join(", ")),
+            format!("{}{}", pad(strings::TAGS, 9), b.badge.tags.join(", ")),
             t.dim,
         ));
     }

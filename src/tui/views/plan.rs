@@ -76,19 +76,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let rows = rows(app);
     let total: u32 = app.data.plan.sessions.iter().map(Session::minutes).sum();
     section(
-        &format!(
-            "{} · {} {} · {} {} {} · {}",
-            strings::AGENDA,
+        &strings::agenda_title(
             app.data.plan.sessions.len(),
-            strings::SESSIONS,
-            format_minutes(total),
-            strings::UNTIL,
+            &format_minutes(total),
             app.data
                 .plan
                 .sessions
                 .last()
                 .map_or(app.data.horizon, |s| s.start.date()),
-            strings::PINNED_MARK
         ),
         Rect::new(p.agenda.x, p.agenda.y, p.agenda.width, 1),
         buf,
@@ -101,13 +96,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         p.agenda.height.saturating_sub(1),
     );
     if rows.is_empty() {
-        put(
-            buf,
-            list,
-            0,
-            &format!(" {}", crate::tui::strings::NO_SESSIONS),
-            t.dim,
-        );
+        put(buf, list, 0, &format!(" {}", strings::NO_SESSIONS), t.dim);
     }
     let first = first_row(app, &rows, list.height as usize + 1);
     for (n, row) in rows.iter().enumerate().skip(first) {
@@ -128,7 +117,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     y,
                     &format!(
                         "{}{label} · {}",
-                        d.format("%a %Y-%m-%d"),
+                        strings::weekday_date(*d),
                         format_minutes(*total)
                     ),
                     t.title,
@@ -167,7 +156,7 @@ fn outcomes(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let risky = app.data.at_risk().count();
     section(
-        &format!("{} · {risky} {}", strings::OUTCOMES, strings::AT_RISK_LOWER),
+        &strings::outcomes_title(risky),
         Rect::new(area.x, area.y, area.width, 1),
         buf,
         if risky > 0 { t.error } else { t.header },
@@ -233,7 +222,7 @@ fn outcomes(app: &App, area: Rect, buf: &mut Buffer) {
             .iter()
             .map(|o| o.key.as_str())
             .collect();
-        let more = format!("  … {} more: {}", hidden.len(), hidden.join(", "));
+        let more = strings::more_outcomes(&hidden);
         put(buf, area, 2 + shown as u16, &more, t.dim);
     }
 }

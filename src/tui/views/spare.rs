@@ -49,12 +49,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         })
         .sum();
     section(
-        &format!(
-            "{} · {} {}",
-            strings::WEEK,
-            crate::domain::duration::format_minutes(weekly_minutes),
-            strings::OF_SPARE_TIME
-        ),
+        &strings::spare_week_title(&crate::domain::duration::format_minutes(weekly_minutes)),
         Rect::new(p.grid.x, p.grid.y, p.grid.width, 1),
         buf,
         t.header,
@@ -86,13 +81,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         p.list.height.saturating_sub(1),
     );
     if app.data.windows.is_empty() {
-        put(
-            buf,
-            list,
-            0,
-            &format!(" {}", crate::tui::strings::NO_WINDOWS),
-            t.dim,
-        );
+        put(buf, list, 0, &format!(" {}", strings::NO_WINDOWS), t.dim);
         return;
     }
     let first = first_row(app, list);
@@ -124,7 +113,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 buf,
                 list,
                 y + 2 + n as u16,
-                &format!("   {source}: {count} events, {first} – {last}"),
+                &strings::busy_source(source, *count, first, last),
                 t.dim,
             );
         }

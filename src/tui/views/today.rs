@@ -11,7 +11,7 @@ use crate::text::{pad, truncate};
 use crate::tui::app::App;
 use crate::tui::strings;
 use crate::tui::widgets::progress::bar;
-use chrono::Days;
+use chrono::{Datelike, Days};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -105,11 +105,10 @@ fn next(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
             buf,
             area,
             y + 3,
-            &format!(
-                " {} {}/{} after it",
-                bar(done, b.badge.effort_minutes, w),
-                format_minutes(done),
-                format_minutes(b.badge.effort_minutes)
+            &strings::after_it(
+                &bar(done, b.badge.effort_minutes, w),
+                &format_minutes(done),
+                &format_minutes(b.badge.effort_minutes),
             ),
             t.bar_done,
         );
@@ -120,7 +119,7 @@ fn next(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
 
 fn session_line(app: &App, s: &Session, with_day: bool, w: usize) -> String {
     let day = if with_day {
-        format!("{} ", s.start.format("%a"))
+        format!("{} ", strings::weekday(s.start.weekday()))
     } else {
         String::new()
     };
@@ -261,13 +260,7 @@ fn at_risk(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
     );
     let mut y = y + 1;
     if risky.is_empty() {
-        put(
-            buf,
-            area,
-            y,
-            &format!(" {}", crate::tui::strings::ALL_ON_TIME),
-            t.ok,
-        );
+        put(buf, area, y, &format!(" {}", strings::ALL_ON_TIME), t.ok);
         return y + 1;
     }
     let w = area.width as usize;

@@ -8,6 +8,7 @@
 
 use crate::domain::status::Band;
 use crate::text;
+use crate::tui::strings;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
@@ -210,31 +211,39 @@ pub struct Legend {
 impl Legend {
     /// The symbols of the month grid (and of `sukima calendar`).
     pub fn month(styles: &CalendarStyles) -> Self {
-        Legend {
-            items: vec![
-                (SYM_EXPIRY, styles.expiry_red, "expires"),
-                (SYM_RENEWAL_OPENS, styles.renewal_opens, "renewal opens"),
-                (SYM_RETIREMENT, styles.retirement, "retires"),
-                (SYM_REPLACEMENT, styles.replacement, "replacement"),
-                (SYM_DUE, styles.due, "due"),
-                (SYM_GOAL, styles.goal, "goal"),
-                (SYM_PLANNED, styles.planned, "planned"),
-                (SYM_LOGGED, styles.logged, "logged"),
-            ],
-        }
+        let marks = [
+            (SYM_EXPIRY, styles.expiry_red),
+            (SYM_RENEWAL_OPENS, styles.renewal_opens),
+            (SYM_RETIREMENT, styles.retirement),
+            (SYM_REPLACEMENT, styles.replacement),
+            (SYM_DUE, styles.due),
+            (SYM_GOAL, styles.goal),
+            (SYM_PLANNED, styles.planned),
+            (SYM_LOGGED, styles.logged),
+        ];
+        Legend::of(&marks, &strings::LEGEND_MONTH)
     }
 
     /// The symbols of the timeline.
     pub fn timeline(styles: &CalendarStyles) -> Self {
+        let marks = [
+            (SYM_RENEWAL_OPENS, styles.renewal_opens),
+            (SYM_WINDOW, styles.window),
+            (SYM_PLANNED, styles.planned),
+            (SYM_DUE, styles.due),
+            (SYM_EXPIRY, styles.expiry_red),
+            (SYM_RETIREMENT, styles.retirement),
+        ];
+        Legend::of(&marks, &strings::LEGEND_TIMELINE)
+    }
+
+    fn of(marks: &[(&'static str, Style)], labels: &[&'static str]) -> Self {
         Legend {
-            items: vec![
-                (SYM_RENEWAL_OPENS, styles.renewal_opens, "opens"),
-                (SYM_WINDOW, styles.window, "window"),
-                (SYM_PLANNED, styles.planned, "study"),
-                (SYM_DUE, styles.due, "due"),
-                (SYM_EXPIRY, styles.expiry_red, "expires"),
-                (SYM_RETIREMENT, styles.retirement, "retires"),
-            ],
+            items: marks
+                .iter()
+                .zip(labels)
+                .map(|(&(sym, style), &label)| (sym, style, label))
+                .collect(),
         }
     }
 

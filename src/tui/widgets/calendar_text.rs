@@ -7,11 +7,10 @@
 //! columns the grid no longer fits and lines run longer than `width`.
 
 use super::calendar_style::{CalendarStyles, Legend, SYM_LOGGED, SYM_PLANNED};
-use super::month_grid::{
-    DayInfo, first_of_month, grid_span, month_title, short_minutes, weekday_abbr,
-};
+use super::month_grid::{DayInfo, first_of_month, grid_span, short_minutes};
 use crate::domain::duration::format_minutes;
 use crate::text;
+use crate::tui::strings;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use std::collections::BTreeMap;
 
@@ -27,7 +26,7 @@ pub fn month_text(
     let first = first_of_month(month);
     let cw = (width / 7).clamp(4, 11);
     let mut lines = Vec::new();
-    let title = month_title(first);
+    let title = strings::month_title(first);
     lines.push(format!(
         "{}{title}",
         " ".repeat((7 * cw).saturating_sub(text::width(&title)) / 2)
@@ -35,7 +34,7 @@ pub fn month_text(
     let mut header = String::new();
     let mut day = week_start;
     for _ in 0..7 {
-        header.push_str(&text::pad(&format!(" {}", weekday_abbr(day)), cw));
+        header.push_str(&text::pad(&format!(" {}", strings::weekday(day)), cw));
         day = day.succ();
     }
     lines.push(header);
@@ -88,7 +87,8 @@ pub fn month_text(
         lines.push(String::new());
     }
     lines.extend(
-        Legend::month(&CalendarStyles::default()).text_lines(Some(("[ ]", "today")), width),
+        Legend::month(&CalendarStyles::default())
+            .text_lines(Some(("[ ]", strings::CAL_TODAY)), width),
     );
     lines.push(String::new());
     lines.extend(events(first, days, width));
@@ -112,7 +112,11 @@ fn events(first: NaiveDate, days: &BTreeMap<NaiveDate, DayInfo>, width: usize) -
         .flat_map(|(date, info)| {
             info.events_by_rank().into_iter().map(move |e| {
                 (
-                    format!("{} {}", weekday_abbr(date.weekday()), date.format("%m-%d")),
+                    format!(
+                        "{} {}",
+                        strings::weekday(date.weekday()),
+                        date.format("%m-%d")
+                    ),
                     format!("{} {}", e.kind.symbol(), e.kind.label()),
                     e.badge_name.as_str(),
                     e.kind.note(),
@@ -123,8 +127,8 @@ fn events(first: NaiveDate, days: &BTreeMap<NaiveDate, DayInfo>, width: usize) -
         .collect();
     let mut lines = Vec::new();
     if rows.is_empty() {
-        let long = format!("No renewal events in {}.", month_title(first));
-        lines.push(fit(long, "No renewal events.", width));
+        let long = strings::cal_no_events_in(&strings::month_title(first));
+        lines.push(fit(long, strings::CAL_NO_EVENTS, width));
     }
     let kind_w = rows.iter().map(|r| text::width(&r.1)).max().unwrap_or(0);
     let note_w = rows.iter().map(|r| text::width(r.3)).max().unwrap_or(0);
@@ -154,10 +158,10 @@ fn events(first: NaiveDate, days: &BTreeMap<NaiveDate, DayInfo>, width: usize) -
     if planned > 0 || logged > 0 {
         lines.push(String::new());
         let (planned, logged) = (format_minutes(planned), format_minutes(logged));
-        let long = format!("Study this month: {planned} planned, {logged} logged.");
+        let long = strings::cal_study(&planned, &logged);
         lines.push(fit(
             long,
-            &format!("Planned {planned}, logged {logged}."),
+            &strings::cal_study_short(&planned, &logged),
             width,
         ));
     }

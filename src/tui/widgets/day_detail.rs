@@ -4,11 +4,11 @@
 //! rows that do not fit end in "↓ n more".
 
 use super::calendar_style::{CalendarStyles, SYM_LOGGED, SYM_PLANNED, put};
-use super::month_grid::{DayEventKind, DayInfo};
+use super::month_grid::DayInfo;
 use crate::domain::dates::{hm, ymd};
 use crate::domain::duration::format_minutes;
-use crate::domain::status::Band;
 use crate::text;
+use crate::tui::strings;
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -82,14 +82,8 @@ impl<'a> DayDetail<'a> {
 
     /// "Thu 2026-11-26  today", or "in 4 days", "2 days ago".
     fn heading(&self) -> Line {
-        let when = match (self.date - self.today).num_days() {
-            0 => "today".to_string(),
-            1 => "tomorrow".to_string(),
-            -1 => "yesterday".to_string(),
-            n if n > 0 => format!("in {n} days"),
-            n => format!("{} days ago", -n),
-        };
-        let day = super::month_grid::weekday_abbr(self.date.weekday());
+        let when = strings::days_from_today((self.date - self.today).num_days());
+        let day = strings::weekday(self.date.weekday());
         vec![
             (format!("{day} {}", ymd(self.date)), self.styles.header),
             ("  ".into(), Style::new()),
@@ -106,13 +100,19 @@ impl<'a> DayDetail<'a> {
         let mut logs: Vec<&DayLog> = self.logs.iter().collect();
         logs.sort_by_key(|l| (l.start.is_none(), l.start));
 
-        let session_label = |s: &DaySession| if s.pinned { "Pinned" } else { "Planned" };
+        let session_label = |s: &DaySession| {
+            if s.pinned {
+                strings::DAY_PINNED
+            } else {
+                strings::DAY_PLANNED
+            }
+        };
         let labels = events
             .iter()
-            .map(|e| detail_label(e.kind))
+            .map(|e| strings::detail_label(e.kind))
             .chain(sessions.iter().map(|s| session_label(s)))
-            .chain(logs.iter().map(|_| "Logged"))
-            .chain(["Total"]);
+            .chain(logs.iter().map(|_| strings::DAY_LOGGED))
+            .chain([strings::DAY_TOTAL]);
         let label_w = labels.map(text::width).max().unwrap_or(0);
         let prefix_w = 2 + label_w + 2;
         let row = |sym: &str, sym_style: Style, label: &str| -> Line {
@@ -143,7 +143,11 @@ impl<'a> DayDetail<'a> {
             name_w.min(room)
         };
         for e in &events {
-            let mut line = row(e.kind.symbol(), e.kind.style(st), detail_label(e.kind));
+            let mut line = row(
+                e.kind.symbol(),
+                e.kind.style(st),
+                strings::detail_label(e.kind),
+            );
             let note = e.kind.note();
             if note.is_empty() {
                 line.push((text::truncate(&e.badge_name, name_w), Style::new()));
@@ -170,7 +174,7 @@ impl<'a> DayDetail<'a> {
             .map(|s| (SYM_PLANNED, st.planned, session_label(s), &s.badge_name))
             .chain(
                 logs.iter()
-                    .map(|l| (SYM_LOGGED, st.logged, "Logged", &l.badge_name)),
+                    .map(|l| (SYM_LOGGED, st.logged, strings::DAY_LOGGED, &l.badge_name)),
             );
         for ((sym, style, label, name), when) in study.zip(&when) {
             let mut line = row(sym, style, label);
@@ -187,33 +191,14 @@ impl<'a> DayDetail<'a> {
             ),
         };
         if planned > 0 || logged > 0 {
-            let mut line = row(" ", Style::new(), "Total");
-            let total = [("planned", planned), ("logged", logged)]
-                .iter()
-                .filter(|(_, m)| *m > 0)
-                .map(|(what, m)| format!("{what} {}", format_minutes(*m)))
-                .collect::<Vec<_>>()
-                .join(", ");
-            line.push((total, st.dim));
+            let mut line = row(" ", Style::new(), strings::DAY_TOTAL);
+            line.push((strings::day_totals(planned, logged), st.dim));
             lines.push(line);
         }
         if lines.len() == 1 {
-            lines.push(vec![("Nothing due and no study.".into(), st.dim)]);
+            lines.push(vec![(strings::DAY_EMPTY.into(), st.dim)]);
         }
         lines
-    }
-}
-
-/// The label of an event in the detail list.
-fn detail_label(kind: DayEventKind) -> &'static str {
-    match kind {
-        DayEventKind::Expiry(Band::Past) => "Expired",
-        DayEventKind::Expiry(_) => "Expires",
-        DayEventKind::RenewalOpens => "Renewal opens",
-        DayEventKind::Retirement => "Retires",
-        DayEventKind::ReplacementAvailable => "Replacement",
-        DayEventKind::Due => "Due",
-        DayEventKind::Goal => "Goal",
     }
 }
 
@@ -232,7 +217,7 @@ impl Widget for &DayDetail<'_> {
         if lines.len() > height {
             let hidden = lines.len() - height + 1;
             lines.truncate(height - 1);
-            lines.push(vec![(format!("↓ {hidden} more"), self.styles.dim)]);
+            lines.push(vec![(strings::more_below(hidden), self.styles.dim)]);
         }
         for (line, y) in lines.iter().zip(area.y..) {
             let mut x = area.x;
@@ -246,7 +231,8 @@ impl Widget for &DayDetail<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::widgets::month_grid::DayEvent;
+    use crate::domain::status::Band;
+    use crate::tui::widgets::month_grid::{DayEvent, DayEventKind};
 
     fn d(s: &str) -> NaiveDate {
         crate::domain::dates::parse_ymd(s).unwrap()

@@ -9,10 +9,10 @@
 //! first and cuts weekdays from the bottom.
 
 use super::calendar_style::{CalendarStyles, HEAT_SYMBOLS, patch, put};
-use super::month_grid::weekday_abbr;
 use crate::domain::dates::week_start;
 use crate::domain::duration::format_minutes;
 use crate::text;
+use crate::tui::strings;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -163,22 +163,15 @@ impl<'a> Heatmap<'a> {
     /// The summary line at `width` cells: in words when it fits, else abbreviated.
     fn summary_text(&self, width: usize) -> String {
         let s = self.summary();
-        let days = if s.streak_days == 1 { "day" } else { "days" };
-        let long = format!(
-            "Streak {} {days} · this week {} · past year {}",
-            s.streak_days,
+        let (week, year) = (
             format_minutes(s.week_minutes),
-            format_minutes(s.year_minutes)
+            format_minutes(s.year_minutes),
         );
+        let long = strings::heat_summary(s.streak_days, &week, &year);
         if text::width(&long) <= width {
             return long;
         }
-        let short = format!(
-            "{}d streak · week {} · year {}",
-            s.streak_days,
-            format_minutes(s.week_minutes),
-            format_minutes(s.year_minutes)
-        );
+        let short = strings::heat_summary_short(s.streak_days, &week, &year);
         text::truncate(&short, width)
     }
 }
@@ -194,14 +187,15 @@ impl Widget for &Heatmap<'_> {
         let summary = self.summary_text(width);
         let x = put(buf, area, area.x, l.summary_y, &summary, width, st.dim);
         let key = HEAT_SYMBOLS.concat();
-        let key_w = 5 + text::width(&key) + 5;
+        let (less, more) = (strings::HEAT_LESS, strings::HEAT_MORE);
+        let key_w = text::width(less) + text::width(&key) + text::width(more);
         if usize::from(x - area.x) + 2 + key_w <= width {
             let mut x = area.right() - key_w as u16;
-            x = put(buf, area, x, l.summary_y, "less ", 5, st.dim);
+            x = put(buf, area, x, l.summary_y, less, usize::MAX, st.dim);
             for (sym, style) in HEAT_SYMBOLS.iter().zip(st.heat) {
                 x = put(buf, area, x, l.summary_y, sym, 1, style);
             }
-            put(buf, area, x, l.summary_y, " more", 5, st.dim);
+            put(buf, area, x, l.summary_y, more, usize::MAX, st.dim);
         }
 
         let column = |k: u16| l.from.checked_add_days(Days::new(u64::from(k) * 7));
@@ -218,7 +212,7 @@ impl Widget for &Heatmap<'_> {
                 let label = if last.month() == 1 {
                     last.year().to_string()
                 } else {
-                    super::timeline::month_abbr(last.month()).to_string()
+                    strings::month_abbr(last.month()).to_string()
                 };
                 let x = l.grid_x + k * l.col_w;
                 let fits = usize::from(x - area.x) + text::width(&label) <= width;
@@ -231,7 +225,7 @@ impl Widget for &Heatmap<'_> {
         for row in 0..7u16 {
             let y = l.grid_y + row;
             if l.grid_x > area.x {
-                put(buf, area, area.x, y, weekday_abbr(weekday), 3, st.dim);
+                put(buf, area, area.x, y, strings::weekday(weekday), 3, st.dim);
             }
             weekday = weekday.succ();
             for k in 0..l.weeks {

@@ -15,7 +15,8 @@ use super::calendar_style::{
 use crate::domain::dates::{last_day_of_month, week_start};
 use crate::domain::status::Band;
 use crate::text;
-use chrono::{Datelike, Days, Month, NaiveDate, Weekday};
+use crate::tui::strings;
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -54,25 +55,12 @@ impl DayEventKind {
 
     /// What it is, in words (lower case).
     pub fn label(self) -> &'static str {
-        match self {
-            DayEventKind::Expiry(Band::Past) => "expired",
-            DayEventKind::Expiry(_) => "expires",
-            DayEventKind::RenewalOpens => "renewal opens",
-            DayEventKind::Retirement => "retires",
-            DayEventKind::ReplacementAvailable => "replacement available",
-            DayEventKind::Due => "due",
-            DayEventKind::Goal => "goal",
-        }
+        strings::event_label(self)
     }
 
     /// A note on urgency, for expiries: the band in words.
     pub fn note(self) -> &'static str {
-        match self {
-            DayEventKind::Expiry(Band::Red) => "in under 30 days",
-            DayEventKind::Expiry(Band::Yellow) => "in under 60 days",
-            DayEventKind::Expiry(Band::Plain) => "in under 90 days",
-            _ => "",
-        }
+        strings::event_note(self)
     }
 
     /// Its style.
@@ -168,18 +156,16 @@ pub(super) fn short_minutes(m: u32) -> String {
     }
 }
 
-/// Weekday names, three letters.
-pub(super) fn weekday_abbr(w: Weekday) -> &'static str {
-    ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][w.num_days_from_monday() as usize]
-}
-
-/// "November 2026".
-pub(super) fn month_title(first: NaiveDate) -> String {
-    let name = u8::try_from(first.month())
-        .ok()
-        .and_then(|m| Month::try_from(m).ok())
-        .map_or("", |m| m.name());
-    format!("{name} {}", first.year())
+/// The first characters of `name` that fit in `cells` ("Mo" of "Mon" in two cells).
+fn abbreviated(name: &str, cells: usize) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if text::width(&out) + text::width(c.encode_utf8(&mut [0; 4])) > cells {
+            break;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The first day of the month of `d`.
@@ -388,7 +374,7 @@ impl<'a> MonthGrid<'a> {
             let hidden = lines.len() - room + 1;
             lines.truncate(room - 1);
             let more = if w >= 7 {
-                format!("+{hidden} more")
+                strings::more_in_day(hidden)
             } else {
                 format!("+{hidden}")
             };
@@ -413,7 +399,7 @@ impl Widget for &MonthGrid<'_> {
         if area.is_empty() {
             return;
         }
-        let title = month_title(self.first);
+        let title = strings::month_title(self.first);
         let Some(l) = self.layout(area) else {
             let t = text::truncate(&title, usize::from(area.width));
             put(
@@ -444,13 +430,13 @@ impl Widget for &MonthGrid<'_> {
         if let Some(y) = l.header_y {
             let mut day = self.week_start;
             for c in 0..7 {
-                let name = &weekday_abbr(day)[..if l.cell_w >= 4 { 3 } else { 2 }];
+                let name = abbreviated(strings::weekday(day), if l.cell_w >= 4 { 3 } else { 2 });
                 put(
                     buf,
                     area,
                     l.x + c * l.cell_w + 1,
                     y,
-                    name,
+                    &name,
                     usize::MAX,
                     self.styles.header,
                 );

@@ -12,9 +12,9 @@ use super::calendar_style::{
     CalendarStyles, SYM_DUE, SYM_EXPIRY, SYM_PLANNED, SYM_RENEWAL_OPENS, SYM_RETIREMENT,
     SYM_WINDOW, put,
 };
-use super::month_grid::weekday_abbr;
 use crate::domain::status::band;
 use crate::text;
+use crate::tui::strings;
 use chrono::{Datelike, Days, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -65,7 +65,7 @@ impl Axis {
             if d.month() == 1 {
                 d.year().to_string()
             } else {
-                month_abbr(d.month()).to_string()
+                strings::month_abbr(d.month()).to_string()
             }
         };
         let mut ticks = vec![(0, label(self.from))];
@@ -100,13 +100,6 @@ impl Axis {
         placed.sort_by_key(|(cell, _)| *cell);
         placed
     }
-}
-
-pub(super) fn month_abbr(month: u32) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    NAMES[(month as usize + 11) % 12]
 }
 
 /// Which rows are in view at a height: the first, how many, and whether the lines saying
@@ -279,11 +272,7 @@ impl Widget for &Timeline<'_> {
             );
         }
         if self.rows.is_empty() {
-            let day = weekday_abbr(self.today.weekday());
-            let note = format!(
-                "Nothing to renew from {day} {}.",
-                self.today.format("%Y-%m-%d")
-            );
+            let note = strings::nothing_to_renew(self.today);
             put(buf, area, area.x, area.y + 1, &note, usize::MAX, st.dim);
             return;
         }
@@ -295,7 +284,7 @@ impl Widget for &Timeline<'_> {
                 area,
                 area.x,
                 y,
-                &format!("↑ {} more", v.first),
+                &strings::more_above(v.first),
                 usize::MAX,
                 st.dim,
             );
@@ -328,7 +317,7 @@ impl Widget for &Timeline<'_> {
                 area,
                 area.x,
                 y,
-                &format!("↓ {more} more"),
+                &strings::more_below(more),
                 usize::MAX,
                 st.dim,
             );
