@@ -132,6 +132,11 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
         )?;
     } else {
         writeln!(out)?;
+        // One date form for the whole column: with the year if any date needs it.
+        let long = ov.plan.outcomes.iter().any(|o| {
+            o.due.year() != today.year() || o.finish.is_some_and(|f| f.year() != today.year())
+        });
+        let date = |d: NaiveDate| if long { ymd(d) } else { month_day(d, today) };
         let rows: Vec<Vec<String>> = ov
             .plan
             .outcomes
@@ -141,10 +146,10 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
                     if o.at_risk { "AT RISK" } else { "ok" }.to_string(),
                     o.key.clone(),
                     ov.name(&o.key).to_string(),
-                    month_day(o.due, today),
+                    date(o.due),
                     format_minutes(o.remaining),
                     format_minutes(o.planned_before_due),
-                    o.finish.map_or_else(|| "-".into(), |f| month_day(f, today)),
+                    o.finish.map_or_else(|| "-".into(), date),
                     if o.at_risk {
                         format!("-{}", format_minutes(o.shortfall))
                     } else {

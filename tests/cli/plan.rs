@@ -205,6 +205,11 @@ fn dates_in_another_year_carry_their_year() {
     let env = setup();
     let now = ["--now", "2026-12-30T08:00"];
     let plan = env.ok(&[now[0], now[1], "plan", "--days", "5"]);
+    // The due date lies in 2027: the outcome table gives every date its year.
+    assert!(
+        plan.contains("az-104  Azure Administrator  2027-02-03"),
+        "{plan}"
+    );
     // 08:00 is past today's window. The list reaches into 2027: every line has its year, so the columns line up.
     let sessions: Vec<&str> = plan
         .lines()
