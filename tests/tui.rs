@@ -29,6 +29,14 @@ pub fn demo_app() -> App {
     app_with(Config::default())
 }
 
+/// The planner over the demo data with `[ui] language = "ja"` (this thread speaks
+/// Japanese from here on).
+pub fn ja_app() -> App {
+    let mut config = Config::default();
+    config.ui.language = sukima::config::Language::Ja;
+    app_with(config)
+}
+
 pub fn app_with(config: Config) -> App {
     let store = sukima::commands::demo_store(now().date()).unwrap();
     let mut app = App::new(store, config, Some(now()), true).unwrap();

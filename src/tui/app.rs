@@ -125,13 +125,17 @@ pub struct App {
 }
 
 impl App {
-    /// A planner over `store`. `fixed_now` freezes the clock (tests, `--now`).
+    /// A planner over `store`. `fixed_now` freezes the clock (tests, `--now`). Sets the
+    /// interface language of this thread from the configuration: update and draw the app
+    /// on the thread that built it.
     pub fn new(
         store: Store,
         config: Config,
         fixed_now: Option<NaiveDateTime>,
         no_color: bool,
     ) -> anyhow::Result<App> {
+        // Everything the app shows from here on, on this thread, is in this language.
+        strings::set_language(config.ui.language);
         let now = fixed_now.unwrap_or_else(|| chrono::Local::now().naive_local());
         let keymap = KeyMap::with_user(&config.ui.keys).map_err(anyhow::Error::msg)?;
         let theme = Theme::new(config.ui.theme, no_color);
@@ -296,7 +300,7 @@ impl App {
             && v != self.data_version
         {
             self.reload();
-            self.say(strings::OUTSIDE_CHANGE);
+            self.say(strings::outside_change());
         }
     }
 
@@ -410,7 +414,7 @@ impl App {
             )
             && self.selected_badge().is_none()
         {
-            self.fail(strings::NO_BADGE_ROW);
+            self.fail(strings::no_badge_row());
             return;
         }
         match action {
@@ -450,7 +454,7 @@ impl App {
                     super::layout::areas(self.size).body,
                 ) =>
             {
-                self.say(strings::NO_TIMELINE);
+                self.say(strings::no_timeline());
             }
             Action::ScrollUp => {
                 self.calendar.timeline_scroll = self.calendar.timeline_scroll.saturating_sub(1);
@@ -483,15 +487,15 @@ impl App {
                 self.badges.show_archived = !self.badges.show_archived;
                 self.refresh_rows();
                 self.say(if self.badges.show_archived {
-                    strings::ARCHIVED_SHOWN
+                    strings::archived_shown()
                 } else {
-                    strings::ARCHIVED_HIDDEN
+                    strings::archived_hidden()
                 });
             }
             Action::Pin => self.pin_selected(),
             Action::Import => {
                 self.popup = Some(Popup::Prompt(Prompt::new(
-                    strings::IMPORT_PROMPT.into(),
+                    strings::import_prompt().into(),
                     "",
                     PromptPurpose::Import,
                 )));
@@ -574,7 +578,7 @@ impl App {
             }
             View::Spare => {
                 self.popup = Some(Popup::Prompt(Prompt::new(
-                    strings::WINDOW_ADD_PROMPT.into(),
+                    strings::window_add_prompt().into(),
                     "",
                     PromptPurpose::WindowAdd,
                 )));
@@ -598,7 +602,7 @@ impl App {
                     let text = actions::describe_window(w);
                     let id = w.id.unwrap_or_default();
                     self.popup = Some(Popup::Prompt(Prompt::new(
-                        strings::WINDOW_EDIT_PROMPT.into(),
+                        strings::window_edit_prompt().into(),
                         &text,
                         PromptPurpose::WindowEdit(id),
                     )));
@@ -680,7 +684,7 @@ impl App {
                 .and_then(|p| p.id);
             match id {
                 Some(id) => actions::remove_pin(&mut self.store, id),
-                None => Err(anyhow::anyhow!(strings::PIN_GONE)),
+                None => Err(anyhow::anyhow!(strings::pin_gone())),
             }
         } else {
             let p = crate::domain::log::Pinned {
@@ -750,7 +754,7 @@ impl App {
                 }
                 _ => {
                     self.popup = None;
-                    self.say(strings::CANCELLED);
+                    self.say(strings::cancelled());
                 }
             },
             Popup::Filter(input) => match key.code {
@@ -905,7 +909,7 @@ impl App {
                             quick_add::Intent::Window(w) => {
                                 Ok(format!("→ {}", actions::describe_window(&w)))
                             }
-                            _ => Err(strings::NOT_SPARE_TIME.into()),
+                            _ => Err(strings::not_spare_time().into()),
                         })
                 });
             }
@@ -970,7 +974,7 @@ impl App {
                         }
                         _ => actions::add_window(&mut self.store, &w).map(|(_, m)| m),
                     },
-                    Ok(_) => Err(anyhow::anyhow!(strings::NOT_SPARE_TIME)),
+                    Ok(_) => Err(anyhow::anyhow!(strings::not_spare_time())),
                     Err(e) => Err(e.into()),
                 }
             }
@@ -985,7 +989,7 @@ impl App {
                 self.after(Ok(headline));
                 if !rest.is_empty() {
                     self.popup = Some(Popup::Report {
-                        title: strings::IMPORT_REPORT.to_string(),
+                        title: strings::import_report().to_string(),
                         lines: msg.lines().map(str::to_string).collect(),
                         scroll: 0,
                     });

@@ -48,10 +48,7 @@ pub fn tabs(area: Rect) -> Vec<(View, String, u16, u16)> {
     let short: Vec<String> = View::ALL
         .iter()
         .enumerate()
-        .map(|(i, v)| {
-            let t = strings::view_title(*v);
-            format!(" {} {} ", i + 1, t.chars().take(3).collect::<String>())
-        })
+        .map(|(i, v)| format!(" {} {} ", i + 1, strings::view_short(*v)))
         .collect();
     let short_total: usize = short.iter().map(|l| width(l)).sum();
     let labels: Vec<String> = if total as u16 + title_w <= area.width {

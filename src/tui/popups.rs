@@ -233,7 +233,7 @@ impl BadgeForm {
             let v = f.input.text();
             let v = v.trim();
             f.error = match f.name {
-                "name" if v.is_empty() => Some(strings::NAME_REQUIRED.into()),
+                "name" if v.is_empty() => Some(strings::name_required().into()),
                 "key" if !v.is_empty() => validate_key(v).err().or_else(|| {
                     (Some(v.to_string()) != own_key && data.badge(v).is_some())
                         .then(|| strings::key_taken(v))
@@ -254,7 +254,7 @@ impl BadgeForm {
                     if data.badge(v).is_none() {
                         Some(strings::no_badge_with_key(v))
                     } else if v == key_value || Some(v.to_string()) == own_key {
-                        Some(strings::CANNOT_REPLACE_ITSELF.into())
+                        Some(strings::cannot_replace_itself().into())
                     } else {
                         None
                     }

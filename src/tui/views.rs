@@ -25,7 +25,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         if area.height == 0 {
             return None;
         }
-        let text = truncate(strings::TOO_SMALL, area.width as usize);
+        let text = truncate(strings::too_small(), area.width as usize);
         buf.set_stringn(area.x, area.y, text, area.width as usize, app.theme.base);
         return None;
     }
@@ -84,7 +84,7 @@ fn footer(app: &App, area: Rect, body: Rect, buf: &mut Buffer) {
     let mut used = 0;
     if matches!(app.popup, Some(popups::Popup::Filter(_))) {
         let mut spans: Vec<Span> = Vec::new();
-        for (k, label) in strings::FILTER_HINTS {
+        for (k, label) in strings::filter_hints() {
             spans.push(Span::styled(k, t.key));
             spans.push(Span::styled(format!(" {label}  "), t.dim));
         }
@@ -98,7 +98,7 @@ fn footer(app: &App, area: Rect, body: Rect, buf: &mut Buffer) {
         }
         let k = key.to_string();
         let label = if app.view == View::Today && action == Action::Pin {
-            strings::PIN_NEXT
+            strings::pin_next()
         } else {
             strings::action_hint(action)
         };

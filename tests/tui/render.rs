@@ -5,7 +5,10 @@ use super::*;
 use sukima::tui::view::View;
 
 fn view_app(v: View) -> App {
-    let mut app = demo_app();
+    in_view(demo_app(), v)
+}
+
+fn in_view(mut app: App, v: View) -> App {
     app.update(Msg::Action(match v {
         View::Today => sukima::tui::action::Action::ViewToday,
         View::Badges => sukima::tui::action::Action::ViewBadges,
@@ -192,4 +195,112 @@ fn wrapped_popup_text_never_runs_into_the_border() {
     }
     let text = screen(&confirm, 41, 16);
     assert!(text.contains("データベース管理者"), "{text}");
+}
+
+// ----- The Japanese interface (`[ui] language = "ja"`) -----
+
+#[test]
+fn japanese_every_view_at_80x24_and_120x40() {
+    for v in View::ALL {
+        let app = in_view(ja_app(), v);
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(format!("ja_{}_{w}x{h}", name(v)), screen(&app, w, h));
+            assert_eq!(text(&draw_on_terminal(&app, w, h)), screen(&app, w, h));
+        }
+    }
+}
+
+#[test]
+fn japanese_help_overlay() {
+    let mut app = ja_app();
+    app.update(ch('?'));
+    insta::assert_snapshot!("ja_help_80x24", screen(&app, 80, 24));
+    insta::assert_snapshot!("ja_help_120x40", screen(&app, 120, 40));
+    for _ in 0..6 {
+        app.update(key(KeyCode::PageDown));
+    }
+    insta::assert_snapshot!("ja_help_120x40_end", screen(&app, 120, 40));
+    // The examples line up, whichever language they are written in.
+    let rows = rows(&draw(&app, 120, 40));
+    let col = column_of(&rows, "今終わった30分を記録");
+    assert_eq!(column_of(&rows, "英語でも書けます"), col);
+    assert_eq!(column_of(&rows, "毎週のスキマ時間"), col);
+}
+
+#[test]
+fn japanese_quick_add() {
+    let mut app = ja_app();
+    app.update(ch('a'));
+    insta::assert_snapshot!("ja_quick_add_empty_80x24", screen(&app, 80, 24));
+    insta::assert_snapshot!("ja_quick_add_empty_120x40", screen(&app, 120, 40));
+    type_text(&mut app, "1時間 #gcp-pde 明日 19時");
+    insta::assert_snapshot!("ja_quick_add_ok_80x24", screen(&app, 80, 24));
+    app.update(ctrl('u'));
+    type_text(&mut app, "30分 #awz");
+    insta::assert_snapshot!("ja_quick_add_error_120x40", screen(&app, 120, 40));
+}
+
+#[test]
+fn japanese_badge_form_and_prompts() {
+    let mut app = ja_app();
+    app.update(ch('2'));
+    app.update(ch('n'));
+    insta::assert_snapshot!("ja_form_new_80x24", screen(&app, 80, 24));
+    type_text(&mut app, "Kubernetes 管理者");
+    app.update(key(KeyCode::Tab));
+    type_text(&mut app, "Bad Key");
+    app.update(key(KeyCode::Tab));
+    insta::assert_snapshot!("ja_form_new_error_120x40", screen(&app, 120, 40));
+
+    let mut app = ja_app();
+    select_badge(&mut app, "ds-basic");
+    app.update(ch('e'));
+    insta::assert_snapshot!("ja_form_edit_ds_basic_120x40", screen(&app, 120, 40));
+
+    let mut app = ja_app();
+    select_badge(&mut app, "db2-admin");
+    app.update(ch('d'));
+    insta::assert_snapshot!("ja_confirm_delete_80x24", screen(&app, 80, 24));
+
+    let mut app = ja_app();
+    app.update(ch('5'));
+    app.update(ch('n'));
+    insta::assert_snapshot!("ja_window_prompt_empty_80x24", screen(&app, 80, 24));
+    type_text(&mut app, "平日 7:10-7:40 通勤");
+    insta::assert_snapshot!("ja_window_prompt_120x40", screen(&app, 120, 40));
+}
+
+#[test]
+fn english_is_the_default_language() {
+    use sukima::config::Language;
+    use sukima::tui::strings;
+    assert_eq!(Config::default().ui.language, Language::En);
+    // A thread that never built an app speaks English.
+    let fresh = std::thread::spawn(strings::language).join().unwrap();
+    assert_eq!(fresh, Language::En);
+    // An app built with the default configuration speaks English, even on a thread that
+    // spoke Japanese before.
+    let ja = ja_app();
+    assert!(screen(&ja, 80, 24).contains("1 今日"));
+    let en = demo_app();
+    assert_eq!(strings::language(), Language::En);
+    let text = screen(&en, 80, 24);
+    assert!(text.contains("1 Today"), "{text}");
+    assert!(!text.contains("今日"), "{text}");
+}
+
+#[test]
+fn quick_add_help_examples_work_in_both_languages() {
+    use sukima::domain::quick_add;
+    for make in [demo_app, ja_app] {
+        // Built first: it sets the language of the examples.
+        let app = make();
+        let badges: Vec<_> = app.data.badges.iter().map(|b| b.badge.clone()).collect();
+        for (example, _) in sukima::tui::strings::quick_add_help() {
+            // In the evening, when a session from 7:30 has ended.
+            let evening = now().date().and_hms_opt(21, 0, 0).unwrap();
+            let r = quick_add::parse(example, evening, &badges);
+            assert!(r.is_ok(), "{example}: {r:?}");
+        }
+    }
 }

@@ -4,17 +4,17 @@
 use super::*;
 use sukima::tui::view::View;
 
-/// The apps to draw: each view, and each popup over a view.
-fn scenes() -> Vec<(String, App)> {
+/// The apps to draw: each view, and each popup over a view, each made by `make`.
+fn scenes(make: fn() -> App) -> Vec<(String, App)> {
     let mut out = Vec::new();
     for (i, v) in View::ALL.into_iter().enumerate() {
-        let mut app = demo_app();
+        let mut app = make();
         app.update(ch(char::from(b'1' + i as u8)));
         assert_eq!(app.view, v);
         out.push((format!("{v:?}"), app));
     }
     let popup = |name: &str, keys: &[Msg]| {
-        let mut app = demo_app();
+        let mut app = make();
         press(&mut app, keys.iter().cloned());
         assert!(app.popup.is_some(), "{name}: no popup");
         (name.to_string(), app)
@@ -51,8 +51,19 @@ fn scenes() -> Vec<(String, App)> {
 
 #[test]
 fn every_size_from_0x0_to_200x60() {
+    every_size(demo_app);
+}
+
+#[test]
+fn every_size_from_0x0_to_200x60_in_japanese() {
+    every_size(ja_app);
+}
+
+fn every_size(make: fn() -> App) {
     let mut problems = Vec::new();
-    for (name, mut app) in scenes() {
+    let scenes = scenes(make);
+    let too_small = sukima::tui::strings::too_small();
+    for (name, mut app) in scenes {
         // Every third width and every height, each paired with a spread of the other
         // side, plus the edges around the 40x12 minimum.
         const HEIGHTS: [u16; 11] = [0, 1, 5, 11, 12, 13, 17, 24, 33, 40, 60];
@@ -91,7 +102,7 @@ fn every_size_from_0x0_to_200x60() {
             if w < 40 || h < 12 {
                 let first = text.lines().next().unwrap_or("");
                 assert!(
-                    "sukima needs at least 40x12".starts_with(first.trim_end_matches('…')),
+                    too_small.starts_with(first.trim_end_matches('…')),
                     "{name} {w}x{h}: {text}"
                 );
                 assert!(
@@ -108,9 +119,14 @@ fn every_size_from_0x0_to_200x60() {
 /// the footer in the real screen) keep what they had.
 #[test]
 fn views_stay_inside_their_area() {
+    views_stay_inside(demo_app);
+    views_stay_inside(ja_app);
+}
+
+fn views_stay_inside(make: fn() -> App) {
     use ratatui::layout::Rect;
     use sukima::tui::views;
-    let app = demo_app();
+    let app = make();
     let mut problems = Vec::new();
     // The body of a screen of at least 40x12: 40 wide or more, 9 rows or more.
     let heights: Vec<u16> = (9..=20).chain((24..=57).step_by(4)).collect();
@@ -157,7 +173,7 @@ fn views_stay_inside_their_area() {
 
 /// The demo data and 30 badges with long Japanese names (odd and even cell offsets),
 /// a Japanese window and study logged and pinned for them.
-fn japanese_app() -> App {
+fn japanese_app(language: sukima::config::Language) -> App {
     let mut store = sukima::commands::demo_store(now().date()).unwrap();
     for i in 0..30u64 {
         let b = sukima::domain::badge::Badge {
@@ -177,7 +193,9 @@ fn japanese_app() -> App {
         };
         sukima::actions::add_badge(&mut store, &b).unwrap();
     }
-    let mut app = App::new(store, Config::default(), Some(now()), true).unwrap();
+    let mut config = Config::default();
+    config.ui.language = language;
+    let mut app = App::new(store, config, Some(now()), true).unwrap();
     app.update(ch('a'));
     type_text(&mut app, "空き 平日 18:00-18:45 帰りの電車");
     app.update(key(KeyCode::Enter));
@@ -192,7 +210,16 @@ fn japanese_app() -> App {
 
 #[test]
 fn japanese_data_lines_up_in_every_view_at_every_width() {
-    let mut app = japanese_app();
+    japanese_data_lines_up(sukima::config::Language::En);
+}
+
+#[test]
+fn japanese_data_lines_up_in_the_japanese_interface() {
+    japanese_data_lines_up(sukima::config::Language::Ja);
+}
+
+fn japanese_data_lines_up(language: sukima::config::Language) {
+    let mut app = japanese_app(language);
     assert!(
         app.status.as_ref().is_some_and(|s| !s.error),
         "{:?}",
@@ -219,7 +246,13 @@ fn japanese_data_lines_up_in_every_view_at_every_width() {
 /// must not hide the border (the popup clears the half that hangs into it).
 #[test]
 fn popups_over_wide_characters_keep_their_borders() {
-    let mut app = japanese_app();
+    for language in [sukima::config::Language::En, sukima::config::Language::Ja] {
+        popups_keep_their_borders(language);
+    }
+}
+
+fn popups_keep_their_borders(language: sukima::config::Language) {
+    let mut app = japanese_app(language);
     app.update(ch('2'));
     app.update(ch('v'));
     let popups: Vec<(&str, Vec<Msg>)> = vec![

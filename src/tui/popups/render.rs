@@ -113,7 +113,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             let w = (width(text) as u16 + 6).clamp(30, area.width.saturating_sub(2));
             let r = centred(area, w, 5);
             clear(r, buf);
-            let block = frame(strings::CONFIRM_TITLE, theme);
+            let block = frame(strings::confirm_title(), theme);
             let inner = block.inner(r);
             block.render(r, buf);
             let used = wrapped(text, theme.base, inner, buf);
@@ -123,7 +123,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
                 inner.width,
                 inner.height.saturating_sub(used),
             );
-            wrapped(strings::CONFIRM_KEYS, theme.dim, keys, buf);
+            wrapped(strings::confirm_keys(), theme.dim, keys, buf);
             None
         }
         Popup::QuickAdd(q) => {
@@ -135,10 +135,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
                 5.min(area.height),
             );
             let pos = line_popup(
-                strings::QUICK_ADD_TITLE,
+                strings::quick_add_title(),
                 &q.input,
                 q.preview.as_ref(),
-                strings::QUICK_ADD_EMPTY,
+                strings::quick_add_empty(),
                 theme,
                 r,
                 buf,
@@ -286,7 +286,7 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
     let mut lines: Vec<Line> = Vec::new();
     for (scope, entries) in app.keymap.help() {
         let title = match scope {
-            Scope::Global => strings::HELP_EVERYWHERE.to_string(),
+            Scope::Global => strings::help_everywhere().to_string(),
             Scope::In(v) => strings::view_title(v).to_string(),
         };
         lines.push(Line::from(Span::styled(title, theme.title)));
@@ -309,11 +309,11 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
         lines.push(Line::default());
     }
     lines.push(Line::from(Span::styled(
-        strings::HELP_QUICK_ADD,
+        strings::help_quick_add(),
         theme.title,
     )));
     // The descriptions in a column; an example too long for it pushes its own along.
-    for (example, what) in strings::QUICK_ADD_HELP {
+    for (example, what) in strings::quick_add_help() {
         let example = if width(example) <= 26 {
             pad(example, 27)
         } else {
@@ -341,7 +341,7 @@ pub fn help_max_scroll(app: &App, area: Rect) -> u16 {
 fn help(app: &App, area: Rect, buf: &mut Buffer, scroll: u16) {
     let r = help_rect(area);
     clear(r, buf);
-    let block = frame(strings::HELP_TITLE, &app.theme);
+    let block = frame(strings::help_title(), &app.theme);
     Paragraph::new(help_lines(app))
         .block(block)
         .scroll((scroll.min(help_max_scroll(app, area)), 0))
@@ -350,9 +350,9 @@ fn help(app: &App, area: Rect, buf: &mut Buffer, scroll: u16) {
 
 fn form(f: &BadgeForm, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let title = if f.original.is_some() {
-        strings::FORM_EDIT_TITLE
+        strings::form_edit_title()
     } else {
-        strings::FORM_NEW_TITLE
+        strings::form_new_title()
     };
     let w = area.width.saturating_sub(2).min(100);
     let h = (f.fields.len() as u16 + 4).min(area.height);
@@ -414,7 +414,7 @@ fn form(f: &BadgeForm, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Po
     let bottom = inner.y + inner.height - 1;
     let (msg, style): (String, Style) = match &f.message {
         Some(m) => (format!("✗ {m}"), theme.error),
-        None => (strings::FORM_KEYS.to_string(), theme.dim),
+        None => (strings::form_keys().to_string(), theme.dim),
     };
     buf.set_stringn(
         inner.x,

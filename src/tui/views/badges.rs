@@ -91,7 +91,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if filtering || !app.badges.filter.is_empty() {
         title.push_str(&format!(
             " · {}{}",
-            strings::FILTER_PROMPT,
+            strings::filter_prompt(),
             app.badges.filter
         ));
     }
@@ -110,7 +110,7 @@ pub fn filter_cursor(app: &App, body: Rect) -> Option<Position> {
     if app.view != crate::tui::view::View::Badges {
         return None;
     }
-    let prefix = format!("{} · {}", title(app), strings::FILTER_PROMPT);
+    let prefix = format!("{} · {}", title(app), strings::filter_prompt());
     let x = body.x as usize + width(&prefix) + input.cursor_cells();
     (x < body.right() as usize).then(|| Position::new(x as u16, body.y))
 }
@@ -129,7 +129,7 @@ enum Kind {
 
 impl Kind {
     fn header(self) -> &'static str {
-        strings::BADGES_COLUMNS[self as usize]
+        strings::badges_columns()[self as usize]
     }
 }
 
@@ -164,7 +164,7 @@ fn cell(app: &App, b: &BadgeInfo, kind: Kind, w: usize) -> String {
     let today = app.today();
     match kind {
         // An archived badge is not planned: that is what its row must say first.
-        Kind::Status if b.badge.archived => strings::ARCHIVED.to_string(),
+        Kind::Status if b.badge.archived => strings::archived().to_string(),
         Kind::Status => status_label(&b.badge, b.status, today),
         Kind::Name => b.badge.name.clone(),
         Kind::Issuer => b.badge.issuer.clone(),
@@ -175,7 +175,7 @@ fn cell(app: &App, b: &BadgeInfo, kind: Kind, w: usize) -> String {
             .unwrap_or_else(|| "—".into()),
         Kind::Retires => match (&b.badge.retires_on, &b.badge.replaced_by) {
             (Some(r), Some(k)) => format!("{} → {k}", r.format("%y-%m-%d")),
-            (Some(r), None) => format!("{} {}", r.format("%y-%m-%d"), strings::NO_REPLACEMENT),
+            (Some(r), None) => format!("{} {}", r.format("%y-%m-%d"), strings::no_replacement()),
             (None, Some(k)) => format!("→ {k}"),
             (None, None) => String::new(),
         },
@@ -233,9 +233,9 @@ fn table(app: &App, area: Rect, buf: &mut Buffer) {
     put(buf, area, 0, &header, t.header);
     if app.badges.rows.is_empty() {
         let msg = if app.badges.filter.is_empty() {
-            strings::NO_BADGES
+            strings::no_badges()
         } else {
-            strings::NO_MATCH
+            strings::no_match()
         };
         put(buf, area, 1, &format!(" {msg}"), t.dim);
         return;
@@ -299,7 +299,7 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
             "{} · {}{}",
             status_label(&b.badge, b.status, today),
             if b.badge.issuer.is_empty() {
-                strings::NO_ISSUER
+                strings::no_issuer()
             } else {
                 &b.badge.issuer
             },
@@ -314,17 +314,17 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     let d = |label: &str, v: Option<chrono::NaiveDate>| {
         v.map(|v| (format!("{}{v}", pad(label, 9)), t.base))
     };
-    lines.extend(d(strings::DETAIL_LABELS[0], b.badge.earned_on));
-    lines.extend(d(strings::DETAIL_LABELS[1], b.badge.expires_on));
-    lines.extend(d(strings::DETAIL_LABELS[2], b.renewal_opens));
-    lines.extend(d(strings::DETAIL_LABELS[3], b.badge.retires_on));
-    lines.extend(d(strings::DETAIL_LABELS[4], b.badge.available_on));
-    lines.extend(d(strings::DETAIL_LABELS[5], b.badge.goal_on));
+    lines.extend(d(strings::detail_labels()[0], b.badge.earned_on));
+    lines.extend(d(strings::detail_labels()[1], b.badge.expires_on));
+    lines.extend(d(strings::detail_labels()[2], b.renewal_opens));
+    lines.extend(d(strings::detail_labels()[3], b.badge.retires_on));
+    lines.extend(d(strings::detail_labels()[4], b.badge.available_on));
+    lines.extend(d(strings::detail_labels()[5], b.badge.goal_on));
     if let Some(r) = &b.badge.replaced_by {
         lines.push((
             format!(
                 "{}{} ({})",
-                pad(strings::DETAIL_LABELS[6], 9),
+                pad(strings::detail_labels()[6], 9),
                 app.data.name(r),
                 r
             ),
@@ -345,7 +345,7 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     lines.push((
         format!(
             "{}{}",
-            pad(strings::DETAIL_LABELS[7], 9),
+            pad(strings::detail_labels()[7], 9),
             strings::studied_detail(
                 &format_minutes(b.logged),
                 &format_minutes(b.badge.effort_minutes),
@@ -359,7 +359,7 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     }
     if !b.badge.tags.is_empty() {
         lines.push((
-            format!("{}{}", pad(strings::TAGS, 9), b.badge.tags.join(", ")),
+            format!("{}{}", pad(strings::tags(), 9), b.badge.tags.join(", ")),
             t.dim,
         ));
     }

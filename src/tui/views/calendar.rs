@@ -216,7 +216,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         && t.height > 1
     {
         section(
-            strings::TIMELINE,
+            strings::timeline(),
             Rect::new(t.x, t.y, t.width, 1),
             buf,
             app.theme.header,
@@ -229,7 +229,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         && h.height > 1
     {
         section(
-            strings::HEATMAP,
+            strings::heatmap(),
             Rect::new(h.x, h.y, h.width, 1),
             buf,
             app.theme.header,

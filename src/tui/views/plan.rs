@@ -96,7 +96,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         p.agenda.height.saturating_sub(1),
     );
     if rows.is_empty() {
-        put(buf, list, 0, &format!(" {}", strings::NO_SESSIONS), t.dim);
+        put(buf, list, 0, &format!(" {}", strings::no_sessions()), t.dim);
     }
     let first = first_row(app, &rows, list.height as usize + 1);
     for (n, row) in rows.iter().enumerate().skip(first) {
@@ -107,7 +107,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         match row {
             Row::Day(d, total) => {
                 let label = if *d == app.today() {
-                    strings::TODAY_MARK.to_string()
+                    strings::today_mark().to_string()
                 } else {
                     String::new()
                 };
@@ -175,11 +175,11 @@ fn outcomes(app: &App, area: Rect, buf: &mut Buffer) {
         1,
         &format!(
             "{} {} {} {} {}",
-            pad(strings::OUTCOME_HEADERS[0], 14),
-            pad(strings::OUTCOME_HEADERS[1], date_w),
-            pad_left(strings::OUTCOME_HEADERS[2], 6),
-            pad_left(strings::OUTCOME_HEADERS[3], 7),
-            strings::OUTCOME_HEADERS[4]
+            pad(strings::outcome_headers()[0], 14),
+            pad(strings::outcome_headers()[1], date_w),
+            pad_left(strings::outcome_headers()[2], 6),
+            pad_left(strings::outcome_headers()[3], 7),
+            strings::outcome_headers()[4]
         ),
         t.header,
     );

@@ -69,7 +69,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     );
     (&grid).render(inner, buf);
     section(
-        strings::WINDOWS,
+        strings::windows(),
         Rect::new(p.list.x, p.list.y, p.list.width, 1),
         buf,
         t.header,
@@ -81,7 +81,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         p.list.height.saturating_sub(1),
     );
     if app.data.windows.is_empty() {
-        put(buf, list, 0, &format!(" {}", strings::NO_WINDOWS), t.dim);
+        put(buf, list, 0, &format!(" {}", strings::no_windows()), t.dim);
         return;
     }
     let first = first_row(app, list);
@@ -107,7 +107,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let busy = &app.data.busy_sources;
     if !busy.is_empty() && y + 1 < list.height {
-        put(buf, list, y + 1, strings::BUSY_IMPORTS, t.dim);
+        put(buf, list, y + 1, strings::busy_imports(), t.dim);
         for (n, (source, count, first, last)) in busy.iter().enumerate() {
             put(
                 buf,

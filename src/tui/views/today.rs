@@ -58,7 +58,7 @@ fn next(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         return y;
     }
     section(
-        strings::NEXT,
+        strings::next(),
         Rect::new(area.x, area.y + y, area.width, 1),
         buf,
         t.header,
@@ -67,7 +67,7 @@ fn next(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         // Wrapped: it tells a new user where to start.
         let mut y = y + 1;
         for line in crate::text::wrap(
-            strings::NO_SESSIONS,
+            strings::no_sessions(),
             (area.width as usize).saturating_sub(2).max(1),
         ) {
             put(buf, area, y, &format!(" {line}"), t.dim);
@@ -84,7 +84,11 @@ fn next(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
             " {}  {}{}",
             when(app, s),
             format_minutes(s.minutes()),
-            if s.pinned { strings::PINNED_SUFFIX } else { "" }
+            if s.pinned {
+                strings::pinned_suffix()
+            } else {
+                ""
+            }
         ),
         t.title,
     );
@@ -153,7 +157,7 @@ fn today_sessions(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
     );
     let mut y = y + 1;
     if sessions.is_empty() {
-        put(buf, area, y, strings::NOTHING_TODAY, t.dim);
+        put(buf, area, y, strings::nothing_today(), t.dim);
         return y + 1;
     }
     for s in sessions {
@@ -177,7 +181,7 @@ fn week_sessions(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         return y;
     };
     let end = start + Days::new(6);
-    let title = strings::REST_OF_WEEK;
+    let title = strings::rest_of_week();
     days_sessions(
         app,
         area,
@@ -185,7 +189,7 @@ fn week_sessions(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         y,
         (tomorrow, end),
         title,
-        strings::NOTHING_THIS_WEEK,
+        strings::nothing_this_week(),
     )
 }
 
@@ -197,7 +201,7 @@ fn next_week_sessions(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
     }
     let start = week_start(app.today(), app.config.ui.week_start.weekday()) + Days::new(7);
     let end = start + Days::new(6);
-    let (title, none) = (strings::NEXT_WEEK, strings::NOTHING_NEXT_WEEK);
+    let (title, none) = (strings::next_week(), strings::nothing_next_week());
     days_sessions(app, area, buf, y, (start, end), title, none)
 }
 
@@ -253,14 +257,14 @@ fn at_risk(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
     }
     let risky: Vec<_> = app.data.at_risk().collect();
     section(
-        &format!("{} · {}", strings::AT_RISK, risky.len()),
+        &format!("{} · {}", strings::at_risk(), risky.len()),
         Rect::new(area.x, area.y + y, area.width, 1),
         buf,
         if risky.is_empty() { t.header } else { t.error },
     );
     let mut y = y + 1;
     if risky.is_empty() {
-        put(buf, area, y, &format!(" {}", strings::ALL_ON_TIME), t.ok);
+        put(buf, area, y, &format!(" {}", strings::all_on_time()), t.ok);
         return y + 1;
     }
     let w = area.width as usize;
@@ -270,7 +274,7 @@ fn at_risk(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         }
         // The name gives way to the due date; the shortfall and what would save the
         // badge wrap onto as many lines as they need (three at most).
-        let due = format!("  {} {}", strings::DUE, month_day(o.due, app.today()));
+        let due = format!("  {} {}", strings::due(), month_day(o.due, app.today()));
         let name_w = w.saturating_sub(1 + crate::text::width(&due));
         let line = format!(" {}{due}", truncate(app.data.name(&o.key), name_w));
         put(buf, area, y, &line, t.red);
@@ -302,21 +306,21 @@ fn expiring(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         .collect();
     list.sort_by_key(|(d, b)| (*d, b.badge.key.clone()));
     section(
-        &format!("{} · {}", strings::EXPIRING, list.len()),
+        &format!("{} · {}", strings::expiring(), list.len()),
         Rect::new(area.x, area.y + y, area.width, 1),
         buf,
         t.header,
     );
     let mut y = y + 1;
     if list.is_empty() {
-        put(buf, area, y, strings::NOTHING_EXPIRES, t.dim);
+        put(buf, area, y, strings::nothing_expires(), t.dim);
         return y + 1;
     }
     let what = |b: &crate::planning::BadgeInfo| -> String {
         match (b.status, &b.badge.replaced_by) {
             (Status::Retiring, Some(r)) => strings::retires_to(r),
-            (Status::Retiring, None) => strings::RETIRES_LAPSE.to_string(),
-            _ => strings::EXPIRES.to_string(),
+            (Status::Retiring, None) => strings::retires_lapse().to_string(),
+            _ => strings::expires().to_string(),
         }
     };
     // A name column, then the words in a column beside it when there is room for both.
@@ -382,7 +386,7 @@ fn week_total(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         .map(Session::minutes)
         .sum();
     section(
-        strings::THIS_WEEK,
+        strings::this_week(),
         Rect::new(area.x, area.y + y, area.width, 1),
         buf,
         t.header,

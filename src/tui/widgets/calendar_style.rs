@@ -221,7 +221,7 @@ impl Legend {
             (SYM_PLANNED, styles.planned),
             (SYM_LOGGED, styles.logged),
         ];
-        Legend::of(&marks, &strings::LEGEND_MONTH)
+        Legend::of(&marks, &strings::legend_month())
     }
 
     /// The symbols of the timeline.
@@ -234,7 +234,7 @@ impl Legend {
             (SYM_EXPIRY, styles.expiry_red),
             (SYM_RETIREMENT, styles.retirement),
         ];
-        Legend::of(&marks, &strings::LEGEND_TIMELINE)
+        Legend::of(&marks, &strings::legend_timeline())
     }
 
     fn of(marks: &[(&'static str, Style)], labels: &[&'static str]) -> Self {

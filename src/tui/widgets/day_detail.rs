@@ -5,11 +5,11 @@
 
 use super::calendar_style::{CalendarStyles, SYM_LOGGED, SYM_PLANNED, put};
 use super::month_grid::DayInfo;
-use crate::domain::dates::{hm, ymd};
+use crate::domain::dates::hm;
 use crate::domain::duration::format_minutes;
 use crate::text;
 use crate::tui::strings;
-use chrono::{Datelike, NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveTime};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -83,9 +83,8 @@ impl<'a> DayDetail<'a> {
     /// "Thu 2026-11-26  today", or "in 4 days", "2 days ago".
     fn heading(&self) -> Line {
         let when = strings::days_from_today((self.date - self.today).num_days());
-        let day = strings::weekday(self.date.weekday());
         vec![
-            (format!("{day} {}", ymd(self.date)), self.styles.header),
+            (strings::weekday_date(self.date), self.styles.header),
             ("  ".into(), Style::new()),
             (when, self.styles.dim),
         ]
@@ -102,17 +101,17 @@ impl<'a> DayDetail<'a> {
 
         let session_label = |s: &DaySession| {
             if s.pinned {
-                strings::DAY_PINNED
+                strings::day_pinned()
             } else {
-                strings::DAY_PLANNED
+                strings::day_planned()
             }
         };
         let labels = events
             .iter()
             .map(|e| strings::detail_label(e.kind))
             .chain(sessions.iter().map(|s| session_label(s)))
-            .chain(logs.iter().map(|_| strings::DAY_LOGGED))
-            .chain([strings::DAY_TOTAL]);
+            .chain(logs.iter().map(|_| strings::day_logged()))
+            .chain([strings::day_total()]);
         let label_w = labels.map(text::width).max().unwrap_or(0);
         let prefix_w = 2 + label_w + 2;
         let row = |sym: &str, sym_style: Style, label: &str| -> Line {
@@ -174,7 +173,7 @@ impl<'a> DayDetail<'a> {
             .map(|s| (SYM_PLANNED, st.planned, session_label(s), &s.badge_name))
             .chain(
                 logs.iter()
-                    .map(|l| (SYM_LOGGED, st.logged, strings::DAY_LOGGED, &l.badge_name)),
+                    .map(|l| (SYM_LOGGED, st.logged, strings::day_logged(), &l.badge_name)),
             );
         for ((sym, style, label, name), when) in study.zip(&when) {
             let mut line = row(sym, style, label);
@@ -191,12 +190,12 @@ impl<'a> DayDetail<'a> {
             ),
         };
         if planned > 0 || logged > 0 {
-            let mut line = row(" ", Style::new(), strings::DAY_TOTAL);
+            let mut line = row(" ", Style::new(), strings::day_total());
             line.push((strings::day_totals(planned, logged), st.dim));
             lines.push(line);
         }
         if lines.len() == 1 {
-            lines.push(vec![(strings::DAY_EMPTY.into(), st.dim)]);
+            lines.push(vec![(strings::day_empty().into(), st.dim)]);
         }
         lines
     }

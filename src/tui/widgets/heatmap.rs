@@ -187,7 +187,7 @@ impl Widget for &Heatmap<'_> {
         let summary = self.summary_text(width);
         let x = put(buf, area, area.x, l.summary_y, &summary, width, st.dim);
         let key = HEAT_SYMBOLS.concat();
-        let (less, more) = (strings::HEAT_LESS, strings::HEAT_MORE);
+        let (less, more) = (strings::heat_less(), strings::heat_more());
         let key_w = text::width(less) + text::width(&key) + text::width(more);
         if usize::from(x - area.x) + 2 + key_w <= width {
             let mut x = area.right() - key_w as u16;

@@ -84,8 +84,8 @@ impl Axis {
             ticks.remove(0);
         }
         // Years (each January) first, then months left to right where they fit, a space
-        // apart.
-        ticks.sort_by_key(|(cell, l)| (!l.starts_with(|c: char| c.is_ascii_digit()), *cell));
+        // apart. A year is all digits; a month is not ("Nov", "11月").
+        ticks.sort_by_key(|(cell, l)| (!l.chars().all(|c| c.is_ascii_digit()), *cell));
         let mut placed: Vec<(u16, String)> = Vec::new();
         for (cell, l) in ticks {
             let (from, to) = (usize::from(cell), usize::from(cell) + text::width(&l));

@@ -80,7 +80,7 @@ impl Widget for &WeekGrid<'_> {
             if y >= area.bottom() {
                 break;
             }
-            let name = crate::domain::dates::weekday_name(day);
+            let name = crate::tui::strings::week_grid_day(day);
             buf.set_string(area.x, y, name, self.label);
             let spans = covered(self.windows, day);
             for c in 0..cells {
