@@ -471,18 +471,33 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     /// Any name, in any language and with any punctuation or control characters, gives
-    /// well-formed lines and comes back from an independent parser as it was (control
-    /// characters other than line breaks and tabs dropped, line breaks as LF).
+    /// well-formed lines and comes back as it was (control characters other than line
+    /// breaks and tabs dropped, line breaks as LF): exactly through an RFC 5545 reader, and
+    /// through an independent parser too.
     #[test]
     fn any_name_round_trips(name in "[a-z ;,\\\\\\n\\r\\t\u{3}あ-ん漢字😀é]{0,120}") {
         let sessions = [session("k", &name, "2027-01-05T07:30:00", "2027-01-05T08:00:00", false)];
         let out = export_calendar(&sessions, &[], Tz::Asia__Tokyo, stamp());
         assert_well_formed(&out);
+        let want = format!("Study: {}", name.replace("\r\n", "\n").replace('\r', "\n").replace('\u{3}', ""));
+        let tree = crate::io::ics::lines::parse(&out).unwrap();
+        let event = tree[0].children.iter().find(|c| c.name == "VEVENT").unwrap();
+        prop_assert_eq!(unescape(&event.prop("SUMMARY").unwrap().value), want.clone());
+        // The ical crate trims white space at the ends of physical lines, which RFC 5545
+        // unfolding keeps. Folds avoid white space where they can; where the text leaves no
+        // choice (white space every other character), compare without it.
         let cal = parse_with_ical(&out);
         let summary = unescape(value(&cal.events[0].properties, "SUMMARY").unwrap());
-        let want = format!("Study: {}", name.replace("\r\n", "\n").replace('\r', "\n").replace('\u{3}', ""));
-        // The ical crate trims white space at the very end of a value.
-        prop_assert_eq!(summary.trim_end(), want.trim_end());
+        let pieces: Vec<&str> = out.split("\r\n ").collect();
+        let fold_by_space = pieces.windows(2).any(|w| {
+            w[0].ends_with(char::is_whitespace) || w[1].starts_with(char::is_whitespace)
+        });
+        if fold_by_space {
+            let solid = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            prop_assert_eq!(solid(&summary), solid(&want));
+        } else {
+            prop_assert_eq!(summary.trim_end(), want.trim_end());
+        }
     }
 }
 
