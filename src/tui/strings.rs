@@ -49,6 +49,33 @@ fn tr(en: &'static str, ja: &'static str) -> &'static str {
     if self::ja() { ja } else { en }
 }
 
+/// A badge's status and countdown, as the Badges table and detail pane show it
+/// (`expiring 25d`, `expired 3d ago`; in Japanese `失効間近 25日`, `失効 3日前`).
+pub fn status_label(
+    b: &crate::domain::badge::Badge,
+    status: crate::domain::status::Status,
+    today: chrono::NaiveDate,
+) -> String {
+    use crate::domain::status::{Status, countdown_days};
+    if !ja() {
+        return crate::commands::badge::status_label(b, status, today);
+    }
+    let word = match status {
+        Status::Expired => "失効",
+        Status::Retired => "廃止済",
+        Status::Retiring => "廃止予定",
+        Status::Expiring => "失効間近",
+        Status::Active => "有効",
+        Status::NoExpiry => "無期限",
+        Status::Target => "目標",
+    };
+    match countdown_days(b, status, today) {
+        Some(d) if d < 0 => format!("{word} {}日前", -d),
+        Some(d) if status != Status::Target || b.goal_on.is_some() => format!("{word} {d}日"),
+        _ => word.to_string(),
+    }
+}
+
 // ----- The frame: tabs, status line, footer -----
 
 pub const APP_TITLE: &str = "sukima";
@@ -1157,4 +1184,40 @@ pub fn cal_study(planned: &str, logged: &str) -> String {
 /// The short form: "Planned 4h, logged 2h.".
 pub fn cal_study_short(planned: &str, logged: &str) -> String {
     format!("Planned {planned}, logged {logged}.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::badge::Badge;
+    use crate::domain::status::Status;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn status_labels_in_both_languages() {
+        let today = NaiveDate::from_ymd_opt(2027, 1, 6).unwrap();
+        let expiring = Badge {
+            earned_on: NaiveDate::from_ymd_opt(2026, 1, 31),
+            expires_on: NaiveDate::from_ymd_opt(2027, 1, 31),
+            ..Badge::default()
+        };
+        let expired = Badge {
+            earned_on: NaiveDate::from_ymd_opt(2025, 1, 3),
+            expires_on: NaiveDate::from_ymd_opt(2027, 1, 3),
+            ..Badge::default()
+        };
+        let target = Badge::default();
+        let cases = [
+            (&expiring, Status::Expiring, "expiring 25d", "失効間近 25日"),
+            (&expired, Status::Expired, "expired 3d ago", "失効 3日前"),
+            (&target, Status::Target, "target", "目標"),
+        ];
+        for (b, st, en, ja) in cases {
+            set_language(Language::En);
+            assert_eq!(status_label(b, st, today), en);
+            set_language(Language::Ja);
+            assert_eq!(status_label(b, st, today), ja);
+        }
+        set_language(Language::En);
+    }
 }

@@ -3,7 +3,6 @@
 //! pane.
 
 use super::put;
-use crate::commands::badge::status_label;
 use crate::domain::dates::hm;
 use crate::domain::duration::format_minutes;
 use crate::domain::status::countdown_days;
@@ -165,7 +164,7 @@ fn cell(app: &App, b: &BadgeInfo, kind: Kind, w: usize) -> String {
     match kind {
         // An archived badge is not planned: that is what its row must say first.
         Kind::Status if b.badge.archived => strings::archived().to_string(),
-        Kind::Status => status_label(&b.badge, b.status, today),
+        Kind::Status => strings::status_label(&b.badge, b.status, today),
         Kind::Name => b.badge.name.clone(),
         Kind::Issuer => b.badge.issuer.clone(),
         Kind::Expires => b
@@ -297,7 +296,7 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     lines.push((
         format!(
             "{} · {}{}",
-            status_label(&b.badge, b.status, today),
+            strings::status_label(&b.badge, b.status, today),
             if b.badge.issuer.is_empty() {
                 strings::no_issuer()
             } else {
