@@ -8,10 +8,11 @@
 //!
 //! Grouped by where it appears: the frame (tabs, status line, footer), dates, the help
 //! overlay and the popups, the status messages of `App::update`, then each view and the
-//! calendar widgets. One exception: messages from the planner, quick-add and the store
-//! (a quick-add preview or error, a badge's status and risk, what an action did) come from
-//! the library and stay in English, as does the command line (`sukima calendar` prints
-//! the calendar widgets' text in English).
+//! calendar widgets. A badge's status and at-risk advice have their Japanese here too
+//! ([`status_label`], [`risk_text`]; English comes from the library). One exception:
+//! messages from quick-add and the store (a quick-add preview or error, what an action
+//! did) come from the library and stay in English, as does the command line (`sukima
+//! calendar` prints the calendar widgets' text in English).
 //!
 //! Japanese text is two cells a character: callers pad and cut it with `crate::text`,
 //! never with `format!` widths.
@@ -73,6 +74,67 @@ pub fn status_label(
         Some(d) if d < 0 => format!("{word} {}日前", -d),
         Some(d) if status != Status::Target || b.goal_on.is_some() => format!("{word} {d}日"),
         _ => word.to_string(),
+    }
+}
+
+/// What would save an at-risk badge, in words (the planner's English text, or its
+/// Japanese version).
+pub fn risk_text(o: &crate::domain::plan::Outcome) -> String {
+    use crate::domain::duration::format_minutes;
+    use crate::domain::plan::Risk;
+    if !ja() {
+        return crate::commands::plan::risk_text(o);
+    }
+    let save = |per_day: Option<u32>, spare: Option<u32>| {
+        let mut ways = Vec::new();
+        if let Some(m) = per_day {
+            ways.push(format!("1日あたりあと {}", format_minutes(m)));
+        }
+        if let Some(m) = spare {
+            ways.push(format!(
+                "{} までにスキマ時間をあと {} 以上",
+                o.due,
+                format_minutes(m)
+            ));
+        }
+        if ways.is_empty() {
+            "上限やスキマ時間を増やすだけでは間に合いません".to_string()
+        } else {
+            format!("{} 増やせば間に合います", ways.join("、または "))
+        }
+    };
+    match o.risk {
+        None => String::new(),
+        Some(Risk::DuplicateKey) => "二重に登録されています".into(),
+        Some(Risk::DuePassed) => format!(
+            "期限 {} を過ぎています: できるだけ早く計画してください",
+            o.due
+        ),
+        Some(Risk::DueBeforeRelease) => format!(
+            "{} より前には始められませんが、期限は {} です: 目標日を設定してください",
+            o.release, o.due
+        ),
+        Some(Risk::NoSpareTime {
+            extra_minutes_per_day,
+            extra_spare_minutes,
+        }) => format!(
+            "{} までにスキマ時間がありません: {}",
+            o.due,
+            save(extra_minutes_per_day, extra_spare_minutes)
+        ),
+        Some(Risk::NotEnoughTime {
+            extra_minutes_per_day,
+            extra_spare_minutes,
+        }) => format!(
+            "{} 不足: {}",
+            format_minutes(o.shortfall),
+            save(extra_minutes_per_day, extra_spare_minutes)
+        ),
+        Some(Risk::SessionRules) => format!(
+            "{} 不足: スキマ時間の合計は足りていますが、設定 (min_session, max_session) で許される長さに区切れません: {} までに時間枠を増やすか、[planner] の設定を変えてください",
+            format_minutes(o.shortfall),
+            o.due
+        ),
     }
 }
 
@@ -1219,5 +1281,54 @@ mod tests {
             assert_eq!(status_label(b, st, today), ja);
         }
         set_language(Language::En);
+    }
+
+    #[test]
+    fn risk_texts_in_both_languages() {
+        use crate::domain::plan::{Outcome, Risk};
+        let day = |m, d| NaiveDate::from_ymd_opt(2027, m, d).unwrap();
+        let mut o = Outcome {
+            key: "k".into(),
+            release: day(1, 6),
+            due: day(2, 3),
+            remaining: 600,
+            planned_before_due: 300,
+            shortfall: 300,
+            finish: None,
+            slack: 0,
+            at_risk: true,
+            risk: Some(Risk::NotEnoughTime {
+                extra_minutes_per_day: Some(15),
+                extra_spare_minutes: Some(300),
+            }),
+        };
+        let both = |o: &Outcome| {
+            set_language(Language::En);
+            let en = risk_text(o);
+            set_language(Language::Ja);
+            let ja = risk_text(o);
+            set_language(Language::En);
+            (en, ja)
+        };
+        assert_eq!(
+            both(&o),
+            (
+                "short 5h: save it with 15m more a day, or at least 5h more spare time before 2027-02-03".into(),
+                "5h 不足: 1日あたりあと 15m、または 2027-02-03 までにスキマ時間をあと 5h 以上 増やせば間に合います".into()
+            )
+        );
+        o.risk = Some(Risk::DuePassed);
+        assert_eq!(
+            both(&o).1,
+            "期限 2027-02-03 を過ぎています: できるだけ早く計画してください"
+        );
+        o.risk = Some(Risk::NoSpareTime {
+            extra_minutes_per_day: None,
+            extra_spare_minutes: None,
+        });
+        assert_eq!(
+            both(&o).1,
+            "2027-02-03 までにスキマ時間がありません: 上限やスキマ時間を増やすだけでは間に合いません"
+        );
     }
 }

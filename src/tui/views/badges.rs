@@ -335,7 +335,7 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
         w => {
             let o = w.target().and_then(|x| app.data.outcome(&x.key));
             match o {
-                Some(o) if o.at_risk => strings::at_risk_line(&crate::commands::plan::risk_text(o)),
+                Some(o) if o.at_risk => strings::at_risk_line(&strings::risk_text(o)),
                 Some(o) => strings::on_time(o.due, o.finish),
                 None => String::new(),
             }

@@ -2,7 +2,6 @@
 //! unpin with `p`), and every badge's outcome with the at-risk ones first.
 
 use super::{put, section};
-use crate::commands::plan::risk_text;
 use crate::domain::dates::hm;
 use crate::domain::duration::format_minutes;
 use crate::domain::plan::Session;
@@ -202,7 +201,7 @@ fn outcomes(app: &App, area: Rect, buf: &mut Buffer) {
         );
         rows.push((line, if o.at_risk { t.red } else { t.base }, k));
         if o.at_risk && w > 20 {
-            rows.push((format!("  {}", risk_text(o)), t.dim, k));
+            rows.push((format!("  {}", strings::risk_text(o)), t.dim, k));
         }
     }
     let room = usize::from(area.height.saturating_sub(2));

@@ -2,7 +2,6 @@
 //! and what is expiring, and this week's minutes against the plan.
 
 use super::{put, section};
-use crate::commands::plan::risk_text;
 use crate::domain::dates::{hm, month_day, week_start};
 use crate::domain::duration::format_minutes;
 use crate::domain::plan::Session;
@@ -279,7 +278,7 @@ fn at_risk(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         let line = format!(" {}{due}", truncate(app.data.name(&o.key), name_w));
         put(buf, area, y, &line, t.red);
         y += 1;
-        for part in crate::text::wrap(&risk_text(o), w.saturating_sub(3).max(1))
+        for part in crate::text::wrap(&strings::risk_text(o), w.saturating_sub(3).max(1))
             .iter()
             .take(3)
         {
