@@ -4,7 +4,7 @@
 //! The language is a thread-local set once from the configuration when the app is built
 //! ([`set_language`]); the app is updated and drawn on that thread, and tests running in
 //! parallel threads each keep their own. Every entry picks its text by the current
-//! language: plain text through [`tr`], formatted text with a `match`.
+//! language: plain text through `tr`, formatted text with a `match`.
 //!
 //! Grouped by where it appears: the frame (tabs, status line, footer), dates, the help
 //! overlay and the popups, the status messages of `App::update`, then each view and the
