@@ -2,6 +2,7 @@
 //! as one line for a shell prompt.
 
 use super::{Ctx, print_json};
+use crate::config::Language;
 use crate::domain::dates::{hm, month_day, ymd, ymd_hm};
 use crate::domain::duration::format_minutes;
 use crate::domain::plan::{Outcome, Risk, Session};
@@ -18,52 +19,80 @@ fn overview(ctx: &Ctx) -> Result<Overview> {
 
 /// What would save an at-risk badge, in words.
 pub fn risk_text(o: &Outcome) -> String {
+    risk_text_in(o, Language::En)
+}
+
+/// What would save an at-risk badge, in words, in `language` (the planner's interface
+/// speaks Japanese too; the command line is English).
+pub fn risk_text_in(o: &Outcome, language: Language) -> String {
+    let ja = language == Language::Ja;
     let save = |per_day: Option<u32>, spare: Option<u32>| {
         let mut ways = Vec::new();
         if let Some(m) = per_day {
-            ways.push(format!("{} more a day", format_minutes(m)));
+            let m = format_minutes(m);
+            ways.push(if ja {
+                format!("1日あたりあと {m}")
+            } else {
+                format!("{m} more a day")
+            });
         }
         if let Some(m) = spare {
-            ways.push(format!(
-                "at least {} more spare time before {}",
-                format_minutes(m),
-                o.due
-            ));
+            let (m, due) = (format_minutes(m), o.due);
+            ways.push(if ja {
+                format!("{due} までにスキマ時間をあと {m} 以上")
+            } else {
+                format!("at least {m} more spare time before {due}")
+            });
         }
-        if ways.is_empty() {
-            "no change to the cap or spare time alone would".to_string()
-        } else {
-            format!("save it with {}", ways.join(", or "))
+        match (ways.is_empty(), ja) {
+            (true, false) => "no change to the cap or spare time alone would".to_string(),
+            (true, true) => "上限やスキマ時間を増やすだけでは間に合いません".to_string(),
+            (false, false) => format!("save it with {}", ways.join(", or ")),
+            (false, true) => format!("{} 増やせば間に合います", ways.join("、または ")),
         }
     };
+    let (due, release, short) = (o.due, o.release, format_minutes(o.shortfall));
+    let pick = |en: String, ja_text: String| if ja { ja_text } else { en };
     match o.risk {
         None => String::new(),
-        Some(Risk::DuplicateKey) => "listed twice".into(),
-        Some(Risk::DuePassed) => format!("was due {}: plan it as soon as possible", o.due),
-        Some(Risk::DueBeforeRelease) => format!(
-            "cannot start before {} but is due {}: set a goal date",
-            o.release, o.due
+        Some(Risk::DuplicateKey) => pick("listed twice".into(), "二重に登録されています".into()),
+        Some(Risk::DuePassed) => pick(
+            format!("was due {due}: plan it as soon as possible"),
+            format!("期限 {due} を過ぎています: できるだけ早く計画してください"),
+        ),
+        Some(Risk::DueBeforeRelease) => pick(
+            format!("cannot start before {release} but is due {due}: set a goal date"),
+            format!(
+                "{release} より前には始められませんが、期限は {due} です: 目標日を設定してください"
+            ),
         ),
         Some(Risk::NoSpareTime {
             extra_minutes_per_day,
             extra_spare_minutes,
-        }) => format!(
-            "no spare time before {}: {}",
-            o.due,
-            save(extra_minutes_per_day, extra_spare_minutes)
-        ),
+        }) => {
+            let save = save(extra_minutes_per_day, extra_spare_minutes);
+            pick(
+                format!("no spare time before {due}: {save}"),
+                format!("{due} までにスキマ時間がありません: {save}"),
+            )
+        }
         Some(Risk::NotEnoughTime {
             extra_minutes_per_day,
             extra_spare_minutes,
-        }) => format!(
-            "short {}: {}",
-            format_minutes(o.shortfall),
-            save(extra_minutes_per_day, extra_spare_minutes)
-        ),
-        Some(Risk::SessionRules) => format!(
-            "short {}: the spare time holds the minutes, but not in sessions the rules allow (min_session, max_session): add more windows before {}, or change those rules in [planner]",
-            format_minutes(o.shortfall),
-            o.due
+        }) => {
+            let save = save(extra_minutes_per_day, extra_spare_minutes);
+            pick(
+                format!("short {short}: {save}"),
+                format!("{short} 不足: {save}"),
+            )
+        }
+        Some(Risk::SessionRules) => pick(
+            format!(
+                "short {short}: the spare time holds the minutes, but not in sessions the rules allow (min_session, max_session): add more windows before {due}, or change those rules in [planner]"
+            ),
+            format!(
+                "{short} 不足: スキマ時間の合計は足りていますが、設定 (min_session, max_session) で許される長さに区切れません: {due} までに時間枠を増やすか、[planner] の設定を変えてください"
+            ),
         ),
     }
 }

@@ -77,65 +77,9 @@ pub fn status_label(
     }
 }
 
-/// What would save an at-risk badge, in words (the planner's English text, or its
-/// Japanese version).
+/// What would save an at-risk badge, in words, in the interface's language.
 pub fn risk_text(o: &crate::domain::plan::Outcome) -> String {
-    use crate::domain::duration::format_minutes;
-    use crate::domain::plan::Risk;
-    if !ja() {
-        return crate::commands::plan::risk_text(o);
-    }
-    let save = |per_day: Option<u32>, spare: Option<u32>| {
-        let mut ways = Vec::new();
-        if let Some(m) = per_day {
-            ways.push(format!("1日あたりあと {}", format_minutes(m)));
-        }
-        if let Some(m) = spare {
-            ways.push(format!(
-                "{} までにスキマ時間をあと {} 以上",
-                o.due,
-                format_minutes(m)
-            ));
-        }
-        if ways.is_empty() {
-            "上限やスキマ時間を増やすだけでは間に合いません".to_string()
-        } else {
-            format!("{} 増やせば間に合います", ways.join("、または "))
-        }
-    };
-    match o.risk {
-        None => String::new(),
-        Some(Risk::DuplicateKey) => "二重に登録されています".into(),
-        Some(Risk::DuePassed) => format!(
-            "期限 {} を過ぎています: できるだけ早く計画してください",
-            o.due
-        ),
-        Some(Risk::DueBeforeRelease) => format!(
-            "{} より前には始められませんが、期限は {} です: 目標日を設定してください",
-            o.release, o.due
-        ),
-        Some(Risk::NoSpareTime {
-            extra_minutes_per_day,
-            extra_spare_minutes,
-        }) => format!(
-            "{} までにスキマ時間がありません: {}",
-            o.due,
-            save(extra_minutes_per_day, extra_spare_minutes)
-        ),
-        Some(Risk::NotEnoughTime {
-            extra_minutes_per_day,
-            extra_spare_minutes,
-        }) => format!(
-            "{} 不足: {}",
-            format_minutes(o.shortfall),
-            save(extra_minutes_per_day, extra_spare_minutes)
-        ),
-        Some(Risk::SessionRules) => format!(
-            "{} 不足: スキマ時間の合計は足りていますが、設定 (min_session, max_session) で許される長さに区切れません: {} までに時間枠を増やすか、[planner] の設定を変えてください",
-            format_minutes(o.shortfall),
-            o.due
-        ),
-    }
+    crate::commands::plan::risk_text_in(o, language())
 }
 
 // ----- The frame: tabs, status line, footer -----
