@@ -294,6 +294,15 @@ pub fn day_name(d: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
+/// Days to an expiry in the Today view's list, right-aligned: " 25d" (" 25日").
+pub fn days_left(days: i64) -> String {
+    if ja() {
+        format!("{days:>3}日")
+    } else {
+        format!("{days:>3}d")
+    }
+}
+
 /// "now", "in 25m", "in 4h15m", "in 3d".
 pub fn starts_in(minutes: i64) -> String {
     match (minutes, ja()) {

@@ -323,7 +323,9 @@ fn expiring(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         }
     };
     // A name column, then the words in a column beside it when there is room for both.
-    let avail = (area.width as usize).saturating_sub(9);
+    // " 25d ! " before the name.
+    let lead = 4 + crate::text::width(&strings::days_left(0));
+    let avail = (area.width as usize).saturating_sub(lead + 1);
     let words_w = list
         .iter()
         .map(|(_, b)| crate::text::width(&what(b)))
@@ -348,14 +350,11 @@ fn expiring(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
             (Status::Retiring, None) => "×",
             _ => "!",
         };
+        let days = strings::days_left(*days);
         let line = if with_words {
-            format!(
-                " {days:>3}d {mark} {}  {}",
-                pad(&b.badge.name, name_w),
-                what(b)
-            )
+            format!(" {days} {mark} {}  {}", pad(&b.badge.name, name_w), what(b))
         } else {
-            format!(" {days:>3}d {mark} {}", b.badge.name)
+            format!(" {days} {mark} {}", b.badge.name)
         };
         put(buf, area, y, &line, style);
         y += 1;
