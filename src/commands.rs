@@ -19,6 +19,7 @@ use crate::store::Store;
 use anyhow::{Result, anyhow};
 use chrono::{NaiveDate, NaiveDateTime};
 use std::io::Write;
+use std::path::PathBuf;
 
 /// What every command works with: the open store, the configuration and the clock.
 pub struct Ctx {
@@ -27,6 +28,9 @@ pub struct Ctx {
     pub now: NaiveDateTime,
     /// Columns available for tables (`usize::MAX` when not writing to a terminal).
     pub width: usize,
+    /// The database file a reading command was pointed at but that does not exist: it ran
+    /// on an empty database in memory, and no file was created.
+    pub missing_db: Option<PathBuf>,
 }
 
 impl Ctx {
@@ -64,6 +68,7 @@ pub fn open(cli: &Cli) -> Result<Ctx> {
         Some(t) => parse_now(t)?,
         None => chrono::Local::now().naive_local(),
     };
+    let mut missing_db = None;
     let store = if cli.demo {
         demo_store(now.date())?
     } else {
@@ -73,7 +78,15 @@ pub fn open(cli: &Cli) -> Result<Ctx> {
                 anyhow!("cannot find a home folder for the database: give --db PATH")
             })?,
         };
-        Store::open(&path)?
+        // A command that only reads does not create the database: a typo in --db or
+        // SUKIMA_DB leaves no empty file behind, and there is nothing to read anyway.
+        let reads_only = cli.command.as_ref().is_some_and(|c| !c.writes());
+        if reads_only && !path.exists() {
+            missing_db = Some(path);
+            Store::open_in_memory()?
+        } else {
+            Store::open(&path)?
+        }
     };
     let mut store = store;
     store.set_clock(cli.now.is_some().then_some(now));
@@ -95,6 +108,7 @@ pub fn open(cli: &Cli) -> Result<Ctx> {
         config,
         now,
         width,
+        missing_db,
     })
 }
 

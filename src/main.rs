@@ -4,7 +4,7 @@
 use clap::Parser;
 use std::io::Write;
 use std::process::ExitCode;
-use sukima::cli::Cli;
+use sukima::cli::{Cli, Command};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -41,12 +41,23 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         return sukima::tui::run(app);
     };
     let demo_write = cli.demo && command.writes();
+    // A shell prompt's `due` and `config` stay quiet; a listing says why it is empty.
+    let missing = ctx
+        .missing_db
+        .clone()
+        .filter(|_| !matches!(command, Command::Due(_) | Command::Config(_)));
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     sukima::commands::run(&mut ctx, command, &mut out)?;
     out.flush()?;
     if demo_write {
         eprintln!("(--demo: a throw-away database; nothing was kept)");
+    }
+    if let Some(path) = missing {
+        eprintln!(
+            "(no database at {} yet: it is created by the first change, such as `sukima badge add` or `sukima import credly`)",
+            path.display()
+        );
     }
     Ok(())
 }

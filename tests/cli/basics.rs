@@ -113,3 +113,37 @@ fn demo_works_with_every_read_command() {
     env.ok(&["--demo", "badge", "rm", "ds-basic"]);
     assert!(env.ok(&["--demo", "badge", "list"]).contains("ds-basic"));
 }
+
+#[test]
+fn reading_commands_do_not_create_the_database() {
+    let env = Env::new();
+    for args in [
+        &["badge", "list"][..],
+        &["badge", "list", "--json"],
+        &["window", "list"],
+        &["log"],
+        &["plan"],
+        &["agenda"],
+        &["calendar"],
+        &["export", "json", "-"],
+    ] {
+        let out = env.cmd().args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.starts_with(&format!("(no database at {} yet", env.db.display())),
+            "{args:?}: {err}"
+        );
+        assert!(!env.db.exists(), "{args:?} created the database");
+    }
+    // A shell prompt's line stays quiet.
+    let out = env.cmd().arg("due").output().unwrap();
+    assert!(out.status.success() && out.stdout.is_empty() && out.stderr.is_empty());
+    assert!(!env.db.exists());
+    // The first change creates it, and listings read it without a note.
+    env.ok(&["badge", "add", "Mine", "--key", "mine", "--issuer", "IBM"]);
+    assert!(env.db.exists());
+    let out = env.cmd().args(["badge", "list"]).output().unwrap();
+    assert!(out.stderr.is_empty());
+    assert!(String::from_utf8(out.stdout).unwrap().contains("mine"));
+}
