@@ -50,32 +50,67 @@ pub fn pad_left(s: &str, cells: usize) -> String {
     format!("{}{t}", " ".repeat(cells.saturating_sub(w)))
 }
 
-/// Breaks text into lines of at most `cells` cells, at spaces where it can.
+/// Breaks text into lines of at most `cells` cells: at spaces, and between wide (CJK)
+/// characters, since Japanese puts no spaces between words. A line never starts with
+/// closing punctuation or a small kana (`、。」ー ッ`) and never ends with an opening
+/// bracket; a word longer than a line is cut.
 pub fn wrap(text: &str, cells: usize) -> Vec<String> {
     let cells = cells.max(1);
     let mut lines = Vec::new();
     let mut line = String::new();
-    for word in text.split(' ') {
-        let sep = usize::from(!line.is_empty());
-        if !line.is_empty() && width(&line) + sep + width(word) > cells {
+    for (spaced, piece) in pieces(text) {
+        let sep = usize::from(spaced && !line.is_empty());
+        if !line.is_empty() && width(&line) + sep + width(piece) > cells {
             lines.push(std::mem::take(&mut line));
         } else if sep == 1 {
             line.push(' ');
         }
-        line.push_str(word);
+        line.push_str(piece);
         while width(&line) > cells {
-            // A word longer than a line: cut it.
-            let head = truncate(&line, cells + 1);
-            let head = head.trim_end_matches('…').to_string();
-            let rest = line[head.len()..].to_string();
-            lines.push(head);
-            line = rest;
+            // A word longer than a line: cut it where it is full. A character wider than
+            // the line (a kanji in one cell) goes on its own.
+            let mut used = 0;
+            let cut = line
+                .char_indices()
+                .find(|&(i, c)| {
+                    used += c.width().unwrap_or(0);
+                    used > cells && i > 0
+                })
+                .map_or(line.len(), |(i, _)| i);
+            let rest = line.split_off(cut);
+            lines.push(std::mem::replace(&mut line, rest));
         }
     }
     if !line.is_empty() || lines.is_empty() {
         lines.push(line);
     }
     lines
+}
+
+/// The pieces a line may break between, each with whether a space came before it: the
+/// words between spaces, split again before each wide character.
+fn pieces(text: &str) -> impl Iterator<Item = (bool, &str)> {
+    const NO_START: &str =
+        "、。，．・：；？！）」』】〕〉》ーゝゞ々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ";
+    const NO_END: &str = "（「『【〔〈《";
+    let wide = |c: char| c.width().unwrap_or(0) > 1;
+    text.split(' ').enumerate().flat_map(move |(n, word)| {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut prev: Option<char> = None;
+        for (i, c) in word.char_indices() {
+            let breakable = prev.is_some_and(|p| {
+                (wide(p) || wide(c)) && !NO_START.contains(c) && !NO_END.contains(p)
+            });
+            if breakable {
+                out.push((n > 0 && start == 0, &word[start..i]));
+                start = i;
+            }
+            prev = Some(c);
+        }
+        out.push((n > 0 && start == 0, &word[start..]));
+        out
+    })
 }
 
 /// How a table column is aligned.
@@ -170,7 +205,56 @@ mod tests {
         assert_eq!(wrap("a bb ccc dddd", 6), ["a bb", "ccc", "dddd"]);
         assert_eq!(wrap("", 6), [""]);
         assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
+        assert_eq!(wrap("abcd", 3), ["abc", "d"]);
         assert_eq!(wrap("データ サイエンス", 8), ["データ", "サイエン", "ス"]);
+    }
+
+    #[test]
+    fn japanese_breaks_between_characters_but_not_before_closing_marks() {
+        // No spaces needed: the line breaks where it is full.
+        assert_eq!(
+            wrap("期限までにスキマ時間を増やしてください。", 12),
+            ["期限までにス", "キマ時間を増", "やしてくださ", "い。"]
+        );
+        // Never "。" or "ー" or "ッ" at the start of a line, never "「" at its end.
+        assert_eq!(wrap("あいうえ。", 8), ["あいう", "え。"]);
+        assert_eq!(wrap("あいうデー", 8), ["あいう", "デー"]);
+        assert_eq!(wrap("あいう「え」", 8), ["あいう", "「え」"]);
+        // Latin words inside stay whole, and spaces are kept or dropped at a break.
+        assert_eq!(
+            wrap("6h 不足: 2026-12-29 まで", 12),
+            ["6h 不足:", "2026-12-29", "まで"]
+        );
+        assert_eq!(wrap("abc データ", 20), ["abc データ"]);
+        // A kanji wider than the line goes alone instead of looping.
+        assert_eq!(wrap("漢字", 1), ["漢", "字"]);
+        for text in ["漢字かな交じり文、です。", "a漢b字", "「」「」", "ーーー"]
+        {
+            for cells in 1..12 {
+                let lines = wrap(text, cells);
+                assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""));
+                assert!(
+                    lines.iter().all(|l| width(l) <= cells.max(2)),
+                    "{text} {cells} {lines:?}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Any text at any width: no line wider than the width (or one wide character), and
+        /// nothing lost but the spaces at the breaks.
+        #[test]
+        fn wrapping_keeps_every_character_within_the_width(
+            text in "[a-z 、。ーッ「」漢字かなカナ😀]{0,60}|\\PC{0,60}",
+            cells in 1usize..40,
+        ) {
+            let lines = wrap(&text, cells);
+            for l in &lines {
+                proptest::prop_assert!(width(l) <= cells.max(2), "{:?} at {}: {:?}", text, cells, lines);
+            }
+            proptest::prop_assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""));
+        }
     }
 
     #[test]
