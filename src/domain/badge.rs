@@ -257,33 +257,102 @@ pub fn derive_key(name: &str) -> String {
     }
 }
 
-/// The name with each run of kana written in romaji, set apart by spaces so it makes
-/// words of its own (`AWSクラウド基礎` → `AWS kuraudo 基礎`). Width is folded first, so
-/// half-width katakana count too. Kanji stay as they are.
+/// The name with each run of katakana written in romaji, set apart by spaces so it makes a
+/// word of its own (`AWSクラウド基礎` → `AWS kuraudo 基礎`). Width is folded first, so
+/// half-width katakana count too; kanji stay as they are (and are dropped later).
+/// Hiragana is mostly particles and word endings beside kanji (`データの見える化`), so it
+/// is written only in a name with no katakana or Latin letters to go by.
 fn romanize_kana(name: &str) -> String {
     use wana_kana::ConvertJapanese;
-    // Hiragana and katakana, with the long-vowel mark and the middle dot.
-    let is_kana = |c: char| matches!(c, '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FC}');
+    #[derive(Clone, Copy, PartialEq)]
+    enum Kana {
+        Hiragana,
+        Katakana,
+    }
+    let kana = |c: char| match c {
+        '\u{3041}'..='\u{3096}' | 'ゝ' | 'ゞ' => Some(Kana::Hiragana),
+        '\u{30A1}'..='\u{30FA}' | 'ヽ' | 'ヾ' => Some(Kana::Katakana),
+        _ => None,
+    };
+    // Sounds written with small vowels, which wana_kana spells letter by letter
+    // (ファ → "fua", ティ → "tei").
+    const PAIRS: &[(&str, &str)] = &[
+        ("ヴァ", "va"),
+        ("ヴィ", "vi"),
+        ("ヴェ", "ve"),
+        ("ヴォ", "vo"),
+        ("ヴ", "vu"),
+        ("ファ", "fa"),
+        ("フィ", "fi"),
+        ("フェ", "fe"),
+        ("フォ", "fo"),
+        ("フュ", "fyu"),
+        ("ティ", "ti"),
+        ("ディ", "di"),
+        ("トゥ", "tu"),
+        ("ドゥ", "du"),
+        ("テュ", "tyu"),
+        ("デュ", "dyu"),
+        ("ウィ", "wi"),
+        ("ウェ", "we"),
+        ("ウォ", "wo"),
+        ("クァ", "kwa"),
+        ("グァ", "gwa"),
+        ("ツァ", "tsa"),
+        ("イェ", "ye"),
+    ];
     let wide: String = name.nfkc().collect();
+    let others = wide
+        .chars()
+        .any(|c| c.is_ascii_alphanumeric() || kana(c) == Some(Kana::Katakana));
     let mut out = String::with_capacity(wide.len());
     let mut run = String::new();
-    let flush = |run: &mut String, out: &mut String| {
-        if !run.is_empty() {
-            out.push(' ');
-            out.push_str(&run.to_romaji());
-            out.push(' ');
-            run.clear();
+    let mut run_kind = None;
+    let flush = |run: &mut String, kind: Option<Kana>, out: &mut String| {
+        if run.is_empty() {
+            return;
         }
+        out.push(' ');
+        if kind == Some(Kana::Katakana) || !others {
+            let mut text = std::mem::take(run);
+            for (pair, latin) in PAIRS {
+                text = text.replace(pair, latin);
+            }
+            // A long-vowel mark after one of those repeats its vowel (ヴァー → vaa).
+            let mut lengthened = String::with_capacity(text.len());
+            for c in text.chars() {
+                match lengthened.chars().next_back() {
+                    Some(v @ ('a' | 'i' | 'u' | 'e' | 'o')) if c == 'ー' => lengthened.push(v),
+                    _ => lengthened.push(c),
+                }
+            }
+            let text = lengthened;
+            // `ンア` is written `n'a`: one word.
+            out.push_str(&text.to_romaji().replace('\'', ""));
+            out.push(' ');
+        }
+        run.clear();
     };
     for c in wide.chars() {
-        if is_kana(c) {
+        // The long-vowel mark belongs to the run it follows.
+        let kind = match (c, run_kind) {
+            ('ー', Some(k)) => Some(k),
+            ('ー', None) => Some(Kana::Katakana),
+            _ => kana(c),
+        };
+        if kind.is_some() && kind == run_kind {
+            run.push(c);
+            continue;
+        }
+        flush(&mut run, run_kind, &mut out);
+        run_kind = kind;
+        if kind.is_some() {
             run.push(c);
         } else {
-            flush(&mut run, &mut out);
             out.push(c);
         }
     }
-    flush(&mut run, &mut out);
+    flush(&mut run, run_kind, &mut out);
     out
 }
 
@@ -406,9 +475,19 @@ mod tests {
                 "cloud-architect",
             ),
             ("データサイエンス基礎", "deetasaiensu"),
-            ("ｸﾗｳﾄﾞ・プラクティショナー", "kuraudo-purakuteishonaa"),
+            ("ｸﾗｳﾄﾞ・プラクティショナー", "kuraudo-purakutishonaa"),
+            (
+                "セキュリティ・ファンダメンタルズ",
+                "sekyuriti-fandamentaruzu",
+            ),
+            ("ソフトウェア開発", "sofutowea"),
+            ("ヴァーチャル基礎", "vaacharu"),
+            ("データの見える化", "deeta"),
+            ("クラウドの基礎を学ぶ", "kuraudo"),
+            ("はじめての あんぜん", "hajimeteno-anzen"),
+            ("コンアクセス", "konakusesu"),
             ("AWSクラウド基礎", "kuraudo"),
-            ("IBM きょうの テスト", "kyouno-tesuto"),
+            ("IBM きょうの テスト", "tesuto"),
             ("情報処理安全確保支援士", "badge"),
             ("Café Über", "cafe-uber"),
             ("AWS", "aws"),
@@ -419,6 +498,17 @@ mod tests {
         ] {
             assert_eq!(derive_key(name), key, "{name}");
             validate_key(&derive_key(name)).unwrap();
+        }
+    }
+
+    proptest::proptest! {
+        /// Any name, kana and long-vowel marks included, gives a valid key.
+        #[test]
+        fn every_derived_key_is_valid(
+            name in "[a-zA-Z0-9 .・ーぁ-ゖァ-ヺｦ-ﾟ漢字ゝヽ'-]{0,40}|\\PC{0,40}"
+        ) {
+            let key = derive_key(&name);
+            proptest::prop_assert!(validate_key(&key).is_ok(), "{name:?} gave {key:?}");
         }
     }
 
