@@ -48,7 +48,7 @@ pub fn risk_text_in(o: &Outcome, language: Language) -> String {
             (true, false) => "no change to the cap or spare time alone would".to_string(),
             (true, true) => "上限やスキマ時間を増やすだけでは間に合いません".to_string(),
             (false, false) => format!("save it with {}", ways.join(", or ")),
-            (false, true) => format!("{} 増やせば間に合います", ways.join("、または ")),
+            (false, true) => format!("{}増やせば間に合います", ways.join("、または ")),
         }
     };
     let (due, release, short) = (o.due, o.release, format_minutes(o.shortfall));

@@ -281,16 +281,25 @@ pub fn weekday_date_time(t: NaiveDateTime) -> String {
     format!("{} {}", weekday_date(t.date()), t.format("%H:%M"))
 }
 
-/// "today", "tomorrow", or "Fri 01-08" ("今日", "明日", "01-08(金)").
+/// "today", "tomorrow", "Fri 01-08", or "Mon 2027-01-04" in another year ("今日", "明日",
+/// "01-08(金)", "2027-01-04(月)").
 pub fn day_name(d: NaiveDate, today: NaiveDate) -> String {
     if d == today {
         tr("today", "今日").to_string()
     } else if Some(d) == today.succ_opt() {
         tr("tomorrow", "明日").to_string()
     } else if ja() {
-        format!("{}({})", d.format("%m-%d"), weekday(d.weekday()))
+        format!(
+            "{}({})",
+            crate::domain::dates::month_day(d, today),
+            weekday(d.weekday())
+        )
     } else {
-        format!("{} {}", weekday(d.weekday()), d.format("%m-%d"))
+        format!(
+            "{} {}",
+            weekday(d.weekday()),
+            crate::domain::dates::month_day(d, today)
+        )
     }
 }
 
@@ -397,7 +406,9 @@ pub fn confirm_keys() -> &'static str {
 
 pub fn confirm_delete_badge(name: &str, logs: usize) -> String {
     if ja() {
-        return format!("{name} と記録 {logs}件を削除しますか？ (u で取り消し可)");
+        // The question comes last in Japanese: a long name gives way so it still shows.
+        let name = crate::text::truncate(name, 24);
+        return format!("{name} と記録 {logs}件を削除しますか？ (u で元に戻せます)");
     }
     let logs = crate::text::counted(logs, "log entry", "log entries");
     format!("Delete {name} and its {logs}? (u undoes)")
@@ -405,7 +416,8 @@ pub fn confirm_delete_badge(name: &str, logs: usize) -> String {
 
 pub fn confirm_delete_window(what: &str) -> String {
     if ja() {
-        format!("{what} を削除しますか？ (u で取り消し可)")
+        let what = crate::text::truncate(what, 24);
+        format!("{what} を削除しますか？ (u で元に戻せます)")
     } else {
         format!("Delete {what}? (u undoes)")
     }
@@ -414,7 +426,8 @@ pub fn confirm_delete_window(what: &str) -> String {
 /// The title of the prompt for a renewed badge's new expiry.
 pub fn renew_prompt(name: &str) -> String {
     if ja() {
-        format!(" {name} を更新: 新しい有効期限 (YYYY-MM-DD) ")
+        // What to type first: the title is cut at the right on a narrow screen.
+        format!(" 新しい有効期限 (YYYY-MM-DD): {name} を更新 ")
     } else {
         format!(" Renewed {name}: new expiry (YYYY-MM-DD) ")
     }
@@ -605,7 +618,7 @@ pub fn archived_hidden() -> &'static str {
 }
 
 pub fn cancelled() -> &'static str {
-    tr("cancelled", "取り消しました")
+    tr("cancelled", "キャンセルしました")
 }
 
 pub fn pin_gone() -> &'static str {
@@ -688,7 +701,7 @@ pub fn retires_lapse() -> &'static str {
 }
 
 pub fn expires() -> &'static str {
-    tr("expires", "失効")
+    tr("expires", "失効予定")
 }
 
 pub fn this_week() -> &'static str {
@@ -889,7 +902,7 @@ pub fn idle(idle: &crate::domain::work::Idle) -> String {
         (Idle::ReplacedBy(k), true) => format!("廃止予定: 代わりに後継 #{k} を学習します"),
         (Idle::ReplacementHeld(k), true) => format!("廃止予定: 後継 #{k} は取得済みです"),
         (Idle::Expired, true) => "失効済み: 取り直すには目標日を設定してください".into(),
-        (Idle::Retired, true) => "廃止済み".into(),
+        (Idle::Retired, true) => "廃止済".into(),
         (Idle::NoExpiry, true) => "無期限: 更新は不要です".into(),
         (Idle::NoGoal, true) => "目標日のない目標: 計画するには目標日を設定してください".into(),
     }
@@ -1267,7 +1280,7 @@ mod tests {
             both(&o),
             (
                 "short 5h: save it with 15m more a day, or at least 5h more spare time before 2027-02-03".into(),
-                "5h 不足: 1日あたりあと 15m、または 2027-02-03 までにスキマ時間をあと 5h 以上 増やせば間に合います".into()
+                "5h 不足: 1日あたりあと 15m、または 2027-02-03 までにスキマ時間をあと 5h 以上増やせば間に合います".into()
             )
         );
         o.risk = Some(Risk::DuePassed);

@@ -167,7 +167,14 @@ fn outcomes(app: &App, area: Rect, buf: &mut Buffer) {
     let long = app.data.plan.outcomes.iter().any(|o| {
         o.due.year() != today.year() || o.finish.is_some_and(|f| f.year() != today.year())
     });
-    let (date_fmt, date_w) = if long { ("%Y-%m-%d", 10) } else { ("%m-%d", 5) };
+    // BADGE, LEFT and SLACK, the spaces between, and two dates of `d` cells.
+    let row_w = |d: usize| 14 + 6 + 7 + 4 + 2 * d;
+    let (date_fmt, date_w) = match long {
+        false => ("%m-%d", 5),
+        true if w >= row_w(10) => ("%Y-%m-%d", 10),
+        // Narrow: two-digit years keep SLACK and READY on the screen.
+        true => ("%y-%m-%d", 8),
+    };
     put(
         buf,
         area,
