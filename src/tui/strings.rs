@@ -1250,6 +1250,26 @@ mod tests {
     }
 
     #[test]
+    fn day_names_give_the_year_of_another_year() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+        let day = |m, d| NaiveDate::from_ymd_opt(if m == 12 { 2026 } else { 2027 }, m, d).unwrap();
+        let cases = [
+            (day(12, 31), "today", "今日"),
+            (day(1, 1), "tomorrow", "明日"),
+            (day(1, 4), "Mon 2027-01-04", "2027-01-04(月)"),
+        ];
+        for (d, en, ja) in cases {
+            set_language(Language::En);
+            assert_eq!(day_name(d, today), en);
+            set_language(Language::Ja);
+            assert_eq!(day_name(d, today), ja);
+        }
+        set_language(Language::En);
+        let earlier = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        assert_eq!(day_name(day(12, 4), earlier), "Fri 12-04");
+    }
+
+    #[test]
     fn risk_texts_in_both_languages() {
         use crate::domain::plan::{Outcome, Risk};
         let day = |m, d| NaiveDate::from_ymd_opt(2027, m, d).unwrap();
