@@ -2,6 +2,7 @@
 //! prints them. Everything is whole minutes.
 
 use std::fmt;
+use unicode_normalization::UnicodeNormalization;
 
 /// Why a duration could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,12 +24,14 @@ impl std::error::Error for DurationError {}
 pub const MAX_MINUTES: u32 = 366 * 24 * 60;
 
 /// Parses `90m`, `45min`, `1h`, `1h30m`, `1.5h`, `2hours`, `90` (bare minutes), `1:30`
-/// (hours:minutes). Case-insensitive; spaces between number and unit are allowed.
+/// (hours:minutes), and the Japanese units `3時間`, `45分`, `1時間30分` (full-width digits
+/// too). Case-insensitive; spaces between number and unit are allowed.
 pub fn parse_duration(text: &str) -> Result<u32, DurationError> {
     let err = || DurationError(text.to_string());
+    // Full-width digits and letters from a Japanese input method read as ASCII.
     let s: String = text
         .trim()
-        .chars()
+        .nfkc()
         .filter(|c| !c.is_whitespace())
         .collect::<String>()
         .to_ascii_lowercase();
@@ -68,7 +71,7 @@ pub fn parse_duration(text: &str) -> Result<u32, DurationError> {
             .unwrap_or(tail.len());
         let (unit, next) = tail.split_at(unit_len);
         match unit {
-            "h" | "hr" | "hrs" | "hour" | "hours" if !seen_h && !seen_m => {
+            "h" | "hr" | "hrs" | "hour" | "hours" | "時間" if !seen_h && !seen_m => {
                 seen_h = true;
                 total += value * 60.0;
             }
@@ -77,7 +80,7 @@ pub fn parse_duration(text: &str) -> Result<u32, DurationError> {
                 seen_m = true;
                 total += value;
             }
-            "m" | "min" | "mins" | "minute" | "minutes" if !seen_m => {
+            "m" | "min" | "mins" | "minute" | "minutes" | "分" if !seen_m => {
                 seen_m = true;
                 total += value;
             }
@@ -126,6 +129,11 @@ mod tests {
     fn parses_the_forms_users_type() {
         for (input, expected) in [
             ("90m", 90),
+            ("3時間", 180),
+            ("45分", 45),
+            ("1時間30分", 90),
+            ("１時間３０分", 90),
+            ("１h", 60),
             ("45min", 45),
             ("45 min", 45),
             ("1h", 60),
@@ -157,6 +165,8 @@ mod tests {
             "1..5h",
             "30m1h",
             "1h1h",
+            "30分1時間",
+            "時間",
             "1.33h",
             "-5m",
             "1:75",

@@ -234,16 +234,18 @@ impl BadgeForm {
             let v = v.trim();
             f.error = match f.name {
                 "name" if v.is_empty() => Some(strings::name_required().into()),
-                "key" if !v.is_empty() => validate_key(v).err().or_else(|| {
-                    (Some(v.to_string()) != own_key && data.badge(v).is_some())
-                        .then(|| strings::key_taken(v))
-                }),
+                "key" if !v.is_empty() => {
+                    validate_key(v).err().map(strings::bad_key).or_else(|| {
+                        (Some(v.to_string()) != own_key && data.badge(v).is_some())
+                            .then(|| strings::key_taken(v))
+                    })
+                }
                 "earned" | "expires" | "renewed" | "retires" | "available" | "goal"
                 | "renew_from"
                     if !v.is_empty() =>
                 {
                     match parse_date_or_period(v) {
-                        Err(e) => Some(e.to_string()),
+                        Err(e) => Some(strings::bad_date(v, e.to_string())),
                         Ok(d) if f.name == "earned" && d > data.today() => {
                             Some(strings::earned_after_today(d))
                         }
@@ -259,13 +261,15 @@ impl BadgeForm {
                         None
                     }
                 }
-                "effort" if !v.is_empty() => parse_duration(v).err().map(|e| e.to_string()),
+                "effort" if !v.is_empty() => parse_duration(v)
+                    .err()
+                    .map(|e| strings::bad_duration(v, e.to_string())),
                 "issuer" => crate::config::issuer_problem(
                     config,
                     data.badges.iter().map(|b| b.badge.issuer.as_str()),
                     v,
                 ),
-                "priority" => v.parse::<Priority>().err(),
+                "priority" => v.parse::<Priority>().err().map(strings::bad_priority),
                 _ => None,
             };
         }

@@ -82,6 +82,46 @@ pub fn risk_text(o: &crate::domain::plan::Outcome) -> String {
     crate::commands::plan::risk_text_in(o, language())
 }
 
+// ----- Errors of the badge form's fields (English comes from the library) -----
+
+/// A key that is not acceptable.
+pub fn bad_key(english: String) -> String {
+    if ja() {
+        "キーは a-z・0-9・- の40文字以内 (先頭・末尾に - は不可)".into()
+    } else {
+        english
+    }
+}
+
+/// A date field that does not read as a date.
+pub fn bad_date(typed: &str, english: String) -> String {
+    if ja() {
+        format!(
+            "'{typed}' は日付として読めません: 2027-03-31、2027、2027-Q1 などで入力してください"
+        )
+    } else {
+        english
+    }
+}
+
+/// An effort that does not read as a duration.
+pub fn bad_duration(typed: &str, english: String) -> String {
+    if ja() {
+        format!("'{typed}' は時間として読めません: 90m、1h30m、6h、3時間 などで入力してください")
+    } else {
+        english
+    }
+}
+
+/// A priority other than low, normal or high.
+pub fn bad_priority(english: String) -> String {
+    if ja() {
+        "優先度は low、normal、high のどれかです".into()
+    } else {
+        english
+    }
+}
+
 // ----- The frame: tabs, status line, footer -----
 
 pub const APP_TITLE: &str = "sukima";
@@ -1246,6 +1286,23 @@ mod tests {
             set_language(Language::Ja);
             assert_eq!(status_label(b, st, today), ja);
         }
+        set_language(Language::En);
+    }
+
+    #[test]
+    fn form_errors_in_japanese_and_from_the_library_in_english() {
+        let date = crate::domain::dates::parse_date_or_period("2027-13-01").unwrap_err();
+        let effort = crate::domain::duration::parse_duration("3日").unwrap_err();
+        set_language(Language::En);
+        assert_eq!(bad_date("2027-13-01", date.to_string()), date.to_string());
+        assert_eq!(bad_duration("3日", effort.to_string()), effort.to_string());
+        set_language(Language::Ja);
+        assert!(bad_date("2027-13-01", date.to_string()).starts_with("'2027-13-01' は日付"));
+        assert!(bad_duration("3日", effort.to_string()).contains("3時間"));
+        assert_eq!(
+            bad_priority(String::new()),
+            "優先度は low、normal、high のどれかです"
+        );
         set_language(Language::En);
     }
 
