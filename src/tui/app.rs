@@ -683,7 +683,8 @@ impl App {
                 .find(|p| p.badge == s.badge && p.start == s.start)
                 .and_then(|p| p.id);
             match id {
-                Some(id) => actions::remove_pin(&mut self.store, id),
+                Some(id) => actions::remove_pin(&mut self.store, id)
+                    .map(|english| strings::unpinned(&s.badge, s.start, english)),
                 None => Err(anyhow::anyhow!(strings::pin_gone())),
             }
         } else {

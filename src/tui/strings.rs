@@ -686,6 +686,16 @@ pub fn pinned(key: &str, start: NaiveDateTime) -> String {
     }
 }
 
+/// After `p` on a pinned session: "unpinned cp4d-admin Thu 2026-11-26 08:00" (the
+/// library's English), or its Japanese.
+pub fn unpinned(key: &str, start: NaiveDateTime, english: String) -> String {
+    if ja() {
+        format!("{key} の固定を外しました: {}", weekday_date_time(start))
+    } else {
+        english
+    }
+}
+
 // ----- Today -----
 
 pub fn next() -> &'static str {

@@ -895,9 +895,36 @@ fn p_pins_a_planned_session_and_p_again_unpins_it() {
     );
     let sel = &app.data.plan.sessions[app.plan.selected];
     assert!(sel.pinned && sel.start == s.start, "{sel:?}");
+    assert!(status(&app).0.starts_with(&format!("pinned {} ", s.badge)));
     app.update(ch('p'));
     assert_eq!(pins(&app).len(), 1);
     assert!(!app.data.plan.sessions[app.plan.selected].pinned);
+    assert!(
+        status(&app)
+            .0
+            .starts_with(&format!("unpinned {} ", s.badge))
+    );
+}
+
+#[test]
+fn pin_and_unpin_report_in_japanese() {
+    let mut app = demo_app();
+    sukima::tui::strings::set_language(sukima::config::Language::Ja);
+    app.update(ch('3'));
+    let key = app.data.plan.sessions[0].badge.clone();
+    app.update(ch('p'));
+    let pinned = status(&app).0;
+    app.update(ch('p'));
+    let unpinned = status(&app).0;
+    sukima::tui::strings::set_language(sukima::config::Language::En);
+    assert!(
+        pinned.starts_with(&format!("{key} を固定しました: ")),
+        "{pinned}"
+    );
+    assert!(
+        unpinned.starts_with(&format!("{key} の固定を外しました: ")),
+        "{unpinned}"
+    );
 }
 
 #[test]
