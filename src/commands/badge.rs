@@ -3,6 +3,7 @@
 use super::{Ctx, date_flag, print_json};
 use crate::actions;
 use crate::cli::{BadgeCommand, BadgeFields, BadgeListArgs};
+use crate::config::Language;
 use crate::domain::badge::{Badge, Priority, derive_key, unique_key, validate_key};
 use crate::domain::duration::{format_minutes, parse_duration};
 use crate::domain::status::{Status, countdown_days, status_at};
@@ -170,10 +171,38 @@ fn apply(ctx: &Ctx, b: &mut Badge, f: &BadgeFields) -> Result<()> {
 
 /// The status flag with its countdown: `expiring 25d`, `expired 12d ago`, `retiring 34d`.
 pub fn status_label(b: &Badge, status: Status, today: chrono::NaiveDate) -> String {
+    status_label_in(b, status, today, Language::En)
+}
+
+/// [`status_label`] in `language` (the planner's interface speaks Japanese too:
+/// `失効間近 25日`, `失効 12日前`; the command line is English).
+pub fn status_label_in(
+    b: &Badge,
+    status: Status,
+    today: chrono::NaiveDate,
+    language: Language,
+) -> String {
+    let ja = language == Language::Ja;
+    let word = if ja {
+        match status {
+            Status::Expired => "失効",
+            Status::Retired => "廃止済",
+            Status::Retiring => "廃止予定",
+            Status::Expiring => "失効間近",
+            Status::Active => "有効",
+            Status::NoExpiry => "無期限",
+            Status::Target => "目標",
+        }
+    } else {
+        status.as_str()
+    };
     match countdown_days(b, status, today) {
-        Some(d) if d < 0 => format!("{status} {}d ago", -d),
-        Some(d) if status != Status::Target || b.goal_on.is_some() => format!("{status} {d}d"),
-        _ => status.to_string(),
+        Some(d) if d < 0 && ja => format!("{word} {}日前", -d),
+        Some(d) if d < 0 => format!("{word} {}d ago", -d),
+        Some(d) if status != Status::Target || b.goal_on.is_some() => {
+            format!("{word} {d}{}", if ja { "日" } else { "d" })
+        }
+        _ => word.to_string(),
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::{Ctx, print_json};
 use crate::config::Language;
-use crate::domain::dates::{hm, month_day, ymd, ymd_hm};
+use crate::domain::dates::{any_in_another_year, hm, month_day, ymd, ymd_hm};
 use crate::domain::duration::format_minutes;
 use crate::domain::plan::{Outcome, Risk, Session};
 use crate::domain::status::Status;
@@ -162,9 +162,7 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
     } else {
         writeln!(out)?;
         // One date form for the whole column: with the year if any date needs it.
-        let long = ov.plan.outcomes.iter().any(|o| {
-            o.due.year() != today.year() || o.finish.is_some_and(|f| f.year() != today.year())
-        });
+        let long = any_in_another_year(ov.plan.outcomes.iter().flat_map(Outcome::dates), today);
         let date = |d: NaiveDate| if long { ymd(d) } else { month_day(d, today) };
         let rows: Vec<Vec<String>> = ov
             .plan
@@ -229,10 +227,10 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
     )?;
     // A list that reaches into another year gives every date its year, so the columns
     // still line up.
-    let dated = if sessions.iter().all(|s| s.start.year() == today.year()) {
-        Dated::Short
-    } else {
+    let dated = if any_in_another_year(sessions.iter().map(|s| s.start.date()), today) {
         Dated::Full
+    } else {
+        Dated::Short
     };
     for s in sessions {
         writeln!(out, "  {}", session_line(&ov, s, dated, ctx.width))?;

@@ -159,6 +159,13 @@ pub fn month_day(d: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
+/// Whether any of `dates` falls outside the year of `today`: then a column of them shows
+/// every year, so it stays straight.
+pub fn any_in_another_year(dates: impl IntoIterator<Item = NaiveDate>, today: NaiveDate) -> bool {
+    use chrono::Datelike;
+    dates.into_iter().any(|d| d.year() != today.year())
+}
+
 /// Formats a time as `HH:MM`.
 pub fn hm(t: NaiveTime) -> String {
     t.format("%H:%M").to_string()

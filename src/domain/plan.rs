@@ -236,6 +236,13 @@ pub struct Outcome {
     pub risk: Option<Risk>,
 }
 
+impl Outcome {
+    /// The dates a table of outcomes shows: the due day and, when known, the finish.
+    pub fn dates(&self) -> impl Iterator<Item = NaiveDate> {
+        std::iter::once(self.due).chain(self.finish)
+    }
+}
+
 /// Why a badge is at risk. The rescue numbers come from the day-level relaxation with
 /// every on-time badge kept on time: they are exact when sessions can be split freely and
 /// a lower bound otherwise.

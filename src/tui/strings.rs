@@ -57,24 +57,7 @@ pub fn status_label(
     status: crate::domain::status::Status,
     today: chrono::NaiveDate,
 ) -> String {
-    use crate::domain::status::{Status, countdown_days};
-    if !ja() {
-        return crate::commands::badge::status_label(b, status, today);
-    }
-    let word = match status {
-        Status::Expired => "失効",
-        Status::Retired => "廃止済",
-        Status::Retiring => "廃止予定",
-        Status::Expiring => "失効間近",
-        Status::Active => "有効",
-        Status::NoExpiry => "無期限",
-        Status::Target => "目標",
-    };
-    match countdown_days(b, status, today) {
-        Some(d) if d < 0 => format!("{word} {}日前", -d),
-        Some(d) if status != Status::Target || b.goal_on.is_some() => format!("{word} {d}日"),
-        _ => word.to_string(),
-    }
+    crate::commands::badge::status_label_in(b, status, today, language())
 }
 
 /// What would save an at-risk badge, in words, in the interface's language.

@@ -4,11 +4,11 @@
 use super::{put, section};
 use crate::domain::dates::hm;
 use crate::domain::duration::format_minutes;
-use crate::domain::plan::Session;
+use crate::domain::plan::{Outcome, Session};
 use crate::text::{pad, pad_left};
 use crate::tui::app::App;
 use crate::tui::strings;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
@@ -164,9 +164,10 @@ fn outcomes(app: &App, area: Rect, buf: &mut Buffer) {
     // Dates in the current year as `MM-DD`; if any falls in another year, all carry the
     // year so the column stays straight.
     let today = app.today();
-    let long = app.data.plan.outcomes.iter().any(|o| {
-        o.due.year() != today.year() || o.finish.is_some_and(|f| f.year() != today.year())
-    });
+    let long = crate::domain::dates::any_in_another_year(
+        app.data.plan.outcomes.iter().flat_map(Outcome::dates),
+        today,
+    );
     // BADGE, LEFT and SLACK, the spaces between, and two dates of `d` cells.
     let row_w = |d: usize| 14 + 6 + 7 + 4 + 2 * d;
     let (date_fmt, date_w) = match long {
