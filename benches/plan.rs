@@ -68,6 +68,7 @@ fn instance(n: usize, min_effort: u64, seed: u64) -> PlanInput {
                 due: today() + chrono::Days::new((release + len).min(364)),
                 remaining: u32::try_from(min_effort + rng.below(3 * min_effort + 1)).unwrap(),
                 priority,
+                after: Vec::new(),
             }
         })
         .collect();
@@ -124,6 +125,7 @@ fn crowded(n: usize, seed: u64) -> PlanInput {
                 remaining: 30 + 15 * u32::try_from(rng.below(12)).unwrap(),
                 priority: [Priority::Low, Priority::Normal, Priority::High]
                     [usize::try_from(rng.below(3)).unwrap()],
+                after: Vec::new(),
             }
         })
         .collect();

@@ -154,6 +154,7 @@ fn large_data(today: NaiveDate) -> BackupData {
         .collect();
     BackupData {
         badges,
+        steps: Default::default(),
         windows,
         log,
         pinned,
@@ -295,6 +296,7 @@ fn bench(c: &mut Criterion) {
     let ov = sukima::planning::Overview::load(conn, &config, now()).unwrap();
     let all = sukima::store::badges::all(conn).unwrap();
     let logged = sukima::store::badges::logged_in_cycle(conn).unwrap();
+    let journeys = sukima::planning::Journeys::load(conn).unwrap();
     let windows = sukima::store::windows::all(conn).unwrap();
     let pinned = sukima::store::pinned::all(conn).unwrap();
     let far = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap();
@@ -308,6 +310,7 @@ fn bench(c: &mut Criterion) {
                 now(),
                 all.clone(),
                 &logged,
+                &journeys,
                 windows.clone(),
                 pinned.clone(),
                 per_day.clone(),

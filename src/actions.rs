@@ -11,6 +11,8 @@ use crate::text::counted;
 use anyhow::{Result, anyhow, bail};
 use rusqlite::Connection;
 
+pub mod steps;
+
 fn badge_id(conn: &Connection, key: &str) -> Result<i64> {
     badges::id_of(conn, key)?.ok_or_else(|| unknown_badge(conn, key))
 }
@@ -39,6 +41,7 @@ pub fn unknown_badge(conn: &Connection, key: &str) -> anyhow::Error {
 /// back to it. `old_key`: the key it is stored under when it is being edited (a rename
 /// moves every reference to the old key onto the new one).
 fn check_references(conn: &Connection, b: &Badge, old_key: Option<&str>) -> Result<()> {
+    check_prerequisites(conn, b, old_key)?;
     if let Some(rep) = &b.replaced_by
         && !badges::key_exists(conn, rep)?
     {
@@ -77,6 +80,37 @@ fn check_references(conn: &Connection, b: &Badge, old_key: Option<&str>) -> Resu
         seen.push(k);
     }
     Ok(())
+}
+
+/// Checks `b`'s prerequisites against the stored badges: each exists and is not archived
+/// (unless it already was one), and none leads back to it.
+fn check_prerequisites(conn: &Connection, b: &Badge, old_key: Option<&str>) -> Result<()> {
+    let mut all = badges::all(conn)?;
+    let previous = old_key
+        .and_then(|k| all.iter().find(|o| o.key == k))
+        .map(|o| o.after.clone())
+        .unwrap_or_default();
+    // The badge as it will be: renamed, with its new list; references to the old key
+    // follow the rename.
+    all.retain(|o| Some(o.key.as_str()) != old_key);
+    if let Some(old) = old_key.filter(|k| *k != b.key) {
+        for o in &mut all {
+            for k in &mut o.after {
+                if k == old {
+                    k.clone_from(&b.key);
+                }
+            }
+        }
+    }
+    all.push(b.clone());
+    use crate::domain::prereq::{PrereqError, check};
+    match check(&b.key, &b.after, &previous, &all) {
+        Ok(()) => Ok(()),
+        Err(PrereqError::Unknown { key }) => {
+            Err(unknown_badge(conn, &key).context(format!("--after of '{}'", b.key)))
+        }
+        Err(e) => Err(anyhow!(e)),
+    }
 }
 
 /// Adds a badge with a key that must be free.
@@ -153,6 +187,8 @@ pub fn renew_badge(
             b.goal_on = None;
         }
         badges::update(tx, key, &b)?;
+        // A new cycle: the journey starts again.
+        crate::store::steps::undo_all(tx, badge_id(tx, key)?)?;
         Ok(verb)
     })?;
     Ok(format!("{verb} {key}: expires {expires}"))
@@ -369,6 +405,7 @@ pub fn remove_pin(store: &mut Store, id: i64) -> Result<String> {
 pub fn load_all(conn: &Connection) -> Result<BackupData, StoreError> {
     Ok(BackupData {
         badges: badges::all(conn)?,
+        steps: crate::store::steps::all(conn)?,
         windows: windows::all(conn)?,
         log: log::all(conn, None)?,
         pinned: pinned::all(conn)?,
@@ -400,6 +437,17 @@ pub fn restore(store: &mut Store, data: &BackupData, replace: bool) -> Result<St
 pub fn write_data(tx: &Connection, data: &BackupData) -> Result<(), StoreError> {
     for b in &data.badges {
         badges::insert(tx, b)?;
+    }
+    // Prerequisites may name badges inserted after them.
+    for b in data.badges.iter().filter(|b| !b.after.is_empty()) {
+        badges::set_after(tx, &b.key, &b.after)?;
+    }
+    for (key, list) in &data.steps {
+        if let Some(id) = badges::id_of(tx, key)? {
+            for (pos, s) in list.iter().enumerate() {
+                crate::store::steps::insert(tx, id, pos, s)?;
+            }
+        }
     }
     for w in &data.windows {
         windows::insert(tx, w)?;

@@ -37,7 +37,32 @@ impl<'de> Deserialize<'de> for Minutes {
 pub struct Config {
     pub planner: PlannerConfig,
     pub issuers: BTreeMap<String, IssuerConfig>,
+    pub journey: JourneyConfig,
     pub ui: UiConfig,
+}
+
+/// `[journey]`: the estimate of a step without one of its own, per kind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JourneyConfig {
+    pub course: Minutes,
+    pub assessment: Minutes,
+    pub exam: Minutes,
+    pub experience: Minutes,
+    pub other: Minutes,
+}
+
+impl JourneyConfig {
+    /// As the domain's estimates.
+    pub fn estimates(&self) -> crate::domain::step::Estimates {
+        crate::domain::step::Estimates {
+            course: self.course.0,
+            assessment: self.assessment.0,
+            exam: self.exam.0,
+            experience: self.experience.0,
+            other: self.other.0,
+        }
+    }
 }
 
 /// `[planner]`.
@@ -194,6 +219,20 @@ impl Config {
         }
         if p.horizon_days == 0 || p.horizon_days > 3660 {
             return Err("planner.horizon_days must be between 1 and 3660".into());
+        }
+        let j = &self.journey;
+        for (kind, m) in [
+            ("course", j.course),
+            ("assessment", j.assessment),
+            ("exam", j.exam),
+            ("experience", j.experience),
+            ("other", j.other),
+        ] {
+            if m.0 == 0 || m.0 > crate::domain::step::MAX_STEP_MINUTES {
+                return Err(format!(
+                    "journey.{kind} must be between 1m and 1000h, like \"45m\""
+                ));
+            }
         }
         if !self.issuers.contains_key("default") {
             return Err("[issuers.default] is required".into());

@@ -10,7 +10,9 @@ use crate::domain::plan::{self, Outcome, Plan, PlanInput, Session, Settings};
 use crate::domain::spare::{self, Interval, Window};
 use crate::domain::status::{Status, status_at};
 use crate::domain::work::{Work, WorkRules, work_for_all};
-use crate::store::{StoreError, badges, busy, log, pinned, windows};
+use crate::domain::prereq;
+use crate::domain::step::{self, Progress, SessionStep, Step};
+use crate::store::{StoreError, badges, busy, log, pinned, steps, windows};
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
 use std::collections::BTreeMap;
@@ -46,6 +48,32 @@ pub struct BadgeInfo {
     pub logged: u32,
     /// When the renewal window opens (held badges that expire).
     pub renewal_opens: Option<NaiveDate>,
+    /// Its steps, in order (empty: its work is `effort_minutes`).
+    pub steps: Vec<Step>,
+    /// Where it stands on its steps, when it has some.
+    pub journey: Option<Progress>,
+    /// The prerequisites it waits for today (not yet held), in order.
+    pub waits_for: Vec<String>,
+}
+
+/// The steps of every badge and what was logged toward them: what [`Overview::compute`]
+/// needs besides the badges to follow their journeys.
+#[derive(Debug, Clone, Default)]
+pub struct Journeys {
+    /// Steps by badge key, in order.
+    pub steps: BTreeMap<String, Vec<Step>>,
+    /// Minutes logged since each badge's last step was marked done (badges with steps).
+    pub logged_since_last_done: BTreeMap<String, u32>,
+}
+
+impl Journeys {
+    /// Loads the steps and the minutes logged toward them.
+    pub fn load(conn: &Connection) -> Result<Journeys, StoreError> {
+        Ok(Journeys {
+            steps: steps::all(conn)?,
+            logged_since_last_done: steps::logged_since_last_done(conn)?,
+        })
+    }
 }
 
 /// Everything the views need, computed once per change.
@@ -63,6 +91,9 @@ pub struct Overview {
     pub horizon: NaiveDate,
     /// Calendar imports: (source, events, first start, last end).
     pub busy_sources: Vec<(String, u32, String, String)>,
+    /// The step each session of `plan.sessions` advances (same order; `None` for a badge
+    /// without steps, or past its last step).
+    pub session_steps: Vec<Option<SessionStep>>,
 }
 
 impl Overview {
@@ -84,11 +115,13 @@ impl Overview {
         let logged_per_day = log::minutes_per_day(conn, history_from, far)?;
         let horizon = horizon(config, today, &all);
         let busy = busy::intervals(conn, now, horizon.and_hms_opt(23, 59, 59).unwrap_or(now))?;
+        let journeys = Journeys::load(conn)?;
         let mut ov = Overview::compute(
             config,
             now,
             all,
             &logged,
+            &journeys,
             windows,
             pinned,
             logged_per_day,
@@ -106,6 +139,7 @@ impl Overview {
         now: NaiveDateTime,
         all: Vec<Badge>,
         logged: &BTreeMap<String, u32>,
+        journeys: &Journeys,
         windows: Vec<Window>,
         pinned: Vec<Pinned>,
         logged_per_day: BTreeMap<NaiveDate, u32>,
@@ -120,8 +154,41 @@ impl Overview {
             buffer_days: p.buffer_days,
             renewal_window: &window_of,
         };
-        let mut work = work_for_all(&all, &rules, &|b: &Badge| {
-            logged.get(&b.key).copied().unwrap_or(0)
+        // A badge with steps: its effort is its undone steps, and what counts against it
+        // is what was logged since the last step was marked done (DESIGN 1).
+        let estimates = config.journey.estimates();
+        let progress: BTreeMap<&str, Progress> = all
+            .iter()
+            .filter_map(|b| {
+                let list = journeys.steps.get(&b.key).filter(|l| !l.is_empty())?;
+                let since = journeys
+                    .logged_since_last_done
+                    .get(&b.key)
+                    .copied()
+                    .unwrap_or(0);
+                Some((
+                    b.key.as_str(),
+                    step::progress(list, b.cycle_start(), since, &estimates),
+                ))
+            })
+            .collect();
+        let effective: Vec<Badge> = all
+            .iter()
+            .map(|b| match progress.get(b.key.as_str()) {
+                Some(p) => Badge {
+                    effort_minutes: p.total - p.done,
+                    ..b.clone()
+                },
+                None => b.clone(),
+            })
+            .collect();
+        let counted = |b: &Badge| match progress.get(b.key.as_str()) {
+            Some(p) => p.logged,
+            None => logged.get(&b.key).copied().unwrap_or(0),
+        };
+        let mut work = work_for_all(&effective, &rules, &counted);
+        prereq::apply(&effective, &mut work, today, &|b: &Badge| {
+            b.effort_minutes.saturating_sub(counted(b))
         });
         let settings = Settings {
             min_session: p.min_session.0,
@@ -155,11 +222,34 @@ impl Overview {
             settings,
         };
         let plan = plan::plan(&input);
+        let by_key: BTreeMap<&str, &Badge> = all.iter().map(|b| (b.key.as_str(), b)).collect();
+        let mut waits: BTreeMap<String, Vec<String>> = all
+            .iter()
+            .map(|b| {
+                let list = prereq::waits_for(b, &by_key, today);
+                (b.key.clone(), list.into_iter().map(str::to_string).collect())
+            })
+            .collect();
+        let session_steps = name_steps(&plan.sessions, &by_key, journeys, &progress, &estimates);
+        drop((progress, by_key));
+        let mut steps_of = journeys.steps.clone();
         let badges = all
             .into_iter()
             .map(|b| {
                 let window = config.issuer(&b.issuer).renewal_window_days;
+                let steps = steps_of.remove(&b.key).unwrap_or_default();
+                let journey = (!steps.is_empty()).then(|| {
+                    let since = journeys
+                        .logged_since_last_done
+                        .get(&b.key)
+                        .copied()
+                        .unwrap_or(0);
+                    step::progress(&steps, b.cycle_start(), since, &estimates)
+                });
                 BadgeInfo {
+                    steps,
+                    journey,
+                    waits_for: waits.remove(&b.key).unwrap_or_default(),
                     status: status_at(&b, today, p.warn_days),
                     work: work
                         .remove(&b.key)
@@ -183,7 +273,19 @@ impl Overview {
             logged_per_day,
             horizon,
             busy_sources: Vec::new(),
+            session_steps,
         }
+    }
+
+    /// The step a session advances (see [`Overview::session_steps`]).
+    pub fn step_of(&self, s: &Session) -> Option<&SessionStep> {
+        let lo = self.plan.sessions.partition_point(|x| x.start < s.start);
+        self.plan.sessions[lo..]
+            .iter()
+            .take_while(|x| x.start == s.start)
+            .position(|x| x == s)
+            .and_then(|k| self.session_steps.get(lo + k))
+            .and_then(Option::as_ref)
     }
 
     /// Today by the overview's clock.
@@ -237,4 +339,37 @@ impl Overview {
     pub fn at_risk(&self) -> impl Iterator<Item = &Outcome> {
         self.plan.outcomes.iter().filter(|o| o.at_risk)
     }
+}
+
+/// The step each session advances: per badge with steps, its sessions in time order fill
+/// its undone steps in order ([`step::session_steps`]).
+fn name_steps(
+    sessions: &[Session],
+    by_key: &BTreeMap<&str, &Badge>,
+    journeys: &Journeys,
+    progress: &BTreeMap<&str, Progress>,
+    estimates: &step::Estimates,
+) -> Vec<Option<SessionStep>> {
+    let mut out = vec![None; sessions.len()];
+    let mut by_badge: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, s) in sessions.iter().enumerate() {
+        if progress.contains_key(s.badge.as_str()) {
+            by_badge.entry(s.badge.as_str()).or_default().push(i);
+        }
+    }
+    for (key, idx) in by_badge {
+        let (Some(b), Some(list), Some(p)) = (
+            by_key.get(key),
+            journeys.steps.get(key),
+            progress.get(key),
+        ) else {
+            continue;
+        };
+        let minutes: Vec<u32> = idx.iter().map(|&i| sessions[i].minutes()).collect();
+        let named = step::session_steps(list, b.cycle_start(), p.logged, estimates, &minutes);
+        for (i, n) in idx.into_iter().zip(named) {
+            out[i] = n;
+        }
+    }
+    out
 }

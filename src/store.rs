@@ -9,6 +9,7 @@ pub mod busy;
 pub mod log;
 pub mod pinned;
 pub mod stamp;
+pub mod steps;
 pub mod windows;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
@@ -17,7 +18,10 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The migrations, in order; migration N brings the schema to version N.
-const MIGRATIONS: &[&str] = &[include_str!("store/migrations/001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("store/migrations/001_initial.sql"),
+    include_str!("store/migrations/002_journeys.sql"),
+];
 
 /// The schema version this program writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

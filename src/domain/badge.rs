@@ -128,6 +128,9 @@ pub struct Badge {
     pub source: Source,
     pub source_id: Option<String>,
     pub archived: bool,
+    /// Keys of the badges it requires first (its prerequisites), in the order given.
+    #[serde(default)]
+    pub after: Vec<String>,
 }
 
 impl Badge {
@@ -423,6 +426,12 @@ pub fn check(b: &Badge) -> Result<(), String> {
     }
     if b.replaced_by.as_deref() == Some(b.key.as_str()) {
         return Err(format!("badge '{}' cannot replace itself", b.key));
+    }
+    for k in &b.after {
+        validate_key(k).map_err(|e| format!("--after: {e}"))?;
+        if *k == b.key {
+            return Err(format!("badge '{}' cannot come after itself", b.key));
+        }
     }
     if let (Some(e), Some(x)) = (b.earned_on, b.expires_on)
         && x < e

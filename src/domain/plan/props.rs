@@ -69,6 +69,7 @@ prop_compose! {
                     due: date(due),
                     remaining: rem,
                     priority: prio(p),
+                    after: Vec::new(),
                 })
                 .collect(),
             free,
@@ -113,6 +114,7 @@ prop_compose! {
                     due: date(due),
                     remaining: if huge && i == 0 { u32::MAX - 3 } else { rem },
                     priority: prio(p),
+                    after: Vec::new(),
                 })
                 .collect(),
             free: windows
@@ -169,6 +171,7 @@ prop_compose! {
                         due: date(shift + a.max(b)),
                         remaining: rem,
                         priority: prio(p),
+                        after: Vec::new(),
                     }
                 })
                 .collect(),
@@ -429,6 +432,7 @@ fn crowded(n: usize, seed: u64) -> PlanInput {
                 due: date((r + len).min(29)),
                 remaining: 30 + 15 * u32::try_from(rnd(12)).unwrap(),
                 priority: prio(u8::try_from(rnd(3)).unwrap()),
+                after: Vec::new(),
             }
         })
         .collect();

@@ -1,0 +1,144 @@
+//! Changes to a badge's steps, shared by `sukima step` and the planner's Badges view. A
+//! step is named by its number in the badge's list, from 1, as `sukima step list` shows
+//! it. Each change is one transaction recorded for undo.
+
+use super::{Result, badge_id};
+use crate::domain::step::{self, Step, is_done};
+use crate::store::{Store, badges, steps};
+use anyhow::{anyhow, bail};
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+/// The badge's steps and its row id, or "no badge has the key".
+fn load(conn: &Connection, key: &str) -> Result<(i64, Vec<Step>)> {
+    let id = badge_id(conn, key)?;
+    Ok((id, steps::of_badge(conn, id)?))
+}
+
+/// The index of step number `n` (from 1), or an error naming the range.
+fn index(key: &str, list: &[Step], n: usize) -> Result<usize> {
+    match list.len() {
+        0 => bail!("{key} has no steps: add one with `sukima step add {key} \"TITLE\"`"),
+        len if n == 0 || n > len => {
+            bail!("{key} has steps 1 to {len}, not {n}: see `sukima step list {key}`")
+        }
+        _ => Ok(n - 1),
+    }
+}
+
+/// Adds a step at position `at` (from 1; the end when `None`).
+pub fn add(store: &mut Store, key: &str, s: &Step, at: Option<usize>) -> Result<String> {
+    step::check(s).map_err(|e| anyhow!(e))?;
+    store.transact(&format!("add step to {key}"), |tx| -> Result<String> {
+        let (id, mut list) = load(tx, key)?;
+        let pos = match at {
+            Some(n) if n == 0 || n > list.len() + 1 => bail!(
+                "a new step of {key} goes at 1 to {}, not {n}",
+                list.len() + 1
+            ),
+            Some(n) => n - 1,
+            None => list.len(),
+        };
+        list.insert(pos, s.clone());
+        steps::replace(tx, id, &list)?;
+        Ok(format!("added step {} to {key}: {}", pos + 1, s.title))
+    })
+}
+
+/// Replaces step number `n` with `s` (keeping its identity in the source it came from).
+pub fn edit(store: &mut Store, key: &str, n: usize, s: &Step) -> Result<String> {
+    step::check(s).map_err(|e| anyhow!(e))?;
+    store.transact(&format!("edit step {n} of {key}"), |tx| -> Result<String> {
+        let (id, mut list) = load(tx, key)?;
+        let i = index(key, &list, n)?;
+        let old = &list[i];
+        let new = Step {
+            id: old.id,
+            source_ref: old.source_ref.clone(),
+            gone: old.gone,
+            ..s.clone()
+        };
+        if *old == new {
+            return Ok(format!("step {n} of {key}: nothing to change"));
+        }
+        list[i] = new;
+        steps::replace(tx, id, &list)?;
+        Ok(format!("updated step {n} of {key}: {}", s.title))
+    })
+}
+
+/// Moves step number `from` to position `to` (both from 1).
+pub fn reorder(store: &mut Store, key: &str, from: usize, to: usize) -> Result<String> {
+    store.transact(&format!("move step {from} of {key}"), |tx| -> Result<String> {
+        let (id, mut list) = load(tx, key)?;
+        let i = index(key, &list, from)?;
+        let j = index(key, &list, to)?;
+        let s = list.remove(i);
+        let title = s.title.clone();
+        list.insert(j, s);
+        steps::replace(tx, id, &list)?;
+        Ok(format!("moved step {from} of {key} to {to}: {title}"))
+    })
+}
+
+/// Marks step number `n` done on `today` (the current step, the first not done, when
+/// `None`), or not done when `done` is false.
+pub fn set_done(
+    store: &mut Store,
+    key: &str,
+    n: Option<usize>,
+    done: bool,
+    today: NaiveDate,
+) -> Result<String> {
+    let verb = if done { "done" } else { "not done" };
+    store.transact(&format!("mark a step of {key} {verb}"), |tx| -> Result<String> {
+        let (id, mut list) = load(tx, key)?;
+        let badge = badges::get(tx, key)?.ok_or_else(|| super::unknown_badge(tx, key))?;
+        let cycle = badge.cycle_start();
+        let i = match n {
+            Some(n) => index(key, &list, n)?,
+            None => {
+                index(key, &list, 1)?;
+                list.iter()
+                    .position(|s| !s.gone && !is_done(s, cycle))
+                    .ok_or_else(|| anyhow!("every step of {key} is done: nothing to mark"))?
+            }
+        };
+        let s = &mut list[i];
+        if is_done(s, cycle) == done {
+            bail!(
+                "step {} of {key} is already {verb}: {}",
+                i + 1,
+                s.title
+            );
+        }
+        s.done_on = done.then_some(today);
+        let title = s.title.clone();
+        steps::replace(tx, id, &list)?;
+        let next = list
+            .iter()
+            .enumerate()
+            .find(|(_, s)| !s.gone && !is_done(s, cycle))
+            .map(|(j, s)| format!("; next: {} {}", j + 1, s.title));
+        Ok(format!(
+            "step {} of {key} {verb}: {title}{}",
+            i + 1,
+            if done {
+                next.unwrap_or_else(|| "; every step is done".into())
+            } else {
+                String::new()
+            }
+        ))
+    })
+}
+
+/// Deletes step number `n`.
+pub fn remove(store: &mut Store, key: &str, n: usize) -> Result<String> {
+    store.transact(&format!("delete step {n} of {key}"), |tx| -> Result<String> {
+        let (id, mut list) = load(tx, key)?;
+        let i = index(key, &list, n)?;
+        let s = list.remove(i);
+        steps::replace(tx, id, &list)?;
+        Ok(format!("deleted step {n} of {key}: {}", s.title))
+    })
+}
