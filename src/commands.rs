@@ -11,6 +11,7 @@ pub mod ics;
 pub mod import;
 pub mod log;
 pub mod plan;
+pub mod step;
 pub mod window;
 
 use crate::cli::{Cli, Command};
@@ -131,6 +132,7 @@ pub fn run(ctx: &mut Ctx, command: Command, out: &mut dyn Write) -> Result<()> {
         }
         Command::Badge(cmd) => badge::run(ctx, *cmd, out),
         Command::Window(cmd) => window::run(ctx, cmd, out),
+        Command::Step(cmd) => step::run(ctx, cmd, out),
         Command::Log(args) => log::run(ctx, &args, out),
         Command::Import(cmd) => import::run(ctx, cmd, out),
         Command::Export(cmd) => export::run(ctx, cmd, out),

@@ -157,6 +157,15 @@ fn apply(ctx: &Ctx, b: &mut Badge, f: &BadgeFields) -> Result<()> {
             .parse::<Priority>()
             .map_err(|e| anyhow!("--priority: {e}"))?;
     }
+    if let Some(v) = &f.after {
+        let mut after: Vec<String> = Vec::new();
+        for k in v.split(',').filter_map(text) {
+            if !after.contains(&k) {
+                after.push(k);
+            }
+        }
+        b.after = after;
+    }
     if !f.tags.is_empty() {
         b.tags = f
             .tags
@@ -357,8 +366,13 @@ fn show(ctx: &Ctx, key: &str, json: bool, out: &mut dyn Write) -> Result<()> {
         .get(key)
         .copied()
         .unwrap_or(0);
+    let journey = super::step::Journey::load(ctx, &b)?;
     if json {
-        return print_json(out, &badge_json(&b, st, logged));
+        let mut v = badge_json(&b, st, logged);
+        if let Some(map) = v.as_object_mut() {
+            map.insert("steps".into(), journey.json().into());
+        }
+        return print_json(out, &v);
     }
     let opens = b.renewal_opens(ctx.config.issuer(&b.issuer).renewal_window_days);
     let d = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
@@ -381,13 +395,21 @@ fn show(ctx: &Ctx, key: &str, json: bool, out: &mut dyn Write) -> Result<()> {
         ("replaced by", b.replaced_by.clone()),
         ("available", d(b.available_on)),
         ("goal", d(b.goal_on)),
+        ("after", after_text(ctx, &b)?),
         (
             "studied",
-            Some(format!(
-                "{} of {} this cycle",
-                format_minutes(logged),
-                format_minutes(b.effort_minutes)
-            )),
+            Some(if journey.steps.is_empty() {
+                format!(
+                    "{} of {} this cycle",
+                    format_minutes(logged),
+                    format_minutes(b.effort_minutes)
+                )
+            } else {
+                format!(
+                    "{} this cycle; the steps set the work",
+                    format_minutes(logged)
+                )
+            }),
         ),
         ("priority", Some(b.priority.to_string())),
         ("tags", Some(b.tags.join(", ")).filter(|s| !s.is_empty())),
@@ -408,5 +430,30 @@ fn show(ctx: &Ctx, key: &str, json: bool, out: &mut dyn Write) -> Result<()> {
             writeln!(out, "  {}  {v}", crate::text::pad(label, 13))?;
         }
     }
+    if !journey.steps.is_empty() {
+        writeln!(out, "  steps")?;
+        for line in journey.text(ctx.width.saturating_sub(4)).lines() {
+            writeln!(out, "    {line}")?;
+        }
+    }
     Ok(())
+}
+
+/// The prerequisites, each with whether it is held: `found (held), mid (waiting)`.
+fn after_text(ctx: &Ctx, b: &Badge) -> Result<Option<String>> {
+    if b.after.is_empty() {
+        return Ok(None);
+    }
+    let today = ctx.today();
+    let mut parts = Vec::new();
+    for k in &b.after {
+        let state = match badges::get(ctx.store.conn(), k)? {
+            Some(p) if crate::domain::prereq::satisfied(&p, today) => "held",
+            Some(p) if p.archived => "archived",
+            Some(_) => "waiting for it",
+            None => "missing",
+        };
+        parts.push(format!("{k} ({state})"));
+    }
+    Ok(Some(parts.join(", ")))
 }
