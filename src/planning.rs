@@ -7,11 +7,11 @@ use crate::domain::badge::Badge;
 use crate::domain::events::{self, Event};
 use crate::domain::log::Pinned;
 use crate::domain::plan::{self, Outcome, Plan, PlanInput, Session, Settings};
+use crate::domain::prereq;
 use crate::domain::spare::{self, Interval, Window};
 use crate::domain::status::{Status, status_at};
-use crate::domain::work::{Work, WorkRules, work_for_all};
-use crate::domain::prereq;
 use crate::domain::step::{self, Progress, SessionStep, Step};
+use crate::domain::work::{Work, WorkRules, work_for_all};
 use crate::store::{StoreError, badges, busy, log, pinned, steps, windows};
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
@@ -227,7 +227,10 @@ impl Overview {
             .iter()
             .map(|b| {
                 let list = prereq::waits_for(b, &by_key, today);
-                (b.key.clone(), list.into_iter().map(str::to_string).collect())
+                (
+                    b.key.clone(),
+                    list.into_iter().map(str::to_string).collect(),
+                )
             })
             .collect();
         let session_steps = name_steps(&plan.sessions, &by_key, journeys, &progress, &estimates);
@@ -358,11 +361,9 @@ fn name_steps(
         }
     }
     for (key, idx) in by_badge {
-        let (Some(b), Some(list), Some(p)) = (
-            by_key.get(key),
-            journeys.steps.get(key),
-            progress.get(key),
-        ) else {
+        let (Some(b), Some(list), Some(p)) =
+            (by_key.get(key), journeys.steps.get(key), progress.get(key))
+        else {
             continue;
         };
         let minutes: Vec<u32> = idx.iter().map(|&i| sessions[i].minutes()).collect();

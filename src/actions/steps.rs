@@ -69,16 +69,19 @@ pub fn edit(store: &mut Store, key: &str, n: usize, s: &Step) -> Result<String> 
 
 /// Moves step number `from` to position `to` (both from 1).
 pub fn reorder(store: &mut Store, key: &str, from: usize, to: usize) -> Result<String> {
-    store.transact(&format!("move step {from} of {key}"), |tx| -> Result<String> {
-        let (id, mut list) = load(tx, key)?;
-        let i = index(key, &list, from)?;
-        let j = index(key, &list, to)?;
-        let s = list.remove(i);
-        let title = s.title.clone();
-        list.insert(j, s);
-        steps::replace(tx, id, &list)?;
-        Ok(format!("moved step {from} of {key} to {to}: {title}"))
-    })
+    store.transact(
+        &format!("move step {from} of {key}"),
+        |tx| -> Result<String> {
+            let (id, mut list) = load(tx, key)?;
+            let i = index(key, &list, from)?;
+            let j = index(key, &list, to)?;
+            let s = list.remove(i);
+            let title = s.title.clone();
+            list.insert(j, s);
+            steps::replace(tx, id, &list)?;
+            Ok(format!("moved step {from} of {key} to {to}: {title}"))
+        },
+    )
 }
 
 /// Marks step number `n` done on `today` (the current step, the first not done, when
@@ -91,54 +94,56 @@ pub fn set_done(
     today: NaiveDate,
 ) -> Result<String> {
     let verb = if done { "done" } else { "not done" };
-    store.transact(&format!("mark a step of {key} {verb}"), |tx| -> Result<String> {
-        let (id, mut list) = load(tx, key)?;
-        let badge = badges::get(tx, key)?.ok_or_else(|| super::unknown_badge(tx, key))?;
-        let cycle = badge.cycle_start();
-        let i = match n {
-            Some(n) => index(key, &list, n)?,
-            None => {
-                index(key, &list, 1)?;
-                list.iter()
-                    .position(|s| !s.gone && !is_done(s, cycle))
-                    .ok_or_else(|| anyhow!("every step of {key} is done: nothing to mark"))?
+    store.transact(
+        &format!("mark a step of {key} {verb}"),
+        |tx| -> Result<String> {
+            let (id, mut list) = load(tx, key)?;
+            let badge = badges::get(tx, key)?.ok_or_else(|| super::unknown_badge(tx, key))?;
+            let cycle = badge.cycle_start();
+            let i = match n {
+                Some(n) => index(key, &list, n)?,
+                None => {
+                    index(key, &list, 1)?;
+                    list.iter()
+                        .position(|s| !s.gone && !is_done(s, cycle))
+                        .ok_or_else(|| anyhow!("every step of {key} is done: nothing to mark"))?
+                }
+            };
+            let s = &mut list[i];
+            if is_done(s, cycle) == done {
+                bail!("step {} of {key} is already {verb}: {}", i + 1, s.title);
             }
-        };
-        let s = &mut list[i];
-        if is_done(s, cycle) == done {
-            bail!(
-                "step {} of {key} is already {verb}: {}",
+            s.done_on = done.then_some(today);
+            let title = s.title.clone();
+            steps::replace(tx, id, &list)?;
+            let next = list
+                .iter()
+                .enumerate()
+                .find(|(_, s)| !s.gone && !is_done(s, cycle))
+                .map(|(j, s)| format!("; next: {} {}", j + 1, s.title));
+            Ok(format!(
+                "step {} of {key} {verb}: {title}{}",
                 i + 1,
-                s.title
-            );
-        }
-        s.done_on = done.then_some(today);
-        let title = s.title.clone();
-        steps::replace(tx, id, &list)?;
-        let next = list
-            .iter()
-            .enumerate()
-            .find(|(_, s)| !s.gone && !is_done(s, cycle))
-            .map(|(j, s)| format!("; next: {} {}", j + 1, s.title));
-        Ok(format!(
-            "step {} of {key} {verb}: {title}{}",
-            i + 1,
-            if done {
-                next.unwrap_or_else(|| "; every step is done".into())
-            } else {
-                String::new()
-            }
-        ))
-    })
+                if done {
+                    next.unwrap_or_else(|| "; every step is done".into())
+                } else {
+                    String::new()
+                }
+            ))
+        },
+    )
 }
 
 /// Deletes step number `n`.
 pub fn remove(store: &mut Store, key: &str, n: usize) -> Result<String> {
-    store.transact(&format!("delete step {n} of {key}"), |tx| -> Result<String> {
-        let (id, mut list) = load(tx, key)?;
-        let i = index(key, &list, n)?;
-        let s = list.remove(i);
-        steps::replace(tx, id, &list)?;
-        Ok(format!("deleted step {n} of {key}: {}", s.title))
-    })
+    store.transact(
+        &format!("delete step {n} of {key}"),
+        |tx| -> Result<String> {
+            let (id, mut list) = load(tx, key)?;
+            let i = index(key, &list, n)?;
+            let s = list.remove(i);
+            steps::replace(tx, id, &list)?;
+            Ok(format!("deleted step {n} of {key}: {}", s.title))
+        },
+    )
 }

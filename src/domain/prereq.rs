@@ -202,19 +202,16 @@ pub fn apply(
             let w = work
                 .entry(p.to_string())
                 .or_insert(Work::Nothing(crate::domain::work::Idle::NoGoal));
-            match w {
-                Work::Nothing(_) => {
-                    *w = Work::Target(PlanTarget {
-                        key: b.key.clone(),
-                        release: b.available_on.map_or(today, |a| a.max(today)),
-                        due,
-                        remaining: remaining(b),
-                        priority: b.priority,
-                        after: Vec::new(),
-                    });
-                    changed = true;
-                }
-                _ => {}
+            if let Work::Nothing(_) = w {
+                *w = Work::Target(PlanTarget {
+                    key: b.key.clone(),
+                    release: b.available_on.map_or(today, |a| a.max(today)),
+                    due,
+                    remaining: remaining(b),
+                    priority: b.priority,
+                    after: Vec::new(),
+                });
+                changed = true;
             }
         }
     }
