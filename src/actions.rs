@@ -506,13 +506,16 @@ pub fn import_badges(
 ) -> Result<crate::io::merge::ImportPlan> {
     store.transact(&format!("import {what}"), |tx| -> Result<_> {
         let existing = badges::all(tx)?;
-        let plan = crate::io::merge::plan(&existing, import, today, default_effort);
+        let mut plan = crate::io::merge::plan(&existing, import, today, default_effort);
         for u in &plan.update {
             badges::update(tx, &u.old.key, &u.new)?;
         }
         for b in &plan.add {
             badges::insert(tx, b)?;
         }
+        // The earning criteria: steps and prerequisites.
+        let notes = steps::apply_criteria(tx, import)?;
+        plan.notes.extend(notes);
         Ok(plan)
     })
 }

@@ -147,3 +147,120 @@ pub fn remove(store: &mut Store, key: &str, n: usize) -> Result<String> {
         },
     )
 }
+
+/// Brings the earning criteria of an import's records to their badges (after the import
+/// itself is written, in the same transaction): each criterion a step, merged with the
+/// badge's steps ([`crate::domain::step::merge_criteria`]); each criterion that asks for
+/// another badge of the same import a prerequisite, added to the badge's (never
+/// removed: the user decides that). A criterion asking for a badge not in the import stays
+/// a step, so it is not lost. Returns notes for the import's report.
+pub fn apply_criteria(
+    tx: &Connection,
+    import: &crate::io::Import,
+) -> Result<Vec<String>, crate::store::StoreError> {
+    use crate::domain::step::{CriteriaChange, criterion_ref, merge_criteria};
+    use std::collections::BTreeMap;
+    let stored = badges::all(tx)?;
+    let key_of = |source_id: &str| {
+        stored
+            .iter()
+            .find(|b| b.source == import.source && b.source_id.as_deref() == Some(source_id))
+            .map(|b| b.key.clone())
+    };
+    let by_template: BTreeMap<&str, String> = import
+        .records
+        .iter()
+        .filter_map(|r| Some((r.template_id.as_deref()?, key_of(&r.source_id)?)))
+        .collect();
+    let mut total = CriteriaChange::default();
+    let mut touched = 0usize;
+    let mut notes = Vec::new();
+    let mut all = stored.clone();
+    for r in &import.records {
+        let (Some(list), Some(key)) = (&r.activities, key_of(&r.source_id)) else {
+            continue;
+        };
+        let Some(id) = badges::id_of(tx, &key)? else {
+            continue;
+        };
+        let mut criteria = Vec::new();
+        let mut after: Vec<String> = Vec::new();
+        for a in list {
+            match a.requires.as_deref().and_then(|t| by_template.get(t)) {
+                Some(k) if *k != key => {
+                    if !after.contains(k) {
+                        after.push(k.clone());
+                    }
+                }
+                _ => criteria.push(Step {
+                    title: a.title.clone(),
+                    kind: a.kind,
+                    url: a.url.clone(),
+                    source_ref: Some(criterion_ref(&a.title)),
+                    ..Step::default()
+                }),
+            }
+        }
+        let old = steps::of_badge(tx, id)?;
+        let (new, change) = merge_criteria(&old, &criteria);
+        if new != old {
+            steps::replace(tx, id, &new)?;
+            touched += 1;
+        }
+        total.added += change.added;
+        total.gone += change.gone;
+        total.back += change.back;
+        if change.gone > 0 {
+            notes.push(format!(
+                "#{key}: {} no longer in its criteria (kept, marked gone)",
+                crate::text::counted(change.gone, "step is", "steps are")
+            ));
+        }
+        // Prerequisites: only new ones, and never one that would make a loop.
+        let Some(pos) = all.iter().position(|b| b.key == key) else {
+            continue;
+        };
+        let mut list = all[pos].after.clone();
+        for k in after {
+            if list.contains(&k) {
+                continue;
+            }
+            let mut trial = list.clone();
+            trial.push(k.clone());
+            match crate::domain::prereq::check(&key, &trial, &list, &{
+                let mut v = all.clone();
+                v[pos].after.clone_from(&trial);
+                v
+            }) {
+                Ok(()) => {
+                    notes.push(format!(
+                        "#{key} now comes after #{k} (its criteria ask for it)"
+                    ));
+                    list = trial;
+                }
+                Err(e) => notes.push(format!("#{key} does not come after #{k}: {e}")),
+            }
+        }
+        if list != all[pos].after {
+            badges::set_after(tx, &key, &list)?;
+            all[pos].after = list;
+        }
+    }
+    if total.added > 0 {
+        notes.insert(
+            0,
+            format!(
+                "{} from the earning criteria of {}",
+                crate::text::counted(total.added, "step added", "steps added"),
+                crate::text::counted(touched, "badge", "badges")
+            ),
+        );
+    }
+    if total.back > 0 {
+        notes.push(format!(
+            "{} back in the criteria",
+            crate::text::counted(total.back, "step is", "steps are")
+        ));
+    }
+    Ok(notes)
+}

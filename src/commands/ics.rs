@@ -51,6 +51,12 @@ pub fn export(ctx: &Ctx, file: &Path, out: &mut dyn Write) -> Result<()> {
             start: s.start,
             end: s.end,
             pinned: s.pinned,
+            step: ov.step_of(s).map(crate::domain::step::SessionStep::label),
+            url: ov.step_of(s).and_then(|st| {
+                st.url
+                    .clone()
+                    .or_else(|| ov.badge(&s.badge).and_then(|b| b.badge.url.clone()))
+            }),
         })
         .collect();
     let dates: Vec<BadgeDates> = ov

@@ -359,6 +359,87 @@ pub fn session_steps(
         .collect()
 }
 
+/// The identity of a criterion from its title: case, width and spacing folded, so a
+/// re-import matches the step it made before.
+pub fn criterion_ref(title: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = title.nfkc().collect::<String>().to_lowercase();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What an import did to a badge's steps.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CriteriaChange {
+    /// Criteria new to the badge, now steps.
+    pub added: usize,
+    /// Steps whose criterion the source no longer lists (kept, marked gone).
+    pub gone: usize,
+    /// Steps marked gone before that the source lists again.
+    pub back: usize,
+}
+
+/// The steps after an import brings the criteria `incoming` (each with its `source_ref`,
+/// in the file's order) to a badge whose steps are `stored`. What the user made is kept:
+/// their steps, their order, estimates and done dates. A stored criterion still listed
+/// takes the file's title, kind and URL; one no longer listed is kept and marked gone;
+/// a new one is put after the step of the criterion before it in the file (at the end
+/// when there is none, or before the first that follows it when it leads the list).
+pub fn merge_criteria(stored: &[Step], incoming: &[Step]) -> (Vec<Step>, CriteriaChange) {
+    let mut out: Vec<Step> = stored.to_vec();
+    let mut change = CriteriaChange::default();
+    let refs: Vec<Option<&str>> = incoming.iter().map(|s| s.source_ref.as_deref()).collect();
+    for s in &mut out {
+        let Some(r) = s.source_ref.clone() else {
+            continue;
+        };
+        match incoming
+            .iter()
+            .find(|i| i.source_ref.as_deref() == Some(r.as_str()))
+        {
+            Some(i) => {
+                s.title.clone_from(&i.title);
+                s.kind = i.kind;
+                s.url.clone_from(&i.url);
+                if s.gone {
+                    s.gone = false;
+                    change.back += 1;
+                }
+            }
+            None if !s.gone => {
+                s.gone = true;
+                change.gone += 1;
+            }
+            None => {}
+        }
+    }
+    let position =
+        |out: &[Step], r: &str| out.iter().position(|s| s.source_ref.as_deref() == Some(r));
+    for (k, i) in incoming.iter().enumerate() {
+        let Some(r) = i.source_ref.as_deref() else {
+            continue;
+        };
+        if position(&out, r).is_some() {
+            continue;
+        }
+        let after = refs[..k]
+            .iter()
+            .rev()
+            .flatten()
+            .find_map(|p| position(&out, p));
+        let at = match after {
+            Some(p) => p + 1,
+            None => refs[k + 1..]
+                .iter()
+                .flatten()
+                .find_map(|n| position(&out, n))
+                .unwrap_or(out.len()),
+        };
+        out.insert(at, i.clone());
+        change.added += 1;
+    }
+    (out, change)
+}
+
 /// What a Credly `activity_type` (with its title) becomes: assessments that are proctored
 /// exams are exams; courses and learning are courses; experience is experience.
 pub fn kind_of_activity(activity_type: &str, title: &str) -> StepKind {
@@ -574,6 +655,83 @@ mod tests {
         ] {
             assert_eq!(kind_of_activity(ty, title), kind, "{ty} {title}");
         }
+    }
+
+    fn criterion(title: &str) -> Step {
+        Step {
+            title: title.into(),
+            kind: StepKind::Course,
+            source_ref: Some(criterion_ref(title)),
+            ..Step::default()
+        }
+    }
+
+    #[test]
+    fn re_import_keeps_what_the_user_made() {
+        let first = vec![
+            criterion("Course A"),
+            criterion("Course B"),
+            criterion("Exam"),
+        ];
+        let (mut steps, change) = merge_criteria(&[], &first);
+        assert_eq!(change.added, 3);
+        // The user sets an estimate, marks one done, adds a step and moves the exam up.
+        steps[0].minutes = Some(90);
+        steps[0].done_on = Some(d("2027-01-05"));
+        steps.insert(
+            1,
+            Step {
+                title: "My notes".into(),
+                ..Step::default()
+            },
+        );
+        let exam = steps.remove(3);
+        steps.insert(0, exam);
+        // The same file again: nothing changes.
+        let (same, change) = merge_criteria(&steps, &first);
+        assert_eq!(
+            (same.clone(), change),
+            (steps.clone(), CriteriaChange::default())
+        );
+        // A newer file: "Course B" is gone, "Lab" comes after "Course A", the exam has a
+        // new URL, and the title's case changed.
+        let mut exam = criterion("EXAM");
+        exam.url = Some("https://example.com/exam".into());
+        let newer = vec![criterion("Course A"), criterion("Lab"), exam];
+        let (after, change) = merge_criteria(&steps, &newer);
+        let titles: Vec<(&str, bool)> = after.iter().map(|s| (s.title.as_str(), s.gone)).collect();
+        assert_eq!(
+            titles,
+            [
+                ("EXAM", false),
+                ("Course A", false),
+                ("Lab", false),
+                ("My notes", false),
+                ("Course B", true),
+            ]
+        );
+        assert_eq!(
+            change,
+            CriteriaChange {
+                added: 1,
+                gone: 1,
+                back: 0
+            }
+        );
+        assert_eq!(after[1].minutes, Some(90));
+        assert_eq!(after[1].done_on, Some(d("2027-01-05")));
+        assert_eq!(after[0].url.as_deref(), Some("https://example.com/exam"));
+        // Back again.
+        let (again, change) = merge_criteria(&after, &first);
+        assert_eq!(
+            change,
+            CriteriaChange {
+                added: 0,
+                gone: 1,
+                back: 1
+            }
+        );
+        assert!(!again.iter().find(|s| s.title == "Course B").unwrap().gone);
     }
 
     proptest::proptest! {

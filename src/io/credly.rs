@@ -19,12 +19,19 @@
 //! - The pagination `metadata` (`current_page`, `total_pages`) tells whether every page was
 //!   given; if not, [`Import::complete`] is false and a note names the missing pages.
 //! - Every record is checked, skipped ones included: a damaged file is refused whole.
+//! - `badge_template.badge_template_activities` are the badge's earning criteria: see
+//!   [`activities`]; `badge_template.id` links a `required_badge_template_id` to another
+//!   badge of the same import.
 
 use super::import_error::{ImportError, Location, Problem};
-use super::incoming::{Carried, Import, Incoming, SkipReason, Skipped, drop_older_issues};
+use super::incoming::{
+    Activity, Carried, Import, Incoming, SkipReason, Skipped, drop_older_issues,
+};
 use super::json_value::{self, day_of, describe, text_at};
 use crate::domain::Source;
+use crate::domain::badge::one_line;
 use crate::domain::dates::parse_ymd;
+use crate::domain::step::{check_url, kind_of_activity};
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 use std::collections::{BTreeSet, HashSet};
@@ -202,9 +209,45 @@ fn read_record(file: &str, index: usize, value: &Value) -> Result<Record, Import
             retires_on: None,
             effort_minutes: None,
             origin: String::new(),
+            template_id: text_at(template, "id"),
+            activities: Some(activities(template)),
         },
         state,
     })
+}
+
+/// `badge_template.badge_template_activities`, in file order: each with a title becomes
+/// an [`Activity`]; its kind from `activity_type` (and the title: a proctored exam is an
+/// exam); its `url` when it is an http(s) address; `required_badge_template_id` names a
+/// badge to earn first. Anything else in them is ignored.
+fn activities(template: Option<&Value>) -> Vec<Activity> {
+    let list = template
+        .and_then(|t| t.get("badge_template_activities"))
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    list.iter()
+        .filter_map(|a| {
+            let title = one_line(&text_at(Some(a), "title")?);
+            if title.is_empty() {
+                return None;
+            }
+            let ty = text_at(Some(a), "activity_type").unwrap_or_default();
+            Some(Activity {
+                kind: kind_of_activity(&ty, &title),
+                url: text_at(Some(a), "url").filter(|u| check_url(u).is_ok()),
+                requires: match a.get("required_badge_template_id") {
+                    Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+                    Some(Value::Number(n)) => Some(n.to_string()),
+                    _ => None,
+                },
+                title: title
+                    .chars()
+                    .take(crate::domain::step::MAX_TITLE_CHARS)
+                    .collect(),
+            })
+        })
+        .collect()
 }
 
 /// The date in `field` (null: none), or when `field` is absent the date part of the

@@ -283,6 +283,8 @@ impl Columns {
             retires_on: date(Col::RetiresOn, parse_date_or_period)?,
             effort_minutes: effort,
             origin: format!("{file} line {line}"),
+            template_id: None,
+            activities: None,
         })
     }
 }

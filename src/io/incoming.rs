@@ -74,6 +74,25 @@ pub struct Incoming {
     pub effort_minutes: Option<u32>,
     /// Where it was read, for messages: `page1.json record 3`, `badges.csv line 4`.
     pub origin: String,
+    /// Its identity as a kind of badge in the source (Credly's badge template id), to link
+    /// the prerequisites of the badges imported together.
+    pub template_id: Option<String>,
+    /// Its earning criteria in the file's order (Credly's badge template activities);
+    /// `None` when the source has none to give.
+    pub activities: Option<Vec<Activity>>,
+}
+
+/// One earning criterion of a badge as a file lists it: a step to take, or another badge
+/// to earn first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Activity {
+    pub title: String,
+    pub kind: crate::domain::step::StepKind,
+    /// An http(s) address, when the file gives a usable one.
+    pub url: Option<String>,
+    /// The badge template this one asks to earn first (Credly's
+    /// `required_badge_template_id`).
+    pub requires: Option<String>,
 }
 
 /// Which optional fields of [`Incoming`] a batch of files carries (name always is).

@@ -182,6 +182,8 @@ fn read_assertion<'a>(
         retires_on: None,
         effort_minutes: None,
         origin: String::new(),
+        template_id: None,
+        activities: None,
     })
 }
 

@@ -25,6 +25,8 @@ fn session(key: &str, name: &str, start: &str, end: &str, pinned: bool) -> Expor
         start: t(start),
         end: t(end),
         pinned,
+        step: None,
+        url: None,
     }
 }
 
@@ -515,6 +517,8 @@ fn written_zone_definitions_match_the_tz_database() {
                 start,
                 end: start + chrono::TimeDelta::minutes(45),
                 pinned: false,
+                step: None,
+                url: None,
             }
         })
         .collect();
@@ -543,4 +547,33 @@ fn written_zone_definitions_match_the_tz_database() {
         assert_eq!(by_name.events.len(), 48);
         assert_eq!(by_name.events, by_definition.events, "{tz}");
     }
+}
+
+#[test]
+fn a_session_names_its_step_with_the_address_to_open() {
+    let mut s = session(
+        "cp4d",
+        "Cloud Pak",
+        "2027-01-04T07:10:00",
+        "2027-01-04T07:40:00",
+        false,
+    );
+    s.step = Some("Module 2: Data governance · 30 of 45m".into());
+    s.url = Some("https://example.com/m2?a=1,2".into());
+    let text = export_calendar(&[s], &[], Tz::Asia__Tokyo, stamp());
+    let unfolded = text.replace("\r\n ", "");
+    assert!(
+        unfolded.contains("SUMMARY:Study: Cloud Pak: Module 2: Data governance · 30 of 45m\r\n"),
+        "{unfolded}"
+    );
+    assert!(
+        unfolded.contains(
+            "DESCRIPTION:Module 2: Data governance · 30 of 45m\\nhttps://example.com/m2?a=1\\,2\r\n"
+        ),
+        "{unfolded}"
+    );
+    assert!(
+        unfolded.contains("URL:https://example.com/m2?a=1,2\r\n"),
+        "{unfolded}"
+    );
 }
