@@ -174,7 +174,7 @@ fn cell(app: &App, b: &BadgeInfo, kind: Kind, w: usize) -> String {
             .map(|d| d.to_string())
             .unwrap_or_else(|| "—".into()),
         Kind::Retires => match (b.retirement, &b.badge.replaced_by) {
-            (Retirement::LetLapse(r), _) => {
+            (Retirement::LetLapse(r) | Retirement::Past(r), None) => {
                 format!("{} {}", r.format("%y-%m-%d"), strings::no_replacement())
             }
             (Retirement::AfterExpiry(r), _) => {
