@@ -2,16 +2,19 @@
 //! minutes, the spare time, and the plan. Loaded from the store and computed with the pure
 //! domain; shared by `plan`, `agenda`, `due`, `calendar`, the iCalendar export and the TUI.
 
+pub mod fixes;
+
 use crate::config::Config;
 use crate::domain::badge::Badge;
+use crate::domain::decision::{Decision, Retirement, decide_all};
 use crate::domain::events::{self, Event};
 use crate::domain::log::Pinned;
 use crate::domain::plan::{self, Outcome, Plan, PlanInput, Session, Settings};
 use crate::domain::prereq;
 use crate::domain::spare::{self, Interval, Window};
-use crate::domain::status::{Status, status_at};
+use crate::domain::status::Status;
 use crate::domain::step::{self, Progress, SessionStep, Step};
-use crate::domain::work::{Work, WorkRules, work_for_all};
+use crate::domain::work::{Idle, PlanTarget, Work, WorkRules};
 use crate::store::{StoreError, badges, busy, log, pinned, steps, windows};
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
@@ -38,22 +41,90 @@ fn horizon(config: &Config, today: NaiveDate, all: &[Badge]) -> NaiveDate {
         .clamp(today, max)
 }
 
-/// One badge and what sukima knows of it today.
-#[derive(Debug, Clone)]
-pub struct BadgeInfo {
-    pub badge: Badge,
-    pub status: Status,
-    pub work: Work,
-    /// Minutes logged this cycle.
-    pub logged: u32,
-    /// When the renewal window opens (held badges that expire).
-    pub renewal_opens: Option<NaiveDate>,
-    /// Its steps, in order (empty: its work is `effort_minutes`).
-    pub steps: Vec<Step>,
-    /// Where it stands on its steps, when it has some.
-    pub journey: Option<Progress>,
-    /// The prerequisites it waits for today (not yet held), in order.
-    pub waits_for: Vec<String>,
+/// The decision (status, work, retirement) for every badge, by key: the one answer every
+/// view and command reads. Badges are taken without their steps; see
+/// [`decisions_with_journeys`].
+pub fn decisions(
+    config: &Config,
+    today: NaiveDate,
+    all: &[Badge],
+    logged: &BTreeMap<String, u32>,
+) -> BTreeMap<String, Decision> {
+    decisions_with_journeys(config, today, all, logged, &Journeys::default()).0
+}
+
+/// [`decisions`] with the badges' journeys: a badge with steps works toward its undone
+/// steps, less what was logged since the last step was marked done (DESIGN 1); a badge
+/// waits for its prerequisites, and a prerequisite with nothing planned of its own is
+/// planned for the badges waiting for it ([`prereq::apply`]). Also returns each journey's
+/// progress.
+pub fn decisions_with_journeys<'a>(
+    config: &Config,
+    today: NaiveDate,
+    all: &'a [Badge],
+    logged: &BTreeMap<String, u32>,
+    journeys: &Journeys,
+) -> (BTreeMap<String, Decision>, BTreeMap<&'a str, Progress>) {
+    let p = &config.planner;
+    let window_of = |issuer: &str| config.issuer(issuer).renewal_window_days;
+    let rules = WorkRules {
+        today,
+        buffer_days: p.buffer_days,
+        renewal_window: &window_of,
+    };
+    let estimates = config.journey.estimates();
+    let progress: BTreeMap<&str, Progress> = all
+        .iter()
+        .filter_map(|b| {
+            let list = journeys.steps.get(&b.key).filter(|l| !l.is_empty())?;
+            let since = journeys
+                .logged_since_last_done
+                .get(&b.key)
+                .copied()
+                .unwrap_or(0);
+            Some((
+                b.key.as_str(),
+                step::progress(list, b.cycle_start(), since, &estimates),
+            ))
+        })
+        .collect();
+    let counted = |b: &Badge| match progress.get(b.key.as_str()) {
+        Some(p) => p.logged,
+        None => logged.get(&b.key).copied().unwrap_or(0),
+    };
+    // With steps, the effort of this cycle is what its undone steps add up to.
+    let effective: Vec<Badge>;
+    let badges = if progress.is_empty() {
+        all
+    } else {
+        effective = all
+            .iter()
+            .map(|b| match progress.get(b.key.as_str()) {
+                Some(p) => Badge {
+                    effort_minutes: p.total - p.done,
+                    ..b.clone()
+                },
+                None => b.clone(),
+            })
+            .collect();
+        &effective
+    };
+    let mut decided = decide_all(badges, &rules, p.warn_days, &counted);
+    if badges.iter().any(|b| !b.after.is_empty()) {
+        let mut work: BTreeMap<String, Work> = decided
+            .iter()
+            .map(|(k, d)| (k.clone(), d.work.clone()))
+            .collect();
+        prereq::apply(badges, &mut work, today, &|b: &Badge| {
+            b.effort_minutes.saturating_sub(counted(b))
+        });
+        for (k, w) in work {
+            if let Some(d) = decided.get_mut(&k) {
+                d.work = w;
+            }
+        }
+    }
+    (decided, progress)
 }
 
 /// The steps of every badge and what was logged toward them: what [`Overview::compute`]
@@ -76,6 +147,121 @@ impl Journeys {
     }
 }
 
+/// The planner's input before spare time is expanded: what a fix changes (the daily cap,
+/// one more window, a badge's priority) and re-plans. Owned, so a worker thread can take it.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    pub now: NaiveDateTime,
+    pub horizon: NaiveDate,
+    pub targets: Vec<PlanTarget>,
+    /// Weekly, one-off and blackout windows.
+    pub windows: Vec<Window>,
+    /// Busy time and the pinned sessions still ahead: spare time never covers them.
+    pub taken: Vec<Interval>,
+    /// Pinned sessions that have not ended.
+    pub pinned: Vec<Pinned>,
+    /// Minutes logged per day, from today on.
+    pub logged_per_day: BTreeMap<NaiveDate, u32>,
+    pub settings: Settings,
+}
+
+impl Scenario {
+    /// The scenario of today's data.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        config: &Config,
+        now: NaiveDateTime,
+        decisions: &BTreeMap<String, Decision>,
+        windows: &[Window],
+        pinned: &[Pinned],
+        logged_per_day: &BTreeMap<NaiveDate, u32>,
+        busy: &[Interval],
+        horizon: NaiveDate,
+    ) -> Scenario {
+        let p = &config.planner;
+        let settings = Settings {
+            min_session: p.min_session.0,
+            max_session: p.max_session.0,
+            daily_cap: p.daily_cap.0,
+            granularity: 5,
+        };
+        let pinned: Vec<Pinned> = pinned.iter().filter(|x| x.end() > now).cloned().collect();
+        let mut taken: Vec<Interval> = busy.to_vec();
+        taken.extend(pinned.iter().map(|x| Interval {
+            start: x.start,
+            end: x.end(),
+        }));
+        // Work that cannot start before the horizon is not planned yet (nor at risk).
+        let targets = decisions
+            .values()
+            .filter_map(|d| d.work.target())
+            .filter(|t| t.release <= horizon)
+            .cloned()
+            .collect();
+        Scenario {
+            now,
+            horizon,
+            targets,
+            windows: windows.to_vec(),
+            taken,
+            pinned,
+            logged_per_day: logged_per_day
+                .range(now.date()..)
+                .map(|(d, m)| (*d, *m))
+                .collect(),
+            settings,
+        }
+    }
+
+    /// The free time of `windows` (with this scenario's blackouts) from now to the horizon.
+    pub fn free_of(&self, windows: &[Window]) -> Vec<Interval> {
+        spare::expand(
+            windows,
+            &self.taken,
+            self.now,
+            self.horizon,
+            self.settings.granularity,
+        )
+    }
+
+    /// The planner's input.
+    pub fn input(&self) -> PlanInput {
+        self.input_with_free(self.free_of(&self.windows))
+    }
+
+    /// The planner's input over the given free time.
+    pub fn input_with_free(&self, free: Vec<Interval>) -> PlanInput {
+        PlanInput {
+            now: self.now,
+            targets: self.targets.clone(),
+            free,
+            pinned: self.pinned.clone(),
+            logged_per_day: self.logged_per_day.clone(),
+            settings: self.settings,
+        }
+    }
+}
+
+/// One badge and what sukima knows of it today.
+#[derive(Debug, Clone)]
+pub struct BadgeInfo {
+    pub badge: Badge,
+    pub status: Status,
+    pub work: Work,
+    /// What its retirement means (the same decision as status and work).
+    pub retirement: Retirement,
+    /// Minutes logged this cycle.
+    pub logged: u32,
+    /// When the renewal window opens (held badges that expire).
+    pub renewal_opens: Option<NaiveDate>,
+    /// Its steps, in order (empty: its work is `effort_minutes`).
+    pub steps: Vec<Step>,
+    /// Where it stands on its steps, when it has some.
+    pub journey: Option<Progress>,
+    /// The prerequisites it waits for today (not yet held), in order.
+    pub waits_for: Vec<String>,
+}
+
 /// Everything the views need, computed once per change.
 #[derive(Debug, Clone)]
 pub struct Overview {
@@ -91,6 +277,8 @@ pub struct Overview {
     pub horizon: NaiveDate,
     /// Calendar imports: (source, events, first start, last end).
     pub busy_sources: Vec<(String, u32, String, String)>,
+    /// What the plan was made from, for fixes that re-plan it.
+    pub scenario: Scenario,
     /// The step each session of `plan.sessions` advances (same order; `None` for a badge
     /// without steps, or past its last step).
     pub session_steps: Vec<Option<SessionStep>>,
@@ -147,84 +335,24 @@ impl Overview {
         horizon: NaiveDate,
     ) -> Overview {
         let today = now.date();
-        let p = &config.planner;
-        let window_of = |issuer: &str| config.issuer(issuer).renewal_window_days;
-        let rules = WorkRules {
-            today,
-            buffer_days: p.buffer_days,
-            renewal_window: &window_of,
-        };
-        // A badge with steps: its effort is its undone steps, and what counts against it
-        // is what was logged since the last step was marked done (DESIGN 1).
-        let estimates = config.journey.estimates();
-        let progress: BTreeMap<&str, Progress> = all
-            .iter()
-            .filter_map(|b| {
-                let list = journeys.steps.get(&b.key).filter(|l| !l.is_empty())?;
-                let since = journeys
-                    .logged_since_last_done
-                    .get(&b.key)
-                    .copied()
-                    .unwrap_or(0);
-                Some((
-                    b.key.as_str(),
-                    step::progress(list, b.cycle_start(), since, &estimates),
-                ))
-            })
-            .collect();
-        let effective: Vec<Badge> = all
-            .iter()
-            .map(|b| match progress.get(b.key.as_str()) {
-                Some(p) => Badge {
-                    effort_minutes: p.total - p.done,
-                    ..b.clone()
-                },
-                None => b.clone(),
-            })
-            .collect();
-        let counted = |b: &Badge| match progress.get(b.key.as_str()) {
-            Some(p) => p.logged,
-            None => logged.get(&b.key).copied().unwrap_or(0),
-        };
-        let mut work = work_for_all(&effective, &rules, &counted);
-        prereq::apply(&effective, &mut work, today, &|b: &Badge| {
-            b.effort_minutes.saturating_sub(counted(b))
-        });
-        let settings = Settings {
-            min_session: p.min_session.0,
-            max_session: p.max_session.0,
-            daily_cap: p.daily_cap.0,
-            granularity: 5,
-        };
-        let future_pins: Vec<Pinned> = pinned.iter().filter(|x| x.end() > now).cloned().collect();
-        let mut taken: Vec<Interval> = busy.to_vec();
-        taken.extend(future_pins.iter().map(|x| Interval {
-            start: x.start,
-            end: x.end(),
-        }));
-        let free = spare::expand(&windows, &taken, now, horizon, settings.granularity);
-        // Work that cannot start before the horizon is not planned yet (nor at risk).
-        let targets: Vec<_> = work
-            .values()
-            .filter_map(Work::target)
-            .filter(|t| t.release <= horizon)
-            .cloned()
-            .collect();
-        let input = PlanInput {
+        let (mut decisions, progress) =
+            decisions_with_journeys(config, today, &all, logged, journeys);
+        let scenario = Scenario::new(
+            config,
             now,
-            targets,
-            free,
-            pinned: future_pins,
-            logged_per_day: logged_per_day
-                .range(today..)
-                .map(|(d, m)| (*d, *m))
-                .collect(),
-            settings,
-        };
-        let plan = plan::plan(&input);
+            &decisions,
+            &windows,
+            &pinned,
+            &logged_per_day,
+            busy,
+            horizon,
+        );
+        let plan = plan::plan(&scenario.input());
+        let estimates = config.journey.estimates();
         let by_key: BTreeMap<&str, &Badge> = all.iter().map(|b| (b.key.as_str(), b)).collect();
         let mut waits: BTreeMap<String, Vec<String>> = all
             .iter()
+            .filter(|b| !b.after.is_empty())
             .map(|b| {
                 let list = prereq::waits_for(b, &by_key, today);
                 (
@@ -234,29 +362,32 @@ impl Overview {
             })
             .collect();
         let session_steps = name_steps(&plan.sessions, &by_key, journeys, &progress, &estimates);
-        drop((progress, by_key));
+        let mut journey: BTreeMap<String, Progress> = progress
+            .into_iter()
+            .map(|(k, p)| (k.to_string(), p))
+            .collect();
+        drop(by_key);
         let mut steps_of = journeys.steps.clone();
         let badges = all
             .into_iter()
             .map(|b| {
                 let window = config.issuer(&b.issuer).renewal_window_days;
-                let steps = steps_of.remove(&b.key).unwrap_or_default();
-                let journey = (!steps.is_empty()).then(|| {
-                    let since = journeys
-                        .logged_since_last_done
-                        .get(&b.key)
-                        .copied()
-                        .unwrap_or(0);
-                    step::progress(&steps, b.cycle_start(), since, &estimates)
+                let Decision {
+                    status,
+                    work,
+                    retirement,
+                } = decisions.remove(&b.key).unwrap_or(Decision {
+                    status: Status::Target,
+                    work: Work::Nothing(Idle::Archived),
+                    retirement: Retirement::None,
                 });
                 BadgeInfo {
-                    steps,
-                    journey,
+                    steps: steps_of.remove(&b.key).unwrap_or_default(),
+                    journey: journey.remove(&b.key),
                     waits_for: waits.remove(&b.key).unwrap_or_default(),
-                    status: status_at(&b, today, p.warn_days),
-                    work: work
-                        .remove(&b.key)
-                        .unwrap_or(Work::Nothing(crate::domain::work::Idle::Archived)),
+                    status,
+                    work,
+                    retirement,
                     logged: logged.get(&b.key).copied().unwrap_or(0),
                     renewal_opens: if b.is_held() {
                         b.renewal_opens(window)
@@ -276,6 +407,7 @@ impl Overview {
             logged_per_day,
             horizon,
             busy_sources: Vec::new(),
+            scenario,
             session_steps,
         }
     }
