@@ -45,12 +45,17 @@ pub fn add(store: &mut Store, key: &str, s: &Step, at: Option<usize>) -> Result<
     })
 }
 
-/// Replaces step number `n` with `s` (keeping its identity in the source it came from).
-pub fn edit(store: &mut Store, key: &str, n: usize, s: &Step) -> Result<String> {
+/// Replaces step number `n` with `s` (keeping its identity in the source it came from),
+/// and moves it to position `to` (from 1) when given: one change.
+pub fn edit(store: &mut Store, key: &str, n: usize, s: &Step, to: Option<usize>) -> Result<String> {
     step::check(s).map_err(|e| anyhow!(e))?;
     store.transact(&format!("edit step {n} of {key}"), |tx| -> Result<String> {
         let (id, mut list) = load(tx, key)?;
         let i = index(key, &list, n)?;
+        let j = match to {
+            Some(to) => index(key, &list, to)?,
+            None => i,
+        };
         let old = &list[i];
         let new = Step {
             id: old.id,
@@ -58,12 +63,17 @@ pub fn edit(store: &mut Store, key: &str, n: usize, s: &Step) -> Result<String> 
             gone: old.gone,
             ..s.clone()
         };
-        if *old == new {
+        if *old == new && i == j {
             return Ok(format!("step {n} of {key}: nothing to change"));
         }
-        list[i] = new;
+        list.remove(i);
+        list.insert(j, new);
         steps::replace(tx, id, &list)?;
-        Ok(format!("updated step {n} of {key}: {}", s.title))
+        Ok(if i == j {
+            format!("updated step {n} of {key}: {}", s.title)
+        } else {
+            format!("updated step {n} of {key}, now {}: {}", j + 1, s.title)
+        })
     })
 }
 

@@ -46,18 +46,7 @@ pub fn run(ctx: &mut Ctx, cmd: StepCommand, out: &mut dyn Write) -> Result<()> {
                 s.title = t.trim().to_string();
             }
             apply(&mut s, &fields)?;
-            let mut said = Vec::new();
-            if s != old {
-                said.push(act::edit(&mut ctx.store, &key, number, &s)?);
-            }
-            if let Some(to) = to.filter(|&to| to != number) {
-                said.push(act::reorder(&mut ctx.store, &key, number, to)?);
-            }
-            if said.is_empty() {
-                format!("step {number} of {key}: nothing to change")
-            } else {
-                said.join("\n")
-            }
+            act::edit(&mut ctx.store, &key, number, &s, to)?
         }
         StepCommand::Done { key, number, undo } => {
             act::set_done(&mut ctx.store, &key, number, !undo, today)?

@@ -279,9 +279,14 @@ pub struct SessionStep {
 }
 
 impl SessionStep {
-    /// `Module 2: Data governance · 30 of 45m`.
+    /// `Module 2: Data governance · 30 of 45m`, and `, then Quiz` when the session goes
+    /// on to the next step.
     pub fn label(&self) -> String {
-        format!("{} · {} of {}m", self.title, self.covered, self.estimate)
+        let head = format!("{} · {} of {}m", self.title, self.covered, self.estimate);
+        match &self.then {
+            Some(next) => format!("{head}, then {next}"),
+            None => head,
+        }
     }
 }
 
@@ -555,11 +560,11 @@ mod tests {
                 Some(("Module 2: Data governance · 30 of 45m".into(), None)),
                 // 15 finish module 2, 15 go to the quiz.
                 Some((
-                    "Module 2: Data governance · 45 of 45m".into(),
+                    "Module 2: Data governance · 45 of 45m, then Quiz".into(),
                     Some("Quiz".into())
                 )),
                 // 5 finish the quiz, 25 into the exam.
-                Some(("Quiz · 20 of 20m".into(), Some("Exam".into()))),
+                Some(("Quiz · 20 of 20m, then Exam".into(), Some("Exam".into()))),
                 // 35 finish the exam; 10 left over.
                 Some(("Exam · 60 of 60m".into(), None)),
                 None,

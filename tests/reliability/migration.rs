@@ -320,8 +320,18 @@ fn schema_v2_database_opens_with_all_its_data() {
     assert!(steps.contains("gone from the criteria"), "{steps}");
     let show = env.ok(&["badge", "show", "dp-600", "--json"]);
     assert!(show.contains("\"after\": [\n    \"dp-900\"\n  ]"), "{show}");
-    assert_eq!(env.ok(&["undo"]).trim(), "undid: mark a step of az-104 done");
-    env.ok(&["step", "add", "az-104", "After migration", "--minutes", "20m"]);
+    assert_eq!(
+        env.ok(&["undo"]).trim(),
+        "undid: mark a step of az-104 done"
+    );
+    env.ok(&[
+        "step",
+        "add",
+        "az-104",
+        "After migration",
+        "--minutes",
+        "20m",
+    ]);
     assert!(env.snapshot().contains("After migration"));
 }
 
@@ -386,11 +396,25 @@ fn generate_schema_v2_fixture() {
     ]);
     step(&["dp-600", "Practice assessment", "--kind", "assessment"]);
     step(&["dp-600", "Exam DP-600 (試験)", "--kind", "exam"]);
-    step(&["dp-600", "Build a lakehouse \"lab\"", "--kind", "experience", "--at", "2"]);
+    step(&[
+        "dp-600",
+        "Build a lakehouse \"lab\"",
+        "--kind",
+        "experience",
+        "--at",
+        "2",
+    ]);
     env.ok(&["step", "done", "dp-600"]);
     env.ok(&["import", "credly", s(&data("credly/journey.json"))]);
     env.ok(&["import", "credly", s(&data("credly/journey-newer.json"))]);
-    env.ok(&["step", "add", "az-104", "Renewal assessment", "--kind", "assessment"]);
+    env.ok(&[
+        "step",
+        "add",
+        "az-104",
+        "Renewal assessment",
+        "--kind",
+        "assessment",
+    ]);
     env.ok(&["step", "done", "az-104"]);
     let conn = rusqlite::Connection::open(&env.db).unwrap();
     conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
