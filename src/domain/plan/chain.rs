@@ -79,6 +79,8 @@ struct Chains<'a> {
     topo: Vec<usize>,
     /// Per job: every deadline it can have, in capacity time, sorted.
     options: Vec<Vec<u64>>,
+    /// Per item: its position in `topo`.
+    topo_pos: Vec<usize>,
     /// Some deadline was rounded down to a boundary.
     rounded: std::cell::Cell<bool>,
 }
@@ -185,6 +187,13 @@ impl<'a> Chains<'a> {
             p_needed,
             release,
             own,
+            topo_pos: {
+                let mut v = vec![0; n];
+                for (k, &i) in topo.iter().enumerate() {
+                    v[i] = k;
+                }
+                v
+            },
             topo,
             options,
             rounded: std::cell::Cell::new(rounded),
@@ -216,11 +225,7 @@ impl<'a> Chains<'a> {
 
     /// Whether item `i`, with everything it waits for, fits by itself.
     fn fits_alone(&self, i: usize) -> bool {
-        let n = self.job.len();
-        let mut counted = vec![false; n];
-        counted[i] = true;
-        // Its ancestors, each before its dependants' deadlines are needed: walk down from
-        // `i`, then settle deadlines from `i` up.
+        // Its ancestors.
         let mut members = vec![i];
         let mut k = 0;
         while k < members.len() {
@@ -236,19 +241,19 @@ impl<'a> Chains<'a> {
                 .and_then(|e| self.window(i, e))
                 .is_some_and(|(r, d)| self.bounds[d + 1] - self.bounds[r] >= self.p_counted[i]);
         }
-        let mut deadline: Vec<Option<u64>> = vec![None; n];
-        let order: Vec<usize> = self
-            .topo
-            .iter()
-            .rev()
-            .copied()
-            .filter(|x| members.contains(x))
-            .collect();
-        for &j in &order {
+        // Deadlines from `i` down to its ancestors (dependants first).
+        members.sort_by_key(|&m| std::cmp::Reverse(self.topo_pos[m]));
+        let mut deadline: Vec<Option<u64>> = vec![None; members.len()];
+        let mut jobs = Vec::with_capacity(members.len());
+        for (k, &j) in members.iter().enumerate() {
             let mut req: Option<u64> = None;
             for &s in &self.model.succs[j] {
-                if let Some(e) = deadline[s] {
-                    let p = if counted[s] {
+                if let Some(e) = members
+                    .iter()
+                    .position(|&m| m == s)
+                    .and_then(|q| deadline[q])
+                {
+                    let p = if s == i {
                         self.p_counted[s]
                     } else {
                         self.p_needed[s]
@@ -257,20 +262,28 @@ impl<'a> Chains<'a> {
                     req = Some(req.map_or(x, |r| r.min(x)));
                 }
             }
-            let own = if counted[j] { self.own[j] } else { None };
-            deadline[j] = match (own, req) {
+            let own = if j == i { self.own[j] } else { None };
+            deadline[k] = match (own, req) {
                 (Some(a), Some(b)) => Some(a.min(b)),
                 (a, b) => a.or(b),
             };
+            let Some((r, d)) = deadline[k].and_then(|e| self.window(j, e)) else {
+                return false;
+            };
+            let it = &self.model.items[j];
+            jobs.push(Job {
+                r,
+                d,
+                p: if j == i {
+                    self.p_counted[j]
+                } else {
+                    self.p_needed[j]
+                },
+                class: it.class,
+                rank: it.rank,
+            });
         }
-        let kept: Vec<bool> = deadline.iter().map(Option::is_some).collect();
-        match self.jobs(&counted, &kept, &deadline) {
-            Some(mut jobs) => {
-                jobs.sort_by_key(|j| (j.r, j.rank));
-                edf::feasible(&jobs, &self.cap)
-            }
-            None => false,
-        }
+        feasible_in_range(jobs, &self.cap)
     }
 
     /// The closure of `counted` and the deadline of each of its members.
@@ -332,13 +345,27 @@ impl<'a> Chains<'a> {
     fn fits(&self, counted: &[bool]) -> bool {
         let (kept, deadline) = self.effective(counted);
         match self.jobs(counted, &kept, &deadline) {
-            Some(mut jobs) => {
-                jobs.sort_by_key(|j| (j.r, j.rank));
-                edf::feasible(&jobs, &self.cap)
-            }
+            Some(jobs) => feasible_in_range(jobs, &self.cap),
             None => false,
         }
     }
+}
+
+/// Earliest-deadline-first feasibility of `jobs` on the periods between the first release
+/// and the last due among them only (the others do not matter to it).
+fn feasible_in_range(mut jobs: Vec<Job>, cap: &[u64]) -> bool {
+    let (Some(lo), Some(hi)) = (
+        jobs.iter().map(|j| j.r).min(),
+        jobs.iter().map(|j| j.d).max(),
+    ) else {
+        return true;
+    };
+    for j in &mut jobs {
+        j.r -= lo;
+        j.d -= lo;
+    }
+    jobs.sort_by_key(|j| (j.r, j.rank));
+    edf::feasible(&jobs, &cap[lo..=hi])
 }
 
 /// Items in an order where each comes after everything it waits for (ties by index).
@@ -382,20 +409,10 @@ pub(super) fn select(model: &Model, inflate: &[u64], budget: &mut u64) -> Choice
     let mut rs: Vec<usize> = jobs0.iter().map(|j| j.r).collect();
     rs.sort_unstable();
     rs.dedup();
-    // Every due a job can have in the branch and bound.
-    let mut ds: Vec<usize> = Vec::new();
-    let mut options: Vec<Vec<(u64, usize)>> = vec![Vec::new(); n];
-    for &i in &idx {
-        let v: Vec<(u64, usize)> = c.options[i]
-            .iter()
-            .filter_map(|&e| Some((e, c.window(i, e)?.1)))
-            .collect();
-        ds.extend(v.iter().map(|x| x.1));
-        options[i] = v;
-    }
-    ds.sort_unstable();
-    ds.dedup();
-    let (mut whole, zones) = Hall::raw(rs.clone(), ds.clone(), &pre, jobs0.iter());
+    let mut ds0: Vec<usize> = jobs0.iter().map(|j| j.d).collect();
+    ds0.sort_unstable();
+    ds0.dedup();
+    let (mut whole, zones) = Hall::raw(rs.clone(), ds0, &pre, jobs0.iter());
     whole.close();
     let mut involved = vec![false; n];
     for (k, &i) in idx.iter().enumerate() {
@@ -443,26 +460,47 @@ pub(super) fn select(model: &Model, inflate: &[u64], budget: &mut u64) -> Choice
     }
     // Always kept: everything in no group, on time with its closure.
     let mut counted: Vec<bool> = (0..n).map(|i| viable[i] && !involved[i]).collect();
-    let forced_jobs = {
-        let (k, d) = c.effective(&counted);
-        c.jobs(&counted, &k, &d).unwrap_or_default()
-    };
-    let (mut base, _) = Hall::raw(rs, ds, &pre, forced_jobs.iter());
-    base.close();
     let seed = heuristic(&c, &viable).counted;
+    // The slack the always-kept leave, over every due a job of a group small enough for
+    // the branch and bound can have: only when there is such a group.
+    let mut options: Vec<Vec<(u64, usize)>> = vec![Vec::new(); n];
+    let base = groups
+        .values()
+        .any(|m| m.len() <= super::MAX_ZONE)
+        .then(|| {
+            let mut ds: Vec<usize> = Vec::new();
+            for &i in &idx {
+                let v: Vec<(u64, usize)> = c.options[i]
+                    .iter()
+                    .filter_map(|&e| Some((e, c.window(i, e)?.1)))
+                    .collect();
+                ds.extend(v.iter().map(|x| x.1));
+                options[i] = v;
+            }
+            ds.sort_unstable();
+            ds.dedup();
+            let forced_jobs = {
+                let (k, d) = c.effective(&counted);
+                c.jobs(&counted, &k, &d).unwrap_or_default()
+            };
+            let (mut base, _) = Hall::raw(rs, ds, &pre, forced_jobs.iter());
+            base.close();
+            base
+        });
+
     let mut exact = true;
+    let mut searched = false;
     for members in groups.values() {
-        if members.len() > super::MAX_ZONE {
+        let Some(base) = base.as_ref().filter(|_| members.len() <= super::MAX_ZONE) else {
             for &i in members {
                 counted[i] = seed[i];
             }
             exact = false;
             continue;
-        }
+        };
+        searched = true;
         let forced: Vec<bool> = (0..n).map(|i| viable[i] && !involved[i]).collect();
-        let (pick, proven) = solve(
-            &c, &viable, &forced, members, &options, &base, &seed, budget,
-        );
+        let (pick, proven) = solve(&c, &viable, &forced, members, &options, base, &seed, budget);
         exact &= proven;
         for (k, &i) in members.iter().enumerate() {
             counted[i] = pick[k];
@@ -472,7 +510,8 @@ pub(super) fn select(model: &Model, inflate: &[u64], budget: &mut u64) -> Choice
         debug_assert!(false, "group choices do not fit together");
         return heuristic(&c, &viable);
     }
-    if !exact {
+    // The heuristic's choice is filled already; a search cut short may leave room.
+    if !exact && searched {
         fill(&c, &viable, &mut counted);
     }
     done(&c, counted, exact)
@@ -527,7 +566,22 @@ fn heuristic(c: &Chains<'_>, viable: &[bool]) -> Choice {
     let (kept0, dl0) = c.effective(viable);
     let idx: Vec<usize> = (0..n).filter(|&i| kept0[i]).collect();
     let mut counted = vec![false; n];
-    if let Some(jobs) = c.jobs(viable, &kept0, &dl0) {
+    if let Some(mut jobs) = c.jobs(viable, &kept0, &dl0) {
+        // A badge others wait for is given up as reluctantly as the most important of
+        // them: giving it up gives them up too.
+        let mut class: Vec<u8> = (0..n)
+            .map(|i| if viable[i] { c.model.items[i].class } else { 0 })
+            .collect();
+        for &i in c.topo.iter().rev() {
+            for &k in &c.model.succs[i] {
+                if kept0[k] {
+                    class[i] = class[i].max(class[k]);
+                }
+            }
+        }
+        for (k, &i) in idx.iter().enumerate() {
+            jobs[k].class = class[i];
+        }
         let forced = vec![false; jobs.len()];
         let acc = edf::greedy_reject(&jobs, &c.cap, &forced);
         let mut accepted = vec![false; n];
@@ -549,10 +603,49 @@ fn heuristic(c: &Chains<'_>, viable: &[bool]) -> Choice {
 }
 
 /// Adds every left-out viable badge that still fits with the chosen ones, High first,
-/// then by due, demand and planning order.
+/// then by due, demand and planning order. Each badge is taken at its tightest window
+/// (every viable badge included), so a closed slack matrix of the chosen ones at theirs
+/// says in one lookup whether it fits, and the set stays feasible at its own (looser)
+/// windows. Only a badge whose prerequisites are all placed already is tried.
 fn fill(c: &Chains<'_>, viable: &[bool], counted: &mut [bool]) {
-    let mut rest: Vec<usize> = (0..viable.len())
-        .filter(|&i| viable[i] && !counted[i])
+    let n = viable.len();
+    let (kept0, dl0) = c.effective(viable);
+    let tight: Vec<Option<Job>> = (0..n)
+        .map(|i| {
+            let (r, d) = c.window(i, dl0[i]?)?;
+            let it = &c.model.items[i];
+            Some(Job {
+                r,
+                d,
+                p: if viable[i] {
+                    c.p_counted[i]
+                } else {
+                    c.p_needed[i]
+                },
+                class: it.class,
+                rank: it.rank,
+            })
+        })
+        .collect();
+    let mut rs: Vec<usize> = tight.iter().flatten().map(|j| j.r).collect();
+    let mut ds: Vec<usize> = tight.iter().flatten().map(|j| j.d).collect();
+    rs.sort_unstable();
+    rs.dedup();
+    ds.sort_unstable();
+    ds.dedup();
+    let (mut kept, _) = c.effective(counted);
+    let pre = hall::prefix(&c.cap);
+    let (mut h, _) = Hall::raw(
+        rs,
+        ds,
+        &pre,
+        (0..n)
+            .filter(|&i| kept[i])
+            .filter_map(|i| tight[i].as_ref()),
+    );
+    h.close();
+    let mut rest: Vec<usize> = (0..n)
+        .filter(|&i| viable[i] && kept0[i] && !counted[i])
         .collect();
     let items = &c.model.items;
     rest.sort_by_key(|&i| {
@@ -564,9 +657,16 @@ fn fill(c: &Chains<'_>, viable: &[bool], counted: &mut [bool]) {
         )
     });
     for i in rest {
-        counted[i] = true;
-        if !c.fits(counted) {
-            counted[i] = false;
+        let Some(j) = tight[i] else { continue };
+        let preds_in = c.model.preds[i].iter().all(|&a| !c.job[a] || kept[a]);
+        if kept[i] {
+            // Already placed as needed early by another: counting it asks its own due,
+            // which its tightest window already keeps.
+            counted[i] = true;
+        } else if preds_in && h.at(j.r, j.d) >= i64::try_from(j.p).unwrap_or(i64::MAX) {
+            h.add(j.r, j.d, j.p);
+            counted[i] = true;
+            kept[i] = true;
         }
     }
 }
