@@ -1,5 +1,6 @@
 //! End to end as a user: the real `sukima --demo` in a real terminal (tmux), keys sent
-//! with `send-keys`, the screen read with `capture-pane`. Skipped when tmux is missing.
+//! with `send-keys`, the screen read with `capture-pane`. Without tmux it fails, unless
+//! `SUKIMA_SKIP_TMUX=1` skips it on purpose.
 
 use super::NOW;
 use std::process::{Command, Output};
@@ -65,13 +66,6 @@ impl Drop for Tmux {
     }
 }
 
-fn tmux_installed() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 /// Quotes a word for `sh`.
 fn sh(word: &str) -> String {
     format!("'{}'", word.replace('\'', r"'\''"))
@@ -79,8 +73,7 @@ fn sh(word: &str) -> String {
 
 #[test]
 fn a_person_logs_study_from_the_badges_view() {
-    if !tmux_installed() {
-        eprintln!("tmux is not installed: skipping the end-to-end test");
+    if !crate::common::tmux_ready() {
         return;
     }
     let bin = assert_cmd::cargo::cargo_bin("sukima");
