@@ -76,9 +76,22 @@ pub enum Command {
     Export(ExportCommand),
     /// Print the effective configuration (defaults included) as TOML.
     Config(ConfigArgs),
+    /// Print the completion script for a shell (see the README for where it goes).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), every command on one page.
+    Man,
 }
 
 impl Command {
+    /// Whether it only prints text made from the argument definitions (completions, the
+    /// man page): it needs no configuration, clock or database.
+    pub fn is_self_description(&self) -> bool {
+        matches!(self, Command::Completions { .. } | Command::Man)
+    }
+
     /// Whether it changes the database (so `--demo` can say the change is not kept).
     pub fn writes(&self) -> bool {
         match self {

@@ -5,3 +5,4 @@ mod badge;
 mod basics;
 mod imports;
 mod plan;
+mod shell;
