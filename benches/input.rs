@@ -5,6 +5,9 @@
 //!   `long_input_is_answered`), parsed and key-completed. Budget: well under 1 s in all.
 //! - `ics_runaway_recurrence`: an event repeating every second since 1970, cut at the cap.
 //!   Budget: well under 5 s.
+//! - `credly_import_10x48`: ten Credly pages of 48 badges each, once the bytes are here:
+//!   read, matched against an empty database file and written in one transaction, as
+//!   `sukima import credly --user` does after the fetch. Budget: 200 ms.
 //!
 //! Run with `cargo bench --bench input`.
 
@@ -91,7 +94,60 @@ fn bench(c: &mut Criterion) {
             sukima::io::ics::import_busy(&ics, "t.ics", Tz::Asia__Tokyo, range.clone()).unwrap()
         });
     });
+    let pages = credly_pages(10, 48);
+    group.bench_function("credly_import_10x48", |bench| {
+        bench.iter_batched(
+            || {
+                let dir = tempfile::tempdir().unwrap();
+                let store = sukima::store::Store::open(&dir.path().join("sukima.db")).unwrap();
+                (dir, store)
+            },
+            |(dir, mut store)| {
+                let import = sukima::io::credly::parse(&pages).unwrap();
+                let plan = sukima::actions::import_badges(
+                    &mut store,
+                    &import,
+                    now.date(),
+                    &|_| 600,
+                    "credly user many",
+                )
+                .unwrap();
+                assert_eq!(plan.add.len(), 480);
+                (dir, store)
+            },
+            criterion::BatchSize::PerIteration,
+        );
+    });
     group.finish();
+}
+
+/// `total` pages of `per` badges in Credly's shape: the first record of the test fixture
+/// with its id, name and dates changed (as `tests/cli/credly_fetch.rs` serves them).
+fn credly_pages(total: u64, per: u64) -> Vec<(String, Vec<u8>)> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/credly/page1.json");
+    let fixture: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let template = fixture["data"][0].clone();
+    (1..=total)
+        .map(|p| {
+            let data: Vec<serde_json::Value> = (0..per)
+                .map(|i| {
+                    let n = (p - 1) * per + i;
+                    let mut r = template.clone();
+                    r["id"] = format!("00000000-0000-4000-8000-{n:012}").into();
+                    r["badge_template"]["name"] = format!("Made-up Skill {n} Foundation").into();
+                    r["issued_at_date"] = "2026-03-01".into();
+                    r["expires_at_date"] = format!("2028-{:02}-15", n % 12 + 1).into();
+                    r
+                })
+                .collect();
+            let body = serde_json::json!({
+                "data": data,
+                "metadata": {"count": per, "current_page": p, "total_count": total * per,
+                             "total_pages": total, "per": per}
+            });
+            (format!("page {p}"), body.to_string().into_bytes())
+        })
+        .collect()
 }
 
 criterion_group!(benches, bench);

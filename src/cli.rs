@@ -304,10 +304,16 @@ pub struct DueArgs {
 /// `import …`.
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
-    /// Credly badges.json pages, as saved from `https://www.credly.com/users/NAME/badges.json`.
+    /// Credly badges.json pages, as saved from `https://www.credly.com/users/NAME/badges.json`,
+    /// or fetched with --user.
     Credly {
-        #[arg(required = true)]
+        /// The saved pages (or a profile's address, as --user).
+        #[arg(required_unless_present = "user", conflicts_with = "user")]
         files: Vec<PathBuf>,
+        /// Fetch every page of a public profile over HTTPS: the user name, or the
+        /// profile's address (https://www.credly.com/users/NAME).
+        #[arg(long, value_name = "NAME|URL")]
+        user: Option<String>,
     },
     /// Badges from a CSV file (columns name, issuer, earned_on, expires_on, retires_on, effort, url).
     Csv { file: PathBuf },

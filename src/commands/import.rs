@@ -21,13 +21,18 @@ pub fn run(ctx: &mut Ctx, cmd: ImportCommand, out: &mut dyn Write) -> Result<()>
             let msg = actions::restore(&mut ctx.store, &data, replace)?;
             writeln!(out, "{msg}")?;
         }
-        ImportCommand::Credly { files } => {
-            let loaded = files
-                .iter()
-                .map(|f| Ok((f.display().to_string(), read_bytes(f)?)))
-                .collect::<Result<Vec<_>>>()?;
+        ImportCommand::Credly { files, user } => {
+            let (loaded, what) = match user.or_else(|| profile_address(&files)) {
+                Some(profile) => fetch_profile(&profile)?,
+                None => (
+                    files
+                        .iter()
+                        .map(|f| Ok((f.display().to_string(), read_bytes(f)?)))
+                        .collect::<Result<Vec<_>>>()?,
+                    describe_files("credly", &files),
+                ),
+            };
             let import = crate::io::credly::parse(&loaded)?;
-            let what = describe_files("credly", &files);
             badges(ctx, &import, &what, out)?;
         }
         ImportCommand::Csv { file } => {
@@ -42,6 +47,41 @@ pub fn run(ctx: &mut Ctx, cmd: ImportCommand, out: &mut dyn Write) -> Result<()>
         ImportCommand::Ics { file, name } => super::ics::import(ctx, &file, name, out)?,
     }
     Ok(())
+}
+
+/// A lone `http(s)://` argument is a profile to fetch, as with `--user`.
+fn profile_address(files: &[std::path::PathBuf]) -> Option<String> {
+    match files {
+        [one] => one
+            .to_str()
+            .filter(|t| t.starts_with("https://") || t.starts_with("http://"))
+            .map(str::to_string),
+        _ => None,
+    }
+}
+
+/// Every page of a public Credly profile (a user name or its address), with progress on
+/// standard error when that is a terminal; what the import is called in the undo list.
+pub fn fetch_profile(profile: &str) -> Result<(crate::net::credly::Pages, String)> {
+    use std::io::IsTerminal;
+    let user = crate::net::credly::user_name(profile)?;
+    let fetcher = crate::net::credly::Fetcher::from_env()?;
+    let terminal = std::io::stderr().is_terminal();
+    let mut shown = false;
+    let result = fetcher.fetch_all(&user, &mut |p| {
+        if terminal {
+            let of = p.total.map(|t| format!(" of {t}")).unwrap_or_default();
+            eprint!(
+                "\r\x1b[Kfetching Credly profile {user}: page {}{of}",
+                p.page
+            );
+            shown = true;
+        }
+    });
+    if shown {
+        eprint!("\r\x1b[K");
+    }
+    Ok((result?, format!("credly user {user}")))
 }
 
 fn describe_files(kind: &str, files: &[std::path::PathBuf]) -> String {

@@ -79,6 +79,18 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "Fixes the clock, as --now (YYYY-MM-DDTHH:MM), for scripts, demos and tests.",
     ),
     (
+        "SUKIMA_CREDLY_URL",
+        "The address import credly --user fetches from instead of https://www.credly.com.",
+    ),
+    (
+        "SUKIMA_CREDLY_TIMEOUT_MS",
+        "How long one page of a Credly profile may take, in milliseconds (default 30000).",
+    ),
+    (
+        "HTTPS_PROXY, ALL_PROXY, NO_PROXY",
+        "The proxy for import credly --user.",
+    ),
+    (
         "NO_COLOR",
         "When set and not empty, the planner draws without colour.",
     ),
