@@ -4,4 +4,5 @@
 mod cli;
 mod common;
 mod reliability;
+mod serve;
 mod tui;
