@@ -11,6 +11,9 @@
 //!
 //! Run with `cargo bench --bench input`.
 
+#[path = "../tests/credly_pages.rs"]
+mod credly_pages;
+
 use chrono::NaiveDateTime;
 use chrono_tz::Tz;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -94,7 +97,11 @@ fn bench(c: &mut Criterion) {
             sukima::io::ics::import_busy(&ics, "t.ics", Tz::Asia__Tokyo, range.clone()).unwrap()
         });
     });
-    let pages = credly_pages(10, 48);
+    let pages: Vec<(String, Vec<u8>)> = credly_pages::pages(10, 48)
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| (format!("page {}", i + 1), p))
+        .collect();
     group.bench_function("credly_import_10x48", |bench| {
         bench.iter_batched(
             || {
@@ -119,35 +126,6 @@ fn bench(c: &mut Criterion) {
         );
     });
     group.finish();
-}
-
-/// `total` pages of `per` badges in Credly's shape: the first record of the test fixture
-/// with its id, name and dates changed (as `tests/cli/credly_fetch.rs` serves them).
-fn credly_pages(total: u64, per: u64) -> Vec<(String, Vec<u8>)> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/credly/page1.json");
-    let fixture: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
-    let template = fixture["data"][0].clone();
-    (1..=total)
-        .map(|p| {
-            let data: Vec<serde_json::Value> = (0..per)
-                .map(|i| {
-                    let n = (p - 1) * per + i;
-                    let mut r = template.clone();
-                    r["id"] = format!("00000000-0000-4000-8000-{n:012}").into();
-                    r["badge_template"]["name"] = format!("Made-up Skill {n} Foundation").into();
-                    r["issued_at_date"] = "2026-03-01".into();
-                    r["expires_at_date"] = format!("2028-{:02}-15", n % 12 + 1).into();
-                    r
-                })
-                .collect();
-            let body = serde_json::json!({
-                "data": data,
-                "metadata": {"count": per, "current_page": p, "total_count": total * per,
-                             "total_pages": total, "per": per}
-            });
-            (format!("page {p}"), body.to_string().into_bytes())
-        })
-        .collect()
 }
 
 criterion_group!(benches, bench);

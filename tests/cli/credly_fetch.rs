@@ -277,11 +277,11 @@ fn missing_pages_of_a_download_are_named() {
 /// Ten full pages of 48 badges each, as a large profile serves them.
 #[test]
 fn ten_pages_of_48_badges() {
-    let pages = sukima_pages(10, 48);
+    let pages = crate::credly_pages::pages(10, 48);
     let routes = pages
-        .iter()
+        .into_iter()
         .enumerate()
-        .map(|(i, p)| (page("many", i as u64 + 1), json(p.clone().into_bytes())))
+        .map(|(i, p)| (page("many", i as u64 + 1), json(p)))
         .collect();
     let server = Server::start(routes);
     let env = Env::new();
@@ -295,32 +295,4 @@ fn ten_pages_of_48_badges() {
         "{out}"
     );
     assert_eq!(server.requests().len(), 10);
-}
-
-/// `total` pages of `per` made-up badges in Credly's shape (the first fixture record,
-/// with its id, name and dates changed).
-fn sukima_pages(total: u64, per: u64) -> Vec<String> {
-    let fixture: serde_json::Value = serde_json::from_slice(&fixture("page1.json")).unwrap();
-    let template = fixture["data"][0].clone();
-    (1..=total)
-        .map(|p| {
-            let data: Vec<serde_json::Value> = (0..per)
-                .map(|i| {
-                    let n = (p - 1) * per + i;
-                    let mut r = template.clone();
-                    r["id"] = format!("00000000-0000-4000-8000-{n:012}").into();
-                    r["badge_template"]["name"] = format!("Made-up Skill {n} Foundation").into();
-                    r["issued_at_date"] = "2026-03-01".into();
-                    r["expires_at_date"] = format!("2028-{:02}-15", n % 12 + 1).into();
-                    r
-                })
-                .collect();
-            serde_json::json!({
-                "data": data,
-                "metadata": {"count": per, "current_page": p, "total_count": total * per,
-                             "total_pages": total, "per": per}
-            })
-            .to_string()
-        })
-        .collect()
 }
