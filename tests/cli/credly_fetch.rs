@@ -6,7 +6,6 @@ use crate::common::{Env, s};
 use crate::serve::{Reply, Server};
 use std::net::TcpListener;
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(
@@ -201,14 +200,10 @@ fn every_broken_answer_is_one_line_and_writes_nothing() {
             "not an address at credly.com",
         ),
     ] {
-        let started = Instant::now();
+        // A stalled answer ends by the timeout, not by the server giving up after 20 s:
+        // the message says which.
         let err = fails(&held, base, &["import", "credly", "--user", user]);
         assert!(err.contains(needle), "{user}: {err}");
-        assert!(
-            started.elapsed() < Duration::from_secs(10),
-            "{user} took {:?}: a hang",
-            started.elapsed()
-        );
         assert_eq!(held.snapshot(), before, "{user}: nothing written");
         let fresh = Env::new();
         fails(&fresh, base, &["import", "credly", "--user", user]);
