@@ -335,6 +335,27 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
             format!("{risky} at risk")
         }
     )?;
+    let lapsed = ov.lapsed();
+    if !lapsed.is_empty() {
+        let expired = lapsed
+            .iter()
+            .filter(|b| b.status == Status::Expired)
+            .count();
+        let retired = lapsed.len() - expired;
+        let what = match (expired, retired) {
+            (e, 0) => format!("{e} expired"),
+            (0, r) => format!("{r} retired"),
+            (e, r) => format!("{e} expired and {r} retired"),
+        };
+        let keys: Vec<&str> = lapsed.iter().map(|b| b.badge.key.as_str()).collect();
+        let text = format!(
+            "{what} with nothing planned: renew (`sukima badge renew KEY`), set a goal date, or archive (`sukima badge archive KEY`): {}",
+            keys.join(", ")
+        );
+        for line in crate::text::wrap(&text, ctx.width.saturating_sub(2).max(20)) {
+            writeln!(out, "{line}")?;
+        }
+    }
     if ov.plan.outcomes.is_empty() {
         writeln!(
             out,
@@ -596,6 +617,12 @@ pub fn due(ctx: &Ctx, args: &crate::cli::DueArgs, out: &mut dyn Write) -> Result
         .filter(|b| b.badge.expires_on.is_some_and(|e| e >= today && e <= until))
         .count();
     let risky = ov.at_risk().filter(|o| o.due <= until).count();
+    let lapsed = ov.lapsed();
+    let expired = lapsed
+        .iter()
+        .filter(|b| b.status == Status::Expired)
+        .count();
+    let retired = lapsed.len() - expired;
     let next = ov.next_session().filter(|s| s.start.date() <= until);
     if args.json {
         return print_json(
@@ -605,6 +632,8 @@ pub fn due(ctx: &Ctx, args: &crate::cli::DueArgs, out: &mut dyn Write) -> Result
                 "next": next.map(session_json),
                 "expiring": expiring,
                 "at_risk": risky,
+                "expired": expired,
+                "retired": retired,
             }),
         );
     }
@@ -630,6 +659,12 @@ pub fn due(ctx: &Ctx, args: &crate::cli::DueArgs, out: &mut dyn Write) -> Result
     }
     if risky > 0 {
         parts.push(format!("{risky} at risk"));
+    }
+    if expired > 0 {
+        parts.push(format!("{expired} expired"));
+    }
+    if retired > 0 {
+        parts.push(format!("{retired} retired"));
     }
     if !parts.is_empty() {
         let line = parts.join(" · ");

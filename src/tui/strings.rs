@@ -667,6 +667,25 @@ pub fn fix_hint(text: &str, count: usize) -> String {
     }
 }
 
+/// Badges past their date with nothing planned, in Today.
+pub fn lapsed(expired: usize, retired: usize) -> String {
+    let en = match (expired, retired) {
+        (e, 0) => format!("{e} expired"),
+        (0, r) => format!("{r} retired"),
+        (e, r) => format!("{e} expired, {r} retired"),
+    };
+    let ja_text = match (expired, retired) {
+        (e, 0) => format!("失効 {e}件"),
+        (0, r) => format!("廃止 {r}件"),
+        (e, r) => format!("失効 {e}件、廃止 {r}件"),
+    };
+    if ja() {
+        format!("{ja_text}: バッジ画面で r で更新、x でアーカイブ")
+    } else {
+        format!("{en}: renew with r or archive with x (Badges)")
+    }
+}
+
 pub fn fixes_searching() -> &'static str {
     tr(
         "finding fixes for the badges at risk…",
