@@ -27,6 +27,14 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     use std::io::IsTerminal;
+    if let Some(command) = cli.command.as_ref().filter(|c| c.is_self_description()) {
+        // No configuration, clock or database: a broken config file or a database that
+        // cannot be opened must not keep a shell from loading its completions.
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        sukima::commands::run_self_description(command, &mut out)?;
+        out.flush()?;
+        return Ok(());
+    }
     let mut ctx = sukima::commands::open(&cli)?;
     let Some(command) = cli.command else {
         // After opening, so a file sukima refuses is reported the same way everywhere.
@@ -37,7 +45,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         let fixed_now = cli.now.is_some().then_some(ctx.now);
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let app = sukima::tui::app::App::new(ctx.store, ctx.config, fixed_now, no_color)?;
+        let mut app = sukima::tui::app::App::new(ctx.store, ctx.config, fixed_now, no_color)?;
+        app.config_path = ctx.config_path;
+        app.demo = cli.demo;
         return sukima::tui::run(app);
     };
     let demo_write = cli.demo && command.writes();

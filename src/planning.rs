@@ -2,6 +2,7 @@
 //! minutes, the spare time, and the plan. Loaded from the store and computed with the pure
 //! domain; shared by `plan`, `agenda`, `due`, `calendar`, the iCalendar export and the TUI.
 
+pub mod conflicts;
 pub mod fixes;
 
 use crate::config::Config;
@@ -282,6 +283,8 @@ pub struct Overview {
     /// The step each session of `plan.sessions` advances (same order; `None` for a badge
     /// without steps, or past its last step).
     pub session_steps: Vec<Option<SessionStep>>,
+    /// Pinned sessions that break a rule, in start order.
+    pub conflicts: Vec<conflicts::Conflict>,
 }
 
 impl Overview {
@@ -368,6 +371,15 @@ impl Overview {
             .collect();
         drop(by_key);
         let mut steps_of = journeys.steps.clone();
+        let conflicts = conflicts::find(
+            &scenario.pinned,
+            &scenario.targets,
+            &windows,
+            busy,
+            &scenario.logged_per_day,
+            scenario.settings.daily_cap,
+            now,
+        );
         let badges = all
             .into_iter()
             .map(|b| {
@@ -409,6 +421,7 @@ impl Overview {
             busy_sources: Vec::new(),
             scenario,
             session_steps,
+            conflicts,
         }
     }
 
@@ -468,6 +481,39 @@ impl Overview {
             from,
             to,
         )
+    }
+
+    /// The conflicts of a session, if it is a pinned one that breaks a rule.
+    pub fn conflict(&self, s: &Session) -> Option<&conflicts::Conflict> {
+        if !s.pinned {
+            return None;
+        }
+        self.conflicts
+            .iter()
+            .find(|c| c.start == s.start && c.badge == s.badge)
+    }
+
+    /// Badges past their date with nothing planned (expired or retired, not archived, no
+    /// goal): named by `plan`, counted by `due` and Today, so they never vanish without a
+    /// word. In urgency order (the most recent first).
+    pub fn lapsed(&self) -> Vec<&BadgeInfo> {
+        let today = self.today();
+        let mut v: Vec<&BadgeInfo> = self
+            .badges
+            .iter()
+            .filter(|b| {
+                !b.badge.archived
+                    && matches!(b.status, Status::Expired | Status::Retired)
+                    && b.work.target().is_none()
+            })
+            .collect();
+        v.sort_by_cached_key(|b| {
+            (
+                crate::domain::status::urgency(&b.badge, b.status, today),
+                b.badge.key.clone(),
+            )
+        });
+        v
     }
 
     /// Outcomes at risk.

@@ -3,6 +3,8 @@
 mod backup;
 mod badge;
 mod basics;
+mod credly_fetch;
 mod imports;
 mod journey;
 mod plan;
+mod shell;

@@ -3,5 +3,7 @@
 
 mod cli;
 mod common;
+mod credly_pages;
 mod reliability;
+mod serve;
 mod tui;

@@ -14,11 +14,13 @@ use super::view::View;
 use crate::actions;
 use crate::config::Config;
 use crate::domain::quick_add;
+use crate::net::credly::Pages;
 use crate::planning::Overview;
 use crate::store::Store;
-use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, Timelike};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
+use std::sync::mpsc::{Receiver, TryRecvError};
 use unicode_normalization::UnicodeNormalization;
 
 /// An input to `update`.
@@ -33,6 +35,10 @@ pub enum Msg {
     /// An action, as if its key had been pressed.
     Action(Action),
 }
+
+/// What the thread that fetches a Credly profile sends back: its pages and the import's
+/// name, or why they could not be had.
+type Fetched = anyhow::Result<(Pages, String)>;
 
 /// A message on the status line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,8 +107,17 @@ pub struct ListState {
 pub struct App {
     pub store: Store,
     pub config: Config,
-    fixed_now: Option<NaiveDateTime>,
+    /// Where the clock comes from: `None` when it is frozen (`--now`, tests).
+    clock: Option<Box<dyn Fn() -> NaiveDateTime>>,
     pub now: NaiveDateTime,
+    /// The fixes of the badges at risk, found off the key path.
+    pub fixes: super::fixes::FixState,
+    /// The config file a daily-cap fix writes (`None`: the platform's).
+    pub config_path: Option<std::path::PathBuf>,
+    /// On the demo data a daily-cap fix changes the settings in memory only.
+    pub demo: bool,
+    /// The last daily-cap fix, while `u` can still take it back.
+    config_undo: Option<ConfigUndo>,
     pub data: Overview,
     pub keymap: KeyMap,
     pub theme: Theme,
@@ -122,6 +137,18 @@ pub struct App {
     /// F12 panics on purpose (`SUKIMA_PANIC_ON_KEY`), to test that the terminal is restored.
     pub panic_key: bool,
     data_version: i64,
+    /// A Credly profile being fetched on its own thread; imported on the tick after its
+    /// pages arrive.
+    fetching: Option<(String, Receiver<Fetched>)>,
+}
+
+/// What a daily-cap fix changed, to undo it: the config as it was, the file's text as it
+/// was (`None`: there was no file; only for a fix written to a file), and the undo
+/// journal's last entry then (a database change after it comes first for `u`).
+struct ConfigUndo {
+    config: Config,
+    file: Option<(std::path::PathBuf, Option<String>)>,
+    journal_top: Option<i64>,
 }
 
 impl App {
@@ -137,6 +164,10 @@ impl App {
         // Everything the app shows from here on, on this thread, is in this language.
         strings::set_language(config.ui.language);
         let now = fixed_now.unwrap_or_else(|| chrono::Local::now().naive_local());
+        let clock: Option<Box<dyn Fn() -> NaiveDateTime>> = match fixed_now {
+            Some(_) => None,
+            None => Some(Box::new(|| chrono::Local::now().naive_local())),
+        };
         let keymap = KeyMap::with_user(&config.ui.keys).map_err(anyhow::Error::msg)?;
         let theme = Theme::new(config.ui.theme, no_color);
         let cal_styles = match (no_color, config.ui.theme) {
@@ -149,8 +180,12 @@ impl App {
         let mut app = App {
             store,
             config,
-            fixed_now,
+            clock,
             now,
+            fixes: super::fixes::FixState::default(),
+            config_path: None,
+            demo: false,
+            config_undo: None,
             data,
             keymap,
             theme,
@@ -179,9 +214,16 @@ impl App {
             size: Rect::new(0, 0, 120, 40),
             panic_key: false,
             data_version,
+            fetching: None,
         };
         app.refresh_rows();
+        app.fixes.start(&app.data);
         Ok(app)
+    }
+
+    /// Runs the app on `clock` instead of the system's (tests: a clock that advances).
+    pub fn set_clock(&mut self, clock: Box<dyn Fn() -> NaiveDateTime>) {
+        self.clock = Some(clock);
     }
 
     /// Today by the app's clock.
@@ -191,6 +233,7 @@ impl App {
 
     /// Handles one input. Never panics on user input; failures become a status message.
     pub fn update(&mut self, msg: Msg) {
+        self.fixes.poll();
         match msg {
             Msg::Key(key) => {
                 if key.kind == KeyEventKind::Release {
@@ -256,6 +299,7 @@ impl App {
         if let Ok(v) = self.store.data_version() {
             self.data_version = v;
         }
+        self.fixes.start(&self.data);
         self.refresh_rows();
         if let Some(key) = selected
             && let Some(row) = self
@@ -283,15 +327,21 @@ impl App {
         }
     }
 
+    /// The slow tick: the clock moves on (a new minute re-plans from now, so the planner
+    /// always shows what `sukima plan` would at the same moment), and changes made by
+    /// another sukima are picked up.
     fn tick(&mut self) {
-        if self.fixed_now.is_none() {
-            let now = chrono::Local::now().naive_local();
+        self.poll_fetch();
+        if let Some(clock) = &self.clock {
+            let now = clock();
+            let minute = |t: NaiveDateTime| (t.date(), t.hour(), t.minute());
+            let moved = minute(now) != minute(self.now);
             let rolled = now.date() != self.now.date();
             self.now = now;
-            if rolled {
-                if self.calendar.selected == now.date().pred_opt().unwrap_or(now.date()) {
-                    self.calendar.selected = now.date();
-                }
+            if rolled && self.calendar.selected == now.date().pred_opt().unwrap_or(now.date()) {
+                self.calendar.selected = now.date();
+            }
+            if moved {
                 self.reload();
                 return;
             }
@@ -302,6 +352,94 @@ impl App {
             self.reload();
             self.say(strings::outside_change());
         }
+    }
+
+    /// Applies the selected fix: one change, undone with `u`.
+    fn apply_fix(&mut self) {
+        self.fixes.poll();
+        let Some((_, fix)) = self.fixes.selected() else {
+            let text = if self.fixes.searching() {
+                strings::fixes_searching()
+            } else {
+                strings::no_fixes()
+            };
+            self.say(text);
+            return;
+        };
+        let fix = fix.clone();
+        match &fix {
+            crate::planning::fixes::Fix::DailyCap { minutes } => self.set_daily_cap(*minutes),
+            crate::planning::fixes::Fix::Window { .. } => {
+                let Some(w) = fix.window() else { return };
+                let r = actions::add_window(&mut self.store, &w).map(|(_, msg)| msg);
+                self.after(r);
+            }
+            crate::planning::fixes::Fix::LowerPriority { badges, to, .. } => {
+                let r = actions::set_priority(&mut self.store, badges, *to);
+                self.after(r);
+            }
+        }
+    }
+
+    /// The daily-cap fix: `config.toml` gets the new cap (on the demo data, only the
+    /// settings in memory), and `u` can put it back.
+    fn set_daily_cap(&mut self, minutes: u32) {
+        let old = self.config.clone();
+        let journal_top = self.store.last_action_id().ok().flatten();
+        let value = crate::domain::format_minutes(minutes);
+        let file = if self.demo {
+            None
+        } else {
+            let Some(path) = self
+                .config_path
+                .clone()
+                .or_else(crate::config::default_path)
+            else {
+                self.fail(strings::no_config_folder());
+                return;
+            };
+            let before = std::fs::read_to_string(&path).ok();
+            if let Err(e) = crate::config::set_in_file(&path, "planner.daily_cap", &value) {
+                self.fail(e);
+                return;
+            }
+            Some((path, before))
+        };
+        self.config.planner.daily_cap = crate::config::Minutes(minutes);
+        self.config_undo = Some(ConfigUndo {
+            config: old,
+            file,
+            journal_top,
+        });
+        self.reload();
+        self.say(strings::daily_cap_set(&value, self.demo));
+    }
+
+    /// Takes back the last daily-cap fix, when nothing was written to the database since.
+    fn undo_config(&mut self) -> bool {
+        let Some(u) = self.config_undo.take() else {
+            return false;
+        };
+        if self.store.last_action_id().ok().flatten() != u.journal_top {
+            // A change to the database came after it: that one is undone first.
+            self.config_undo = Some(u);
+            return false;
+        }
+        if let Some((path, before)) = &u.file {
+            let restored = match before {
+                Some(text) => std::fs::write(path, text),
+                None => std::fs::remove_file(path),
+            };
+            if let Err(e) = restored {
+                self.fail(e);
+                return true;
+            }
+        }
+        let cap = crate::domain::format_minutes(u.config.planner.daily_cap.0);
+        self.config = u.config;
+        self.reload();
+        self.say(strings::daily_cap_undone(&cap));
+        true
     }
 
     /// Recomputes the Badges rows (filter and sort) and clamps every selection.
@@ -413,9 +551,24 @@ impl App {
                 self.popup_changed();
             }
             Action::Undo => {
-                let r = actions::undo(&mut self.store);
-                self.after(r);
+                if !self.undo_config() {
+                    let r = actions::undo(&mut self.store);
+                    self.after(r);
+                }
             }
+            Action::NextFix => {
+                self.fixes.poll();
+                self.fixes.next();
+                match self.fixes.selected() {
+                    Some((r, f)) => {
+                        let text = strings::fix_selected(&r.key, &f.command());
+                        self.say(text);
+                    }
+                    None if self.fixes.searching() => self.say(strings::fixes_searching()),
+                    None => self.say(strings::no_fixes()),
+                }
+            }
+            Action::ApplyFix => self.apply_fix(),
             Action::NextView => self.view = self.view.next(),
             Action::PrevView => self.view = self.view.prev(),
             Action::ViewToday => self.view = View::Today,
@@ -934,6 +1087,64 @@ impl App {
         }
     }
 
+    /// What a change reported: its first line on the status line; a report of several
+    /// lines (an import) stays open to be read.
+    fn report(&mut self, msg: &str) {
+        let mut lines = msg.lines().map(str::to_string);
+        let headline = lines.next().unwrap_or_default();
+        let rest: Vec<String> = lines.collect();
+        self.after(Ok(headline));
+        if !rest.is_empty() {
+            self.popup = Some(Popup::Report {
+                title: strings::import_report().to_string(),
+                lines: msg.lines().map(str::to_string).collect(),
+                scroll: 0,
+            });
+        }
+    }
+
+    /// Fetches a Credly profile on a thread of its own (the network may take seconds;
+    /// each request has its timeout), so the planner stays live meanwhile.
+    fn start_fetch(&mut self, profile: String) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let asked = profile.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(crate::commands::import::fetch_profile(&asked, false));
+        });
+        self.fetching = Some((profile, rx));
+        self.popup = None;
+        // The quiet status line says it is under way (see `fetching_profile`).
+        self.status = None;
+    }
+
+    /// The Credly profile being fetched, if one is.
+    pub fn fetching_profile(&self) -> Option<&str> {
+        self.fetching.as_ref().map(|(p, _)| p.as_str())
+    }
+
+    /// Imports the fetched profile once its pages are here and no popup is open (one
+    /// transaction, one undo), or says why it could not be fetched.
+    fn poll_fetch(&mut self) {
+        // Not under an open popup: the report would take its place (and what was typed).
+        let Some((_, rx)) = self.fetching.as_ref().filter(|_| self.popup.is_none()) else {
+            return;
+        };
+        let fetched = match rx.try_recv() {
+            Ok(fetched) => fetched,
+            Err(TryRecvError::Empty) => return,
+            Err(TryRecvError::Disconnected) => {
+                Err(anyhow::anyhow!("the fetch stopped before it finished"))
+            }
+        };
+        self.fetching = None;
+        match fetched.and_then(|f| {
+            crate::commands::import::import_fetched(&mut self.store, &self.config, self.now, f)
+        }) {
+            Ok(msg) => self.report(&msg),
+            Err(e) => self.fail(e),
+        }
+    }
+
     fn submit_prompt(&mut self) {
         let Some(Popup::Prompt(p)) = self.popup.as_ref() else {
             return;
@@ -944,6 +1155,12 @@ impl App {
             PromptPurpose::Renew(key) => crate::domain::dates::parse_date_or_period(&text)
                 .map_err(anyhow::Error::from)
                 .and_then(|d| actions::renew_badge(&mut self.store, &key, self.now.date(), d)),
+            PromptPurpose::Import
+                if let Some(profile) = crate::commands::import::profile_in(&text) =>
+            {
+                self.start_fetch(profile);
+                return;
+            }
             PromptPurpose::Import => {
                 crate::commands::import::expand_paths(&text).and_then(|files| {
                     crate::commands::import::import_paths(
@@ -971,18 +1188,7 @@ impl App {
         match r {
             Ok(msg) => {
                 self.popup = None;
-                // A report of several lines (an import) stays open to be read.
-                let mut lines = msg.lines().map(str::to_string);
-                let headline = lines.next().unwrap_or_default();
-                let rest: Vec<String> = lines.collect();
-                self.after(Ok(headline));
-                if !rest.is_empty() {
-                    self.popup = Some(Popup::Report {
-                        title: strings::import_report().to_string(),
-                        lines: msg.lines().map(str::to_string).collect(),
-                        scroll: 0,
-                    });
-                }
+                self.report(&msg);
             }
             Err(e) => {
                 if let Some(Popup::Prompt(p)) = self.popup.as_mut() {

@@ -3,6 +3,7 @@
 
 use super::{put, section};
 use crate::domain::dates::{hm, month_day, week_start};
+use crate::domain::decision::Retirement;
 use crate::domain::duration::format_minutes;
 use crate::domain::plan::Session;
 use crate::domain::status::{Status, band, countdown_days};
@@ -280,10 +281,39 @@ fn at_risk(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         y += 1;
         for part in crate::text::wrap(&strings::risk_text(o), w.saturating_sub(3).max(1))
             .iter()
-            .take(3)
+            .take(2)
         {
             put(buf, area, y, &format!("   {part}"), t.dim);
             y += 1;
+        }
+        // The selected fix when it is this badge's, else its first one: the Plan view
+        // lists them all.
+        let fix = match (app.fixes.selected(), app.fixes.of(&o.key)) {
+            (Some((r, f)), _) if r.key == o.key => Some((f, true)),
+            (_, Some(r)) => r.fixes.first().map(|f| (f, false)),
+            _ => None,
+        };
+        let text = match (fix, app.fixes.of(&o.key)) {
+            (Some((f, selected)), Some(r)) => {
+                let line = strings::fix_lines(r, o)
+                    .into_iter()
+                    .find(|l| l.command.as_deref() == Some(f.command().as_str()));
+                line.map(|l| (strings::fix_hint(&l.text, r.fixes.len()), selected))
+            }
+            (None, None) if app.fixes.searching() => {
+                Some((strings::fixes_searching().to_string(), false))
+            }
+            _ => None,
+        };
+        if let Some((text, selected)) = text {
+            for part in crate::text::wrap(&text, w.saturating_sub(3).max(1))
+                .iter()
+                .take(2)
+            {
+                let style = if selected { t.selected } else { t.accent };
+                put(buf, area, y, &format!("   {part}"), style);
+                y += 1;
+            }
         }
     }
     y
@@ -313,12 +343,15 @@ fn expiring(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
     let mut y = y + 1;
     if list.is_empty() {
         put(buf, area, y, strings::nothing_expires(), t.dim);
-        return y + 1;
+        return lapsed(app, area, buf, y + 1);
     }
+    // The words come from the badge's decision, as everywhere else.
     let what = |b: &crate::planning::BadgeInfo| -> String {
-        match (b.status, &b.badge.replaced_by) {
-            (Status::Retiring, Some(r)) => strings::retires_to(r),
-            (Status::Retiring, None) => strings::retires_lapse().to_string(),
+        match (b.retirement, &b.badge.replaced_by) {
+            (Retirement::LetLapse(_), _) => strings::retires_lapse().to_string(),
+            (Retirement::Replaced(_), Some(r)) if b.status == Status::Retiring => {
+                strings::retires_to(r)
+            }
             _ => strings::expires().to_string(),
         }
     };
@@ -359,7 +392,23 @@ fn expiring(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         put(buf, area, y, &line, style);
         y += 1;
     }
-    y
+    lapsed(app, area, buf, y)
+}
+
+/// Badges past their date with nothing planned, so they never vanish without a word: "2
+/// expired, 1 retired: renew with r or archive with x (Badges)".
+fn lapsed(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
+    let lapsed = app.data.lapsed();
+    if lapsed.is_empty() || y >= area.height {
+        return y;
+    }
+    let expired = lapsed
+        .iter()
+        .filter(|b| b.status == Status::Expired)
+        .count();
+    let text = strings::lapsed(expired, lapsed.len() - expired);
+    put(buf, area, y, &format!(" {text}"), app.theme.dim);
+    y + 1
 }
 
 fn week_total(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
