@@ -8,6 +8,7 @@ pub mod fixes;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod open;
 pub mod popups;
 pub mod strings;
 pub mod theme;

@@ -4,6 +4,7 @@
 //! Every test fixes the clock at [`NOW`] and draws without colour.
 
 mod e2e;
+mod journey;
 mod render;
 mod resize;
 mod update;

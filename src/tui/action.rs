@@ -83,13 +83,19 @@ pub enum Action {
     ScrollUp,
     /// Scroll the timeline down.
     ScrollDown,
+    /// Show the selected badge's steps, to add, edit, reorder, mark done and open them.
+    Steps,
+    /// Mark the current step of the selected badge done.
+    StepDone,
+    /// Open the address of the session's step (or its badge) in the browser.
+    Open,
     /// Clear the filter or close.
     Back,
 }
 
 impl Action {
     /// Every action, for the help overlay and for checking `[ui.keys]`.
-    pub const ALL: [Action; 39] = [
+    pub const ALL: [Action; 42] = [
         Action::Quit,
         Action::Help,
         Action::QuickAdd,
@@ -128,6 +134,9 @@ impl Action {
         Action::ToggleArchived,
         Action::ScrollUp,
         Action::ScrollDown,
+        Action::Steps,
+        Action::StepDone,
+        Action::Open,
         Action::Back,
     ];
 

@@ -23,6 +23,8 @@ use ratatui::layout::Rect;
 use std::sync::mpsc::{Receiver, TryRecvError};
 use unicode_normalization::UnicodeNormalization;
 
+mod journey;
+
 /// An input to `update`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Msg {
@@ -136,6 +138,9 @@ pub struct App {
     pub size: Rect,
     /// F12 panics on purpose (`SUKIMA_PANIC_ON_KEY`), to test that the terminal is restored.
     pub panic_key: bool,
+    /// The browser command for `o` (`$BROWSER` when the app was built); `None` uses the
+    /// system's opener.
+    pub browser: Option<String>,
     data_version: i64,
     /// A Credly profile being fetched on its own thread; imported on the tick after its
     /// pages arrive.
@@ -213,6 +218,9 @@ impl App {
             quit: false,
             size: Rect::new(0, 0, 120, 40),
             panic_key: false,
+            browser: std::env::var("BROWSER")
+                .ok()
+                .filter(|b| !b.trim().is_empty()),
             data_version,
             fetching: None,
         };
@@ -536,7 +544,13 @@ impl App {
         if self.view == View::Badges
             && matches!(
                 action,
-                Action::Edit | Action::Select | Action::Delete | Action::Renew | Action::Archive
+                Action::Edit
+                    | Action::Select
+                    | Action::Delete
+                    | Action::Renew
+                    | Action::Archive
+                    | Action::Steps
+                    | Action::StepDone
             )
             && self.selected_badge().is_none()
         {
@@ -641,6 +655,9 @@ impl App {
                     PromptPurpose::Import,
                 )));
             }
+            Action::Steps => self.open_steps(),
+            Action::StepDone => self.step_done(),
+            Action::Open => self.open_selected(),
             Action::Back => {
                 if !self.badges.filter.is_empty() && self.view == View::Badges {
                     self.badges.filter.clear();
@@ -861,6 +878,7 @@ impl App {
             return;
         };
         match popup {
+            Popup::Steps(_) => self.steps_key(&key),
             Popup::Help { scroll } => match key.code {
                 KeyCode::Down | KeyCode::Char('j') => {
                     *scroll = scroll.saturating_add(1).min(help_max);

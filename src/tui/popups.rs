@@ -10,6 +10,7 @@ use crate::domain::duration::{format_minutes, parse_duration};
 use crate::planning::Overview;
 
 pub mod render;
+pub mod steps;
 
 /// The open popup, at most one.
 #[derive(Debug, Clone)]
@@ -31,6 +32,8 @@ pub enum Popup {
     Filter(LineInput),
     Prompt(Prompt),
     BadgeForm(Box<BadgeForm>),
+    /// A badge's steps (Badges view, `t`).
+    Steps(steps::StepsPopup),
 }
 
 impl Popup {
@@ -44,6 +47,7 @@ impl Popup {
                 let i = f.focus;
                 f.fields.get_mut(i).map(|x| &mut x.input)
             }
+            Popup::Steps(s) => s.input_mut(),
             Popup::Help { .. } | Popup::Confirm { .. } | Popup::Report { .. } => None,
         }
     }
@@ -151,6 +155,7 @@ const FIELDS: &[&str] = &[
     "renewed",
     "retires",
     "replaced_by",
+    "after",
     "available",
     "goal",
     "effort",
@@ -160,6 +165,54 @@ const FIELDS: &[&str] = &[
     "url",
     "notes",
 ];
+
+/// The keys typed in the form's prerequisites, in order, each once.
+fn after_keys(text: &str) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    for k in text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|k| !k.is_empty())
+    {
+        let k = k.trim_start_matches('#').to_string();
+        if !keys.contains(&k) {
+            keys.push(k);
+        }
+    }
+    keys
+}
+
+/// Why the prerequisites `keys` will not do for the badge keyed `key` (stored as
+/// `own_key`), if they will not: a key with no badge, an archived one added, or a loop.
+fn after_problem(
+    keys: &[String],
+    own_key: Option<&str>,
+    key: &str,
+    original: Option<&Badge>,
+    data: &Overview,
+) -> Option<String> {
+    let this = if key.is_empty() {
+        own_key.unwrap_or("")
+    } else {
+        key
+    };
+    if let Some(k) = keys.iter().find(|k| data.badge(k).is_none()) {
+        return Some(strings::no_badge_with_key(k));
+    }
+    let mut all: Vec<Badge> = data
+        .badges
+        .iter()
+        .filter(|b| Some(b.badge.key.as_str()) != own_key)
+        .map(|b| b.badge.clone())
+        .collect();
+    let mut me = original.cloned().unwrap_or_default();
+    me.key = this.to_string();
+    me.after = keys.to_vec();
+    all.push(me);
+    let previous = original.map(|b| b.after.clone()).unwrap_or_default();
+    crate::domain::prereq::check(this, keys, &previous, &all)
+        .err()
+        .map(|e| strings::prereq_problem(&e))
+}
 
 fn d(v: Option<chrono::NaiveDate>) -> String {
     v.map(|d| d.to_string()).unwrap_or_default()
@@ -186,6 +239,7 @@ impl BadgeForm {
                 "renewed" => d(b.renewed_on),
                 "retires" => d(b.retires_on),
                 "replaced_by" => b.replaced_by.clone().unwrap_or_default(),
+                "after" => b.after.join(" "),
                 "available" => d(b.available_on),
                 "goal" => d(b.goal_on),
                 "effort" => format_minutes(b.effort_minutes),
@@ -261,6 +315,13 @@ impl BadgeForm {
                         None
                     }
                 }
+                "after" if !v.is_empty() => after_problem(
+                    &after_keys(v),
+                    own_key.as_deref(),
+                    &key_value,
+                    self.original.as_ref(),
+                    data,
+                ),
                 "effort" if !v.is_empty() => parse_duration(v)
                     .err()
                     .map(|e| strings::bad_duration(v, e.to_string())),
@@ -310,6 +371,7 @@ impl BadgeForm {
         b.renewed_on = date("renewed")?;
         b.retires_on = date("retires")?;
         b.replaced_by = opt("replaced_by");
+        b.after = after_keys(&self.get("after"));
         b.available_on = date("available")?;
         b.goal_on = date("goal")?;
         b.effort_minutes = match opt("effort") {

@@ -27,6 +27,9 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
 use std::cell::Cell;
 use std::fmt::Display;
 
+mod journey;
+pub use journey::*;
+
 thread_local! {
     static LANGUAGE: Cell<Language> = const { Cell::new(Language::En) };
 }
@@ -200,6 +203,15 @@ pub fn action_help(a: Action) -> &'static str {
         Action::ScrollUp => tr("scroll the timeline up", "タイムラインを上へ"),
         Action::ScrollDown => tr("scroll the timeline down", "タイムラインを下へ"),
         Action::Back => tr("clear the filter / close", "絞り込みの解除 / 閉じる"),
+        Action::Steps => tr(
+            "the badge's steps: add, edit, reorder, mark done, open",
+            "バッジのステップ: 追加・編集・並べ替え・完了・開く",
+        ),
+        Action::StepDone => tr("mark the current step done", "現在のステップを完了にする"),
+        Action::Open => tr(
+            "open the step's (or badge's) page in the browser",
+            "ステップ (またはバッジ) のページをブラウザで開く",
+        ),
     }
 }
 
@@ -226,6 +238,9 @@ pub fn action_hint(a: Action) -> &'static str {
         Action::NextMonth => tr("next month", "翌月"),
         Action::GoToday => tr("today", "今日"),
         Action::ScrollDown => tr("timeline", "タイムライン"),
+        Action::Steps => tr("steps", "ステップ"),
+        Action::StepDone => tr("step done", "ステップ完了"),
+        Action::Open => tr("open", "開く"),
         _ => action_help(a),
     }
 }
@@ -562,6 +577,10 @@ pub fn form_field(name: &str) -> (&'static str, &'static str) {
         "replaced_by" => (
             ("Replaced by", "key of the replacement"),
             ("後継", "後継バッジのキー"),
+        ),
+        "after" => (
+            ("After", "keys of badges it requires first"),
+            ("前提", "先に必要なバッジのキー"),
         ),
         "available" => (
             ("Available", "for a target: first date"),

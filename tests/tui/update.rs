@@ -176,7 +176,7 @@ fn badge_list_moves_and_clamps() {
     let mut app = demo_app();
     app.update(ch('2'));
     let n = app.badges.rows.len();
-    assert_eq!(n, 14, "the archived demo badge is hidden");
+    assert_eq!(n, 16, "the archived demo badge is hidden");
     assert_eq!(app.badges.selected, 0);
     app.update(ch('k'));
     assert_eq!(app.badges.selected, 0, "clamped at the top");
@@ -559,7 +559,7 @@ fn new_badge_through_the_form() {
     assert_eq!(b.effort_minutes, 600);
     // The new badge is selected.
     assert_eq!(app.selected_badge().unwrap().badge.key, "cka");
-    assert_eq!(app.badges.rows.len(), 15);
+    assert_eq!(app.badges.rows.len(), 17);
 }
 
 #[test]
@@ -691,7 +691,7 @@ fn delete_with_confirmation() {
     assert!(badge(&app, "wx-essentials").is_none());
     assert!(!logs(&app).iter().any(|e| e.badge == "wx-essentials"));
     assert!(!row_keys(&app).contains(&"wx-essentials".to_string()));
-    assert_eq!(app.badges.rows.len(), 13);
+    assert_eq!(app.badges.rows.len(), 15);
     // The last row deleted: the selection moves up.
     app.update(ch('G'));
     let last = app.selected_badge().unwrap().badge.key.clone();
@@ -831,7 +831,7 @@ fn filter_is_live_and_esc_clears_it() {
     app.update(key(KeyCode::Esc));
     assert!(app.popup.is_none());
     assert_eq!(app.badges.filter, "");
-    assert_eq!(app.badges.rows.len(), 14);
+    assert_eq!(app.badges.rows.len(), 16);
 
     // Enter keeps the filter; Esc in the view clears it then.
     app.update(ch('/'));
@@ -841,7 +841,7 @@ fn filter_is_live_and_esc_clears_it() {
     assert_eq!(row_keys(&app), ["gcp-pde", "gcp-ace"]);
     assert!(screen(&app, 80, 24).contains("filter: gcp"));
     app.update(key(KeyCode::Esc));
-    assert_eq!(app.badges.rows.len(), 14);
+    assert_eq!(app.badges.rows.len(), 16);
     // No match: the table says so.
     app.update(ch('/'));
     type_text(&mut app, "zzz");
@@ -1404,8 +1404,8 @@ fn archived_badges_can_be_shown_and_restored() {
     assert!(!row_keys(&app).contains(&"old-cloud".to_string()));
     app.update(ch('A'));
     assert!(app.badges.show_archived);
-    assert_eq!(app.badges.rows.len(), 15);
-    assert!(screen(&app, 120, 40).contains("15 of 15 badges"));
+    assert_eq!(app.badges.rows.len(), 17);
+    assert!(screen(&app, 120, 40).contains("17 of 17 badges"));
     select_badge(&mut app, "old-cloud");
     let shown = screen(&app, 160, 40);
     let row = shown
@@ -1420,7 +1420,7 @@ fn archived_badges_can_be_shown_and_restored() {
         row_keys(&app).contains(&"old-cloud".to_string()),
         "no longer archived"
     );
-    assert_eq!(app.badges.rows.len(), 15);
+    assert_eq!(app.badges.rows.len(), 17);
     // The help lists the key.
     app.update(ch('?'));
     assert!(screen(&app, 120, 80).contains("show / hide archived badges"));

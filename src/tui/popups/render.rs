@@ -27,7 +27,7 @@ pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
 /// Clears `r` for a popup. A wide character just left of it whose second half falls
 /// inside would be drawn over the popup's left border (the terminal gives it both
 /// cells), so it is replaced by a space.
-fn clear(r: Rect, buf: &mut Buffer) {
+pub(super) fn clear(r: Rect, buf: &mut Buffer) {
     Clear.render(r, buf);
     if r.x > buf.area.x {
         for y in r.top()..r.bottom().min(buf.area.bottom()) {
@@ -200,6 +200,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             None
         }
         Popup::BadgeForm(f) => form(f, theme, area, buf),
+        Popup::Steps(p) => {
+            let b = app.data.badge(&p.key)?;
+            super::steps::render(
+                p,
+                &b.badge.name,
+                &b.steps,
+                b.journey.as_ref(),
+                b.badge.cycle_start(),
+                &app.config.journey.estimates(),
+                theme,
+                area,
+                buf,
+            )
+        }
     }
 }
 

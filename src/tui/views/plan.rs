@@ -134,7 +134,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     format_minutes(s.minutes()),
                     if s.pinned { "◆" } else { " " },
                     pad(&s.badge, 14),
-                    app.data.name(&s.badge),
+                    // A badge with steps: the step the session advances.
+                    match app.data.step_of(s) {
+                        Some(step) => strings::session_step(step),
+                        None => app.data.name(&s.badge).to_string(),
+                    },
                 );
                 let style = if selected {
                     t.selected

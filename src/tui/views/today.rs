@@ -93,6 +93,17 @@ fn next(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         t.title,
     );
     put(buf, area, y + 2, &format!(" {name}  #{}", s.badge), t.base);
+    // A badge with steps: the step this session advances, where the progress bar goes.
+    if let Some(step) = app.data.step_of(s) {
+        put(
+            buf,
+            area,
+            y + 3,
+            &format!(" ▸ {}", strings::session_step(step)),
+            t.accent,
+        );
+        return y + 4;
+    }
     if let Some(b) = app.data.badge(&s.badge) {
         // Logged this cycle plus every session of this badge up to and including this one.
         let planned: u32 = app
@@ -135,7 +146,11 @@ fn session_line(app: &App, s: &Session, with_day: bool, w: usize) -> String {
             format_minutes(s.minutes()),
             // Before the name, so a long name cannot push it off the row.
             if s.pinned { "◆" } else { " " },
-            app.data.name(&s.badge),
+            // A badge with steps: its key and the step the session advances.
+            match app.data.step_of(s) {
+                Some(step) => format!("{} ▸ {}", s.badge, strings::session_step(step)),
+                None => app.data.name(&s.badge).to_string(),
+            },
         ),
         w,
     )
