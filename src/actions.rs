@@ -227,14 +227,14 @@ pub fn remove_badge(store: &mut Store, key: &str) -> Result<String> {
 /// Adds a window of spare time or a blackout.
 pub fn add_window(store: &mut Store, w: &Window) -> Result<(i64, String)> {
     spare::validate(&w.kind).map_err(|e| anyhow!(e))?;
-    let what = describe_window(w);
+    let what = crate::present::window::describe(w);
     let id = store.transact(&format!("add {what}"), |tx| -> Result<i64> {
         // The same days and times twice would only clutter the list.
         if let Some(same) = windows::all(tx)?.into_iter().find(|o| o.kind == w.kind) {
             bail!(
                 "that is already window {}: {}",
                 same.id.unwrap_or_default(),
-                describe_window(&same)
+                crate::present::window::describe(&same)
             );
         }
         Ok(windows::insert(tx, w)?)
@@ -245,7 +245,7 @@ pub fn add_window(store: &mut Store, w: &Window) -> Result<(i64, String)> {
 /// Replaces a window.
 pub fn edit_window(store: &mut Store, id: i64, w: &Window) -> Result<String> {
     spare::validate(&w.kind).map_err(|e| anyhow!(e))?;
-    let what = describe_window(w);
+    let what = crate::present::window::describe(w);
     store.transact(&format!("edit window {id}"), |tx| -> Result<()> {
         if !windows::update(tx, id, w)? {
             bail!("no window has the id {id}: see `sukima window list`");
@@ -264,46 +264,6 @@ pub fn remove_window(store: &mut Store, id: i64) -> Result<String> {
         Ok(())
     })?;
     Ok(format!("deleted window {id}"))
-}
-
-/// One line describing a window: `weekdays 07:10-07:40 commute`.
-pub fn describe_window(w: &Window) -> String {
-    use crate::domain::dates::hm;
-    use crate::domain::spare::{WindowKind, format_days};
-    let label = if w.label.is_empty() {
-        String::new()
-    } else {
-        format!(" {}", w.label)
-    };
-    match &w.kind {
-        WindowKind::Weekly {
-            days,
-            start,
-            end,
-            from,
-            to,
-        } => {
-            let range = match (from, to) {
-                (None, None) => String::new(),
-                (f, t) => format!(
-                    " ({}..{})",
-                    f.map(|d| d.to_string()).unwrap_or_default(),
-                    t.map(|d| d.to_string()).unwrap_or_default()
-                ),
-            };
-            format!(
-                "{} {}-{}{range}{label}",
-                format_days(days),
-                hm(*start),
-                hm(*end)
-            )
-        }
-        WindowKind::Once { date, start, end } => {
-            format!("{date} {}-{}{label}", hm(*start), hm(*end))
-        }
-        WindowKind::Blackout { from, to } if from == to => format!("off {from}{label}"),
-        WindowKind::Blackout { from, to } => format!("off {from}..{to}{label}"),
-    }
 }
 
 /// Logs study done.

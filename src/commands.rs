@@ -15,6 +15,7 @@ pub mod window;
 
 use crate::cli::{Cli, Command};
 use crate::config::Config;
+use crate::present::Texts;
 use crate::store::Store;
 use anyhow::{Result, anyhow};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -31,6 +32,9 @@ pub struct Ctx {
     /// The database file a reading command was pointed at but that does not exist: it ran
     /// on an empty database in memory, and no file was created.
     pub missing_db: Option<PathBuf>,
+    /// The words of the output and the errors, in the configured language (`auto`
+    /// resolved from the locale when the run starts).
+    pub texts: &'static dyn Texts,
 }
 
 impl Ctx {
@@ -63,7 +67,10 @@ pub fn parse_now(text: &str) -> Result<NaiveDateTime> {
 
 /// Opens the configuration, the clock and the store for a run.
 pub fn open(cli: &Cli) -> Result<Ctx> {
-    let config = Config::load(cli.config.as_deref())?;
+    let mut config = Config::load(cli.config.as_deref())?;
+    // Decided once, here at the edge: everything below is handed the language.
+    config.ui.language = config.ui.language.resolve(|k| std::env::var(k).ok());
+    let texts = crate::present::texts::for_language(config.ui.language);
     let now = match &cli.now {
         Some(t) => parse_now(t)?,
         None => chrono::Local::now().naive_local(),
@@ -109,6 +116,7 @@ pub fn open(cli: &Cli) -> Result<Ctx> {
         now,
         width,
         missing_db,
+        texts,
     })
 }
 

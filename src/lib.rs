@@ -22,6 +22,7 @@ pub mod config;
 pub mod domain;
 pub mod io;
 pub mod planning;
+pub mod present;
 pub mod store;
 pub mod text;
 pub mod tui;

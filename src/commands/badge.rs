@@ -3,7 +3,6 @@
 use super::{Ctx, date_flag, print_json};
 use crate::actions;
 use crate::cli::{BadgeCommand, BadgeFields, BadgeListArgs};
-use crate::config::Language;
 use crate::domain::badge::{Badge, Priority, derive_key, unique_key, validate_key};
 use crate::domain::duration::{format_minutes, parse_duration};
 use crate::domain::status::{Status, countdown_days, status_at};
@@ -169,43 +168,6 @@ fn apply(ctx: &Ctx, b: &mut Badge, f: &BadgeFields) -> Result<()> {
     Ok(())
 }
 
-/// The status flag with its countdown: `expiring 25d`, `expired 12d ago`, `retiring 34d`.
-pub fn status_label(b: &Badge, status: Status, today: chrono::NaiveDate) -> String {
-    status_label_in(b, status, today, Language::En)
-}
-
-/// [`status_label`] in `language` (the planner's interface speaks Japanese too:
-/// `失効間近 25日`, `失効 12日前`; the command line is English).
-pub fn status_label_in(
-    b: &Badge,
-    status: Status,
-    today: chrono::NaiveDate,
-    language: Language,
-) -> String {
-    let ja = language == Language::Ja;
-    let word = if ja {
-        match status {
-            Status::Expired => "失効",
-            Status::Retired => "廃止済",
-            Status::Retiring => "廃止予定",
-            Status::Expiring => "失効間近",
-            Status::Active => "有効",
-            Status::NoExpiry => "無期限",
-            Status::Target => "目標",
-        }
-    } else {
-        status.as_str()
-    };
-    match countdown_days(b, status, today) {
-        Some(d) if d < 0 && ja => format!("{word} {}日前", -d),
-        Some(d) if d < 0 => format!("{word} {}d ago", -d),
-        Some(d) if status != Status::Target || b.goal_on.is_some() => {
-            format!("{word} {d}{}", if ja { "日" } else { "d" })
-        }
-        _ => word.to_string(),
-    }
-}
-
 /// Badges in list order: the next date that matters first, past ones last.
 fn sorted_for_list(ctx: &Ctx, mut all: Vec<Badge>) -> Vec<(Badge, Status)> {
     let today = ctx.today();
@@ -280,7 +242,7 @@ fn list(ctx: &Ctx, args: &BadgeListArgs, out: &mut dyn Write) -> Result<()> {
                 if b.archived {
                     "archived".to_string()
                 } else {
-                    status_label(b, *st, today)
+                    ctx.texts.status_label(b, *st, today)
                 },
                 b.key.clone(),
                 b.name.clone(),
@@ -363,7 +325,7 @@ fn show(ctx: &Ctx, key: &str, json: bool, out: &mut dyn Write) -> Result<()> {
     let opens = b.renewal_opens(ctx.config.issuer(&b.issuer).renewal_window_days);
     let d = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
     let fields = [
-        ("status", Some(status_label(&b, st, today))),
+        ("status", Some(ctx.texts.status_label(&b, st, today))),
         ("name", Some(b.name.clone())),
         ("issuer", Some(b.issuer.clone()).filter(|s| !s.is_empty())),
         ("level", b.level.clone()),

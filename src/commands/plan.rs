@@ -2,12 +2,12 @@
 //! as one line for a shell prompt.
 
 use super::{Ctx, print_json};
-use crate::config::Language;
 use crate::domain::dates::{any_in_another_year, hm, month_day, ymd, ymd_hm};
 use crate::domain::duration::format_minutes;
-use crate::domain::plan::{Outcome, Risk, Session};
+use crate::domain::plan::{Outcome, Session};
 use crate::domain::status::Status;
 use crate::planning::Overview;
+use crate::present::{En, Texts};
 use crate::text::{Align, pad, table, truncate, width};
 use anyhow::Result;
 use chrono::{Datelike, Days, NaiveDate};
@@ -15,86 +15,6 @@ use std::io::Write;
 
 fn overview(ctx: &Ctx) -> Result<Overview> {
     Ok(Overview::load(ctx.store.conn(), &ctx.config, ctx.now)?)
-}
-
-/// What would save an at-risk badge, in words.
-pub fn risk_text(o: &Outcome) -> String {
-    risk_text_in(o, Language::En)
-}
-
-/// What would save an at-risk badge, in words, in `language` (the planner's interface
-/// speaks Japanese too; the command line is English).
-pub fn risk_text_in(o: &Outcome, language: Language) -> String {
-    let ja = language == Language::Ja;
-    let save = |per_day: Option<u32>, spare: Option<u32>| {
-        let mut ways = Vec::new();
-        if let Some(m) = per_day {
-            let m = format_minutes(m);
-            ways.push(if ja {
-                format!("1日あたりあと {m}")
-            } else {
-                format!("{m} more a day")
-            });
-        }
-        if let Some(m) = spare {
-            let (m, due) = (format_minutes(m), o.due);
-            ways.push(if ja {
-                format!("{due} までにスキマ時間をあと {m} 以上")
-            } else {
-                format!("at least {m} more spare time before {due}")
-            });
-        }
-        match (ways.is_empty(), ja) {
-            (true, false) => "no change to the cap or spare time alone would".to_string(),
-            (true, true) => "上限やスキマ時間を増やすだけでは間に合いません".to_string(),
-            (false, false) => format!("save it with {}", ways.join(", or ")),
-            (false, true) => format!("{}増やせば間に合います", ways.join("、または ")),
-        }
-    };
-    let (due, release, short) = (o.due, o.release, format_minutes(o.shortfall));
-    let pick = |en: String, ja_text: String| if ja { ja_text } else { en };
-    match o.risk {
-        None => String::new(),
-        Some(Risk::DuplicateKey) => pick("listed twice".into(), "二重に登録されています".into()),
-        Some(Risk::DuePassed) => pick(
-            format!("was due {due}: plan it as soon as possible"),
-            format!("期限 {due} を過ぎています: できるだけ早く計画してください"),
-        ),
-        Some(Risk::DueBeforeRelease) => pick(
-            format!("cannot start before {release} but is due {due}: set a goal date"),
-            format!(
-                "{release} より前には始められませんが、期限は {due} です: 目標日を設定してください"
-            ),
-        ),
-        Some(Risk::NoSpareTime {
-            extra_minutes_per_day,
-            extra_spare_minutes,
-        }) => {
-            let save = save(extra_minutes_per_day, extra_spare_minutes);
-            pick(
-                format!("no spare time before {due}: {save}"),
-                format!("{due} までにスキマ時間がありません: {save}"),
-            )
-        }
-        Some(Risk::NotEnoughTime {
-            extra_minutes_per_day,
-            extra_spare_minutes,
-        }) => {
-            let save = save(extra_minutes_per_day, extra_spare_minutes);
-            pick(
-                format!("short {short}: {save}"),
-                format!("{short} 不足: {save}"),
-            )
-        }
-        Some(Risk::SessionRules) => pick(
-            format!(
-                "short {short}: the spare time holds the minutes, but not in sessions the rules allow (min_session, max_session): add more windows before {due}, or change those rules in [planner]"
-            ),
-            format!(
-                "{short} 不足: スキマ時間の合計は足りていますが、設定 (min_session, max_session) で許される長さに区切れません: {due} までに時間枠を増やすか、[planner] の設定を変えてください"
-            ),
-        ),
-    }
 }
 
 /// `sukima plan`.
@@ -129,7 +49,7 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
                     "finish": o.finish.map(ymd),
                     "slack_minutes": o.slack,
                     "at_risk": o.at_risk,
-                    "risk": o.at_risk.then(|| risk_text(o)),
+                    "risk": o.at_risk.then(|| En.risk_text(o)),
                 })
             })
             .collect();
@@ -208,7 +128,7 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
             )
         )?;
         for o in ov.at_risk() {
-            let text = format!("{}: {}", o.key, risk_text(o));
+            let text = format!("{}: {}", o.key, ctx.texts.risk_text(o));
             for line in crate::text::wrap(&text, ctx.width.saturating_sub(4).max(20)) {
                 writeln!(out, "  {line}")?;
             }

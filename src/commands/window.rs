@@ -76,7 +76,7 @@ fn list(ctx: &Ctx, json: bool, out: &mut dyn Write) -> Result<()> {
             vec![
                 w.id.unwrap_or_default().to_string(),
                 kind.to_string(),
-                actions::describe_window(w),
+                crate::present::window::describe(w),
             ]
         })
         .chain(sources.iter().map(|(source, count, first, last)| {

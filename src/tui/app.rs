@@ -8,7 +8,7 @@ use super::input::{Edit, LineInput};
 use super::keymap::{Key, KeyMap};
 use super::layout;
 use super::popups::{BadgeForm, Confirmed, Popup, Prompt, PromptPurpose, QuickAdd};
-use super::strings;
+use super::texts::ScreenTexts;
 use super::theme::Theme;
 use super::view::View;
 use crate::actions;
@@ -61,11 +61,6 @@ impl SortBy {
             SortBy::Progress => SortBy::Urgency,
         }
     }
-
-    /// The name shown in the table's title.
-    pub fn label(self) -> &'static str {
-        strings::sort_name(self)
-    }
 }
 
 /// The Badges view.
@@ -100,6 +95,8 @@ pub struct ListState {
 /// The whole state of the planner.
 pub struct App {
     pub store: Store,
+    /// The words of the interface, in the configured language.
+    pub texts: &'static dyn ScreenTexts,
     pub config: Config,
     fixed_now: Option<NaiveDateTime>,
     pub now: NaiveDateTime,
@@ -125,17 +122,16 @@ pub struct App {
 }
 
 impl App {
-    /// A planner over `store`. `fixed_now` freezes the clock (tests, `--now`). Sets the
-    /// interface language of this thread from the configuration: update and draw the app
-    /// on the thread that built it.
+    /// A planner over `store`. `fixed_now` freezes the clock (tests, `--now`). The
+    /// language is the configuration's (`auto` resolved by the caller; left as it is, it
+    /// reads as English).
     pub fn new(
         store: Store,
         config: Config,
         fixed_now: Option<NaiveDateTime>,
         no_color: bool,
     ) -> anyhow::Result<App> {
-        // Everything the app shows from here on, on this thread, is in this language.
-        strings::set_language(config.ui.language);
+        let texts = crate::tui::texts::for_language(config.ui.language);
         let now = fixed_now.unwrap_or_else(|| chrono::Local::now().naive_local());
         let keymap = KeyMap::with_user(&config.ui.keys).map_err(anyhow::Error::msg)?;
         let theme = Theme::new(config.ui.theme, no_color);
@@ -148,6 +144,7 @@ impl App {
         let data_version = store.data_version()?;
         let mut app = App {
             store,
+            texts,
             config,
             fixed_now,
             now,
@@ -300,7 +297,7 @@ impl App {
             && v != self.data_version
         {
             self.reload();
-            self.say(strings::outside_change());
+            self.say(self.texts.outside_change());
         }
     }
 
@@ -414,7 +411,7 @@ impl App {
             )
             && self.selected_badge().is_none()
         {
-            self.fail(strings::no_badge_row());
+            self.fail(self.texts.no_badge_row());
             return;
         }
         match action {
@@ -454,7 +451,7 @@ impl App {
                     super::layout::areas(self.size).body,
                 ) =>
             {
-                self.say(strings::no_timeline());
+                self.say(self.texts.no_timeline());
             }
             Action::ScrollUp => {
                 self.calendar.timeline_scroll = self.calendar.timeline_scroll.saturating_sub(1);
@@ -477,7 +474,7 @@ impl App {
             Action::Sort => {
                 self.badges.sort = self.badges.sort.next();
                 self.refresh_rows();
-                self.say(strings::sorted_by(self.badges.sort));
+                self.say(self.texts.sorted_by(self.badges.sort));
             }
             Action::Filter => {
                 self.popup = Some(Popup::Filter(LineInput::new(&self.badges.filter)));
@@ -487,15 +484,15 @@ impl App {
                 self.badges.show_archived = !self.badges.show_archived;
                 self.refresh_rows();
                 self.say(if self.badges.show_archived {
-                    strings::archived_shown()
+                    self.texts.archived_shown()
                 } else {
-                    strings::archived_hidden()
+                    self.texts.archived_hidden()
                 });
             }
             Action::Pin => self.pin_selected(),
             Action::Import => {
                 self.popup = Some(Popup::Prompt(Prompt::new(
-                    strings::import_prompt().into(),
+                    self.texts.import_prompt().into(),
                     "",
                     PromptPurpose::Import,
                 )));
@@ -574,11 +571,11 @@ impl App {
     fn new_item(&mut self) {
         match self.view {
             View::Badges => {
-                self.popup = Some(Popup::BadgeForm(Box::new(BadgeForm::new(None))));
+                self.popup = Some(Popup::BadgeForm(Box::new(BadgeForm::new(None, self.texts))));
             }
             View::Spare => {
                 self.popup = Some(Popup::Prompt(Prompt::new(
-                    strings::window_add_prompt().into(),
+                    self.texts.window_add_prompt().into(),
                     "",
                     PromptPurpose::WindowAdd,
                 )));
@@ -592,17 +589,17 @@ impl App {
         match self.view {
             View::Badges => {
                 if let Some(b) = self.selected_badge() {
-                    let form = BadgeForm::new(Some(&b.badge));
+                    let form = BadgeForm::new(Some(&b.badge), self.texts);
                     self.popup = Some(Popup::BadgeForm(Box::new(form)));
                 }
             }
             View::Spare => {
                 if let Some(w) = self.data.windows.get(self.spare.selected) {
                     // As the New prompt takes it: without `free` (a blackout keeps `off`).
-                    let text = actions::describe_window(w);
+                    let text = crate::present::window::describe(w);
                     let id = w.id.unwrap_or_default();
                     self.popup = Some(Popup::Prompt(Prompt::new(
-                        strings::window_edit_prompt().into(),
+                        self.texts.window_edit_prompt().into(),
                         &text,
                         PromptPurpose::WindowEdit(id),
                     )));
@@ -631,7 +628,7 @@ impl App {
                         .map(|l| l.iter().filter(|e| e.badge == b.badge.key).count())
                         .unwrap_or(0);
                     self.popup = Some(Popup::Confirm {
-                        text: strings::confirm_delete_badge(&b.badge.name, logs),
+                        text: self.texts.confirm_delete_badge(&b.badge.name, logs),
                         then: Confirmed::DeleteBadge(b.badge.key.clone()),
                     });
                 }
@@ -639,7 +636,9 @@ impl App {
             View::Spare => {
                 if let Some(w) = self.data.windows.get(self.spare.selected) {
                     self.popup = Some(Popup::Confirm {
-                        text: strings::confirm_delete_window(&actions::describe_window(w)),
+                        text: self
+                            .texts
+                            .confirm_delete_window(&crate::present::window::describe(w)),
                         then: Confirmed::DeleteWindow(w.id.unwrap_or_default()),
                     });
                 }
@@ -656,7 +655,7 @@ impl App {
             let days = self.config.issuer(&b.badge.issuer).validity_days;
             let default = self.today() + Days::new(u64::from(days));
             self.popup = Some(Popup::Prompt(Prompt::new(
-                strings::renew_prompt(&b.badge.name),
+                self.texts.renew_prompt(&b.badge.name),
                 &default.to_string(),
                 PromptPurpose::Renew(b.badge.key.clone()),
             )));
@@ -684,8 +683,8 @@ impl App {
                 .and_then(|p| p.id);
             match id {
                 Some(id) => actions::remove_pin(&mut self.store, id)
-                    .map(|english| strings::unpinned(&s.badge, s.start, english)),
-                None => Err(anyhow::anyhow!(strings::pin_gone())),
+                    .map(|english| self.texts.unpinned(&s.badge, s.start, english)),
+                None => Err(anyhow::anyhow!(self.texts.pin_gone())),
             }
         } else {
             let p = crate::domain::log::Pinned {
@@ -694,7 +693,7 @@ impl App {
                 start: s.start,
                 minutes: s.minutes(),
             };
-            actions::add_pin(&mut self.store, &p).map(|_| strings::pinned(&s.badge, s.start))
+            actions::add_pin(&mut self.store, &p).map(|_| self.texts.pinned(&s.badge, s.start))
         };
         self.after(r);
     }
@@ -755,7 +754,7 @@ impl App {
                 }
                 _ => {
                     self.popup = None;
-                    self.say(strings::cancelled());
+                    self.say(self.texts.cancelled());
                 }
             },
             Popup::Filter(input) => match key.code {
@@ -855,7 +854,7 @@ impl App {
                 _ => {
                     let i = form.focus;
                     if form.fields[i].input.handle(&key) == Edit::Changed {
-                        form.validate(&self.config, &self.data);
+                        form.validate(&self.config, &self.data, self.texts);
                     }
                 }
             },
@@ -908,9 +907,9 @@ impl App {
                         .map_err(|e| e.to_string())
                         .and_then(|i| match i {
                             quick_add::Intent::Window(w) => {
-                                Ok(format!("→ {}", actions::describe_window(&w)))
+                                Ok(format!("→ {}", crate::present::window::describe(&w)))
                             }
-                            _ => Err(strings::not_spare_time().into()),
+                            _ => Err(self.texts.not_spare_time().into()),
                         })
                 });
             }
@@ -920,7 +919,7 @@ impl App {
                 self.badges.selected = 0;
                 self.refresh_rows();
             }
-            Some(Popup::BadgeForm(form)) => form.validate(&self.config, &self.data),
+            Some(Popup::BadgeForm(form)) => form.validate(&self.config, &self.data, self.texts),
             _ => {}
         }
     }
@@ -975,7 +974,7 @@ impl App {
                         }
                         _ => actions::add_window(&mut self.store, &w).map(|(_, m)| m),
                     },
-                    Ok(_) => Err(anyhow::anyhow!(strings::not_spare_time())),
+                    Ok(_) => Err(anyhow::anyhow!(self.texts.not_spare_time())),
                     Err(e) => Err(e.into()),
                 }
             }
@@ -990,7 +989,7 @@ impl App {
                 self.after(Ok(headline));
                 if !rest.is_empty() {
                     self.popup = Some(Popup::Report {
-                        title: strings::import_report().to_string(),
+                        title: self.texts.import_report().to_string(),
                         lines: msg.lines().map(str::to_string).collect(),
                         scroll: 0,
                     });
@@ -1008,7 +1007,7 @@ impl App {
         let Some(Popup::BadgeForm(form)) = self.popup.as_mut() else {
             return;
         };
-        form.validate(&self.config, &self.data);
+        form.validate(&self.config, &self.data, self.texts);
         if let Some(i) = form.fields.iter().position(|f| f.error.is_some()) {
             form.focus = i;
             return;
@@ -1070,7 +1069,7 @@ impl App {
             return;
         }
         let areas = layout::areas(self.size);
-        if let Some(v) = layout::tab_at(&areas, m.column, m.row) {
+        if let Some(v) = layout::tab_at(&areas, m.column, m.row, self.texts) {
             self.view = v;
             return;
         }

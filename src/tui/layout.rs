@@ -1,7 +1,7 @@
 //! The screen's frame: tab bar, body, status line and footer. Pure functions of the
 //! terminal size, shared by rendering and mouse hit-testing.
 
-use super::strings;
+use super::texts::{APP_TITLE, ScreenTexts};
 use super::view::View;
 use crate::text::width;
 use ratatui::layout::Rect;
@@ -37,18 +37,18 @@ pub fn too_small(size: Rect) -> bool {
 }
 
 /// The tab labels and their x ranges: `1 Today`, `2 Badges`… (short labels when narrow).
-pub fn tabs(area: Rect) -> Vec<(View, String, u16, u16)> {
+pub fn tabs(area: Rect, texts: &dyn ScreenTexts) -> Vec<(View, String, u16, u16)> {
     let long: Vec<String> = View::ALL
         .iter()
         .enumerate()
-        .map(|(i, v)| format!(" {} {} ", i + 1, strings::view_title(*v)))
+        .map(|(i, v)| format!(" {} {} ", i + 1, texts.view_title(*v)))
         .collect();
-    let title_w = width(strings::APP_TITLE) as u16 + 2;
+    let title_w = width(APP_TITLE) as u16 + 2;
     let total: usize = long.iter().map(|l| width(l)).sum();
     let short: Vec<String> = View::ALL
         .iter()
         .enumerate()
-        .map(|(i, v)| format!(" {} {} ", i + 1, strings::view_short(*v)))
+        .map(|(i, v)| format!(" {} {} ", i + 1, texts.view_short(*v)))
         .collect();
     let short_total: usize = short.iter().map(|l| width(l)).sum();
     let labels: Vec<String> = if total as u16 + title_w <= area.width {
@@ -69,11 +69,11 @@ pub fn tabs(area: Rect) -> Vec<(View, String, u16, u16)> {
 }
 
 /// The view whose tab is at (x, y).
-pub fn tab_at(a: &Areas, x: u16, y: u16) -> Option<View> {
+pub fn tab_at(a: &Areas, x: u16, y: u16, texts: &dyn ScreenTexts) -> Option<View> {
     if y != a.tabs.y || a.tabs.height == 0 {
         return None;
     }
-    tabs(a.tabs)
+    tabs(a.tabs, texts)
         .into_iter()
         .find(|(_, _, x0, x1)| (*x0..*x1).contains(&x))
         .map(|(v, ..)| v)
@@ -103,14 +103,14 @@ mod tests {
     #[test]
     fn tabs_are_clickable() {
         let a = areas(Rect::new(0, 0, 120, 40));
-        let t = tabs(a.tabs);
+        let t = tabs(a.tabs, &crate::present::En);
         for (v, _, x0, _) in &t {
-            assert_eq!(tab_at(&a, *x0, 0), Some(*v));
+            assert_eq!(tab_at(&a, *x0, 0, &crate::present::En), Some(*v));
         }
-        assert_eq!(tab_at(&a, 0, 0), None);
-        assert_eq!(tab_at(&a, t[0].2, 1), None);
+        assert_eq!(tab_at(&a, 0, 0, &crate::present::En), None);
+        assert_eq!(tab_at(&a, t[0].2, 1, &crate::present::En), None);
         // Narrow screens use short labels that still fit.
-        let narrow = tabs(Rect::new(0, 0, 40, 1));
+        let narrow = tabs(Rect::new(0, 0, 40, 1), &crate::present::En);
         assert!(narrow.last().unwrap().3 <= 40);
     }
 }

@@ -2,7 +2,7 @@
 //! Their state lives here; `App::update` changes it; the renderers only read it.
 
 use super::input::LineInput;
-use super::strings;
+use super::texts::ScreenTexts;
 use crate::config::Config;
 use crate::domain::badge::{Badge, Priority, validate_key};
 use crate::domain::dates::parse_date_or_period;
@@ -140,7 +140,7 @@ pub struct BadgeForm {
     pub message: Option<String>,
 }
 
-/// The form's fields in order, by name (their labels and hints are in `strings`).
+/// The form's fields in order, by name (their labels and hints are in `ScreenTexts::form_field`).
 const FIELDS: &[&str] = &[
     "name",
     "key",
@@ -167,7 +167,7 @@ fn d(v: Option<chrono::NaiveDate>) -> String {
 
 impl BadgeForm {
     /// A form for a new badge, or prefilled from `badge`.
-    pub fn new(badge: Option<&Badge>) -> BadgeForm {
+    pub fn new(badge: Option<&Badge>, texts: &dyn ScreenTexts) -> BadgeForm {
         let value = |name: &str| -> String {
             let Some(b) = badge else {
                 return if name == "priority" {
@@ -202,7 +202,7 @@ impl BadgeForm {
             fields: FIELDS
                 .iter()
                 .map(|&name| {
-                    let (label, hint) = strings::form_field(name);
+                    let (label, hint) = texts.form_field(name);
                     Field {
                         name,
                         label,
@@ -226,18 +226,18 @@ impl BadgeForm {
     }
 
     /// Checks every field, setting or clearing its error.
-    pub fn validate(&mut self, config: &Config, data: &Overview) {
+    pub fn validate(&mut self, config: &Config, data: &Overview, texts: &dyn ScreenTexts) {
         let own_key = self.original.as_ref().map(|b| b.key.clone());
         let key_value = self.get("key");
         for f in &mut self.fields {
             let v = f.input.text();
             let v = v.trim();
             f.error = match f.name {
-                "name" if v.is_empty() => Some(strings::name_required().into()),
+                "name" if v.is_empty() => Some(texts.name_required().into()),
                 "key" if !v.is_empty() => {
-                    validate_key(v).err().map(strings::bad_key).or_else(|| {
+                    validate_key(v).err().map(|e| texts.bad_key(e)).or_else(|| {
                         (Some(v.to_string()) != own_key && data.badge(v).is_some())
-                            .then(|| strings::key_taken(v))
+                            .then(|| texts.key_taken(v))
                     })
                 }
                 "earned" | "expires" | "renewed" | "retires" | "available" | "goal"
@@ -245,31 +245,31 @@ impl BadgeForm {
                     if !v.is_empty() =>
                 {
                     match parse_date_or_period(v) {
-                        Err(e) => Some(strings::bad_date(v, e.to_string())),
+                        Err(e) => Some(texts.bad_date(v, e.to_string())),
                         Ok(d) if f.name == "earned" && d > data.today() => {
-                            Some(strings::earned_after_today(d))
+                            Some(texts.earned_after_today(d))
                         }
                         Ok(_) => None,
                     }
                 }
                 "replaced_by" if !v.is_empty() => {
                     if data.badge(v).is_none() {
-                        Some(strings::no_badge_with_key(v))
+                        Some(texts.no_badge_with_key(v))
                     } else if v == key_value || Some(v.to_string()) == own_key {
-                        Some(strings::cannot_replace_itself().into())
+                        Some(texts.cannot_replace_itself().into())
                     } else {
                         None
                     }
                 }
                 "effort" if !v.is_empty() => parse_duration(v)
                     .err()
-                    .map(|e| strings::bad_duration(v, e.to_string())),
+                    .map(|e| texts.bad_duration(v, e.to_string())),
                 "issuer" => crate::config::issuer_problem(
                     config,
                     data.badges.iter().map(|b| b.badge.issuer.as_str()),
                     v,
                 ),
-                "priority" => v.parse::<Priority>().err().map(strings::bad_priority),
+                "priority" => v.parse::<Priority>().err().map(|e| texts.bad_priority(e)),
                 _ => None,
             };
         }

@@ -909,14 +909,13 @@ fn p_pins_a_planned_session_and_p_again_unpins_it() {
 #[test]
 fn pin_and_unpin_report_in_japanese() {
     let mut app = demo_app();
-    sukima::tui::strings::set_language(sukima::config::Language::Ja);
+    app.texts = sukima::tui::texts::for_language(sukima::config::Language::Ja);
     app.update(ch('3'));
     let key = app.data.plan.sessions[0].badge.clone();
     app.update(ch('p'));
     let pinned = status(&app).0;
     app.update(ch('p'));
     let unpinned = status(&app).0;
-    sukima::tui::strings::set_language(sukima::config::Language::En);
     assert!(
         pinned.starts_with(&format!("{key} を固定しました: ")),
         "{pinned}"
@@ -1011,7 +1010,7 @@ fn spare_add_edit_delete_windows() {
     assert!(!all.iter().any(|w| w.label == "lunch"));
     let w = all.iter().find(|w| w.label == "long lunch").unwrap();
     assert_eq!(
-        sukima::actions::describe_window(w),
+        sukima::present::window::describe(w),
         "mon,tue 12:00-12:50 long lunch"
     );
 

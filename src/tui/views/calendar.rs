@@ -2,49 +2,18 @@
 //! room, the timeline of each badge to its expiry and the heatmap of logged study.
 
 use super::section;
-use crate::domain::events::EventKind;
-use crate::domain::status::band;
 use crate::planning::Overview;
+use crate::present::month::days;
 use crate::tui::app::App;
 use crate::tui::layout::Areas;
-use crate::tui::strings;
 use crate::tui::widgets::{
-    DayDetail, DayEvent, DayEventKind, DayInfo, DayLog, DaySession, Heatmap, Legend, MonthGrid,
-    Timeline, TimelineRow,
+    DayDetail, DayLog, DaySession, Heatmap, Legend, MonthGrid, Timeline, TimelineRow,
 };
 use chrono::{Datelike, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use std::collections::BTreeMap;
-
-/// What each day between `from` and `to` holds: renewal events, planned and logged minutes.
-pub fn days(ov: &Overview, from: NaiveDate, to: NaiveDate) -> BTreeMap<NaiveDate, DayInfo> {
-    let today = ov.today();
-    let mut out: BTreeMap<NaiveDate, DayInfo> = BTreeMap::new();
-    for e in ov.events(from, to) {
-        let kind = match e.kind {
-            EventKind::Expiry => DayEventKind::Expiry(band((e.date - today).num_days())),
-            EventKind::RenewalOpens => DayEventKind::RenewalOpens,
-            EventKind::Retirement => DayEventKind::Retirement,
-            EventKind::Available => DayEventKind::ReplacementAvailable,
-            EventKind::Due => DayEventKind::Due,
-            EventKind::Goal => DayEventKind::Goal,
-        };
-        out.entry(e.date).or_default().events.push(DayEvent {
-            kind,
-            badge_name: ov.name(&e.badge).to_string(),
-            badge_key: e.badge,
-        });
-    }
-    for s in ov.sessions_between(from, to) {
-        out.entry(s.start.date()).or_default().planned_minutes += s.minutes();
-    }
-    for (d, m) in ov.logged_per_day.range(from..=to) {
-        out.entry(*d).or_default().logged_minutes += m;
-    }
-    out
-}
 
 /// One row per badge with something ahead within a year, soonest first; dates further
 /// away are left out so the near ones keep a readable scale.
@@ -181,11 +150,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let (first, last) = MonthGrid::span(selected, week_start);
     let days = days(ov, first, last);
     let grid = MonthGrid::new(selected, &days, today, styles)
+        .texts(app.texts)
         .selected(selected)
         .week_start(week_start);
     (&grid).render(p.grid, buf);
     if p.legend.height > 0 {
-        (&Legend::month(styles)).render(p.legend, buf);
+        (&Legend::month(styles, app.texts)).render(p.legend, buf);
     }
     let sessions: Vec<DaySession> = ov
         .sessions_between(selected, selected)
@@ -209,6 +179,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     let detail = DayDetail::new(selected, today, days.get(&selected), styles)
+        .texts(app.texts)
         .sessions(&sessions)
         .logs(&logs);
     (&detail).render(p.detail, buf);
@@ -216,25 +187,29 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         && t.height > 1
     {
         section(
-            strings::timeline(),
+            app.texts.timeline(),
             Rect::new(t.x, t.y, t.width, 1),
             buf,
             app.theme.header,
         );
         let rows = timeline_rows(ov);
-        let tl = Timeline::new(&rows, today, styles).offset(app.calendar.timeline_scroll);
+        let tl = Timeline::new(&rows, today, styles)
+            .texts(app.texts)
+            .offset(app.calendar.timeline_scroll);
         (&tl).render(Rect::new(t.x, t.y + 1, t.width, t.height - 1), buf);
     }
     if let Some(h) = p.heatmap
         && h.height > 1
     {
         section(
-            strings::heatmap(),
+            app.texts.heatmap(),
             Rect::new(h.x, h.y, h.width, 1),
             buf,
             app.theme.header,
         );
-        let hm = Heatmap::new(&ov.logged_per_day, today, styles).week_start(week_start);
+        let hm = Heatmap::new(&ov.logged_per_day, today, styles)
+            .texts(app.texts)
+            .week_start(week_start);
         (&hm).render(Rect::new(h.x, h.y + 1, h.width, h.height - 1), buf);
     }
 }
@@ -246,14 +221,16 @@ pub fn day_at(app: &App, areas: &Areas, x: u16, y: u16) -> Option<NaiveDate> {
     let week_start = app.config.ui.week_start.weekday();
     let empty = BTreeMap::new();
     let grid = MonthGrid::new(selected, &empty, app.today(), &app.cal_styles)
+        .texts(app.texts)
         .selected(selected)
         .week_start(week_start);
     if let Some(d) = grid.day_at(p.grid, x, y) {
         return Some(d);
     }
     let h = p.heatmap?;
-    let hm =
-        Heatmap::new(&app.data.logged_per_day, app.today(), &app.cal_styles).week_start(week_start);
+    let hm = Heatmap::new(&app.data.logged_per_day, app.today(), &app.cal_styles)
+        .texts(app.texts)
+        .week_start(week_start);
     hm.day_at(
         Rect::new(h.x, h.y + 1, h.width, h.height.saturating_sub(1)),
         x,
