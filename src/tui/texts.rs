@@ -199,6 +199,9 @@ pub trait ScreenTexts: Texts {
     /// "Today · 1h30m".
     fn today_title(&self, total: &str) -> String;
 
+    /// Beside a retirement that comes after the expiry: the badge is renewed as usual.
+    fn after_expiry(&self) -> &'static str;
+
     /// "retires → #new-key".
     fn retires_to(&self, key: &str) -> String;
 

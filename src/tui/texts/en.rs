@@ -396,6 +396,10 @@ impl ScreenTexts for En {
         format!("Today · {total}")
     }
 
+    fn after_expiry(&self) -> &'static str {
+        "after expiry"
+    }
+
     fn retires_to(&self, key: &str) -> String {
         format!("retires → #{key}")
     }

@@ -411,6 +411,10 @@ impl ScreenTexts for Ja {
         format!("今日 · {total}")
     }
 
+    fn after_expiry(&self) -> &'static str {
+        "失効後"
+    }
+
     fn retires_to(&self, key: &str) -> String {
         format!("廃止 → #{key}")
     }
