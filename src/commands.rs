@@ -124,7 +124,7 @@ pub fn open(cli: &Cli) -> Result<Ctx> {
 pub fn demo_store(today: NaiveDate) -> Result<Store> {
     let mut store = Store::open_in_memory()?;
     let data = crate::io::demo::demo(today);
-    store.seed(|tx| crate::actions::write_data(tx, &data))?;
+    store.seed(|tx| crate::changes::write_data(tx, &data))?;
     Ok(store)
 }
 
@@ -133,7 +133,7 @@ pub fn run(ctx: &mut Ctx, command: Command, out: &mut dyn Write) -> Result<()> {
     match command {
         Command::Add { text } => add::run(ctx, &text.join(" "), out),
         Command::Undo => {
-            let msg = crate::actions::undo(&mut ctx.store)?;
+            let msg = crate::changes::undo(&mut ctx.store)?;
             writeln!(out, "{msg}")?;
             Ok(())
         }

@@ -15,7 +15,7 @@
 //!
 //! `main.rs` only parses arguments, dispatches, and maps errors to exit codes.
 
-pub mod actions;
+pub mod changes;
 pub mod cli;
 pub mod commands;
 pub mod config;

@@ -1,7 +1,7 @@
 //! `sukima badge add/list/show/edit/renew/archive/rm`.
 
 use super::{Ctx, date_flag, print_json};
-use crate::actions;
+use crate::changes;
 use crate::cli::{BadgeCommand, BadgeFields, BadgeListArgs};
 use crate::domain::badge::{Badge, Priority, derive_key, unique_key, validate_key};
 use crate::domain::decision::{Decision, Retirement};
@@ -17,14 +17,14 @@ pub fn run(ctx: &mut Ctx, cmd: BadgeCommand, out: &mut dyn Write) -> Result<()> 
     match cmd {
         BadgeCommand::Add { name, fields } => {
             let b = new_badge(ctx, &name, &fields)?;
-            let msg = actions::add_badge(&mut ctx.store, &b)?;
+            let msg = changes::add_badge(&mut ctx.store, &b)?;
             writeln!(out, "{msg}")?;
         }
         BadgeCommand::List(args) => list(ctx, &args, out)?,
         BadgeCommand::Show { key, json } => show(ctx, &key, json, out)?,
         BadgeCommand::Edit { key, name, fields } => {
             let old = badges::get(ctx.store.conn(), &key)?
-                .ok_or_else(|| actions::unknown_badge(ctx.store.conn(), &key))?;
+                .ok_or_else(|| changes::unknown_badge(ctx.store.conn(), &key))?;
             let mut b = old.clone();
             if let Some(n) = &name {
                 b.name = text(n).ok_or_else(|| anyhow!("--name cannot be empty"))?;
@@ -34,27 +34,27 @@ pub fn run(ctx: &mut Ctx, cmd: BadgeCommand, out: &mut dyn Write) -> Result<()> 
                 writeln!(out, "{key}: nothing to change")?;
                 return Ok(());
             }
-            let msg = actions::edit_badge(&mut ctx.store, &key, &b)?;
+            let msg = changes::edit_badge(&mut ctx.store, &key, &b)?;
             writeln!(out, "{msg}")?;
         }
         BadgeCommand::Renew { key, expires } => {
             let b = badges::get(ctx.store.conn(), &key)?
-                .ok_or_else(|| actions::unknown_badge(ctx.store.conn(), &key))?;
+                .ok_or_else(|| changes::unknown_badge(ctx.store.conn(), &key))?;
             let today = ctx.today();
             let expires = match expires.as_deref() {
                 Some(text) => date_flag("expires", text)?
                     .ok_or_else(|| anyhow!("--expires needs a date, like 2028-01-31"))?,
                 None => default_renewal_expiry(ctx, &b),
             };
-            let msg = actions::renew_badge(&mut ctx.store, &key, today, expires)?;
+            let msg = changes::renew_badge(&mut ctx.store, &key, today, expires)?;
             writeln!(out, "{msg}")?;
         }
         BadgeCommand::Archive { key, restore } => {
-            let msg = actions::set_archived(&mut ctx.store, &key, !restore)?;
+            let msg = changes::set_archived(&mut ctx.store, &key, !restore)?;
             writeln!(out, "{msg}")?;
         }
         BadgeCommand::Rm { key } => {
-            let msg = actions::remove_badge(&mut ctx.store, &key)?;
+            let msg = changes::remove_badge(&mut ctx.store, &key)?;
             writeln!(out, "{msg} (`sukima undo` brings them back)")?;
         }
     }
@@ -339,12 +339,12 @@ pub fn badge_json(b: &Badge, status: Status, logged: u32) -> serde_json::Value {
 
 fn show(ctx: &Ctx, key: &str, json: bool, out: &mut dyn Write) -> Result<()> {
     let conn = ctx.store.conn();
-    let b = badges::get(conn, key)?.ok_or_else(|| actions::unknown_badge(conn, key))?;
+    let b = badges::get(conn, key)?.ok_or_else(|| changes::unknown_badge(conn, key))?;
     let today = ctx.today();
     let overview = crate::planning::Overview::load(conn, &ctx.config, ctx.now)?;
     let info = overview
         .badge(key)
-        .ok_or_else(|| actions::unknown_badge(conn, key))?;
+        .ok_or_else(|| changes::unknown_badge(conn, key))?;
     let (st, logged) = (info.status, info.logged);
     if json {
         return print_json(out, &badge_json(&b, st, logged));

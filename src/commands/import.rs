@@ -1,7 +1,7 @@
 //! `sukima import credly|csv|json|ics`.
 
 use super::Ctx;
-use crate::actions;
+use crate::changes;
 use crate::cli::ImportCommand;
 use crate::io::backup;
 use anyhow::{Context, Result};
@@ -18,7 +18,7 @@ pub fn run(ctx: &mut Ctx, cmd: ImportCommand, out: &mut dyn Write) -> Result<()>
                 config.issuer(issuer).default_effort.0
             })
             .map_err(anyhow::Error::msg)?;
-            let msg = actions::restore(&mut ctx.store, &data, replace)?;
+            let msg = changes::restore(&mut ctx.store, &data, replace)?;
             writeln!(out, "{msg}")?;
         }
         ImportCommand::Credly { files } => {
@@ -58,7 +58,7 @@ fn badges(
     out: &mut dyn Write,
 ) -> Result<()> {
     let config = ctx.config.clone();
-    let plan = actions::import_badges(
+    let plan = changes::import_badges(
         &mut ctx.store,
         import,
         ctx.now.date(),
@@ -104,7 +104,7 @@ pub fn import_any(
     } else {
         crate::io::credly::parse(&[(name.clone(), bytes)])?
     };
-    let plan = actions::import_badges(
+    let plan = changes::import_badges(
         store,
         &import,
         now.date(),
@@ -145,7 +145,7 @@ pub fn import_paths(
             }
             let import = crate::io::credly::parse(&pages)?;
             let effort = |issuer: &str| config.issuer(issuer).default_effort.0;
-            let plan = actions::import_badges(
+            let plan = changes::import_badges(
                 store,
                 &import,
                 now.date(),

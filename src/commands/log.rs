@@ -18,7 +18,7 @@ pub fn run(ctx: &Ctx, args: &crate::cli::LogArgs, out: &mut dyn Write) -> Result
     if let Some(k) = &args.badge
         && !badges::key_exists(conn, k)?
     {
-        return Err(crate::actions::unknown_badge(conn, k));
+        return Err(crate::changes::unknown_badge(conn, k));
     }
     let entries: Vec<_> = log::all(conn, since)?
         .into_iter()

@@ -1,7 +1,7 @@
 //! `sukima window add/list/rm`: spare time, blackouts and imported busy time.
 
 use super::{Ctx, print_json};
-use crate::actions;
+use crate::changes;
 use crate::cli::WindowCommand;
 use crate::domain::quick_add;
 use crate::io::backup::window_json;
@@ -20,14 +20,14 @@ pub fn run(ctx: &mut Ctx, cmd: WindowCommand, out: &mut dyn Write) -> Result<()>
             } else {
                 quick_add::parse_free(&text, ctx.now)?
             };
-            let (_, msg) = actions::add_window(&mut ctx.store, &w)?;
+            let (_, msg) = changes::add_window(&mut ctx.store, &w)?;
             writeln!(out, "{msg}")?;
         }
         WindowCommand::List { json } => list(ctx, json, out)?,
         WindowCommand::Rm { id_or_source } => {
             let msg = match id_or_source.trim().parse::<i64>() {
-                Ok(id) => actions::remove_window(&mut ctx.store, id)?,
-                Err(_) => actions::remove_busy_source(&mut ctx.store, id_or_source.trim())?,
+                Ok(id) => changes::remove_window(&mut ctx.store, id)?,
+                Err(_) => changes::remove_busy_source(&mut ctx.store, id_or_source.trim())?,
             };
             writeln!(out, "{msg}")?;
         }

@@ -1,6 +1,6 @@
 //! The planner's state and `App::update`, the only place it changes. Keys go to the open
 //! popup first, else through the key map to an [`Action`]. Every change is written to the
-//! store in one transaction (through `crate::actions`), then everything is reloaded and
+//! store in one transaction (through `crate::changes`), then everything is reloaded and
 //! re-planned; rendering only reads what is here.
 
 use super::action::Action;
@@ -11,7 +11,7 @@ use super::popups::{BadgeForm, Confirmed, Popup, Prompt, PromptPurpose, QuickAdd
 use super::texts::ScreenTexts;
 use super::theme::Theme;
 use super::view::View;
-use crate::actions;
+use crate::changes;
 use crate::config::Config;
 use crate::domain::quick_add;
 use crate::planning::Overview;
@@ -410,7 +410,7 @@ impl App {
                 self.popup_changed();
             }
             Action::Undo => {
-                let r = actions::undo(&mut self.store);
+                let r = changes::undo(&mut self.store);
                 self.after(r);
             }
             Action::NextView => self.view = self.view.next(),
@@ -455,7 +455,7 @@ impl App {
             Action::Archive => {
                 if let Some(b) = self.selected_badge() {
                     let (key, archived) = (b.badge.key.clone(), b.badge.archived);
-                    let r = actions::set_archived(&mut self.store, &key, !archived);
+                    let r = changes::set_archived(&mut self.store, &key, !archived);
                     self.after(r);
                 }
             }
@@ -670,7 +670,7 @@ impl App {
                 .find(|p| p.badge == s.badge && p.start == s.start)
                 .and_then(|p| p.id);
             match id {
-                Some(id) => actions::remove_pin(&mut self.store, id)
+                Some(id) => changes::remove_pin(&mut self.store, id)
                     .map(|english| self.texts.unpinned(&s.badge, s.start, english)),
                 None => Err(anyhow::anyhow!(self.texts.pin_gone())),
             }
@@ -681,7 +681,7 @@ impl App {
                 start: s.start,
                 minutes: s.minutes(),
             };
-            actions::add_pin(&mut self.store, &p).map(|_| self.texts.pinned(&s.badge, s.start))
+            changes::add_pin(&mut self.store, &p).map(|_| self.texts.pinned(&s.badge, s.start))
         };
         self.after(r);
     }
@@ -735,8 +735,8 @@ impl App {
                     let then = then.clone();
                     self.popup = None;
                     let r = match then {
-                        Confirmed::DeleteBadge(k) => actions::remove_badge(&mut self.store, &k),
-                        Confirmed::DeleteWindow(id) => actions::remove_window(&mut self.store, id),
+                        Confirmed::DeleteBadge(k) => changes::remove_badge(&mut self.store, &k),
+                        Confirmed::DeleteWindow(id) => changes::remove_window(&mut self.store, id),
                     };
                     self.after(r);
                 }
@@ -924,7 +924,7 @@ impl App {
         let badges: Vec<_> = self.data.badges.iter().map(|b| b.badge.clone()).collect();
         let r = quick_add::parse(&text, self.now, &badges)
             .map_err(anyhow::Error::from)
-            .and_then(|intent| actions::apply_intent(&mut self.store, &intent, &badges));
+            .and_then(|intent| changes::apply_intent(&mut self.store, &intent, &badges));
         if self.history.last() != Some(&text) {
             self.history.push(text);
         }
@@ -942,7 +942,7 @@ impl App {
         let r = match purpose {
             PromptPurpose::Renew(key) => crate::domain::dates::parse_date_or_period(&text)
                 .map_err(anyhow::Error::from)
-                .and_then(|d| actions::renew_badge(&mut self.store, &key, self.now.date(), d)),
+                .and_then(|d| changes::renew_badge(&mut self.store, &key, self.now.date(), d)),
             PromptPurpose::Import => {
                 crate::commands::import::expand_paths(&text).and_then(|files| {
                     crate::commands::import::import_paths(
@@ -958,9 +958,9 @@ impl App {
                 match quick_add::parse(&window_text(&text), self.now, &badges) {
                     Ok(quick_add::Intent::Window(w)) => match purpose {
                         PromptPurpose::WindowEdit(id) => {
-                            actions::edit_window(&mut self.store, id, &w)
+                            changes::edit_window(&mut self.store, id, &w)
                         }
-                        _ => actions::add_window(&mut self.store, &w).map(|(_, m)| m),
+                        _ => changes::add_window(&mut self.store, &w).map(|(_, m)| m),
                     },
                     Ok(_) => Err(anyhow::anyhow!(self.texts.not_spare_time())),
                     Err(e) => Err(e.into()),
@@ -1009,8 +1009,8 @@ impl App {
         };
         let original = form.original.clone();
         let r = match &original {
-            Some(old) => actions::edit_badge(&mut self.store, &old.key, &badge),
-            None => actions::add_badge(&mut self.store, &badge),
+            Some(old) => changes::edit_badge(&mut self.store, &old.key, &badge),
+            None => changes::add_badge(&mut self.store, &badge),
         };
         match r {
             Ok(msg) => {

@@ -191,7 +191,7 @@ fn japanese_app(language: sukima::config::Language) -> App {
             notes: Some("社内勉強会の資料を使う、第二章から".into()),
             ..Default::default()
         };
-        sukima::actions::add_badge(&mut store, &b).unwrap();
+        sukima::changes::add_badge(&mut store, &b).unwrap();
     }
     let mut config = Config::default();
     config.ui.language = language;

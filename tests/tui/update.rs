@@ -1241,7 +1241,7 @@ fn an_outside_change_is_picked_up_on_tick() {
     let path = dir.path().join("sukima.db");
     let mut first = store::Store::open(&path).unwrap();
     first
-        .seed(|tx| sukima::actions::write_data(tx, &sukima::io::demo::demo(now().date())))
+        .seed(|tx| sukima::changes::write_data(tx, &sukima::io::demo::demo(now().date())))
         .unwrap();
     let mut app = App::new(first, Config::default(), Some(now()), true).unwrap();
     app.update(Msg::Tick);
@@ -1257,7 +1257,7 @@ fn an_outside_change_is_picked_up_on_tick() {
         minutes: 40,
         note: None,
     };
-    sukima::actions::add_log(&mut second, &entry).unwrap();
+    sukima::changes::add_log(&mut second, &entry).unwrap();
     assert_eq!(
         app.data.badge("az-104").unwrap().logged,
         logged,

@@ -1,5 +1,6 @@
-//! User actions that change data, shared by the command line and the TUI. Each is one
-//! transaction recorded for undo, and returns a one-line description of what it did.
+//! The changes a person makes to their data (the write services), shared by the command
+//! line and the TUI. Each is one transaction recorded for undo, and returns a one-line
+//! description of what it did.
 //! Errors are user errors: one line naming the problem and the fix; nothing is written.
 
 use crate::domain::badge::{self, Badge};
