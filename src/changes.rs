@@ -3,6 +3,8 @@
 //! description of what it did.
 //! Errors are user errors: one line naming the problem and the fix; nothing is written.
 
+pub mod import;
+
 use crate::domain::badge::{self, Badge};
 use crate::domain::log::{LogEntry, Pinned};
 use crate::domain::spare::{self, Window};

@@ -3,5 +3,6 @@
 
 mod cli;
 mod common;
+mod layers;
 mod reliability;
 mod tui;

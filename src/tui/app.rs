@@ -944,8 +944,8 @@ impl App {
                 .map_err(anyhow::Error::from)
                 .and_then(|d| changes::renew_badge(&mut self.store, &key, self.now.date(), d)),
             PromptPurpose::Import => {
-                crate::commands::import::expand_paths(&text).and_then(|files| {
-                    crate::commands::import::import_paths(
+                crate::changes::import::expand_paths(&text).and_then(|files| {
+                    crate::changes::import::import_paths(
                         &mut self.store,
                         &self.config,
                         self.now,
