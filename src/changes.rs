@@ -1,41 +1,41 @@
 //! The changes a person makes to their data (the write services), shared by the command
-//! line and the TUI. Each is one transaction recorded for undo, and returns a one-line
-//! description of what it did.
-//! Errors are user errors: one line naming the problem and the fix; nothing is written.
+//! line and the TUI. Each is one transaction recorded for undo under a typed [`Label`],
+//! and returns what it did ([`Done`]); a refusal is a typed [`ChangeError`] and writes
+//! nothing. The words for all three are chosen where they are shown (`present::Texts`).
 
 pub mod import;
 
 use crate::domain::badge::{self, Badge};
+pub use crate::domain::change::{ChangeError, Counts, Done, Label};
 use crate::domain::log::{LogEntry, Pinned};
 use crate::domain::spare::{self, Window};
 use crate::io::backup::BackupData;
 use crate::store::{Store, StoreError, badges, log, pinned, windows};
-use crate::text::counted;
-use anyhow::{Result, anyhow, bail};
+use anyhow::Result;
 use rusqlite::Connection;
 
 fn badge_id(conn: &Connection, key: &str) -> Result<i64> {
     badges::id_of(conn, key)?.ok_or_else(|| unknown_badge(conn, key))
 }
 
-/// "no badge has the key 'x'", with the closest keys when there are some.
-pub fn unknown_badge(conn: &Connection, key: &str) -> anyhow::Error {
+/// The keys closest to `key`, for a did-you-mean.
+fn closest_keys(conn: &Connection, key: &str) -> Vec<String> {
     let keys: Vec<String> = badges::all(conn)
         .map(|all| all.into_iter().map(|b| b.key).collect())
         .unwrap_or_default();
-    let close = crate::domain::similar::closest(key, keys.iter().map(String::as_str), 3);
-    if close.is_empty() {
-        anyhow!("no badge has the key '{key}': see `sukima badge list`")
-    } else {
-        anyhow!(
-            "no badge has the key '{key}': did you mean {}?",
-            close
-                .iter()
-                .map(|k| format!("'{k}'"))
-                .collect::<Vec<_>>()
-                .join(" or ")
-        )
+    crate::domain::similar::closest(key, keys.iter().map(String::as_str), 3)
+        .into_iter()
+        .map(str::to_string)
+        .collect()
+}
+
+/// No badge has the key: the error, with the closest keys when there are some.
+pub fn unknown_badge(conn: &Connection, key: &str) -> anyhow::Error {
+    ChangeError::UnknownBadge {
+        key: key.to_string(),
+        close: closest_keys(conn, key),
     }
+    .into()
 }
 
 /// Checks `b`'s replacement: it exists, and following replacements from it never comes
@@ -45,7 +45,12 @@ fn check_references(conn: &Connection, b: &Badge, old_key: Option<&str>) -> Resu
     if let Some(rep) = &b.replaced_by
         && !badges::key_exists(conn, rep)?
     {
-        return Err(unknown_badge(conn, rep).context(format!("--replaced-by of '{}'", b.key)));
+        return Err(ChangeError::UnknownReplacement {
+            of: b.key.clone(),
+            key: rep.clone(),
+            close: closest_keys(conn, rep),
+        }
+        .into());
     }
     let stored = match old_key {
         Some(k) => badges::get(conn, k)?,
@@ -69,10 +74,8 @@ fn check_references(conn: &Connection, b: &Badge, old_key: Option<&str>) -> Resu
     let mut next = b.replaced_by.clone().map(renamed);
     while let Some(k) = next {
         if seen.contains(&k) {
-            bail!(
-                "--replaced-by makes a loop ({} → {k}): a badge cannot replace itself, even through others",
-                seen.join(" → ")
-            );
+            seen.push(k);
+            return Err(ChangeError::ReplacementLoop { chain: seen }.into());
         }
         next = badges::get(conn, &k)?
             .and_then(|o| o.replaced_by)
@@ -83,41 +86,51 @@ fn check_references(conn: &Connection, b: &Badge, old_key: Option<&str>) -> Resu
 }
 
 /// Adds a badge with a key that must be free.
-pub fn add_badge(store: &mut Store, b: &Badge) -> Result<String> {
-    badge::check(b).map_err(|e| anyhow!(e))?;
-    store.transact(&format!("add badge {}", b.key), |tx| -> Result<()> {
-        if badges::key_exists(tx, &b.key)? {
-            bail!(
-                "a badge with the key '{}' already exists: choose another with --key",
-                b.key
-            );
-        }
-        check_references(tx, b, None)?;
-        badges::insert(tx, b)?;
-        Ok(())
-    })?;
-    Ok(format!("added {} ({})", b.key, b.name))
+pub fn add_badge(store: &mut Store, b: &Badge) -> Result<Done> {
+    badge::check(b).map_err(ChangeError::Invalid)?;
+    store.transact(
+        &Label::AddBadge(b.key.clone()).record(),
+        |tx| -> Result<()> {
+            if badges::key_exists(tx, &b.key)? {
+                return Err(ChangeError::KeyTaken {
+                    key: b.key.clone(),
+                    renaming: false,
+                }
+                .into());
+            }
+            check_references(tx, b, None)?;
+            badges::insert(tx, b)?;
+            Ok(())
+        },
+    )?;
+    Ok(Done::BadgeAdded {
+        key: b.key.clone(),
+        name: b.name.clone(),
+    })
 }
 
 /// Replaces the badge keyed `old_key` with `b` (which may carry a new key).
-pub fn edit_badge(store: &mut Store, old_key: &str, b: &Badge) -> Result<String> {
-    badge::check(b).map_err(|e| anyhow!(e))?;
-    store.transact(&format!("edit badge {old_key}"), |tx| -> Result<()> {
-        badge_id(tx, old_key)?;
-        if b.key != old_key && badges::key_exists(tx, &b.key)? {
-            bail!(
-                "a badge with the key '{}' already exists: choose another key",
-                b.key
-            );
-        }
-        check_references(tx, b, Some(old_key))?;
-        badges::update(tx, old_key, b)?;
-        Ok(())
-    })?;
-    Ok(if b.key == old_key {
-        format!("updated {}", b.key)
-    } else {
-        format!("updated {old_key} (now {})", b.key)
+pub fn edit_badge(store: &mut Store, old_key: &str, b: &Badge) -> Result<Done> {
+    badge::check(b).map_err(ChangeError::Invalid)?;
+    store.transact(
+        &Label::EditBadge(old_key.into()).record(),
+        |tx| -> Result<()> {
+            badge_id(tx, old_key)?;
+            if b.key != old_key && badges::key_exists(tx, &b.key)? {
+                return Err(ChangeError::KeyTaken {
+                    key: b.key.clone(),
+                    renaming: true,
+                }
+                .into());
+            }
+            check_references(tx, b, Some(old_key))?;
+            badges::update(tx, old_key, b)?;
+            Ok(())
+        },
+    )?;
+    Ok(Done::BadgeUpdated {
+        old_key: old_key.to_string(),
+        key: b.key.clone(),
     })
 }
 
@@ -127,60 +140,75 @@ pub fn renew_badge(
     key: &str,
     today: chrono::NaiveDate,
     expires: chrono::NaiveDate,
-) -> Result<String> {
+) -> Result<Done> {
     if expires <= today {
-        bail!("the new expiry {expires} is not after today ({today}): give a later --expires");
+        return Err(ChangeError::ExpiryNotAfterToday { expires, today }.into());
     }
-    let verb = store.transact(&format!("renew {key}"), |tx| -> Result<&str> {
+    let earned = store.transact(&Label::Renew(key.into()).record(), |tx| -> Result<bool> {
         let mut b = badges::get(tx, key)?.ok_or_else(|| unknown_badge(tx, key))?;
         // Retired the day after its retirement date (status counts that day as retiring).
-        if let Some(r) = b.retires_on.filter(|r| *r < today) {
-            bail!(
-                "{key} retired on {r}: it can no longer be renewed (archive it, or fix the date with badge edit --retires)"
-            );
+        if let Some(on) = b.retires_on.filter(|r| *r < today) {
+            return Err(ChangeError::Retired {
+                key: key.into(),
+                on,
+            }
+            .into());
         }
         if b.earned_on.is_some() && b.expires_on.is_none() {
-            bail!("{key} never expires: nothing to renew (give it an expiry with badge edit --expires)");
+            return Err(ChangeError::NeverExpires { key: key.into() }.into());
         }
         // A target renewed is a target earned.
-        let verb = if b.earned_on.is_none() {
+        let earned = b.earned_on.is_none();
+        if earned {
             b.earned_on = Some(today);
-            "earned"
         } else {
             b.renewed_on = Some(today);
-            "renewed"
-        };
+        }
         b.expires_on = Some(expires);
         b.renew_from = None;
         if b.goal_on.is_some_and(|g| g <= today) {
             b.goal_on = None;
         }
         badges::update(tx, key, &b)?;
-        Ok(verb)
+        Ok(earned)
     })?;
-    Ok(format!("{verb} {key}: expires {expires}"))
+    Ok(Done::BadgeRenewed {
+        key: key.into(),
+        earned,
+        expires,
+    })
 }
 
 /// Archives (or restores) a badge.
-pub fn set_archived(store: &mut Store, key: &str, archived: bool) -> Result<String> {
-    let verb = if archived { "archive" } else { "restore" };
-    store.transact(&format!("{verb} {key}"), |tx| -> Result<()> {
+pub fn set_archived(store: &mut Store, key: &str, archived: bool) -> Result<Done> {
+    let label = if archived {
+        Label::Archive(key.into())
+    } else {
+        Label::Restore(key.into())
+    };
+    store.transact(&label.record(), |tx| -> Result<()> {
         let mut b = badges::get(tx, key)?.ok_or_else(|| unknown_badge(tx, key))?;
         if b.archived == archived {
-            let state = if archived { "archived" } else { "not archived" };
-            bail!("{key} is already {state}: nothing to {verb}");
+            return Err(ChangeError::AlreadyArchived {
+                key: key.into(),
+                archived,
+            }
+            .into());
         }
         b.archived = archived;
         badges::update(tx, key, &b)?;
         Ok(())
     })?;
-    Ok(format!("{verb}d {key}"))
+    Ok(Done::Archived {
+        key: key.into(),
+        archived,
+    })
 }
 
 /// Deletes a badge with its log and pinned sessions.
-pub fn remove_badge(store: &mut Store, key: &str) -> Result<String> {
+pub fn remove_badge(store: &mut Store, key: &str) -> Result<Done> {
     let (logs, pins, orphans) = store.transact(
-        &format!("delete badge {key}"),
+        &Label::DeleteBadge(key.into()).record(),
         |tx| -> Result<(i64, i64, Vec<String>)> {
             let id = badge_id(tx, key)?;
             // Badges it replaced lose their replacement: say so.
@@ -203,129 +231,117 @@ pub fn remove_badge(store: &mut Store, key: &str) -> Result<String> {
             Ok((logs, pins, orphans))
         },
     )?;
-    let orphans = if orphans.is_empty() {
-        String::new()
-    } else {
-        format!(
-            "; {} no longer {} a replacement",
-            orphans.join(", "),
-            if orphans.len() == 1 { "has" } else { "have" }
-        )
-    };
-    Ok(format!(
-        "deleted {key} with {} and {}{orphans}",
-        counted(
-            usize::try_from(logs).unwrap_or(0),
-            "log entry",
-            "log entries"
-        ),
-        counted(
-            usize::try_from(pins).unwrap_or(0),
-            "pinned session",
-            "pinned sessions"
-        )
-    ))
+    Ok(Done::BadgeDeleted {
+        key: key.into(),
+        logs: usize::try_from(logs).unwrap_or(0),
+        pins: usize::try_from(pins).unwrap_or(0),
+        orphans,
+    })
 }
 
 /// Adds a window of spare time or a blackout.
-pub fn add_window(store: &mut Store, w: &Window) -> Result<(i64, String)> {
-    spare::validate(&w.kind).map_err(|e| anyhow!(e))?;
+pub fn add_window(store: &mut Store, w: &Window) -> Result<Done> {
+    spare::validate(&w.kind).map_err(ChangeError::Invalid)?;
     let what = crate::present::window::describe(w);
-    let id = store.transact(&format!("add {what}"), |tx| -> Result<i64> {
-        // The same days and times twice would only clutter the list.
-        if let Some(same) = windows::all(tx)?.into_iter().find(|o| o.kind == w.kind) {
-            bail!(
-                "that is already window {}: {}",
-                same.id.unwrap_or_default(),
-                crate::present::window::describe(&same)
-            );
-        }
-        Ok(windows::insert(tx, w)?)
-    })?;
-    Ok((id, format!("added window {id}: {what}")))
+    let id = store.transact(
+        &Label::AddWindow(what.clone()).record(),
+        |tx| -> Result<i64> {
+            // The same days and times twice would only clutter the list.
+            if let Some(same) = windows::all(tx)?.into_iter().find(|o| o.kind == w.kind) {
+                return Err(ChangeError::SameWindow {
+                    id: same.id.unwrap_or_default(),
+                    what: crate::present::window::describe(&same),
+                }
+                .into());
+            }
+            Ok(windows::insert(tx, w)?)
+        },
+    )?;
+    Ok(Done::WindowAdded { id, what })
 }
 
 /// Replaces a window.
-pub fn edit_window(store: &mut Store, id: i64, w: &Window) -> Result<String> {
-    spare::validate(&w.kind).map_err(|e| anyhow!(e))?;
+pub fn edit_window(store: &mut Store, id: i64, w: &Window) -> Result<Done> {
+    spare::validate(&w.kind).map_err(ChangeError::Invalid)?;
     let what = crate::present::window::describe(w);
-    store.transact(&format!("edit window {id}"), |tx| -> Result<()> {
+    store.transact(&Label::EditWindow(id).record(), |tx| -> Result<()> {
         if !windows::update(tx, id, w)? {
-            bail!("no window has the id {id}: see `sukima window list`");
+            return Err(ChangeError::UnknownWindow { id }.into());
         }
         Ok(())
     })?;
-    Ok(format!("updated window {id}: {what}"))
+    Ok(Done::WindowUpdated { id, what })
 }
 
 /// Deletes a window.
-pub fn remove_window(store: &mut Store, id: i64) -> Result<String> {
-    store.transact(&format!("delete window {id}"), |tx| -> Result<()> {
+pub fn remove_window(store: &mut Store, id: i64) -> Result<Done> {
+    store.transact(&Label::DeleteWindow(id).record(), |tx| -> Result<()> {
         if !windows::delete(tx, id)? {
-            bail!("no window has the id {id}: see `sukima window list`");
+            return Err(ChangeError::UnknownWindow { id }.into());
         }
         Ok(())
     })?;
-    Ok(format!("deleted window {id}"))
+    Ok(Done::WindowDeleted { id })
 }
 
 /// Logs study done.
 pub fn add_log(store: &mut Store, e: &LogEntry) -> Result<i64> {
     if e.minutes == 0 {
-        bail!("a log entry needs some minutes, like 30m");
+        return Err(ChangeError::NoMinutes { session: false }.into());
     }
-    store.transact(
-        &format!(
-            "log {} on {}",
-            crate::domain::format_minutes(e.minutes),
-            e.badge
-        ),
-        |tx| -> Result<i64> {
-            let id = badge_id(tx, &e.badge)?;
-            Ok(log::insert(tx, id, e)?)
-        },
-    )
+    let label = Label::Log {
+        duration: crate::domain::format_minutes(e.minutes),
+        badge: e.badge.clone(),
+    };
+    store.transact(&label.record(), |tx| -> Result<i64> {
+        let id = badge_id(tx, &e.badge)?;
+        Ok(log::insert(tx, id, e)?)
+    })
 }
 
 /// Pins a session.
 pub fn add_pin(store: &mut Store, p: &Pinned) -> Result<i64> {
     if p.minutes == 0 {
-        bail!("a session needs some minutes, like 30m");
+        return Err(ChangeError::NoMinutes { session: true }.into());
     }
-    store.transact(
-        &format!(
-            "pin {} on {} at {}",
-            crate::domain::format_minutes(p.minutes),
-            p.badge,
-            crate::domain::dates::ymd_hm(p.start)
-        ),
-        |tx| -> Result<i64> {
-            let id = badge_id(tx, &p.badge)?;
-            if let Some(o) = p.clash(&pinned::all(tx)?) {
-                bail!(p.clash_message(o));
+    let label = Label::Pin {
+        duration: crate::domain::format_minutes(p.minutes),
+        badge: p.badge.clone(),
+        at: crate::domain::dates::ymd_hm(p.start),
+    };
+    store.transact(&label.record(), |tx| -> Result<i64> {
+        let id = badge_id(tx, &p.badge)?;
+        if let Some(o) = p.clash(&pinned::all(tx)?) {
+            return Err(ChangeError::PinClash {
+                start: p.start,
+                other_badge: o.badge.clone(),
+                other_start: o.start,
+                other_end: o.end(),
             }
-            Ok(pinned::insert(tx, id, p)?)
-        },
-    )
+            .into());
+        }
+        Ok(pinned::insert(tx, id, p)?)
+    })
 }
 
 /// Unpins a session.
-pub fn remove_pin(store: &mut Store, id: i64) -> Result<String> {
+pub fn remove_pin(store: &mut Store, id: i64) -> Result<Done> {
     // Described by its badge and time, as the user saw it.
-    let what = pinned::all(store.conn())?
+    let session = pinned::all(store.conn())?
         .into_iter()
         .find(|p| p.id == Some(id))
-        .map_or_else(
-            || format!("session {id}"),
-            |p| format!("{} {}", p.badge, p.start.format("%a %Y-%m-%d %H:%M")),
-        );
-    store.transact(&format!("unpin {what}"), |tx| -> Result<()> {
+        .map(|p| (p.badge, p.start));
+    let what = session.as_ref().map_or_else(
+        || format!("session {id}"),
+        |(badge, start)| format!("{badge} {}", start.format("%a %Y-%m-%d %H:%M")),
+    );
+    store.transact(&Label::Unpin(what).record(), |tx| -> Result<()> {
         if !pinned::delete(tx, id)? {
-            bail!("no pinned session has the id {id}");
+            return Err(ChangeError::UnknownPin { id }.into());
         }
         Ok(())
     })?;
-    Ok(format!("unpinned {what}"))
+    Ok(Done::Unpinned { id, session })
 }
 
 /// Everything in the store, as a backup holds it.
@@ -340,23 +356,28 @@ pub fn load_all(conn: &Connection) -> Result<BackupData, StoreError> {
 
 /// Writes a whole backup into the store in one transaction. Refused when the store holds
 /// data, unless `replace`, which deletes everything first (in the same transaction).
-pub fn restore(store: &mut Store, data: &BackupData, replace: bool) -> Result<String> {
-    store.transact("import backup", |tx| -> Result<()> {
+pub fn restore(store: &mut Store, data: &BackupData, replace: bool) -> Result<Done> {
+    store.transact(&Label::ImportBackup.record(), |tx| -> Result<()> {
         let existing = load_all(tx)?;
         if !existing.is_empty() && !replace {
-            bail!(
-                "the database already holds {}, {} and {}: add --replace to replace them all",
-                counted(existing.badges.len(), "badge", "badges"),
-                counted(existing.windows.len(), "window", "windows"),
-                counted(existing.log.len(), "log entry", "log entries")
-            );
+            return Err(ChangeError::NotEmpty(counts(&existing)).into());
         }
         badges::delete_all(tx)?;
         windows::delete_all(tx)?;
         write_data(tx, data)?;
         Ok(())
     })?;
-    Ok(format!("imported {}", data.summary()))
+    Ok(Done::Restored(counts(data)))
+}
+
+/// How many of each record a backup holds.
+pub fn counts(data: &BackupData) -> Counts {
+    Counts {
+        badges: data.badges.len(),
+        windows: data.windows.len(),
+        log: data.log.len(),
+        pinned: data.pinned.len(),
+    }
 }
 
 /// Inserts every record of `data` (badges first, so the others can refer to them).
@@ -390,23 +411,29 @@ pub fn write_data(tx: &Connection, data: &BackupData) -> Result<(), StoreError> 
 }
 
 /// Takes back the last change; the description says what it was.
-pub fn undo(store: &mut Store) -> Result<String> {
+pub fn undo(store: &mut Store) -> Result<Done> {
     match store.undo()? {
-        Some(what) => Ok(format!("undid: {what}")),
-        None => bail!("nothing to undo"),
+        Some(what) => Ok(Done::Undone(Label::parse(&what))),
+        None => Err(ChangeError::NothingToUndo.into()),
     }
 }
 
 /// Deletes everything a calendar import brought in.
-pub fn remove_busy_source(store: &mut Store, source: &str) -> Result<String> {
+pub fn remove_busy_source(store: &mut Store, source: &str) -> Result<Done> {
     let n = store.transact(
-        &format!("delete busy time {source}"),
+        &Label::DeleteBusy(source.into()).record(),
         |tx| -> Result<usize> { Ok(crate::store::busy::delete_source(tx, source)?) },
     )?;
     if n == 0 {
-        bail!("no window id or calendar import is called '{source}': see `sukima window list`");
+        return Err(ChangeError::UnknownSource {
+            name: source.into(),
+        }
+        .into());
     }
-    Ok(format!("deleted {n} busy events imported as {source}"))
+    Ok(Done::BusyDeleted {
+        source: source.into(),
+        events: n,
+    })
 }
 
 /// Imports badges (Credly, CSV, Open Badges) in one transaction: the merge is planned
@@ -419,7 +446,7 @@ pub fn import_badges(
     default_effort: &dyn Fn(&str) -> u32,
     what: &str,
 ) -> Result<crate::io::merge::ImportPlan> {
-    store.transact(&format!("import {what}"), |tx| -> Result<_> {
+    store.transact(&Label::Import(what.into()).record(), |tx| -> Result<_> {
         let existing = badges::all(tx)?;
         let plan = crate::io::merge::plan(&existing, import, today, default_effort);
         for u in &plan.update {
@@ -432,15 +459,10 @@ pub fn import_badges(
     })
 }
 
-/// Writes what a quick-add line meant: a log entry, a pinned session or a window.
-/// Returns the one-line description of what was written.
-pub fn apply_intent(
-    store: &mut Store,
-    intent: &crate::domain::quick_add::Intent,
-    badges: &[Badge],
-) -> Result<String> {
-    use crate::domain::quick_add::{Intent, describe};
-    let what = describe(intent, badges);
+/// Writes what a quick-add line meant: a log entry, a pinned session or a window (the
+/// caller shows the line's preview, `Texts::intent`).
+pub fn apply_intent(store: &mut Store, intent: &crate::domain::quick_add::Intent) -> Result<()> {
+    use crate::domain::quick_add::Intent;
     match intent {
         Intent::Log(e) => {
             add_log(store, e)?;
@@ -452,5 +474,5 @@ pub fn apply_intent(
             add_window(store, w)?;
         }
     }
-    Ok(what)
+    Ok(())
 }

@@ -65,6 +65,14 @@ pub fn parse_now(text: &str) -> Result<NaiveDateTime> {
         .ok_or_else(|| anyhow!("--now '{t}' is not a time: write it as YYYY-MM-DDTHH:MM"))
 }
 
+/// The words of a run, for what is said before (or instead of) opening it: the
+/// configuration's language, else the locale's.
+pub fn texts_for(cli: &Cli) -> &'static dyn Texts {
+    let language = Config::load(cli.config.as_deref())
+        .map_or(crate::config::Language::Auto, |c| c.ui.language);
+    crate::present::texts::for_language(language.resolve(|k| std::env::var(k).ok()))
+}
+
 /// Opens the configuration, the clock and the store for a run.
 pub fn open(cli: &Cli) -> Result<Ctx> {
     let mut config = Config::load(cli.config.as_deref())?;
@@ -134,7 +142,7 @@ pub fn run(ctx: &mut Ctx, command: Command, out: &mut dyn Write) -> Result<()> {
         Command::Add { text } => add::run(ctx, &text.join(" "), out),
         Command::Undo => {
             let msg = crate::changes::undo(&mut ctx.store)?;
-            writeln!(out, "{msg}")?;
+            writeln!(out, "{}", ctx.texts.done(&msg))?;
             Ok(())
         }
         Command::Badge(cmd) => badge::run(ctx, *cmd, out),

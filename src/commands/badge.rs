@@ -18,7 +18,7 @@ pub fn run(ctx: &mut Ctx, cmd: BadgeCommand, out: &mut dyn Write) -> Result<()> 
         BadgeCommand::Add { name, fields } => {
             let b = new_badge(ctx, &name, &fields)?;
             let msg = changes::add_badge(&mut ctx.store, &b)?;
-            writeln!(out, "{msg}")?;
+            writeln!(out, "{}", ctx.texts.done(&msg))?;
         }
         BadgeCommand::List(args) => list(ctx, &args, out)?,
         BadgeCommand::Show { key, json } => show(ctx, &key, json, out)?,
@@ -31,11 +31,11 @@ pub fn run(ctx: &mut Ctx, cmd: BadgeCommand, out: &mut dyn Write) -> Result<()> 
             }
             apply(ctx, &mut b, &fields)?;
             if b == old {
-                writeln!(out, "{key}: nothing to change")?;
+                writeln!(out, "{}", ctx.texts.nothing_to_change(&key))?;
                 return Ok(());
             }
             let msg = changes::edit_badge(&mut ctx.store, &key, &b)?;
-            writeln!(out, "{msg}")?;
+            writeln!(out, "{}", ctx.texts.done(&msg))?;
         }
         BadgeCommand::Renew { key, expires } => {
             let b = badges::get(ctx.store.conn(), &key)?
@@ -47,15 +47,15 @@ pub fn run(ctx: &mut Ctx, cmd: BadgeCommand, out: &mut dyn Write) -> Result<()> 
                 None => default_renewal_expiry(ctx, &b),
             };
             let msg = changes::renew_badge(&mut ctx.store, &key, today, expires)?;
-            writeln!(out, "{msg}")?;
+            writeln!(out, "{}", ctx.texts.done(&msg))?;
         }
         BadgeCommand::Archive { key, restore } => {
             let msg = changes::set_archived(&mut ctx.store, &key, !restore)?;
-            writeln!(out, "{msg}")?;
+            writeln!(out, "{}", ctx.texts.done(&msg))?;
         }
         BadgeCommand::Rm { key } => {
             let msg = changes::remove_badge(&mut ctx.store, &key)?;
-            writeln!(out, "{msg} (`sukima undo` brings them back)")?;
+            writeln!(out, "{}{}", ctx.texts.done(&msg), ctx.texts.undo_hint())?;
         }
     }
     Ok(())

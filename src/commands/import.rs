@@ -19,7 +19,7 @@ pub fn run(ctx: &mut Ctx, cmd: ImportCommand, out: &mut dyn Write) -> Result<()>
             })
             .map_err(anyhow::Error::msg)?;
             let msg = changes::restore(&mut ctx.store, &data, replace)?;
-            writeln!(out, "{msg}")?;
+            writeln!(out, "{}", ctx.texts.done(&msg))?;
         }
         ImportCommand::Credly { files } => {
             let loaded = files

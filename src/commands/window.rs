@@ -20,8 +20,8 @@ pub fn run(ctx: &mut Ctx, cmd: WindowCommand, out: &mut dyn Write) -> Result<()>
             } else {
                 quick_add::parse_free(&text, ctx.now)?
             };
-            let (_, msg) = changes::add_window(&mut ctx.store, &w)?;
-            writeln!(out, "{msg}")?;
+            let msg = changes::add_window(&mut ctx.store, &w)?;
+            writeln!(out, "{}", ctx.texts.done(&msg))?;
         }
         WindowCommand::List { json } => list(ctx, json, out)?,
         WindowCommand::Rm { id_or_source } => {
@@ -29,7 +29,7 @@ pub fn run(ctx: &mut Ctx, cmd: WindowCommand, out: &mut dyn Write) -> Result<()>
                 Ok(id) => changes::remove_window(&mut ctx.store, id)?,
                 Err(_) => changes::remove_busy_source(&mut ctx.store, id_or_source.trim())?,
             };
-            writeln!(out, "{msg}")?;
+            writeln!(out, "{}", ctx.texts.done(&msg))?;
         }
     }
     Ok(())

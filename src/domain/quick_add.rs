@@ -97,7 +97,7 @@ use chrono::NaiveDateTime;
 use std::fmt;
 use std::ops::Range;
 
-pub use describe::{complete_key, complete_key_nth, describe, describe_at, key_candidates};
+pub use describe::{complete_key, complete_key_nth, key_candidates};
 
 /// What a quick-add line asks to write. Every `id` is `None`.
 #[derive(Debug, Clone, PartialEq, Eq)]

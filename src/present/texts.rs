@@ -11,7 +11,9 @@ mod ja;
 
 use crate::config::Language;
 use crate::domain::badge::Badge;
+use crate::domain::change::{ChangeError, Done, Label};
 use crate::domain::plan::Outcome;
+use crate::domain::quick_add::Intent;
 use crate::domain::status::Status;
 use crate::domain::work::Idle;
 use crate::present::month::DayEventKind;
@@ -92,6 +94,53 @@ pub trait Texts: Sync + std::fmt::Debug {
 
     /// "No renewal events in November 2026.".
     fn cal_no_events_in(&self, month: &str) -> String;
+
+    /// A one-line preview of what a quick-add line will write. `relative`: name today,
+    /// yesterday and tomorrow so (the live preview); else by date (English).
+    fn intent(&self, intent: &Intent, badges: &[Badge], today: NaiveDate, relative: bool)
+    -> String;
+
+    /// What a change did: `added aws-saa (AWS …)`, `undid: log 30m on aws-saa`.
+    fn done(&self, done: &Done) -> String;
+
+    /// A change as the undo journal names it.
+    fn label(&self, label: &Label) -> String;
+
+    /// Why a change was refused, and what to do.
+    fn change_error(&self, e: &ChangeError) -> String;
+
+    /// After what a deletion did: how to take it back.
+    fn undo_hint(&self) -> &'static str;
+
+    /// An edit that changes nothing: `aws-saa: nothing to change`.
+    fn nothing_to_change(&self, key: &str) -> String;
+
+    /// `sukima` without a subcommand, outside a terminal.
+    fn needs_terminal(&self) -> &'static str;
+
+    /// After a change to the `--demo` database.
+    fn demo_not_kept(&self) -> &'static str;
+
+    /// A reading command pointed at a database that does not exist yet.
+    fn no_database_yet(&self, path: &str) -> String;
+
+    /// The word before an error on the command line: `error`.
+    fn error_word(&self) -> &'static str;
+
+    /// An error and its causes on one line, the typed ones in this language.
+    fn error(&self, e: &anyhow::Error) -> String {
+        if let Some(c) = e.chain().find_map(|c| c.downcast_ref::<ChangeError>()) {
+            return self.change_error(c);
+        }
+        let mut parts: Vec<String> = Vec::new();
+        for cause in e.chain() {
+            let text = cause.to_string().replace('\n', " ");
+            if !parts.iter().any(|p| p.contains(&text)) {
+                parts.push(text);
+            }
+        }
+        parts.join(": ")
+    }
 
     /// "Study this month: 4h planned, 2h logged.".
     fn cal_study(&self, planned: &str, logged: &str) -> String;

@@ -274,7 +274,7 @@ impl App {
                 true
             }
             Err(e) => {
-                self.fail(e);
+                self.fail(self.texts.error(&e));
                 false
             }
         }
@@ -410,7 +410,8 @@ impl App {
                 self.popup_changed();
             }
             Action::Undo => {
-                let r = changes::undo(&mut self.store);
+                let t = self.texts;
+                let r = changes::undo(&mut self.store).map(|d| t.done(&d));
                 self.after(r);
             }
             Action::NextView => self.view = self.view.next(),
@@ -455,7 +456,9 @@ impl App {
             Action::Archive => {
                 if let Some(b) = self.selected_badge() {
                     let (key, archived) = (b.badge.key.clone(), b.badge.archived);
-                    let r = changes::set_archived(&mut self.store, &key, !archived);
+                    let t = self.texts;
+                    let r =
+                        changes::set_archived(&mut self.store, &key, !archived).map(|d| t.done(&d));
                     self.after(r);
                 }
             }
@@ -670,8 +673,10 @@ impl App {
                 .find(|p| p.badge == s.badge && p.start == s.start)
                 .and_then(|p| p.id);
             match id {
-                Some(id) => changes::remove_pin(&mut self.store, id)
-                    .map(|english| self.texts.unpinned(&s.badge, s.start, english)),
+                Some(id) => {
+                    let t = self.texts;
+                    changes::remove_pin(&mut self.store, id).map(|d| t.done(&d))
+                }
                 None => Err(anyhow::anyhow!(self.texts.pin_gone())),
             }
         } else {
@@ -738,7 +743,8 @@ impl App {
                         Confirmed::DeleteBadge(k) => changes::remove_badge(&mut self.store, &k),
                         Confirmed::DeleteWindow(id) => changes::remove_window(&mut self.store, id),
                     };
-                    self.after(r);
+                    let t = self.texts;
+                    self.after(r.map(|d| t.done(&d)));
                 }
                 _ => {
                     self.popup = None;
@@ -864,14 +870,19 @@ impl App {
                         Ok(i) => {
                             // Said before Enter: a pin that writing it would refuse.
                             let clash = match &i {
-                                quick_add::Intent::Pin(p) => {
-                                    p.clash(&self.data.pinned).map(|o| p.clash_message(o))
-                                }
+                                quick_add::Intent::Pin(p) => p.clash(&self.data.pinned).map(|o| {
+                                    self.texts.change_error(&changes::ChangeError::PinClash {
+                                        start: p.start,
+                                        other_badge: o.badge.clone(),
+                                        other_start: o.start,
+                                        other_end: o.end(),
+                                    })
+                                }),
                                 _ => None,
                             };
                             match clash {
                                 Some(why) => Err(why),
-                                None => Ok(quick_add::describe_at(&i, &badges, now.date())),
+                                None => Ok(self.texts.intent(&i, &badges, now.date(), true)),
                             }
                         }
                         Err(e) => {
@@ -922,9 +933,13 @@ impl App {
             return;
         }
         let badges: Vec<_> = self.data.badges.iter().map(|b| b.badge.clone()).collect();
+        let (t, today) = (self.texts, self.now.date());
         let r = quick_add::parse(&text, self.now, &badges)
             .map_err(anyhow::Error::from)
-            .and_then(|intent| changes::apply_intent(&mut self.store, &intent, &badges));
+            .and_then(|intent| {
+                changes::apply_intent(&mut self.store, &intent)?;
+                Ok(t.intent(&intent, &badges, today, false))
+            });
         if self.history.last() != Some(&text) {
             self.history.push(text);
         }
@@ -942,7 +957,8 @@ impl App {
         let r = match purpose {
             PromptPurpose::Renew(key) => crate::domain::dates::parse_date_or_period(&text)
                 .map_err(anyhow::Error::from)
-                .and_then(|d| changes::renew_badge(&mut self.store, &key, self.now.date(), d)),
+                .and_then(|d| changes::renew_badge(&mut self.store, &key, self.now.date(), d))
+                .map(|d| self.texts.done(&d)),
             PromptPurpose::Import => {
                 crate::changes::import::expand_paths(&text).and_then(|files| {
                     crate::changes::import::import_paths(
@@ -960,8 +976,9 @@ impl App {
                         PromptPurpose::WindowEdit(id) => {
                             changes::edit_window(&mut self.store, id, &w)
                         }
-                        _ => changes::add_window(&mut self.store, &w).map(|(_, m)| m),
-                    },
+                        _ => changes::add_window(&mut self.store, &w),
+                    }
+                    .map(|d| self.texts.done(&d)),
                     Ok(_) => Err(anyhow::anyhow!(self.texts.not_spare_time())),
                     Err(e) => Err(e.into()),
                 }
@@ -1013,9 +1030,9 @@ impl App {
             None => changes::add_badge(&mut self.store, &badge),
         };
         match r {
-            Ok(msg) => {
+            Ok(done) => {
                 self.popup = None;
-                self.after(Ok(msg));
+                self.after(Ok(self.texts.done(&done)));
                 if let Some(pos) = self
                     .badges
                     .rows

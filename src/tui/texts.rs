@@ -156,10 +156,6 @@ pub trait ScreenTexts: Texts {
     /// "pinned aws-saa Fri 2026-11-27 07:10".
     fn pinned(&self, key: &str, start: NaiveDateTime) -> String;
 
-    /// After `p` on a pinned session: "unpinned cp4d-admin Thu 2026-11-26 08:00" (the
-    /// library's English), or its Japanese.
-    fn unpinned(&self, key: &str, start: NaiveDateTime, english: String) -> String;
-
     fn next(&self) -> &'static str;
 
     fn pinned_suffix(&self) -> &'static str;

@@ -3,13 +3,16 @@
 use super::{En, Texts};
 use crate::config::Language;
 use crate::domain::badge::Badge;
+use crate::domain::change::{ChangeError, Done, Label};
 use crate::domain::dates::month_day;
 use crate::domain::duration::format_minutes;
 use crate::domain::plan::{Outcome, Risk};
+use crate::domain::quick_add::Intent;
 use crate::domain::status::Band;
 use crate::domain::status::{Status, countdown_days};
 use crate::domain::work::Idle;
 use crate::present::month::DayEventKind;
+use crate::text::counted;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
 
 impl Texts for En {
@@ -163,6 +166,194 @@ impl Texts for En {
             DayEventKind::Expiry(Band::Plain) => "in under 90 days",
             _ => "",
         }
+    }
+
+    fn intent(
+        &self,
+        intent: &Intent,
+        badges: &[Badge],
+        today: NaiveDate,
+        relative: bool,
+    ) -> String {
+        if relative {
+            crate::present::intent::english_at(intent, badges, today)
+        } else {
+            crate::present::intent::english(intent, badges)
+        }
+    }
+
+    fn done(&self, done: &Done) -> String {
+        match done {
+            Done::BadgeAdded { key, name } => format!("added {key} ({name})"),
+            Done::BadgeUpdated { old_key, key } if old_key == key => format!("updated {key}"),
+            Done::BadgeUpdated { old_key, key } => format!("updated {old_key} (now {key})"),
+            Done::BadgeRenewed {
+                key,
+                earned,
+                expires,
+            } => format!(
+                "{} {key}: expires {expires}",
+                if *earned { "earned" } else { "renewed" }
+            ),
+            Done::Archived { key, archived } => {
+                format!("{} {key}", if *archived { "archived" } else { "restored" })
+            }
+            Done::BadgeDeleted {
+                key,
+                logs,
+                pins,
+                orphans,
+            } => {
+                let orphans = if orphans.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        "; {} no longer {} a replacement",
+                        orphans.join(", "),
+                        if orphans.len() == 1 { "has" } else { "have" }
+                    )
+                };
+                format!(
+                    "deleted {key} with {} and {}{orphans}",
+                    counted(*logs, "log entry", "log entries"),
+                    counted(*pins, "pinned session", "pinned sessions")
+                )
+            }
+            Done::WindowAdded { id, what } => format!("added window {id}: {what}"),
+            Done::WindowUpdated { id, what } => format!("updated window {id}: {what}"),
+            Done::WindowDeleted { id } => format!("deleted window {id}"),
+            Done::Unpinned {
+                session: Some((badge, start)),
+                ..
+            } => format!("unpinned {badge} {}", start.format("%a %Y-%m-%d %H:%M")),
+            Done::Unpinned { id, session: None } => format!("unpinned session {id}"),
+            Done::Restored(c) => format!(
+                "imported {}, {}, {}, {}",
+                counted(c.badges, "badge", "badges"),
+                counted(c.windows, "window", "windows"),
+                counted(c.log, "log entry", "log entries"),
+                counted(c.pinned, "pinned session", "pinned sessions")
+            ),
+            Done::BusyDeleted { source, events } => {
+                format!("deleted {events} busy events imported as {source}")
+            }
+            Done::Undone(label) => format!("undid: {}", self.label(label)),
+        }
+    }
+
+    fn label(&self, label: &Label) -> String {
+        label.record()
+    }
+
+    fn change_error(&self, e: &ChangeError) -> String {
+        let unknown = |key: &str, close: &[String]| {
+            if close.is_empty() {
+                format!("no badge has the key '{key}': see `sukima badge list`")
+            } else {
+                format!(
+                    "no badge has the key '{key}': did you mean {}?",
+                    close
+                        .iter()
+                        .map(|k| format!("'{k}'"))
+                        .collect::<Vec<_>>()
+                        .join(" or ")
+                )
+            }
+        };
+        match e {
+            ChangeError::UnknownBadge { key, close } => unknown(key, close),
+            ChangeError::UnknownReplacement { of, key, close } => {
+                format!("--replaced-by of '{of}': {}", unknown(key, close))
+            }
+            ChangeError::KeyTaken {
+                key,
+                renaming: false,
+            } => format!("a badge with the key '{key}' already exists: choose another with --key"),
+            ChangeError::KeyTaken {
+                key,
+                renaming: true,
+            } => format!("a badge with the key '{key}' already exists: choose another key"),
+            ChangeError::ReplacementLoop { chain } => format!(
+                "--replaced-by makes a loop ({}): a badge cannot replace itself, even through others",
+                chain.join(" → ")
+            ),
+            ChangeError::ExpiryNotAfterToday { expires, today } => format!(
+                "the new expiry {expires} is not after today ({today}): give a later --expires"
+            ),
+            ChangeError::Retired { key, on } => format!(
+                "{key} retired on {on}: it can no longer be renewed (archive it, or fix the date with badge edit --retires)"
+            ),
+            ChangeError::NeverExpires { key } => format!(
+                "{key} never expires: nothing to renew (give it an expiry with badge edit --expires)"
+            ),
+            ChangeError::AlreadyArchived {
+                key,
+                archived: true,
+            } => format!("{key} is already archived: nothing to archive"),
+            ChangeError::AlreadyArchived {
+                key,
+                archived: false,
+            } => format!("{key} is already not archived: nothing to restore"),
+            ChangeError::SameWindow { id, what } => format!("that is already window {id}: {what}"),
+            ChangeError::UnknownWindow { id } => {
+                format!("no window has the id {id}: see `sukima window list`")
+            }
+            ChangeError::UnknownPin { id } => format!("no pinned session has the id {id}"),
+            ChangeError::UnknownSource { name } => format!(
+                "no window id or calendar import is called '{name}': see `sukima window list`"
+            ),
+            ChangeError::NoMinutes { session: false } => {
+                "a log entry needs some minutes, like 30m".into()
+            }
+            ChangeError::NoMinutes { session: true } => {
+                "a session needs some minutes, like 30m".into()
+            }
+            ChangeError::PinClash {
+                start,
+                other_badge,
+                other_start,
+                other_end,
+            } => format!(
+                "{} overlaps the session pinned on {other_badge} {}-{}: pick another time, or unpin that one first",
+                start.format("%a %Y-%m-%d %H:%M"),
+                other_start.format("%H:%M"),
+                other_end.format("%H:%M")
+            ),
+            ChangeError::NotEmpty(c) => format!(
+                "the database already holds {}, {} and {}: add --replace to replace them all",
+                counted(c.badges, "badge", "badges"),
+                counted(c.windows, "window", "windows"),
+                counted(c.log, "log entry", "log entries")
+            ),
+            ChangeError::NothingToUndo => "nothing to undo".into(),
+            ChangeError::Invalid(text) => text.clone(),
+        }
+    }
+
+    fn undo_hint(&self) -> &'static str {
+        " (`sukima undo` brings them back)"
+    }
+
+    fn nothing_to_change(&self, key: &str) -> String {
+        format!("{key}: nothing to change")
+    }
+
+    fn needs_terminal(&self) -> &'static str {
+        "the planner needs a terminal (stdin and stdout are not one); in scripts use a command such as `sukima agenda` or `sukima due` (see sukima --help)"
+    }
+
+    fn demo_not_kept(&self) -> &'static str {
+        "(--demo: a throw-away database; nothing was kept)"
+    }
+
+    fn no_database_yet(&self, path: &str) -> String {
+        format!(
+            "(no database at {path} yet: it is created by the first change, such as `sukima badge add` or `sukima import credly`)"
+        )
+    }
+
+    fn error_word(&self) -> &'static str {
+        "error"
     }
 
     fn cal_today(&self) -> &'static str {

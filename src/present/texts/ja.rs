@@ -3,8 +3,10 @@
 use super::{Ja, Texts};
 use crate::config::Language;
 use crate::domain::badge::Badge;
+use crate::domain::change::{ChangeError, Done, Label};
 use crate::domain::dates::month_day;
 use crate::domain::plan::{Outcome, Risk};
+use crate::domain::quick_add::Intent;
 use crate::domain::status::{Band, Status, countdown_days};
 use crate::domain::work::Idle;
 use crate::present::month::DayEventKind;
@@ -187,6 +189,223 @@ impl Texts for Ja {
             DayEventKind::Expiry(Band::Plain) => "90日以内",
             _ => "",
         }
+    }
+
+    fn intent(
+        &self,
+        intent: &Intent,
+        badges: &[Badge],
+        today: NaiveDate,
+        _relative: bool,
+    ) -> String {
+        crate::present::intent::japanese(intent, badges, today)
+    }
+
+    fn done(&self, done: &Done) -> String {
+        match done {
+            Done::BadgeAdded { key, name } => format!("{key} ({name}) を追加しました"),
+            Done::BadgeUpdated { old_key, key } if old_key == key => {
+                format!("{key} を更新しました")
+            }
+            Done::BadgeUpdated { old_key, key } => {
+                format!("{old_key} を更新しました (新しいキー: {key})")
+            }
+            Done::BadgeRenewed {
+                key,
+                earned,
+                expires,
+            } => format!(
+                "{key} を{}にしました: 有効期限 {expires}",
+                if *earned {
+                    "取得済み"
+                } else {
+                    "更新済み"
+                }
+            ),
+            Done::Archived {
+                key,
+                archived: true,
+            } => format!("{key} をアーカイブしました"),
+            Done::Archived {
+                key,
+                archived: false,
+            } => format!("{key} をアーカイブから戻しました"),
+            Done::BadgeDeleted {
+                key,
+                logs,
+                pins,
+                orphans,
+            } => {
+                let orphans = if orphans.is_empty() {
+                    String::new()
+                } else {
+                    format!("。{} の後継はなくなりました", orphans.join("、"))
+                };
+                format!(
+                    "{key} を記録 {logs}件、固定セッション {pins}件とともに削除しました{orphans}"
+                )
+            }
+            Done::WindowAdded { id, what } => format!("時間枠 {id} を追加しました: {what}"),
+            Done::WindowUpdated { id, what } => format!("時間枠 {id} を更新しました: {what}"),
+            Done::WindowDeleted { id } => format!("時間枠 {id} を削除しました"),
+            Done::Unpinned {
+                session: Some((badge, start)),
+                ..
+            } => format!(
+                "{badge} の固定を外しました: {}",
+                self.weekday_date_time(*start)
+            ),
+            Done::Unpinned { id, session: None } => {
+                format!("セッション {id} の固定を外しました")
+            }
+            Done::Restored(c) => format!(
+                "取り込みました: バッジ {}件、時間枠 {}件、記録 {}件、固定セッション {}件",
+                c.badges, c.windows, c.log, c.pinned
+            ),
+            Done::BusyDeleted { source, events } => {
+                format!("{source} から取り込んだ予定 {events}件を削除しました")
+            }
+            Done::Undone(label) => format!("元に戻しました: {}", self.label(label)),
+        }
+    }
+
+    fn label(&self, label: &Label) -> String {
+        match label {
+            Label::AddBadge(k) => format!("バッジ {k} の追加"),
+            Label::EditBadge(k) => format!("バッジ {k} の編集"),
+            Label::Renew(k) => format!("{k} の更新"),
+            Label::Archive(k) => format!("{k} のアーカイブ"),
+            Label::Restore(k) => format!("{k} のアーカイブ解除"),
+            Label::DeleteBadge(k) => format!("バッジ {k} の削除"),
+            Label::AddWindow(w) => format!("時間枠 {w} の追加"),
+            Label::EditWindow(id) => format!("時間枠 {id} の編集"),
+            Label::DeleteWindow(id) => format!("時間枠 {id} の削除"),
+            Label::Log { duration, badge } => format!("{badge} への {duration} の記録"),
+            Label::Pin {
+                duration,
+                badge,
+                at,
+            } => format!("{badge} の {duration} の固定 ({at})"),
+            Label::Unpin(what) => format!("{what} の固定解除"),
+            Label::ImportBackup => "バックアップの取り込み".into(),
+            Label::DeleteBusy(s) => format!("取り込んだ予定 {s} の削除"),
+            Label::ImportCalendar(s) => format!("カレンダー {s} の取り込み"),
+            Label::Import(what) => format!("{what} の取り込み"),
+            Label::Other(text) => text.clone(),
+        }
+    }
+
+    fn change_error(&self, e: &ChangeError) -> String {
+        let unknown = |key: &str, close: &[String]| {
+            if close.is_empty() {
+                format!(
+                    "キーが '{key}' のバッジはありません: `sukima badge list` で確認してください"
+                )
+            } else {
+                format!(
+                    "キーが '{key}' のバッジはありません: {} のことですか？",
+                    close
+                        .iter()
+                        .map(|k| format!("'{k}'"))
+                        .collect::<Vec<_>>()
+                        .join(" または ")
+                )
+            }
+        };
+        match e {
+            ChangeError::UnknownBadge { key, close } => unknown(key, close),
+            ChangeError::UnknownReplacement { of, key, close } => {
+                format!("'{of}' の --replaced-by: {}", unknown(key, close))
+            }
+            ChangeError::KeyTaken {
+                key,
+                renaming: false,
+            } => {
+                format!("キー '{key}' のバッジはすでにあります: --key で別のキーを指定してください")
+            }
+            ChangeError::KeyTaken {
+                key,
+                renaming: true,
+            } => format!("キー '{key}' のバッジはすでにあります: 別のキーにしてください"),
+            ChangeError::ReplacementLoop { chain } => format!(
+                "--replaced-by が循環しています ({}): バッジは、他を経由しても自分自身の後継になれません",
+                chain.join(" → ")
+            ),
+            ChangeError::ExpiryNotAfterToday { expires, today } => format!(
+                "新しい有効期限 {expires} が今日 ({today}) より後ではありません: --expires に後の日付を指定してください"
+            ),
+            ChangeError::Retired { key, on } => format!(
+                "{key} は {on} に廃止されました: もう更新できません (アーカイブするか、badge edit --retires で日付を直してください)"
+            ),
+            ChangeError::NeverExpires { key } => format!(
+                "{key} は無期限です: 更新するものはありません (badge edit --expires で有効期限を設定してください)"
+            ),
+            ChangeError::AlreadyArchived {
+                key,
+                archived: true,
+            } => format!("{key} はすでにアーカイブ済みです"),
+            ChangeError::AlreadyArchived {
+                key,
+                archived: false,
+            } => format!("{key} はアーカイブされていません: 戻すものはありません"),
+            ChangeError::SameWindow { id, what } => {
+                format!("同じ時間枠がすでに {id} にあります: {what}")
+            }
+            ChangeError::UnknownWindow { id } => {
+                format!("ID {id} の時間枠はありません: `sukima window list` で確認してください")
+            }
+            ChangeError::UnknownPin { id } => format!("ID {id} の固定セッションはありません"),
+            ChangeError::UnknownSource { name } => format!(
+                "'{name}' という時間枠 ID やカレンダーの取り込みはありません: `sukima window list` で確認してください"
+            ),
+            ChangeError::NoMinutes { session: false } => "記録には時間が必要です (30m など)".into(),
+            ChangeError::NoMinutes { session: true } => {
+                "セッションには時間が必要です (30m など)".into()
+            }
+            ChangeError::PinClash {
+                start,
+                other_badge,
+                other_start,
+                other_end,
+            } => format!(
+                "{} は {other_badge} の固定セッション {}-{} と重なります: 別の時間にするか、先にそちらの固定を外してください",
+                self.weekday_date_time(*start),
+                other_start.format("%H:%M"),
+                other_end.format("%H:%M")
+            ),
+            ChangeError::NotEmpty(c) => format!(
+                "データベースにはすでにバッジ {}件、時間枠 {}件、記録 {}件があります: すべて置き換えるには --replace を付けてください",
+                c.badges, c.windows, c.log
+            ),
+            ChangeError::NothingToUndo => "元に戻す変更はありません".into(),
+            ChangeError::Invalid(text) => text.clone(),
+        }
+    }
+
+    fn undo_hint(&self) -> &'static str {
+        " (`sukima undo` で元に戻せます)"
+    }
+
+    fn nothing_to_change(&self, key: &str) -> String {
+        format!("{key}: 変更はありません")
+    }
+
+    fn needs_terminal(&self) -> &'static str {
+        "プランナーには端末が必要です (標準入力と標準出力が端末ではありません): スクリプトでは `sukima agenda` や `sukima due` などのコマンドを使ってください (sukima --help)"
+    }
+
+    fn demo_not_kept(&self) -> &'static str {
+        "(--demo: 使い捨てのデータベースです。何も保存されていません)"
+    }
+
+    fn no_database_yet(&self, path: &str) -> String {
+        format!(
+            "({path} にデータベースはまだありません: `sukima badge add` や `sukima import credly` などの最初の変更で作られます)"
+        )
+    }
+
+    fn error_word(&self) -> &'static str {
+        "エラー"
     }
 
     fn cal_today(&self) -> &'static str {

@@ -320,10 +320,6 @@ impl ScreenTexts for En {
         format!("pinned {key} {}", self.weekday_date_time(start))
     }
 
-    fn unpinned(&self, _key: &str, _start: NaiveDateTime, english: String) -> String {
-        english
-    }
-
     fn next(&self) -> &'static str {
         "Next"
     }

@@ -332,13 +332,6 @@ impl ScreenTexts for Ja {
         format!("{key} を固定しました: {}", self.weekday_date_time(start))
     }
 
-    fn unpinned(&self, key: &str, start: NaiveDateTime, _english: String) -> String {
-        format!(
-            "{key} の固定を外しました: {}",
-            self.weekday_date_time(start)
-        )
-    }
-
     fn next(&self) -> &'static str {
         "次の学習"
     }
