@@ -26,6 +26,8 @@ use std::path::PathBuf;
 pub struct Ctx {
     pub store: Store,
     pub config: Config,
+    /// The config file given with `--config`, if any.
+    pub config_path: Option<PathBuf>,
     pub now: NaiveDateTime,
     /// Columns available for tables (`usize::MAX` when not writing to a terminal).
     pub width: usize,
@@ -75,7 +77,18 @@ pub fn texts_for(cli: &Cli) -> &'static dyn Texts {
 
 /// Opens the configuration, the clock and the store for a run.
 pub fn open(cli: &Cli) -> Result<Ctx> {
-    let mut config = Config::load(cli.config.as_deref())?;
+    // `config set` may be what creates the file, and may mend a broken one.
+    let setting = matches!(
+        &cli.command,
+        Some(Command::Config(crate::cli::ConfigArgs {
+            action: Some(_),
+            ..
+        }))
+    );
+    let mut config = match Config::load(cli.config.as_deref()) {
+        Err(_) if setting => Config::default(),
+        other => other?,
+    };
     // Decided once, here at the edge: everything below is handed the language.
     config.ui.language = config.ui.language.resolve(|k| std::env::var(k).ok());
     let texts = crate::present::texts::for_language(config.ui.language);
@@ -121,6 +134,7 @@ pub fn open(cli: &Cli) -> Result<Ctx> {
     Ok(Ctx {
         store,
         config,
+        config_path: cli.config.clone(),
         now,
         width,
         missing_db,

@@ -132,9 +132,12 @@ pub enum NoFix {
     MoreThanTheDays,
     /// No daily cap saves it: the spare time before its due day is what is missing.
     CapNotTheLimit,
-    /// No window saves it: the days before its due day are full under the daily cap, or
-    /// no time of day is free on them.
-    NoRoomForWindow,
+    /// No window saves it: the days before its due day are full under the daily cap.
+    CapFull,
+    /// No window saves it: no time of day is free of windows and busy time on those days.
+    NoFreeTimeOfDay,
+    /// No window saves it: not even the longest free one (up to 4 hours).
+    WindowNotEnough,
     /// It is already low priority: no badge can be put below it.
     AlreadyLowest,
     /// No badge of its priority or higher takes its time.
@@ -332,7 +335,7 @@ impl<'a> Search<'a> {
             .outcomes
             .iter()
             .find(|o| o.key == key)
-            .ok_or(NoFix::NoRoomForWindow)?;
+            .ok_or(NoFix::WindowNotEnough)?;
         let sc = self.sc;
         let g = sc.settings.granularity.max(1);
         let today = sc.now.date();
@@ -341,7 +344,20 @@ impl<'a> Search<'a> {
             1 => &[&DAILY],
             _ => &[&DAILY, &WEEKDAYS, &WEEKENDS, &MWF, &TT],
         };
+        // Every day until its due at the daily cap: more spare time cannot help.
+        let all_days: Vec<NaiveDate> = from.iter_days().take_while(|d| *d <= o.due).collect();
+        if self
+            .cap_room(&all_days)
+            .iter()
+            .map(|&r| u64::from(r))
+            .sum::<u64>()
+            < u64::from(o.remaining)
+        {
+            return Err(NoFix::CapFull);
+        }
         let mut best: Option<(u64, usize, Fix)> = None;
+        // Why the day sets failed: the most telling reason wins.
+        let mut why = NoFix::CapFull;
         for set in sets {
             let days: BTreeSet<WeekdayOrd> = set.iter().map(|d| WeekdayOrd::of(*d)).collect();
             let dates: Vec<NaiveDate> = from
@@ -355,6 +371,9 @@ impl<'a> Search<'a> {
             let Some(first) = self.window_floor(&dates, o.shortfall) else {
                 continue;
             };
+            if why == NoFix::CapFull {
+                why = NoFix::NoFreeTimeOfDay;
+            }
             let slots = Slots::new(sc, &dates);
             let proven = |len: u32| -> bool {
                 let Some(start) = slots.start_for(len) else {
@@ -370,6 +389,7 @@ impl<'a> Search<'a> {
             if first > most {
                 continue;
             }
+            why = NoFix::WindowNotEnough;
             let Some(len) = grow_then_narrow(0, first, most, g, proven) else {
                 continue;
             };
@@ -395,27 +415,15 @@ impl<'a> Search<'a> {
                 best = Some((total, set.len(), fix));
             }
         }
-        best.map(|(_, _, f)| f).ok_or(NoFix::NoRoomForWindow)
+        best.map(|(_, _, f)| f).ok_or(why)
     }
 
     /// The shortest window that could give `short` minutes on `dates` under the daily cap
     /// (logged and pinned minutes counted), at least `min_session`; `None` when even whole
     /// days under the cap could not.
     fn window_floor(&self, dates: &[NaiveDate], short: u32) -> Option<u32> {
-        let sc = self.sc;
-        let s = sc.settings;
-        let mut pinned: BTreeMap<NaiveDate, u32> = BTreeMap::new();
-        for p in &sc.pinned {
-            *pinned.entry(p.start.date()).or_default() += p.minutes;
-        }
-        let room: Vec<u32> = dates
-            .iter()
-            .map(|d| {
-                s.daily_cap
-                    .saturating_sub(sc.logged_per_day.get(d).copied().unwrap_or(0))
-                    .saturating_sub(pinned.get(d).copied().unwrap_or(0))
-            })
-            .collect();
+        let s = self.sc.settings;
+        let room = self.cap_room(dates);
         let total: u64 = room.iter().map(|&r| u64::from(r)).sum();
         if total < u64::from(short) {
             return None;
@@ -429,6 +437,24 @@ impl<'a> Search<'a> {
             }
         }
         Some(len)
+    }
+
+    /// What the daily cap leaves on each date once logged and pinned minutes are counted.
+    fn cap_room(&self, dates: &[NaiveDate]) -> Vec<u32> {
+        let sc = self.sc;
+        let mut pinned: BTreeMap<NaiveDate, u32> = BTreeMap::new();
+        for p in &sc.pinned {
+            *pinned.entry(p.start.date()).or_default() += p.minutes;
+        }
+        dates
+            .iter()
+            .map(|d| {
+                sc.settings
+                    .daily_cap
+                    .saturating_sub(sc.logged_per_day.get(d).copied().unwrap_or(0))
+                    .saturating_sub(pinned.get(d).copied().unwrap_or(0))
+            })
+            .collect()
     }
 
     fn lower_priority(&self, key: &str) -> Result<Fix, NoFix> {

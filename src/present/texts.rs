@@ -44,7 +44,8 @@ pub trait Texts: Sync + std::fmt::Debug {
     /// (`expiring 25d`, `expired 3d ago`; `失効間近 25日`, `失効 3日前`).
     fn status_label(&self, b: &Badge, status: Status, today: NaiveDate) -> String;
 
-    /// What would save an at-risk badge, in words.
+    /// Why a badge is at risk, in words: its shortfall by its due day and when it would
+    /// be ready (the fixes that would save it are listed apart).
     fn risk_text(&self, o: &Outcome) -> String;
 
     /// Why a badge has nothing to plan.

@@ -192,8 +192,7 @@ fn a_cap_bound_badge_gets_the_smallest_cap_that_saves_it() {
     less.settings.daily_cap = minutes - 5;
     assert!(at_risk(&plan_of(&less)).contains("az"));
     assert!(
-        r.missing
-            .contains(&(Some(FixKind::Window), NoFix::NoRoomForWindow)),
+        r.missing.contains(&(Some(FixKind::Window), NoFix::CapFull)),
         "every day is at the cap: no window helps: {r:?}"
     );
 }

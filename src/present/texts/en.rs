@@ -30,49 +30,16 @@ impl Texts for En {
     }
 
     fn risk_text(&self, o: &Outcome) -> String {
-        let save = |per_day: Option<u32>, spare: Option<u32>| {
-            let mut ways = Vec::new();
-            if let Some(m) = per_day {
-                ways.push(format!("{} more a day", format_minutes(m)));
-            }
-            if let Some(m) = spare {
-                ways.push(format!(
-                    "at least {} more spare time before {}",
-                    format_minutes(m),
-                    o.due
-                ));
-            }
-            if ways.is_empty() {
-                "no change to the cap or spare time alone would".to_string()
-            } else {
-                format!("save it with {}", ways.join(", or "))
-            }
-        };
         let (due, release, short) = (o.due, o.release, format_minutes(o.shortfall));
-        match o.risk {
-            None => String::new(),
-            Some(Risk::DuplicateKey) => "listed twice".into(),
-            Some(Risk::DuePassed) => format!("was due {due}: plan it as soon as possible"),
-            Some(Risk::DueBeforeRelease) => {
+        match (o.risk, o.finish) {
+            (None, _) => String::new(),
+            (Some(Risk::DuplicateKey), _) => "listed twice".into(),
+            (Some(Risk::DuePassed), _) => format!("was due {due}: planned from now on, late"),
+            (Some(Risk::DueBeforeRelease), _) => {
                 format!("cannot start before {release} but is due {due}: set a goal date")
             }
-            Some(Risk::NoSpareTime {
-                extra_minutes_per_day,
-                extra_spare_minutes,
-            }) => format!(
-                "no spare time before {due}: {}",
-                save(extra_minutes_per_day, extra_spare_minutes)
-            ),
-            Some(Risk::NotEnoughTime {
-                extra_minutes_per_day,
-                extra_spare_minutes,
-            }) => format!(
-                "short {short}: {}",
-                save(extra_minutes_per_day, extra_spare_minutes)
-            ),
-            Some(Risk::SessionRules) => format!(
-                "short {short}: the spare time holds the minutes, but not in sessions the rules allow (min_session, max_session): add more windows before {due}, or change those rules in [planner]"
-            ),
+            (Some(_), Some(r)) => format!("short {short} by {due}, ready {r}"),
+            (Some(_), None) => format!("short {short} by {due}, not ready within the plan"),
         }
     }
 

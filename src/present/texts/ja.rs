@@ -41,51 +41,20 @@ impl Texts for Ja {
     }
 
     fn risk_text(&self, o: &Outcome) -> String {
-        let save = |per_day: Option<u32>, spare: Option<u32>| {
-            let mut ways = Vec::new();
-            if let Some(m) = per_day {
-                ways.push(format!("1日あたりあと {}", short(m)));
-            }
-            if let Some(m) = spare {
-                ways.push(format!(
-                    "{} までにスキマ時間をあと {} 以上",
-                    o.due,
-                    short(m)
-                ));
-            }
-            if ways.is_empty() {
-                "上限やスキマ時間を増やすだけでは間に合いません".to_string()
-            } else {
-                format!("{}増やせば間に合います", ways.join("、または "))
-            }
-        };
         let (due, release, short) = (o.due, o.release, short(o.shortfall));
-        match o.risk {
-            None => String::new(),
-            Some(Risk::DuplicateKey) => "二重に登録されています".into(),
-            Some(Risk::DuePassed) => {
-                format!("期限 {due} を過ぎています: できるだけ早く計画してください")
+        match (o.risk, o.finish) {
+            (None, _) => String::new(),
+            (Some(Risk::DuplicateKey), _) => "二重に登録されています".into(),
+            (Some(Risk::DuePassed), _) => {
+                format!("期限 {due} を過ぎています: 今から遅れて計画します")
             }
-            Some(Risk::DueBeforeRelease) => format!(
+            (Some(Risk::DueBeforeRelease), _) => format!(
                 "{release} より前には始められませんが、期限は {due} です: 目標日を設定してください"
             ),
-            Some(Risk::NoSpareTime {
-                extra_minutes_per_day,
-                extra_spare_minutes,
-            }) => format!(
-                "{due} までにスキマ時間がありません: {}",
-                save(extra_minutes_per_day, extra_spare_minutes)
-            ),
-            Some(Risk::NotEnoughTime {
-                extra_minutes_per_day,
-                extra_spare_minutes,
-            }) => format!(
-                "{short} 不足: {}",
-                save(extra_minutes_per_day, extra_spare_minutes)
-            ),
-            Some(Risk::SessionRules) => format!(
-                "{short} 不足: スキマ時間の合計は足りていますが、設定 (min_session, max_session) で許される長さに区切れません: {due} までに時間枠を増やすか、[planner] の設定を変えてください"
-            ),
+            (Some(_), Some(r)) => format!("期限 {due} までに {short} 不足、準備完了は {r}"),
+            (Some(_), None) => {
+                format!("期限 {due} までに {short} 不足、計画の範囲では終わりません")
+            }
         }
     }
 

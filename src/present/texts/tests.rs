@@ -100,21 +100,15 @@ fn risk_texts_in_both_languages() {
     assert_eq!(
         both(|t| t.risk_text(&o)),
         (
-            "short 5h: save it with 15m more a day, or at least 5h more spare time before 2027-02-03".into(),
-            "5h 不足: 1日あたりあと 15m、または 2027-02-03 までにスキマ時間をあと 5h 以上増やせば間に合います".into()
+            "short 5h by 2027-02-03, not ready within the plan".into(),
+            "期限 2027-02-03 までに 5h 不足、計画の範囲では終わりません".into()
         )
     );
+    o.finish = NaiveDate::from_ymd_opt(2027, 2, 10);
+    assert_eq!(En.risk_text(&o), "short 5h by 2027-02-03, ready 2027-02-10");
     o.risk = Some(Risk::DuePassed);
     assert_eq!(
         Ja.risk_text(&o),
-        "期限 2027-02-03 を過ぎています: できるだけ早く計画してください"
-    );
-    o.risk = Some(Risk::NoSpareTime {
-        extra_minutes_per_day: None,
-        extra_spare_minutes: None,
-    });
-    assert_eq!(
-        Ja.risk_text(&o),
-        "2027-02-03 までにスキマ時間がありません: 上限やスキマ時間を増やすだけでは間に合いません"
+        "期限 2027-02-03 を過ぎています: 今から遅れて計画します"
     );
 }
