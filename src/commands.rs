@@ -11,6 +11,7 @@ pub mod ics;
 pub mod import;
 pub mod log;
 pub mod plan;
+pub mod texts;
 pub mod window;
 
 use crate::cli::{Cli, Command};
@@ -36,7 +37,7 @@ pub struct Ctx {
     pub missing_db: Option<PathBuf>,
     /// The words of the output and the errors, in the configured language (`auto`
     /// resolved from the locale when the run starts).
-    pub texts: &'static dyn Texts,
+    pub texts: &'static dyn texts::CommandTexts,
 }
 
 impl Ctx {
@@ -91,7 +92,7 @@ pub fn open(cli: &Cli) -> Result<Ctx> {
     };
     // Decided once, here at the edge: everything below is handed the language.
     config.ui.language = config.ui.language.resolve(|k| std::env::var(k).ok());
-    let texts = crate::present::texts::for_language(config.ui.language);
+    let texts = texts::for_language(config.ui.language);
     let now = match &cli.now {
         Some(t) => parse_now(t)?,
         None => chrono::Local::now().naive_local(),

@@ -4,4 +4,5 @@ mod backup;
 mod badge;
 mod basics;
 mod imports;
+mod japanese;
 mod plan;

@@ -1,10 +1,11 @@
 //! `sukima badge add/list/show/edit/renew/archive/rm`.
 
+use super::texts::{CommandTexts, PlanLine, ShowField};
 use super::{Ctx, date_flag, print_json};
 use crate::changes;
 use crate::cli::{BadgeCommand, BadgeFields, BadgeListArgs};
 use crate::domain::badge::{Badge, Priority, derive_key, unique_key, validate_key};
-use crate::domain::decision::{Decision, Retirement};
+use crate::domain::decision::Decision;
 use crate::domain::duration::{format_minutes, parse_duration};
 use crate::domain::status::{Status, urgency};
 use crate::store::badges;
@@ -211,15 +212,7 @@ fn list(ctx: &Ctx, args: &BadgeListArgs, out: &mut dyn Write) -> Result<()> {
         return print_json(out, &docs);
     }
     if rows.is_empty() {
-        writeln!(
-            out,
-            "No badges{}. Add one with `sukima badge add NAME` or `sukima import credly FILE`.",
-            if wanted.is_empty() {
-                ""
-            } else {
-                " with that status"
-            }
-        )?;
+        writeln!(out, "{}", ctx.texts.no_badges(!wanted.is_empty()))?;
         return Ok(());
     }
     let today = ctx.today();
@@ -229,7 +222,7 @@ fn list(ctx: &Ctx, args: &BadgeListArgs, out: &mut dyn Write) -> Result<()> {
             let done = logged.get(&b.key).copied().unwrap_or(0);
             vec![
                 if b.archived {
-                    "archived".to_string()
+                    ctx.texts.archived().to_string()
                 } else {
                     ctx.texts.status_label(b, d.status, today)
                 },
@@ -239,7 +232,8 @@ fn list(ctx: &Ctx, args: &BadgeListArgs, out: &mut dyn Write) -> Result<()> {
                 b.expires_on
                     .map(|d| d.to_string())
                     .unwrap_or_else(|| "-".into()),
-                retirement(b, d.retirement),
+                ctx.texts
+                    .retirement_cell(d.retirement, b.replaced_by.as_deref()),
                 format!(
                     "{}/{}",
                     format_minutes(done.min(b.effort_minutes)),
@@ -248,15 +242,7 @@ fn list(ctx: &Ctx, args: &BadgeListArgs, out: &mut dyn Write) -> Result<()> {
             ]
         })
         .collect();
-    let mut headers = vec![
-        "STATUS",
-        "KEY",
-        "NAME",
-        "ISSUER",
-        "EXPIRES",
-        "REPLACEMENT",
-        "STUDIED",
-    ];
+    let mut headers = ctx.texts.badge_headers().to_vec();
     let mut align = vec![Align::Left; 6];
     align.push(Align::Right);
     // The replacement column only when some badge listed retires or is replaced; the
@@ -279,22 +265,10 @@ fn list(ctx: &Ctx, args: &BadgeListArgs, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-/// What the badge's retirement means, from its decision: the replacement's key,
-/// `none: lapse` (it retires first with nothing planned), `(retires DATE)` for a
-/// retirement after the expiry (renewed as usual), or empty.
-fn retirement(b: &Badge, r: Retirement) -> String {
-    match (r, &b.replaced_by) {
-        (Retirement::LetLapse(_), _) => "none: lapse".into(),
-        (Retirement::AfterExpiry(d), _) => format!("(retires {d})"),
-        (_, Some(k)) => k.clone(),
-        (_, None) => String::new(),
-    }
-}
-
 /// What the planner does for the badge, from the same decision as its status: the outcome
 /// of its renewal or target, or why nothing is planned.
 fn plan_line(
-    texts: &dyn crate::present::Texts,
+    texts: &dyn CommandTexts,
     overview: &crate::planning::Overview,
     info: &crate::planning::BadgeInfo,
 ) -> String {
@@ -304,27 +278,11 @@ fn plan_line(
             _ => String::new(),
         };
     };
-    let what = match &info.work {
-        crate::domain::work::Work::Renewal(_) => "renew",
-        _ => "earn",
-    };
-    let Some(o) = overview.outcome(&target.key) else {
-        return format!("{what} by {}: not planned yet", target.due);
-    };
-    let planned = format_minutes(o.planned_before_due);
-    match (o.at_risk, o.finish) {
-        (false, Some(f)) => format!(
-            "{what} by {}: {planned} planned, ready {f} (on time)",
-            o.due
-        ),
-        (false, None) => format!("{what} by {}: done", o.due),
-        (true, f) => format!(
-            "{what} by {}: AT RISK, short {}{}",
-            o.due,
-            format_minutes(o.shortfall),
-            f.map(|f| format!(", ready {f}")).unwrap_or_default()
-        ),
-    }
+    texts.plan_line(PlanLine::Work {
+        renewal: matches!(info.work, crate::domain::work::Work::Renewal(_)),
+        due: target.due,
+        outcome: overview.outcome(&target.key),
+    })
 }
 
 /// A badge as JSON: the fields of DESIGN 1 plus `status` and `logged_minutes`.
@@ -351,54 +309,51 @@ fn show(ctx: &Ctx, key: &str, json: bool, out: &mut dyn Write) -> Result<()> {
     }
     let opens = b.renewal_opens(ctx.config.issuer(&b.issuer).renewal_window_days);
     let d = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
+    let t = ctx.texts;
     let fields = [
-        ("status", Some(ctx.texts.status_label(&b, st, today))),
-        ("plan", Some(plan_line(ctx.texts, &overview, info))),
-        ("name", Some(b.name.clone())),
-        ("issuer", Some(b.issuer.clone()).filter(|s| !s.is_empty())),
-        ("level", b.level.clone()),
-        ("earned", d(b.earned_on)),
-        ("expires", d(b.expires_on)),
-        ("renewed", d(b.renewed_on)),
-        ("renewal opens", d(opens)),
+        (ShowField::Status, Some(t.status_label(&b, st, today))),
+        (ShowField::Plan, Some(plan_line(t, &overview, info))),
+        (ShowField::Name, Some(b.name.clone())),
         (
-            "retires",
-            b.retires_on.map(|r| match info.retirement {
-                Retirement::LetLapse(_) => format!("{r}, with no replacement: let it lapse"),
-                Retirement::AfterExpiry(_) => {
-                    format!("{r}, after it expires: renewed as usual")
-                }
-                _ => r.to_string(),
-            }),
+            ShowField::Issuer,
+            Some(b.issuer.clone()).filter(|s| !s.is_empty()),
         ),
-        ("replaced by", b.replaced_by.clone()),
-        ("available", d(b.available_on)),
-        ("goal", d(b.goal_on)),
+        (ShowField::Level, b.level.clone()),
+        (ShowField::Earned, d(b.earned_on)),
+        (ShowField::Expires, d(b.expires_on)),
+        (ShowField::Renewed, d(b.renewed_on)),
+        (ShowField::RenewalOpens, d(opens)),
         (
-            "studied",
-            Some(format!(
-                "{} of {} this cycle",
-                format_minutes(logged),
-                format_minutes(b.effort_minutes)
-            )),
+            ShowField::Retires,
+            b.retires_on.map(|r| t.show_retires(r, info.retirement)),
         ),
-        ("priority", Some(b.priority.to_string())),
-        ("tags", Some(b.tags.join(", ")).filter(|s| !s.is_empty())),
-        ("url", b.url.clone()),
-        ("notes", b.notes.clone()),
+        (ShowField::ReplacedBy, b.replaced_by.clone()),
+        (ShowField::Available, d(b.available_on)),
+        (ShowField::Goal, d(b.goal_on)),
         (
-            "source",
+            ShowField::Studied,
+            Some(t.show_studied(logged, b.effort_minutes)),
+        ),
+        (ShowField::Priority, Some(b.priority.to_string())),
+        (
+            ShowField::Tags,
+            Some(b.tags.join(", ")).filter(|s| !s.is_empty()),
+        ),
+        (ShowField::Url, b.url.clone()),
+        (ShowField::Notes, b.notes.clone()),
+        (
+            ShowField::Source,
             Some(match &b.source_id {
                 Some(id) => format!("{} ({id})", b.source.as_str()),
                 None => b.source.as_str().to_string(),
             }),
         ),
-        ("archived", b.archived.then(|| "yes".to_string())),
+        (ShowField::Archived, b.archived.then(|| t.yes().to_string())),
     ];
     writeln!(out, "{}", b.key)?;
-    for (label, value) in &fields {
+    for (field, value) in &fields {
         if let Some(v) = value {
-            writeln!(out, "  {}  {v}", crate::text::pad(label, 13))?;
+            writeln!(out, "  {}  {v}", crate::text::pad(t.show_label(*field), 13))?;
         }
     }
     Ok(())

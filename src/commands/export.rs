@@ -16,7 +16,12 @@ pub fn run(ctx: &mut Ctx, cmd: ExportCommand, out: &mut dyn Write) -> Result<()>
             let text = backup::to_json(&data);
             write_file(&file, &text, out)?;
             if file != Path::new("-") {
-                writeln!(out, "exported {} to {}", data.summary(), file.display())?;
+                let counts = changes::counts(&data);
+                writeln!(
+                    out,
+                    "{}",
+                    ctx.texts.exported(counts, &file.display().to_string())
+                )?;
             }
         }
         ExportCommand::Ics { file } => super::ics::export(ctx, &file, out)?,

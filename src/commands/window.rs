@@ -59,10 +59,7 @@ fn list(ctx: &Ctx, json: bool, out: &mut dyn Write) -> Result<()> {
         return print_json(out, &docs);
     }
     if all.is_empty() && sources.is_empty() {
-        writeln!(
-            out,
-            "No spare time yet. Add some: `sukima window add weekdays 7:10-7:40 commute`"
-        )?;
+        writeln!(out, "{}", ctx.texts.no_windows())?;
         return Ok(());
     }
     let rows: Vec<Vec<String>> = all
@@ -75,15 +72,15 @@ fn list(ctx: &Ctx, json: bool, out: &mut dyn Write) -> Result<()> {
             };
             vec![
                 w.id.unwrap_or_default().to_string(),
-                kind.to_string(),
+                ctx.texts.window_kind(kind).to_string(),
                 crate::present::window::describe(w),
             ]
         })
         .chain(sources.iter().map(|(source, count, first, last)| {
             vec![
                 source.clone(),
-                "busy".to_string(),
-                format!("{count} events imported, {first} to {last}"),
+                ctx.texts.window_kind("busy").to_string(),
+                ctx.texts.busy_summary(*count, first, last),
             ]
         }))
         .collect();
@@ -91,7 +88,7 @@ fn list(ctx: &Ctx, json: bool, out: &mut dyn Write) -> Result<()> {
         out,
         "{}",
         table(
-            &["ID", "KIND", "WHEN"],
+            &ctx.texts.window_headers(),
             &[Align::Right, Align::Left, Align::Left],
             &rows,
             2,
