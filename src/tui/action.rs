@@ -81,11 +81,19 @@ pub enum Action {
     ScrollDown,
     /// Clear the filter or close.
     Back,
+    /// Say yes to a confirmation.
+    Confirm,
+    /// Save the badge form.
+    Save,
+    /// The next field of the form; in the quick-add line, complete the `#key`.
+    NextField,
+    /// The previous field of the form.
+    PrevField,
 }
 
 impl Action {
     /// Every action, for the help overlay and for checking `[ui.keys]`.
-    pub const ALL: [Action; 37] = [
+    pub const ALL: [Action; 41] = [
         Action::Quit,
         Action::Help,
         Action::QuickAdd,
@@ -123,6 +131,10 @@ impl Action {
         Action::ScrollUp,
         Action::ScrollDown,
         Action::Back,
+        Action::Confirm,
+        Action::Save,
+        Action::NextField,
+        Action::PrevField,
     ];
 
     /// The name used in the configuration (`quick_add`).

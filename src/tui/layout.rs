@@ -1,5 +1,6 @@
-//! The screen's frame: tab bar, body, status line and footer. Pure functions of the
-//! terminal size, shared by rendering and mouse hit-testing.
+//! Where things go on screen: the frame (tab bar, body, status line, footer), the parts
+//! of the Calendar view and the help overlay. Pure functions of the terminal size, shared
+//! by rendering and by `App::update` (which never calls drawing code).
 
 use super::texts::{APP_TITLE, ScreenTexts};
 use super::view::View;
@@ -77,6 +78,98 @@ pub fn tab_at(a: &Areas, x: u16, y: u16, texts: &dyn ScreenTexts) -> Option<View
         .into_iter()
         .find(|(_, _, x0, x1)| (*x0..*x1).contains(&x))
         .map(|(v, ..)| v)
+}
+
+/// Where each part of the Calendar view goes in a body area.
+#[derive(Debug, Clone, Copy)]
+pub struct CalendarParts {
+    pub grid: Rect,
+    pub legend: Rect,
+    pub detail: Rect,
+    pub timeline: Option<Rect>,
+    pub heatmap: Option<Rect>,
+}
+
+/// Whether the view has room for the timeline in a body area this size.
+pub fn shows_timeline(area: Rect) -> bool {
+    calendar_parts(area).timeline.is_some()
+}
+
+pub fn calendar_parts(area: Rect) -> CalendarParts {
+    let r = |x, y, w, h| Rect::new(x, y, w, h);
+    if area.width >= 150 && area.height >= 30 {
+        // Month and day on the left, timeline and heatmap on the right.
+        let lw = 64.min(area.width / 2);
+        let gh = (area.height / 2).clamp(14, 24);
+        let heat_h = 11.min(area.height / 3);
+        let rx = area.x + lw + 2;
+        let rw = area.width - lw - 2;
+        CalendarParts {
+            grid: r(area.x, area.y, lw, gh),
+            legend: r(area.x, area.y + gh, lw, 2),
+            detail: r(
+                area.x,
+                area.y + gh + 2,
+                lw,
+                area.height.saturating_sub(gh + 2),
+            ),
+            timeline: Some(r(rx, area.y, rw, area.height - heat_h)),
+            heatmap: Some(r(rx, area.bottom() - heat_h, rw, heat_h)),
+        }
+    } else if area.width >= 70 {
+        let gw = (area.width * 3 / 5).max(40);
+        let top_h = if area.height >= 34 { 17 } else { area.height };
+        let rest = area.height - top_h;
+        let (timeline, heatmap) = if rest >= 20 {
+            (
+                Some(r(area.x, area.y + top_h, area.width, rest - 10)),
+                Some(r(area.x, area.bottom() - 10, area.width, 10)),
+            )
+        } else if rest >= 6 {
+            (Some(r(area.x, area.y + top_h, area.width, rest)), None)
+        } else {
+            (None, None)
+        };
+        // The legend takes three lines where the grid can spare them (it wraps there).
+        let lh = if top_h >= 17 { 3 } else { 2 };
+        CalendarParts {
+            grid: r(area.x, area.y, gw, top_h.saturating_sub(lh)),
+            legend: r(area.x, area.y + top_h.saturating_sub(lh), gw, lh),
+            detail: r(area.x + gw + 1, area.y, area.width - gw - 1, top_h),
+            timeline,
+            heatmap,
+        }
+    } else {
+        let gh = (area.height * 3 / 5).max(9).min(area.height);
+        CalendarParts {
+            grid: r(area.x, area.y, area.width, gh),
+            legend: r(area.x, area.y + gh, area.width, 0),
+            detail: r(area.x, area.y + gh, area.width, area.height - gh),
+            timeline: None,
+            heatmap: None,
+        }
+    }
+}
+
+/// The help overlay's box on a screen of `area`.
+pub fn help_rect(area: Rect) -> Rect {
+    let w = area.width.saturating_sub(4).min(90);
+    let h = area.height.saturating_sub(2);
+    Rect::new(
+        area.x + area.width.saturating_sub(w) / 2,
+        area.y + area.height.saturating_sub(h) / 2,
+        w,
+        h,
+    )
+}
+
+/// How far the help overlay of `lines` lines scrolls on a screen of `area` (its last line
+/// at the bottom).
+pub fn help_max_scroll(lines: usize, area: Rect) -> u16 {
+    let inner = help_rect(area).height.saturating_sub(2);
+    u16::try_from(lines)
+        .unwrap_or(u16::MAX)
+        .saturating_sub(inner)
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! The popups: quick-add line, help overlay, confirmation, prompts and the badge form.
-//! Their state lives here; `App::update` changes it; the renderers only read it.
+//! Their state lives here; each takes its own keys ([`keys`]) and says what happened,
+//! which `App::update` applies; the renderers only read it.
 
 use super::input::LineInput;
 use super::texts::ScreenTexts;
@@ -9,6 +10,7 @@ use crate::domain::dates::parse_date_or_period;
 use crate::domain::duration::{format_minutes, parse_duration};
 use crate::planning::Overview;
 
+pub mod keys;
 pub mod render;
 
 /// The open popup, at most one.
@@ -47,6 +49,13 @@ impl Popup {
             Popup::Help { .. } | Popup::Confirm { .. } | Popup::Report { .. } => None,
         }
     }
+}
+
+/// How many lines the help overlay has: each group of the key map (a title, its bindings
+/// and a blank line), then the quick-add grammar under its title.
+pub fn help_line_count(keymap: &super::keymap::KeyMap, texts: &dyn ScreenTexts) -> usize {
+    let bindings: usize = keymap.help().iter().map(|(_, e)| e.len() + 2).sum();
+    bindings + 1 + texts.quick_add_help().len()
 }
 
 /// What a confirmation confirms.

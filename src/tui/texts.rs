@@ -83,6 +83,9 @@ pub trait ScreenTexts: Texts {
     fn help_everywhere(&self) -> &'static str;
 
     /// The heading of the quick-add grammar.
+    /// The heading of the keys that work in popups.
+    fn help_popups(&self) -> &'static str;
+
     fn help_quick_add(&self) -> &'static str;
 
     /// The quick-add grammar, for the help overlay: an example and what it does. The

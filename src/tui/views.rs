@@ -95,7 +95,7 @@ fn footer(app: &App, area: Rect, body: Rect, buf: &mut Buffer) {
         Paragraph::new(Line::from(spans)).render(area, buf);
         return;
     }
-    let no_timeline = app.view == View::Calendar && !calendar::shows_timeline(body);
+    let no_timeline = app.view == View::Calendar && !super::layout::shows_timeline(body);
     for (key, action) in app.keymap.hints(app.view) {
         if no_timeline && matches!(action, Action::ScrollDown | Action::ScrollUp) {
             continue;

@@ -1672,3 +1672,56 @@ fn badge_actions_with_nothing_listed_say_why() {
     }
     assert_eq!(db_state(&app), before);
 }
+
+// ----- popups take their keys from the key map -----
+
+#[test]
+fn popup_keys_follow_ui_keys() {
+    // `[ui.keys]` rebinds the form's save and the confirmation's yes.
+    let mut config = Config::default();
+    config.ui.keys.extend([
+        ("ctrl-w".to_string(), "save".to_string()),
+        ("j".to_string(), "confirm".to_string()),
+    ]);
+    let mut app = app_with(config);
+    app.update(ch('2'));
+    app.update(ch('n'));
+    type_text(&mut app, "Rebound Key Badge");
+    press(&mut app, [key(KeyCode::Tab), key(KeyCode::Tab)]);
+    type_text(&mut app, "IBM");
+    app.update(ctrl('w'));
+    assert!(
+        app.popup.is_none(),
+        "Ctrl-W saved the form: {:?}",
+        app.status
+    );
+    assert!(badge(&app, "rebound-key").is_some());
+    // In a confirmation, the rebound key says yes; y still does too (its default).
+    let selected = app.selected_badge().unwrap().badge.key.clone();
+    press(&mut app, [ch('d'), ch('j')]);
+    assert!(badge(&app, &selected).is_none(), "j confirmed the deletion");
+    // While a line is typed, a key bound to an action still types its character.
+    app.update(ch('a'));
+    type_text(&mut app, "jy");
+    let Some(Popup::QuickAdd(q)) = &app.popup else {
+        panic!("quick-add open");
+    };
+    assert_eq!(q.input.text(), "jy");
+}
+
+#[test]
+fn the_help_lists_the_popup_keys() {
+    let app = demo_app();
+    let help = app.keymap.help();
+    let popup = help
+        .iter()
+        .find(|(scope, _)| *scope == sukima::tui::keymap::Scope::Popup)
+        .expect("a popup group");
+    for action in [
+        sukima::tui::action::Action::Confirm,
+        sukima::tui::action::Action::Save,
+        sukima::tui::action::Action::NextField,
+    ] {
+        assert!(popup.1.iter().any(|(_, a)| *a == action), "{action:?}");
+    }
+}

@@ -6,25 +6,8 @@ use super::ParseError;
 use super::token::Token;
 use crate::domain::badge::Badge;
 use std::ops::Range;
-use unicode_normalization::UnicodeNormalization;
 
-/// Combining marks that are accents on Latin, Greek and Cyrillic letters. The Japanese
-/// voiced marks (U+3099, U+309A) are kept: `テ` and `デ` are different letters.
-fn is_accent(c: char) -> bool {
-    matches!(c as u32,
-        0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
-}
-
-/// NFKC, lowercase, accents removed.
-pub(super) fn fold(s: &str) -> String {
-    let lower: String = s.nfkc().collect::<String>().to_lowercase();
-    lower
-        .replace('ß', "ss")
-        .nfd()
-        .filter(|c| !is_accent(*c))
-        .nfc()
-        .collect()
-}
+pub(super) use crate::text::fold;
 
 /// [`fold`], with every run of characters that are neither letters nor digits made one
 /// space: `AWS Certified: Solutions–Architect` → `aws certified solutions architect`.

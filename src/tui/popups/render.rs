@@ -288,6 +288,7 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
         let title = match scope {
             Scope::Global => app.texts.help_everywhere().to_string(),
             Scope::In(v) => app.texts.view_title(v).to_string(),
+            Scope::Popup => app.texts.help_popups().to_string(),
         };
         lines.push(Line::from(Span::styled(title, theme.title)));
         for (keys, action) in entries {
@@ -324,27 +325,19 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
     lines
 }
 
-fn help_rect(area: Rect) -> Rect {
-    let w = area.width.saturating_sub(4).min(90);
-    let h = area.height.saturating_sub(2);
-    centred(area, w, h)
-}
-
-/// How far the help overlay scrolls on a screen of `area` (its last line at the bottom).
-pub fn help_max_scroll(app: &App, area: Rect) -> u16 {
-    let inner = help_rect(area).height.saturating_sub(2);
-    u16::try_from(help_lines(app).len())
-        .unwrap_or(u16::MAX)
-        .saturating_sub(inner)
-}
-
 fn help(app: &App, area: Rect, buf: &mut Buffer, scroll: u16) {
-    let r = help_rect(area);
+    let r = crate::tui::layout::help_rect(area);
     clear(r, buf);
     let block = frame(app.texts.help_title(), &app.theme);
     Paragraph::new(help_lines(app))
         .block(block)
-        .scroll((scroll.min(help_max_scroll(app, area)), 0))
+        .scroll((
+            scroll.min(crate::tui::layout::help_max_scroll(
+                crate::tui::popups::help_line_count(&app.keymap, app.texts),
+                area,
+            )),
+            0,
+        ))
         .render(r, buf);
 }
 

@@ -80,6 +80,10 @@ impl ScreenTexts for En {
             Action::ScrollUp => "scroll the timeline up",
             Action::ScrollDown => "scroll the timeline down",
             Action::Back => "clear the filter / close",
+            Action::Confirm => "yes, in a confirmation",
+            Action::Save => "save the form",
+            Action::NextField => "next field; in quick-add, complete the #key",
+            Action::PrevField => "previous field",
         }
     }
 
@@ -154,6 +158,10 @@ impl ScreenTexts for En {
 
     fn help_everywhere(&self) -> &'static str {
         "Everywhere"
+    }
+
+    fn help_popups(&self) -> &'static str {
+        "In popups"
     }
 
     fn help_quick_add(&self) -> &'static str {

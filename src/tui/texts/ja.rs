@@ -89,6 +89,10 @@ impl ScreenTexts for Ja {
             Action::ScrollUp => "タイムラインを上へ",
             Action::ScrollDown => "タイムラインを下へ",
             Action::Back => "絞り込みの解除 / 閉じる",
+            Action::Confirm => "確認で「はい」",
+            Action::Save => "フォームを保存",
+            Action::NextField => "次の欄 / クイック追加では #キーを補完",
+            Action::PrevField => "前の欄",
         }
     }
 
@@ -163,6 +167,10 @@ impl ScreenTexts for Ja {
 
     fn help_everywhere(&self) -> &'static str {
         "共通"
+    }
+
+    fn help_popups(&self) -> &'static str {
+        "ポップアップ内"
     }
 
     fn help_quick_add(&self) -> &'static str {

@@ -5,7 +5,7 @@ use super::section;
 use crate::planning::Overview;
 use crate::present::month::days;
 use crate::tui::app::App;
-use crate::tui::layout::Areas;
+use crate::tui::layout::{self, Areas};
 use crate::tui::widgets::{
     DayDetail, DayLog, DaySession, Heatmap, Legend, MonthGrid, Timeline, TimelineRow,
 };
@@ -68,77 +68,6 @@ pub fn timeline_rows(ov: &Overview) -> Vec<TimelineRow> {
     rows.into_iter().map(|(_, r)| r).collect()
 }
 
-/// Where each part goes for a body area.
-#[derive(Debug, Clone, Copy)]
-struct Parts {
-    grid: Rect,
-    legend: Rect,
-    detail: Rect,
-    timeline: Option<Rect>,
-    heatmap: Option<Rect>,
-}
-
-/// Whether the view has room for the timeline in a body area this size.
-pub fn shows_timeline(area: Rect) -> bool {
-    parts(area).timeline.is_some()
-}
-
-fn parts(area: Rect) -> Parts {
-    let r = |x, y, w, h| Rect::new(x, y, w, h);
-    if area.width >= 150 && area.height >= 30 {
-        // Month and day on the left, timeline and heatmap on the right.
-        let lw = 64.min(area.width / 2);
-        let gh = (area.height / 2).clamp(14, 24);
-        let heat_h = 11.min(area.height / 3);
-        let rx = area.x + lw + 2;
-        let rw = area.width - lw - 2;
-        Parts {
-            grid: r(area.x, area.y, lw, gh),
-            legend: r(area.x, area.y + gh, lw, 2),
-            detail: r(
-                area.x,
-                area.y + gh + 2,
-                lw,
-                area.height.saturating_sub(gh + 2),
-            ),
-            timeline: Some(r(rx, area.y, rw, area.height - heat_h)),
-            heatmap: Some(r(rx, area.bottom() - heat_h, rw, heat_h)),
-        }
-    } else if area.width >= 70 {
-        let gw = (area.width * 3 / 5).max(40);
-        let top_h = if area.height >= 34 { 17 } else { area.height };
-        let rest = area.height - top_h;
-        let (timeline, heatmap) = if rest >= 20 {
-            (
-                Some(r(area.x, area.y + top_h, area.width, rest - 10)),
-                Some(r(area.x, area.bottom() - 10, area.width, 10)),
-            )
-        } else if rest >= 6 {
-            (Some(r(area.x, area.y + top_h, area.width, rest)), None)
-        } else {
-            (None, None)
-        };
-        // The legend takes three lines where the grid can spare them (it wraps there).
-        let lh = if top_h >= 17 { 3 } else { 2 };
-        Parts {
-            grid: r(area.x, area.y, gw, top_h.saturating_sub(lh)),
-            legend: r(area.x, area.y + top_h.saturating_sub(lh), gw, lh),
-            detail: r(area.x + gw + 1, area.y, area.width - gw - 1, top_h),
-            timeline,
-            heatmap,
-        }
-    } else {
-        let gh = (area.height * 3 / 5).max(9).min(area.height);
-        Parts {
-            grid: r(area.x, area.y, area.width, gh),
-            legend: r(area.x, area.y + gh, area.width, 0),
-            detail: r(area.x, area.y + gh, area.width, area.height - gh),
-            timeline: None,
-            heatmap: None,
-        }
-    }
-}
-
 /// Draws the Calendar view.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let ov = &app.data;
@@ -146,7 +75,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let today = app.today();
     let selected = app.calendar.selected;
     let week_start = app.config.ui.week_start.weekday();
-    let p = parts(area);
+    let p = layout::calendar_parts(area);
     let (first, last) = MonthGrid::span(selected, week_start);
     let days = days(ov, first, last);
     let grid = MonthGrid::new(selected, &days, today, styles)
@@ -216,7 +145,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The day under the mouse, in the month grid or the heatmap.
 pub fn day_at(app: &App, areas: &Areas, x: u16, y: u16) -> Option<NaiveDate> {
-    let p = parts(areas.body);
+    let p = layout::calendar_parts(areas.body);
     let selected = app.calendar.selected;
     let week_start = app.config.ui.week_start.weekday();
     let empty = BTreeMap::new();
