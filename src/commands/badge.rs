@@ -4,9 +4,10 @@ use super::texts::{CommandTexts, PlanLine, ShowField};
 use super::{Ctx, date_flag, print_json};
 use crate::changes;
 use crate::cli::{BadgeCommand, BadgeFields, BadgeListArgs};
-use crate::domain::badge::{Badge, Priority, derive_key, unique_key, validate_key};
+use crate::domain::badge::fields::{self, Field};
+use crate::domain::badge::{Badge, derive_key, unique_key};
 use crate::domain::decision::Decision;
-use crate::domain::duration::{format_minutes, parse_duration};
+use crate::domain::duration::format_minutes;
 use crate::domain::status::{Status, urgency};
 use crate::store::badges;
 use crate::text::{Align, table};
@@ -107,65 +108,41 @@ fn text(v: &str) -> Option<String> {
     (!t.is_empty()).then(|| t.to_string())
 }
 
-/// Applies the flags given to a badge.
+/// Applies the flags given to a badge, read by the parser the planner's form uses.
 fn apply(ctx: &Ctx, b: &mut Badge, f: &BadgeFields) -> Result<()> {
-    if let Some(k) = &f.key {
-        validate_key(k).map_err(|e| anyhow!("--key: {e}"))?;
-        b.key.clone_from(k);
-    }
-    if let Some(i) = &f.issuer {
-        check_issuer(ctx, i)?;
-        b.issuer = i.trim().to_string();
-    }
-    if let Some(v) = &f.level {
-        b.level = text(v);
-    }
-    if let Some(v) = &f.url {
-        b.url = text(v);
-    }
-    if let Some(v) = &f.notes {
-        b.notes = text(v);
-    }
-    let dates: [(&str, &Option<String>, &mut Option<chrono::NaiveDate>); 7] = [
-        ("earned", &f.earned, &mut b.earned_on),
-        ("expires", &f.expires, &mut b.expires_on),
-        ("renewed", &f.renewed, &mut b.renewed_on),
-        ("retires", &f.retires, &mut b.retires_on),
-        ("available", &f.available, &mut b.available_on),
-        ("goal", &f.goal, &mut b.goal_on),
-        ("renew-from", &f.renew_from, &mut b.renew_from),
+    let tags = (!f.tags.is_empty()).then(|| f.tags.join(","));
+    let given = [
+        (Field::Key, &f.key),
+        (Field::Issuer, &f.issuer),
+        (Field::Level, &f.level),
+        (Field::Url, &f.url),
+        (Field::Notes, &f.notes),
+        (Field::Earned, &f.earned),
+        (Field::Expires, &f.expires),
+        (Field::Renewed, &f.renewed),
+        (Field::Retires, &f.retires),
+        (Field::Available, &f.available),
+        (Field::Goal, &f.goal),
+        (Field::RenewFrom, &f.renew_from),
+        (Field::ReplacedBy, &f.replaced_by),
+        (Field::Effort, &f.effort),
+        (Field::Priority, &f.priority),
+        (Field::Tags, &tags),
     ];
-    for (flag, value, field) in dates {
-        if let Some(v) = value {
-            *field = date_flag(flag, v)?;
-        }
-    }
-    if let Some(e) = b.earned_on.filter(|e| *e > ctx.today()) {
-        bail!("--earned {e} is after today: leave it out for a badge not earned yet");
-    }
-    if let Some(v) = &f.replaced_by {
-        b.replaced_by = text(v);
-    }
-    if let Some(v) = &f.effort {
-        b.effort_minutes = if v.trim().is_empty() {
-            ctx.default_effort(&b.issuer)
-        } else {
-            parse_duration(v).map_err(|e| anyhow!("--effort: {e}"))?
+    let effort = |issuer: &str| ctx.default_effort(issuer);
+    for (field, value) in given {
+        let Some(v) = value else {
+            continue;
         };
-    }
-    if let Some(v) = &f.priority {
-        b.priority = v
-            .parse::<Priority>()
-            .map_err(|e| anyhow!("--priority: {e}"))?;
-    }
-    if !f.tags.is_empty() {
-        b.tags = f
-            .tags
-            .iter()
-            .flat_map(|t| t.split(','))
-            .filter_map(text)
-            .collect();
-        b.tags.dedup();
+        if field == Field::Issuer {
+            check_issuer(ctx, v)?;
+        }
+        fields::set(b, field, v, &effort).map_err(|e| anyhow!("--{}: {e}", field.flag()))?;
+        if field == Field::Earned
+            && let Some(e) = b.earned_on.filter(|e| *e > ctx.today())
+        {
+            bail!("--earned {e} is after today: leave it out for a badge not earned yet");
+        }
     }
     Ok(())
 }

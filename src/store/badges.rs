@@ -102,17 +102,16 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Badge> {
 
 /// Every badge, archived included, ordered by key.
 pub fn all(conn: &Connection) -> Result<Vec<Badge>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {} FROM badges ORDER BY key", columns()))?;
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {} FROM badges ORDER BY key", columns()))?;
     let rows = stmt.query_map([], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// The badge with this key.
 pub fn get(conn: &Connection, key: &str) -> Result<Option<Badge>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {} FROM badges WHERE key = ?1",
-        columns()
-    ))?;
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {} FROM badges WHERE key = ?1", columns()))?;
     Ok(stmt.query_row([key], from_row).optional()?)
 }
 

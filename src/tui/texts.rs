@@ -13,6 +13,7 @@ use super::action::Action;
 use super::app::SortBy;
 use super::view::View;
 use crate::config::Language;
+use crate::domain::badge::fields::{Field, FieldError};
 use crate::present::month::DayEventKind;
 use crate::present::texts::{En, Ja, Texts};
 use chrono::{NaiveDate, NaiveDateTime, Weekday};
@@ -32,19 +33,8 @@ pub fn for_language(language: Language) -> &'static dyn ScreenTexts {
 
 /// Every word the planner shows beyond the shared [`Texts`].
 pub trait ScreenTexts: Texts {
-    /// Sets the language of the interface for this thread.
-    /// The language of the interface on this thread (English unless set).
-    /// A key that is not acceptable.
-    fn bad_key(&self, english: String) -> String;
-
-    /// A date field that does not read as a date.
-    fn bad_date(&self, typed: &str, english: String) -> String;
-
-    /// An effort that does not read as a duration.
-    fn bad_duration(&self, typed: &str, english: String) -> String;
-
-    /// A priority other than low, normal or high.
-    fn bad_priority(&self, english: String) -> String;
+    /// Why what was typed in a field of the badge form cannot be its value.
+    fn field_error(&self, e: &FieldError) -> String;
 
     /// The tab title of a view.
     fn view_title(&self, v: View) -> &'static str;
@@ -127,9 +117,7 @@ pub trait ScreenTexts: Texts {
 
     /// The label of a form field and the hint shown while it is empty. Labels fit in 12
     /// cells.
-    fn form_field(&self, name: &str) -> (&'static str, &'static str);
-
-    fn name_required(&self) -> &'static str;
+    fn form_field(&self, field: Field) -> (&'static str, &'static str);
 
     fn cannot_replace_itself(&self) -> &'static str;
 

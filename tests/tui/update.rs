@@ -2,6 +2,7 @@
 
 use super::*;
 use chrono::{NaiveDate, NaiveTime};
+use sukima::domain::badge::fields::Field as BadgeField;
 use sukima::store;
 use sukima::tui::action::Action;
 use sukima::tui::app::SortBy;
@@ -515,7 +516,11 @@ fn an_unknown_issuer_keeps_the_form_open() {
     type_text(&mut app, "Oracel");
     app.update(ctrl('s'));
     let f = form(&app);
-    let issuer = f.fields.iter().find(|x| x.name == "issuer").unwrap();
+    let issuer = f
+        .fields
+        .iter()
+        .find(|x| x.field == BadgeField::Issuer)
+        .unwrap();
     assert!(
         issuer
             .error
@@ -540,12 +545,15 @@ fn new_badge_through_the_form() {
     type_text(&mut app, "Microsoft");
     // Enter moves to the next field until the last.
     press(&mut app, [key(KeyCode::Enter), key(KeyCode::Enter)]);
-    assert_eq!(form(&app).fields[form(&app).focus].name, "earned");
+    assert_eq!(
+        form(&app).fields[form(&app).focus].field,
+        BadgeField::Earned
+    );
     type_text(&mut app, "2025-03-01");
     app.update(key(KeyCode::Tab));
     type_text(&mut app, "2027-03-01");
     // Down moves too; up to effort.
-    while form(&app).fields[form(&app).focus].name != "effort" {
+    while form(&app).fields[form(&app).focus].field != BadgeField::Effort {
         app.update(key(KeyCode::Down));
     }
     type_text(&mut app, "10h");
@@ -570,7 +578,7 @@ fn new_badge_enter_on_the_last_field_saves_and_key_comes_from_the_name() {
     type_text(&mut app, "Terraform Associate");
     // Shift-Tab from the first field wraps to the last.
     app.update(key(KeyCode::BackTab));
-    assert_eq!(form(&app).fields[form(&app).focus].name, "notes");
+    assert_eq!(form(&app).fields[form(&app).focus].field, BadgeField::Notes);
     type_text(&mut app, "exam voucher in March");
     app.update(key(KeyCode::Enter));
     assert!(app.popup.is_none(), "{:?}", app.status);
@@ -598,7 +606,10 @@ fn badge_form_errors_show_inline_and_keep_it_open() {
     app.update(key(KeyCode::Tab));
     type_text(&mut app, "aws-saa");
     press(&mut app, (0..4).map(|_| key(KeyCode::Tab)));
-    assert_eq!(form(&app).fields[form(&app).focus].name, "expires");
+    assert_eq!(
+        form(&app).fields[form(&app).focus].field,
+        BadgeField::Expires
+    );
     type_text(&mut app, "2027-13-45");
     app.update(ctrl('s'));
     let f = form(&app);
@@ -616,7 +627,7 @@ fn badge_form_errors_show_inline_and_keep_it_open() {
         matches!(app.popup, Some(Popup::BadgeForm(_))),
         "expiry still wrong"
     );
-    while form(&app).fields[form(&app).focus].name != "expires" {
+    while form(&app).fields[form(&app).focus].field != BadgeField::Expires {
         app.update(key(KeyCode::Tab));
     }
     app.update(ctrl('u'));
@@ -644,7 +655,7 @@ fn edit_a_badge_with_e() {
     press(&mut app, (0..3).map(|_| key(KeyCode::Tab)));
     app.update(ctrl('u'));
     type_text(&mut app, "Intermediate");
-    while form(&app).fields[form(&app).focus].name != "priority" {
+    while form(&app).fields[form(&app).focus].field != BadgeField::Priority {
         app.update(key(KeyCode::Down));
     }
     app.update(ctrl('u'));

@@ -239,7 +239,7 @@ impl App {
             form.focus = i;
             return;
         }
-        let badge = match form.build(&self.config, &self.data) {
+        let badge = match form.build(&self.config, &self.data, self.texts) {
             Ok(b) => b,
             Err(e) => {
                 form.message = Some(e);

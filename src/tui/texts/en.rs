@@ -1,6 +1,7 @@
 //! The English words of [`ScreenTexts`].
 
 use super::ScreenTexts;
+use crate::domain::badge::fields::{Field, FieldError};
 use crate::domain::status::Band;
 use crate::present::month::DayEventKind;
 use crate::present::texts::{En, Texts};
@@ -11,22 +12,6 @@ use chrono::{NaiveDate, NaiveDateTime, Weekday};
 use std::fmt::Display;
 
 impl ScreenTexts for En {
-    fn bad_key(&self, english: String) -> String {
-        english
-    }
-
-    fn bad_date(&self, _typed: &str, english: String) -> String {
-        english
-    }
-
-    fn bad_duration(&self, _typed: &str, english: String) -> String {
-        english
-    }
-
-    fn bad_priority(&self, english: String) -> String {
-        english
-    }
-
     fn view_title(&self, v: View) -> &'static str {
         match v {
             View::Today => "Today",
@@ -249,31 +234,30 @@ impl ScreenTexts for En {
         "Tab/↑↓ move · Enter next · Ctrl-S save · Esc cancel"
     }
 
-    fn form_field(&self, name: &str) -> (&'static str, &'static str) {
-        match name {
-            "name" => ("Name", "required"),
-            "key" => ("Key", "a-z 0-9 -; empty: from the name"),
-            "issuer" => ("Issuer", "IBM, Microsoft, AWS, Google Cloud…"),
-            "level" => ("Level", ""),
-            "earned" => ("Earned", "YYYY-MM-DD; empty for a target"),
-            "expires" => ("Expires", "YYYY-MM-DD; empty: never"),
-            "renewed" => ("Renewed", "YYYY-MM-DD"),
-            "retires" => ("Retires", "YYYY-MM-DD, 2027, 2027-Q1, Q1 '27"),
-            "replaced_by" => ("Replaced by", "key of the replacement"),
-            "available" => ("Available", "for a target: first date"),
-            "goal" => ("Goal", "for a target: wanted by"),
-            "effort" => ("Effort", "90m, 1h30m, 6h; empty: issuer default"),
-            "renew_from" => ("Renew from", "empty: expiry minus the issuer's window"),
-            "priority" => ("Priority", "low, normal, high"),
-            "tags" => ("Tags", "words separated by spaces"),
-            "url" => ("URL", ""),
-            "notes" => ("Notes", ""),
-            _ => ("", ""),
-        }
+    fn field_error(&self, e: &FieldError) -> String {
+        e.to_string()
     }
 
-    fn name_required(&self) -> &'static str {
-        "a name is required"
+    fn form_field(&self, field: Field) -> (&'static str, &'static str) {
+        match field {
+            Field::Name => ("Name", "required"),
+            Field::Key => ("Key", "a-z 0-9 -; empty: from the name"),
+            Field::Issuer => ("Issuer", "IBM, Microsoft, AWS, Google Cloud…"),
+            Field::Level => ("Level", ""),
+            Field::Earned => ("Earned", "YYYY-MM-DD; empty for a target"),
+            Field::Expires => ("Expires", "YYYY-MM-DD; empty: never"),
+            Field::Renewed => ("Renewed", "YYYY-MM-DD"),
+            Field::Retires => ("Retires", "YYYY-MM-DD, 2027, 2027-Q1, Q1 '27"),
+            Field::ReplacedBy => ("Replaced by", "key of the replacement"),
+            Field::Available => ("Available", "for a target: first date"),
+            Field::Goal => ("Goal", "for a target: wanted by"),
+            Field::Effort => ("Effort", "90m, 1h30m, 6h; empty: issuer default"),
+            Field::RenewFrom => ("Renew from", "empty: expiry minus the issuer's window"),
+            Field::Priority => ("Priority", "low, normal, high"),
+            Field::Tags => ("Tags", "words separated by spaces"),
+            Field::Url => ("URL", ""),
+            Field::Notes => ("Notes", ""),
+        }
     }
 
     fn cannot_replace_itself(&self) -> &'static str {

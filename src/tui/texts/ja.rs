@@ -1,6 +1,8 @@
 //! The Japanese words of [`ScreenTexts`].
 
 use super::ScreenTexts;
+use crate::domain::badge::KeyError;
+use crate::domain::badge::fields::{Field, FieldError};
 use crate::domain::status::Band;
 use crate::present::month::DayEventKind;
 use crate::present::texts::{Ja, Texts};
@@ -11,24 +13,6 @@ use chrono::{NaiveDate, NaiveDateTime, Weekday};
 use std::fmt::Display;
 
 impl ScreenTexts for Ja {
-    fn bad_key(&self, _english: String) -> String {
-        "キーは a-z・0-9・- の40文字以内 (先頭・末尾に - は不可)".into()
-    }
-
-    fn bad_date(&self, typed: &str, _english: String) -> String {
-        format!(
-            "'{typed}' は日付として読めません: 2027-03-31、2027、2027-Q1 などで入力してください"
-        )
-    }
-
-    fn bad_duration(&self, typed: &str, _english: String) -> String {
-        format!("'{typed}' は時間として読めません: 90m、1h30m、6h、3時間 などで入力してください")
-    }
-
-    fn bad_priority(&self, _english: String) -> String {
-        "優先度は low、normal、high のどれかです".into()
-    }
-
     fn view_title(&self, v: View) -> &'static str {
         match v {
             View::Today => "今日",
@@ -258,34 +242,49 @@ impl ScreenTexts for Ja {
         "Tab/↑↓ 移動 · Enter 次へ · Ctrl-S 保存 · Esc 取消"
     }
 
-    fn form_field(&self, name: &str) -> (&'static str, &'static str) {
-        match name {
-            "name" => ("名前", "必須"),
-            "key" => ("キー", "a-z 0-9 -。空欄なら名前から"),
-            "issuer" => ("発行元", "IBM、Microsoft、AWS、Google Cloud…"),
-            "level" => ("レベル", ""),
-            "earned" => ("取得日", "YYYY-MM-DD。未取得の目標なら空欄"),
-            "expires" => ("有効期限", "YYYY-MM-DD。空欄なら無期限"),
-            "renewed" => ("更新日", "YYYY-MM-DD"),
-            "retires" => ("廃止日", "YYYY-MM-DD、2027、2027-Q1、Q1 '27"),
-            "replaced_by" => ("後継", "後継バッジのキー"),
-            "available" => ("受験開始日", "目標用: 受験できる最初の日"),
-            "goal" => ("目標日", "目標用: この日までに取得"),
-            "effort" => ("学習量", "90m、1h30m、6h。空欄なら発行元の既定値"),
-            "renew_from" => (
-                "更新開始日",
-                "空欄なら有効期限から発行元の更新期間を引いた日",
+    fn field_error(&self, e: &FieldError) -> String {
+        match e {
+            FieldError::NoName => "名前は必須です".into(),
+            FieldError::Key(KeyError::Empty) => "キーを a-z・0-9・- で入力してください".into(),
+            FieldError::Key(KeyError::TooLong { max, .. }) => {
+                format!("キーは{max}文字以内にしてください")
+            }
+            FieldError::Key(KeyError::BadChar { .. }) => {
+                "キーに使えるのは a-z・0-9・- だけです (先頭・末尾に - は不可)".into()
+            }
+            FieldError::Date { typed, .. } => format!(
+                "'{typed}' は日付として読めません: 2027-03-31、2027、2027-Q1 などで入力してください"
             ),
-            "priority" => ("優先度", "low、normal、high"),
-            "tags" => ("タグ", "スペース区切りの語"),
-            "url" => ("URL", ""),
-            "notes" => ("メモ", ""),
-            _ => ("", ""),
+            FieldError::Effort { typed, .. } => format!(
+                "'{typed}' は時間として読めません: 90m、1h30m、6h、3時間 などで入力してください"
+            ),
+            FieldError::Priority { .. } => "優先度は low、normal、high のどれかです".into(),
         }
     }
 
-    fn name_required(&self) -> &'static str {
-        "名前は必須です"
+    fn form_field(&self, field: Field) -> (&'static str, &'static str) {
+        match field {
+            Field::Name => ("名前", "必須"),
+            Field::Key => ("キー", "a-z 0-9 -。空欄なら名前から"),
+            Field::Issuer => ("発行元", "IBM、Microsoft、AWS、Google Cloud…"),
+            Field::Level => ("レベル", ""),
+            Field::Earned => ("取得日", "YYYY-MM-DD。未取得の目標なら空欄"),
+            Field::Expires => ("有効期限", "YYYY-MM-DD。空欄なら無期限"),
+            Field::Renewed => ("更新日", "YYYY-MM-DD"),
+            Field::Retires => ("廃止日", "YYYY-MM-DD、2027、2027-Q1、Q1 '27"),
+            Field::ReplacedBy => ("後継", "後継バッジのキー"),
+            Field::Available => ("受験開始日", "目標用: 受験できる最初の日"),
+            Field::Goal => ("目標日", "目標用: この日までに取得"),
+            Field::Effort => ("学習量", "90m、1h30m、6h。空欄なら発行元の既定値"),
+            Field::RenewFrom => (
+                "更新開始日",
+                "空欄なら有効期限から発行元の更新期間を引いた日",
+            ),
+            Field::Priority => ("優先度", "low、normal、high"),
+            Field::Tags => ("タグ", "スペース区切りの語"),
+            Field::Url => ("URL", ""),
+            Field::Notes => ("メモ", ""),
+        }
     }
 
     fn cannot_replace_itself(&self) -> &'static str {
