@@ -1,7 +1,7 @@
 //! The month as the calendar shows it, without colour or terminal: what happens on each
 //! day ([`DayInfo`], built from the plan by [`days`]), the one-character marks of each
 //! kind of event, and the weeks a month grid spans. The planner's month grid
-//! (`tui::widgets::month_grid`) and `sukima calendar` ([`super::month_text`]) both draw
+//! (`tui::widgets::month_grid`) and `sukima calendar` ([`super::month_text()`]) both draw
 //! from it.
 
 use crate::domain::dates::{last_day_of_month, week_start};
