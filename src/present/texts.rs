@@ -13,7 +13,7 @@ use crate::config::Language;
 use crate::domain::badge::Badge;
 use crate::domain::change::{ChangeError, Done, Label};
 use crate::domain::plan::Outcome;
-use crate::domain::quick_add::Intent;
+use crate::domain::quick_add::{Intent, ParseError};
 use crate::domain::status::Status;
 use crate::domain::work::Idle;
 use crate::present::month::DayEventKind;
@@ -101,6 +101,10 @@ pub trait Texts: Sync + std::fmt::Debug {
     fn intent(&self, intent: &Intent, badges: &[Badge], today: NaiveDate, relative: bool)
     -> String;
 
+    /// Why a quick-add line cannot be added (the common errors in this language, the
+    /// rest in English).
+    fn parse_error(&self, e: &ParseError) -> String;
+
     /// What a change did: `added aws-saa (AWS …)`, `undid: log 30m on aws-saa`.
     fn done(&self, done: &Done) -> String;
 
@@ -132,6 +136,9 @@ pub trait Texts: Sync + std::fmt::Debug {
     fn error(&self, e: &anyhow::Error) -> String {
         if let Some(c) = e.chain().find_map(|c| c.downcast_ref::<ChangeError>()) {
             return self.change_error(c);
+        }
+        if let Some(p) = e.chain().find_map(|c| c.downcast_ref::<ParseError>()) {
+            return self.parse_error(p);
         }
         let mut parts: Vec<String> = Vec::new();
         for cause in e.chain() {

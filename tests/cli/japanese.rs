@@ -188,6 +188,10 @@ fn errors_are_japanese_too() {
         ],
         &["badge", "renew", "aws-saa", "--expires", "2026-01-01"],
         &["badge", "archive", "aws-saa", "--restore"],
+        // The quick-add errors the README names.
+        &["add", "30m #aws-sa"],
+        &["add", "#aws-saa"],
+        &["add", "30m"],
     ] {
         let (e, j) = both(&en, &ja, args);
         assert!(e.starts_with("error: ") && !japanese(&e), "{args:?}: {e}");
@@ -197,6 +201,18 @@ fn errors_are_japanese_too() {
     // The did-you-mean keeps the key as typed.
     let (_, j) = both(&en, &ja, &["badge", "show", "aws-sa"]);
     assert!(j.contains("'aws-saa'"), "{j}");
+    // The English names the Japanese unit too; the Japanese says it all in Japanese.
+    let (_, j) = both(&en, &ja, &["add", "30 #aws-saa"]);
+    assert!(j.contains("単位が必要です"), "{j}");
+    let (e, j) = both(&en, &ja, &["add", "30m #aws-sa"]);
+    assert_eq!(
+        e,
+        "error: unknown badge '#aws-sa': did you mean #aws-saa?\n"
+    );
+    assert_eq!(
+        j,
+        "エラー: '#aws-sa' というバッジはありません: #aws-saa のことですか？\n"
+    );
 }
 
 #[test]

@@ -2,8 +2,8 @@
 //! names and keys regardless of case, width and accents; and the suggestions given when
 //! nothing matches.
 
-use super::ParseError;
 use super::token::Token;
+use super::{ParseError, ParseErrorKind};
 use crate::domain::badge::Badge;
 use std::ops::Range;
 
@@ -148,7 +148,11 @@ pub(super) fn by_key<'a>(
     Err(ParseError::at(
         format!("unknown badge '{}'{}", tok.shown, did_you_mean(&close)),
         tok.span.clone(),
-    ))
+    )
+    .kind(ParseErrorKind::UnknownBadge {
+        shown: tok.shown.clone(),
+        close: close.iter().map(|b| b.key.clone()).collect(),
+    }))
 }
 
 fn did_you_mean(close: &[&Badge]) -> String {
@@ -242,14 +246,15 @@ pub(super) fn by_words<'a>(q: &Query, badges: &'a [Badge]) -> Result<&'a Badge, 
             q.span.clone(),
         ));
     }
+    let close = closest(&q.loose, active);
     Err(ParseError::at(
-        format!(
-            "unknown badge '{}'{}",
-            q.shown,
-            did_you_mean(&closest(&q.loose, active))
-        ),
+        format!("unknown badge '{}'{}", q.shown, did_you_mean(&close)),
         q.span.clone(),
-    ))
+    )
+    .kind(ParseErrorKind::UnknownBadge {
+        shown: q.shown.clone(),
+        close: close.iter().map(|b| b.key.clone()).collect(),
+    }))
 }
 
 /// Words a user may misspell, for "did you mean" on a word that matches nothing.

@@ -7,7 +7,7 @@ use crate::domain::change::{ChangeError, Done, Label};
 use crate::domain::dates::month_day;
 use crate::domain::duration::format_minutes;
 use crate::domain::plan::{Outcome, Risk};
-use crate::domain::quick_add::Intent;
+use crate::domain::quick_add::{Intent, ParseError};
 use crate::domain::status::Band;
 use crate::domain::status::{Status, countdown_days};
 use crate::domain::work::Idle;
@@ -147,6 +147,10 @@ impl Texts for En {
         } else {
             crate::present::intent::english(intent, badges)
         }
+    }
+
+    fn parse_error(&self, e: &ParseError) -> String {
+        e.message.clone()
     }
 
     fn done(&self, done: &Done) -> String {

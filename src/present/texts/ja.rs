@@ -6,7 +6,7 @@ use crate::domain::badge::Badge;
 use crate::domain::change::{ChangeError, Done, Label};
 use crate::domain::dates::month_day;
 use crate::domain::plan::{Outcome, Risk};
-use crate::domain::quick_add::Intent;
+use crate::domain::quick_add::{Intent, ParseError, ParseErrorKind};
 use crate::domain::status::{Band, Status, countdown_days};
 use crate::domain::work::Idle;
 use crate::present::month::DayEventKind;
@@ -168,6 +168,39 @@ impl Texts for Ja {
         _relative: bool,
     ) -> String {
         crate::present::intent::japanese(intent, badges, today)
+    }
+
+    fn parse_error(&self, e: &ParseError) -> String {
+        match &e.kind {
+            Some(ParseErrorKind::UnknownBadge { shown, close }) => {
+                let keys: Vec<String> = close.iter().map(|k| format!("#{k}")).collect();
+                match keys.split_last() {
+                    None => format!(
+                        "'{shown}' というバッジはありません (sukima badge list で一覧できます)"
+                    ),
+                    Some((only, [])) => {
+                        format!("'{shown}' というバッジはありません: {only} のことですか？")
+                    }
+                    Some((last, rest)) => format!(
+                        "'{shown}' というバッジはありません: {} または {last} のことですか？",
+                        rest.join("、")
+                    ),
+                }
+            }
+            Some(ParseErrorKind::NoBadge) => {
+                "バッジがありません: #キーか名前の一語を書いてください".into()
+            }
+            Some(ParseErrorKind::NoDuration) => {
+                "時間がありません: 30m のように書いてください".into()
+            }
+            Some(ParseErrorKind::DurationNeedsUnit { shown, number }) => format!(
+                "時間がありません: '{shown}' には {number}m や {number}分 のように単位が必要です"
+            ),
+            Some(ParseErrorKind::NotADuration { shown }) => format!(
+                "時間がありません: '{shown}' は時間として読めません。30m、1h30m、1.5h のように書いてください"
+            ),
+            None => e.message.clone(),
+        }
     }
 
     fn done(&self, done: &Done) -> String {

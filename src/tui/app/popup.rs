@@ -109,7 +109,7 @@ impl App {
                         }
                         Err(e) => {
                             q.error_span = e.span.clone();
-                            Err(e.to_string())
+                            Err(self.texts.parse_error(&e))
                         }
                     })
                 };
@@ -125,7 +125,7 @@ impl App {
                 // Nothing typed yet is not an error: the title shows what to type.
                 p.preview = (!typed.trim().is_empty()).then(|| {
                     quick_add::parse(&text, now, &badges)
-                        .map_err(|e| e.to_string())
+                        .map_err(|e| self.texts.parse_error(&e))
                         .and_then(|i| match i {
                             quick_add::Intent::Window(w) => {
                                 Ok(format!("→ {}", crate::present::window::describe(&w)))
