@@ -205,6 +205,42 @@ pub fn set_archived(store: &mut Store, key: &str, archived: bool) -> Result<Done
     })
 }
 
+/// Sets the priority of several badges in one change (a fix for a badge at risk).
+pub fn set_priority(
+    store: &mut Store,
+    keys: &[String],
+    to: crate::domain::Priority,
+) -> Result<Done> {
+    let conn = store.conn();
+    let mut changed = Vec::new();
+    for k in keys {
+        let mut b = badges::get(conn, k)?.ok_or_else(|| unknown_badge(conn, k))?;
+        if b.priority != to {
+            b.priority = to;
+            changed.push(b);
+        }
+    }
+    let done = Done::PrioritySet {
+        keys: keys.to_vec(),
+        to,
+        already: changed.is_empty(),
+    };
+    if changed.is_empty() {
+        return Ok(done);
+    }
+    let label = Label::SetPriority {
+        keys: keys.join(", "),
+        to: to.to_string(),
+    };
+    store.transact(&label.record(), |tx| -> Result<()> {
+        for b in &changed {
+            badges::update(tx, &b.key, b)?;
+        }
+        Ok(())
+    })?;
+    Ok(done)
+}
+
 /// Deletes a badge with its log and pinned sessions.
 pub fn remove_badge(store: &mut Store, key: &str) -> Result<Done> {
     let (logs, pins, orphans) = store.transact(

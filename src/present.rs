@@ -7,6 +7,7 @@
 //! `commands` and `tui` import this module, never each other. Nothing here does I/O or
 //! reads the clock or the environment: the caller passes today, the width and the texts.
 
+pub mod fixes;
 pub mod intent;
 pub mod month;
 pub mod month_text;

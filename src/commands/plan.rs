@@ -8,7 +8,8 @@ use crate::domain::duration::format_minutes;
 use crate::domain::plan::{Outcome, Session};
 use crate::domain::status::Status;
 use crate::planning::Overview;
-use crate::planning::fixes::{self, Fix, NoFix, Rescue};
+use crate::planning::fixes::{self, Fix, Rescue};
+use crate::present::fixes::{conflict_text_in, fix_lines_in};
 use crate::present::{En, Texts};
 use crate::text::{Align, pad, table, truncate, width};
 use anyhow::Result;
@@ -17,161 +18,6 @@ use std::io::Write;
 
 fn overview(ctx: &Ctx) -> Result<Overview> {
     Ok(Overview::load(ctx.store.conn(), &ctx.config, ctx.now)?)
-}
-
-/// One line of a rescue: what to change, and the command that changes it (none for a
-/// kind of fix that does not exist).
-pub struct FixLine {
-    pub text: String,
-    pub command: Option<String>,
-}
-
-/// The fixes of a badge at risk in words, in `language`, each with its command; then the
-/// kinds with no fix and why.
-pub fn fix_lines_in(r: &Rescue, o: &Outcome, language: Language) -> Vec<FixLine> {
-    let ja = language == Language::Ja;
-    let due = o.due;
-    let mut out: Vec<FixLine> = r
-        .fixes
-        .iter()
-        .map(|f| FixLine {
-            text: match (f, ja) {
-                (Fix::DailyCap { minutes }, false) => {
-                    format!("raise the daily cap to {}", format_minutes(*minutes))
-                }
-                (Fix::DailyCap { minutes }, true) => {
-                    format!("1日の上限を {} に上げる", format_minutes(*minutes))
-                }
-                (
-                    Fix::Window {
-                        days, start, end, ..
-                    },
-                    false,
-                ) => format!(
-                    "study {} {}-{} until {due}",
-                    crate::domain::spare::format_days(days),
-                    hm(*start),
-                    hm(*end)
-                ),
-                (
-                    Fix::Window {
-                        days, start, end, ..
-                    },
-                    true,
-                ) => format!(
-                    "{due} まで {} {}-{} に時間枠を足す",
-                    crate::domain::spare::format_days(days),
-                    hm(*start),
-                    hm(*end)
-                ),
-                (
-                    Fix::LowerPriority {
-                        badges,
-                        to,
-                        then_at_risk,
-                    },
-                    false,
-                ) => {
-                    let cost = if then_at_risk.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" ({} then at risk)", then_at_risk.join(", "))
-                    };
-                    format!("lower {} to {to} priority{cost}", badges.join(", "))
-                }
-                (
-                    Fix::LowerPriority {
-                        badges,
-                        to,
-                        then_at_risk,
-                    },
-                    true,
-                ) => {
-                    let cost = if then_at_risk.is_empty() {
-                        String::new()
-                    } else {
-                        format!("(代わりに {} が遅延リスク)", then_at_risk.join(", "))
-                    };
-                    format!(
-                        "{} の優先度を {} に下げる{cost}",
-                        badges.join(", "),
-                        match to {
-                            crate::domain::Priority::Low => "低",
-                            crate::domain::Priority::Normal => "通常",
-                            crate::domain::Priority::High => "高",
-                        }
-                    )
-                }
-            },
-            command: Some(f.command()),
-        })
-        .collect();
-    for (_, why) in &r.missing {
-        out.push(FixLine {
-            text: no_fix_text(*why, o, ja),
-            command: None,
-        });
-    }
-    out
-}
-
-fn no_fix_text(why: NoFix, o: &Outcome, ja: bool) -> String {
-    let due = o.due;
-    let need = format_minutes(o.remaining);
-    match (why, ja) {
-        (NoFix::DuePassed, false) => format!("no fix: its due day {due} has passed"),
-        (NoFix::DuePassed, true) => format!("対策なし: 期限 {due} を過ぎています"),
-        (NoFix::DueBeforeRelease, false) => {
-            format!("no fix: it is due {due}, before it can start: set a goal date")
-        }
-        (NoFix::DueBeforeRelease, true) => {
-            format!("対策なし: 始められる日より前の {due} が期限です: 目標日を設定してください")
-        }
-        (NoFix::MoreThanTheDays, false) => {
-            format!("no fix: {need} is more than the hours left until {due}")
-        }
-        (NoFix::MoreThanTheDays, true) => {
-            format!("対策なし: {due} までの残り時間では {need} に足りません")
-        }
-        (NoFix::CapNotTheLimit, false) => {
-            format!("no daily cap saves it: the spare time before {due} is what is missing")
-        }
-        (NoFix::CapNotTheLimit, true) => {
-            format!("上限を上げても間に合いません: {due} までのスキマ時間が足りません")
-        }
-        (NoFix::CapFull, false) => {
-            format!("no extra window saves it: the days until {due} are full under the daily cap")
-        }
-        (NoFix::CapFull, true) => {
-            format!("時間枠を足しても間に合いません: {due} までの日は1日の上限に達しています")
-        }
-        (NoFix::NoFreeTimeOfDay, false) => {
-            format!("no extra window: no time of day is free on the days until {due}")
-        }
-        (NoFix::NoFreeTimeOfDay, true) => {
-            format!("時間枠を足せません: {due} までの日に空いている時間帯がありません")
-        }
-        (NoFix::WindowNotEnough, false) => {
-            "no extra window saves it: not even a 4-hour one".to_string()
-        }
-        (NoFix::WindowNotEnough, true) => "4時間の時間枠を足しても間に合いません".to_string(),
-        (NoFix::AlreadyLowest, false) => {
-            "no priority change: it is already low priority".to_string()
-        }
-        (NoFix::AlreadyLowest, true) => "優先度では救えません: すでに低優先度です".to_string(),
-        (NoFix::NoRival, false) => {
-            format!("no priority change: no badge of its priority or higher studies before {due}")
-        }
-        (NoFix::NoRival, true) => {
-            format!("優先度では救えません: {due} までに同等以上の優先度のバッジは学習していません")
-        }
-        (NoFix::RivalsNotEnough, false) => {
-            "no priority change: even lowering every badge that takes its time would not".into()
-        }
-        (NoFix::RivalsNotEnough, true) => {
-            "優先度では救えません: 時間を使う全バッジを下げても間に合いません".into()
-        }
-    }
 }
 
 /// A fix as JSON (`plan --json`): its kind, its fields and its command.
@@ -255,6 +101,12 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
                 "now": ymd_hm(ctx.now),
                 "sessions": sessions,
                 "badges": badges,
+                "conflicts": ov.conflicts.iter().flat_map(|c| c.reasons.iter().map(|r| serde_json::json!({
+                    "badge": c.badge,
+                    "start": ymd_hm(c.start),
+                    "end": ymd_hm(c.end),
+                    "reason": r.id(),
+                }))).collect::<Vec<_>>(),
             }),
         );
     }
@@ -354,6 +206,25 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
             }
         }
     }
+    if !ov.conflicts.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{} that break the rules (kept, as you placed them):",
+            crate::text::counted(ov.conflicts.len(), "pinned session", "pinned sessions")
+        )?;
+        for c in &ov.conflicts {
+            let line = format!(
+                "  {} {}-{}  {}  {}",
+                day_label(c.start.date(), today),
+                hm(c.start.time()),
+                hm(c.end.time()),
+                c.badge,
+                conflict_text_in(&c.reasons, Language::En)
+            );
+            writeln!(out, "{}", truncate(&line, ctx.width))?;
+        }
+    }
     let days = args.days.unwrap_or(14).max(1);
     let until = today + Days::new(u64::from(days) - 1);
     let sessions = ov.sessions_between(today, until);
@@ -414,8 +285,13 @@ fn session_line(ov: &Overview, s: &Session, dated: Dated, max: usize) -> String 
         format_minutes(s.minutes()),
         pad(&s.badge, 14),
     );
-    // The name gives way, so "(pinned)" is never cut off.
-    let tail = if s.pinned { "  (pinned)" } else { "" };
+    // The name gives way, so "(pinned)" and a conflict are never cut off.
+    let tail = match ov.conflict(s) {
+        Some(c) => format!("  (pinned: {})", conflict_text_in(&c.reasons, Language::En)),
+        None if s.pinned => "  (pinned)".to_string(),
+        None => String::new(),
+    };
+    let tail = tail.as_str();
     let room = max
         .saturating_sub(2)
         .saturating_sub(width(&head) + width(tail));

@@ -28,6 +28,12 @@ pub enum Done {
         pins: usize,
         orphans: Vec<String>,
     },
+    /// Badges were set to a priority (`already`: they all had it; nothing changed).
+    PrioritySet {
+        keys: Vec<String>,
+        to: crate::domain::badge::Priority,
+        already: bool,
+    },
     /// A window of spare time (or a blackout) was added; `what` is its notation.
     WindowAdded { id: i64, what: String },
     /// A window was replaced.
@@ -91,6 +97,11 @@ pub enum Label {
     ImportCalendar(String),
     /// Badges imported (`credly badges.json`, `csv (2 files)`).
     Import(String),
+    /// Badges set to a priority (`aws-saa, az-104` to `high`).
+    SetPriority {
+        keys: String,
+        to: String,
+    },
     /// A journal entry written by something else.
     Other(String),
 }
@@ -119,6 +130,7 @@ impl Label {
             Label::DeleteBusy(s) => format!("delete busy time {s}"),
             Label::ImportCalendar(s) => format!("import ics {s}"),
             Label::Import(what) => format!("import {what}"),
+            Label::SetPriority { keys, to } => format!("{keys} to {to} priority"),
             Label::Other(text) => text.clone(),
         }
     }
@@ -168,6 +180,15 @@ impl Label {
             return Label::Log {
                 duration: duration.into(),
                 badge: badge.into(),
+            };
+        }
+        if let Some(rest) = text.strip_suffix(" priority")
+            && let Some((keys, to)) = rest.rsplit_once(" to ")
+            && ["low", "normal", "high"].contains(&to)
+        {
+            return Label::SetPriority {
+                keys: keys.into(),
+                to: to.into(),
             };
         }
         if let Some(rest) = text.strip_prefix("import ").filter(|r| !r.is_empty()) {
@@ -280,6 +301,10 @@ mod tests {
             Label::ImportCalendar("work.ics".into()),
             Label::Import("credly badges.json".into()),
             Label::Import("csv (2 files)".into()),
+            Label::SetPriority {
+                keys: "aws-saa, az-104".into(),
+                to: "high".into(),
+            },
             Label::Other("something else".into()),
         ];
         for l in labels {

@@ -33,6 +33,12 @@ impl Pinned {
             .find(|o| o.start < self.end() && self.start < o.end())
     }
 
+    /// Whether it counts at `now`, toward its badge and its day's cap: it has minutes and
+    /// has not ended (a session under way counts whole: the user is studying it).
+    pub fn counts_at(&self, now: NaiveDateTime) -> bool {
+        self.minutes > 0 && self.end() > now
+    }
+
     /// When the session ends.
     pub fn end(&self) -> NaiveDateTime {
         self.start

@@ -12,11 +12,12 @@ use super::view::View;
 use crate::config::Config;
 use crate::planning::Overview;
 use crate::store::Store;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseEvent};
 use ratatui::layout::Rect;
 
 mod act;
+mod fixes;
 mod mouse;
 mod popup;
 mod rows;
@@ -98,8 +99,17 @@ pub struct App {
     /// The words of the interface, in the configured language.
     pub texts: &'static dyn ScreenTexts,
     pub config: Config,
-    fixed_now: Option<NaiveDateTime>,
+    /// Where the clock comes from: `None` when it is frozen (`--now`, tests).
+    clock: Option<Box<dyn Fn() -> NaiveDateTime>>,
     pub now: NaiveDateTime,
+    /// The fixes of the badges at risk, found off the key path.
+    pub fixes: super::fixes::FixState,
+    /// The config file a daily-cap fix writes (`None`: the platform's).
+    pub config_path: Option<std::path::PathBuf>,
+    /// On the demo data a daily-cap fix changes the settings in memory only.
+    pub demo: bool,
+    /// The last daily-cap fix, while `u` can still take it back.
+    config_undo: Option<fixes::ConfigUndo>,
     pub data: Overview,
     pub keymap: KeyMap,
     pub theme: Theme,
@@ -133,6 +143,10 @@ impl App {
     ) -> anyhow::Result<App> {
         let texts = crate::tui::texts::for_language(config.ui.language);
         let now = fixed_now.unwrap_or_else(|| chrono::Local::now().naive_local());
+        let clock: Option<Box<dyn Fn() -> NaiveDateTime>> = match fixed_now {
+            Some(_) => None,
+            None => Some(Box::new(|| chrono::Local::now().naive_local())),
+        };
         let keymap = KeyMap::with_user(&config.ui.keys).map_err(anyhow::Error::msg)?;
         let theme = Theme::new(config.ui.theme, no_color);
         let cal_styles = match (no_color, config.ui.theme) {
@@ -146,8 +160,12 @@ impl App {
             store,
             texts,
             config,
-            fixed_now,
+            clock,
             now,
+            fixes: super::fixes::FixState::default(),
+            config_path: None,
+            demo: false,
+            config_undo: None,
             data,
             keymap,
             theme,
@@ -178,7 +196,13 @@ impl App {
             data_version,
         };
         app.refresh_rows();
+        app.fixes.start(&app.data);
         Ok(app)
+    }
+
+    /// Runs the app on `clock` instead of the system's (tests: a clock that advances).
+    pub fn set_clock(&mut self, clock: Box<dyn Fn() -> NaiveDateTime>) {
+        self.clock = Some(clock);
     }
 
     /// Today by the app's clock.
@@ -188,6 +212,7 @@ impl App {
 
     /// Handles one input. Never panics on user input; failures become a status message.
     pub fn update(&mut self, msg: Msg) {
+        self.fixes.poll();
         match msg {
             Msg::Key(key) => {
                 if key.kind == KeyEventKind::Release {
@@ -253,6 +278,7 @@ impl App {
         if let Ok(v) = self.store.data_version() {
             self.data_version = v;
         }
+        self.fixes.start(&self.data);
         self.refresh_rows();
         if let Some(key) = selected
             && let Some(row) = self
@@ -280,15 +306,20 @@ impl App {
         }
     }
 
+    /// The slow tick: the clock moves on (a new minute re-plans from now, so the planner
+    /// always shows what `sukima plan` would at the same moment), and changes made by
+    /// another sukima are picked up.
     fn tick(&mut self) {
-        if self.fixed_now.is_none() {
-            let now = chrono::Local::now().naive_local();
+        if let Some(clock) = &self.clock {
+            let now = clock();
+            let minute = |t: NaiveDateTime| (t.date(), t.hour(), t.minute());
+            let moved = minute(now) != minute(self.now);
             let rolled = now.date() != self.now.date();
             self.now = now;
-            if rolled {
-                if self.calendar.selected == now.date().pred_opt().unwrap_or(now.date()) {
-                    self.calendar.selected = now.date();
-                }
+            if rolled && self.calendar.selected == now.date().pred_opt().unwrap_or(now.date()) {
+                self.calendar.selected = now.date();
+            }
+            if moved {
                 self.reload();
                 return;
             }

@@ -131,6 +131,25 @@ pub trait ScreenTexts: Texts {
 
     fn no_timeline(&self) -> &'static str;
 
+    /// "fix for gcp-pde: sukima window add "…" (F applies it)".
+    fn fix_selected(&self, key: &str, command: &str) -> String;
+
+    /// A fix under a badge at risk in Today, with the key that applies it: "F: raise the
+    /// daily cap to 3h · f: 2 more".
+    fn fix_hint(&self, text: &str, count: usize) -> String;
+
+    fn fixes_searching(&self) -> &'static str;
+
+    fn no_fixes(&self) -> &'static str;
+
+    fn no_config_folder(&self) -> &'static str;
+
+    /// After a daily-cap fix.
+    fn daily_cap_set(&self, cap: &str, demo: bool) -> String;
+
+    /// After undoing a daily-cap fix.
+    fn daily_cap_undone(&self, cap: &str) -> String;
+
     fn outside_change(&self) -> &'static str;
 
     fn archived_shown(&self) -> &'static str;

@@ -190,6 +190,12 @@ impl Texts for En {
                     counted(*pins, "pinned session", "pinned sessions")
                 )
             }
+            Done::PrioritySet {
+                keys,
+                to,
+                already: true,
+            } => format!("{}: already {to} priority", keys.join(", ")),
+            Done::PrioritySet { keys, to, .. } => format!("{} to {to} priority", keys.join(", ")),
             Done::WindowAdded { id, what } => format!("added window {id}: {what}"),
             Done::WindowUpdated { id, what } => format!("updated window {id}: {what}"),
             Done::WindowDeleted { id } => format!("deleted window {id}"),

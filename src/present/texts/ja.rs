@@ -247,6 +247,14 @@ impl Texts for Ja {
                     "{key} を記録 {logs}件、固定セッション {pins}件とともに削除しました{orphans}"
                 )
             }
+            Done::PrioritySet {
+                keys,
+                to,
+                already: true,
+            } => format!("{} はすでに優先度 {to} です", keys.join("、")),
+            Done::PrioritySet { keys, to, .. } => {
+                format!("{} の優先度を {to} にしました", keys.join("、"))
+            }
             Done::WindowAdded { id, what } => format!("時間枠 {id} を追加しました: {what}"),
             Done::WindowUpdated { id, what } => format!("時間枠 {id} を更新しました: {what}"),
             Done::WindowDeleted { id } => format!("時間枠 {id} を削除しました"),
@@ -293,6 +301,7 @@ impl Texts for Ja {
             Label::DeleteBusy(s) => format!("取り込んだ予定 {s} の削除"),
             Label::ImportCalendar(s) => format!("カレンダー {s} の取り込み"),
             Label::Import(what) => format!("{what} の取り込み"),
+            Label::SetPriority { keys, to } => format!("{keys} の優先度 {to} への変更"),
             Label::Other(text) => text.clone(),
         }
     }

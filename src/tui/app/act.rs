@@ -30,10 +30,25 @@ impl App {
                 self.popup_changed();
             }
             Action::Undo => {
-                let t = self.texts;
-                let r = changes::undo(&mut self.store).map(|d| t.done(&d));
-                self.after(r);
+                if !self.undo_config() {
+                    let t = self.texts;
+                    let r = changes::undo(&mut self.store).map(|d| t.done(&d));
+                    self.after(r);
+                }
             }
+            Action::NextFix => {
+                self.fixes.poll();
+                self.fixes.next();
+                match self.fixes.selected() {
+                    Some((r, f)) => {
+                        let text = self.texts.fix_selected(&r.key, &f.command());
+                        self.say(text);
+                    }
+                    None if self.fixes.searching() => self.say(self.texts.fixes_searching()),
+                    None => self.say(self.texts.no_fixes()),
+                }
+            }
+            Action::ApplyFix => self.apply_fix(),
             Action::NextView => self.view = self.view.next(),
             Action::PrevView => self.view = self.view.prev(),
             Action::ViewToday => self.view = View::Today,

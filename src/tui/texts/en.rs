@@ -56,6 +56,8 @@ impl ScreenTexts for En {
             Action::Sort => "sort by the next column",
             Action::Filter => "filter",
             Action::Pin => "pin / unpin the session",
+            Action::NextFix => "select the next fix for a badge at risk",
+            Action::ApplyFix => "apply the selected fix (u undoes it)",
             Action::Import => "import a Credly download, a CSV file or a calendar (.ics)",
             Action::PrevMonth => "previous month",
             Action::NextMonth => "next month",
@@ -87,6 +89,8 @@ impl ScreenTexts for En {
             Action::Sort => "sort",
             Action::Filter => "filter",
             Action::Pin => "pin",
+            Action::NextFix => "fixes",
+            Action::ApplyFix => "apply fix",
             Action::Import => "import",
             Action::PrevMonth => "prev month",
             Action::NextMonth => "next month",
@@ -282,6 +286,42 @@ impl ScreenTexts for En {
 
     fn no_timeline(&self) -> &'static str {
         "no room for the timeline: it needs 37 rows (or 150x33)"
+    }
+
+    fn fix_selected(&self, key: &str, command: &str) -> String {
+        format!("fix for {key}: {command} (F applies it)")
+    }
+
+    fn fix_hint(&self, text: &str, count: usize) -> String {
+        if count > 1 {
+            format!("F: {text} · f: {} more", count - 1)
+        } else {
+            format!("F: {text}")
+        }
+    }
+
+    fn fixes_searching(&self) -> &'static str {
+        "finding fixes for the badges at risk…"
+    }
+
+    fn no_fixes(&self) -> &'static str {
+        "no fix to apply"
+    }
+
+    fn no_config_folder(&self) -> &'static str {
+        "no config folder on this system: start sukima with --config PATH"
+    }
+
+    fn daily_cap_set(&self, cap: &str, demo: bool) -> String {
+        if demo {
+            format!("daily cap {cap} (demo: not saved); u undoes it")
+        } else {
+            format!("daily cap {cap} (config.toml); u undoes it")
+        }
+    }
+
+    fn daily_cap_undone(&self, cap: &str) -> String {
+        format!("undid: daily cap back to {cap}")
     }
 
     fn outside_change(&self) -> &'static str {

@@ -64,6 +64,8 @@ impl ScreenTexts for Ja {
             Action::Sort => "次の列で並べ替え",
             Action::Filter => "絞り込み",
             Action::Pin => "セッションを固定 / 解除",
+            Action::NextFix => "遅延リスクのバッジの次の対策を選ぶ",
+            Action::ApplyFix => "選んだ対策を適用 (u で元に戻す)",
             Action::Import => "Credly のダウンロード、CSV、カレンダー (.ics) を取り込む",
             Action::PrevMonth => "前の月",
             Action::NextMonth => "次の月",
@@ -95,6 +97,8 @@ impl ScreenTexts for Ja {
             Action::Sort => "並べ替え",
             Action::Filter => "絞り込み",
             Action::Pin => "固定",
+            Action::NextFix => "対策",
+            Action::ApplyFix => "対策を適用",
             Action::Import => "取り込み",
             Action::PrevMonth => "前月",
             Action::NextMonth => "翌月",
@@ -309,6 +313,42 @@ impl ScreenTexts for Ja {
 
     fn no_timeline(&self) -> &'static str {
         "タイムラインを出す場所がありません: 37行 (または 150x33) 必要です"
+    }
+
+    fn fix_selected(&self, key: &str, command: &str) -> String {
+        format!("{key} の対策: {command} (F で適用)")
+    }
+
+    fn fix_hint(&self, text: &str, count: usize) -> String {
+        if count > 1 {
+            format!("F: {text} · f: 他 {}件", count - 1)
+        } else {
+            format!("F: {text}")
+        }
+    }
+
+    fn fixes_searching(&self) -> &'static str {
+        "遅延リスクのバッジの対策を探しています…"
+    }
+
+    fn no_fixes(&self) -> &'static str {
+        "適用できる対策はありません"
+    }
+
+    fn no_config_folder(&self) -> &'static str {
+        "この環境には設定フォルダがありません: --config PATH を付けて起動してください"
+    }
+
+    fn daily_cap_set(&self, cap: &str, demo: bool) -> String {
+        if demo {
+            format!("1日の上限を {cap} にしました (デモ: 保存しません)。u で元に戻せます")
+        } else {
+            format!("1日の上限を {cap} にしました (config.toml)。u で元に戻せます")
+        }
+    }
+
+    fn daily_cap_undone(&self, cap: &str) -> String {
+        format!("元に戻しました: 1日の上限 {cap}")
     }
 
     fn outside_change(&self) -> &'static str {
