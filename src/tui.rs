@@ -10,7 +10,7 @@ pub mod keymap;
 pub mod layout;
 pub mod open;
 pub mod popups;
-pub mod strings;
+pub mod texts;
 pub mod theme;
 pub mod view;
 pub mod views;

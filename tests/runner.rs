@@ -4,6 +4,7 @@
 mod cli;
 mod common;
 mod credly_pages;
+mod layers;
 mod reliability;
 mod serve;
 mod tui;

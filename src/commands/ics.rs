@@ -2,40 +2,13 @@
 //! calendar, busy time in from one.
 
 use super::Ctx;
-use crate::config::Config;
-use crate::domain::spare::Interval;
+use crate::changes::import::{import_busy, local_timezone, read_bytes};
 use crate::io::ics::{self, BadgeDates, ExportSession};
 use crate::planning::Overview;
-use crate::store::Store;
-use crate::store::busy::{self, Busy};
 use anyhow::Result;
-use chrono::{NaiveDateTime, TimeZone};
-use chrono_tz::Tz;
+use chrono::TimeZone;
 use std::io::Write;
 use std::path::Path;
-
-/// The time zone of local times: `[ui] timezone`, else `TZ`, else `/etc/localtime`, else UTC.
-pub fn local_timezone(config: &Config) -> Tz {
-    if config.ui.timezone != "auto"
-        && let Some(tz) = ics::parse_tz(&config.ui.timezone)
-    {
-        return tz;
-    }
-    if let Some(tz) = std::env::var("TZ")
-        .ok()
-        .and_then(|t| ics::parse_tz(t.trim_start_matches(':')))
-    {
-        return tz;
-    }
-    std::fs::read_link("/etc/localtime")
-        .ok()
-        .and_then(|p| {
-            let p = p.to_string_lossy().to_string();
-            p.split_once("zoneinfo/")
-                .and_then(|(_, name)| ics::parse_tz(name))
-        })
-        .unwrap_or(Tz::UTC)
-}
 
 /// `sukima export ics FILE`.
 pub fn export(ctx: &Ctx, file: &Path, out: &mut dyn Write) -> Result<()> {
@@ -91,72 +64,8 @@ pub fn export(ctx: &Ctx, file: &Path, out: &mut dyn Write) -> Result<()> {
 
 /// `sukima import ics FILE [--name NAME]`.
 pub fn import(ctx: &mut Ctx, file: &Path, name: Option<String>, out: &mut dyn Write) -> Result<()> {
-    let bytes = super::import::read_bytes(file)?;
+    let bytes = read_bytes(file)?;
     let msg = import_busy(&mut ctx.store, &ctx.config, ctx.now, file, &bytes, name)?;
     writeln!(out, "{msg}")?;
     Ok(())
-}
-
-/// Imports busy time from iCalendar bytes over the planning horizon, replacing an
-/// earlier import of the same source (the file name, or `name`), in one transaction.
-pub fn import_busy(
-    store: &mut Store,
-    config: &Config,
-    now: NaiveDateTime,
-    file: &Path,
-    bytes: &[u8],
-    name: Option<String>,
-) -> Result<String> {
-    let source = name.unwrap_or_else(|| {
-        file.file_name().map_or_else(
-            || file.display().to_string(),
-            |n| n.to_string_lossy().to_string(),
-        )
-    });
-    if source.trim().is_empty() || source.trim().parse::<i64>().is_ok() {
-        anyhow::bail!("'{source}' cannot name an import (it looks like a window id): give --name");
-    }
-    let tz = local_timezone(config);
-    let start = now.date().and_hms_opt(0, 0, 0).unwrap_or(now);
-    let end = start + chrono::Days::new(u64::from(config.planner.horizon_days) + 1);
-    let result = ics::import_busy(bytes, &file.display().to_string(), tz, start..end)?;
-    let items: Vec<Busy> = result
-        .events
-        .iter()
-        .map(|e| Busy {
-            source: source.clone(),
-            uid: e.uid.clone(),
-            summary: e.summary.clone(),
-            interval: Interval {
-                start: e.start,
-                end: e.end,
-            },
-        })
-        .collect();
-    let (removed, added) = store.transact(&format!("import ics {source}"), |tx| {
-        busy::replace_source(tx, &source, &items)
-    })?;
-    let mut msg = format!(
-        "imported {added} busy events from {} as '{source}'",
-        file.display()
-    );
-    if removed > 0 {
-        msg.push_str(&format!(" (replacing {removed} from the earlier import)"));
-    }
-    if !result.skipped.is_empty() {
-        msg.push_str(&format!(
-            ", skipped {} (free or cancelled)",
-            result.skipped.len()
-        ));
-    }
-    if result.outside_range > 0 {
-        msg.push_str(&format!(
-            ", {} outside the next {} days",
-            result.outside_range, config.planner.horizon_days
-        ));
-    }
-    for n in &result.notes {
-        msg.push_str(&format!("\n  note: {n}"));
-    }
-    Ok(msg)
 }

@@ -1,10 +1,11 @@
 //! `sukima step add/list/edit/done/rm KEY`: a badge's learning journey.
 
+use super::texts::CommandTexts;
 use super::{Ctx, print_json};
-use crate::actions::{self, steps as act};
+use crate::changes::{self, ChangeError, Done, steps as act};
 use crate::cli::{StepCommand, StepFields};
 use crate::domain::badge::Badge;
-use crate::domain::duration::{format_minutes, parse_duration};
+use crate::domain::duration::parse_duration;
 use crate::domain::step::{self, Estimates, Progress, Step, StepKind, is_done};
 use crate::store::{badges, steps};
 use crate::text::{Align, table};
@@ -14,7 +15,7 @@ use std::io::Write;
 /// Runs a `step` subcommand.
 pub fn run(ctx: &mut Ctx, cmd: StepCommand, out: &mut dyn Write) -> Result<()> {
     let today = ctx.today();
-    let msg = match cmd {
+    let done: Done = match cmd {
         StepCommand::List { key, json } => return list(ctx, &key, json, out),
         StepCommand::Add {
             key,
@@ -37,10 +38,18 @@ pub fn run(ctx: &mut Ctx, cmd: StepCommand, out: &mut dyn Write) -> Result<()> {
             to,
         } => {
             let list = stored(ctx, &key)?;
-            let old = list
-                .get(number.wrapping_sub(1))
-                .cloned()
-                .ok_or_else(|| out_of_range(&key, list.len(), number))?;
+            let old = match list.get(number.wrapping_sub(1)) {
+                Some(s) => s.clone(),
+                None if list.is_empty() => return Err(ChangeError::NoSteps { key }.into()),
+                None => {
+                    return Err(ChangeError::NoSuchStep {
+                        key,
+                        len: list.len(),
+                        number,
+                    }
+                    .into());
+                }
+            };
             let mut s = old.clone();
             if let Some(t) = &title {
                 s.title = t.trim().to_string();
@@ -52,30 +61,23 @@ pub fn run(ctx: &mut Ctx, cmd: StepCommand, out: &mut dyn Write) -> Result<()> {
             act::set_done(&mut ctx.store, &key, number, !undo, today)?
         }
         StepCommand::Rm { key, number } => {
-            let msg = act::remove(&mut ctx.store, &key, number)?;
-            format!("{msg} (`sukima undo` brings it back)")
+            let done = act::remove(&mut ctx.store, &key, number)?;
+            writeln!(out, "{}{}", ctx.texts.done(&done), ctx.texts.undo_hint())?;
+            return Ok(());
         }
     };
-    writeln!(out, "{msg}")?;
+    writeln!(out, "{}", ctx.texts.done(&done))?;
     Ok(())
-}
-
-fn out_of_range(key: &str, len: usize, n: usize) -> anyhow::Error {
-    if len == 0 {
-        anyhow!("{key} has no steps: add one with `sukima step add {key} \"TITLE\"`")
-    } else {
-        anyhow!("{key} has steps 1 to {len}, not {n}: see `sukima step list {key}`")
-    }
 }
 
 fn badge(ctx: &Ctx, key: &str) -> Result<Badge> {
     let conn = ctx.store.conn();
-    badges::get(conn, key)?.ok_or_else(|| actions::unknown_badge(conn, key))
+    badges::get(conn, key)?.ok_or_else(|| changes::unknown_badge(conn, key))
 }
 
 fn stored(ctx: &Ctx, key: &str) -> Result<Vec<Step>> {
     let conn = ctx.store.conn();
-    let id = badges::id_of(conn, key)?.ok_or_else(|| actions::unknown_badge(conn, key))?;
+    let id = badges::id_of(conn, key)?.ok_or_else(|| changes::unknown_badge(conn, key))?;
     Ok(steps::of_badge(conn, id)?)
 }
 
@@ -85,7 +87,7 @@ fn apply(s: &mut Step, f: &StepFields) -> Result<()> {
         s.kind = if k.trim().is_empty() {
             StepKind::Other
         } else {
-            k.parse::<StepKind>().map_err(|e| anyhow!("--kind: {e}"))?
+            k.parse::<StepKind>().map_err(ChangeError::Step)?
         };
     }
     if let Some(m) = &f.minutes {
@@ -99,7 +101,7 @@ fn apply(s: &mut Step, f: &StepFields) -> Result<()> {
         let u = u.trim();
         s.url = (!u.is_empty()).then(|| u.to_string());
     }
-    step::check(s).map_err(|e| anyhow!(e))
+    step::check(s).map_err(|e| ChangeError::Step(e).into())
 }
 
 /// A badge's steps and progress, as `step list` and `badge show` print them.
@@ -144,7 +146,10 @@ impl Journey {
                     "minutes": step::estimate(s, &self.estimates),
                     "default_minutes": s.minutes.is_none(),
                     "url": s.url,
-                    "done_on": s.done_on.filter(|_| is_done(s, self.cycle_start)).map(crate::domain::dates::ymd),
+                    "done_on": s
+                        .done_on
+                        .filter(|_| is_done(s, self.cycle_start))
+                        .map(crate::domain::dates::ymd),
                     "gone": s.gone,
                     "current": self.progress.current == Some(i),
                 })
@@ -152,8 +157,8 @@ impl Journey {
             .collect()
     }
 
-    /// The steps as a table (✓ done, ▸ current), then one line of progress.
-    pub fn text(&self, width: usize) -> String {
+    /// The steps as a table (✓ done, ▸ current, - gone), then one line of progress.
+    pub fn text(&self, t: &dyn CommandTexts, width: usize) -> String {
         let p = &self.progress;
         let rows: Vec<Vec<String>> = self
             .steps
@@ -170,20 +175,20 @@ impl Journey {
                 } else {
                     " "
                 };
+                let est = step::estimate(s, &self.estimates);
                 let state = if s.gone {
-                    "gone from the criteria".to_string()
+                    t.step_gone().to_string()
                 } else if let (true, Some(d)) = (done, s.done_on) {
-                    format!("done {d}")
+                    t.step_done_on(d)
                 } else if p.current == Some(i) && p.logged > 0 {
-                    let est = step::estimate(s, &self.estimates);
-                    format!("{} of {est}m", p.logged.min(est))
+                    t.step_progress(p.logged.min(est), est)
                 } else {
                     String::new()
                 };
                 vec![
                     format!("{mark} {}", i + 1),
-                    s.kind.as_str().to_string(),
-                    format_minutes(step::estimate(s, &self.estimates)),
+                    t.step_kind(s.kind).to_string(),
+                    t.minutes(est),
                     s.title.clone(),
                     state,
                     s.url.clone().unwrap_or_default(),
@@ -191,7 +196,7 @@ impl Journey {
             })
             .collect();
         let mut out = table(
-            &["#", "KIND", "EST", "STEP", "STATE", "URL"],
+            &t.step_headers(),
             &[
                 Align::Right,
                 Align::Left,
@@ -204,13 +209,8 @@ impl Journey {
             2,
             width,
         );
-        out.push_str(&format!(
-            "{} of {} steps done, {} left of {}\n",
-            p.steps_done,
-            p.steps_counted,
-            format_minutes(p.remaining),
-            format_minutes(p.total)
-        ));
+        out.push_str(&t.steps_summary(p.steps_done, p.steps_counted, p.remaining, p.total));
+        out.push('\n');
         out
     }
 }
@@ -230,13 +230,10 @@ fn list(ctx: &Ctx, key: &str, json: bool, out: &mut dyn Write) -> Result<()> {
         );
     }
     if j.steps.is_empty() {
-        writeln!(
-            out,
-            "{key} has no steps: add one with `sukima step add {key} \"TITLE\" --kind course --minutes 45m`"
-        )?;
+        writeln!(out, "{}", ctx.texts.no_steps_yet(key))?;
         return Ok(());
     }
     writeln!(out, "{}  {}", b.key, b.name)?;
-    write!(out, "{}", j.text(ctx.width))?;
+    write!(out, "{}", j.text(ctx.texts, ctx.width))?;
     Ok(())
 }

@@ -91,11 +91,19 @@ pub enum Action {
     Open,
     /// Clear the filter or close.
     Back,
+    /// Say yes to a confirmation.
+    Confirm,
+    /// Save the badge form.
+    Save,
+    /// The next field of the form; in the quick-add line, complete the `#key`.
+    NextField,
+    /// The previous field of the form.
+    PrevField,
 }
 
 impl Action {
     /// Every action, for the help overlay and for checking `[ui.keys]`.
-    pub const ALL: [Action; 42] = [
+    pub const ALL: [Action; 46] = [
         Action::Quit,
         Action::Help,
         Action::QuickAdd,
@@ -138,6 +146,10 @@ impl Action {
         Action::StepDone,
         Action::Open,
         Action::Back,
+        Action::Confirm,
+        Action::Save,
+        Action::NextField,
+        Action::PrevField,
     ];
 
     /// The name used in the configuration (`quick_add`).

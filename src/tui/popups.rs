@@ -1,14 +1,15 @@
 //! The popups: quick-add line, help overlay, confirmation, prompts and the badge form.
-//! Their state lives here; `App::update` changes it; the renderers only read it.
+//! Their state lives here; each takes its own keys ([`keys`]) and says what happened,
+//! which `App::update` applies; the renderers only read it.
 
 use super::input::LineInput;
-use super::strings;
+use super::texts::ScreenTexts;
 use crate::config::Config;
-use crate::domain::badge::{Badge, Priority, validate_key};
-use crate::domain::dates::parse_date_or_period;
-use crate::domain::duration::{format_minutes, parse_duration};
+use crate::domain::badge::fields::{self, Field as BadgeField};
+use crate::domain::badge::{Badge, Priority};
 use crate::planning::Overview;
 
+pub mod keys;
 pub mod render;
 pub mod steps;
 
@@ -32,7 +33,7 @@ pub enum Popup {
     Filter(LineInput),
     Prompt(Prompt),
     BadgeForm(Box<BadgeForm>),
-    /// A badge's steps (Badges view, `t`).
+    /// A badge's steps (Badges view, `t`): it takes its own keys (`steps::StepsPopup::key`).
     Steps(steps::StepsPopup),
 }
 
@@ -51,6 +52,13 @@ impl Popup {
             Popup::Help { .. } | Popup::Confirm { .. } | Popup::Report { .. } => None,
         }
     }
+}
+
+/// How many lines the help overlay has: each group of the key map (a title, its bindings
+/// and a blank line), then the quick-add grammar under its title.
+pub fn help_line_count(keymap: &super::keymap::KeyMap, texts: &dyn ScreenTexts) -> usize {
+    let bindings: usize = keymap.help().iter().map(|(_, e)| e.len() + 2).sum();
+    bindings + 1 + texts.quick_add_help().len()
 }
 
 /// What a confirmation confirms.
@@ -125,60 +133,12 @@ impl Prompt {
 /// One field of the badge form.
 #[derive(Debug, Clone)]
 pub struct Field {
-    pub name: &'static str,
+    pub field: BadgeField,
     pub label: &'static str,
     pub input: LineInput,
     pub error: Option<String>,
     /// A hint shown when the field is empty or focused.
     pub hint: &'static str,
-}
-
-/// The add/edit form of a badge: every field, validated as you type.
-#[derive(Debug, Clone)]
-pub struct BadgeForm {
-    /// The badge being edited (`None` when adding).
-    pub original: Option<Badge>,
-    pub fields: Vec<Field>,
-    pub focus: usize,
-    /// A problem with the whole form (from saving).
-    pub message: Option<String>,
-}
-
-/// The form's fields in order, by name (their labels and hints are in `strings`).
-const FIELDS: &[&str] = &[
-    "name",
-    "key",
-    "issuer",
-    "level",
-    "earned",
-    "expires",
-    "renewed",
-    "retires",
-    "replaced_by",
-    "after",
-    "available",
-    "goal",
-    "effort",
-    "renew_from",
-    "priority",
-    "tags",
-    "url",
-    "notes",
-];
-
-/// The keys typed in the form's prerequisites, in order, each once.
-fn after_keys(text: &str) -> Vec<String> {
-    let mut keys: Vec<String> = Vec::new();
-    for k in text
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|k| !k.is_empty())
-    {
-        let k = k.trim_start_matches('#').to_string();
-        if !keys.contains(&k) {
-            keys.push(k);
-        }
-    }
-    keys
 }
 
 /// Why the prerequisites `keys` will not do for the badge keyed `key` (stored as
@@ -189,6 +149,7 @@ fn after_problem(
     key: &str,
     original: Option<&Badge>,
     data: &Overview,
+    texts: &dyn ScreenTexts,
 ) -> Option<String> {
     let this = if key.is_empty() {
         own_key.unwrap_or("")
@@ -196,7 +157,7 @@ fn after_problem(
         key
     };
     if let Some(k) = keys.iter().find(|k| data.badge(k).is_none()) {
-        return Some(strings::no_badge_with_key(k));
+        return Some(texts.no_badge_with_key(k));
     }
     let mut all: Vec<Badge> = data
         .badges
@@ -211,56 +172,41 @@ fn after_problem(
     let previous = original.map(|b| b.after.clone()).unwrap_or_default();
     crate::domain::prereq::check(this, keys, &previous, &all)
         .err()
-        .map(|e| strings::prereq_problem(&e))
+        .map(|e| texts.prereq_problem(&e))
 }
 
-fn d(v: Option<chrono::NaiveDate>) -> String {
-    v.map(|d| d.to_string()).unwrap_or_default()
+/// The add/edit form of a badge: every field, checked as you type by the parser the
+/// command line's flags use (`domain::badge::fields`).
+#[derive(Debug, Clone)]
+pub struct BadgeForm {
+    /// The badge being edited (`None` when adding).
+    pub original: Option<Badge>,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// A problem with the whole form (from saving).
+    pub message: Option<String>,
 }
 
 impl BadgeForm {
     /// A form for a new badge, or prefilled from `badge`.
-    pub fn new(badge: Option<&Badge>) -> BadgeForm {
-        let value = |name: &str| -> String {
-            let Some(b) = badge else {
-                return if name == "priority" {
-                    "normal".into()
-                } else {
-                    String::new()
-                };
-            };
-            match name {
-                "name" => b.name.clone(),
-                "key" => b.key.clone(),
-                "issuer" => b.issuer.clone(),
-                "level" => b.level.clone().unwrap_or_default(),
-                "earned" => d(b.earned_on),
-                "expires" => d(b.expires_on),
-                "renewed" => d(b.renewed_on),
-                "retires" => d(b.retires_on),
-                "replaced_by" => b.replaced_by.clone().unwrap_or_default(),
-                "after" => b.after.join(" "),
-                "available" => d(b.available_on),
-                "goal" => d(b.goal_on),
-                "effort" => format_minutes(b.effort_minutes),
-                "renew_from" => d(b.renew_from),
-                "priority" => b.priority.to_string(),
-                "tags" => b.tags.join(" "),
-                "url" => b.url.clone().unwrap_or_default(),
-                "notes" => b.notes.clone().unwrap_or_default(),
-                _ => String::new(),
-            }
+    pub fn new(badge: Option<&Badge>, texts: &dyn ScreenTexts) -> BadgeForm {
+        // A new badge starts empty (an empty effort is the issuer's default), at normal
+        // priority.
+        let value = |field: BadgeField| match badge {
+            Some(b) => field.text(b),
+            None if field == BadgeField::Priority => Priority::Normal.to_string(),
+            None => String::new(),
         };
         BadgeForm {
             original: badge.cloned(),
-            fields: FIELDS
-                .iter()
-                .map(|&name| {
-                    let (label, hint) = strings::form_field(name);
+            fields: BadgeField::ALL
+                .into_iter()
+                .map(|field| {
+                    let (label, hint) = texts.form_field(field);
                     Field {
-                        name,
+                        field,
                         label,
-                        input: LineInput::new(&value(name)),
+                        input: LineInput::new(&value(field)),
                         error: None,
                         hint,
                     }
@@ -271,122 +217,86 @@ impl BadgeForm {
         }
     }
 
-    fn get(&self, name: &str) -> String {
+    fn get(&self, field: BadgeField) -> String {
         self.fields
             .iter()
-            .find(|f| f.name == name)
+            .find(|f| f.field == field)
             .map(|f| f.input.text().trim().to_string())
             .unwrap_or_default()
     }
 
     /// Checks every field, setting or clearing its error.
-    pub fn validate(&mut self, config: &Config, data: &Overview) {
+    pub fn validate(&mut self, config: &Config, data: &Overview, texts: &dyn ScreenTexts) {
         let own_key = self.original.as_ref().map(|b| b.key.clone());
-        let key_value = self.get("key");
+        let key_value = self.get(BadgeField::Key);
         for f in &mut self.fields {
             let v = f.input.text();
             let v = v.trim();
-            f.error = match f.name {
-                "name" if v.is_empty() => Some(strings::name_required().into()),
-                "key" if !v.is_empty() => {
-                    validate_key(v).err().map(strings::bad_key).or_else(|| {
-                        (Some(v.to_string()) != own_key && data.badge(v).is_some())
-                            .then(|| strings::key_taken(v))
-                    })
-                }
-                "earned" | "expires" | "renewed" | "retires" | "available" | "goal"
-                | "renew_from"
-                    if !v.is_empty() =>
-                {
-                    match parse_date_or_period(v) {
-                        Err(e) => Some(strings::bad_date(v, e.to_string())),
-                        Ok(d) if f.name == "earned" && d > data.today() => {
-                            Some(strings::earned_after_today(d))
-                        }
-                        Ok(_) => None,
-                    }
-                }
-                "replaced_by" if !v.is_empty() => {
-                    if data.badge(v).is_none() {
-                        Some(strings::no_badge_with_key(v))
-                    } else if v == key_value || Some(v.to_string()) == own_key {
-                        Some(strings::cannot_replace_itself().into())
-                    } else {
-                        None
-                    }
-                }
-                "after" if !v.is_empty() => after_problem(
-                    &after_keys(v),
-                    own_key.as_deref(),
-                    &key_value,
-                    self.original.as_ref(),
-                    data,
-                ),
-                "effort" if !v.is_empty() => parse_duration(v)
-                    .err()
-                    .map(|e| strings::bad_duration(v, e.to_string())),
-                "issuer" => crate::config::issuer_problem(
+            let mut scratch = Badge::default();
+            f.error = match (f.field, fields::set(&mut scratch, f.field, v, &|_| 0)) {
+                // An empty key is made from the name.
+                (BadgeField::Key, _) if v.is_empty() => None,
+                (BadgeField::Issuer, _) => crate::config::issuer_problem(
                     config,
                     data.badges.iter().map(|b| b.badge.issuer.as_str()),
                     v,
                 ),
-                "priority" => v.parse::<Priority>().err().map(strings::bad_priority),
-                _ => None,
+                (_, Err(e)) => Some(texts.field_error(&e)),
+                (BadgeField::Key, Ok(())) => (Some(v.to_string()) != own_key
+                    && data.badge(v).is_some())
+                .then(|| texts.key_taken(v)),
+                (BadgeField::Earned, Ok(())) => scratch
+                    .earned_on
+                    .filter(|d| *d > data.today())
+                    .map(|d| texts.earned_after_today(d)),
+                (BadgeField::ReplacedBy, Ok(())) if v.is_empty() => None,
+                (BadgeField::ReplacedBy, Ok(())) if data.badge(v).is_none() => {
+                    Some(texts.no_badge_with_key(v))
+                }
+                (BadgeField::ReplacedBy, Ok(()))
+                    if v == key_value || Some(v.to_string()) == own_key =>
+                {
+                    Some(texts.cannot_replace_itself().into())
+                }
+                (BadgeField::After, Ok(())) if !v.is_empty() => after_problem(
+                    &scratch.after,
+                    own_key.as_deref(),
+                    &key_value,
+                    self.original.as_ref(),
+                    data,
+                    texts,
+                ),
+                (_, Ok(())) => None,
             };
         }
         self.message = None;
     }
 
     /// The badge the form describes (call after `validate` found no errors).
-    pub fn build(&self, config: &Config, data: &Overview) -> Result<Badge, String> {
-        let opt = |name: &str| Some(self.get(name)).filter(|s| !s.is_empty());
-        let date = |name: &str| -> Result<Option<chrono::NaiveDate>, String> {
-            opt(name)
-                .map(|v| parse_date_or_period(&v).map_err(|e| format!("{name}: {e}")))
-                .transpose()
-        };
-        let name = self.get("name");
-        let issuer = self.get("issuer");
-        let key = match opt("key") {
-            Some(k) => k,
-            None => match &self.original {
-                Some(b) => b.key.clone(),
-                None => {
+    pub fn build(
+        &self,
+        config: &Config,
+        data: &Overview,
+        texts: &dyn ScreenTexts,
+    ) -> Result<Badge, String> {
+        let mut b = self.original.clone().unwrap_or_default();
+        let effort = |issuer: &str| config.issuer(issuer).default_effort.0;
+        for field in BadgeField::ALL {
+            let typed = self.get(field);
+            if field == BadgeField::Key && typed.is_empty() {
+                // Kept when editing; made from the name (set just before) when adding.
+                if self.original.is_none() {
                     let stored: Vec<(&str, &str)> = data
                         .badges
                         .iter()
                         .map(|b| (b.badge.key.as_str(), b.badge.name.as_str()))
                         .collect();
-                    crate::domain::badge::key_for(&name, &stored)
+                    b.key = crate::domain::badge::key_for(&b.name, &stored);
                 }
-            },
-        };
-        let mut b = self.original.clone().unwrap_or_default();
-        b.key = key;
-        b.name = name;
-        b.issuer = issuer.clone();
-        b.level = opt("level");
-        b.earned_on = date("earned")?;
-        b.expires_on = date("expires")?;
-        b.renewed_on = date("renewed")?;
-        b.retires_on = date("retires")?;
-        b.replaced_by = opt("replaced_by");
-        b.after = after_keys(&self.get("after"));
-        b.available_on = date("available")?;
-        b.goal_on = date("goal")?;
-        b.effort_minutes = match opt("effort") {
-            Some(e) => parse_duration(&e).map_err(|e| e.to_string())?,
-            None => config.issuer(&issuer).default_effort.0,
-        };
-        b.renew_from = date("renew_from")?;
-        b.priority = self.get("priority").parse()?;
-        b.tags = self
-            .get("tags")
-            .split_whitespace()
-            .map(str::to_string)
-            .collect();
-        b.url = opt("url");
-        b.notes = opt("notes");
+                continue;
+            }
+            fields::set(&mut b, field, &typed, &effort).map_err(|e| texts.field_error(&e))?;
+        }
         crate::domain::badge::check(&b)?;
         Ok(b)
     }

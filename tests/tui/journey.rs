@@ -187,7 +187,11 @@ fn the_form_takes_prerequisites_and_refuses_a_loop() {
     let Some(Popup::BadgeForm(f)) = &app.popup else {
         panic!("the form is open")
     };
-    let at = f.fields.iter().position(|x| x.name == "after").unwrap();
+    let at = f
+        .fields
+        .iter()
+        .position(|x| x.field == sukima::domain::badge::fields::Field::After)
+        .unwrap();
     for _ in 0..at {
         app.update(key(KeyCode::Tab));
     }

@@ -1,12 +1,11 @@
 //! The planner's learning journeys: the steps popup's outcomes written through
-//! `crate::actions::steps`, marking the current step done (`c`), and opening a step's or
+//! `crate::changes::steps`, marking the current step done (`c`), and opening a step's or
 //! a badge's address in the browser (`o`).
 
 use super::App;
-use crate::actions::steps as act;
+use crate::changes::steps as act;
 use crate::tui::popups::Popup;
 use crate::tui::popups::steps::{StepsOutcome, StepsPopup};
-use crate::tui::strings;
 use crate::tui::view::View;
 use crossterm::event::KeyEvent;
 
@@ -26,11 +25,12 @@ impl App {
         };
         let key = b.badge.key.clone();
         if b.steps.is_empty() {
-            self.fail(strings::no_steps(&key));
+            self.fail(self.texts.no_steps(&key));
             return;
         }
         let today = self.today();
-        let r = act::set_done(&mut self.store, &key, None, true, today);
+        let t = self.texts;
+        let r = act::set_done(&mut self.store, &key, None, true, today).map(|d| t.done(&d));
         self.after(r);
     }
 
@@ -44,7 +44,7 @@ impl App {
                     .step_of(s)
                     .and_then(|st| st.url.clone())
                     .or_else(|| self.data.badge(&s.badge).and_then(|b| b.badge.url.clone())),
-                None => return self.fail(strings::nothing_to_open()),
+                None => return self.fail(self.texts.nothing_to_open()),
             },
             View::Badges => match self.selected_badge() {
                 Some(b) => b
@@ -54,7 +54,7 @@ impl App {
                     .and_then(|i| b.steps.get(i))
                     .and_then(|s| s.url.clone())
                     .or_else(|| b.badge.url.clone()),
-                None => return self.fail(strings::nothing_to_open()),
+                None => return self.fail(self.texts.nothing_to_open()),
             },
             _ => return,
         };
@@ -64,17 +64,18 @@ impl App {
     /// Hands `url` to the browser, or says why not.
     fn open_url(&mut self, url: Option<String>) {
         let Some(url) = url.filter(|u| crate::domain::step::check_url(u).is_ok()) else {
-            self.fail(strings::no_url());
+            self.fail(self.texts.no_url());
             return;
         };
         match crate::tui::open::open(&url, self.browser.as_deref()) {
-            Ok(()) => self.say(strings::opening(&url)),
-            Err(e) => self.fail(strings::cannot_open(&e)),
+            Ok(()) => self.say(self.texts.opening(&url)),
+            Err(e) => self.fail(self.texts.cannot_open(&e)),
         }
     }
 
-    /// A key in the steps popup.
+    /// A key in the steps popup (it takes its own keys; this writes what they ask for).
     pub(super) fn steps_key(&mut self, key: &KeyEvent) {
+        let texts = self.texts;
         let Some(Popup::Steps(p)) = self.popup.as_mut() else {
             return;
         };
@@ -86,7 +87,7 @@ impl App {
             }
         };
         let badge_key = p.key.clone();
-        let outcome = p.key(key, &steps, cycle);
+        let outcome = p.key(key, &steps, cycle, texts);
         let today = self.today();
         let written = match &outcome {
             StepsOutcome::Nothing => return,
@@ -98,16 +99,24 @@ impl App {
                 self.open_url(url.clone().or(badge_url));
                 return;
             }
-            StepsOutcome::Undo => crate::actions::undo(&mut self.store),
+            StepsOutcome::Undo => crate::changes::undo(&mut self.store),
             StepsOutcome::Add(s) => act::add(&mut self.store, &badge_key, s, None),
             StepsOutcome::Edit(n, s) => act::edit(&mut self.store, &badge_key, *n, s, None),
             StepsOutcome::Done(n, done) => {
                 act::set_done(&mut self.store, &badge_key, Some(*n), *done, today)
             }
             StepsOutcome::Move(from, to) => act::reorder(&mut self.store, &badge_key, *from, *to),
-            StepsOutcome::Delete(n) => act::remove(&mut self.store, &badge_key, *n)
-                .map(|m| format!("{m} ({})", strings::undo_hint())),
+            StepsOutcome::Delete(n) => act::remove(&mut self.store, &badge_key, *n),
         };
+        let deleted = matches!(outcome, StepsOutcome::Delete(_));
+        let written = written.map(|d| {
+            let text = texts.done(&d);
+            if deleted {
+                format!("{text} ({})", texts.undo_key_hint())
+            } else {
+                text
+            }
+        });
         let ok = self.after(written);
         if let Some(Popup::Steps(p)) = self.popup.as_mut() {
             let count = self.data.badge(&p.key).map_or(0, |b| b.steps.len());

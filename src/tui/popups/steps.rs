@@ -1,14 +1,13 @@
 //! The steps popup (Badges view, `t`): a badge's learning journey as a list (done ✓,
 //! current ▸, estimates, progress), with a small form to add or edit a step. It owns its
 //! keys and says what they ask for ([`StepsOutcome`]); `App` writes it through
-//! `crate::actions::steps` (each one undoable change) and reloads.
+//! `crate::changes::steps` (each one undoable change) and reloads.
 
-use super::Field;
 use crate::domain::duration::{format_minutes, parse_duration};
 use crate::domain::step::{self, Estimates, Step, StepKind, is_done};
 use crate::text::{pad, pad_left, truncate};
 use crate::tui::input::{Edit, LineInput};
-use crate::tui::strings;
+use crate::tui::texts::ScreenTexts;
 use crate::tui::theme::Theme;
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -25,12 +24,23 @@ pub struct StepsPopup {
     pub form: Option<StepForm>,
 }
 
+/// One field of the step form.
+#[derive(Debug, Clone)]
+pub struct StepField {
+    pub name: &'static str,
+    pub label: &'static str,
+    pub input: LineInput,
+    pub error: Option<String>,
+    /// A hint shown while it is empty.
+    pub hint: &'static str,
+}
+
 /// The add/edit form of a step.
 #[derive(Debug, Clone)]
 pub struct StepForm {
     /// The number (from 1) of the step edited; `None` when adding.
     pub editing: Option<usize>,
-    pub fields: Vec<Field>,
+    pub fields: Vec<StepField>,
     pub focus: usize,
 }
 
@@ -55,7 +65,7 @@ pub enum StepsOutcome {
 const FIELDS: [&str; 4] = ["title", "kind", "minutes", "url"];
 
 impl StepForm {
-    fn new(editing: Option<(usize, &Step)>) -> StepForm {
+    fn new(editing: Option<(usize, &Step)>, texts: &dyn ScreenTexts) -> StepForm {
         let value = |name: &str| -> String {
             let Some((_, s)) = editing else {
                 return if name == "kind" {
@@ -77,8 +87,8 @@ impl StepForm {
             fields: FIELDS
                 .iter()
                 .map(|&name| {
-                    let (label, hint) = strings::step_field(name);
-                    Field {
+                    let (label, hint) = texts.step_field(name);
+                    StepField {
                         name,
                         label,
                         input: LineInput::new(&value(name)),
@@ -100,7 +110,7 @@ impl StepForm {
     }
 
     /// The step the form describes, or the first field's problem (also shown beside it).
-    fn build(&mut self) -> Result<Step, ()> {
+    fn build(&mut self, texts: &dyn ScreenTexts) -> Result<Step, ()> {
         let mut s = Step {
             title: self.text("title"),
             ..Step::default()
@@ -109,24 +119,29 @@ impl StepForm {
             let v = f.input.text();
             let v = v.trim();
             f.error = match f.name {
-                "title" if v.is_empty() => Some(strings::title_required().into()),
+                "title" if v.is_empty() => Some(texts.title_required().into()),
                 "kind" => match v.parse::<StepKind>() {
                     Ok(k) => {
                         s.kind = k;
                         None
                     }
-                    Err(e) => Some(e.to_string()),
+                    Err(e) => Some(texts.step_error(&e)),
                 },
                 "minutes" if !v.is_empty() => match parse_duration(v) {
                     Ok(m) => {
                         s.minutes = Some(m);
                         None
                     }
-                    Err(e) => Some(strings::bad_duration(v, e.to_string())),
+                    Err(e) => Some(texts.field_error(
+                        &crate::domain::badge::fields::FieldError::Effort {
+                            typed: v.to_string(),
+                            error: e.to_string(),
+                        },
+                    )),
                 },
                 "url" if !v.is_empty() => {
                     s.url = Some(v.to_string());
-                    step::check_url(v).err().map(|e| e.to_string())
+                    step::check_url(v).err().map(|e| texts.step_error(&e))
                 }
                 _ => None,
             };
@@ -141,7 +156,7 @@ impl StepForm {
                 _ => "title",
             };
             if let Some(f) = self.fields.iter_mut().find(|f| f.name == field) {
-                f.error = Some(e.to_string());
+                f.error = Some(texts.step_error(&e));
             }
             return Err(());
         }
@@ -172,6 +187,7 @@ impl StepsPopup {
         key: &KeyEvent,
         steps: &[Step],
         cycle: Option<NaiveDate>,
+        texts: &dyn ScreenTexts,
     ) -> StepsOutcome {
         self.selected = self.selected.min(steps.len().saturating_sub(1));
         if let Some(form) = self.form.as_mut() {
@@ -179,7 +195,7 @@ impl StepsPopup {
             let ctrl_s =
                 key.code == KeyCode::Char('s') && key.modifiers.contains(KeyModifiers::CONTROL);
             if ctrl_s || (key.code == KeyCode::Enter && form.focus + 1 >= n) {
-                return match (form.build(), form.editing) {
+                return match (form.build(texts), form.editing) {
                     (Ok(s), Some(number)) => StepsOutcome::Edit(number, s),
                     (Ok(s), None) => StepsOutcome::Add(s),
                     (Err(()), _) => {
@@ -226,11 +242,11 @@ impl StepsPopup {
                 StepsOutcome::Nothing
             }
             KeyCode::Char('n' | 'a') => {
-                self.form = Some(StepForm::new(None));
+                self.form = Some(StepForm::new(None, texts));
                 StepsOutcome::Nothing
             }
             KeyCode::Char('e') | KeyCode::Enter if any => {
-                self.form = Some(StepForm::new(Some((n, &steps[self.selected]))));
+                self.form = Some(StepForm::new(Some((n, &steps[self.selected])), texts));
                 StepsOutcome::Nothing
             }
             KeyCode::Char('c' | ' ') if any => {
@@ -276,12 +292,13 @@ pub fn render(
     progress: Option<&step::Progress>,
     cycle: Option<NaiveDate>,
     estimates: &Estimates,
+    texts: &dyn ScreenTexts,
     theme: &Theme,
     area: Rect,
     buf: &mut Buffer,
 ) -> Option<Position> {
     if let Some(form) = &p.form {
-        return render_form(form, theme, area, buf);
+        return render_form(form, texts, theme, area, buf);
     }
     let w = area.width.saturating_sub(2).min(100);
     let h = u16::try_from(steps.len().max(1) + 5)
@@ -289,14 +306,14 @@ pub fn render(
         .min(area.height);
     let r = super::render::centred(area, w, h);
     super::render::clear(r, buf);
-    let block = frame(&strings::steps_title(name), theme);
+    let block = frame(&texts.steps_title(name), theme);
     let inner = block.inner(r);
     block.render(r, buf);
     if inner.height < 2 || inner.width < 10 {
         return None;
     }
     let cells = inner.width as usize;
-    let [num, kind, est, title] = strings::steps_header();
+    let [num, kind, est, title] = texts.steps_header();
     let header = format!(
         "{} {} {} {title}",
         pad_left(num, 4),
@@ -316,7 +333,7 @@ pub fn render(
         buf.set_stringn(
             inner.x,
             inner.y + 1,
-            truncate(&strings::no_steps(&p.key), cells),
+            truncate(&texts.no_steps(&p.key), cells),
             cells,
             theme.dim,
         );
@@ -334,17 +351,17 @@ pub fn render(
             " "
         };
         let state = if s.gone {
-            format!("  ({})", strings::step_gone())
+            format!("  ({})", texts.step_gone())
         } else if let (true, Some(d)) = (done, s.done_on) {
-            format!("  {}", strings::step_done_on(d))
+            format!("  {}", texts.step_done_on(d))
         } else {
             String::new()
         };
         let text = format!(
             "{mark}{} {} {} {}{state}",
             pad_left(&(i + 1).to_string(), 3),
-            pad(strings::step_kind(s.kind), 10),
-            pad_left(&format_minutes(step::estimate(s, estimates)), 6),
+            pad(texts.step_kind(s.kind), 10),
+            pad_left(&texts.minutes(step::estimate(s, estimates)), 6),
             s.title,
         );
         let style = if i == p.selected {
@@ -367,12 +384,7 @@ pub fn render(
     }
     let bottom = inner.y + inner.height - 1;
     if let Some(pr) = progress {
-        let line = strings::steps_progress(
-            pr.steps_done,
-            pr.steps_counted,
-            &format_minutes(pr.remaining),
-            &format_minutes(pr.total),
-        );
+        let line = texts.steps_progress(pr.steps_done, pr.steps_counted, pr.remaining, pr.total);
         buf.set_stringn(
             inner.x,
             bottom - 1,
@@ -384,19 +396,25 @@ pub fn render(
     buf.set_stringn(
         inner.x,
         bottom,
-        truncate(strings::steps_keys(), cells),
+        truncate(texts.steps_keys(), cells),
         cells,
         theme.dim,
     );
     None
 }
 
-fn render_form(f: &StepForm, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Position> {
+fn render_form(
+    f: &StepForm,
+    texts: &dyn ScreenTexts,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Option<Position> {
     let w = area.width.saturating_sub(2).min(90);
     let h = (f.fields.len() as u16 + 3).min(area.height);
     let r = super::render::centred(area, w, h);
     super::render::clear(r, buf);
-    let block = frame(strings::step_form_title(f.editing.is_some()), theme);
+    let block = frame(texts.step_form_title(f.editing.is_some()), theme);
     let inner = block.inner(r);
     block.render(r, buf);
     if inner.height < 2 || inner.width < 20 {
@@ -449,7 +467,7 @@ fn render_form(f: &StepForm, theme: &Theme, area: Rect, buf: &mut Buffer) -> Opt
     buf.set_stringn(
         inner.x,
         bottom,
-        truncate(strings::step_form_keys(), inner.width as usize),
+        truncate(texts.step_form_keys(), inner.width as usize),
         inner.width as usize,
         theme.dim,
     );

@@ -9,7 +9,6 @@ use crate::domain::plan::Session;
 use crate::domain::status::{Status, band, countdown_days};
 use crate::text::{pad, truncate};
 use crate::tui::app::App;
-use crate::tui::strings;
 use crate::tui::widgets::progress::bar;
 use chrono::{Datelike, Days};
 use ratatui::buffer::Buffer;
@@ -46,8 +45,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn when(app: &App, s: &Session) -> String {
     let today = app.today();
-    let day = strings::day_name(s.start.date(), today);
-    let rel = strings::starts_in((s.start - app.now).num_minutes());
+    let day = app.texts.day_name(s.start.date(), today);
+    let rel = app.texts.starts_in((s.start - app.now).num_minutes());
     format!("{day} {}-{} ({rel})", hm(s.start.time()), hm(s.end.time()))
 }
 
@@ -58,7 +57,7 @@ fn next(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         return y;
     }
     section(
-        strings::next(),
+        app.texts.next(),
         Rect::new(area.x, area.y + y, area.width, 1),
         buf,
         t.header,
@@ -67,7 +66,7 @@ fn next(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         // Wrapped: it tells a new user where to start.
         let mut y = y + 1;
         for line in crate::text::wrap(
-            strings::no_sessions(),
+            app.texts.no_sessions(),
             (area.width as usize).saturating_sub(2).max(1),
         ) {
             put(buf, area, y, &format!(" {line}"), t.dim);
@@ -85,7 +84,7 @@ fn next(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
             when(app, s),
             format_minutes(s.minutes()),
             if s.pinned {
-                strings::pinned_suffix()
+                app.texts.pinned_suffix()
             } else {
                 ""
             }
@@ -99,7 +98,7 @@ fn next(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
             buf,
             area,
             y + 3,
-            &format!(" ▸ {}", strings::session_step(step)),
+            &format!(" ▸ {}", app.texts.session_step(step)),
             t.accent,
         );
         return y + 4;
@@ -120,7 +119,7 @@ fn next(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
             buf,
             area,
             y + 3,
-            &strings::after_it(
+            &app.texts.after_it(
                 &bar(done, b.badge.effort_minutes, w),
                 &format_minutes(done),
                 &format_minutes(b.badge.effort_minutes),
@@ -134,21 +133,31 @@ fn next(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
 
 fn session_line(app: &App, s: &Session, with_day: bool, w: usize) -> String {
     let day = if with_day {
-        format!("{} ", strings::weekday(s.start.weekday()))
+        format!("{} ", app.texts.weekday(s.start.weekday()))
     } else {
         String::new()
     };
+    // A pinned session that breaks a rule says which, before the name.
+    let (mark, why) = match app.data.conflict(s) {
+        Some(c) => (
+            "!",
+            format!(
+                "{} · ",
+                crate::present::fixes::conflict_text_in(&c.reasons, app.texts.language())
+            ),
+        ),
+        None if s.pinned => ("◆", String::new()),
+        None => (" ", String::new()),
+    };
     truncate(
         &format!(
-            " {day}{}-{} {:>5} {}{}",
+            " {day}{}-{} {:>5} {mark}{why}{}",
             hm(s.start.time()),
             hm(s.end.time()),
             format_minutes(s.minutes()),
-            // Before the name, so a long name cannot push it off the row.
-            if s.pinned { "◆" } else { " " },
             // A badge with steps: its key and the step the session advances.
             match app.data.step_of(s) {
-                Some(step) => format!("{} ▸ {}", s.badge, strings::session_step(step)),
+                Some(step) => format!("{} ▸ {}", s.badge, app.texts.session_step(step)),
                 None => app.data.name(&s.badge).to_string(),
             },
         ),
@@ -165,18 +174,22 @@ fn today_sessions(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
     let sessions = app.data.sessions_between(today, today);
     let total: u32 = sessions.iter().map(Session::minutes).sum();
     section(
-        &strings::today_title(&format_minutes(total)),
+        &app.texts.today_title(&format_minutes(total)),
         Rect::new(area.x, area.y + y, area.width, 1),
         buf,
         t.header,
     );
     let mut y = y + 1;
     if sessions.is_empty() {
-        put(buf, area, y, strings::nothing_today(), t.dim);
+        put(buf, area, y, app.texts.nothing_today(), t.dim);
         return y + 1;
     }
     for s in sessions {
-        let style = if s.end <= app.now { t.dim } else { t.base };
+        let style = match (s.end <= app.now, app.data.conflict(s).is_some()) {
+            (true, _) => t.dim,
+            (false, true) => t.error,
+            (false, false) => t.base,
+        };
         put(
             buf,
             area,
@@ -196,7 +209,7 @@ fn week_sessions(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         return y;
     };
     let end = start + Days::new(6);
-    let title = strings::rest_of_week();
+    let title = app.texts.rest_of_week();
     days_sessions(
         app,
         area,
@@ -204,7 +217,7 @@ fn week_sessions(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         y,
         (tomorrow, end),
         title,
-        strings::nothing_this_week(),
+        app.texts.nothing_this_week(),
     )
 }
 
@@ -216,7 +229,7 @@ fn next_week_sessions(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
     }
     let start = week_start(app.today(), app.config.ui.week_start.weekday()) + Days::new(7);
     let end = start + Days::new(6);
-    let (title, none) = (strings::next_week(), strings::nothing_next_week());
+    let (title, none) = (app.texts.next_week(), app.texts.nothing_next_week());
     days_sessions(app, area, buf, y, (start, end), title, none)
 }
 
@@ -258,7 +271,11 @@ fn days_sessions(
             area,
             y,
             &session_line(app, s, true, area.width as usize),
-            t.base,
+            if app.data.conflict(s).is_some() {
+                t.error
+            } else {
+                t.base
+            },
         );
         y += 1;
     }
@@ -272,14 +289,14 @@ fn at_risk(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
     }
     let risky: Vec<_> = app.data.at_risk().collect();
     section(
-        &format!("{} · {}", strings::at_risk(), risky.len()),
+        &format!("{} · {}", app.texts.at_risk(), risky.len()),
         Rect::new(area.x, area.y + y, area.width, 1),
         buf,
         if risky.is_empty() { t.header } else { t.error },
     );
     let mut y = y + 1;
     if risky.is_empty() {
-        put(buf, area, y, &format!(" {}", strings::all_on_time()), t.ok);
+        put(buf, area, y, &format!(" {}", app.texts.all_on_time()), t.ok);
         return y + 1;
     }
     let w = area.width as usize;
@@ -289,12 +306,12 @@ fn at_risk(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         }
         // The name gives way to the due date; the shortfall and what would save the
         // badge wrap onto as many lines as they need (three at most).
-        let due = format!("  {} {}", strings::due(), month_day(o.due, app.today()));
+        let due = format!("  {} {}", app.texts.due(), month_day(o.due, app.today()));
         let name_w = w.saturating_sub(1 + crate::text::width(&due));
         let line = format!(" {}{due}", truncate(app.data.name(&o.key), name_w));
         put(buf, area, y, &line, t.red);
         y += 1;
-        for part in crate::text::wrap(&strings::risk_text(o), w.saturating_sub(3).max(1))
+        for part in crate::text::wrap(&app.texts.risk_text(o), w.saturating_sub(3).max(1))
             .iter()
             .take(2)
         {
@@ -310,13 +327,13 @@ fn at_risk(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         };
         let text = match (fix, app.fixes.of(&o.key)) {
             (Some((f, selected)), Some(r)) => {
-                let line = strings::fix_lines(r, o)
+                let line = crate::present::fixes::fix_lines_in(r, o, app.texts.language())
                     .into_iter()
                     .find(|l| l.command.as_deref() == Some(f.command().as_str()));
-                line.map(|l| (strings::fix_hint(&l.text, r.fixes.len()), selected))
+                line.map(|l| (app.texts.fix_hint(&l.text, r.fixes.len()), selected))
             }
             (None, None) if app.fixes.searching() => {
-                Some((strings::fixes_searching().to_string(), false))
+                Some((app.texts.fixes_searching().to_string(), false))
             }
             _ => None,
         };
@@ -350,29 +367,29 @@ fn expiring(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         .collect();
     list.sort_by_key(|(d, b)| (*d, b.badge.key.clone()));
     section(
-        &format!("{} · {}", strings::expiring(), list.len()),
+        &format!("{} · {}", app.texts.expiring(), list.len()),
         Rect::new(area.x, area.y + y, area.width, 1),
         buf,
         t.header,
     );
     let mut y = y + 1;
     if list.is_empty() {
-        put(buf, area, y, strings::nothing_expires(), t.dim);
+        put(buf, area, y, app.texts.nothing_expires(), t.dim);
         return lapsed(app, area, buf, y + 1);
     }
     // The words come from the badge's decision, as everywhere else.
     let what = |b: &crate::planning::BadgeInfo| -> String {
         match (b.retirement, &b.badge.replaced_by) {
-            (Retirement::LetLapse(_), _) => strings::retires_lapse().to_string(),
+            (Retirement::LetLapse(_), _) => app.texts.retires_lapse().to_string(),
             (Retirement::Replaced(_), Some(r)) if b.status == Status::Retiring => {
-                strings::retires_to(r)
+                app.texts.retires_to(r)
             }
-            _ => strings::expires().to_string(),
+            _ => app.texts.expires().to_string(),
         }
     };
     // A name column, then the words in a column beside it when there is room for both.
     // " 25d ! " before the name.
-    let lead = 4 + crate::text::width(&strings::days_left(0));
+    let lead = 4 + crate::text::width(&app.texts.days_left(0));
     let avail = (area.width as usize).saturating_sub(lead + 1);
     let words_w = list
         .iter()
@@ -398,7 +415,7 @@ fn expiring(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
             (Status::Retiring, None) => "×",
             _ => "!",
         };
-        let days = strings::days_left(*days);
+        let days = app.texts.days_left(*days);
         let line = if with_words {
             format!(" {days} {mark} {}  {}", pad(&b.badge.name, name_w), what(b))
         } else {
@@ -421,9 +438,16 @@ fn lapsed(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         .iter()
         .filter(|b| b.status == Status::Expired)
         .count();
-    let text = strings::lapsed(expired, lapsed.len() - expired);
-    put(buf, area, y, &format!(" {text}"), app.theme.dim);
-    y + 1
+    let text = app.texts.lapsed(expired, lapsed.len() - expired);
+    let mut y = y;
+    for part in crate::text::wrap(&text, (area.width as usize).saturating_sub(1).max(1))
+        .iter()
+        .take(2)
+    {
+        put(buf, area, y, &format!(" {part}"), app.theme.dim);
+        y += 1;
+    }
+    y
 }
 
 fn week_total(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
@@ -448,7 +472,7 @@ fn week_total(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         .map(Session::minutes)
         .sum();
     section(
-        strings::this_week(),
+        app.texts.this_week(),
         Rect::new(area.x, area.y + y, area.width, 1),
         buf,
         t.header,
@@ -462,7 +486,8 @@ fn week_total(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         &format!(
             " {} {}",
             bar(studied, goal.max(1), w),
-            strings::studied_of(&format_minutes(studied), &format_minutes(goal))
+            app.texts
+                .studied_of(&format_minutes(studied), &format_minutes(goal))
         ),
         t.bar_done,
     );

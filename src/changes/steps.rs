@@ -1,11 +1,11 @@
 //! Changes to a badge's steps, shared by `sukima step` and the planner's Badges view. A
 //! step is named by its number in the badge's list, from 1, as `sukima step list` shows
-//! it. Each change is one transaction recorded for undo.
+//! it. Each change is one transaction recorded for undo, and says what it did ([`Done`]).
 
-use super::{Result, badge_id};
+use super::{ChangeError, Done, Label, badge_id};
 use crate::domain::step::{self, Step, is_done};
 use crate::store::{Store, badges, steps};
-use anyhow::{anyhow, bail};
+use anyhow::Result;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
@@ -18,38 +18,57 @@ fn load(conn: &Connection, key: &str) -> Result<(i64, Vec<Step>)> {
 /// The index of step number `n` (from 1), or an error naming the range.
 fn index(key: &str, list: &[Step], n: usize) -> Result<usize> {
     match list.len() {
-        0 => bail!("{key} has no steps: add one with `sukima step add {key} \"TITLE\"`"),
-        len if n == 0 || n > len => {
-            bail!("{key} has steps 1 to {len}, not {n}: see `sukima step list {key}`")
+        0 => Err(ChangeError::NoSteps { key: key.into() }.into()),
+        len if n == 0 || n > len => Err(ChangeError::NoSuchStep {
+            key: key.into(),
+            len,
+            number: n,
         }
+        .into()),
         _ => Ok(n - 1),
     }
 }
 
+fn checked(s: &Step) -> Result<()> {
+    step::check(s).map_err(|e| ChangeError::Step(e).into())
+}
+
 /// Adds a step at position `at` (from 1; the end when `None`).
-pub fn add(store: &mut Store, key: &str, s: &Step, at: Option<usize>) -> Result<String> {
-    step::check(s).map_err(|e| anyhow!(e))?;
-    store.transact(&format!("add step to {key}"), |tx| -> Result<String> {
+pub fn add(store: &mut Store, key: &str, s: &Step, at: Option<usize>) -> Result<Done> {
+    checked(s)?;
+    store.transact(&Label::AddStep(key.into()).record(), |tx| -> Result<Done> {
         let (id, mut list) = load(tx, key)?;
         let pos = match at {
-            Some(n) if n == 0 || n > list.len() + 1 => bail!(
-                "a new step of {key} goes at 1 to {}, not {n}",
-                list.len() + 1
-            ),
+            Some(n) if n == 0 || n > list.len() + 1 => {
+                return Err(ChangeError::StepPlace {
+                    key: key.into(),
+                    max: list.len() + 1,
+                    number: n,
+                }
+                .into());
+            }
             Some(n) => n - 1,
             None => list.len(),
         };
         list.insert(pos, s.clone());
         steps::replace(tx, id, &list)?;
-        Ok(format!("added step {} to {key}: {}", pos + 1, s.title))
+        Ok(Done::StepAdded {
+            key: key.into(),
+            number: pos + 1,
+            title: s.title.clone(),
+        })
     })
 }
 
 /// Replaces step number `n` with `s` (keeping its identity in the source it came from),
 /// and moves it to position `to` (from 1) when given: one change.
-pub fn edit(store: &mut Store, key: &str, n: usize, s: &Step, to: Option<usize>) -> Result<String> {
-    step::check(s).map_err(|e| anyhow!(e))?;
-    store.transact(&format!("edit step {n} of {key}"), |tx| -> Result<String> {
+pub fn edit(store: &mut Store, key: &str, n: usize, s: &Step, to: Option<usize>) -> Result<Done> {
+    checked(s)?;
+    let label = Label::EditStep {
+        key: key.into(),
+        number: n,
+    };
+    store.transact(&label.record(), |tx| -> Result<Done> {
         let (id, mut list) = load(tx, key)?;
         let i = index(key, &list, n)?;
         let j = match to {
@@ -64,34 +83,44 @@ pub fn edit(store: &mut Store, key: &str, n: usize, s: &Step, to: Option<usize>)
             ..s.clone()
         };
         if *old == new && i == j {
-            return Ok(format!("step {n} of {key}: nothing to change"));
+            return Ok(Done::StepUnchanged {
+                key: key.into(),
+                number: n,
+            });
         }
         list.remove(i);
         list.insert(j, new);
         steps::replace(tx, id, &list)?;
-        Ok(if i == j {
-            format!("updated step {n} of {key}: {}", s.title)
-        } else {
-            format!("updated step {n} of {key}, now {}: {}", j + 1, s.title)
+        Ok(Done::StepUpdated {
+            key: key.into(),
+            number: n,
+            now: j + 1,
+            title: s.title.clone(),
         })
     })
 }
 
 /// Moves step number `from` to position `to` (both from 1).
-pub fn reorder(store: &mut Store, key: &str, from: usize, to: usize) -> Result<String> {
-    store.transact(
-        &format!("move step {from} of {key}"),
-        |tx| -> Result<String> {
-            let (id, mut list) = load(tx, key)?;
-            let i = index(key, &list, from)?;
-            let j = index(key, &list, to)?;
-            let s = list.remove(i);
-            let title = s.title.clone();
-            list.insert(j, s);
-            steps::replace(tx, id, &list)?;
-            Ok(format!("moved step {from} of {key} to {to}: {title}"))
-        },
-    )
+pub fn reorder(store: &mut Store, key: &str, from: usize, to: usize) -> Result<Done> {
+    let label = Label::MoveStep {
+        key: key.into(),
+        number: from,
+    };
+    store.transact(&label.record(), |tx| -> Result<Done> {
+        let (id, mut list) = load(tx, key)?;
+        let i = index(key, &list, from)?;
+        let j = index(key, &list, to)?;
+        let s = list.remove(i);
+        let title = s.title.clone();
+        list.insert(j, s);
+        steps::replace(tx, id, &list)?;
+        Ok(Done::StepMoved {
+            key: key.into(),
+            from,
+            to,
+            title,
+        })
+    })
 }
 
 /// Marks step number `n` done on `today` (the current step, the first not done, when
@@ -102,60 +131,69 @@ pub fn set_done(
     n: Option<usize>,
     done: bool,
     today: NaiveDate,
-) -> Result<String> {
-    let verb = if done { "done" } else { "not done" };
-    store.transact(
-        &format!("mark a step of {key} {verb}"),
-        |tx| -> Result<String> {
-            let (id, mut list) = load(tx, key)?;
-            let badge = badges::get(tx, key)?.ok_or_else(|| super::unknown_badge(tx, key))?;
-            let cycle = badge.cycle_start();
-            let i = match n {
-                Some(n) => index(key, &list, n)?,
-                None => {
-                    index(key, &list, 1)?;
-                    list.iter()
-                        .position(|s| !s.gone && !is_done(s, cycle))
-                        .ok_or_else(|| anyhow!("every step of {key} is done: nothing to mark"))?
-                }
-            };
-            let s = &mut list[i];
-            if is_done(s, cycle) == done {
-                bail!("step {} of {key} is already {verb}: {}", i + 1, s.title);
+) -> Result<Done> {
+    let label = Label::MarkStep {
+        key: key.into(),
+        done,
+    };
+    store.transact(&label.record(), |tx| -> Result<Done> {
+        let (id, mut list) = load(tx, key)?;
+        let badge = badges::get(tx, key)?.ok_or_else(|| super::unknown_badge(tx, key))?;
+        let cycle = badge.cycle_start();
+        let i = match n {
+            Some(n) => index(key, &list, n)?,
+            None => {
+                index(key, &list, 1)?;
+                list.iter()
+                    .position(|s| !s.gone && !is_done(s, cycle))
+                    .ok_or_else(|| ChangeError::AllStepsDone { key: key.into() })?
             }
-            s.done_on = done.then_some(today);
-            let title = s.title.clone();
-            steps::replace(tx, id, &list)?;
-            let next = list
-                .iter()
-                .enumerate()
-                .find(|(_, s)| !s.gone && !is_done(s, cycle))
-                .map(|(j, s)| format!("; next: {} {}", j + 1, s.title));
-            Ok(format!(
-                "step {} of {key} {verb}: {title}{}",
-                i + 1,
-                if done {
-                    next.unwrap_or_else(|| "; every step is done".into())
-                } else {
-                    String::new()
-                }
-            ))
-        },
-    )
+        };
+        let s = &mut list[i];
+        if is_done(s, cycle) == done {
+            return Err(ChangeError::StepAlready {
+                key: key.into(),
+                number: i + 1,
+                title: s.title.clone(),
+                done,
+            }
+            .into());
+        }
+        s.done_on = done.then_some(today);
+        let title = s.title.clone();
+        steps::replace(tx, id, &list)?;
+        let next = list
+            .iter()
+            .enumerate()
+            .find(|(_, s)| !s.gone && !is_done(s, cycle))
+            .map(|(j, s)| (j + 1, s.title.clone()));
+        Ok(Done::StepMarked {
+            key: key.into(),
+            number: i + 1,
+            title,
+            done,
+            next,
+        })
+    })
 }
 
 /// Deletes step number `n`.
-pub fn remove(store: &mut Store, key: &str, n: usize) -> Result<String> {
-    store.transact(
-        &format!("delete step {n} of {key}"),
-        |tx| -> Result<String> {
-            let (id, mut list) = load(tx, key)?;
-            let i = index(key, &list, n)?;
-            let s = list.remove(i);
-            steps::replace(tx, id, &list)?;
-            Ok(format!("deleted step {n} of {key}: {}", s.title))
-        },
-    )
+pub fn remove(store: &mut Store, key: &str, n: usize) -> Result<Done> {
+    let label = Label::DeleteStep {
+        key: key.into(),
+        number: n,
+    };
+    store.transact(&label.record(), |tx| -> Result<Done> {
+        let (id, mut list) = load(tx, key)?;
+        let i = index(key, &list, n)?;
+        let s = list.remove(i);
+        steps::replace(tx, id, &list)?;
+        Ok(Done::StepDeleted {
+            key: key.into(),
+            number: n,
+            title: s.title,
+        })
+    })
 }
 
 /// Brings the earning criteria of an import's records to their badges (after the import
