@@ -435,7 +435,33 @@ pub fn undo(store: &mut Store) -> Result<String> {
 }
 
 /// Deletes everything a calendar import brought in.
+/// `source` is the import's name, or the file name at the end of an import named by its
+/// full path (`basic.ics` for `/home/me/Downloads/basic.ics`) when only one import has it.
 pub fn remove_busy_source(store: &mut Store, source: &str) -> Result<String> {
+    let names: Vec<String> = crate::store::busy::sources(store.conn())?
+        .into_iter()
+        .map(|s| s.0)
+        .collect();
+    let source = if names.iter().any(|n| n == source) {
+        source.to_string()
+    } else {
+        let by_file: Vec<&String> = names
+            .iter()
+            .filter(|n| n.rsplit_once('/').is_some_and(|(_, f)| f == source))
+            .collect();
+        match by_file.as_slice() {
+            [one] => (*one).clone(),
+            [] => source.to_string(),
+            many => {
+                let list: Vec<&str> = many.iter().map(|s| s.as_str()).collect();
+                bail!(
+                    "several calendar imports are called '{source}': name one in full ({})",
+                    list.join(", ")
+                );
+            }
+        }
+    };
+    let source = source.as_str();
     let n = store.transact(
         &format!("delete busy time {source}"),
         |tx| -> Result<usize> { Ok(crate::store::busy::delete_source(tx, source)?) },

@@ -91,8 +91,13 @@ pub fn import(ctx: &mut Ctx, file: &Path, name: Option<String>, out: &mut dyn Wr
     Ok(())
 }
 
+/// How many unreadable events and bad lines an import report names one by one.
+const NAMED: usize = 3;
+
 /// Imports busy time from iCalendar bytes over the planning horizon, replacing an
-/// earlier import of the same source (the file name, or `name`), in one transaction.
+/// earlier import of the same source in one transaction. The source is `name`, else the
+/// calendar's own name (`X-WR-CALNAME`), else the file's full path: two different files
+/// both called `basic.ics` (as Google names every download) do not replace each other.
 pub fn import_busy(
     store: &mut Store,
     config: &Config,
@@ -101,19 +106,23 @@ pub fn import_busy(
     bytes: &[u8],
     name: Option<String>,
 ) -> Result<String> {
-    let source = name.unwrap_or_else(|| {
-        file.file_name().map_or_else(
-            || file.display().to_string(),
-            |n| n.to_string_lossy().to_string(),
-        )
-    });
-    if source.trim().is_empty() || source.trim().parse::<i64>().is_ok() {
-        anyhow::bail!("'{source}' cannot name an import (it looks like a window id): give --name");
+    let looks_like_id = |s: &str| s.trim().is_empty() || s.trim().parse::<i64>().is_ok();
+    if let Some(n) = name.as_deref().filter(|n| looks_like_id(n)) {
+        anyhow::bail!("'{n}' cannot name an import (it looks like a window id): give --name");
     }
     let tz = local_timezone(config);
     let start = now.date().and_hms_opt(0, 0, 0).unwrap_or(now);
     let end = start + chrono::Days::new(u64::from(config.planner.horizon_days) + 1);
     let result = ics::import_busy(bytes, &file.display().to_string(), tz, start..end)?;
+    let source = name
+        .or_else(|| {
+            result
+                .calendar_name
+                .as_deref()
+                .map(crate::domain::badge::one_line)
+                .filter(|n| !looks_like_id(n))
+        })
+        .unwrap_or_else(|| full_path(file));
     let items: Vec<Busy> = result
         .events
         .iter()
@@ -149,8 +158,60 @@ pub fn import_busy(
             result.outside_range, config.planner.horizon_days
         ));
     }
+    if result.superseded > 0 {
+        msg.push_str(&format!(
+            ", {} older copies of changed events left out",
+            result.superseded
+        ));
+    }
+    if !result.unreadable.is_empty() {
+        msg.push_str(&format!(
+            ", {} unreadable events left out",
+            result.unreadable.len()
+        ));
+    }
+    for u in result.unreadable.iter().take(NAMED) {
+        msg.push_str(&format!("\n  left out: {u}"));
+    }
+    if result.unreadable.len() > NAMED {
+        msg.push_str(&format!(
+            "\n  left out: {} more unreadable events",
+            result.unreadable.len() - NAMED
+        ));
+    }
+    if !result.bad_lines.is_empty() {
+        let first: Vec<String> = result
+            .bad_lines
+            .iter()
+            .take(NAMED)
+            .map(|b| format!("line {}: {}", b.line, b.reason))
+            .collect();
+        let more = result.bad_lines.len().saturating_sub(NAMED);
+        msg.push_str(&format!(
+            "\n  note: {} broken lines were read around ({}{})",
+            result.bad_lines.len(),
+            first.join("; "),
+            if more > 0 {
+                format!("; {more} more")
+            } else {
+                String::new()
+            }
+        ));
+    }
     for n in &result.notes {
         msg.push_str(&format!("\n  note: {n}"));
     }
     Ok(msg)
+}
+
+/// The full path of `file` as the name of an import: canonical when it exists (so
+/// `./basic.ics` and `~/basic.ics` are one calendar), `standard input` for `-`.
+fn full_path(file: &Path) -> String {
+    if file == Path::new("-") {
+        return "standard input".to_string();
+    }
+    std::fs::canonicalize(file)
+        .unwrap_or_else(|_| file.to_path_buf())
+        .display()
+        .to_string()
 }

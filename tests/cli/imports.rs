@@ -265,3 +265,69 @@ fn calendar_export_and_busy_import() {
     env.ok(&["window", "rm", "work.ics"]);
     assert!(!env.ok(&["window", "list"]).contains("work.ics"));
 }
+
+/// Issue 15, finding 6: two different calendars both downloaded as `basic.ics` (as
+/// Google names them) are two imports, named by their full paths or their X-WR-CALNAME;
+/// re-importing one replaces only it, and the report says so.
+#[test]
+fn calendars_with_the_same_file_name_do_not_replace_each_other() {
+    let env = Env::new();
+    let event = |uid: &str, day: u32| {
+        format!(
+            "BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTART:202701{day:02}T070000\r\nDTEND:202701{day:02}T080000\r\nEND:VEVENT\r\n"
+        )
+    };
+    let cal = |head: &str, body: &str| format!("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{head}{body}END:VCALENDAR\r\n");
+    std::fs::create_dir_all(env.path("home")).unwrap();
+    std::fs::create_dir_all(env.path("work")).unwrap();
+    let home = env.write("home/basic.ics", &cal("", &(event("a", 7) + &event("b", 8))));
+    let work = env.write("work/basic.ics", &cal("", &event("c", 9)));
+    let named = env.write(
+        "work/other.ics",
+        &cal("X-WR-CALNAME:Team offsite\r\n", &event("d", 10)),
+    );
+    let first = env.ok(&["import", "ics", s(&home)]);
+    let home_name = std::fs::canonicalize(&home).unwrap().display().to_string();
+    assert_eq!(
+        first.trim_end(),
+        format!("imported 2 busy events from {} as '{home_name}'", s(&home))
+    );
+    let second = env.ok(&["import", "ics", s(&work)]);
+    assert!(!second.contains("replacing"), "{second}");
+    let third = env.ok(&["import", "ics", s(&named)]);
+    assert!(third.contains("as 'Team offsite'"), "{third}");
+    let list = env.ok(&["window", "list"]);
+    for want in [home_name.as_str(), "work/basic.ics", "Team offsite"] {
+        assert!(list.contains(want), "{want}: {list}");
+    }
+    let again = env.ok(&["import", "ics", s(&home)]);
+    assert!(again.contains("(replacing 2 from the earlier import)"), "{again}");
+    let err = env.fails(&["window", "rm", "basic.ics"]);
+    assert!(err.contains("several calendar imports are called 'basic.ics'"), "{err}");
+    env.ok(&["window", "rm", &home_name]);
+    env.ok(&["window", "rm", "Team offsite"]);
+    assert!(env.ok(&["window", "list"]).contains("work/basic.ics"));
+}
+
+/// Issue 15, finding 1 on the command line: a calendar with one unreadable event
+/// imports the rest and names what it left out.
+#[test]
+fn a_calendar_with_a_bad_event_imports_the_rest() {
+    let env = Env::new();
+    let mut text = String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n");
+    for day in 7..12 {
+        text.push_str(&format!(
+            "BEGIN:VEVENT\r\nUID:ok{day}\r\nDTSTART:202701{day:02}T070000Z\r\nDTEND:202701{day:02}T080000Z\r\nEND:VEVENT\r\n"
+        ));
+    }
+    text.push_str("BEGIN:VEVENT\r\nUID:old@google.com\r\nDTSTART:20150105T010000Z\r\nDTEND:20150105T000000Z\r\nEND:VEVENT\r\n");
+    text.push_str("BEGIN:VEVENT\r\nUID:nostart\r\nSUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+    let file = env.write("google.ics", &text);
+    let out = env.ok(&["import", "ics", s(&file), "--name", "google"]);
+    assert_eq!(
+        out,
+        "imported 5 busy events from ".to_string()
+            + s(&file)
+            + " as 'google', 2 unreadable events left out\n  left out: event \"old@google.com\" (line 31): it ends before it starts\n  left out: event \"nostart\" (line 33): it has no DTSTART\n"
+    );
+}

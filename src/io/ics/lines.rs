@@ -51,20 +51,35 @@ pub(crate) struct SyntaxError {
     pub message: String,
 }
 
-/// The top-level components of `text` (normally one `VCALENDAR`). A property before the
-/// first `BEGIN` is an error, as is a component that is never closed; properties after a
-/// top-level component are ignored.
-pub(crate) fn parse(text: &str) -> Result<Vec<Component>, SyntaxError> {
+/// The top-level components of `text` (normally one `VCALENDAR`), and what could not be
+/// read. Liberal, as real files need: a line that is not a content line is left out; an
+/// `END` that closes nothing open is ignored; an `END` that closes an outer component
+/// closes the inner ones too; components still open at the end of the file (a truncated
+/// file) are closed there; text outside any component is ignored. Each of these is
+/// reported as a [`SyntaxError`], in file order.
+pub(crate) fn parse(text: &str) -> (Vec<Component>, Vec<SyntaxError>) {
     let mut top = Vec::new();
+    let mut problems = Vec::new();
     let mut stack: Vec<Component> = Vec::new();
+    let close = |stack: &mut Vec<Component>, top: &mut Vec<Component>| {
+        if let Some(done) = stack.pop() {
+            match stack.last_mut() {
+                Some(parent) => parent.children.push(done),
+                None => top.push(done),
+            }
+        }
+    };
     for (line, content) in unfold(text) {
         if content.trim().is_empty() {
             continue;
         }
         let prop = match split(&content, line) {
             Ok(prop) => prop,
-            Err(_) if stack.is_empty() && !top.is_empty() => continue,
-            Err(e) => return Err(e),
+            Err(_) if stack.is_empty() => continue,
+            Err(e) => {
+                problems.push(e);
+                continue;
+            }
         };
         match prop.name.as_str() {
             "BEGIN" => stack.push(Component {
@@ -74,42 +89,37 @@ pub(crate) fn parse(text: &str) -> Result<Vec<Component>, SyntaxError> {
             }),
             "END" => {
                 let name = prop.value.trim().to_ascii_uppercase();
-                let Some(done) = stack.pop() else {
-                    return Err(SyntaxError {
-                        line,
-                        message: format!("END:{name} without a matching BEGIN"),
-                    });
+                let Some(depth) = stack.iter().rposition(|c| c.name == name) else {
+                    if !stack.is_empty() || top.is_empty() {
+                        problems.push(SyntaxError {
+                            line,
+                            message: format!("END:{name} without a matching BEGIN"),
+                        });
+                    }
+                    continue;
                 };
-                if done.name != name {
-                    return Err(SyntaxError {
-                        line,
+                for inner in stack.get(depth + 1..).unwrap_or_default().iter().rev() {
+                    problems.push(SyntaxError {
+                        line: inner.line,
                         message: format!(
-                            "END:{name} closes BEGIN:{} of line {}",
-                            done.name, done.line
+                            "BEGIN:{} is closed by END:{name} of line {line}",
+                            inner.name
                         ),
                     });
                 }
-                match stack.last_mut() {
-                    Some(parent) => parent.children.push(done),
-                    None => top.push(done),
+                while stack.len() > depth {
+                    close(&mut stack, &mut top);
                 }
             }
             _ => match stack.last_mut() {
                 Some(c) => c.properties.push(prop),
-                // Trailing text after the calendar is left alone.
-                None if !top.is_empty() => {}
-                None => {
-                    return Err(SyntaxError {
-                        line,
-                        message: format!("{} outside any component", prop.name),
-                    });
-                }
+                // Text outside the calendar is left alone.
+                None => {}
             },
         }
     }
-    if let Some(open) = stack.first() {
-        let inner = stack.last().unwrap_or(open);
-        return Err(SyntaxError {
+    if let Some(inner) = stack.last() {
+        problems.push(SyntaxError {
             line: inner.line,
             message: format!(
                 "BEGIN:{} is never closed: the file looks truncated",
@@ -117,7 +127,10 @@ pub(crate) fn parse(text: &str) -> Result<Vec<Component>, SyntaxError> {
             ),
         });
     }
-    Ok(top)
+    while !stack.is_empty() {
+        close(&mut stack, &mut top);
+    }
+    (top, problems)
 }
 
 /// Logical lines with the number of the physical line each starts on. A line that begins
@@ -240,27 +253,41 @@ mod tests {
     }
 
     #[test]
-    fn structure_errors_name_the_line() {
+    fn structure_problems_are_reported_and_the_rest_is_read() {
         let cases = [
             (
-                "BEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VCALENDAR\n",
-                3,
-                "closes BEGIN:VEVENT",
+                "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nEND:VCALENDAR\n",
+                2,
+                "closed by END:VCALENDAR",
             ),
-            ("BEGIN:VCALENDAR\nBEGIN:VEVENT\n", 2, "never closed"),
-            ("UID:x\n", 1, "outside any component"),
-            ("END:VEVENT\n", 1, "without a matching BEGIN"),
+            ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\n", 2, "never closed"),
+            (
+                "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nEND:VTODO\nEND:VEVENT\nEND:VCALENDAR\n",
+                4,
+                "END:VTODO without a matching BEGIN",
+            ),
+            (
+                "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nbroken fold\nEND:VEVENT\nEND:VCALENDAR\n",
+                4,
+                "not a content line",
+            ),
         ];
         for (text, line, what) in cases {
-            let e = parse(text).unwrap_err();
-            assert_eq!(e.line, line, "{text}");
-            assert!(e.message.contains(what), "{}", e.message);
+            let (tree, problems) = parse(text);
+            assert_eq!(problems.len(), 1, "{text}: {problems:?}");
+            assert_eq!(problems[0].line, line, "{text}");
+            assert!(problems[0].message.contains(what), "{}", problems[0].message);
+            // The event is still there, with its UID.
+            let event = &tree[0].children[0];
+            assert_eq!(event.name, "VEVENT");
+            assert_eq!(event.prop("UID").unwrap().value, "a");
         }
-        let tree =
-            parse("begin:vcalendar\r\nBEGIN:VEVENT\r\nUID:a\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
-                .unwrap();
+        let (tree, problems) =
+            parse("begin:vcalendar\r\nBEGIN:VEVENT\r\nUID:a\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+        assert!(problems.is_empty());
         assert_eq!(tree[0].children[0].prop("UID").unwrap().value, "a");
-        let trailing = parse("BEGIN:VCALENDAR\nEND:VCALENDAR\n\0\0junk\nX:y\n").unwrap();
+        let (trailing, problems) = parse("BEGIN:VCALENDAR\nEND:VCALENDAR\n\0\0junk\nX:y\n");
         assert_eq!(trailing.len(), 1);
+        assert!(problems.is_empty(), "{problems:?}");
     }
 }

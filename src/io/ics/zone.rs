@@ -69,6 +69,8 @@ impl Zone {
 #[derive(Debug)]
 pub(crate) struct Zones {
     pub local: Zone,
+    /// The zone of floating times: the calendar's `X-WR-TIMEZONE`, else `local`.
+    pub floating: Zone,
     defined: HashMap<String, Zone>,
 }
 
@@ -95,8 +97,13 @@ impl Zones {
                 defined.insert(tzid, zone);
             }
         }
+        let floating = calendar
+            .prop("X-WR-TIMEZONE")
+            .and_then(|p| parse_tz(&value::text(&p.value)))
+            .unwrap_or(local);
         Zones {
             local: Zone::Iana(local),
+            floating: Zone::Iana(floating),
             defined,
         }
     }
@@ -198,7 +205,7 @@ mod tests {
 
     #[test]
     fn vtimezone_definitions_are_used_for_unknown_names() {
-        let cal = lines::parse(OUTLOOK).unwrap().remove(0);
+        let cal = lines::parse(OUTLOOK).0.remove(0);
         let zones = Zones::new(Tz::Asia__Tokyo, &cal, t("2030-01-01T00:00:00"));
         let eastern = zones.get("Eastern Standard Time").unwrap();
         let ny = Zone::Iana(Tz::America__New_York);

@@ -480,7 +480,8 @@ proptest! {
         let out = export_calendar(&sessions, &[], Tz::Asia__Tokyo, stamp());
         assert_well_formed(&out);
         let want = format!("Study: {}", name.replace("\r\n", "\n").replace('\r', "\n").replace('\u{3}', ""));
-        let tree = crate::io::ics::lines::parse(&out).unwrap();
+        let (tree, problems) = crate::io::ics::lines::parse(&out);
+        prop_assert!(problems.is_empty());
         let event = tree[0].children.iter().find(|c| c.name == "VEVENT").unwrap();
         prop_assert_eq!(unescape(&event.prop("SUMMARY").unwrap().value), want.clone());
         // The ical crate trims white space at the ends of physical lines, which RFC 5545

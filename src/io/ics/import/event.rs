@@ -14,6 +14,10 @@ use std::ops::Range;
 /// A `VEVENT` as read.
 pub(super) struct Event {
     pub uid: String,
+    /// Whether the file gave the UID (else it is `line-<N>`).
+    pub has_uid: bool,
+    /// `SEQUENCE` (0 when absent or unreadable).
+    pub sequence: i64,
     pub summary: String,
     /// The local start of the occurrence it replaces, for an override.
     pub recurrence_id: Option<NaiveDateTime>,
@@ -144,11 +148,16 @@ type Failure = (usize, String);
 impl Reader<'_> {
     pub(super) fn event(&mut self) -> Result<Event, Failure> {
         let c = self.component;
-        let uid = c
+        let given = c
             .prop("UID")
             .map(|p| value::text(p.value.trim()))
-            .filter(|u| !u.is_empty())
-            .unwrap_or_else(|| format!("line-{}", c.line));
+            .filter(|u| !u.is_empty());
+        let has_uid = given.is_some();
+        let uid = given.unwrap_or_else(|| format!("line-{}", c.line));
+        let sequence = c
+            .prop("SEQUENCE")
+            .and_then(|p| p.value.trim().parse::<i64>().ok())
+            .unwrap_or(0);
         let summary = c
             .prop("SUMMARY")
             .map(|p| value::text(&p.value))
@@ -184,6 +193,8 @@ impl Reader<'_> {
         };
         Ok(Event {
             uid,
+            has_uid,
+            sequence,
             summary,
             recurrence_id,
             timing,
@@ -308,7 +319,7 @@ impl Reader<'_> {
         let (wall, utc) = value::date_time(v).map_err(|e| (p.line, format!("{}: {e}", p.name)))?;
         let zone = match (utc, p.param("TZID")) {
             (true, _) => Zone::Iana(Tz::UTC),
-            (false, None) => self.zones.local.clone(),
+            (false, None) => self.zones.floating.clone(),
             (false, Some(tzid)) => self.zones.get(tzid).unwrap_or_else(|| {
                 let text = format!(
                     "time zone \"{tzid}\" is unknown and the file does not define it: \
