@@ -277,10 +277,15 @@ fn calendars_with_the_same_file_name_do_not_replace_each_other() {
             "BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTART:202701{day:02}T070000\r\nDTEND:202701{day:02}T080000\r\nEND:VEVENT\r\n"
         )
     };
-    let cal = |head: &str, body: &str| format!("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{head}{body}END:VCALENDAR\r\n");
+    let cal = |head: &str, body: &str| {
+        format!("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{head}{body}END:VCALENDAR\r\n")
+    };
     std::fs::create_dir_all(env.path("home")).unwrap();
     std::fs::create_dir_all(env.path("work")).unwrap();
-    let home = env.write("home/basic.ics", &cal("", &(event("a", 7) + &event("b", 8))));
+    let home = env.write(
+        "home/basic.ics",
+        &cal("", &(event("a", 7) + &event("b", 8))),
+    );
     let work = env.write("work/basic.ics", &cal("", &event("c", 9)));
     let named = env.write(
         "work/other.ics",
@@ -301,9 +306,15 @@ fn calendars_with_the_same_file_name_do_not_replace_each_other() {
         assert!(list.contains(want), "{want}: {list}");
     }
     let again = env.ok(&["import", "ics", s(&home)]);
-    assert!(again.contains("(replacing 2 from the earlier import)"), "{again}");
+    assert!(
+        again.contains("(replacing 2 from the earlier import)"),
+        "{again}"
+    );
     let err = env.fails(&["window", "rm", "basic.ics"]);
-    assert!(err.contains("several calendar imports are called 'basic.ics'"), "{err}");
+    assert!(
+        err.contains("several calendar imports are called 'basic.ics'"),
+        "{err}"
+    );
     env.ok(&["window", "rm", &home_name]);
     env.ok(&["window", "rm", "Team offsite"]);
     assert!(env.ok(&["window", "list"]).contains("work/basic.ics"));

@@ -36,7 +36,8 @@
 //!   sorted by start, end, UID. Occurrences of one recurring event share its UID; an event
 //!   without a UID gets `line-<N>`.
 //!
-//! Errors: a file that does not begin with `BEGIN:VCALENDAR` is refused in one line naming
+//! Errors: a file that does not begin with `BEGIN:VCALENDAR`, or with another component
+//! saved on its own (`BEGIN:VEVENT`, read as a calendar of one event), is refused in one line naming
 //! the file and what it looks like. Any bytes give a result or that error, never a panic.
 
 use super::lines::{self, Component};
@@ -184,6 +185,17 @@ pub fn import_busy(
     for calendar in tree.iter().filter(|c| c.name == "VCALENDAR") {
         read_calendar(calendar, local, &range, &mut out);
     }
+    // Components outside any calendar (a file that is one bare event) are read as one.
+    let bare: Vec<Component> = tree.into_iter().filter(|c| c.name != "VCALENDAR").collect();
+    if !bare.is_empty() {
+        let wrapper = Component {
+            name: "VCALENDAR".into(),
+            line: 1,
+            properties: Vec::new(),
+            children: bare,
+        };
+        read_calendar(&wrapper, local, &range, &mut out);
+    }
     out.events.sort();
     Ok(out)
 }
@@ -200,10 +212,26 @@ fn sniff(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
         .unwrap_or(bytes.len());
     let head = bytes.get(start..).unwrap_or_default();
     let first_line = head.split(|b| *b == b'\n').next().unwrap_or_default();
-    if first_line
-        .trim_ascii()
-        .eq_ignore_ascii_case(b"BEGIN:VCALENDAR")
-    {
+    let first = first_line.trim_ascii();
+    // A calendar, or one of its components saved on its own (an event attached to a
+    // mail, a time zone).
+    const COMPONENTS: [&[u8]; 8] = [
+        b"VCALENDAR",
+        b"VEVENT",
+        b"VTODO",
+        b"VJOURNAL",
+        b"VFREEBUSY",
+        b"VTIMEZONE",
+        b"VALARM",
+        b"VAVAILABILITY",
+    ];
+    let component = first
+        .get(..6)
+        .is_some_and(|b| b.eq_ignore_ascii_case(b"BEGIN:"))
+        && first
+            .get(6..)
+            .is_some_and(|n| COMPONENTS.iter().any(|c| n.eq_ignore_ascii_case(c)));
+    if component {
         // All of it, blank lines included, so that line numbers are the file's.
         return Ok(String::from_utf8_lossy(bytes));
     }

@@ -111,11 +111,12 @@ pub(crate) fn parse(text: &str) -> (Vec<Component>, Vec<SyntaxError>) {
                     close(&mut stack, &mut top);
                 }
             }
-            _ => match stack.last_mut() {
-                Some(c) => c.properties.push(prop),
-                // Text outside the calendar is left alone.
-                None => {}
-            },
+            // Text outside the calendar is left alone.
+            _ => {
+                if let Some(c) = stack.last_mut() {
+                    c.properties.push(prop);
+                }
+            }
         }
     }
     if let Some(inner) = stack.last() {
@@ -276,7 +277,11 @@ mod tests {
             let (tree, problems) = parse(text);
             assert_eq!(problems.len(), 1, "{text}: {problems:?}");
             assert_eq!(problems[0].line, line, "{text}");
-            assert!(problems[0].message.contains(what), "{}", problems[0].message);
+            assert!(
+                problems[0].message.contains(what),
+                "{}",
+                problems[0].message
+            );
             // The event is still there, with its UID.
             let event = &tree[0].children[0];
             assert_eq!(event.name, "VEVENT");

@@ -161,8 +161,15 @@ fn defined_zone(vtz: &Component, until: NaiveDateTime) -> Option<Defined> {
     })
 }
 
+/// A wall-clock time, or a date read as its midnight (some producers write the
+/// `DTSTART` of an observance as a date).
 fn wall_time(p: &Property) -> Option<NaiveDateTime> {
-    value::date_time(p.value.trim()).ok().map(|(t, _)| t)
+    let v = p.value.trim();
+    value::date_time(v).ok().map(|(t, _)| t).or_else(|| {
+        value::date(v)
+            .ok()
+            .map(|d| d.and_time(chrono::NaiveTime::MIN))
+    })
 }
 
 #[cfg(test)]

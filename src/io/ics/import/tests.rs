@@ -247,7 +247,11 @@ fn files_that_are_not_icalendar_are_refused_in_one_line() {
 /// Issue 15, finding 1: one bad event no longer refuses the whole calendar.
 #[test]
 fn a_bad_event_is_left_out_named_and_the_rest_imported() {
-    let busy = import("bad-dtstart.ics", "2027-01-01T00:00:00", "2028-01-01T00:00:00");
+    let busy = import(
+        "bad-dtstart.ics",
+        "2027-01-01T00:00:00",
+        "2028-01-01T00:00:00",
+    );
     assert_eq!(spans(&busy), ["2027-01-05T10:00..2027-01-05T11:00 "]);
     assert_eq!(busy.unreadable.len(), 1);
     assert_eq!(
@@ -317,7 +321,11 @@ fn malformed_events_are_left_out_and_named() {
         assert_eq!(busy.unreadable.len(), 1, "{event}");
         let named = busy.unreadable[0].to_string();
         assert!(named.starts_with(want), "{named}\nwanted {want}");
-        assert_eq!(spans(&busy), ["2027-01-06T10:00..2027-01-06T11:00 "], "{event}");
+        assert_eq!(
+            spans(&busy),
+            ["2027-01-06T10:00..2027-01-06T11:00 "],
+            "{event}"
+        );
     }
     // Broken structure: read around, reported by line; the events are still read.
     for (events, line, what) in [
@@ -341,7 +349,11 @@ fn malformed_events_are_left_out_and_named() {
         let busy = run(&format!("{events}\n{good}")).unwrap();
         assert_eq!(busy.bad_lines.len(), 1, "{events}: {:?}", busy.bad_lines);
         assert_eq!(busy.bad_lines[0].line, line, "{events}");
-        assert!(busy.bad_lines[0].reason.contains(what), "{:?}", busy.bad_lines);
+        assert!(
+            busy.bad_lines[0].reason.contains(what),
+            "{:?}",
+            busy.bad_lines
+        );
         assert!(
             spans(&busy).contains(&"2027-01-06T10:00..2027-01-06T11:00 ".to_string()),
             "{events}"
@@ -370,8 +382,22 @@ fn the_highest_sequence_of_a_uid_wins() {
         "2027-01-12T14:00..2027-01-12T15:00 o3",
     ];
     for order in [
-        [v(0, 1), v(1, 2), v(2, 3), o(1, 4), o(3, 5), series.to_string()],
-        [series.to_string(), o(3, 5), v(2, 3), o(1, 4), v(0, 1), v(1, 2)],
+        [
+            v(0, 1),
+            v(1, 2),
+            v(2, 3),
+            o(1, 4),
+            o(3, 5),
+            series.to_string(),
+        ],
+        [
+            series.to_string(),
+            o(3, 5),
+            v(2, 3),
+            o(1, 4),
+            v(0, 1),
+            v(1, 2),
+        ],
     ] {
         let busy = run(&order.join("\n")).unwrap();
         assert_eq!(spans(&busy), want);
@@ -438,20 +464,28 @@ fn daylight_saving_gaps_follow_rfc_5545() {
 fn rdate_and_date_exdate() {
     let busy = run("
         BEGIN:VEVENT\nUID:r\nDTSTART:20270104T010000Z\nDURATION:PT1H\nRRULE:FREQ=DAILY;COUNT=3
-        EXDATE;VALUE=DATE:20270105\nRDATE:20270110T010000Z,20270111T010000Z\nRDATE;VALUE=PERIOD:20270112T010000Z/PT1H\nEND:VEVENT
+        EXDATE;VALUE=DATE:20270105\nRDATE:20270110T010000Z,20270111T010000Z\nRDATE;VALUE=PERIOD:20270112T010000Z/PT2H,20270113T010000Z/20270113T013000Z\nEND:VEVENT
     ")
     .unwrap();
-    let starts: Vec<String> = busy.events.iter().map(|e| e.start.to_string()).collect();
+    // RDATE periods keep their own lengths.
     assert_eq!(
-        starts,
+        spans(&busy),
         [
-            "2027-01-04 10:00:00",
-            "2027-01-06 10:00:00",
-            "2027-01-10 10:00:00",
-            "2027-01-11 10:00:00"
+            "2027-01-04T10:00..2027-01-04T11:00 ",
+            "2027-01-06T10:00..2027-01-06T11:00 ",
+            "2027-01-10T10:00..2027-01-10T11:00 ",
+            "2027-01-11T10:00..2027-01-11T11:00 ",
+            "2027-01-12T10:00..2027-01-12T12:00 ",
+            "2027-01-13T10:00..2027-01-13T10:30 ",
         ]
     );
-    assert_eq!(busy.notes, ["event \"r\": RDATE periods are not read"]);
+    assert!(busy.notes.is_empty(), "{:?}", busy.notes);
+    // A moment (no length) with periods: only the periods are busy.
+    let busy = run(
+        "BEGIN:VEVENT\nUID:p\nDTSTART:20270219T133000\nRDATE;VALUE=PERIOD:20270219T133000/PT10H\nEND:VEVENT",
+    )
+    .unwrap();
+    assert_eq!(spans(&busy), ["2027-02-19T13:30..2027-02-19T23:30 "]);
 }
 
 #[test]
