@@ -61,6 +61,15 @@ pub fn parse_now(text: &str) -> Result<NaiveDateTime> {
         .ok_or_else(|| anyhow!("--now '{t}' is not a time: write it as YYYY-MM-DDTHH:MM"))
 }
 
+/// The database file a run works on: `--db` (or `SUKIMA_DB`), else the platform's.
+pub fn db_path(cli: &Cli) -> Result<PathBuf> {
+    match &cli.db {
+        Some(p) => Ok(p.clone()),
+        None => crate::config::default_db_path()
+            .ok_or_else(|| anyhow!("cannot find a home folder for the database: give --db PATH")),
+    }
+}
+
 /// Opens the configuration, the clock and the store for a run.
 pub fn open(cli: &Cli) -> Result<Ctx> {
     let config = Config::load(cli.config.as_deref())?;
@@ -72,12 +81,7 @@ pub fn open(cli: &Cli) -> Result<Ctx> {
     let store = if cli.demo {
         demo_store(now.date())?
     } else {
-        let path = match &cli.db {
-            Some(p) => p.clone(),
-            None => crate::config::default_db_path().ok_or_else(|| {
-                anyhow!("cannot find a home folder for the database: give --db PATH")
-            })?,
-        };
+        let path = db_path(cli)?;
         // A command that only reads does not create the database: a typo in --db or
         // SUKIMA_DB leaves no empty file behind, and there is nothing to read anyway.
         let reads_only = cli.command.as_ref().is_some_and(|c| !c.writes());

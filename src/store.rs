@@ -419,6 +419,73 @@ impl Store {
     }
 }
 
+/// What a run that may create the database leaves behind if it fails: nothing it created
+/// (DESIGN 8 and 9: a failed command leaves no database, stamp or folder where there was
+/// none). Taken before the store is opened; [`NewFiles::remove_if_unused`] after it is
+/// closed.
+#[derive(Debug, Clone)]
+pub struct NewFiles {
+    db: PathBuf,
+    /// Folders that did not exist, outermost first.
+    dirs: Vec<PathBuf>,
+}
+
+impl NewFiles {
+    /// `None` when the database already exists: then nothing is ever removed.
+    pub fn before_open(db: &Path) -> Option<NewFiles> {
+        if db.exists() {
+            return None;
+        }
+        let mut dirs = Vec::new();
+        let mut at = db.parent();
+        while let Some(dir) = at.filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
+            dirs.push(dir.to_path_buf());
+            at = dir.parent();
+        }
+        dirs.reverse();
+        Some(NewFiles {
+            db: db.to_path_buf(),
+            dirs,
+        })
+    }
+
+    /// Removes the database, its journal files and stamp, and the folders made for it,
+    /// unless it holds data: another sukima may have created it at the same moment and
+    /// written to it, and that is kept.
+    pub fn remove_if_unused(&self) {
+        if self.db.exists() && !holds_nothing(&self.db) {
+            return;
+        }
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let _ = std::fs::remove_file(stamp::beside(&self.db, suffix));
+        }
+        stamp::forget(&self.db);
+        for dir in self.dirs.iter().rev() {
+            // Only when empty: anything else in it is not ours.
+            let _ = std::fs::remove_dir(dir);
+        }
+    }
+}
+
+/// Whether the database at `path` has no rows in any table (a schema and nothing else).
+fn holds_nothing(path: &Path) -> bool {
+    let Ok(conn) = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY) else {
+        return false;
+    };
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
+        .unwrap_or_default();
+    tables.iter().all(|t| {
+        conn.query_row(
+            &format!("SELECT count(*) FROM \"{}\"", t.replace('"', "\"\"")),
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .is_ok_and(|n| n == 0)
+    })
+}
+
 /// Creates an empty file readable only by its owner.
 fn create_private(path: &Path) -> std::io::Result<()> {
     let mut opts = std::fs::OpenOptions::new();

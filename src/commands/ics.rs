@@ -75,7 +75,7 @@ pub fn export(ctx: &Ctx, file: &Path, out: &mut dyn Write) -> Result<()> {
             out,
             "exported {} sessions and the renewal dates of {} badges to {} ({})",
             sessions.len(),
-            dates.len(),
+            dates.iter().filter(|d| d.has_any()).count(),
             file.display(),
             tz.name()
         )?;

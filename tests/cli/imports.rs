@@ -342,3 +342,69 @@ fn a_calendar_with_a_bad_event_imports_the_rest() {
             + " as 'google', 2 unreadable events left out\n  left out: event \"old@google.com\" (line 31): it ends before it starts\n  left out: event \"nostart\" (line 33): it has no DTSTART\n"
     );
 }
+
+/// Issue 15, finding 8: a command that fails leaves no database, stamp or folder that it
+/// created; one that succeeds keeps them, and a failure on an existing database leaves it.
+#[test]
+fn a_failed_command_leaves_nothing_behind() {
+    let env = Env::new();
+    let root = env.path("fresh");
+    std::fs::create_dir(&root).unwrap();
+    let db = root.join("a/b/typo.db");
+    let db = db.to_str().unwrap();
+    for args in [
+        vec!["import", "credly", "nope.json"],
+        vec!["import", "ics", "nope.ics"],
+        vec!["badge", "add", "X", "--issuer", "Microsft"],
+        vec!["add", "30m #nothing"],
+    ] {
+        let mut all = vec!["--db", db];
+        all.extend(&args);
+        env.fails(&all);
+        let left: Vec<_> = std::fs::read_dir(&root).unwrap().collect();
+        assert!(left.is_empty(), "{args:?} left {left:?}");
+    }
+    // The planner without a terminal fails too, and leaves nothing.
+    let out = env.cmd().args(["--db", db]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(std::fs::read_dir(&root).unwrap().count(), 0);
+    // A success keeps its database; a later failure leaves it as it was.
+    env.ok(&["--db", db, "badge", "add", "Kept", "--issuer", "IBM"]);
+    let before = std::fs::read(db).unwrap();
+    env.fails(&["--db", db, "import", "credly", "nope.json"]);
+    assert!(std::path::Path::new(db).exists());
+    assert_eq!(std::fs::read(db).unwrap(), before);
+}
+
+/// Issue 15, finding 9: `export ics` counts the badges that have dates in the file.
+#[test]
+fn export_ics_counts_the_badges_with_dates() {
+    let env = Env::new();
+    env.ok(&[
+        "badge",
+        "add",
+        "Dated",
+        "--issuer",
+        "IBM",
+        "--earned",
+        "2026-01-01",
+        "--expires",
+        "2028-01-01",
+    ]);
+    for name in ["Undated one", "Undated two"] {
+        env.ok(&[
+            "badge",
+            "add",
+            name,
+            "--issuer",
+            "IBM",
+            "--earned",
+            "2026-01-01",
+            "--expires",
+            "",
+        ]);
+    }
+    let file = env.path("out.ics");
+    let out = env.ok(&["export", "ics", s(&file)]);
+    assert!(out.contains("the renewal dates of 1 badges"), "{out}");
+}
