@@ -75,7 +75,7 @@ pub fn open(cli: &Cli) -> Result<Ctx> {
     let config = Config::load(cli.config.as_deref())?;
     let now = match &cli.now {
         Some(t) => parse_now(t)?,
-        None => chrono::Local::now().naive_local(),
+        None => config.now(),
     };
     let mut missing_db = None;
     let store = if cli.demo {
@@ -94,6 +94,7 @@ pub fn open(cli: &Cli) -> Result<Ctx> {
     };
     let mut store = store;
     store.set_clock(cli.now.is_some().then_some(now));
+    store.set_timezone(config.timezone());
     // COLUMNS when set (also into a pipe), else the terminal's width; a pipe without
     // COLUMNS gets whole lines.
     let columns = std::env::var("COLUMNS")

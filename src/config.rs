@@ -225,9 +225,31 @@ impl Config {
         found.map_or(&self.issuers["default"], |(_, c)| c)
     }
 
+    /// The zone set in `[ui] timezone`, if one is (not `auto`).
+    pub fn timezone(&self) -> Option<chrono_tz::Tz> {
+        (self.ui.timezone != "auto")
+            .then(|| crate::io::ics::parse_tz(&self.ui.timezone))
+            .flatten()
+    }
+
+    /// The one clock (DESIGN 7): the current time as a local time in `[ui] timezone` when
+    /// it is set, else in the system's zone. Everything that reads "now" (quick-add, the
+    /// plan, the display, imported busy time, exports, the undo journal) reads it here.
+    pub fn now(&self) -> chrono::NaiveDateTime {
+        now_in(self.timezone())
+    }
+
     /// The configuration as TOML, defaults included.
     pub fn to_toml(&self) -> String {
         toml::to_string_pretty(self).expect("the configuration serialises")
+    }
+}
+
+/// The current time as a local time in `zone`, or in the system's zone without one.
+pub fn now_in(zone: Option<chrono_tz::Tz>) -> chrono::NaiveDateTime {
+    match zone {
+        Some(tz) => chrono::Utc::now().with_timezone(&tz).naive_local(),
+        None => chrono::Local::now().naive_local(),
     }
 }
 

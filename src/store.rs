@@ -80,6 +80,8 @@ pub struct Store {
     path: Option<PathBuf>,
     /// A fixed clock (`--now`), for the time stamps of the undo journal.
     clock: Option<chrono::NaiveDateTime>,
+    /// `[ui] timezone`, the zone of those time stamps without a fixed clock.
+    zone: Option<chrono_tz::Tz>,
     /// When the file was last checked whole (seconds since the epoch), once it is known
     /// to be sound: by a check now, or by a stamp ([`stamp`]) that says nothing but
     /// sukima has touched it since. `None` until then, and for a refused file.
@@ -176,6 +178,7 @@ impl Store {
             conn,
             path: Some(path.to_path_buf()),
             clock: None,
+            zone: None,
             checked: None,
             checked_now: false,
             opened: None,
@@ -191,6 +194,7 @@ impl Store {
             conn,
             path: None,
             clock: None,
+            zone: None,
             checked: None,
             checked_now: false,
             opened: None,
@@ -202,6 +206,11 @@ impl Store {
     /// Fixes the clock used to stamp the undo journal (`--now`).
     pub fn set_clock(&mut self, now: Option<chrono::NaiveDateTime>) {
         self.clock = now;
+    }
+
+    /// Sets the zone of the undo journal's time stamps (`[ui] timezone`).
+    pub fn set_timezone(&mut self, zone: Option<chrono_tz::Tz>) {
+        self.zone = zone;
     }
 
     /// The file behind the store (`None` in memory).
@@ -318,7 +327,7 @@ impl Store {
             .map_err(StoreError::from)?;
         let now = self
             .clock
-            .unwrap_or_else(|| chrono::Local::now().naive_local())
+            .unwrap_or_else(|| crate::config::now_in(self.zone))
             .format("%Y-%m-%dT%H:%M:%S")
             .to_string();
         tx.execute(

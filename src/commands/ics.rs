@@ -16,9 +16,7 @@ use std::path::Path;
 
 /// The time zone of local times: `[ui] timezone`, else `TZ`, else `/etc/localtime`, else UTC.
 pub fn local_timezone(config: &Config) -> Tz {
-    if config.ui.timezone != "auto"
-        && let Some(tz) = ics::parse_tz(&config.ui.timezone)
-    {
+    if let Some(tz) = config.timezone() {
         return tz;
     }
     if let Some(tz) = std::env::var("TZ")

@@ -136,7 +136,7 @@ impl App {
     ) -> anyhow::Result<App> {
         // Everything the app shows from here on, on this thread, is in this language.
         strings::set_language(config.ui.language);
-        let now = fixed_now.unwrap_or_else(|| chrono::Local::now().naive_local());
+        let now = fixed_now.unwrap_or_else(|| config.now());
         let keymap = KeyMap::with_user(&config.ui.keys).map_err(anyhow::Error::msg)?;
         let theme = Theme::new(config.ui.theme, no_color);
         let cal_styles = match (no_color, config.ui.theme) {
@@ -285,7 +285,7 @@ impl App {
 
     fn tick(&mut self) {
         if self.fixed_now.is_none() {
-            let now = chrono::Local::now().naive_local();
+            let now = self.config.now();
             let rolled = now.date() != self.now.date();
             self.now = now;
             if rolled {
