@@ -472,7 +472,8 @@ pub fn remove_busy_source(store: &mut Store, source: &str) -> Result<String> {
     Ok(format!("deleted {n} busy events imported as {source}"))
 }
 
-/// Imports badges (Credly, CSV, Open Badges) in one transaction: the merge is planned
+/// Imports badges (Credly, CSV, Open Badges) in one transaction: the records pass the one
+/// validation ([`crate::io::Import::checked`]; `issuers` is the configured ones), the merge is planned
 /// against the badges as they are inside the transaction, then written. Returns the plan,
 /// whose `report()` says what was added, updated, skipped and why.
 pub fn import_badges(
@@ -480,11 +481,24 @@ pub fn import_badges(
     import: &crate::io::Import,
     today: chrono::NaiveDate,
     default_effort: &dyn Fn(&str) -> u32,
+    issuers: &crate::domain::validation::Issuers,
     what: &str,
 ) -> Result<crate::io::merge::ImportPlan> {
     store.transact(&format!("import {what}"), |tx| -> Result<_> {
         let existing = badges::all(tx)?;
-        let plan = crate::io::merge::plan(&existing, import, today, default_effort);
+        // The one validation, against the issuers configured and those on stored badges.
+        let mut known = issuers.clone();
+        for b in &existing {
+            if !known
+                .on_badges
+                .iter()
+                .any(|i| i.eq_ignore_ascii_case(&b.issuer))
+            {
+                known.on_badges.push(b.issuer.clone());
+            }
+        }
+        let import = import.checked(&known, today)?;
+        let plan = crate::io::merge::plan(&existing, &import, today, default_effort);
         for u in &plan.update {
             badges::update(tx, &u.old.key, &u.new)?;
         }

@@ -7,6 +7,7 @@ use crate::config::Language;
 use crate::domain::badge::{Badge, Priority, derive_key, unique_key, validate_key};
 use crate::domain::duration::{format_minutes, parse_duration};
 use crate::domain::status::{Status, countdown_days, status_at};
+use crate::domain::validation::{IssuerRule, check_badge, split_tags};
 use crate::store::badges;
 use crate::text::{Align, table};
 use anyhow::{Result, anyhow, bail};
@@ -30,6 +31,7 @@ pub fn run(ctx: &mut Ctx, cmd: BadgeCommand, out: &mut dyn Write) -> Result<()> 
                 b.name = text(n).ok_or_else(|| anyhow!("--name cannot be empty"))?;
             }
             apply(ctx, &mut b, &fields)?;
+            validate(ctx, &mut b)?;
             if b == old {
                 writeln!(out, "{key}: nothing to change")?;
                 return Ok(());
@@ -67,13 +69,15 @@ pub fn default_renewal_expiry(ctx: &Ctx, b: &Badge) -> chrono::NaiveDate {
     ctx.today() + chrono::Days::new(u64::from(days))
 }
 
-fn check_issuer(ctx: &Ctx, issuer: &str) -> Result<()> {
+/// The one validation (DESIGN 8) of a badge typed on the command line: its issuer is
+/// stored under the configured name, and an unknown one gets "did you mean".
+fn validate(ctx: &Ctx, b: &mut Badge) -> Result<()> {
     let all = badges::all(ctx.store.conn())?;
-    match crate::config::issuer_problem(&ctx.config, all.iter().map(|b| b.issuer.as_str()), issuer)
-    {
-        Some(problem) => bail!(problem),
-        None => Ok(()),
-    }
+    let issuers = ctx
+        .config
+        .known_issuers(all.iter().map(|b| b.issuer.as_str()));
+    check_badge(b, &issuers, IssuerRule::MustBeKnown, Some(ctx.today()))?;
+    Ok(())
 }
 
 fn new_badge(ctx: &Ctx, name: &str, f: &BadgeFields) -> Result<Badge> {
@@ -98,6 +102,7 @@ fn new_badge(ctx: &Ctx, name: &str, f: &BadgeFields) -> Result<Badge> {
         ..Badge::default()
     };
     apply(ctx, &mut b, f)?;
+    validate(ctx, &mut b)?;
     Ok(b)
 }
 
@@ -113,7 +118,6 @@ fn apply(ctx: &Ctx, b: &mut Badge, f: &BadgeFields) -> Result<()> {
         b.key.clone_from(k);
     }
     if let Some(i) = &f.issuer {
-        check_issuer(ctx, i)?;
         b.issuer = i.trim().to_string();
     }
     if let Some(v) = &f.level {
@@ -158,13 +162,7 @@ fn apply(ctx: &Ctx, b: &mut Badge, f: &BadgeFields) -> Result<()> {
             .map_err(|e| anyhow!("--priority: {e}"))?;
     }
     if !f.tags.is_empty() {
-        b.tags = f
-            .tags
-            .iter()
-            .flat_map(|t| t.split(','))
-            .filter_map(text)
-            .collect();
-        b.tags.dedup();
+        b.tags = split_tags(f.tags.iter().map(String::as_str));
     }
     Ok(())
 }

@@ -63,6 +63,7 @@ fn badges(
         import,
         ctx.now.date(),
         &|issuer| config.issuer(issuer).default_effort.0,
+        &config.known_issuers(std::iter::empty()),
         what,
     )?;
     writeln!(out, "{}", plan.report())?;
@@ -109,6 +110,7 @@ pub fn import_any(
         &import,
         now.date(),
         &effort,
+        &config.known_issuers(std::iter::empty()),
         &format!("{} {name}", import.source.as_str()),
     )?;
     Ok(plan.report())
@@ -150,6 +152,7 @@ pub fn import_paths(
                 &import,
                 now.date(),
                 &effort,
+                &config.known_issuers(std::iter::empty()),
                 &format!("{} {} files", import.source.as_str(), many.len()),
             )?;
             Ok(plan.report())

@@ -2,6 +2,7 @@
 //! before they are matched against the database, and the records it chose to skip.
 
 use crate::domain::Source;
+use crate::domain::validation::{BadgeError, IssuerRule, Issuers, check_dates, check_effort};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -55,6 +56,68 @@ impl Import {
         out
     }
 }
+
+impl Import {
+    /// The records after the one validation of DESIGN 8
+    /// ([`crate::domain::validation`]): each issuer stored under its configured name; a
+    /// spreadsheet's issuers must be known (a typo gets "did you mean") and its earned
+    /// dates not after `today`; every record's expiry not before its earned date and its
+    /// effort sane. `issuers` knows the configured issuers and those on stored badges.
+    ///
+    /// # Errors
+    ///
+    /// The first record that fails, named by where it was read: the whole import is
+    /// refused.
+    pub fn checked(&self, issuers: &Issuers, today: NaiveDate) -> Result<Import, InvalidRecord> {
+        let typed = self.source == Source::Csv;
+        let rule = if typed {
+            IssuerRule::MustBeKnown
+        } else {
+            IssuerRule::AnyName
+        };
+        let mut out = self.clone();
+        for r in &mut out.records {
+            let fail = |error| InvalidRecord {
+                origin: r.origin.clone(),
+                source: self.source,
+                error,
+            };
+            r.issuer = issuers.resolve(&r.issuer, rule).map_err(fail)?;
+            check_dates(&r.name, r.earned_on, r.expires_on, None).map_err(fail)?;
+            if let Some(m) = r.effort_minutes {
+                check_effort(&r.name, m).map_err(fail)?;
+            }
+            if let Some(earned) = r.earned_on.filter(|e| typed && *e > today) {
+                return Err(fail(BadgeError::EarnedAfterToday {
+                    badge: r.name.clone(),
+                    earned,
+                }));
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// A record that fails the one validation: where it was read and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidRecord {
+    /// `badges.csv line 4`, `page1.json record 3`.
+    pub origin: String,
+    pub source: Source,
+    pub error: BadgeError,
+}
+
+impl fmt::Display for InvalidRecord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let fix = match self.source {
+            Source::Csv => "correct that row (or delete it) and import the file again",
+            _ => "nothing was imported",
+        };
+        write!(f, "{}: {}; {fix}", self.origin, self.error)
+    }
+}
+
+impl std::error::Error for InvalidRecord {}
 
 /// One badge as a file describes it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

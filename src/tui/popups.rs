@@ -299,7 +299,11 @@ impl BadgeForm {
         let mut b = self.original.clone().unwrap_or_default();
         b.key = key;
         b.name = name;
-        b.issuer = issuer.clone();
+        // The one validation (DESIGN 8): the configured name of the issuer is stored.
+        b.issuer = config
+            .known_issuers(data.badges.iter().map(|b| b.badge.issuer.as_str()))
+            .resolve(&issuer, crate::domain::validation::IssuerRule::MustBeKnown)
+            .map_err(|e| e.to_string())?;
         b.level = opt("level");
         b.earned_on = date("earned")?;
         b.expires_on = date("expires")?;
@@ -314,14 +318,10 @@ impl BadgeForm {
         };
         b.renew_from = date("renew_from")?;
         b.priority = self.get("priority").parse()?;
-        b.tags = self
-            .get("tags")
-            .split_whitespace()
-            .map(str::to_string)
-            .collect();
+        b.tags = crate::domain::validation::split_tags([self.get("tags").as_str()]);
         b.url = opt("url");
         b.notes = opt("notes");
-        crate::domain::badge::check(&b)?;
+        crate::domain::badge::check(&b).map_err(|e| e.to_string())?;
         Ok(b)
     }
 }

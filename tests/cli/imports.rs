@@ -157,6 +157,12 @@ fn bad_files_change_nothing_and_name_the_file() {
 #[test]
 fn csv_imports_what_spreadsheets_produce() {
     let env = Env::new();
+    // The sheet names an issuer the defaults do not know: configured, it is accepted.
+    std::fs::create_dir_all(env.path("config/sukima")).unwrap();
+    env.write(
+        "config/sukima/config.toml",
+        "[issuers.\"情報処理推進機構\"]\nvalidity_days = 1095\n",
+    );
     let out = env.ok(&["import", "csv", &data("csv/good.csv")]);
     assert!(out.starts_with("added "), "{out}");
     let again = env.ok(&["import", "csv", &data("csv/good.csv")]);
@@ -166,7 +172,7 @@ fn csv_imports_what_spreadsheets_produce() {
     // Names come in on one printable line, whatever the cells held.
     let other = env.write(
         "other.csv",
-        "name,issuer,expires_on\n\"Two\nlines\",IBM,2027-06-30\n\"Esc\u{1b}[31mRED\",IBM,2027-06-30\n\u{200e},\u{7},2027-06-30\n",
+        "name,issuer,expires_on\n\"Two\nlines\",IBM,2027-06-30\n\"Esc\u{1b}[31mRED\",IBM,2027-06-30\n\u{200e},IBM,2027-06-30\n",
     );
     let out = env.ok(&["import", "csv", crate::common::s(&other)]);
     assert!(out.starts_with("added 3"), "{out}");
@@ -189,6 +195,11 @@ fn csv_imports_what_spreadsheets_produce() {
             .iter()
             .all(|b| !b["issuer"].as_str().unwrap().is_empty())
     );
+
+    // An issuer that is only a control character is no issuer sukima knows: refused.
+    let bell = env.write("bell.csv", "name,issuer\nX,\u{7}\n");
+    let err = env.fails(&["import", "csv", crate::common::s(&bell)]);
+    assert!(err.contains("bell.csv line 2: unknown issuer"), "{err}");
 
     // Typed by hand, a control character is refused.
     let before = env.snapshot();
