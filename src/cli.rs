@@ -296,7 +296,7 @@ pub enum ImportCommand {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Badges from a CSV file (columns name, issuer, earned_on, expires_on, retires_on, effort, url).
+    /// Badges from a CSV file (columns name, issuer, earned_on, expires_on, retires_on, effort, url, notes).
     Csv { file: PathBuf },
     /// A full backup made by `sukima export json`.
     Json {

@@ -201,6 +201,7 @@ fn read_record(file: &str, index: usize, value: &Value) -> Result<Record, Import
             expires_on,
             retires_on: None,
             effort_minutes: None,
+            notes: None,
             origin: String::new(),
         },
         state,

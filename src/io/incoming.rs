@@ -135,6 +135,9 @@ pub struct Incoming {
     pub retires_on: Option<NaiveDate>,
     /// Only CSV carries it; used when adding (otherwise the issuer's default).
     pub effort_minutes: Option<u32>,
+    /// Only CSV carries it (a `notes` column); used when adding, and to fill empty notes
+    /// on update.
+    pub notes: Option<String>,
     /// Where it was read, for messages: `page1.json record 3`, `badges.csv line 4`.
     pub origin: String,
 }

@@ -15,7 +15,9 @@
 //!   available_on, renew_from, archived; a retirement only fills an empty one (CSV).
 //! - A renewal (expires_on moving later) starts a new cycle: renewed_on becomes the new
 //!   issued date when that moved later too, else today (the import is when sukima learns
-//!   of it, as "mark renewed" would). renewed_on never moves earlier.
+//!   of it, as "mark renewed" would), except from a spreadsheet, where only a later
+//!   earned date moves it: an expiry edited in a sheet invents no renewal date.
+//!   renewed_on never moves earlier. Notes from a sheet fill empty notes only.
 //! - A new badge gets a key derived from its name, unique among the stored keys and the
 //!   other new ones, the issuer's default effort unless the file gives one, and
 //!   priority normal.
@@ -263,6 +265,7 @@ fn added(
         effort_minutes: rec
             .effort_minutes
             .unwrap_or_else(|| default_effort(&rec.issuer)),
+        notes: rec.notes.clone(),
         source,
         source_id: Some(rec.source_id.clone()),
         ..Badge::default()
@@ -292,14 +295,21 @@ fn updated(old: &Badge, rec: &Incoming, import: &Import, today: NaiveDate) -> Ba
     if new.retires_on.is_none() {
         new.retires_on = rec.retires_on;
     }
+    if new.notes.is_none() {
+        new.notes.clone_from(&rec.notes);
+    }
     if let (Some(was), Some(now)) = (old.expires_on, new.expires_on)
         && now > was
     {
         let issued_later = new
             .earned_on
             .filter(|n| old.earned_on.is_none_or(|o| *n > o));
-        let start = issued_later.unwrap_or(today);
-        new.renewed_on = old.renewed_on.max(Some(start));
+        // A spreadsheet is the user's own record: an expiry changed there is a
+        // correction as often as a renewal, so no renewal date is invented for it.
+        let learned = (import.source != Source::Csv).then_some(today);
+        if let Some(start) = issued_later.or(learned) {
+            new.renewed_on = old.renewed_on.max(Some(start));
+        }
     }
     new
 }

@@ -419,3 +419,59 @@ fn export_ics_counts_the_badges_with_dates() {
     let out = env.ok(&["export", "ics", s(&file)]);
     assert!(out.contains("the renewal dates of 1 badges"), "{out}");
 }
+
+/// Issue 15, findings 3 and 4: a spreadsheet as Excel saves it (BOM, CRLF, `;`, quoted
+/// cells, trailing empty columns, YYYY/MM/DD); its rows pass the checks `badge add`
+/// makes; two rows for one badge keep the later expiry; `notes` is read and unknown
+/// columns are named; an expiry changed in the sheet invents no renewal date.
+#[test]
+fn spreadsheets_as_excel_saves_them() {
+    let env = Env::new();
+    // A typo in an issuer is refused, naming the row, like `badge add` does.
+    let err = env.fails(&["import", "csv", &data("csv/typo-issuer.csv")]);
+    assert!(
+        err.contains(
+            "typo-issuer.csv line 3: unknown issuer 'Microsft' (did you mean 'Microsoft'?)"
+        ),
+        "{err}"
+    );
+    let err = env.fails(&["import", "csv", &data("csv/expiry-before-earned.csv")]);
+    assert!(
+        err.contains(
+            "expiry-before-earned.csv line 3: badge 'Backwards, badge' expires (2025-03-01) before it was earned (2026-03-01)"
+        ),
+        "{err}"
+    );
+    assert!(!env.db.exists(), "nothing written, not even the database");
+
+    let out = env.ok(&["import", "csv", &data("csv/excel-semicolon.csv")]);
+    assert!(
+        out.starts_with("added 2, updated 0, unchanged 0, skipped 1 (1 duplicate)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("columns not read: Owner (sukima reads"),
+        "{out}"
+    );
+    let show = |key: &str| -> serde_json::Value {
+        serde_json::from_str(&env.ok(&["badge", "show", key, "--json"])).unwrap()
+    };
+    let azure = show("azure-administrator-associate");
+    assert_eq!(azure["expires_on"], "2027-01-10", "the later expiry wins");
+    assert_eq!(azure["notes"], "renew in December");
+    let aws = show("cloud-practitioner");
+    assert_eq!(aws["issuer"], "Amazon Web Services", "the configured name");
+    assert_eq!(aws["notes"], "three years, then \"recertify\"");
+    // The sheet's expiry changes: the expiry follows, no renewal date is invented.
+    let next = env.write(
+        "next.csv",
+        "name,issuer,earned_on,expires_on\nAWS Certified Cloud Practitioner,AWS,2024-05-01,2027-08-01\n",
+    );
+    let out = env.ok(&["import", "csv", crate::common::s(&next)]);
+    assert!(out.contains("expires_on 2027-05-01 → 2027-08-01"), "{out}");
+    assert!(!out.contains("renewed_on"), "{out}");
+    assert_eq!(
+        show("cloud-practitioner")["renewed_on"],
+        serde_json::Value::Null
+    );
+}
