@@ -307,6 +307,7 @@ impl Columns {
             url: (!url.is_empty()).then(|| url.to_string()),
             earned_on: date(Col::EarnedOn, parse_ymd)?,
             expires_on: date(Col::ExpiresOn, parse_ymd)?,
+            issued_at: None,
             retires_on: date(Col::RetiresOn, parse_date_or_period)?,
             effort_minutes: effort,
             notes: (!notes.is_empty()).then(|| notes.to_string()),

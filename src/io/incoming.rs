@@ -131,6 +131,9 @@ pub struct Incoming {
     pub earned_on: Option<NaiveDate>,
     /// Empty when it never expires.
     pub expires_on: Option<NaiveDate>,
+    /// When it was issued, to the second (UTC), where the file says (Credly's
+    /// `issued_at`): orders two issues of one badge issued on the same day.
+    pub issued_at: Option<chrono::NaiveDateTime>,
     /// Only CSV carries it; used when adding, and to fill an empty retirement on update.
     pub retires_on: Option<NaiveDate>,
     /// Only CSV carries it; used when adding (otherwise the issuer's default).
@@ -190,14 +193,31 @@ impl Skipped {
     }
 }
 
-/// Keeps the latest issue (by issued, then expiry date; the first on a tie) of each name
-/// and issuer, and returns the older ones as superseded.
+/// Which of two issues of one badge is the later (DESIGN 8): the later `issued_at` (or
+/// issued date), then the later expiry (a dated one over none), then the larger id
+/// (numerically when both are numbers). Never depends on the order of the records.
+pub(crate) fn later_issue(a: &Incoming, b: &Incoming) -> std::cmp::Ordering {
+    let issued = |r: &Incoming| {
+        r.issued_at
+            .or_else(|| r.earned_on.map(|d| d.and_time(chrono::NaiveTime::MIN)))
+    };
+    let id = |r: &Incoming| {
+        let n = r.source_id.parse::<u128>().ok();
+        (n, r.source_id.clone())
+    };
+    issued(a)
+        .cmp(&issued(b))
+        .then(a.expires_on.cmp(&b.expires_on))
+        .then_with(|| id(a).cmp(&id(b)))
+}
+
+/// Keeps the latest issue ([`later_issue`]) of each name and issuer, and returns the
+/// older ones as superseded.
 pub(crate) fn drop_older_issues(records: &mut Vec<Incoming>) -> Vec<Skipped> {
     let mut latest: HashMap<String, usize> = HashMap::new();
     for (i, r) in records.iter().enumerate() {
         let best = latest.entry(text_identity(&r.name, &r.issuer)).or_insert(i);
-        let b = &records[*best];
-        if (r.earned_on, r.expires_on) > (b.earned_on, b.expires_on) {
+        if later_issue(r, &records[*best]).is_gt() {
             *best = i;
         }
     }

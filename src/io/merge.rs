@@ -19,7 +19,8 @@
 //!   earned date moves it: an expiry edited in a sheet invents no renewal date.
 //!   renewed_on never moves earlier. Notes from a sheet fill empty notes only.
 //! - A new badge gets a key derived from its name, unique among the stored keys and the
-//!   other new ones, the issuer's default effort unless the file gives one, and
+//!   other new ones (handed out in the order of the records' ids, so that the order of a
+//!   file does not change them), the issuer's default effort unless the file gives one, and
 //!   priority normal.
 //! - Stored badges of the source that are in no record are reported as gone, never
 //!   deleted, and only when the import is complete (every page given); archived ones are
@@ -117,6 +118,7 @@ pub fn plan(
         notes: import.notes.clone(),
     };
     let mut late_skips = Vec::new();
+    let mut new_records: Vec<&Incoming> = Vec::new();
 
     for rec in &import.records {
         if !seen.insert(rec.source_id.as_str()) {
@@ -153,16 +155,26 @@ pub fn plan(
                     });
                 }
             }
-            None => {
-                let key = unique_key(&derive_key(&rec.name), |k| taken.contains(k));
-                taken.insert(key.clone());
-                let badge = added(key, rec, source, &default_effort);
-                if let Some(note) = look_alike(existing, source, &badge) {
-                    out.notes.push(note);
-                }
-                out.add.push(badge);
-            }
+            None => new_records.push(rec),
         }
+    }
+    // Keys are handed out in the order of the records' ids, not of the file, so that the
+    // same download in another order gives every badge the same key (DESIGN 8).
+    let mut in_id_order: Vec<&Incoming> = new_records.clone();
+    in_id_order.sort_by(|a, b| a.source_id.cmp(&b.source_id));
+    let mut keys: HashMap<&str, String> = HashMap::new();
+    for rec in in_id_order {
+        let key = unique_key(&derive_key(&rec.name), |k| taken.contains(k));
+        taken.insert(key.clone());
+        keys.insert(rec.source_id.as_str(), key);
+    }
+    for rec in new_records {
+        let key = keys.remove(rec.source_id.as_str()).unwrap_or_default();
+        let badge = added(key, rec, source, &default_effort);
+        if let Some(note) = look_alike(existing, source, &badge) {
+            out.notes.push(note);
+        }
+        out.add.push(badge);
     }
 
     out.skipped = with_existing_keys(&import.skipped, existing, &by_id, &claimed);
