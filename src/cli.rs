@@ -329,6 +329,21 @@ pub struct ConfigArgs {
     /// Print where the configuration file is read from instead.
     #[arg(long)]
     pub path: bool,
+    #[command(subcommand)]
+    pub action: Option<ConfigCommand>,
+}
+
+/// `config set`.
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Set one key in the config file, keeping the rest of the file as it is
+    /// (`sukima config set planner.daily_cap 3h`).
+    Set {
+        /// The key, as section.name: planner.daily_cap, ui.language…
+        key: String,
+        /// The value: a duration (3h), a number, or text.
+        value: String,
+    },
 }
 
 #[cfg(test)]

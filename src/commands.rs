@@ -25,6 +25,8 @@ use std::path::PathBuf;
 pub struct Ctx {
     pub store: Store,
     pub config: Config,
+    /// The config file given with `--config`, if any.
+    pub config_path: Option<PathBuf>,
     pub now: NaiveDateTime,
     /// Columns available for tables (`usize::MAX` when not writing to a terminal).
     pub width: usize,
@@ -72,7 +74,18 @@ pub fn db_path(cli: &Cli) -> Result<PathBuf> {
 
 /// Opens the configuration, the clock and the store for a run.
 pub fn open(cli: &Cli) -> Result<Ctx> {
-    let config = Config::load(cli.config.as_deref())?;
+    // `config set` may be what creates the file, and may mend a broken one.
+    let setting = matches!(
+        &cli.command,
+        Some(Command::Config(crate::cli::ConfigArgs {
+            action: Some(_),
+            ..
+        }))
+    );
+    let config = match Config::load(cli.config.as_deref()) {
+        Err(_) if setting => Config::default(),
+        other => other?,
+    };
     let now = match &cli.now {
         Some(t) => parse_now(t)?,
         None => config.now(),
@@ -111,6 +124,7 @@ pub fn open(cli: &Cli) -> Result<Ctx> {
     Ok(Ctx {
         store,
         config,
+        config_path: cli.config.clone(),
         now,
         width,
         missing_db,

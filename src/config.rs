@@ -122,6 +122,11 @@ pub enum ConfigError {
     },
     #[error("config file {path}: {message}")]
     Invalid { path: PathBuf, message: String },
+    #[error("cannot write config file {path}: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 impl Default for Config {
@@ -307,6 +312,96 @@ impl Config {
 /// `config.toml` in the platform config folder.
 pub fn default_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "sukima").map(|d| d.config_dir().join("config.toml"))
+}
+
+/// Sets one key (`planner.daily_cap`) in the config file at `path` and writes it back,
+/// keeping everything else in the file as it was (comments, order). The value is taken as
+/// a number when it is one and the key takes one, else as text; the file must still be a
+/// valid configuration, or nothing is written. Returns the value the file held before, if
+/// any. A missing file (and its folder) is created.
+pub fn set_in_file(path: &Path, key: &str, value: &str) -> Result<Option<String>, ConfigError> {
+    let invalid = |message: String| ConfigError::Invalid {
+        path: path.to_path_buf(),
+        message,
+    };
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(source) => {
+            return Err(ConfigError::Read {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    let mut doc: toml_edit::DocumentMut = text.parse().map_err(|e| invalid(one_line(&e)))?;
+    let parts: Vec<&str> = key.split('.').map(str::trim).collect();
+    let Some((last, tables)) = parts.split_last().filter(|(l, _)| !l.is_empty()) else {
+        return Err(invalid(format!(
+            "'{key}' is not a key: write it as section.name, like planner.daily_cap"
+        )));
+    };
+    fn section<'d>(
+        doc: &'d mut toml_edit::DocumentMut,
+        tables: &[&str],
+    ) -> Result<&'d mut toml_edit::Table, String> {
+        let mut table = doc.as_table_mut();
+        for t in tables {
+            let entry = table
+                .entry(t)
+                .or_insert_with(|| toml_edit::Item::Table(toml_edit::Table::new()));
+            table = entry
+                .as_table_mut()
+                .ok_or_else(|| format!("'{t}' is a value, not a section"))?;
+        }
+        Ok(table)
+    }
+    let old = section(&mut doc, tables)
+        .map_err(invalid)?
+        .get(last)
+        .and_then(|i| i.as_value())
+        .map(|v| {
+            v.as_str()
+                .map_or_else(|| v.to_string().trim().to_string(), str::to_string)
+        });
+    let candidates: Vec<toml_edit::Value> = match value.trim().parse::<i64>() {
+        Ok(n) => vec![n.into(), value.trim().into()],
+        Err(_) => vec![value.trim().into()],
+    };
+    let mut last_error = None;
+    for v in candidates {
+        section(&mut doc, tables)
+            .map_err(invalid)?
+            .insert(last, toml_edit::value(v));
+        let mut new_text = doc.to_string();
+        if !new_text.ends_with('\n') {
+            new_text.push('\n');
+        }
+        match Config::from_toml(&new_text, path) {
+            Ok(_) => {
+                write_atomically(path, &new_text)?;
+                return Ok(old);
+            }
+            Err(e) => last_error = Some(e),
+        }
+    }
+    Err(last_error.unwrap_or_else(|| invalid(format!("cannot set {key}"))))
+}
+
+fn write_atomically(path: &Path, text: &str) -> Result<(), ConfigError> {
+    let fail = |source: std::io::Error| ConfigError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&dir).map_err(fail)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(fail)?;
+    std::io::Write::write_all(&mut tmp, text.as_bytes()).map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
 }
 
 /// `sukima.db` in the platform data folder.

@@ -4,6 +4,7 @@
 
 pub mod badge;
 pub mod dates;
+pub mod decision;
 pub mod duration;
 pub mod events;
 pub mod log;

@@ -2,14 +2,17 @@
 //! minutes, the spare time, and the plan. Loaded from the store and computed with the pure
 //! domain; shared by `plan`, `agenda`, `due`, `calendar`, the iCalendar export and the TUI.
 
+pub mod fixes;
+
 use crate::config::Config;
 use crate::domain::badge::Badge;
 use crate::domain::events::{self, Event};
 use crate::domain::log::Pinned;
 use crate::domain::plan::{self, Outcome, Plan, PlanInput, Session, Settings};
 use crate::domain::spare::{self, Interval, Window};
-use crate::domain::status::{Status, status_at};
-use crate::domain::work::{Work, WorkRules, work_for_all};
+use crate::domain::decision::{Decision, Retirement, decide_all};
+use crate::domain::status::Status;
+use crate::domain::work::{Idle, PlanTarget, Work, WorkRules};
 use crate::store::{StoreError, badges, busy, log, pinned, windows};
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
@@ -36,12 +39,129 @@ fn horizon(config: &Config, today: NaiveDate, all: &[Badge]) -> NaiveDate {
         .clamp(today, max)
 }
 
+/// The decision (status, work, retirement) for every badge, by key: the one answer every
+/// view and command reads.
+pub fn decisions(
+    config: &Config,
+    today: NaiveDate,
+    all: &[Badge],
+    logged: &BTreeMap<String, u32>,
+) -> BTreeMap<String, Decision> {
+    let p = &config.planner;
+    let window_of = |issuer: &str| config.issuer(issuer).renewal_window_days;
+    let rules = WorkRules {
+        today,
+        buffer_days: p.buffer_days,
+        renewal_window: &window_of,
+    };
+    decide_all(all, &rules, p.warn_days, &|b: &Badge| {
+        logged.get(&b.key).copied().unwrap_or(0)
+    })
+}
+
+/// The planner's input before spare time is expanded: what a fix changes (the daily cap,
+/// one more window, a badge's priority) and re-plans. Owned, so a worker thread can take it.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    pub now: NaiveDateTime,
+    pub horizon: NaiveDate,
+    pub targets: Vec<PlanTarget>,
+    /// Weekly, one-off and blackout windows.
+    pub windows: Vec<Window>,
+    /// Busy time and the pinned sessions still ahead: spare time never covers them.
+    pub taken: Vec<Interval>,
+    /// Pinned sessions that have not ended.
+    pub pinned: Vec<Pinned>,
+    /// Minutes logged per day, from today on.
+    pub logged_per_day: BTreeMap<NaiveDate, u32>,
+    pub settings: Settings,
+}
+
+impl Scenario {
+    /// The scenario of today's data.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        config: &Config,
+        now: NaiveDateTime,
+        decisions: &BTreeMap<String, Decision>,
+        windows: &[Window],
+        pinned: &[Pinned],
+        logged_per_day: &BTreeMap<NaiveDate, u32>,
+        busy: &[Interval],
+        horizon: NaiveDate,
+    ) -> Scenario {
+        let p = &config.planner;
+        let settings = Settings {
+            min_session: p.min_session.0,
+            max_session: p.max_session.0,
+            daily_cap: p.daily_cap.0,
+            granularity: 5,
+        };
+        let pinned: Vec<Pinned> = pinned.iter().filter(|x| x.end() > now).cloned().collect();
+        let mut taken: Vec<Interval> = busy.to_vec();
+        taken.extend(pinned.iter().map(|x| Interval {
+            start: x.start,
+            end: x.end(),
+        }));
+        // Work that cannot start before the horizon is not planned yet (nor at risk).
+        let targets = decisions
+            .values()
+            .filter_map(|d| d.work.target())
+            .filter(|t| t.release <= horizon)
+            .cloned()
+            .collect();
+        Scenario {
+            now,
+            horizon,
+            targets,
+            windows: windows.to_vec(),
+            taken,
+            pinned,
+            logged_per_day: logged_per_day
+                .range(now.date()..)
+                .map(|(d, m)| (*d, *m))
+                .collect(),
+            settings,
+        }
+    }
+
+    /// The free time of `windows` (with this scenario's blackouts) from now to the horizon.
+    pub fn free_of(&self, windows: &[Window]) -> Vec<Interval> {
+        spare::expand(
+            windows,
+            &self.taken,
+            self.now,
+            self.horizon,
+            self.settings.granularity,
+        )
+    }
+
+    /// The planner's input.
+    pub fn input(&self) -> PlanInput {
+        self.input_with_free(self.free_of(&self.windows))
+    }
+
+    /// The planner's input over the given free time.
+    pub fn input_with_free(&self, free: Vec<Interval>) -> PlanInput {
+        PlanInput {
+            now: self.now,
+            targets: self.targets.clone(),
+            free,
+            pinned: self.pinned.clone(),
+            logged_per_day: self.logged_per_day.clone(),
+            settings: self.settings,
+        }
+    }
+}
+
 /// One badge and what sukima knows of it today.
 #[derive(Debug, Clone)]
 pub struct BadgeInfo {
     pub badge: Badge,
     pub status: Status,
     pub work: Work,
+    /// What its retirement means (the same decision as status and work).
+    pub retirement: Retirement,
     /// Minutes logged this cycle.
     pub logged: u32,
     /// When the renewal window opens (held badges that expire).
@@ -63,6 +183,8 @@ pub struct Overview {
     pub horizon: NaiveDate,
     /// Calendar imports: (source, events, first start, last end).
     pub busy_sources: Vec<(String, u32, String, String)>,
+    /// What the plan was made from, for fixes that re-plan it.
+    pub scenario: Scenario,
 }
 
 impl Overview {
@@ -113,57 +235,35 @@ impl Overview {
         horizon: NaiveDate,
     ) -> Overview {
         let today = now.date();
-        let p = &config.planner;
-        let window_of = |issuer: &str| config.issuer(issuer).renewal_window_days;
-        let rules = WorkRules {
-            today,
-            buffer_days: p.buffer_days,
-            renewal_window: &window_of,
-        };
-        let mut work = work_for_all(&all, &rules, &|b: &Badge| {
-            logged.get(&b.key).copied().unwrap_or(0)
-        });
-        let settings = Settings {
-            min_session: p.min_session.0,
-            max_session: p.max_session.0,
-            daily_cap: p.daily_cap.0,
-            granularity: 5,
-        };
-        let future_pins: Vec<Pinned> = pinned.iter().filter(|x| x.end() > now).cloned().collect();
-        let mut taken: Vec<Interval> = busy.to_vec();
-        taken.extend(future_pins.iter().map(|x| Interval {
-            start: x.start,
-            end: x.end(),
-        }));
-        let free = spare::expand(&windows, &taken, now, horizon, settings.granularity);
-        // Work that cannot start before the horizon is not planned yet (nor at risk).
-        let targets: Vec<_> = work
-            .values()
-            .filter_map(Work::target)
-            .filter(|t| t.release <= horizon)
-            .cloned()
-            .collect();
-        let input = PlanInput {
+        let mut decisions = decisions(config, today, &all, logged);
+        let scenario = Scenario::new(
+            config,
             now,
-            targets,
-            free,
-            pinned: future_pins,
-            logged_per_day: logged_per_day
-                .range(today..)
-                .map(|(d, m)| (*d, *m))
-                .collect(),
-            settings,
-        };
-        let plan = plan::plan(&input);
+            &decisions,
+            &windows,
+            &pinned,
+            &logged_per_day,
+            busy,
+            horizon,
+        );
+        let plan = plan::plan(&scenario.input());
         let badges = all
             .into_iter()
             .map(|b| {
                 let window = config.issuer(&b.issuer).renewal_window_days;
+                let Decision {
+                    status,
+                    work,
+                    retirement,
+                } = decisions.remove(&b.key).unwrap_or(Decision {
+                    status: Status::Target,
+                    work: Work::Nothing(Idle::Archived),
+                    retirement: Retirement::None,
+                });
                 BadgeInfo {
-                    status: status_at(&b, today, p.warn_days),
-                    work: work
-                        .remove(&b.key)
-                        .unwrap_or(Work::Nothing(crate::domain::work::Idle::Archived)),
+                    status,
+                    work,
+                    retirement,
                     logged: logged.get(&b.key).copied().unwrap_or(0),
                     renewal_opens: if b.is_held() {
                         b.renewal_opens(window)
@@ -183,6 +283,7 @@ impl Overview {
             logged_per_day,
             horizon,
             busy_sources: Vec::new(),
+            scenario,
         }
     }
 

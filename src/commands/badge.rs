@@ -6,7 +6,8 @@ use crate::cli::{BadgeCommand, BadgeFields, BadgeListArgs};
 use crate::config::Language;
 use crate::domain::badge::{Badge, Priority, derive_key, unique_key, validate_key};
 use crate::domain::duration::{format_minutes, parse_duration};
-use crate::domain::status::{Status, countdown_days, status_at};
+use crate::domain::decision::{Decision, Retirement};
+use crate::domain::status::{Status, countdown_days, urgency};
 use crate::domain::validation::{IssuerRule, check_badge, split_tags};
 use crate::store::badges;
 use crate::text::{Align, table};
@@ -204,31 +205,17 @@ pub fn status_label_in(
     }
 }
 
-/// Badges in list order: the next date that matters first, past ones last.
-fn sorted_for_list(ctx: &Ctx, mut all: Vec<Badge>) -> Vec<(Badge, Status)> {
+/// Badges in list order (the one urgency order of [`urgency`]), each with its decision.
+fn sorted_for_list(ctx: &Ctx, all: Vec<Badge>) -> Result<Vec<(Badge, Decision)>> {
     let today = ctx.today();
-    let warn = ctx.config.planner.warn_days;
-    all.sort_by_cached_key(|b| {
-        let st = status_at(b, today, warn);
-        let days = countdown_days(b, st, today);
-        let past = matches!(st, Status::Expired | Status::Retired);
-        (
-            past,
-            days.is_none(),
-            if past {
-                -days.unwrap_or(0)
-            } else {
-                days.unwrap_or(0)
-            },
-            b.key.clone(),
-        )
-    });
-    all.into_iter()
-        .map(|b| {
-            let st = status_at(&b, today, warn);
-            (b, st)
-        })
-        .collect()
+    let logged = badges::logged_in_cycle(ctx.store.conn())?;
+    let mut decided = crate::planning::decisions(&ctx.config, today, &all, &logged);
+    let mut rows: Vec<(Badge, Decision)> = all
+        .into_iter()
+        .filter_map(|b| decided.remove(&b.key).map(|d| (b, d)))
+        .collect();
+    rows.sort_by_cached_key(|(b, d)| (urgency(b, d.status, today), b.key.clone()));
+    Ok(rows)
 }
 
 fn list(ctx: &Ctx, args: &BadgeListArgs, out: &mut dyn Write) -> Result<()> {
@@ -246,14 +233,16 @@ fn list(ctx: &Ctx, args: &BadgeListArgs, out: &mut dyn Write) -> Result<()> {
         })
         .collect::<Result<_>>()?;
     let logged = badges::logged_in_cycle(ctx.store.conn())?;
-    let rows: Vec<(Badge, Status)> = sorted_for_list(ctx, badges::all(ctx.store.conn())?)
+    let rows: Vec<(Badge, Decision)> = sorted_for_list(ctx, badges::all(ctx.store.conn())?)?
         .into_iter()
-        .filter(|(b, st)| (args.all || !b.archived) && (wanted.is_empty() || wanted.contains(st)))
+        .filter(|(b, d)| {
+            (args.all || !b.archived) && (wanted.is_empty() || wanted.contains(&d.status))
+        })
         .collect();
     if args.json {
         let docs: Vec<serde_json::Value> = rows
             .iter()
-            .map(|(b, st)| badge_json(b, *st, logged.get(&b.key).copied().unwrap_or(0)))
+            .map(|(b, d)| badge_json(b, d.status, logged.get(&b.key).copied().unwrap_or(0)))
             .collect();
         return print_json(out, &docs);
     }
@@ -272,13 +261,13 @@ fn list(ctx: &Ctx, args: &BadgeListArgs, out: &mut dyn Write) -> Result<()> {
     let today = ctx.today();
     let mut cells: Vec<Vec<String>> = rows
         .iter()
-        .map(|(b, st)| {
+        .map(|(b, d)| {
             let done = logged.get(&b.key).copied().unwrap_or(0);
             vec![
                 if b.archived {
                     "archived".to_string()
                 } else {
-                    status_label(b, *st, today)
+                    status_label(b, d.status, today)
                 },
                 b.key.clone(),
                 b.name.clone(),
@@ -286,7 +275,7 @@ fn list(ctx: &Ctx, args: &BadgeListArgs, out: &mut dyn Write) -> Result<()> {
                 b.expires_on
                     .map(|d| d.to_string())
                     .unwrap_or_else(|| "-".into()),
-                retirement(b),
+                retirement(b, d.retirement),
                 format!(
                     "{}/{}",
                     format_minutes(done.min(b.effort_minutes)),
@@ -326,13 +315,44 @@ fn list(ctx: &Ctx, args: &BadgeListArgs, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-/// What replaces a badge that retires (its status counts down to the retirement): the
-/// replacement's key, `none: lapse` (let it lapse), or empty.
-fn retirement(b: &Badge) -> String {
-    match (b.retires_on, &b.replaced_by) {
+/// What the badge's retirement means, from its decision: the replacement's key,
+/// `none: lapse` (it retires first with nothing planned), `(retires DATE)` for a
+/// retirement after the expiry (renewed as usual), or empty.
+fn retirement(b: &Badge, r: Retirement) -> String {
+    match (r, &b.replaced_by) {
+        (Retirement::LetLapse(_), _) => "none: lapse".into(),
+        (Retirement::AfterExpiry(d), _) => format!("(retires {d})"),
         (_, Some(k)) => k.clone(),
-        (Some(_), None) => "none: lapse".into(),
-        (None, None) => String::new(),
+        (_, None) => String::new(),
+    }
+}
+
+/// What the planner does for the badge, from the same decision as its status: the outcome
+/// of its renewal or target, or why nothing is planned.
+fn plan_line(overview: &crate::planning::Overview, info: &crate::planning::BadgeInfo) -> String {
+    let Some(target) = info.work.target() else {
+        return match &info.work {
+            crate::domain::work::Work::Nothing(idle) => crate::tui::strings::idle(idle),
+            _ => String::new(),
+        };
+    };
+    let what = match &info.work {
+        crate::domain::work::Work::Renewal(_) => "renew",
+        _ => "earn",
+    };
+    let Some(o) = overview.outcome(&target.key) else {
+        return format!("{what} by {}: not planned yet", target.due);
+    };
+    let planned = format_minutes(o.planned_before_due);
+    match (o.at_risk, o.finish) {
+        (false, Some(f)) => format!("{what} by {}: {planned} planned, ready {f} (on time)", o.due),
+        (false, None) => format!("{what} by {}: done", o.due),
+        (true, f) => format!(
+            "{what} by {}: AT RISK, short {}{}",
+            o.due,
+            format_minutes(o.shortfall),
+            f.map(|f| format!(", ready {f}")).unwrap_or_default()
+        ),
     }
 }
 
@@ -350,11 +370,11 @@ fn show(ctx: &Ctx, key: &str, json: bool, out: &mut dyn Write) -> Result<()> {
     let conn = ctx.store.conn();
     let b = badges::get(conn, key)?.ok_or_else(|| actions::unknown_badge(conn, key))?;
     let today = ctx.today();
-    let st = status_at(&b, today, ctx.config.planner.warn_days);
-    let logged = badges::logged_in_cycle(conn)?
-        .get(key)
-        .copied()
-        .unwrap_or(0);
+    let overview = crate::planning::Overview::load(conn, &ctx.config, ctx.now)?;
+    let info = overview
+        .badge(key)
+        .ok_or_else(|| actions::unknown_badge(conn, key))?;
+    let (st, logged) = (info.status, info.logged);
     if json {
         return print_json(out, &badge_json(&b, st, logged));
     }
@@ -362,6 +382,7 @@ fn show(ctx: &Ctx, key: &str, json: bool, out: &mut dyn Write) -> Result<()> {
     let d = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
     let fields = [
         ("status", Some(status_label(&b, st, today))),
+        ("plan", Some(plan_line(&overview, info))),
         ("name", Some(b.name.clone())),
         ("issuer", Some(b.issuer.clone()).filter(|s| !s.is_empty())),
         ("level", b.level.clone()),
@@ -371,9 +392,12 @@ fn show(ctx: &Ctx, key: &str, json: bool, out: &mut dyn Write) -> Result<()> {
         ("renewal opens", d(opens)),
         (
             "retires",
-            b.retires_on.map(|r| match &b.replaced_by {
-                Some(_) => r.to_string(),
-                None => format!("{r}, with no replacement: let it lapse"),
+            b.retires_on.map(|r| match info.retirement {
+                Retirement::LetLapse(_) => format!("{r}, with no replacement: let it lapse"),
+                Retirement::AfterExpiry(_) => {
+                    format!("{r}, after it expires: renewed as usual")
+                }
+                _ => r.to_string(),
             }),
         ),
         ("replaced by", b.replaced_by.clone()),

@@ -6,6 +6,24 @@ use std::io::Write;
 
 /// Prints the configuration as TOML (defaults included), or its path with `--path`.
 pub fn run(ctx: &Ctx, args: &crate::cli::ConfigArgs, out: &mut dyn Write) -> Result<()> {
+    if let Some(crate::cli::ConfigCommand::Set { key, value }) = &args.action {
+        let path = ctx
+            .config_path
+            .clone()
+            .or_else(crate::config::default_path)
+            .ok_or_else(|| {
+                anyhow::anyhow!("no config folder on this system: give --config PATH")
+            })?;
+        let old = crate::config::set_in_file(&path, key, value)?;
+        match old {
+            Some(o) if o == value.trim() => {
+                writeln!(out, "{key} is already {o} in {}", path.display())?;
+            }
+            Some(o) => writeln!(out, "{key} = {} in {} (was {o})", value.trim(), path.display())?,
+            None => writeln!(out, "{key} = {} in {}", value.trim(), path.display())?,
+        }
+        return Ok(());
+    }
     if args.path {
         match crate::config::default_path() {
             Some(p) => writeln!(out, "{}", p.display())?,

@@ -8,6 +8,7 @@ use crate::domain::duration::format_minutes;
 use crate::domain::plan::{Outcome, Risk, Session};
 use crate::domain::status::Status;
 use crate::planning::Overview;
+use crate::planning::fixes::{self, Fix, NoFix, Rescue};
 use crate::text::{Align, pad, table, truncate, width};
 use anyhow::Result;
 use chrono::{Datelike, Days, NaiveDate};
@@ -17,84 +18,227 @@ fn overview(ctx: &Ctx) -> Result<Overview> {
     Ok(Overview::load(ctx.store.conn(), &ctx.config, ctx.now)?)
 }
 
-/// What would save an at-risk badge, in words.
+/// Why a badge is at risk, in words: its shortfall by its due day and when it would be
+/// ready; what would save it is [`fix_lines_in`].
 pub fn risk_text(o: &Outcome) -> String {
     risk_text_in(o, Language::En)
 }
 
-/// What would save an at-risk badge, in words, in `language` (the planner's interface
-/// speaks Japanese too; the command line is English).
+/// [`risk_text`] in `language`.
 pub fn risk_text_in(o: &Outcome, language: Language) -> String {
     let ja = language == Language::Ja;
-    let save = |per_day: Option<u32>, spare: Option<u32>| {
-        let mut ways = Vec::new();
-        if let Some(m) = per_day {
-            let m = format_minutes(m);
-            ways.push(if ja {
-                format!("1日あたりあと {m}")
-            } else {
-                format!("{m} more a day")
-            });
-        }
-        if let Some(m) = spare {
-            let (m, due) = (format_minutes(m), o.due);
-            ways.push(if ja {
-                format!("{due} までにスキマ時間をあと {m} 以上")
-            } else {
-                format!("at least {m} more spare time before {due}")
-            });
-        }
-        match (ways.is_empty(), ja) {
-            (true, false) => "no change to the cap or spare time alone would".to_string(),
-            (true, true) => "上限やスキマ時間を増やすだけでは間に合いません".to_string(),
-            (false, false) => format!("save it with {}", ways.join(", or ")),
-            (false, true) => format!("{}増やせば間に合います", ways.join("、または ")),
-        }
-    };
     let (due, release, short) = (o.due, o.release, format_minutes(o.shortfall));
-    let pick = |en: String, ja_text: String| if ja { ja_text } else { en };
-    match o.risk {
-        None => String::new(),
-        Some(Risk::DuplicateKey) => pick("listed twice".into(), "二重に登録されています".into()),
-        Some(Risk::DuePassed) => pick(
-            format!("was due {due}: plan it as soon as possible"),
-            format!("期限 {due} を過ぎています: できるだけ早く計画してください"),
-        ),
-        Some(Risk::DueBeforeRelease) => pick(
-            format!("cannot start before {release} but is due {due}: set a goal date"),
-            format!(
-                "{release} より前には始められませんが、期限は {due} です: 目標日を設定してください"
-            ),
-        ),
-        Some(Risk::NoSpareTime {
-            extra_minutes_per_day,
-            extra_spare_minutes,
-        }) => {
-            let save = save(extra_minutes_per_day, extra_spare_minutes);
-            pick(
-                format!("no spare time before {due}: {save}"),
-                format!("{due} までにスキマ時間がありません: {save}"),
-            )
+    let ready = o.finish.map(|f| f.to_string());
+    match (o.risk, ja) {
+        (None, _) => String::new(),
+        (Some(Risk::DuplicateKey), false) => "listed twice".into(),
+        (Some(Risk::DuplicateKey), true) => "二重に登録されています".into(),
+        (Some(Risk::DuePassed), false) => {
+            format!("was due {due}: planned from now on, late")
         }
-        Some(Risk::NotEnoughTime {
-            extra_minutes_per_day,
-            extra_spare_minutes,
-        }) => {
-            let save = save(extra_minutes_per_day, extra_spare_minutes);
-            pick(
-                format!("short {short}: {save}"),
-                format!("{short} 不足: {save}"),
-            )
+        (Some(Risk::DuePassed), true) => format!("期限 {due} を過ぎています: 今から遅れて計画します"),
+        (Some(Risk::DueBeforeRelease), false) => {
+            format!("cannot start before {release} but is due {due}: set a goal date")
         }
-        Some(Risk::SessionRules) => pick(
-            format!(
-                "short {short}: the spare time holds the minutes, but not in sessions the rules allow (min_session, max_session): add more windows before {due}, or change those rules in [planner]"
-            ),
-            format!(
-                "{short} 不足: スキマ時間の合計は足りていますが、設定 (min_session, max_session) で許される長さに区切れません: {due} までに時間枠を増やすか、[planner] の設定を変えてください"
-            ),
+        (Some(Risk::DueBeforeRelease), true) => format!(
+            "{release} より前には始められませんが、期限は {due} です: 目標日を設定してください"
         ),
+        (Some(_), false) => match ready {
+            Some(r) => format!("short {short} by {due}, ready {r}"),
+            None => format!("short {short} by {due}, not ready within the plan"),
+        },
+        (Some(_), true) => match ready {
+            Some(r) => format!("期限 {due} までに {short} 不足、準備完了は {r}"),
+            None => format!("期限 {due} までに {short} 不足、計画の範囲では終わりません"),
+        },
     }
+}
+
+/// One line of a rescue: what to change, and the command that changes it (none for a
+/// kind of fix that does not exist).
+pub struct FixLine {
+    pub text: String,
+    pub command: Option<String>,
+}
+
+/// The fixes of a badge at risk in words, in `language`, each with its command; then the
+/// kinds with no fix and why.
+pub fn fix_lines_in(r: &Rescue, o: &Outcome, language: Language) -> Vec<FixLine> {
+    let ja = language == Language::Ja;
+    let due = o.due;
+    let mut out: Vec<FixLine> = r
+        .fixes
+        .iter()
+        .map(|f| FixLine {
+            text: match (f, ja) {
+                (Fix::DailyCap { minutes }, false) => {
+                    format!("raise the daily cap to {}", format_minutes(*minutes))
+                }
+                (Fix::DailyCap { minutes }, true) => {
+                    format!("1日の上限を {} に上げる", format_minutes(*minutes))
+                }
+                (
+                    Fix::Window {
+                        days, start, end, ..
+                    },
+                    false,
+                ) => format!(
+                    "study {} {}-{} until {due}",
+                    crate::domain::spare::format_days(days),
+                    hm(*start),
+                    hm(*end)
+                ),
+                (
+                    Fix::Window {
+                        days, start, end, ..
+                    },
+                    true,
+                ) => format!(
+                    "{due} まで {} {}-{} に時間枠を足す",
+                    crate::domain::spare::format_days(days),
+                    hm(*start),
+                    hm(*end)
+                ),
+                (
+                    Fix::LowerPriority {
+                        badges,
+                        to,
+                        then_at_risk,
+                    },
+                    false,
+                ) => {
+                    let cost = if then_at_risk.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({} then at risk)", then_at_risk.join(", "))
+                    };
+                    format!("lower {} to {to} priority{cost}", badges.join(", "))
+                }
+                (
+                    Fix::LowerPriority {
+                        badges,
+                        to,
+                        then_at_risk,
+                    },
+                    true,
+                ) => {
+                    let cost = if then_at_risk.is_empty() {
+                        String::new()
+                    } else {
+                        format!("(代わりに {} が遅延リスク)", then_at_risk.join(", "))
+                    };
+                    format!(
+                        "{} の優先度を {} に下げる{cost}",
+                        badges.join(", "),
+                        match to {
+                            crate::domain::Priority::Low => "低",
+                            crate::domain::Priority::Normal => "通常",
+                            crate::domain::Priority::High => "高",
+                        }
+                    )
+                }
+            },
+            command: Some(f.command()),
+        })
+        .collect();
+    for (_, why) in &r.missing {
+        out.push(FixLine {
+            text: no_fix_text(*why, o, ja),
+            command: None,
+        });
+    }
+    out
+}
+
+fn no_fix_text(why: NoFix, o: &Outcome, ja: bool) -> String {
+    let due = o.due;
+    let need = format_minutes(o.remaining);
+    match (why, ja) {
+        (NoFix::DuePassed, false) => format!("no fix: its due day {due} has passed"),
+        (NoFix::DuePassed, true) => format!("対策なし: 期限 {due} を過ぎています"),
+        (NoFix::DueBeforeRelease, false) => {
+            format!("no fix: it is due {due}, before it can start: set a goal date")
+        }
+        (NoFix::DueBeforeRelease, true) => {
+            format!("対策なし: 始められる日より前の {due} が期限です: 目標日を設定してください")
+        }
+        (NoFix::MoreThanTheDays, false) => {
+            format!("no fix: {need} is more than the hours left until {due}")
+        }
+        (NoFix::MoreThanTheDays, true) => {
+            format!("対策なし: {due} までの残り時間では {need} に足りません")
+        }
+        (NoFix::CapNotTheLimit, false) => {
+            format!("no daily cap saves it: the spare time before {due} is what is missing")
+        }
+        (NoFix::CapNotTheLimit, true) => {
+            format!("上限を上げても間に合いません: {due} までのスキマ時間が足りません")
+        }
+        (NoFix::CapFull, false) => {
+            format!("no extra window saves it: the days until {due} are full under the daily cap")
+        }
+        (NoFix::CapFull, true) => {
+            format!("時間枠を足しても間に合いません: {due} までの日は1日の上限に達しています")
+        }
+        (NoFix::NoFreeTimeOfDay, false) => {
+            format!("no extra window: no time of day is free on the days until {due}")
+        }
+        (NoFix::NoFreeTimeOfDay, true) => {
+            format!("時間枠を足せません: {due} までの日に空いている時間帯がありません")
+        }
+        (NoFix::WindowNotEnough, false) => {
+            "no extra window saves it: not even a 4-hour one".to_string()
+        }
+        (NoFix::WindowNotEnough, true) => "4時間の時間枠を足しても間に合いません".to_string(),
+        (NoFix::AlreadyLowest, false) => {
+            "no priority change: it is already low priority".to_string()
+        }
+        (NoFix::AlreadyLowest, true) => "優先度では救えません: すでに低優先度です".to_string(),
+        (NoFix::NoRival, false) => {
+            format!("no priority change: no badge of its priority or higher studies before {due}")
+        }
+        (NoFix::NoRival, true) => {
+            format!("優先度では救えません: {due} までに同等以上の優先度のバッジは学習していません")
+        }
+        (NoFix::RivalsNotEnough, false) => {
+            "no priority change: even lowering every badge that takes its time would not".into()
+        }
+        (NoFix::RivalsNotEnough, true) => {
+            "優先度では救えません: 時間を使う全バッジを下げても間に合いません".into()
+        }
+    }
+}
+
+/// A fix as JSON (`plan --json`): its kind, its fields and its command.
+fn fix_json(f: &Fix) -> serde_json::Value {
+    let mut v = match f {
+        Fix::DailyCap { minutes } => serde_json::json!({"kind": "daily_cap", "minutes": minutes}),
+        Fix::Window {
+            days,
+            start,
+            end,
+            until,
+        } => serde_json::json!({
+            "kind": "window",
+            "days": days.iter().map(|d| crate::domain::dates::weekday_name(d.weekday())).collect::<Vec<_>>(),
+            "start": hm(*start),
+            "end": hm(*end),
+            "until": ymd(*until),
+        }),
+        Fix::LowerPriority { badges, to, .. } => serde_json::json!({
+            "kind": "lower_priority", "badges": badges, "priority": to.as_str(),
+        }),
+    };
+    if let Some(m) = v.as_object_mut() {
+        m.insert("command".into(), f.command().into());
+    }
+    v
+}
+
+/// The rescues of every badge at risk, on as many threads as the machine has (at most 4).
+pub fn rescues(ov: &Overview) -> Vec<Rescue> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    fixes::rescues(&ov.scenario, &ov.plan, threads)
 }
 
 /// `sukima plan`.
@@ -112,11 +256,17 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
             .filter(|s| until.is_none_or(|u| s.start.date() <= u))
             .map(session_json)
             .collect();
+        let rescued = rescues(&ov);
         let badges: Vec<serde_json::Value> = ov
             .plan
             .outcomes
             .iter()
             .map(|o| {
+                let fixes: Vec<serde_json::Value> = rescued
+                    .iter()
+                    .find(|r| r.key == o.key)
+                    .map(|r| r.fixes.iter().map(fix_json).collect())
+                    .unwrap_or_default();
                 serde_json::json!({
                     "badge": o.key,
                     "name": ov.name(&o.key),
@@ -130,6 +280,7 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
                     "slack_minutes": o.slack,
                     "at_risk": o.at_risk,
                     "risk": o.at_risk.then(|| risk_text(o)),
+                    "fixes": fixes,
                 })
             })
             .collect();
@@ -207,10 +358,34 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
                 ctx.width,
             )
         )?;
+        let rescued = rescues(&ov);
+        let wrap = |text: &str, indent: usize| {
+            crate::text::wrap(text, ctx.width.saturating_sub(indent).max(20))
+        };
         for o in ov.at_risk() {
-            let text = format!("{}: {}", o.key, risk_text(o));
-            for line in crate::text::wrap(&text, ctx.width.saturating_sub(4).max(20)) {
-                writeln!(out, "  {line}")?;
+            writeln!(out)?;
+            let head = format!("{}: {}.", o.key, risk_text(o));
+            for line in wrap(&head, 2) {
+                writeln!(out, "{line}")?;
+            }
+            let Some(r) = rescued.iter().find(|r| r.key == o.key) else {
+                continue;
+            };
+            if !r.fixes.is_empty() {
+                writeln!(out, "  Each of these alone puts it on time:")?;
+            }
+            for f in fix_lines_in(r, o, Language::En) {
+                let text = match &f.command {
+                    Some(_) => format!("- {}:", f.text),
+                    None => format!("- {}", f.text),
+                };
+                for line in wrap(&text, 4) {
+                    writeln!(out, "  {line}")?;
+                }
+                if let Some(cmd) = f.command {
+                    // Never wrapped: it is copied as it is.
+                    writeln!(out, "      {cmd}")?;
+                }
             }
         }
     }

@@ -112,7 +112,7 @@ impl Interval {
 }
 
 /// Whether a window is a blackout covering `day`.
-fn blacked_out(windows: &[Window], day: NaiveDate) -> bool {
+pub fn blacked_out(windows: &[Window], day: NaiveDate) -> bool {
     windows.iter().any(|w| match w.kind {
         WindowKind::Blackout { from, to } => from <= day && day <= to,
         _ => false,
@@ -120,7 +120,7 @@ fn blacked_out(windows: &[Window], day: NaiveDate) -> bool {
 }
 
 /// The spare time of one day, merged, before blackouts and busy times.
-fn day_windows(windows: &[Window], day: NaiveDate) -> Vec<Interval> {
+pub fn day_windows(windows: &[Window], day: NaiveDate) -> Vec<Interval> {
     let mut v: Vec<Interval> = windows
         .iter()
         .filter_map(|w| match &w.kind {

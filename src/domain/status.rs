@@ -66,24 +66,52 @@ impl fmt::Display for Status {
 /// The status of `badge` on `today`.
 ///
 /// Precedence follows the table in DESIGN 2, top row first: a held badge that has expired
-/// is `expired` even if it was also retired; a retirement (past or ahead) outranks an
-/// expiry that is only close. A target (not earned) is `retired` once its retirement has
-/// passed and `target` otherwise: it cannot expire or be expiring.
+/// is `expired` even if it was also retired. A retirement ahead makes a badge `retiring`
+/// only when it ends the badge first (on or before its expiry, or it never expires, or it
+/// is a target); a badge that retires after it expires follows its expiry and is renewed
+/// as usual, its retirement shown beside the status ([`later_retirement`]). A target
+/// (not earned) cannot expire.
 pub fn status_at(badge: &Badge, today: NaiveDate, warn_days: u32) -> Status {
-    if !badge.is_held() {
-        return match badge.retires_on {
-            Some(r) if r < today => Status::Retired,
-            _ => Status::Target,
-        };
+    let retirement_first = !badge.is_held() || badge.retires_before_expiry();
+    match (badge.is_held(), badge.expires_on, badge.retires_on) {
+        (true, Some(e), _) if e < today => Status::Expired,
+        (_, _, Some(r)) if r < today => Status::Retired,
+        (_, _, Some(_)) if retirement_first => Status::Retiring,
+        (false, _, _) => Status::Target,
+        (true, Some(e), _) if (e - today).num_days() <= i64::from(warn_days) => {
+            Status::Expiring
+        }
+        (true, Some(_), _) => Status::Active,
+        (true, None, _) => Status::NoExpiry,
     }
-    match (badge.expires_on, badge.retires_on) {
-        (Some(e), _) if e < today => Status::Expired,
-        (_, Some(r)) if r < today => Status::Retired,
-        (_, Some(_)) => Status::Retiring,
-        (Some(e), None) if (e - today).num_days() <= i64::from(warn_days) => Status::Expiring,
-        (Some(_), None) => Status::Active,
-        (None, None) => Status::NoExpiry,
+}
+
+/// A retirement that comes after the badge expires: it does not decide the status (the
+/// expiry does, and the badge is renewed as usual) but is shown beside it.
+pub fn later_retirement(badge: &Badge, status: Status) -> Option<NaiveDate> {
+    match status {
+        Status::Expiring | Status::Active | Status::Expired => badge
+            .retires_on
+            .filter(|_| badge.is_held() && !badge.retires_before_expiry()),
+        _ => None,
     }
+}
+
+/// The order of "most urgent first", the one every list uses (`badge list`, the Badges
+/// view): the next date that matters first (an expiry, a retirement, a goal), then badges
+/// with no such date, then the ones already past it, the most recent first; ties by key.
+pub fn urgency(badge: &Badge, status: Status, today: NaiveDate) -> (bool, bool, i64) {
+    let days = countdown_days(badge, status, today);
+    let past = matches!(status, Status::Expired | Status::Retired);
+    (
+        past,
+        days.is_none(),
+        if past {
+            -days.unwrap_or(0)
+        } else {
+            days.unwrap_or(0)
+        },
+    )
 }
 
 /// The date a status counts toward: expiry, retirement, or for a target its goal.
@@ -226,6 +254,27 @@ mod tests {
             ),
             (
                 "2026-01-01",
+                "2027-02-01",
+                "2027-12-31",
+                Status::Expiring,
+                "retires after it expires: the expiry decides",
+            ),
+            (
+                "2026-01-01",
+                "2028-01-01",
+                "2028-06-30",
+                Status::Active,
+                "retires after a far expiry: active",
+            ),
+            (
+                "",
+                "",
+                "2027-06-30",
+                Status::Retiring,
+                "a target whose exam retires ahead",
+            ),
+            (
+                "2026-01-01",
                 "2027-01-01",
                 "2026-12-31",
                 Status::Expired,
@@ -245,6 +294,43 @@ mod tests {
                 "{why}"
             );
         }
+    }
+
+    #[test]
+    fn a_later_retirement_is_shown_beside_the_expiry() {
+        let today = d("2027-01-10").unwrap();
+        let later = badge("2026-01-01", "2027-02-01", "2027-12-31");
+        let st = status_at(&later, today, 90);
+        assert_eq!(later_retirement(&later, st), d("2027-12-31"));
+        assert_eq!(countdown_days(&later, st, today), Some(22));
+        let first = badge("2026-01-01", "2027-02-01", "2027-01-31");
+        assert_eq!(later_retirement(&first, status_at(&first, today, 90)), None);
+    }
+
+    #[test]
+    fn urgency_puts_the_nearest_date_first_and_past_ones_last() {
+        let today = d("2027-01-10").unwrap();
+        let mut all = [
+            ("expired-long-ago", badge("2025-01-01", "2026-06-01", "")),
+            ("never", badge("2025-01-01", "", "")),
+            ("soon", badge("2025-01-01", "2027-01-20", "")),
+            ("retires-later", badge("2025-01-01", "2027-01-15", "2027-12-31")),
+            ("expired-yesterday", badge("2025-01-01", "2027-01-09", "")),
+            ("far", badge("2025-01-01", "2028-01-20", "")),
+        ];
+        all.sort_by_key(|(k, b)| (urgency(b, status_at(b, today, 90), today), *k));
+        let order: Vec<&str> = all.iter().map(|(k, _)| *k).collect();
+        assert_eq!(
+            order,
+            [
+                "retires-later",
+                "soon",
+                "far",
+                "never",
+                "expired-yesterday",
+                "expired-long-ago"
+            ]
+        );
     }
 
     #[test]

@@ -329,20 +329,8 @@ impl App {
         match self.badges.sort {
             SortBy::Urgency => rows.sort_by_cached_key(|&i| {
                 let b = &badges[i];
-                let st = b.status;
-                let days = crate::domain::status::countdown_days(&b.badge, st, today);
-                let past = matches!(
-                    st,
-                    crate::domain::status::Status::Expired | crate::domain::status::Status::Retired
-                );
                 (
-                    past,
-                    days.is_none(),
-                    if past {
-                        -days.unwrap_or(0)
-                    } else {
-                        days.unwrap_or(0)
-                    },
+                    crate::domain::status::urgency(&b.badge, b.status, today),
                     b.badge.key.clone(),
                 )
             }),

@@ -767,6 +767,11 @@ pub fn today_title(total: &str) -> String {
 }
 
 /// "retires → #new-key".
+/// Beside a retirement that comes after the expiry: the badge is renewed as usual.
+pub fn after_expiry() -> &'static str {
+    tr("after expiry", "失効後")
+}
+
 pub fn retires_to(key: &str) -> String {
     format!("{} → #{key}", tr("retires", "廃止"))
 }

@@ -5,6 +5,7 @@
 use super::put;
 use crate::domain::dates::hm;
 use crate::domain::duration::format_minutes;
+use crate::domain::decision::Retirement;
 use crate::domain::status::countdown_days;
 use crate::planning::BadgeInfo;
 use crate::text::{pad, pad_left, truncate, width};
@@ -172,11 +173,21 @@ fn cell(app: &App, b: &BadgeInfo, kind: Kind, w: usize) -> String {
             .expires_on
             .map(|d| d.to_string())
             .unwrap_or_else(|| "—".into()),
-        Kind::Retires => match (&b.badge.retires_on, &b.badge.replaced_by) {
-            (Some(r), Some(k)) => format!("{} → {k}", r.format("%y-%m-%d")),
-            (Some(r), None) => format!("{} {}", r.format("%y-%m-%d"), strings::no_replacement()),
-            (None, Some(k)) => format!("→ {k}"),
-            (None, None) => String::new(),
+        Kind::Retires => match (b.retirement, &b.badge.replaced_by) {
+            (Retirement::LetLapse(r) | Retirement::Past(r), None) => {
+                format!("{} {}", r.format("%y-%m-%d"), strings::no_replacement())
+            }
+            (Retirement::AfterExpiry(r), _) => {
+                format!("{} {}", r.format("%y-%m-%d"), strings::after_expiry())
+            }
+            (r, Some(k)) => match r.date() {
+                Some(d) => format!("{} → {k}", d.format("%y-%m-%d")),
+                None => format!("→ {k}"),
+            },
+            (r, None) => r
+                .date()
+                .map(|d| d.format("%y-%m-%d").to_string())
+                .unwrap_or_default(),
         },
         Kind::Progress => {
             let done = b.logged.min(b.badge.effort_minutes);
