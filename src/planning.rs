@@ -6,11 +6,11 @@ pub mod fixes;
 
 use crate::config::Config;
 use crate::domain::badge::Badge;
+use crate::domain::decision::{Decision, Retirement, decide_all};
 use crate::domain::events::{self, Event};
 use crate::domain::log::Pinned;
 use crate::domain::plan::{self, Outcome, Plan, PlanInput, Session, Settings};
 use crate::domain::spare::{self, Interval, Window};
-use crate::domain::decision::{Decision, Retirement, decide_all};
 use crate::domain::status::Status;
 use crate::domain::work::{Idle, PlanTarget, Work, WorkRules};
 use crate::store::{StoreError, badges, busy, log, pinned, windows};

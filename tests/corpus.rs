@@ -160,7 +160,7 @@ fn real_calendars_import_and_match_an_independent_expansion() {
             let uid = if e.uid.starts_with("line-") {
                 String::new()
             } else {
-                e.uid.clone()
+                e.uid.to_string()
             };
             ours.entry(uid).or_default().push((
                 e.start.format("%Y-%m-%dT%H:%M:%S").to_string(),

@@ -5,8 +5,8 @@ use crate::actions;
 use crate::cli::{BadgeCommand, BadgeFields, BadgeListArgs};
 use crate::config::Language;
 use crate::domain::badge::{Badge, Priority, derive_key, unique_key, validate_key};
-use crate::domain::duration::{format_minutes, parse_duration};
 use crate::domain::decision::{Decision, Retirement};
+use crate::domain::duration::{format_minutes, parse_duration};
 use crate::domain::status::{Status, countdown_days, urgency};
 use crate::domain::validation::{IssuerRule, check_badge, split_tags};
 use crate::store::badges;
@@ -345,7 +345,10 @@ fn plan_line(overview: &crate::planning::Overview, info: &crate::planning::Badge
     };
     let planned = format_minutes(o.planned_before_due);
     match (o.at_risk, o.finish) {
-        (false, Some(f)) => format!("{what} by {}: {planned} planned, ready {f} (on time)", o.due),
+        (false, Some(f)) => format!(
+            "{what} by {}: {planned} planned, ready {f} (on time)",
+            o.due
+        ),
         (false, None) => format!("{what} by {}: done", o.due),
         (true, f) => format!(
             "{what} by {}: AT RISK, short {}{}",

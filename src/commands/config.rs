@@ -19,7 +19,12 @@ pub fn run(ctx: &Ctx, args: &crate::cli::ConfigArgs, out: &mut dyn Write) -> Res
             Some(o) if o == value.trim() => {
                 writeln!(out, "{key} is already {o} in {}", path.display())?;
             }
-            Some(o) => writeln!(out, "{key} = {} in {} (was {o})", value.trim(), path.display())?,
+            Some(o) => writeln!(
+                out,
+                "{key} = {} in {} (was {o})",
+                value.trim(),
+                path.display()
+            )?,
             None => writeln!(out, "{key} = {} in {}", value.trim(), path.display())?,
         }
         return Ok(());

@@ -7,7 +7,7 @@ use crate::domain::spare::Interval;
 use crate::io::ics::{self, BadgeDates, ExportSession};
 use crate::planning::Overview;
 use crate::store::Store;
-use crate::store::busy::{self, Busy};
+use crate::store::busy;
 use anyhow::Result;
 use chrono::{NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
@@ -121,21 +121,15 @@ pub fn import_busy(
                 .filter(|n| !looks_like_id(n))
         })
         .unwrap_or_else(|| full_path(file));
-    let items: Vec<Busy> = result
-        .events
-        .iter()
-        .map(|e| Busy {
-            source: source.clone(),
-            uid: e.uid.clone(),
-            summary: e.summary.clone(),
-            interval: Interval {
-                start: e.start,
-                end: e.end,
-            },
-        })
-        .collect();
+    let items = result.events.iter().map(|e| {
+        let interval = Interval {
+            start: e.start,
+            end: e.end,
+        };
+        (&*e.uid, &*e.summary, interval)
+    });
     let (removed, added) = store.transact(&format!("import ics {source}"), |tx| {
-        busy::replace_source(tx, &source, &items)
+        busy::replace_source_with(tx, &source, items)
     })?;
     let mut msg = format!(
         "imported {added} busy events from {} as '{source}'",

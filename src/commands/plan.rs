@@ -36,7 +36,9 @@ pub fn risk_text_in(o: &Outcome, language: Language) -> String {
         (Some(Risk::DuePassed), false) => {
             format!("was due {due}: planned from now on, late")
         }
-        (Some(Risk::DuePassed), true) => format!("期限 {due} を過ぎています: 今から遅れて計画します"),
+        (Some(Risk::DuePassed), true) => {
+            format!("期限 {due} を過ぎています: 今から遅れて計画します")
+        }
         (Some(Risk::DueBeforeRelease), false) => {
             format!("cannot start before {release} but is due {due}: set a goal date")
         }

@@ -47,9 +47,7 @@ pub fn decide_all(
         .iter()
         .map(|b| {
             let status = status_at(b, rules.today, warn_days);
-            let work = work
-                .remove(&b.key)
-                .unwrap_or(Work::Nothing(Idle::Archived));
+            let work = work.remove(&b.key).unwrap_or(Work::Nothing(Idle::Archived));
             let retirement = retirement(b, status, &work, rules.today);
             (
                 b.key.clone(),

@@ -78,9 +78,7 @@ pub fn status_at(badge: &Badge, today: NaiveDate, warn_days: u32) -> Status {
         (_, _, Some(r)) if r < today => Status::Retired,
         (_, _, Some(_)) if retirement_first => Status::Retiring,
         (false, _, _) => Status::Target,
-        (true, Some(e), _) if (e - today).num_days() <= i64::from(warn_days) => {
-            Status::Expiring
-        }
+        (true, Some(e), _) if (e - today).num_days() <= i64::from(warn_days) => Status::Expiring,
         (true, Some(_), _) => Status::Active,
         (true, None, _) => Status::NoExpiry,
     }
@@ -314,7 +312,10 @@ mod tests {
             ("expired-long-ago", badge("2025-01-01", "2026-06-01", "")),
             ("never", badge("2025-01-01", "", "")),
             ("soon", badge("2025-01-01", "2027-01-20", "")),
-            ("retires-later", badge("2025-01-01", "2027-01-15", "2027-12-31")),
+            (
+                "retires-later",
+                badge("2025-01-01", "2027-01-15", "2027-12-31"),
+            ),
             ("expired-yesterday", badge("2025-01-01", "2027-01-09", "")),
             ("far", badge("2025-01-01", "2028-01-20", "")),
         ];

@@ -272,7 +272,11 @@ impl<'a> Search<'a> {
     }
 
     /// Re-plans with `free` time and `sc`'s other inputs changed by `change`.
-    fn replan(&self, free: Option<Vec<Interval>>, change: impl FnOnce(&mut plan::PlanInput)) -> Plan {
+    fn replan(
+        &self,
+        free: Option<Vec<Interval>>,
+        change: impl FnOnce(&mut plan::PlanInput),
+    ) -> Plan {
         let mut input = self
             .sc
             .input_with_free(free.unwrap_or_else(|| self.free.clone()));
@@ -299,7 +303,13 @@ impl<'a> Search<'a> {
             self.saves(&p, key, false)
         };
         // The relaxation's estimate is where to start; without one, a step up.
-        let hint = match self.plan.outcomes.iter().find(|o| o.key == key).and_then(|o| o.risk) {
+        let hint = match self
+            .plan
+            .outcomes
+            .iter()
+            .find(|o| o.key == key)
+            .and_then(|o| o.risk)
+        {
             Some(
                 Risk::NotEnoughTime {
                     extra_minutes_per_day: Some(m),
@@ -336,7 +346,11 @@ impl<'a> Search<'a> {
         };
         // Every day until its due at the daily cap: more spare time cannot help.
         let all_days: Vec<NaiveDate> = from.iter_days().take_while(|d| *d <= o.due).collect();
-        if self.cap_room(&all_days).iter().map(|&r| u64::from(r)).sum::<u64>()
+        if self
+            .cap_room(&all_days)
+            .iter()
+            .map(|&r| u64::from(r))
+            .sum::<u64>()
             < u64::from(o.remaining)
         {
             return Err(NoFix::CapFull);
@@ -475,10 +489,7 @@ impl<'a> Search<'a> {
             .into_iter()
             .filter(|(k, _)| {
                 !self.at_risk.contains(k)
-                    && sc
-                        .targets
-                        .iter()
-                        .any(|t| t.key == *k && t.priority >= mine)
+                    && sc.targets.iter().any(|t| t.key == *k && t.priority >= mine)
             })
             .collect();
         if rivals.is_empty() {
@@ -700,7 +711,10 @@ impl Slots {
 
     /// The longest window any preferred start allows.
     fn longest(&self) -> u32 {
-        preferred_starts().map(|s| self.room_at(s)).max().unwrap_or(0)
+        preferred_starts()
+            .map(|s| self.room_at(s))
+            .max()
+            .unwrap_or(0)
     }
 }
 

@@ -475,3 +475,59 @@ fn spreadsheets_as_excel_saves_them() {
         serde_json::Value::Null
     );
 }
+
+/// A calendar import is one undo step each way, however many events it brings (the rows
+/// go in without one undo step each): undo takes a re-import back to the earlier import,
+/// and a deleted import comes back whole.
+#[test]
+fn calendar_imports_undo_whole() {
+    let env = Env::new();
+    let cal = |n: u32| {
+        let mut t = String::from("BEGIN:VCALENDAR\r\n");
+        for d in 0..n {
+            t.push_str(&format!(
+                "BEGIN:VEVENT\r\nUID:u{d}\r\nSUMMARY:It's {d}\r\nDTSTART:202701{:02}T010000Z\r\nDTEND:202701{:02}T020000Z\r\nEND:VEVENT\r\n",
+                d + 7,
+                d + 7
+            ));
+        }
+        t + "END:VCALENDAR\r\n"
+    };
+    let file = env.write("c.ics", &cal(3));
+    env.ok(&["import", "ics", s(&file), "--name", "c"]);
+    let three = env.snapshot();
+    let listed = |env: &Env| env.ok(&["window", "list"]);
+    assert!(
+        listed(&env).contains("3 events imported"),
+        "{}",
+        listed(&env)
+    );
+    std::fs::write(&file, cal(1)).unwrap();
+    env.ok(&["import", "ics", s(&file), "--name", "c"]);
+    assert!(
+        listed(&env).contains("1 events imported"),
+        "{}",
+        listed(&env)
+    );
+    env.ok(&["undo"]);
+    assert_eq!(env.snapshot(), three);
+    assert!(
+        listed(&env).contains("3 events imported"),
+        "{}",
+        listed(&env)
+    );
+    env.ok(&["window", "rm", "c"]);
+    assert!(!listed(&env).contains("events imported"));
+    env.ok(&["undo"]);
+    assert!(
+        listed(&env).contains("3 events imported"),
+        "{}",
+        listed(&env)
+    );
+    env.ok(&["undo"]);
+    assert!(
+        !listed(&env).contains("events imported"),
+        "{}",
+        listed(&env)
+    );
+}

@@ -24,7 +24,12 @@ enum Replaced {
 
 fn combos() -> Vec<(Badge, Replaced)> {
     let earned = [None, Some("2025-01-01")];
-    let expires = [None, Some("2027-01-05"), Some("2027-02-01"), Some("2028-06-01")];
+    let expires = [
+        None,
+        Some("2027-01-05"),
+        Some("2027-02-01"),
+        Some("2028-06-01"),
+    ];
     let retires = [
         None,
         Some("2027-01-01"),
@@ -152,7 +157,8 @@ fn status_work_and_retirement_agree_on_every_combination() {
                 "{why}"
             );
             assert!(
-                b.archived || matches!(dec.work, Work::Renewal(_) | Work::Target(_))
+                b.archived
+                    || matches!(dec.work, Work::Renewal(_) | Work::Target(_))
                     || dec.status == Status::Expired,
                 "{why}"
             );
@@ -160,7 +166,10 @@ fn status_work_and_retirement_agree_on_every_combination() {
         // A retiring status always has its retirement ahead, and comes first.
         if dec.status == Status::Retiring {
             assert!(b.retires_on.is_some_and(|r| r >= today), "{why}");
-            assert!(!matches!(dec.retirement, Retirement::AfterExpiry(_)), "{why}");
+            assert!(
+                !matches!(dec.retirement, Retirement::AfterExpiry(_)),
+                "{why}"
+            );
         }
         // A renewal is planned only while the badge is held and not expired.
         if let Work::Renewal(t) = &dec.work {

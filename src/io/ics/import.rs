@@ -51,6 +51,7 @@ use event::{Event, Reader};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::rc::Rc;
 
 mod event;
 
@@ -59,10 +60,11 @@ mod event;
 pub struct BusyEvent {
     pub start: NaiveDateTime,
     pub end: NaiveDateTime,
-    /// The event's `UID` (shared by the occurrences of a recurring event).
-    pub uid: String,
+    /// The event's `UID` (shared by the occurrences of a recurring event, in memory too:
+    /// a large calendar has hundreds of thousands of occurrences).
+    pub uid: Rc<str>,
     /// The event's `SUMMARY`, unescaped; empty when it has none.
-    pub summary: String,
+    pub summary: Rc<str>,
 }
 
 impl BusyEvent {
@@ -317,6 +319,7 @@ fn read_calendar(
             Some(_) => &none,
         };
         let before = out.events.len();
+        let (uid, summary): (Rc<str>, Rc<str>) = (e.uid.as_str().into(), e.summary.as_str().into());
         let occurrences = timing.occurrences(
             &zones.local,
             range,
@@ -326,8 +329,8 @@ fn read_calendar(
                 out.events.push(BusyEvent {
                     start,
                     end,
-                    uid: e.uid.clone(),
-                    summary: e.summary.clone(),
+                    uid: Rc::clone(&uid),
+                    summary: Rc::clone(&summary),
                 });
             },
         );

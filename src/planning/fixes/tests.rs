@@ -68,7 +68,8 @@ fn apply(sc: &Scenario, fix: &Fix) -> Scenario {
             sc.settings.daily_cap = crate::domain::parse_duration(cap).unwrap();
         } else if let Some(text) = cmd.strip_prefix("sukima window add ") {
             let text = text.trim_matches('"');
-            sc.windows.push(quick_add::parse_free(text, sc.now).unwrap());
+            sc.windows
+                .push(quick_add::parse_free(text, sc.now).unwrap());
         } else if let Some(rest) = cmd.strip_prefix("sukima badge edit ") {
             let (key, p) = rest.split_once(" --priority ").unwrap();
             let p: Priority = p.parse().unwrap();
@@ -102,7 +103,12 @@ fn check_all(sc: &Scenario) -> Vec<Rescue> {
         for fix in &r.fixes {
             let after = plan_of(&apply(sc, fix));
             let o = after.outcomes.iter().find(|o| o.key == r.key).unwrap();
-            assert!(!o.at_risk, "{} does not save {}: {o:?}", fix.command(), r.key);
+            assert!(
+                !o.at_risk,
+                "{} does not save {}: {o:?}",
+                fix.command(),
+                r.key
+            );
             let newly: Vec<_> = at_risk(&after).difference(&before).cloned().collect();
             match fix {
                 Fix::LowerPriority { then_at_risk, .. } => assert_eq!(&newly, then_at_risk),
@@ -129,12 +135,22 @@ fn a_commute_too_short_for_the_badge_gets_a_window_and_no_cap() {
     let sc = scenario(
         "2027-01-04T08:00",
         &["weekdays 7:10-7:40"],
-        vec![target("gcp", "2027-01-04", "2027-01-14", 600, Priority::Normal)],
+        vec![target(
+            "gcp",
+            "2027-01-04",
+            "2027-01-14",
+            600,
+            Priority::Normal,
+        )],
         120,
     );
     let found = check_all(&sc);
     let r = &found[0];
-    assert_eq!(r.shortfall, 600 - 8 * 30, "8 weekday mornings from the 5th to the 14th");
+    assert_eq!(
+        r.shortfall,
+        600 - 8 * 30,
+        "8 weekday mornings from the 5th to the 14th"
+    );
     assert_eq!(
         r.missing,
         [
@@ -156,7 +172,13 @@ fn a_cap_bound_badge_gets_the_smallest_cap_that_saves_it() {
     let sc = scenario(
         "2027-01-04T08:00",
         &["daily 18:00-23:00"],
-        vec![target("az", "2027-01-04", "2027-01-13", 20 * 60, Priority::Normal)],
+        vec![target(
+            "az",
+            "2027-01-04",
+            "2027-01-13",
+            20 * 60,
+            Priority::Normal,
+        )],
         60,
     );
     let found = check_all(&sc);
@@ -170,8 +192,7 @@ fn a_cap_bound_badge_gets_the_smallest_cap_that_saves_it() {
     less.settings.daily_cap = minutes - 5;
     assert!(at_risk(&plan_of(&less)).contains("az"));
     assert!(
-        r.missing
-            .contains(&(Some(FixKind::Window), NoFix::CapFull)),
+        r.missing.contains(&(Some(FixKind::Window), NoFix::CapFull)),
         "every day is at the cap: no window helps: {r:?}"
     );
 }
@@ -213,7 +234,13 @@ fn nothing_saves_a_badge_whose_due_has_passed_or_that_needs_more_than_the_days()
         &["daily 20:00-21:00"],
         vec![
             target("past", "2027-01-01", "2027-01-05", 60, Priority::Normal),
-            target("huge", "2027-01-10", "2027-01-11", 49 * 60, Priority::Normal),
+            target(
+                "huge",
+                "2027-01-10",
+                "2027-01-11",
+                49 * 60,
+                Priority::Normal,
+            ),
         ],
         120,
     );
@@ -292,10 +319,20 @@ fn arb_instance() -> impl Strategy<Value = Scenario> {
         30u32..=900,
         0u64..6,
         2u64..30,
-        prop_oneof![Just(Priority::Low), Just(Priority::Normal), Just(Priority::High)],
+        prop_oneof![
+            Just(Priority::Low),
+            Just(Priority::Normal),
+            Just(Priority::High)
+        ],
     );
     let window = (
-        prop::sample::select(vec!["weekdays", "weekends", "daily", "mon,wed,fri", "tue,thu"]),
+        prop::sample::select(vec![
+            "weekdays",
+            "weekends",
+            "daily",
+            "mon,wed,fri",
+            "tue,thu",
+        ]),
         6u32..22,
         prop::sample::select(vec![0u32, 15, 30, 45]),
         prop::sample::select(vec![15u32, 30, 45, 60, 90]),
@@ -337,8 +374,7 @@ fn arb_instance() -> impl Strategy<Value = Scenario> {
             let mut sc = scenario("2027-01-04T08:00", &refs, targets, cap);
             if blackout > 0 {
                 sc.windows.push(
-                    quick_add::parse_off(&format!("2027-01-{:02}", 6 + blackout), sc.now)
-                        .unwrap(),
+                    quick_add::parse_off(&format!("2027-01-{:02}", 6 + blackout), sc.now).unwrap(),
                 );
             }
             sc

@@ -4,8 +4,8 @@
 
 use super::put;
 use crate::domain::dates::hm;
-use crate::domain::duration::format_minutes;
 use crate::domain::decision::Retirement;
+use crate::domain::duration::format_minutes;
 use crate::domain::status::countdown_days;
 use crate::planning::BadgeInfo;
 use crate::text::{pad, pad_left, truncate, width};

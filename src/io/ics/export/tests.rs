@@ -437,7 +437,13 @@ fn import_reads_the_sessions_back_as_busy_time() {
     let got: Vec<(String, String, String)> = busy
         .events
         .iter()
-        .map(|e| (e.start.to_string(), e.end.to_string(), e.summary.clone()))
+        .map(|e| {
+            (
+                e.start.to_string(),
+                e.end.to_string(),
+                e.summary.to_string(),
+            )
+        })
         .collect();
     assert_eq!(
         got,

@@ -144,7 +144,7 @@ impl Timing {
 pub(super) struct Reader<'a> {
     pub zones: &'a Zones,
     pub notes: &'a mut Vec<String>,
-    pub component: &'a Component,
+    pub component: &'a Component<'a>,
 }
 
 type Failure = (usize, String);

@@ -47,7 +47,7 @@ fn utc_times_become_local() {
             "2027-01-07T00:00..2027-01-07T02:00 Call with London",
         ]
     );
-    assert_eq!(busy.events[0].uid, "standup-1@google.com");
+    assert_eq!(&*busy.events[0].uid, "standup-1@google.com");
     assert_eq!(busy.events[0].interval().minutes(), 90);
     assert_eq!(
         skipped(&busy),
@@ -180,7 +180,7 @@ fn folded_lines_and_escapes_are_read() {
         (t("2027-01-09T10:00:00"), t("2027-01-09T11:30:00"))
     );
     assert_eq!(
-        e.summary,
+        &*e.summary,
         "プロジェクト定例会議; 議題: 予算, 日程\n持ち物: ノートPC \\ 資料一式（第二会議室）"
     );
     assert!(busy.notes.is_empty(), "{:?}", busy.notes);
