@@ -264,11 +264,11 @@ impl BadgeForm {
                 "effort" if !v.is_empty() => parse_duration(v)
                     .err()
                     .map(|e| strings::bad_duration(v, e.to_string())),
-                "issuer" => crate::config::issuer_problem(
-                    config,
-                    data.badges.iter().map(|b| b.badge.issuer.as_str()),
-                    v,
-                ),
+                "issuer" => config
+                    .known_issuers(data.badges.iter().map(|b| b.badge.issuer.as_str()))
+                    .resolve(v, crate::domain::validation::IssuerRule::MustBeKnown)
+                    .err()
+                    .map(|e| strings::bad_issuer(&e)),
                 "priority" => v.parse::<Priority>().err().map(strings::bad_priority),
                 _ => None,
             };

@@ -105,6 +105,29 @@ pub fn bad_priority(english: String) -> String {
     }
 }
 
+/// An issuer the badge form does not know ([`crate::domain::validation::BadgeError`]).
+pub fn bad_issuer(error: &crate::domain::validation::BadgeError) -> String {
+    use crate::domain::validation::BadgeError;
+    match error {
+        BadgeError::UnknownIssuer {
+            issuer,
+            suggestions,
+        } if ja() => {
+            let hint = if suggestions.is_empty() {
+                String::new()
+            } else {
+                let names: Vec<String> = suggestions.iter().map(|s| format!("「{s}」")).collect();
+                format!("（{}のことですか？）", names.join("か"))
+            };
+            format!(
+                "発行元「{issuer}」は未登録です{hint}: 設定済みの発行元を使うか、config.toml に [issuers.\"{}\"] を追加してください",
+                issuer.to_lowercase()
+            )
+        }
+        other => other.to_string(),
+    }
+}
+
 // ----- The frame: tabs, status line, footer -----
 
 pub const APP_TITLE: &str = "sukima";
@@ -561,8 +584,8 @@ pub fn form_field(name: &str) -> (&'static str, &'static str) {
             ("優先度", "low、normal、high"),
         ),
         "tags" => (
-            ("Tags", "words separated by spaces"),
-            ("タグ", "スペース区切りの語"),
+            ("Tags", "words separated by spaces or commas"),
+            ("タグ", "スペース・カンマ・読点区切りの語"),
         ),
         "url" => (("URL", ""), ("URL", "")),
         "notes" => (("Notes", ""), ("メモ", "")),

@@ -527,6 +527,26 @@ fn an_unknown_issuer_keeps_the_form_open() {
     assert!(badge(&app, "oracle-cloud-foundations").is_none());
 }
 
+/// Issue 15, one validation: the form stores an issuer under its configured name and
+/// splits tags by the rule of the command line (commas or spaces).
+#[test]
+fn the_form_stores_the_configured_issuer_and_one_tag_rule() {
+    let mut app = demo_app();
+    app.update(ch('2'));
+    app.update(ch('n'));
+    type_text(&mut app, "AWS Certified Developer");
+    press(&mut app, [key(KeyCode::Tab), key(KeyCode::Tab)]);
+    type_text(&mut app, "aws");
+    for _ in 0..12 {
+        app.update(key(KeyCode::Tab));
+    }
+    type_text(&mut app, "cloud,dev exam");
+    app.update(ctrl('s'));
+    let b = badge(&app, "developer").expect("saved");
+    assert_eq!(b.issuer, "Amazon Web Services");
+    assert_eq!(b.tags, ["cloud", "dev", "exam"]);
+}
+
 #[test]
 fn new_badge_through_the_form() {
     let mut app = demo_app();
