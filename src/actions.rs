@@ -174,6 +174,34 @@ pub fn set_archived(store: &mut Store, key: &str, archived: bool) -> Result<Stri
     Ok(format!("{verb}d {key}"))
 }
 
+/// Sets the priority of several badges in one change (a fix for a badge at risk).
+pub fn set_priority(
+    store: &mut Store,
+    keys: &[String],
+    to: crate::domain::Priority,
+) -> Result<String> {
+    let conn = store.conn();
+    let mut changed = Vec::new();
+    for k in keys {
+        let mut b = badges::get(conn, k)?.ok_or_else(|| unknown_badge(conn, k))?;
+        if b.priority != to {
+            b.priority = to;
+            changed.push(b);
+        }
+    }
+    if changed.is_empty() {
+        return Ok(format!("{}: already {to} priority", keys.join(", ")));
+    }
+    let description = format!("{} to {to} priority", keys.join(", "));
+    store.transact(&description, |tx| -> Result<()> {
+        for b in &changed {
+            badges::update(tx, &b.key, b)?;
+        }
+        Ok(())
+    })?;
+    Ok(description)
+}
+
 /// Deletes a badge with its log and pinned sessions.
 pub fn remove_badge(store: &mut Store, key: &str) -> Result<String> {
     let (logs, pins, orphans) = store.transact(

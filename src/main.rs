@@ -48,7 +48,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         let fixed_now = cli.now.is_some().then_some(ctx.now);
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let app = sukima::tui::app::App::new(ctx.store, ctx.config, fixed_now, no_color)?;
+        let mut app = sukima::tui::app::App::new(ctx.store, ctx.config, fixed_now, no_color)?;
+        app.config_path = ctx.config_path;
+        app.demo = cli.demo;
         return sukima::tui::run(app);
     };
     let demo_write = cli.demo && command.writes();

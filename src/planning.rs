@@ -2,6 +2,7 @@
 //! minutes, the spare time, and the plan. Loaded from the store and computed with the pure
 //! domain; shared by `plan`, `agenda`, `due`, `calendar`, the iCalendar export and the TUI.
 
+pub mod conflicts;
 pub mod fixes;
 
 use crate::config::Config;
@@ -185,6 +186,8 @@ pub struct Overview {
     pub busy_sources: Vec<(String, u32, String, String)>,
     /// What the plan was made from, for fixes that re-plan it.
     pub scenario: Scenario,
+    /// Pinned sessions that break a rule, in start order.
+    pub conflicts: Vec<conflicts::Conflict>,
 }
 
 impl Overview {
@@ -247,6 +250,15 @@ impl Overview {
             horizon,
         );
         let plan = plan::plan(&scenario.input());
+        let conflicts = conflicts::find(
+            &scenario.pinned,
+            &scenario.targets,
+            &windows,
+            busy,
+            &scenario.logged_per_day,
+            scenario.settings.daily_cap,
+            now,
+        );
         let badges = all
             .into_iter()
             .map(|b| {
@@ -284,6 +296,7 @@ impl Overview {
             horizon,
             busy_sources: Vec::new(),
             scenario,
+            conflicts,
         }
     }
 
@@ -332,6 +345,16 @@ impl Overview {
             from,
             to,
         )
+    }
+
+    /// The conflicts of a session, if it is a pinned one that breaks a rule.
+    pub fn conflict(&self, s: &Session) -> Option<&conflicts::Conflict> {
+        if !s.pinned {
+            return None;
+        }
+        self.conflicts
+            .iter()
+            .find(|c| c.start == s.start && c.badge == s.badge)
     }
 
     /// Outcomes at risk.

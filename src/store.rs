@@ -374,6 +374,20 @@ impl Store {
         Ok(value)
     }
 
+    /// The journal id of the change `undo` would take back: it changes with every change
+    /// recorded or undone.
+    pub fn last_action_id(&self) -> Result<Option<i64>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM undo_action WHERE open = 0 ORDER BY id DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     /// The description of the change `undo` would take back.
     pub fn last_action(&self) -> Result<Option<String>> {
         use rusqlite::OptionalExtension;

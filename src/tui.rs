@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+pub mod fixes;
 pub mod input;
 pub mod keymap;
 pub mod layout;
@@ -23,6 +24,9 @@ use std::time::{Duration, Instant};
 /// How often the loop wakes without input: to notice outside changes to the database
 /// within a second and to roll "today" over at midnight.
 const TICK: Duration = Duration::from_millis(500);
+
+/// How often the loop looks for the fixes a worker is finding.
+const FIXES_POLL: Duration = Duration::from_millis(50);
 
 /// Draws the app into a frame.
 pub fn draw(app: &App, frame: &mut ratatui::Frame<'_>) {
@@ -108,7 +112,11 @@ fn event_loop(
         if app.quit || stop.load(Ordering::Relaxed) {
             return Ok(());
         }
-        let wait = TICK.saturating_sub(last_tick.elapsed());
+        let mut wait = TICK.saturating_sub(last_tick.elapsed());
+        if app.fixes.searching() {
+            // The fixes show up soon after they are found, not at the next tick.
+            wait = wait.min(FIXES_POLL);
+        }
         match events.recv_timeout(wait) {
             Ok(ev) => {
                 let msg = match ev? {
@@ -123,7 +131,7 @@ fn event_loop(
                     dirty = true;
                 }
             }
-            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Timeout) => dirty |= app.fixes.poll(),
             Err(mpsc::RecvTimeoutError::Disconnected) => {
                 anyhow::bail!("the terminal went away")
             }

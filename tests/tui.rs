@@ -40,6 +40,9 @@ pub fn ja_app() -> App {
 pub fn app_with(config: Config) -> App {
     let store = sukima::commands::demo_store(now().date()).unwrap();
     let mut app = App::new(store, config, Some(now()), true).unwrap();
+    // What is drawn must not race the worker that finds fixes.
+    app.fixes.sync = true;
+    app.fixes.wait();
     app.update(Msg::Resize(120, 40));
     app
 }

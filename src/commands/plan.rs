@@ -8,6 +8,7 @@ use crate::domain::duration::format_minutes;
 use crate::domain::plan::{Outcome, Risk, Session};
 use crate::domain::status::Status;
 use crate::planning::Overview;
+use crate::planning::conflicts::Reason;
 use crate::planning::fixes::{self, Fix, NoFix, Rescue};
 use crate::text::{Align, pad, table, truncate, width};
 use anyhow::Result;
@@ -54,6 +55,27 @@ pub fn risk_text_in(o: &Outcome, language: Language) -> String {
             None => format!("期限 {due} までに {short} 不足、計画の範囲では終わりません"),
         },
     }
+}
+
+/// Why a pinned session breaks the rules, in words: "in a blackout, over the daily cap".
+pub fn conflict_text_in(reasons: &[Reason], language: Language) -> String {
+    let ja = language == Language::Ja;
+    reasons
+        .iter()
+        .map(|r| match (r, ja) {
+            (Reason::Blackout, false) => "in a blackout",
+            (Reason::Busy, false) => "over busy time",
+            (Reason::DailyCap, false) => "over the daily cap",
+            (Reason::BeforeRelease, false) => "before its renewal window",
+            (Reason::Done, false) => "nothing left to study",
+            (Reason::Blackout, true) => "休止期間中",
+            (Reason::Busy, true) => "予定と重複",
+            (Reason::DailyCap, true) => "1日の上限超過",
+            (Reason::BeforeRelease, true) => "更新期間の前",
+            (Reason::Done, true) => "学習は完了済み",
+        })
+        .collect::<Vec<_>>()
+        .join(if ja { "、" } else { ", " })
 }
 
 /// One line of a rescue: what to change, and the command that changes it (none for a
@@ -292,6 +314,12 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
                 "now": ymd_hm(ctx.now),
                 "sessions": sessions,
                 "badges": badges,
+                "conflicts": ov.conflicts.iter().flat_map(|c| c.reasons.iter().map(|r| serde_json::json!({
+                    "badge": c.badge,
+                    "start": ymd_hm(c.start),
+                    "end": ymd_hm(c.end),
+                    "reason": r.id(),
+                }))).collect::<Vec<_>>(),
             }),
         );
     }
@@ -391,6 +419,25 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
             }
         }
     }
+    if !ov.conflicts.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{} that break the rules (kept, as you placed them):",
+            crate::text::counted(ov.conflicts.len(), "pinned session", "pinned sessions")
+        )?;
+        for c in &ov.conflicts {
+            let line = format!(
+                "  {} {}-{}  {}  {}",
+                day_label(c.start.date(), today),
+                hm(c.start.time()),
+                hm(c.end.time()),
+                c.badge,
+                conflict_text_in(&c.reasons, Language::En)
+            );
+            writeln!(out, "{}", truncate(&line, ctx.width))?;
+        }
+    }
     let days = args.days.unwrap_or(14).max(1);
     let until = today + Days::new(u64::from(days) - 1);
     let sessions = ov.sessions_between(today, until);
@@ -451,8 +498,13 @@ fn session_line(ov: &Overview, s: &Session, dated: Dated, max: usize) -> String 
         format_minutes(s.minutes()),
         pad(&s.badge, 14),
     );
-    // The name gives way, so "(pinned)" is never cut off.
-    let tail = if s.pinned { "  (pinned)" } else { "" };
+    // The name gives way, so "(pinned)" and a conflict are never cut off.
+    let tail = match ov.conflict(s) {
+        Some(c) => format!("  (pinned: {})", conflict_text_in(&c.reasons, Language::En)),
+        None if s.pinned => "  (pinned)".to_string(),
+        None => String::new(),
+    };
+    let tail = tail.as_str();
     let room = max
         .saturating_sub(2)
         .saturating_sub(width(&head) + width(tail));

@@ -44,6 +44,12 @@ impl Pinned {
         )
     }
 
+    /// Whether it counts at `now`, toward its badge and its day's cap: it has minutes and
+    /// has not ended (a session under way counts whole: the user is studying it).
+    pub fn counts_at(&self, now: NaiveDateTime) -> bool {
+        self.minutes > 0 && self.end() > now
+    }
+
     /// When the session ends.
     pub fn end(&self) -> NaiveDateTime {
         self.start

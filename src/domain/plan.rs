@@ -184,7 +184,7 @@ pub struct PlanInput {
     /// sessions. The planner is defensive: it clips to `now`, cuts around pinned
     /// sessions, splits at midnight, merges overlaps and snaps inward to the grid.
     pub free: Vec<Interval>,
-    /// Pinned sessions; those starting at or after `now` count toward their badge and
+    /// Pinned sessions; those not yet ended (under way included) count toward their badge and
     /// their day's cap, and all of them are kept clear of planned sessions.
     pub pinned: Vec<Pinned>,
     /// Minutes already logged per day (they count toward that day's cap).

@@ -20,7 +20,8 @@ use crate::domain::badge::Priority;
 use crate::domain::plan::{self, Plan, Risk};
 use crate::domain::spare::{self, Interval, WeekdayOrd, Window, WindowKind};
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, Mutex};
 
 /// The most a day can hold.
 const DAY_MINUTES: u32 = 24 * 60;
@@ -158,18 +159,29 @@ pub struct Rescue {
     pub missing: Vec<(Option<FixKind>, NoFix)>,
 }
 
-/// The fixes of every badge at risk in `plan` (made from `sc`), in the plan's order, the
-/// badges shared among `threads` threads (the result does not depend on how many).
+/// The most badges at risk whose fixes are searched: the first in the plan's order (the
+/// earliest due first). Past that many, the first fix applied changes the picture for the
+/// others anyway, and each search costs re-plans of the whole plan.
+pub const MAX_RESCUES: usize = 40;
+
+/// With more badges at risk than this, only daily windows are tried (fewer re-plans).
+const FEW_AT_RISK: usize = 5;
+
+/// The fixes of the badges at risk in `plan` (made from `sc`), in the plan's order, for
+/// the first [`MAX_RESCUES`] of them; the badges are shared among `threads` threads (the
+/// result does not depend on how many).
 pub fn rescues(sc: &Scenario, plan: &Plan, threads: usize) -> Vec<Rescue> {
+    let risky = plan.outcomes.iter().filter(|o| o.at_risk).count();
     let keys: Vec<&str> = plan
         .outcomes
         .iter()
         .filter(|o| o.at_risk)
+        .take(MAX_RESCUES)
         .map(|o| o.key.as_str())
         .collect();
-    // Fewer candidate windows when there are very many badges at risk, so `plan` stays
-    // within its budget; each fix found is proven all the same.
-    let effort = if keys.len() > 40 { 1 } else { 3 };
+    // Fewer candidate windows when many badges are at risk, so `plan` stays within its
+    // budget; each fix found is proven all the same.
+    let effort = if risky > FEW_AT_RISK { 1 } else { 3 };
     let search = Search::new(sc, plan, effort);
     let threads = threads.clamp(1, keys.len().max(1));
     if threads == 1 {
@@ -199,13 +211,24 @@ pub fn rescues(sc: &Scenario, plan: &Plan, threads: usize) -> Vec<Rescue> {
     out.into_iter().flatten().collect()
 }
 
-/// What every search shares: the scenario, its plan, and the spare time expanded once.
+/// A change to re-plan with; re-plans are shared between the badges' searches, since
+/// many try the same daily caps.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Change {
+    Cap(u32),
+    Window(Vec<u8>, u32, u32, NaiveDate),
+    Lower(Vec<String>, Priority),
+}
+
+/// What every search shares: the scenario, its plan, the spare time expanded once, and
+/// the re-plans made so far (the badges at risk after each change).
 struct Search<'a> {
     sc: &'a Scenario,
     plan: &'a Plan,
     free: Vec<Interval>,
     at_risk: BTreeSet<&'a str>,
     effort: u8,
+    memo: Mutex<HashMap<Change, Arc<BTreeSet<String>>>>,
 }
 
 impl<'a> Search<'a> {
@@ -221,6 +244,7 @@ impl<'a> Search<'a> {
                 .map(|o| o.key.as_str())
                 .collect(),
             effort,
+            memo: Mutex::new(HashMap::new()),
         }
     }
 
@@ -271,37 +295,67 @@ impl<'a> Search<'a> {
         (i64::from(o.remaining) > minutes).then_some(NoFix::MoreThanTheDays)
     }
 
-    /// Re-plans with `free` time and `sc`'s other inputs changed by `change`.
-    fn replan(
-        &self,
-        free: Option<Vec<Interval>>,
-        change: impl FnOnce(&mut plan::PlanInput),
-    ) -> Plan {
-        let mut input = self
-            .sc
-            .input_with_free(free.unwrap_or_else(|| self.free.clone()));
-        change(&mut input);
-        plan::plan(&input)
+    /// The badges at risk once `change` is applied to today's data, by a full re-plan.
+    fn after(&self, change: &Change) -> Arc<BTreeSet<String>> {
+        if let Some(known) = self.memo.lock().ok().and_then(|m| m.get(change).cloned()) {
+            return known;
+        }
+        let sc = self.sc;
+        let mut input = match change {
+            Change::Window(days, start, len, until) => {
+                // The new window's time alone (blackouts and busy time still apply),
+                // merged into the spare time already expanded: the same free minutes as
+                // expanding every window again, since its ends lie on the grid.
+                let days: BTreeSet<WeekdayOrd> = days.iter().map(|&d| WeekdayOrd(d)).collect();
+                let mut windows: Vec<Window> = sc
+                    .windows
+                    .iter()
+                    .filter(|w| matches!(w.kind, WindowKind::Blackout { .. }))
+                    .cloned()
+                    .collect();
+                windows.push(window_of(&days, *start, *len, *until));
+                let mut free = self.free.clone();
+                free.extend(sc.free_of(&windows));
+                free.sort();
+                sc.input_with_free(spare::merge(free))
+            }
+            _ => sc.input_with_free(self.free.clone()),
+        };
+        match change {
+            Change::Cap(c) => input.settings.daily_cap = *c,
+            Change::Lower(names, to) => {
+                for t in &mut input.targets {
+                    if names.contains(&t.key) {
+                        t.priority = *to;
+                    }
+                }
+            }
+            Change::Window(..) => {}
+        }
+        let p = plan::plan(&input);
+        let risky: Arc<BTreeSet<String>> = Arc::new(
+            p.outcomes
+                .iter()
+                .filter(|o| o.at_risk)
+                .map(|o| o.key.clone())
+                .collect(),
+        );
+        if let Ok(mut m) = self.memo.lock() {
+            m.insert(change.clone(), Arc::clone(&risky));
+        }
+        risky
     }
 
-    /// The badge is on time in `p`, and (unless `trade`) no other badge is newly at risk.
-    fn saves(&self, p: &Plan, key: &str, trade: bool) -> bool {
-        p.outcomes.iter().all(|o| {
-            if o.key == key {
-                !o.at_risk
-            } else {
-                trade || !o.at_risk || self.at_risk.contains(o.key.as_str())
-            }
-        })
+    /// The badge is on time after the change, and (unless `trade`) no other badge is
+    /// newly at risk.
+    fn saves(&self, after: &BTreeSet<String>, key: &str, trade: bool) -> bool {
+        !after.contains(key) && (trade || after.iter().all(|k| self.at_risk.contains(k.as_str())))
     }
 
     fn daily_cap(&self, key: &str) -> Result<Fix, NoFix> {
         let s = &self.sc.settings;
         let g = s.granularity.max(1);
-        let proven = |cap: u32| {
-            let p = self.replan(None, |i| i.settings.daily_cap = cap);
-            self.saves(&p, key, false)
-        };
+        let proven = |cap: u32| self.saves(&self.after(&Change::Cap(cap)), key, false);
         // The relaxation's estimate is where to start; without one, a step up.
         let hint = match self
             .plan
@@ -322,6 +376,11 @@ impl<'a> Search<'a> {
             ) => m,
             _ => g,
         };
+        // No cap at all (the whole day) first: one re-plan shared by every badge at risk
+        // tells which ones a cap can save.
+        if s.daily_cap >= DAY_MINUTES || !proven(DAY_MINUTES) {
+            return Err(NoFix::CapNotTheLimit);
+        }
         let first = round_up(s.daily_cap.saturating_add(hint), g).min(DAY_MINUTES);
         let found = grow_then_narrow(s.daily_cap, first, DAY_MINUTES, g, proven);
         found
@@ -342,7 +401,7 @@ impl<'a> Search<'a> {
         let from = o.release.max(today);
         let sets: &[&[Weekday]] = match self.effort {
             1 => &[&DAILY],
-            _ => &[&DAILY, &WEEKDAYS, &WEEKENDS, &MWF, &TT],
+            _ => &[&DAILY, &WEEKDAYS, &WEEKENDS],
         };
         // Every day until its due at the daily cap: more spare time cannot help.
         let all_days: Vec<NaiveDate> = from.iter_days().take_while(|d| *d <= o.due).collect();
@@ -355,19 +414,16 @@ impl<'a> Search<'a> {
         {
             return Err(NoFix::CapFull);
         }
-        let mut best: Option<(u64, usize, Fix)> = None;
-        // Why the day sets failed: the most telling reason wins.
+        // Each day set's shortest possible window, from the minutes missing and the room
+        // under the cap; tried from the smallest estimated total, each proven by re-plans.
         let mut why = NoFix::CapFull;
+        let mut candidates = Vec::new();
         for set in sets {
-            let days: BTreeSet<WeekdayOrd> = set.iter().map(|d| WeekdayOrd::of(*d)).collect();
             let dates: Vec<NaiveDate> = from
                 .iter_days()
                 .take_while(|d| *d <= o.due)
                 .filter(|d| set.contains(&d.weekday()) && !spare::blacked_out(&sc.windows, *d))
                 .collect();
-            if dates.is_empty() {
-                continue;
-            }
             let Some(first) = self.window_floor(&dates, o.shortfall) else {
                 continue;
             };
@@ -375,44 +431,62 @@ impl<'a> Search<'a> {
                 why = NoFix::NoFreeTimeOfDay;
             }
             let slots = Slots::new(sc, &dates);
-            let proven = |len: u32| -> bool {
-                let Some(start) = slots.start_for(len) else {
-                    return false;
-                };
-                let w = window_of(&days, start, len, o.due);
-                let mut all = sc.windows.clone();
-                all.push(w);
-                let p = self.replan(Some(sc.free_of(&all)), |_| {});
-                self.saves(&p, key, false)
-            };
             let most = slots.longest().min(MAX_WINDOW);
             if first > most {
                 continue;
             }
+            let estimate = u64::from(first) * dates.len() as u64;
+            candidates.push((estimate, set.len(), *set, dates.len(), first, most, slots));
+        }
+        candidates.sort_by_key(|c| (c.0, c.1));
+        let mut best: Option<(u64, usize, Fix)> = None;
+        for (estimate, n, set, dates, first, most, slots) in candidates {
+            // A set whose smallest possible window already costs more cannot do better.
+            if best
+                .as_ref()
+                .is_some_and(|(t, m, _)| (estimate, n) >= (*t, *m))
+            {
+                continue;
+            }
             why = NoFix::WindowNotEnough;
+            let days: Vec<u8> = set.iter().map(|d| WeekdayOrd::of(*d).0).collect();
+            let proven = |len: u32| -> bool {
+                slots.start_for(len).is_some_and(|start| {
+                    let after = self.after(&Change::Window(days.clone(), start, len, o.due));
+                    self.saves(&after, key, false)
+                })
+            };
+            // The longest window these days allow first: if it does not save the badge,
+            // no shorter one will, and one re-plan says so.
+            if !proven(most) {
+                continue;
+            }
             let Some(len) = grow_then_narrow(0, first, most, g, proven) else {
                 continue;
             };
             let Some(start) = slots.start_for(len) else {
                 continue;
             };
-            let total = u64::from(len) * dates.len() as u64;
-            let fix = match window_of(&days, start, len, o.due).kind {
-                WindowKind::Weekly {
-                    days, start, end, ..
-                } => Fix::Window {
-                    days,
-                    start,
-                    end,
-                    until: o.due,
-                },
-                _ => continue,
+            let total = u64::from(len) * dates as u64;
+            let days: BTreeSet<WeekdayOrd> = set.iter().map(|d| WeekdayOrd::of(*d)).collect();
+            let WindowKind::Weekly {
+                days, start, end, ..
+            } = window_of(&days, start, len, o.due).kind
+            else {
+                continue;
             };
-            let better = best
-                .as_ref()
-                .is_none_or(|(t, n, _)| (total, set.len()) < (*t, *n));
-            if better {
-                best = Some((total, set.len(), fix));
+            let fix = Fix::Window {
+                days,
+                start,
+                end,
+                until: o.due,
+            };
+            if best.as_ref().is_none_or(|(t, m, _)| (total, n) < (*t, *m)) {
+                best = Some((total, n, fix));
+            }
+            // Many badges at risk: the first proven window will do.
+            if self.effort == 1 {
+                break;
             }
         }
         best.map(|(_, _, f)| f).ok_or(why)
@@ -496,15 +570,11 @@ impl<'a> Search<'a> {
             return Err(NoFix::NoRival);
         }
         rivals.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        let lowered = |n: usize| -> Plan {
-            let names: BTreeSet<&str> = rivals[..n].iter().map(|(k, _)| *k).collect();
-            self.replan(None, |i| {
-                for t in &mut i.targets {
-                    if names.contains(t.key.as_str()) {
-                        t.priority = to;
-                    }
-                }
-            })
+        let lowered = |n: usize| -> Arc<BTreeSet<String>> {
+            let mut names: Vec<String> =
+                rivals[..n].iter().map(|(k, _)| (*k).to_string()).collect();
+            names.sort();
+            self.after(&Change::Lower(names, to))
         };
         let proven = |n: u32| self.saves(&lowered(n as usize), key, true);
         // Start with the fewest rivals whose minutes cover the shortfall.
@@ -518,19 +588,22 @@ impl<'a> Search<'a> {
             .map_or(rivals.len(), |i| i + 1);
         let n = u32::try_from(rivals.len()).unwrap_or(u32::MAX);
         let first = u32::try_from(first).unwrap_or(n);
+        // Every rival lowered first: if that does not save it, nothing of this kind does.
+        if !proven(n) {
+            return Err(NoFix::RivalsNotEnough);
+        }
         let count = grow_then_narrow(0, first, n, 1, proven).ok_or(NoFix::RivalsNotEnough)?;
-        let p = lowered(count as usize);
+        let after = lowered(count as usize);
         let badges: Vec<String> = rivals[..count as usize]
             .iter()
             .map(|(k, _)| (*k).to_string())
             .collect();
-        let mut then_at_risk: Vec<String> = p
-            .outcomes
+        // Sorted, as the set is.
+        let then_at_risk: Vec<String> = after
             .iter()
-            .filter(|x| x.at_risk && !self.at_risk.contains(x.key.as_str()))
-            .map(|x| x.key.clone())
+            .filter(|k| !self.at_risk.contains(k.as_str()))
+            .cloned()
             .collect();
-        then_at_risk.sort();
         Ok(Fix::LowerPriority {
             badges,
             to,
@@ -556,9 +629,6 @@ const WEEKDAYS: [Weekday; 5] = [
     Weekday::Fri,
 ];
 const WEEKENDS: [Weekday; 2] = [Weekday::Sat, Weekday::Sun];
-const MWF: [Weekday; 3] = [Weekday::Mon, Weekday::Wed, Weekday::Fri];
-const TT: [Weekday; 2] = [Weekday::Tue, Weekday::Thu];
-
 fn end_of(d: NaiveDate) -> NaiveDateTime {
     d.checked_add_days(Days::new(1))
         .map_or(NaiveDateTime::MAX, |n| n.and_time(NaiveTime::MIN))

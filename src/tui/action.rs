@@ -63,6 +63,10 @@ pub enum Action {
     Filter,
     /// Pin or unpin the selected session.
     Pin,
+    /// Select the next fix for a badge at risk.
+    NextFix,
+    /// Apply the selected fix (undo with u).
+    ApplyFix,
     /// Import badges from a file.
     Import,
     /// Show the previous month.
@@ -85,7 +89,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, for the help overlay and for checking `[ui.keys]`.
-    pub const ALL: [Action; 37] = [
+    pub const ALL: [Action; 39] = [
         Action::Quit,
         Action::Help,
         Action::QuickAdd,
@@ -114,6 +118,8 @@ impl Action {
         Action::Sort,
         Action::Filter,
         Action::Pin,
+        Action::NextFix,
+        Action::ApplyFix,
         Action::Import,
         Action::PrevMonth,
         Action::NextMonth,

@@ -16,7 +16,7 @@ use crate::config::Config;
 use crate::domain::quick_add;
 use crate::planning::Overview;
 use crate::store::Store;
-use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, Timelike};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use unicode_normalization::UnicodeNormalization;
@@ -101,8 +101,17 @@ pub struct ListState {
 pub struct App {
     pub store: Store,
     pub config: Config,
-    fixed_now: Option<NaiveDateTime>,
+    /// Where the clock comes from: `None` when it is frozen (`--now`, tests).
+    clock: Option<Box<dyn Fn() -> NaiveDateTime>>,
     pub now: NaiveDateTime,
+    /// The fixes of the badges at risk, found off the key path.
+    pub fixes: super::fixes::FixState,
+    /// The config file a daily-cap fix writes (`None`: the platform's).
+    pub config_path: Option<std::path::PathBuf>,
+    /// On the demo data a daily-cap fix changes the settings in memory only.
+    pub demo: bool,
+    /// The last daily-cap fix, while `u` can still take it back.
+    config_undo: Option<ConfigUndo>,
     pub data: Overview,
     pub keymap: KeyMap,
     pub theme: Theme,
@@ -124,6 +133,15 @@ pub struct App {
     data_version: i64,
 }
 
+/// What a daily-cap fix changed, to undo it: the config as it was, the file's text as it
+/// was (`None`: there was no file; only for a fix written to a file), and the undo
+/// journal's last entry then (a database change after it comes first for `u`).
+struct ConfigUndo {
+    config: Config,
+    file: Option<(std::path::PathBuf, Option<String>)>,
+    journal_top: Option<i64>,
+}
+
 impl App {
     /// A planner over `store`. `fixed_now` freezes the clock (tests, `--now`). Sets the
     /// interface language of this thread from the configuration: update and draw the app
@@ -136,7 +154,13 @@ impl App {
     ) -> anyhow::Result<App> {
         // Everything the app shows from here on, on this thread, is in this language.
         strings::set_language(config.ui.language);
+        // The one clock (DESIGN 7): now in `[ui] timezone` when it is set.
         let now = fixed_now.unwrap_or_else(|| config.now());
+        let zone = config.timezone();
+        let clock: Option<Box<dyn Fn() -> NaiveDateTime>> = match fixed_now {
+            Some(_) => None,
+            None => Some(Box::new(move || crate::config::now_in(zone))),
+        };
         let keymap = KeyMap::with_user(&config.ui.keys).map_err(anyhow::Error::msg)?;
         let theme = Theme::new(config.ui.theme, no_color);
         let cal_styles = match (no_color, config.ui.theme) {
@@ -149,8 +173,12 @@ impl App {
         let mut app = App {
             store,
             config,
-            fixed_now,
+            clock,
             now,
+            fixes: super::fixes::FixState::default(),
+            config_path: None,
+            demo: false,
+            config_undo: None,
             data,
             keymap,
             theme,
@@ -181,7 +209,13 @@ impl App {
             data_version,
         };
         app.refresh_rows();
+        app.fixes.start(&app.data);
         Ok(app)
+    }
+
+    /// Runs the app on `clock` instead of the system's (tests: a clock that advances).
+    pub fn set_clock(&mut self, clock: Box<dyn Fn() -> NaiveDateTime>) {
+        self.clock = Some(clock);
     }
 
     /// Today by the app's clock.
@@ -191,6 +225,7 @@ impl App {
 
     /// Handles one input. Never panics on user input; failures become a status message.
     pub fn update(&mut self, msg: Msg) {
+        self.fixes.poll();
         match msg {
             Msg::Key(key) => {
                 if key.kind == KeyEventKind::Release {
@@ -256,6 +291,7 @@ impl App {
         if let Ok(v) = self.store.data_version() {
             self.data_version = v;
         }
+        self.fixes.start(&self.data);
         self.refresh_rows();
         if let Some(key) = selected
             && let Some(row) = self
@@ -283,15 +319,20 @@ impl App {
         }
     }
 
+    /// The slow tick: the clock moves on (a new minute re-plans from now, so the planner
+    /// always shows what `sukima plan` would at the same moment), and changes made by
+    /// another sukima are picked up.
     fn tick(&mut self) {
-        if self.fixed_now.is_none() {
-            let now = self.config.now();
+        if let Some(clock) = &self.clock {
+            let now = clock();
+            let minute = |t: NaiveDateTime| (t.date(), t.hour(), t.minute());
+            let moved = minute(now) != minute(self.now);
             let rolled = now.date() != self.now.date();
             self.now = now;
-            if rolled {
-                if self.calendar.selected == now.date().pred_opt().unwrap_or(now.date()) {
-                    self.calendar.selected = now.date();
-                }
+            if rolled && self.calendar.selected == now.date().pred_opt().unwrap_or(now.date()) {
+                self.calendar.selected = now.date();
+            }
+            if moved {
                 self.reload();
                 return;
             }
@@ -302,6 +343,94 @@ impl App {
             self.reload();
             self.say(strings::outside_change());
         }
+    }
+
+    /// Applies the selected fix: one change, undone with `u`.
+    fn apply_fix(&mut self) {
+        self.fixes.poll();
+        let Some((_, fix)) = self.fixes.selected() else {
+            let text = if self.fixes.searching() {
+                strings::fixes_searching()
+            } else {
+                strings::no_fixes()
+            };
+            self.say(text);
+            return;
+        };
+        let fix = fix.clone();
+        match &fix {
+            crate::planning::fixes::Fix::DailyCap { minutes } => self.set_daily_cap(*minutes),
+            crate::planning::fixes::Fix::Window { .. } => {
+                let Some(w) = fix.window() else { return };
+                let r = actions::add_window(&mut self.store, &w).map(|(_, msg)| msg);
+                self.after(r);
+            }
+            crate::planning::fixes::Fix::LowerPriority { badges, to, .. } => {
+                let r = actions::set_priority(&mut self.store, badges, *to);
+                self.after(r);
+            }
+        }
+    }
+
+    /// The daily-cap fix: `config.toml` gets the new cap (on the demo data, only the
+    /// settings in memory), and `u` can put it back.
+    fn set_daily_cap(&mut self, minutes: u32) {
+        let old = self.config.clone();
+        let journal_top = self.store.last_action_id().ok().flatten();
+        let value = crate::domain::format_minutes(minutes);
+        let file = if self.demo {
+            None
+        } else {
+            let Some(path) = self
+                .config_path
+                .clone()
+                .or_else(crate::config::default_path)
+            else {
+                self.fail(strings::no_config_folder());
+                return;
+            };
+            let before = std::fs::read_to_string(&path).ok();
+            if let Err(e) = crate::config::set_in_file(&path, "planner.daily_cap", &value) {
+                self.fail(e);
+                return;
+            }
+            Some((path, before))
+        };
+        self.config.planner.daily_cap = crate::config::Minutes(minutes);
+        self.config_undo = Some(ConfigUndo {
+            config: old,
+            file,
+            journal_top,
+        });
+        self.reload();
+        self.say(strings::daily_cap_set(&value, self.demo));
+    }
+
+    /// Takes back the last daily-cap fix, when nothing was written to the database since.
+    fn undo_config(&mut self) -> bool {
+        let Some(u) = self.config_undo.take() else {
+            return false;
+        };
+        if self.store.last_action_id().ok().flatten() != u.journal_top {
+            // A change to the database came after it: that one is undone first.
+            self.config_undo = Some(u);
+            return false;
+        }
+        if let Some((path, before)) = &u.file {
+            let restored = match before {
+                Some(text) => std::fs::write(path, text),
+                None => std::fs::remove_file(path),
+            };
+            if let Err(e) = restored {
+                self.fail(e);
+                return true;
+            }
+        }
+        let cap = crate::domain::format_minutes(u.config.planner.daily_cap.0);
+        self.config = u.config;
+        self.reload();
+        self.say(strings::daily_cap_undone(&cap));
+        true
     }
 
     /// Recomputes the Badges rows (filter and sort) and clamps every selection.
@@ -413,9 +542,24 @@ impl App {
                 self.popup_changed();
             }
             Action::Undo => {
-                let r = actions::undo(&mut self.store);
-                self.after(r);
+                if !self.undo_config() {
+                    let r = actions::undo(&mut self.store);
+                    self.after(r);
+                }
             }
+            Action::NextFix => {
+                self.fixes.poll();
+                self.fixes.next();
+                match self.fixes.selected() {
+                    Some((r, f)) => {
+                        let text = strings::fix_selected(&r.key, &f.command());
+                        self.say(text);
+                    }
+                    None if self.fixes.searching() => self.say(strings::fixes_searching()),
+                    None => self.say(strings::no_fixes()),
+                }
+            }
+            Action::ApplyFix => self.apply_fix(),
             Action::NextView => self.view = self.view.next(),
             Action::PrevView => self.view = self.view.prev(),
             Action::ViewToday => self.view = View::Today,

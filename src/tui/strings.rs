@@ -61,6 +61,14 @@ pub fn status_label(
 }
 
 /// What would save an at-risk badge, in words, in the interface's language.
+/// The fixes of a badge at risk, and the kinds with none, in the interface language.
+pub fn fix_lines(
+    r: &crate::planning::fixes::Rescue,
+    o: &crate::domain::plan::Outcome,
+) -> Vec<crate::commands::plan::FixLine> {
+    crate::commands::plan::fix_lines_in(r, o, language())
+}
+
 pub fn risk_text(o: &crate::domain::plan::Outcome) -> String {
     crate::commands::plan::risk_text_in(o, language())
 }
@@ -192,6 +200,14 @@ pub fn action_help(a: Action) -> &'static str {
         Action::Sort => tr("sort by the next column", "次の列で並べ替え"),
         Action::Filter => tr("filter", "絞り込み"),
         Action::Pin => tr("pin / unpin the session", "セッションを固定 / 解除"),
+        Action::NextFix => tr(
+            "select the next fix for a badge at risk",
+            "遅延リスクのバッジの次の対策を選ぶ",
+        ),
+        Action::ApplyFix => tr(
+            "apply the selected fix (u undoes it)",
+            "選んだ対策を適用 (u で元に戻す)",
+        ),
         Action::Import => tr(
             "import a Credly download, a CSV file or a calendar (.ics)",
             "Credly のダウンロード、CSV、カレンダー (.ics) を取り込む",
@@ -226,6 +242,8 @@ pub fn action_hint(a: Action) -> &'static str {
         Action::Sort => tr("sort", "並べ替え"),
         Action::Filter => tr("filter", "絞り込み"),
         Action::Pin => tr("pin", "固定"),
+        Action::NextFix => tr("fixes", "対策"),
+        Action::ApplyFix => tr("apply fix", "対策を適用"),
         Action::Import => tr("import", "取り込み"),
         Action::PrevMonth => tr("prev month", "前月"),
         Action::NextMonth => tr("next month", "翌月"),
@@ -643,6 +661,64 @@ pub fn no_timeline() -> &'static str {
         "no room for the timeline: it needs 37 rows (or 150x33)",
         "タイムラインを出す場所がありません: 37行 (または 150x33) 必要です",
     )
+}
+
+/// "fix for gcp-pde: sukima window add "…" (F applies it)".
+pub fn fix_selected(key: &str, command: &str) -> String {
+    if ja() {
+        format!("{key} の対策: {command} (F で適用)")
+    } else {
+        format!("fix for {key}: {command} (F applies it)")
+    }
+}
+
+/// A fix under a badge at risk in Today, with the key that applies it: "F: raise the
+/// daily cap to 3h · f: 2 more".
+pub fn fix_hint(text: &str, count: usize) -> String {
+    match (count > 1, ja()) {
+        (false, _) => format!("F: {text}"),
+        (true, false) => format!("F: {text} · f: {} more", count - 1),
+        (true, true) => format!("F: {text} · f: 他 {}件", count - 1),
+    }
+}
+
+pub fn fixes_searching() -> &'static str {
+    tr(
+        "finding fixes for the badges at risk…",
+        "遅延リスクのバッジの対策を探しています…",
+    )
+}
+
+pub fn no_fixes() -> &'static str {
+    tr("no fix to apply", "適用できる対策はありません")
+}
+
+pub fn no_config_folder() -> &'static str {
+    tr(
+        "no config folder on this system: start sukima with --config PATH",
+        "この環境には設定フォルダがありません: --config PATH を付けて起動してください",
+    )
+}
+
+/// After a daily-cap fix.
+pub fn daily_cap_set(cap: &str, demo: bool) -> String {
+    match (ja(), demo) {
+        (false, false) => format!("daily cap {cap} (config.toml); u undoes it"),
+        (false, true) => format!("daily cap {cap} (demo: not saved); u undoes it"),
+        (true, false) => format!("1日の上限を {cap} にしました (config.toml)。u で元に戻せます"),
+        (true, true) => {
+            format!("1日の上限を {cap} にしました (デモ: 保存しません)。u で元に戻せます")
+        }
+    }
+}
+
+/// After undoing a daily-cap fix.
+pub fn daily_cap_undone(cap: &str) -> String {
+    if ja() {
+        format!("元に戻しました: 1日の上限 {cap}")
+    } else {
+        format!("undid: daily cap back to {cap}")
+    }
 }
 
 pub fn outside_change() -> &'static str {
@@ -1377,22 +1453,22 @@ mod tests {
         assert_eq!(
             both(&o),
             (
-                "short 5h: save it with 15m more a day, or at least 5h more spare time before 2027-02-03".into(),
-                "5h 不足: 1日あたりあと 15m、または 2027-02-03 までにスキマ時間をあと 5h 以上増やせば間に合います".into()
+                "short 5h by 2027-02-03, not ready within the plan".into(),
+                "期限 2027-02-03 までに 5h 不足、計画の範囲では終わりません".into()
+            )
+        );
+        o.finish = Some(day(2, 10));
+        assert_eq!(
+            both(&o),
+            (
+                "short 5h by 2027-02-03, ready 2027-02-10".into(),
+                "期限 2027-02-03 までに 5h 不足、準備完了は 2027-02-10".into()
             )
         );
         o.risk = Some(Risk::DuePassed);
         assert_eq!(
             both(&o).1,
-            "期限 2027-02-03 を過ぎています: できるだけ早く計画してください"
-        );
-        o.risk = Some(Risk::NoSpareTime {
-            extra_minutes_per_day: None,
-            extra_spare_minutes: None,
-        });
-        assert_eq!(
-            both(&o).1,
-            "2027-02-03 までにスキマ時間がありません: 上限やスキマ時間を増やすだけでは間に合いません"
+            "期限 2027-02-03 を過ぎています: 今から遅れて計画します"
         );
     }
 }

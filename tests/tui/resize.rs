@@ -196,6 +196,8 @@ fn japanese_app(language: sukima::config::Language) -> App {
     let mut config = Config::default();
     config.ui.language = language;
     let mut app = App::new(store, config, Some(now()), true).unwrap();
+    app.fixes.sync = true;
+    app.fixes.wait();
     app.update(ch('a'));
     type_text(&mut app, "空き 平日 18:00-18:45 帰りの電車");
     app.update(key(KeyCode::Enter));

@@ -126,7 +126,7 @@ pub(super) fn check(input: &PlanInput, plan: &Plan) -> Result<(), String> {
     for (d, m) in &input.logged_per_day {
         day_used.entry(*d).or_default().0 += u64::from(*m);
     }
-    for p in input.pinned.iter().filter(|p| p.start >= input.now) {
+    for p in input.pinned.iter().filter(|p| p.counts_at(input.now)) {
         day_used.entry(p.start.date()).or_default().0 += u64::from(p.minutes);
     }
     for x in &planned {
@@ -167,7 +167,7 @@ pub(super) fn check(input: &PlanInput, plan: &Plan) -> Result<(), String> {
     let mut want: Vec<(String, NaiveDateTime, NaiveDateTime)> = input
         .pinned
         .iter()
-        .filter(|p| p.start >= input.now && p.minutes > 0)
+        .filter(|p| p.counts_at(input.now))
         .map(|p| (p.badge.clone(), p.start, end_of(p)))
         .collect();
     let mut got: Vec<(String, NaiveDateTime, NaiveDateTime)> = plan
@@ -194,7 +194,7 @@ pub(super) fn check(input: &PlanInput, plan: &Plan) -> Result<(), String> {
         let pinned_due: u64 = input
             .pinned
             .iter()
-            .filter(|p| p.badge == o.key && p.start >= input.now && p.start.date() <= o.due)
+            .filter(|p| p.badge == o.key && p.counts_at(input.now) && p.start.date() <= o.due)
             .map(|p| u64::from(p.minutes))
             .sum();
         let planned_due: u64 = planned

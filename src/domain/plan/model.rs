@@ -78,7 +78,7 @@ pub(super) struct Model {
     pub capacity: Vec<u64>,
     pub items: Vec<Item>,
     pub edges: Edges,
-    /// Indices of the pinned sessions that count (start at or after now, some minutes).
+    /// Indices of the pinned sessions that count (not ended at now, some minutes).
     pub counted_pinned: Vec<usize>,
 }
 
@@ -233,7 +233,7 @@ impl Model {
             }
         }
         let counted_pinned: Vec<usize> = (0..input.pinned.len())
-            .filter(|&k| input.pinned[k].minutes > 0 && input.pinned[k].start >= input.now)
+            .filter(|&k| input.pinned[k].counts_at(input.now))
             .collect();
         for &k in &counted_pinned {
             let p = &input.pinned[k];

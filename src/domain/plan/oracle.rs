@@ -45,7 +45,7 @@ pub(super) fn oracle(inp: &PlanInput) -> (Vec<u64>, Vec<OJob>, Vec<String>) {
     for p in &inp.pinned {
         let d = day_of(p.start).unwrap();
         free[d][minute(p.start)..minute(p.end()).max(minute(p.start))].fill(false);
-        if p.start >= inp.now {
+        if p.counts_at(inp.now) {
             used[d] += u64::from(p.minutes);
         }
     }
@@ -65,7 +65,7 @@ pub(super) fn oracle(inp: &PlanInput) -> (Vec<u64>, Vec<OJob>, Vec<String>) {
         let pinned: u64 = inp
             .pinned
             .iter()
-            .filter(|p| p.badge == t.key && p.start >= inp.now && p.start.date() <= t.due)
+            .filter(|p| p.badge == t.key && p.counts_at(inp.now) && p.start.date() <= t.due)
             .map(|p| u64::from(p.minutes))
             .sum();
         let need = u64::from(t.remaining).saturating_sub(pinned).div_ceil(g) * g;

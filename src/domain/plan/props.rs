@@ -285,7 +285,7 @@ fn check_most_before_due(inp: &PlanInput, p: &Plan) -> Result<(), TestCaseError>
         let pinned: u64 = inp
             .pinned
             .iter()
-            .filter(|x| x.badge == j.key && x.start >= inp.now && x.start.date() <= o.due)
+            .filter(|x| x.badge == j.key && x.counts_at(inp.now) && x.start.date() <= o.due)
             .map(|x| u64::from(x.minutes))
             .sum();
         let got = u64::from(o.planned_before_due) - pinned;

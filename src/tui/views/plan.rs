@@ -209,7 +209,32 @@ fn outcomes(app: &App, area: Rect, buf: &mut Buffer) {
         );
         rows.push((line, if o.at_risk { t.red } else { t.base }, k));
         if o.at_risk && w > 20 {
-            rows.push((format!("  {}", strings::risk_text(o)), t.dim, k));
+            for part in crate::text::wrap(&strings::risk_text(o), w.saturating_sub(2).max(1)) {
+                rows.push((format!("  {part}"), t.dim, k));
+            }
+            match app.fixes.of(&o.key) {
+                Some(r) => {
+                    let mut fixes = r.fixes.iter();
+                    for line in strings::fix_lines(r, o) {
+                        let fix = line.command.as_ref().and_then(|_| fixes.next());
+                        let selected = fix.is_some_and(|f| app.fixes.is_selected(&o.key, f));
+                        let (mark, style) = match (fix, selected) {
+                            (_, true) => ("▶", t.selected),
+                            (Some(_), false) => ("▸", t.base),
+                            (None, _) => ("·", t.dim),
+                        };
+                        let parts = crate::text::wrap(&line.text, w.saturating_sub(4).max(1));
+                        for (n, part) in parts.iter().enumerate() {
+                            let mark = if n == 0 { mark } else { " " };
+                            rows.push((format!("  {mark} {part}"), style, k));
+                        }
+                    }
+                }
+                None if app.fixes.searching() => {
+                    rows.push((format!("  {}", strings::fixes_searching()), t.dim, k));
+                }
+                None => {}
+            }
         }
     }
     let room = usize::from(area.height.saturating_sub(2));

@@ -280,10 +280,39 @@ fn at_risk(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         y += 1;
         for part in crate::text::wrap(&strings::risk_text(o), w.saturating_sub(3).max(1))
             .iter()
-            .take(3)
+            .take(2)
         {
             put(buf, area, y, &format!("   {part}"), t.dim);
             y += 1;
+        }
+        // The selected fix when it is this badge's, else its first one: the Plan view
+        // lists them all.
+        let fix = match (app.fixes.selected(), app.fixes.of(&o.key)) {
+            (Some((r, f)), _) if r.key == o.key => Some((f, true)),
+            (_, Some(r)) => r.fixes.first().map(|f| (f, false)),
+            _ => None,
+        };
+        let text = match (fix, app.fixes.of(&o.key)) {
+            (Some((f, selected)), Some(r)) => {
+                let line = strings::fix_lines(r, o)
+                    .into_iter()
+                    .find(|l| l.command.as_deref() == Some(f.command().as_str()));
+                line.map(|l| (strings::fix_hint(&l.text, r.fixes.len()), selected))
+            }
+            (None, None) if app.fixes.searching() => {
+                Some((strings::fixes_searching().to_string(), false))
+            }
+            _ => None,
+        };
+        if let Some((text, selected)) = text {
+            for part in crate::text::wrap(&text, w.saturating_sub(3).max(1))
+                .iter()
+                .take(2)
+            {
+                let style = if selected { t.selected } else { t.accent };
+                put(buf, area, y, &format!("   {part}"), style);
+                y += 1;
+            }
         }
     }
     y
