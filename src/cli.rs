@@ -76,9 +76,22 @@ pub enum Command {
     Export(ExportCommand),
     /// Print the effective configuration (defaults included) as TOML.
     Config(ConfigArgs),
+    /// Print the completion script for a shell (see the README for where it goes).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), every command on one page.
+    Man,
 }
 
 impl Command {
+    /// Whether it only prints text made from the argument definitions (completions, the
+    /// man page): it needs no configuration, clock or database.
+    pub fn is_self_description(&self) -> bool {
+        matches!(self, Command::Completions { .. } | Command::Man)
+    }
+
     /// Whether it changes the database (so `--demo` can say the change is not kept).
     pub fn writes(&self) -> bool {
         match self {
@@ -291,10 +304,16 @@ pub struct DueArgs {
 /// `import …`.
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
-    /// Credly badges.json pages, as saved from `https://www.credly.com/users/NAME/badges.json`.
+    /// Credly badges.json pages, as saved from `https://www.credly.com/users/NAME/badges.json`,
+    /// or fetched with --user.
     Credly {
-        #[arg(required = true)]
+        /// The saved pages (or a profile's address, as --user).
+        #[arg(required_unless_present = "user", conflicts_with = "user")]
         files: Vec<PathBuf>,
+        /// Fetch every page of a public profile over HTTPS: the user name, or the
+        /// profile's address (https://www.credly.com/users/NAME).
+        #[arg(long, value_name = "NAME|URL")]
+        user: Option<String>,
     },
     /// Badges from a CSV file (columns name, issuer, earned_on, expires_on, retires_on, effort, url, notes).
     Csv { file: PathBuf },

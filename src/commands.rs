@@ -11,6 +11,7 @@ pub mod ics;
 pub mod import;
 pub mod log;
 pub mod plan;
+pub mod shell;
 pub mod window;
 
 use crate::cli::{Cli, Command};
@@ -158,6 +159,17 @@ pub fn run(ctx: &mut Ctx, command: Command, out: &mut dyn Write) -> Result<()> {
         Command::Agenda(args) => plan::agenda(ctx, &args, out),
         Command::Due(args) => plan::due(ctx, &args, out),
         Command::Calendar(args) => calendar::run(ctx, &args, out),
+        Command::Completions { .. } | Command::Man => run_self_description(&command, out),
+    }
+}
+
+/// Runs `completions` or `man`, which need no [`Ctx`] (`main` runs them before opening
+/// the configuration and the database); does nothing for any other command.
+pub fn run_self_description(command: &Command, out: &mut dyn Write) -> Result<()> {
+    match command {
+        Command::Completions { shell } => shell::completions(*shell, out),
+        Command::Man => shell::man(out),
+        _ => Ok(()),
     }
 }
 

@@ -10,6 +10,8 @@
 //! - [`config`]: `config.toml`, with defaults embedded from `assets/`.
 //! - [`io`]: readers and writers of outside formats: the JSON backup, Credly downloads,
 //!   CSV, iCalendar, and the demo data.
+//! - [`net`]: what is fetched over the network (a public Credly profile's pages), handed
+//!   to the same import as files.
 //! - [`commands`]: one module per CLI subcommand, each an `Args` and a `run` over the store.
 //! - `tui`: the full-screen planner (ratatui), an Elm-like loop over the same library.
 //!
@@ -21,6 +23,7 @@ pub mod commands;
 pub mod config;
 pub mod domain;
 pub mod io;
+pub mod net;
 pub mod planning;
 pub mod store;
 pub mod text;

@@ -38,6 +38,14 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     use std::io::IsTerminal;
+    if let Some(command) = cli.command.as_ref().filter(|c| c.is_self_description()) {
+        // No configuration, clock or database: a broken config file or a database that
+        // cannot be opened must not keep a shell from loading its completions.
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        sukima::commands::run_self_description(command, &mut out)?;
+        out.flush()?;
+        return Ok(());
+    }
     let mut ctx = sukima::commands::open(&cli)?;
     let Some(command) = cli.command else {
         // After opening, so a file sukima refuses is reported the same way everywhere.

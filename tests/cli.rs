@@ -3,5 +3,7 @@
 mod backup;
 mod badge;
 mod basics;
+mod credly_fetch;
 mod imports;
 mod plan;
+mod shell;

@@ -78,3 +78,23 @@ impl Env {
 pub fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
+
+/// Whether the tests that drive the real binary in a terminal (tmux) run. They are never
+/// skipped silently: without tmux they fail with the fix, unless `SUKIMA_SKIP_TMUX=1` is set
+/// on purpose, in which case they skip (with a line on stderr), whether tmux is there or not.
+pub fn tmux_ready() -> bool {
+    if std::env::var_os("SUKIMA_SKIP_TMUX").is_some_and(|v| v == "1") {
+        eprintln!("SUKIMA_SKIP_TMUX=1: skipping a test that needs tmux");
+        return false;
+    }
+    let found = std::process::Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        found,
+        "tmux is not installed: install it (apt-get install tmux), \
+         or set SUKIMA_SKIP_TMUX=1 to skip the terminal tests on purpose"
+    );
+    true
+}

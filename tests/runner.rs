@@ -4,5 +4,7 @@
 mod cli;
 mod common;
 mod corpus;
+mod credly_pages;
 mod reliability;
+mod serve;
 mod tui;

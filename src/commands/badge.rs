@@ -4,7 +4,7 @@ use super::{Ctx, date_flag, print_json};
 use crate::actions;
 use crate::cli::{BadgeCommand, BadgeFields, BadgeListArgs};
 use crate::config::Language;
-use crate::domain::badge::{Badge, Priority, derive_key, unique_key, validate_key};
+use crate::domain::badge::{Badge, Priority, key_for, validate_key};
 use crate::domain::decision::{Decision, Retirement};
 use crate::domain::duration::{format_minutes, parse_duration};
 use crate::domain::status::{Status, countdown_days, urgency};
@@ -89,10 +89,12 @@ fn new_badge(ctx: &Ctx, name: &str, f: &BadgeFields) -> Result<Badge> {
     let key = match &f.key {
         Some(k) => k.clone(),
         None => {
-            let conn = ctx.store.conn();
-            unique_key(&derive_key(name), |k| {
-                badges::key_exists(conn, k).unwrap_or(true)
-            })
+            let all = badges::all(ctx.store.conn())?;
+            let stored: Vec<(&str, &str)> = all
+                .iter()
+                .map(|b| (b.key.as_str(), b.name.as_str()))
+                .collect();
+            key_for(name, &stored)
         }
     };
     let mut b = Badge {

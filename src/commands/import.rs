@@ -21,13 +21,18 @@ pub fn run(ctx: &mut Ctx, cmd: ImportCommand, out: &mut dyn Write) -> Result<()>
             let msg = actions::restore(&mut ctx.store, &data, replace)?;
             writeln!(out, "{msg}")?;
         }
-        ImportCommand::Credly { files } => {
-            let loaded = files
-                .iter()
-                .map(|f| Ok((f.display().to_string(), read_bytes(f)?)))
-                .collect::<Result<Vec<_>>>()?;
+        ImportCommand::Credly { files, user } => {
+            let (loaded, what) = match user.or_else(|| profile_address(&files)) {
+                Some(profile) => fetch_profile(&profile, true)?,
+                None => (
+                    files
+                        .iter()
+                        .map(|f| Ok((f.display().to_string(), read_bytes(f)?)))
+                        .collect::<Result<Vec<_>>>()?,
+                    describe_files("credly", &files),
+                ),
+            };
             let import = crate::io::credly::parse(&loaded)?;
-            let what = describe_files("credly", &files);
             badges(ctx, &import, &what, out)?;
         }
         ImportCommand::Csv { file } => {
@@ -42,6 +47,42 @@ pub fn run(ctx: &mut Ctx, cmd: ImportCommand, out: &mut dyn Write) -> Result<()>
         ImportCommand::Ics { file, name } => super::ics::import(ctx, &file, name, out)?,
     }
     Ok(())
+}
+
+/// A lone `http(s)://` argument is a profile to fetch, as with `--user`.
+fn profile_address(files: &[std::path::PathBuf]) -> Option<String> {
+    match files {
+        [one] => one
+            .to_str()
+            .filter(|t| t.starts_with("https://") || t.starts_with("http://"))
+            .map(str::to_string),
+        _ => None,
+    }
+}
+
+/// Every page of a public Credly profile (a user name or its address), with progress on
+/// standard error when `progress` is asked for and that is a terminal; what the import
+/// is called in the undo list.
+pub fn fetch_profile(profile: &str, progress: bool) -> Result<(crate::net::credly::Pages, String)> {
+    use std::io::IsTerminal;
+    let user = crate::net::credly::user_name(profile)?;
+    let fetcher = crate::net::credly::Fetcher::from_env()?;
+    let terminal = progress && std::io::stderr().is_terminal();
+    let mut shown = false;
+    let result = fetcher.fetch_all(&user, &mut |p| {
+        if terminal {
+            let of = p.total.map(|t| format!(" of {t}")).unwrap_or_default();
+            eprint!(
+                "\r\x1b[Kfetching Credly profile {user}: page {}{of}",
+                p.page
+            );
+            shown = true;
+        }
+    });
+    if shown {
+        eprint!("\r\x1b[K");
+    }
+    Ok((result?, format!("credly user {user}")))
 }
 
 fn describe_files(kind: &str, files: &[std::path::PathBuf]) -> String {
@@ -160,6 +201,38 @@ pub fn import_paths(
     }
 }
 
+/// The Credly profile the planner's import line names instead of files: a profile's
+/// address, or a lone user name that is no file here (`jane-doe`; not `badges.json`,
+/// `~/Downloads/x` or `badges*.json`).
+pub fn profile_in(text: &str) -> Option<String> {
+    let t = text.trim();
+    if t.is_empty() || t.contains(char::is_whitespace) || Path::new(t).exists() {
+        return None;
+    }
+    let lower = t.to_ascii_lowercase();
+    if lower.contains("credly.com/") {
+        return Some(t.to_string());
+    }
+    let file_like = t.contains(['/', '\\', '*', '?', '[', '~'])
+        || [".json", ".csv", ".tsv", ".ics", ".txt"]
+            .iter()
+            .any(|e| lower.ends_with(e));
+    (!file_like && crate::net::credly::user_name(t).is_ok()).then(|| t.to_string())
+}
+
+/// Imports the pages [`fetch_profile`] brought, as `import credly --user` does.
+pub fn import_fetched(
+    store: &mut crate::store::Store,
+    config: &crate::config::Config,
+    now: chrono::NaiveDateTime,
+    (pages, what): (crate::net::credly::Pages, String),
+) -> Result<String> {
+    let import = crate::io::credly::parse(&pages)?;
+    let effort = |issuer: &str| config.issuer(issuer).default_effort.0;
+    let issuers = config.known_issuers(std::iter::empty());
+    Ok(actions::import_badges(store, &import, now.date(), &effort, &issuers, &what)?.report())
+}
+
 /// The files an import line names: the whole line when it is one file (a name with
 /// spaces), else each word; `*` and `?` in a file name match in its folder (sorted).
 /// `~` at the start is the home folder.
@@ -273,6 +346,37 @@ pub fn read_text(file: &Path) -> Result<String> {
 #[cfg(test)]
 mod path_tests {
     use super::*;
+
+    #[test]
+    fn an_import_line_names_a_credly_profile_or_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let here = dir.path().join("jane-doe");
+        std::fs::write(&here, "{}").unwrap();
+        let here = here.to_str().unwrap();
+        for (text, profile) in [
+            ("jane-doe", Some("jane-doe")),
+            ("  jane.doe_1  ", Some("jane.doe_1")),
+            (
+                "https://www.credly.com/users/jane-doe/badges",
+                Some("https://www.credly.com/users/jane-doe/badges"),
+            ),
+            (
+                "www.credly.com/users/jane-doe",
+                Some("www.credly.com/users/jane-doe"),
+            ),
+            ("badges.json", None),
+            ("badges*.json", None),
+            ("~/Downloads/badges.json", None),
+            ("./jane-doe", None),
+            ("page1.json page2.json", None),
+            ("Export.CSV", None),
+            ("cal.ics", None),
+            (here, None),
+            ("", None),
+        ] {
+            assert_eq!(profile_in(text).as_deref(), profile, "{text:?}");
+        }
+    }
 
     #[test]
     fn glob_patterns() {

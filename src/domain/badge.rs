@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 use std::fmt;
 use std::str::FromStr;
 use unicode_normalization::UnicodeNormalization;
@@ -184,11 +185,24 @@ pub fn validate_key(key: &str) -> Result<(), String> {
 
 /// Derives a short readable key from a name: lowercase ASCII words joined by `-`, with
 /// filler words and vendor names dropped and at most four words kept
-/// ("IBM Cloud Pak for Data v4.x Administrator" → `cloud-pak-data-v4x`). Kana are written
-/// in romaji (`データサイエンス基礎` → `deetasaiensu`); a name with nothing to spell in
-/// Latin letters (all kanji) gives `badge`. The caller makes it unique with
-/// [`unique_key`].
+/// ("IBM Cloud Pak for Data v4.x Administrator" → `cloud-pak-data-v4x`). Levels stay
+/// ("AWS Certified Solutions Architect – Professional" → `solutions-architect-professional`,
+/// beside `…-associate`); "Google Cloud" is a vendor name ("Google Cloud Professional Cloud
+/// Architect" → `professional-cloud-architect`); `C++`, `C#` and `.NET` are spelt `cpp`,
+/// `csharp` and `dotnet`. Kana are written in romaji (`データサイエンス基礎` →
+/// `deetasaiensu`); a name with nothing to spell in Latin letters (all kanji) gives
+/// `badge`. The caller makes it unique with [`distinct_keys`] (or [`unique_key`]).
 pub fn derive_key(name: &str) -> String {
+    let words = key_words(name);
+    join_key(
+        &words.iter().take(4).map(String::as_str).collect::<Vec<_>>(),
+        32,
+    )
+}
+
+/// The words of a name that a key is made of, in order, each once: lowercase ASCII,
+/// filler words and vendor names left out (unless they are all there is).
+fn key_words(name: &str) -> Vec<String> {
     const DROP: &[&str] = &[
         "a",
         "an",
@@ -207,41 +221,83 @@ pub fn derive_key(name: &str) -> String {
         "certified",
         "certification",
         "badge",
-        "professional",
     ];
     const KEEP_VENDOR_IF_ALONE: &[&str] = &["aws", "ibm", "google", "microsoft"];
-    let folded: String = romanize_kana(name).nfkd().filter(char::is_ascii).collect();
+    // Names of languages and platforms whose letters alone would lose them (C++ → c).
+    const SPELLED: &[(&str, &str)] = &[
+        ("c++", " cpp "),
+        ("c#", " csharp "),
+        ("f#", " fsharp "),
+        (".net", " dotnet "),
+    ];
+    let mut folded: String = romanize_kana(name)
+        .nfkd()
+        .filter(char::is_ascii)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    for (from, to) in SPELLED {
+        folded = replace_word(&folded, from, to);
+    }
     let words: Vec<String> = folded
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '.')
         .map(|w| {
             w.chars()
                 .filter(char::is_ascii_alphanumeric)
                 .collect::<String>()
-                .to_ascii_lowercase()
         })
         .filter(|w| !w.is_empty())
         .collect();
-    let mut kept: Vec<&str> = Vec::new();
-    for w in words.iter().map(String::as_str) {
-        if !DROP.contains(&w) && !kept.contains(&w) && kept.len() < 4 {
-            kept.push(w);
+    let mut kept: Vec<String> = Vec::new();
+    let mut previous = "";
+    for w in &words {
+        // "Google Cloud" is the vendor; a cloud named later ("Cloud Architect") stays.
+        let vendor_cloud = w == "cloud" && previous == "google";
+        if !DROP.contains(&w.as_str()) && !vendor_cloud && !kept.contains(w) {
+            kept.push(w.clone());
         }
+        previous = w;
     }
     if kept.is_empty() {
         kept = words
             .iter()
-            .map(String::as_str)
-            .filter(|w| KEEP_VENDOR_IF_ALONE.contains(w) || !DROP.contains(w))
+            .filter(|w| KEEP_VENDOR_IF_ALONE.contains(&w.as_str()) || !DROP.contains(&w.as_str()))
             .take(4)
+            .cloned()
             .collect();
     }
-    // At most 32 characters, cut between words.
+    kept
+}
+
+/// `text` with `from` replaced by `to` where it stands as a word of its own (`.net`, not
+/// the start of `.network`; `c++`, not the end of `abc++`).
+fn replace_word(text: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(from) {
+        let before = rest[..at]
+            .chars()
+            .next_back()
+            .or_else(|| out.chars().next_back());
+        let after = rest[at + from.len()..].chars().next();
+        let alone = !before.is_some_and(|c| c.is_ascii_alphanumeric())
+            && !after.is_some_and(|c| c.is_ascii_alphanumeric());
+        out.push_str(&rest[..at]);
+        out.push_str(if alone { to } else { from });
+        rest = &rest[at + from.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Words joined by `-`, cut between words at `max` characters (a first word longer than
+/// that is cut itself); `badge` when there is none.
+fn join_key(words: &[&str], max: usize) -> String {
     let mut key = String::new();
-    for w in kept {
+    for w in words {
         let extra = if key.is_empty() { w.len() } else { w.len() + 1 };
-        if key.len() + extra > 32 {
+        if key.len() + extra > max {
             if key.is_empty() {
-                key = w.chars().take(32).collect();
+                key = w.chars().take(max).collect();
             }
             break;
         }
@@ -255,6 +311,114 @@ pub fn derive_key(name: &str) -> String {
     } else {
         key
     }
+}
+
+/// Keys for new badges named `names`, beside the stored badges `existing` (key, name),
+/// whose keys never change. Each is its name's [`derive_key`], unless that key is shared
+/// (by another of the new names, or by a stored badge holding it or a numbered copy of
+/// it, or by one whose name gives the same key): then it is made of the words that tell the name apart from those others ("Software
+/// Security Practitioner – Defending Java" and "– Defending C++" become
+/// `software-security-practitioner-java` and `…-cpp`, not `…-defending` and
+/// `…-defending-2`), after the first words of the name. A name no word tells apart (its
+/// words are all in another's) keeps the plain key; only what is still taken after that
+/// gets `-2`, `-3`…
+pub fn distinct_keys(names: &[&str], existing: &[(&str, &str)]) -> Vec<String> {
+    let words: Vec<Vec<String>> = names.iter().map(|n| key_words(n)).collect();
+    let bases: Vec<String> = names.iter().map(|n| derive_key(n)).collect();
+    let stored: Vec<(&str, Vec<String>, String)> = existing
+        .iter()
+        .map(|&(k, n)| (k, key_words(n), derive_key(n)))
+        .collect();
+    let mut used: HashSet<String> = existing.iter().map(|(k, _)| (*k).to_string()).collect();
+    let mut out = Vec::with_capacity(names.len());
+    for (i, base) in bases.iter().enumerate() {
+        let peers: Vec<&[String]> = bases
+            .iter()
+            .enumerate()
+            .filter(|&(j, b)| j != i && b == base)
+            .map(|(j, _)| words[j].as_slice())
+            .chain(
+                stored
+                    .iter()
+                    .filter(|(k, _, b)| b == base || is_key_or_numbered(k, base))
+                    .map(|(_, w, _)| w.as_slice()),
+            )
+            .collect();
+        let key = if peers.is_empty() {
+            base.clone()
+        } else {
+            told_apart(&words[i], &peers).unwrap_or_else(|| base.clone())
+        };
+        let key = unique_key(&key, |k| used.contains(k));
+        used.insert(key.clone());
+        out.push(key);
+    }
+    out
+}
+
+/// The key for one new badge named `name` beside the stored badges `existing`.
+pub fn key_for(name: &str, existing: &[(&str, &str)]) -> String {
+    distinct_keys(&[name], existing)
+        .pop()
+        .unwrap_or_else(|| "badge".to_string())
+}
+
+/// `key` is `base` or `base-N`.
+fn is_key_or_numbered(key: &str, base: &str) -> bool {
+    key == base
+        || key
+            .strip_prefix(base)
+            .and_then(|r| r.strip_prefix('-'))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A key of `mine` that none of `peers` would have: the fewest of its words that some
+/// peer lacks (chosen greedily, the word most peers lack first, then the later one, as
+/// names go from the family to the particular: "… Technical Sales Intermediate"), after
+/// the name's first words, all in the name's order, at most 40 characters. `None` when
+/// no word of `mine` is missing from any peer.
+fn told_apart(mine: &[String], peers: &[&[String]]) -> Option<String> {
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut left: Vec<&[String]> = peers.to_vec();
+    while !left.is_empty() {
+        let best = mine
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !chosen.contains(i))
+            .map(|(i, w)| (left.iter().filter(|p| !p.contains(w)).count(), i))
+            .filter(|&(lacking, _)| lacking > 0)
+            .max_by_key(|&(lacking, i)| (lacking, i));
+        let Some((_, i)) = best else { break };
+        chosen.push(i);
+        left.retain(|p| p.contains(&mine[i]));
+    }
+    if chosen.is_empty() {
+        return None;
+    }
+    let lead = 4usize.saturating_sub(chosen.len()).max(1);
+    let mut keep: Vec<usize> = (0..mine.len())
+        .filter(|i| !chosen.contains(i))
+        .take(lead)
+        .chain(chosen.iter().copied())
+        .collect();
+    keep.sort_unstable();
+    // Within 40 characters: the first words give way before the telling ones.
+    let length = |keep: &[usize]| {
+        keep.iter()
+            .map(|&i| mine[i].len() + 1)
+            .sum::<usize>()
+            .saturating_sub(1)
+    };
+    while length(&keep) > 40 {
+        match keep.iter().rposition(|i| !chosen.contains(i)) {
+            Some(p) => {
+                keep.remove(p);
+            }
+            None => break,
+        }
+    }
+    let words: Vec<&str> = keep.iter().map(|&i| mine[i].as_str()).collect();
+    Some(join_key(&words, 40))
 }
 
 /// The name with each run of katakana written in romaji, set apart by spaces so it makes a
@@ -417,7 +581,7 @@ mod tests {
             ),
             (
                 "Google Cloud Professional Cloud Architect",
-                "cloud-architect",
+                "professional-cloud-architect",
             ),
             ("データサイエンス基礎", "deetasaiensu"),
             ("ｸﾗｳﾄﾞ・プラクティショナー", "kuraudo-purakutishonaa"),
@@ -454,6 +618,181 @@ mod tests {
         ) {
             let key = derive_key(&name);
             proptest::prop_assert!(validate_key(&key).is_ok(), "{name:?} gave {key:?}");
+        }
+    }
+
+    /// Levels, vendor names and platforms in single names, as vendors spell them.
+    #[test]
+    fn keys_keep_the_words_that_say_what_a_badge_is() {
+        for (name, key) in [
+            (
+                "AWS Certified Solutions Architect – Professional",
+                "solutions-architect-professional",
+            ),
+            (
+                "AWS Certified Solutions Architect – Associate",
+                "solutions-architect-associate",
+            ),
+            ("AWS Certified Cloud Practitioner", "cloud-practitioner"),
+            (
+                "AWS Certified DevOps Engineer – Professional",
+                "devops-engineer-professional",
+            ),
+            ("AWS Certified Security – Specialty", "security-specialty"),
+            (
+                "Google Cloud Certified Professional Cloud Architect",
+                "professional-cloud-architect",
+            ),
+            (
+                "Google Cloud Certified Associate Cloud Engineer",
+                "associate-cloud-engineer",
+            ),
+            (
+                "Google Cloud Professional Data Engineer",
+                "professional-data-engineer",
+            ),
+            ("Google Cloud Digital Leader", "digital-leader"),
+            (
+                "Microsoft Certified: Azure Solutions Architect Expert",
+                "azure-solutions-architect-expert",
+            ),
+            (
+                "Microsoft Certified: Azure AI Fundamentals",
+                "azure-ai-fundamentals",
+            ),
+            (
+                "Microsoft Certified: Azure Developer Associate",
+                "azure-developer-associate",
+            ),
+            (
+                "Programming in C# (Exam 70-483)",
+                "programming-csharp-exam-70",
+            ),
+            ("ASP.NET Core Developer", "aspnet-core-developer"),
+            ("Developing on .NET 8", "developing-dotnet-8"),
+            ("Cloud.Network Basics", "cloudnetwork-basics"),
+        ] {
+            assert_eq!(derive_key(name), key, "{name}");
+        }
+    }
+
+    /// Families of badges whose names share their first words, as vendors publish them:
+    /// each key says which one it is; a stored key never changes.
+    #[test]
+    fn families_get_keys_from_the_words_that_tell_them_apart() {
+        for (names, stored, keys) in [
+            (
+                &[
+                    "Software Security Practitioner - Defending Java",
+                    "Software Security Practitioner - Defending General",
+                    "Software Security Practitioner - Defending C++",
+                    "Software Security Practitioner - Defending .NET",
+                    "Software Security Practitioner - Defending Android",
+                ][..],
+                &[][..],
+                &[
+                    "software-security-practitioner-java",
+                    "software-security-practitioner-general",
+                    "software-security-practitioner-cpp",
+                    "software-security-practitioner-dotnet",
+                    "software-security-practitioner-android",
+                ][..],
+            ),
+            (
+                // One of the family already stored under the plain key: it keeps it.
+                &["Software Security Practitioner - Defending C++"],
+                &[(
+                    "software-security-practitioner",
+                    "Software Security Practitioner - Defending Java",
+                )],
+                &["software-security-practitioner-cpp"],
+            ),
+            (
+                // Stored under a key of the user's: its name still counts.
+                &["Software Security Practitioner - Defending C++"],
+                &[(
+                    "ssp-java",
+                    "Software Security Practitioner - Defending Java",
+                )],
+                &["software-security-practitioner-cpp"],
+            ),
+            (
+                &[
+                    "IBM Cloud Pak for Data Technical Sales Foundation",
+                    "IBM Cloud Pak for Data Technical Sales Intermediate",
+                    "IBM Cloud Pak for Data Sales Foundation",
+                ],
+                &[],
+                &[
+                    "cloud-pak-data-foundation",
+                    "cloud-pak-data-intermediate",
+                    "cloud-pak-data-sales",
+                ],
+            ),
+            (
+                // The plain one's words are all in the other's: it keeps the plain key.
+                &[
+                    "IBM Cloud Pak for Data v4.x Administrator",
+                    "IBM Cloud Pak for Data v4.x Administrator - Technical Sales Intermediate",
+                ],
+                &[],
+                &["cloud-pak-data-v4x", "cloud-pak-data-intermediate"],
+            ),
+            (
+                &["AWS Certified Solutions Architect – Professional"],
+                &[(
+                    "solutions-architect-associate",
+                    "AWS Certified Solutions Architect – Associate",
+                )],
+                &["solutions-architect-professional"],
+            ),
+            (
+                // The very same name twice: nothing tells them apart but a number.
+                &["IBM Z Xplore - Concepts", "IBM Z Xplore - Concepts"],
+                &[("z-xplore-concepts", "IBM Z Xplore - Concepts")],
+                &["z-xplore-concepts-2", "z-xplore-concepts-3"],
+            ),
+            (
+                // A numbered copy counts as the family too.
+                &["Software Security Practitioner - Defending Android"],
+                &[
+                    (
+                        "software-security-practitioner",
+                        "Software Security Practitioner - Defending Java",
+                    ),
+                    (
+                        "software-security-practitioner-2",
+                        "Software Security Practitioner - Defending General",
+                    ),
+                ],
+                &["software-security-practitioner-android"],
+            ),
+        ] {
+            let got = distinct_keys(names, stored);
+            assert_eq!(got, keys, "{names:?} beside {stored:?}");
+            for k in &got {
+                validate_key(k).unwrap();
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever the names, the keys are valid, different from each other and from the
+        /// stored ones.
+        #[test]
+        fn distinct_keys_are_valid_and_distinct(
+            names in proptest::collection::vec("(Software Security|Cloud Pak) ?[A-Za-z+#. -]{0,30}", 0..8),
+            stored in proptest::collection::vec(("[a-z]{1,3}(-[a-z]{1,3}){0,2}", "(Software Security|Cloud Pak) ?[A-Za-z+#. -]{0,30}"), 0..5),
+        ) {
+            let stored: Vec<(&str, &str)> = stored.iter().map(|(k, n)| (k.as_str(), n.as_str())).collect();
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let keys = distinct_keys(&names, &stored);
+            proptest::prop_assert_eq!(keys.len(), names.len());
+            let mut seen: HashSet<&str> = stored.iter().map(|(k, _)| *k).collect();
+            for k in &keys {
+                proptest::prop_assert!(validate_key(k).is_ok(), "{:?}", k);
+                proptest::prop_assert!(seen.insert(k.as_str()), "{:?} twice in {:?}", k, keys);
+            }
         }
     }
 

@@ -27,7 +27,7 @@
 //!   not reported.
 
 use super::incoming::{Import, Incoming, SkipReason, Skipped, text_identity};
-use crate::domain::badge::{derive_key, unique_key};
+use crate::domain::badge::{derive_key, distinct_keys, unique_key};
 use crate::domain::dates::ymd;
 use crate::domain::{Badge, Source};
 use chrono::NaiveDate;
@@ -119,6 +119,26 @@ pub fn plan(
     };
     let mut late_skips = Vec::new();
     let mut new_records: Vec<&Incoming> = Vec::new();
+    // Keys for the records no stored badge has the id of, chosen together so that a
+    // family of badges gets keys from the words that tell them apart. In the order of the
+    // records' ids, not of the file, so that a download in another order gives every badge
+    // the same key (DESIGN 8).
+    let mut fresh: Vec<&Incoming> = import
+        .records
+        .iter()
+        .filter(|r| !by_id.contains_key(r.source_id.as_str()))
+        .collect();
+    fresh.sort_by(|a, b| a.source_id.cmp(&b.source_id));
+    let stored: Vec<(&str, &str)> = existing
+        .iter()
+        .map(|b| (b.key.as_str(), b.name.as_str()))
+        .collect();
+    let names: Vec<&str> = fresh.iter().map(|r| r.name.as_str()).collect();
+    let fresh_keys: HashMap<&str, String> = fresh
+        .iter()
+        .map(|r| r.source_id.as_str())
+        .zip(distinct_keys(&names, &stored))
+        .collect();
 
     for rec in &import.records {
         if !seen.insert(rec.source_id.as_str()) {
@@ -164,7 +184,11 @@ pub fn plan(
     in_id_order.sort_by(|a, b| a.source_id.cmp(&b.source_id));
     let mut keys: HashMap<&str, String> = HashMap::new();
     for rec in in_id_order {
-        let key = unique_key(&derive_key(&rec.name), |k| taken.contains(k));
+        let key = fresh_keys
+            .get(rec.source_id.as_str())
+            .cloned()
+            .unwrap_or_else(|| derive_key(&rec.name));
+        let key = unique_key(&key, |k| taken.contains(k));
         taken.insert(key.clone());
         keys.insert(rec.source_id.as_str(), key);
     }

@@ -14,11 +14,13 @@ use super::view::View;
 use crate::actions;
 use crate::config::Config;
 use crate::domain::quick_add;
+use crate::net::credly::Pages;
 use crate::planning::Overview;
 use crate::store::Store;
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, Timelike};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
+use std::sync::mpsc::{Receiver, TryRecvError};
 use unicode_normalization::UnicodeNormalization;
 
 /// An input to `update`.
@@ -33,6 +35,10 @@ pub enum Msg {
     /// An action, as if its key had been pressed.
     Action(Action),
 }
+
+/// What the thread that fetches a Credly profile sends back: its pages and the import's
+/// name, or why they could not be had.
+type Fetched = anyhow::Result<(Pages, String)>;
 
 /// A message on the status line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,6 +137,9 @@ pub struct App {
     /// F12 panics on purpose (`SUKIMA_PANIC_ON_KEY`), to test that the terminal is restored.
     pub panic_key: bool,
     data_version: i64,
+    /// A Credly profile being fetched on its own thread; imported on the tick after its
+    /// pages arrive.
+    fetching: Option<(String, Receiver<Fetched>)>,
 }
 
 /// What a daily-cap fix changed, to undo it: the config as it was, the file's text as it
@@ -207,6 +216,7 @@ impl App {
             size: Rect::new(0, 0, 120, 40),
             panic_key: false,
             data_version,
+            fetching: None,
         };
         app.refresh_rows();
         app.fixes.start(&app.data);
@@ -323,6 +333,7 @@ impl App {
     /// always shows what `sukima plan` would at the same moment), and changes made by
     /// another sukima are picked up.
     fn tick(&mut self) {
+        self.poll_fetch();
         if let Some(clock) = &self.clock {
             let now = clock();
             let minute = |t: NaiveDateTime| (t.date(), t.hour(), t.minute());
@@ -1078,6 +1089,64 @@ impl App {
         }
     }
 
+    /// What a change reported: its first line on the status line; a report of several
+    /// lines (an import) stays open to be read.
+    fn report(&mut self, msg: &str) {
+        let mut lines = msg.lines().map(str::to_string);
+        let headline = lines.next().unwrap_or_default();
+        let rest: Vec<String> = lines.collect();
+        self.after(Ok(headline));
+        if !rest.is_empty() {
+            self.popup = Some(Popup::Report {
+                title: strings::import_report().to_string(),
+                lines: msg.lines().map(str::to_string).collect(),
+                scroll: 0,
+            });
+        }
+    }
+
+    /// Fetches a Credly profile on a thread of its own (the network may take seconds;
+    /// each request has its timeout), so the planner stays live meanwhile.
+    fn start_fetch(&mut self, profile: String) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let asked = profile.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(crate::commands::import::fetch_profile(&asked, false));
+        });
+        self.fetching = Some((profile, rx));
+        self.popup = None;
+        // The quiet status line says it is under way (see `fetching_profile`).
+        self.status = None;
+    }
+
+    /// The Credly profile being fetched, if one is.
+    pub fn fetching_profile(&self) -> Option<&str> {
+        self.fetching.as_ref().map(|(p, _)| p.as_str())
+    }
+
+    /// Imports the fetched profile once its pages are here and no popup is open (one
+    /// transaction, one undo), or says why it could not be fetched.
+    fn poll_fetch(&mut self) {
+        // Not under an open popup: the report would take its place (and what was typed).
+        let Some((_, rx)) = self.fetching.as_ref().filter(|_| self.popup.is_none()) else {
+            return;
+        };
+        let fetched = match rx.try_recv() {
+            Ok(fetched) => fetched,
+            Err(TryRecvError::Empty) => return,
+            Err(TryRecvError::Disconnected) => {
+                Err(anyhow::anyhow!("the fetch stopped before it finished"))
+            }
+        };
+        self.fetching = None;
+        match fetched.and_then(|f| {
+            crate::commands::import::import_fetched(&mut self.store, &self.config, self.now, f)
+        }) {
+            Ok(msg) => self.report(&msg),
+            Err(e) => self.fail(e),
+        }
+    }
+
     fn submit_prompt(&mut self) {
         let Some(Popup::Prompt(p)) = self.popup.as_ref() else {
             return;
@@ -1088,6 +1157,12 @@ impl App {
             PromptPurpose::Renew(key) => crate::domain::dates::parse_date_or_period(&text)
                 .map_err(anyhow::Error::from)
                 .and_then(|d| actions::renew_badge(&mut self.store, &key, self.now.date(), d)),
+            PromptPurpose::Import
+                if let Some(profile) = crate::commands::import::profile_in(&text) =>
+            {
+                self.start_fetch(profile);
+                return;
+            }
             PromptPurpose::Import => {
                 crate::commands::import::expand_paths(&text).and_then(|files| {
                     crate::commands::import::import_paths(
@@ -1115,18 +1190,7 @@ impl App {
         match r {
             Ok(msg) => {
                 self.popup = None;
-                // A report of several lines (an import) stays open to be read.
-                let mut lines = msg.lines().map(str::to_string);
-                let headline = lines.next().unwrap_or_default();
-                let rest: Vec<String> = lines.collect();
-                self.after(Ok(headline));
-                if !rest.is_empty() {
-                    self.popup = Some(Popup::Report {
-                        title: strings::import_report().to_string(),
-                        lines: msg.lines().map(str::to_string).collect(),
-                        scroll: 0,
-                    });
-                }
+                self.report(&msg);
             }
             Err(e) => {
                 if let Some(Popup::Prompt(p)) = self.popup.as_mut() {

@@ -290,10 +290,14 @@ impl BadgeForm {
             Some(k) => k,
             None => match &self.original {
                 Some(b) => b.key.clone(),
-                None => crate::domain::badge::unique_key(
-                    &crate::domain::badge::derive_key(&name),
-                    |k| data.badge(k).is_some(),
-                ),
+                None => {
+                    let stored: Vec<(&str, &str)> = data
+                        .badges
+                        .iter()
+                        .map(|b| (b.badge.key.as_str(), b.badge.name.as_str()))
+                        .collect();
+                    crate::domain::badge::key_for(&name, &stored)
+                }
             },
         };
         let mut b = self.original.clone().unwrap_or_default();

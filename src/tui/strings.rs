@@ -499,9 +499,17 @@ pub fn renew_prompt(name: &str) -> String {
 
 pub fn import_prompt() -> &'static str {
     tr(
-        " Import: Credly badges.json (all pages: badges*.json), CSV, Open Badges JSON, or .ics busy time ",
-        " 取り込み: Credly の badges.json (全ページは badges*.json)、CSV、Open Badges JSON、.ics の予定 ",
+        " Import: a Credly user name or profile address, Credly badges.json (all pages: badges*.json), CSV, Open Badges JSON, or .ics busy time ",
+        " 取り込み: Credly のユーザー名かプロフィールの URL、Credly の badges.json (全ページは badges*.json)、CSV、Open Badges JSON、.ics の予定 ",
     )
+}
+
+pub fn fetching_profile(profile: &str) -> String {
+    if ja() {
+        format!("Credly のプロフィール {profile} を取得中…")
+    } else {
+        format!("fetching the Credly profile {profile}…")
+    }
 }
 
 pub fn window_add_prompt() -> &'static str {

@@ -60,7 +60,10 @@ fn status_line(app: &App, area: Rect, buf: &mut Buffer) {
     let (text, style) = match &app.status {
         Some(s) if s.error => (format!("✗ {}", s.text), t.error),
         Some(s) => (format!("✓ {}", s.text), t.ok),
-        None => (summary(app), t.dim),
+        None => match app.fetching_profile() {
+            Some(p) => (format!("⋯ {}", strings::fetching_profile(p)), t.dim),
+            None => (summary(app), t.dim),
+        },
     };
     buf.set_stringn(
         area.x,

@@ -2,8 +2,8 @@
 //! failing, nothing is lost; the TUI notices a change made outside within a second.
 
 use super::crash::env_with_badge;
-use super::support::{integrity, log_notes, start_planner, sukima, tmux_available};
-use crate::common::Env;
+use super::support::{integrity, log_notes, start_planner, sukima};
+use crate::common::{Env, tmux_ready};
 use std::time::{Duration, Instant};
 
 /// Runs `count` adds one after another, tagged `tag-<i>`; returns how many failed and why.
@@ -111,7 +111,7 @@ fn race_to_create() {
 /// `data_version` on its 500 ms tick).
 #[test]
 fn tui_shows_outside_changes_within_a_second() {
-    if !tmux_available() {
+    if !tmux_ready() {
         return;
     }
     let env = env_with_badge();

@@ -2,10 +2,8 @@
 //! change they reported and leave a database that passes `PRAGMA integrity_check` and
 //! opens again.
 
-use super::support::{
-    Rng, env_number, integrity, log_notes, signal, start_planner, sukima, tmux_available,
-};
-use crate::common::Env;
+use super::support::{Rng, env_number, integrity, log_notes, signal, start_planner, sukima};
+use crate::common::{Env, tmux_ready};
 use std::collections::BTreeSet;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
@@ -165,7 +163,7 @@ fn killed_while_creating_the_database() {
 /// quick-add whole or not at all.
 #[test]
 fn killed_tui_leaves_an_intact_database() {
-    if !tmux_available() {
+    if !tmux_ready() {
         return;
     }
     let env = env_with_badge();

@@ -66,18 +66,6 @@ pub fn log_notes(db: &Path) -> Vec<String> {
         .unwrap()
 }
 
-/// Whether tmux can be run; tests that need it print why they skip.
-pub fn tmux_available() -> bool {
-    let ok = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        eprintln!("tmux is not installed: skipped");
-    }
-    ok
-}
-
 /// A tmux server of our own (its socket in a temporary folder, no user config) with one
 /// 100x30 session. Killed on drop.
 pub struct Tmux {

@@ -3,7 +3,8 @@
 //! typed (no raw mode left behind). The planner runs from a shell in a tmux pane.
 
 use super::crash::env_with_badge;
-use super::support::{Tmux, bin, pane_env, signal, tmux_available};
+use super::support::{Tmux, bin, pane_env, signal};
+use crate::common::tmux_ready;
 use std::time::Duration;
 
 /// How the planner is made to stop.
@@ -79,7 +80,7 @@ fn run_and_end(how: End) -> String {
 
 #[test]
 fn terminal_restored_after_a_panic() {
-    if !tmux_available() {
+    if !tmux_ready() {
         return;
     }
     let screen = run_and_end(End::Panic);
@@ -92,7 +93,7 @@ fn terminal_restored_after_a_panic() {
 
 #[test]
 fn terminal_restored_after_sigterm() {
-    if !tmux_available() {
+    if !tmux_ready() {
         return;
     }
     let screen = run_and_end(End::Signal("TERM"));
@@ -101,7 +102,7 @@ fn terminal_restored_after_sigterm() {
 
 #[test]
 fn terminal_restored_after_sighup() {
-    if !tmux_available() {
+    if !tmux_ready() {
         return;
     }
     run_and_end(End::Signal("HUP"));
@@ -109,7 +110,7 @@ fn terminal_restored_after_sighup() {
 
 #[test]
 fn terminal_restored_after_ctrl_c() {
-    if !tmux_available() {
+    if !tmux_ready() {
         return;
     }
     let screen = run_and_end(End::Keys(&["C-c"]));
@@ -118,7 +119,7 @@ fn terminal_restored_after_ctrl_c() {
 
 #[test]
 fn terminal_restored_after_sigint() {
-    if !tmux_available() {
+    if !tmux_ready() {
         return;
     }
     run_and_end(End::Signal("INT"));

@@ -1,5 +1,6 @@
 //! End to end as a user: the real `sukima --demo` in a real terminal (tmux), keys sent
-//! with `send-keys`, the screen read with `capture-pane`. Skipped when tmux is missing.
+//! with `send-keys`, the screen read with `capture-pane`. Without tmux it fails, unless
+//! `SUKIMA_SKIP_TMUX=1` skips it on purpose.
 
 use super::NOW;
 use std::process::{Command, Output};
@@ -65,26 +66,17 @@ impl Drop for Tmux {
     }
 }
 
-fn tmux_installed() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 /// Quotes a word for `sh`.
 fn sh(word: &str) -> String {
     format!("'{}'", word.replace('\'', r"'\''"))
 }
 
-#[test]
-fn a_person_logs_study_from_the_badges_view() {
-    if !tmux_installed() {
-        eprintln!("tmux is not installed: skipping the end-to-end test");
-        return;
-    }
+/// `sukima --demo` in a fresh 100x30 tmux session, with no outside configuration, a fixed
+/// clock, no colour and the variables `extra` (`NAME=value …`, quoted for `sh`); after
+/// quitting, the shell says how sukima exited, on the normal screen (so the terminal was
+/// restored).
+fn start_demo(home: &std::path::Path, extra: &str) -> Tmux {
     let bin = assert_cmd::cargo::cargo_bin("sukima");
-    let home = tempfile::tempdir().unwrap();
     let id = format!(
         "sukima-e2e-{}-{}",
         std::process::id(),
@@ -94,16 +86,14 @@ fn a_person_logs_study_from_the_badges_view() {
             .as_nanos()
     );
     let tmux = Tmux {
-        socket: home.path().join("tmux.sock"),
+        socket: home.join("tmux.sock"),
         session: id,
     };
-    // No outside configuration, a fixed clock, no colour; after quitting, the shell says
-    // how sukima exited, on the normal screen (so the terminal was restored).
-    let h = home.path().to_str().unwrap();
+    let h = home.to_str().unwrap();
     let script = format!(
         "env -i PATH=/usr/bin:/bin TERM=xterm-256color LANG=C.UTF-8 HOME={home} \
          XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data SUKIMA_NOW={now} NO_COLOR=1 \
-         {bin} --demo; echo \"sukima exited with $?\"; sleep 60",
+         {extra} {bin} --demo; echo \"sukima exited with $?\"; sleep 60",
         home = sh(h),
         now = NOW,
         bin = sh(bin.to_str().unwrap()),
@@ -126,6 +116,16 @@ fn a_person_logs_study_from_the_badges_view() {
         "tmux new-session: {}",
         String::from_utf8_lossy(&out.stderr)
     );
+    tmux
+}
+
+#[test]
+fn a_person_logs_study_from_the_badges_view() {
+    if !crate::common::tmux_ready() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let tmux = start_demo(home.path(), "");
 
     let screen = tmux.wait_for(&["sukima", "1 Today", "── Next", "Thu 2026-11-26 08:00"]);
     assert!(screen.contains("8 to prepare, 1 at risk"), "{screen}");
@@ -173,4 +173,56 @@ fn a_person_logs_study_from_the_badges_view() {
         !screen.contains("STATUS"),
         "the normal screen is back:\n{screen}"
     );
+}
+
+/// The import prompt takes a Credly user name: the planner stays live while the profile's
+/// pages come from a server (here one on 127.0.0.1), then shows the import's report, and
+/// one `u` takes the whole import back.
+#[test]
+fn a_person_imports_a_credly_profile_by_name() {
+    use crate::serve::{Reply, Server};
+    if !crate::common::tmux_ready() {
+        return;
+    }
+    let page = |n: u32| {
+        let path = format!(
+            "{}/tests/data/credly/page{n}.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        (
+            format!("/users/sample-earner/badges.json?page={n}"),
+            Reply::Ok("application/json", std::fs::read(path).unwrap()),
+        )
+    };
+    let server = Server::start(vec![page(1), page(2)]);
+    let home = tempfile::tempdir().unwrap();
+    let tmux = start_demo(
+        home.path(),
+        &format!("SUKIMA_CREDLY_URL={}", sh(&server.base())),
+    );
+    tmux.wait_for(&["1 Today"]);
+    tmux.send(&["2"]);
+    tmux.wait_for(&["14 of 14 badges"]);
+    tmux.send(&["i"]);
+    tmux.wait_for(&["a Credly user name"]);
+    tmux.type_text("sample-earner");
+    tmux.send(&["Enter"]);
+    let screen = tmux.wait_for(&["added 10, updated 0, unchanged 0, skipped 1 (1 revoked)"]);
+    assert!(
+        screen.contains("#solutions-architect-associate"),
+        "{screen}"
+    );
+    assert_eq!(server.requests().len(), 2);
+    tmux.send(&["Escape"]);
+    tmux.wait_for(&["24 of 24 badges"]);
+    tmux.send(&["u"]);
+    tmux.wait_for(&["14 of 14 badges", "undid: import credly user sample-earner"]);
+    // A name Credly does not know: one line on the status line, nothing imported.
+    tmux.send(&["i"]);
+    tmux.wait_for(&["a Credly user name"]);
+    tmux.type_text("nobody-here");
+    tmux.send(&["Enter"]);
+    tmux.wait_for(&["no public Credly profile 'nobody-here'", "14 of 14 badges"]);
+    tmux.send(&["q"]);
+    tmux.wait_for(&["sukima exited with 0"]);
 }

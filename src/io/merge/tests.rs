@@ -600,3 +600,48 @@ fn open_badges_import_once_and_never_report_others_gone() {
         "added 0, updated 0, unchanged 1, skipped 0"
     );
 }
+
+/// A vendor family in one download gets keys that say which badge is which; a later
+/// download with one more of the family leaves the stored keys as they are.
+#[test]
+fn a_family_of_badges_gets_keys_that_tell_them_apart() {
+    let family = |names: &[&str]| {
+        let data: Vec<Value> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                serde_json::json!({"id": format!("ssp-{i}"), "badge_template": {"name": n},
+                                   "issuer": {"entities": [{"entity": {"name": "Security Compass"}}]}})
+            })
+            .collect();
+        credly_import(&[(
+            "p.json",
+            serde_json::to_vec(&serde_json::json!({ "data": data })).unwrap(),
+        )])
+    };
+    let first = [
+        "Software Security Practitioner - Defending Java",
+        "Software Security Practitioner - Defending General",
+        "Software Security Practitioner - Defending C++",
+        "Software Security Practitioner - Defending .NET",
+    ];
+    let p = plan(&[], &family(&first), today(), effort);
+    let keys: Vec<&str> = p.add.iter().map(|b| b.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        [
+            "software-security-practitioner-java",
+            "software-security-practitioner-general",
+            "software-security-practitioner-cpp",
+            "software-security-practitioner-dotnet",
+        ]
+    );
+    let stored = p.apply(&[]);
+    let mut all = first.to_vec();
+    all.push("Software Security Practitioner - Defending Android");
+    let p = plan(&stored, &family(&all), today(), effort);
+    assert_eq!(p.unchanged, 4, "{}", p.report());
+    assert!(p.update.is_empty(), "stored keys stay: {}", p.report());
+    let keys: Vec<&str> = p.add.iter().map(|b| b.key.as_str()).collect();
+    assert_eq!(keys, ["software-security-practitioner-android"]);
+}

@@ -488,15 +488,15 @@ fn rdate_and_date_exdate() {
     assert_eq!(spans(&busy), ["2027-02-19T13:30..2027-02-19T23:30 "]);
 }
 
+/// A rule that would repeat every second since 1970 stops at the cap, which is what keeps
+/// it fast (the `input/ics_runaway_recurrence` benchmark measures how fast).
 #[test]
-fn runaway_recurrences_stay_fast() {
-    let started = std::time::Instant::now();
+fn runaway_recurrences_stop_at_the_cap() {
     let busy = run("
         BEGIN:VEVENT\nUID:s\nDTSTART:19700101T000000Z\nDURATION:PT1S\nRRULE:FREQ=SECONDLY\nEND:VEVENT
         BEGIN:VEVENT\nUID:d\nDTSTART:19700101T000000Z\nDURATION:PT1H\nRRULE:FREQ=DAILY\nEND:VEVENT
     ")
     .unwrap();
-    assert!(started.elapsed() < std::time::Duration::from_secs(5));
     assert_eq!(
         busy.notes,
         ["event \"s\" repeats too often: only its first 40000 occurrences were read"]
