@@ -111,7 +111,7 @@ fn bench(c: &mut Criterion) {
             },
             |(dir, mut store)| {
                 let import = sukima::io::credly::parse(&pages).unwrap();
-                let plan = sukima::actions::import_badges(
+                let plan = sukima::changes::import_badges(
                     &mut store,
                     &import,
                     now.date(),

@@ -166,7 +166,7 @@ fn large_db(dir: &std::path::Path) -> std::path::PathBuf {
     let mut store = Store::open(&path).unwrap();
     let data = large_data(now().date());
     store
-        .seed(|tx| sukima::actions::write_data(tx, &data))
+        .seed(|tx| sukima::changes::write_data(tx, &data))
         .unwrap();
     path
 }
@@ -340,7 +340,7 @@ fn bench(c: &mut Criterion) {
             minutes: 5,
             note: None,
         };
-        b.iter(|| sukima::actions::add_log(&mut store, &entry).unwrap());
+        b.iter(|| sukima::changes::add_log(&mut store, &entry).unwrap());
     });
     group.finish();
 }

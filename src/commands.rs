@@ -12,10 +12,12 @@ pub mod import;
 pub mod log;
 pub mod plan;
 pub mod shell;
+pub mod texts;
 pub mod window;
 
 use crate::cli::{Cli, Command};
 use crate::config::Config;
+use crate::present::Texts;
 use crate::store::Store;
 use anyhow::{Result, anyhow};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -34,6 +36,9 @@ pub struct Ctx {
     /// The database file a reading command was pointed at but that does not exist: it ran
     /// on an empty database in memory, and no file was created.
     pub missing_db: Option<PathBuf>,
+    /// The words of the output and the errors, in the configured language (`auto`
+    /// resolved from the locale when the run starts).
+    pub texts: &'static dyn texts::CommandTexts,
 }
 
 impl Ctx {
@@ -73,6 +78,14 @@ pub fn db_path(cli: &Cli) -> Result<PathBuf> {
     }
 }
 
+/// The words of a run, for what is said before (or instead of) opening it: the
+/// configuration's language, else the locale's.
+pub fn texts_for(cli: &Cli) -> &'static dyn Texts {
+    let language = Config::load(cli.config.as_deref())
+        .map_or(crate::config::Language::Auto, |c| c.ui.language);
+    crate::present::texts::for_language(language.resolve(|k| std::env::var(k).ok()))
+}
+
 /// Opens the configuration, the clock and the store for a run.
 pub fn open(cli: &Cli) -> Result<Ctx> {
     // `config set` may be what creates the file, and may mend a broken one.
@@ -83,10 +96,13 @@ pub fn open(cli: &Cli) -> Result<Ctx> {
             ..
         }))
     );
-    let config = match Config::load(cli.config.as_deref()) {
+    let mut config = match Config::load(cli.config.as_deref()) {
         Err(_) if setting => Config::default(),
         other => other?,
     };
+    // Decided once, here at the edge: everything below is handed the language.
+    config.ui.language = config.ui.language.resolve(|k| std::env::var(k).ok());
+    let texts = texts::for_language(config.ui.language);
     let now = match &cli.now {
         Some(t) => parse_now(t)?,
         None => config.now(),
@@ -129,6 +145,7 @@ pub fn open(cli: &Cli) -> Result<Ctx> {
         now,
         width,
         missing_db,
+        texts,
     })
 }
 
@@ -136,7 +153,7 @@ pub fn open(cli: &Cli) -> Result<Ctx> {
 pub fn demo_store(today: NaiveDate) -> Result<Store> {
     let mut store = Store::open_in_memory()?;
     let data = crate::io::demo::demo(today);
-    store.seed(|tx| crate::actions::write_data(tx, &data))?;
+    store.seed(|tx| crate::changes::write_data(tx, &data))?;
     Ok(store)
 }
 
@@ -145,8 +162,8 @@ pub fn run(ctx: &mut Ctx, command: Command, out: &mut dyn Write) -> Result<()> {
     match command {
         Command::Add { text } => add::run(ctx, &text.join(" "), out),
         Command::Undo => {
-            let msg = crate::actions::undo(&mut ctx.store)?;
-            writeln!(out, "{msg}")?;
+            let msg = crate::changes::undo(&mut ctx.store)?;
+            writeln!(out, "{}", ctx.texts.done(&msg))?;
             Ok(())
         }
         Command::Badge(cmd) => badge::run(ctx, *cmd, out),

@@ -90,8 +90,34 @@ pub enum Theme {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
+    /// Japanese when the locale (`LC_ALL`, `LC_MESSAGES` or `LANG`) starts with `ja`,
+    /// else English: see [`Language::resolve`].
+    Auto,
     En,
     Ja,
+}
+
+impl Language {
+    /// `auto` decided by the locale, read through `var` (the first of `LC_ALL`,
+    /// `LC_MESSAGES` and `LANG` that is set and not empty, as POSIX orders them); `en`
+    /// and `ja` as they are.
+    pub fn resolve(self, var: impl Fn(&str) -> Option<String>) -> Language {
+        match self {
+            Language::Auto => {
+                let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+                    .into_iter()
+                    .filter_map(&var)
+                    .find(|v| !v.is_empty())
+                    .unwrap_or_default();
+                if locale.starts_with("ja") {
+                    Language::Ja
+                } else {
+                    Language::En
+                }
+            }
+            chosen => chosen,
+        }
+    }
 }
 
 /// First day of the week in grids.
@@ -515,5 +541,36 @@ mod tests {
             "{err}"
         );
         assert_eq!(p("  "), None);
+    }
+
+    #[test]
+    fn auto_follows_the_locale_in_posix_order() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| (*v).to_string())
+            }
+        };
+        let cases: [(&[(&str, &str)], Language); 7] = [
+            (&[], Language::En),
+            (&[("LANG", "ja_JP.UTF-8")], Language::Ja),
+            (&[("LANG", "en_US.UTF-8")], Language::En),
+            (
+                &[("LANG", "en_US.UTF-8"), ("LC_MESSAGES", "ja_JP")],
+                Language::Ja,
+            ),
+            (&[("LANG", "ja_JP.UTF-8"), ("LC_ALL", "C")], Language::En),
+            (&[("LANG", "ja_JP.UTF-8"), ("LC_ALL", "")], Language::Ja),
+            (&[("LANG", "C.UTF-8")], Language::En),
+        ];
+        for (vars, want) in cases {
+            assert_eq!(Language::Auto.resolve(env(vars)), want, "{vars:?}");
+        }
+        // A language chosen in the configuration wins over the locale.
+        let ja = env(&[("LANG", "ja_JP.UTF-8")]);
+        assert_eq!(Language::En.resolve(ja), Language::En);
+        assert_eq!(Language::Ja.resolve(|_| None), Language::Ja);
     }
 }

@@ -3,6 +3,7 @@
 //! takes what it needs (including "now") as arguments, so it can be tested with tables.
 
 pub mod badge;
+pub mod change;
 pub mod dates;
 pub mod decision;
 pub mod duration;

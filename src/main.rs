@@ -15,6 +15,8 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    // The language of the errors, chosen before anything can fail.
+    let texts = sukima::commands::texts_for(&cli);
     // A failed command leaves behind no database, stamp or folder that it created.
     let new_files = (!cli.demo)
         .then(|| sukima::commands::db_path(&cli).ok())
@@ -30,7 +32,12 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "error: {}", one_line(&e));
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}: {}",
+                texts.error_word(),
+                texts.error(&e)
+            );
             ExitCode::from(1)
         }
     }
@@ -50,9 +57,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let Some(command) = cli.command else {
         // After opening, so a file sukima refuses is reported the same way everywhere.
         if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
-            anyhow::bail!(
-                "the planner needs a terminal (stdin and stdout are not one); in scripts use a command such as `sukima agenda` or `sukima due` (see sukima --help)"
-            );
+            anyhow::bail!(ctx.texts.needs_terminal());
         }
         let fixed_now = cli.now.is_some().then_some(ctx.now);
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -72,13 +77,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     sukima::commands::run(&mut ctx, command, &mut out)?;
     out.flush()?;
     if demo_write {
-        eprintln!("(--demo: a throw-away database; nothing was kept)");
+        eprintln!("{}", ctx.texts.demo_not_kept());
     }
     if let Some(path) = missing {
-        eprintln!(
-            "(no database at {} yet: it is created by the first change, such as `sukima badge add` or `sukima import credly`)",
-            path.display()
-        );
+        eprintln!("{}", ctx.texts.no_database_yet(&path.display().to_string()));
     }
     Ok(())
 }
@@ -91,16 +93,4 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
                 .and_then(serde_json::Error::io_error_kind)
                 == pipe
     })
-}
-
-/// The error and its causes on one line.
-fn one_line(e: &anyhow::Error) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    for cause in e.chain() {
-        let text = cause.to_string().replace('\n', " ");
-        if !parts.iter().any(|p| p.contains(&text)) {
-            parts.push(text);
-        }
-    }
-    parts.join(": ")
 }

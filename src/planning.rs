@@ -357,6 +357,29 @@ impl Overview {
             .find(|c| c.start == s.start && c.badge == s.badge)
     }
 
+    /// Badges past their date with nothing planned (expired or retired, not archived, no
+    /// goal): named by `plan`, counted by `due` and Today, so they never vanish without a
+    /// word. In urgency order (the most recent first).
+    pub fn lapsed(&self) -> Vec<&BadgeInfo> {
+        let today = self.today();
+        let mut v: Vec<&BadgeInfo> = self
+            .badges
+            .iter()
+            .filter(|b| {
+                !b.badge.archived
+                    && matches!(b.status, Status::Expired | Status::Retired)
+                    && b.work.target().is_none()
+            })
+            .collect();
+        v.sort_by_cached_key(|b| {
+            (
+                crate::domain::status::urgency(&b.badge, b.status, today),
+                b.badge.key.clone(),
+            )
+        });
+        v
+    }
+
     /// Outcomes at risk.
     pub fn at_risk(&self) -> impl Iterator<Item = &Outcome> {
         self.plan.outcomes.iter().filter(|o| o.at_risk)

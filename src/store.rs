@@ -213,6 +213,12 @@ impl Store {
         self.zone = zone;
     }
 
+    /// Now, by the store's clock (`--now` when fixed), in `[ui] timezone` when set.
+    pub fn now(&self) -> chrono::NaiveDateTime {
+        self.clock
+            .unwrap_or_else(|| crate::config::now_in(self.zone))
+    }
+
     /// The file behind the store (`None` in memory).
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()

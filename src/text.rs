@@ -2,7 +2,25 @@
 //! truncation that never cuts a character in half, padding, and plain aligned tables for
 //! the command line.
 
+use unicode_normalization::UnicodeNormalization;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Text as it is matched: NFKC (full-width and half-width forms read as the usual ones),
+/// lowercase, `ß` as `ss`, accents removed, kana voicing kept (デ is not テ). The one
+/// fold of quick-add words and of the planner's filter, so both find the same badges.
+pub fn fold(s: &str) -> String {
+    let is_accent = |c: char| {
+        matches!(c as u32,
+            0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+    };
+    let lower: String = s.nfkc().collect::<String>().to_lowercase();
+    lower
+        .replace('ß', "ss")
+        .nfd()
+        .filter(|c| !is_accent(*c))
+        .nfc()
+        .collect()
+}
 
 /// Cells the text takes in a terminal.
 pub fn width(s: &str) -> usize {
@@ -187,6 +205,21 @@ pub fn table(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_fold_for_every_match() {
+        for (text, folded) in [
+            ("Café ÜBER", "cafe uber"),
+            ("ＡＷＳ", "aws"),
+            ("ﾃﾞｰﾀ", "データ"),
+            ("データ", "データ"),
+            ("Straße", "strasse"),
+            ("Sécurité Réseau", "securite reseau"),
+            ("ＩＢＭ　Ｃｌｏｕｄ", "ibm cloud"),
+        ] {
+            assert_eq!(fold(text), folded, "{text}");
+        }
+    }
 
     #[test]
     fn wide_characters_take_two_cells() {

@@ -9,7 +9,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod popups;
-pub mod strings;
+pub mod texts;
 pub mod theme;
 pub mod view;
 pub mod views;

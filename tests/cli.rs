@@ -5,5 +5,6 @@ mod badge;
 mod basics;
 mod credly_fetch;
 mod imports;
+mod japanese;
 mod plan;
 mod shell;

@@ -5,6 +5,7 @@ mod cli;
 mod common;
 mod corpus;
 mod credly_pages;
+mod layers;
 mod reliability;
 mod serve;
 mod tui;

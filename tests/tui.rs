@@ -185,6 +185,6 @@ pub fn screen(app: &App, w: u16, h: u16) -> String {
 
 /// Everything in the database, as the JSON backup writes it.
 pub fn db_state(app: &App) -> String {
-    let data = sukima::actions::load_all(app.store.conn()).unwrap();
+    let data = sukima::changes::load_all(app.store.conn()).unwrap();
     sukima::io::backup::to_json(&data)
 }

@@ -1,14 +1,15 @@
 //! `sukima badge add/list/show/edit/renew/archive/rm`.
 
+use super::texts::{CommandTexts, PlanLine, ShowField};
 use super::{Ctx, date_flag, print_json};
-use crate::actions;
+use crate::changes;
 use crate::cli::{BadgeCommand, BadgeFields, BadgeListArgs};
-use crate::config::Language;
-use crate::domain::badge::{Badge, Priority, key_for, validate_key};
-use crate::domain::decision::{Decision, Retirement};
-use crate::domain::duration::{format_minutes, parse_duration};
-use crate::domain::status::{Status, countdown_days, urgency};
-use crate::domain::validation::{IssuerRule, check_badge, split_tags};
+use crate::domain::badge::fields::{self, Field};
+use crate::domain::badge::{Badge, key_for};
+use crate::domain::decision::Decision;
+use crate::domain::duration::format_minutes;
+use crate::domain::status::{Status, urgency};
+use crate::domain::validation::{IssuerRule, check_badge};
 use crate::store::badges;
 use crate::text::{Align, table};
 use anyhow::{Result, anyhow, bail};
@@ -19,14 +20,14 @@ pub fn run(ctx: &mut Ctx, cmd: BadgeCommand, out: &mut dyn Write) -> Result<()> 
     match cmd {
         BadgeCommand::Add { name, fields } => {
             let b = new_badge(ctx, &name, &fields)?;
-            let msg = actions::add_badge(&mut ctx.store, &b)?;
-            writeln!(out, "{msg}")?;
+            let msg = changes::add_badge(&mut ctx.store, &b)?;
+            writeln!(out, "{}", ctx.texts.done(&msg))?;
         }
         BadgeCommand::List(args) => list(ctx, &args, out)?,
         BadgeCommand::Show { key, json } => show(ctx, &key, json, out)?,
         BadgeCommand::Edit { key, name, fields } => {
             let old = badges::get(ctx.store.conn(), &key)?
-                .ok_or_else(|| actions::unknown_badge(ctx.store.conn(), &key))?;
+                .ok_or_else(|| changes::unknown_badge(ctx.store.conn(), &key))?;
             let mut b = old.clone();
             if let Some(n) = &name {
                 b.name = text(n).ok_or_else(|| anyhow!("--name cannot be empty"))?;
@@ -34,31 +35,31 @@ pub fn run(ctx: &mut Ctx, cmd: BadgeCommand, out: &mut dyn Write) -> Result<()> 
             apply(ctx, &mut b, &fields)?;
             validate(ctx, &mut b)?;
             if b == old {
-                writeln!(out, "{key}: nothing to change")?;
+                writeln!(out, "{}", ctx.texts.nothing_to_change(&key))?;
                 return Ok(());
             }
-            let msg = actions::edit_badge(&mut ctx.store, &key, &b)?;
-            writeln!(out, "{msg}")?;
+            let msg = changes::edit_badge(&mut ctx.store, &key, &b)?;
+            writeln!(out, "{}", ctx.texts.done(&msg))?;
         }
         BadgeCommand::Renew { key, expires } => {
             let b = badges::get(ctx.store.conn(), &key)?
-                .ok_or_else(|| actions::unknown_badge(ctx.store.conn(), &key))?;
+                .ok_or_else(|| changes::unknown_badge(ctx.store.conn(), &key))?;
             let today = ctx.today();
             let expires = match expires.as_deref() {
                 Some(text) => date_flag("expires", text)?
                     .ok_or_else(|| anyhow!("--expires needs a date, like 2028-01-31"))?,
                 None => default_renewal_expiry(ctx, &b),
             };
-            let msg = actions::renew_badge(&mut ctx.store, &key, today, expires)?;
-            writeln!(out, "{msg}")?;
+            let msg = changes::renew_badge(&mut ctx.store, &key, today, expires)?;
+            writeln!(out, "{}", ctx.texts.done(&msg))?;
         }
         BadgeCommand::Archive { key, restore } => {
-            let msg = actions::set_archived(&mut ctx.store, &key, !restore)?;
-            writeln!(out, "{msg}")?;
+            let msg = changes::set_archived(&mut ctx.store, &key, !restore)?;
+            writeln!(out, "{}", ctx.texts.done(&msg))?;
         }
         BadgeCommand::Rm { key } => {
-            let msg = actions::remove_badge(&mut ctx.store, &key)?;
-            writeln!(out, "{msg} (`sukima undo` brings them back)")?;
+            let msg = changes::remove_badge(&mut ctx.store, &key)?;
+            writeln!(out, "{}{}", ctx.texts.done(&msg), ctx.texts.undo_hint())?;
         }
     }
     Ok(())
@@ -114,97 +115,40 @@ fn text(v: &str) -> Option<String> {
     (!t.is_empty()).then(|| t.to_string())
 }
 
-/// Applies the flags given to a badge.
+/// Applies the flags given to a badge, read by the parser the planner's form uses.
 fn apply(ctx: &Ctx, b: &mut Badge, f: &BadgeFields) -> Result<()> {
-    if let Some(k) = &f.key {
-        validate_key(k).map_err(|e| anyhow!("--key: {e}"))?;
-        b.key.clone_from(k);
-    }
-    if let Some(i) = &f.issuer {
-        b.issuer = i.trim().to_string();
-    }
-    if let Some(v) = &f.level {
-        b.level = text(v);
-    }
-    if let Some(v) = &f.url {
-        b.url = text(v);
-    }
-    if let Some(v) = &f.notes {
-        b.notes = text(v);
-    }
-    let dates: [(&str, &Option<String>, &mut Option<chrono::NaiveDate>); 7] = [
-        ("earned", &f.earned, &mut b.earned_on),
-        ("expires", &f.expires, &mut b.expires_on),
-        ("renewed", &f.renewed, &mut b.renewed_on),
-        ("retires", &f.retires, &mut b.retires_on),
-        ("available", &f.available, &mut b.available_on),
-        ("goal", &f.goal, &mut b.goal_on),
-        ("renew-from", &f.renew_from, &mut b.renew_from),
+    let tags = (!f.tags.is_empty()).then(|| f.tags.join(","));
+    let given = [
+        (Field::Key, &f.key),
+        (Field::Issuer, &f.issuer),
+        (Field::Level, &f.level),
+        (Field::Url, &f.url),
+        (Field::Notes, &f.notes),
+        (Field::Earned, &f.earned),
+        (Field::Expires, &f.expires),
+        (Field::Renewed, &f.renewed),
+        (Field::Retires, &f.retires),
+        (Field::Available, &f.available),
+        (Field::Goal, &f.goal),
+        (Field::RenewFrom, &f.renew_from),
+        (Field::ReplacedBy, &f.replaced_by),
+        (Field::Effort, &f.effort),
+        (Field::Priority, &f.priority),
+        (Field::Tags, &tags),
     ];
-    for (flag, value, field) in dates {
-        if let Some(v) = value {
-            *field = date_flag(flag, v)?;
-        }
-    }
-    if let Some(e) = b.earned_on.filter(|e| *e > ctx.today()) {
-        bail!("--earned {e} is after today: leave it out for a badge not earned yet");
-    }
-    if let Some(v) = &f.replaced_by {
-        b.replaced_by = text(v);
-    }
-    if let Some(v) = &f.effort {
-        b.effort_minutes = if v.trim().is_empty() {
-            ctx.default_effort(&b.issuer)
-        } else {
-            parse_duration(v).map_err(|e| anyhow!("--effort: {e}"))?
+    let effort = |issuer: &str| ctx.default_effort(issuer);
+    for (field, value) in given {
+        let Some(v) = value else {
+            continue;
         };
-    }
-    if let Some(v) = &f.priority {
-        b.priority = v
-            .parse::<Priority>()
-            .map_err(|e| anyhow!("--priority: {e}"))?;
-    }
-    if !f.tags.is_empty() {
-        b.tags = split_tags(f.tags.iter().map(String::as_str));
+        fields::set(b, field, v, &effort).map_err(|e| anyhow!("--{}: {e}", field.flag()))?;
+        if field == Field::Earned
+            && let Some(e) = b.earned_on.filter(|e| *e > ctx.today())
+        {
+            bail!("--earned {e} is after today: leave it out for a badge not earned yet");
+        }
     }
     Ok(())
-}
-
-/// The status flag with its countdown: `expiring 25d`, `expired 12d ago`, `retiring 34d`.
-pub fn status_label(b: &Badge, status: Status, today: chrono::NaiveDate) -> String {
-    status_label_in(b, status, today, Language::En)
-}
-
-/// [`status_label`] in `language` (the planner's interface speaks Japanese too:
-/// `失効間近 25日`, `失効 12日前`; the command line is English).
-pub fn status_label_in(
-    b: &Badge,
-    status: Status,
-    today: chrono::NaiveDate,
-    language: Language,
-) -> String {
-    let ja = language == Language::Ja;
-    let word = if ja {
-        match status {
-            Status::Expired => "失効",
-            Status::Retired => "廃止済",
-            Status::Retiring => "廃止予定",
-            Status::Expiring => "失効間近",
-            Status::Active => "有効",
-            Status::NoExpiry => "無期限",
-            Status::Target => "目標",
-        }
-    } else {
-        status.as_str()
-    };
-    match countdown_days(b, status, today) {
-        Some(d) if d < 0 && ja => format!("{word} {}日前", -d),
-        Some(d) if d < 0 => format!("{word} {}d ago", -d),
-        Some(d) if status != Status::Target || b.goal_on.is_some() => {
-            format!("{word} {d}{}", if ja { "日" } else { "d" })
-        }
-        _ => word.to_string(),
-    }
 }
 
 /// Badges in list order (the one urgency order of [`urgency`]), each with its decision.
@@ -249,15 +193,7 @@ fn list(ctx: &Ctx, args: &BadgeListArgs, out: &mut dyn Write) -> Result<()> {
         return print_json(out, &docs);
     }
     if rows.is_empty() {
-        writeln!(
-            out,
-            "No badges{}. Add one with `sukima badge add NAME` or `sukima import credly FILE`.",
-            if wanted.is_empty() {
-                ""
-            } else {
-                " with that status"
-            }
-        )?;
+        writeln!(out, "{}", ctx.texts.no_badges(!wanted.is_empty()))?;
         return Ok(());
     }
     let today = ctx.today();
@@ -267,9 +203,9 @@ fn list(ctx: &Ctx, args: &BadgeListArgs, out: &mut dyn Write) -> Result<()> {
             let done = logged.get(&b.key).copied().unwrap_or(0);
             vec![
                 if b.archived {
-                    "archived".to_string()
+                    ctx.texts.archived().to_string()
                 } else {
-                    status_label(b, d.status, today)
+                    ctx.texts.status_label(b, d.status, today)
                 },
                 b.key.clone(),
                 b.name.clone(),
@@ -277,7 +213,8 @@ fn list(ctx: &Ctx, args: &BadgeListArgs, out: &mut dyn Write) -> Result<()> {
                 b.expires_on
                     .map(|d| d.to_string())
                     .unwrap_or_else(|| "-".into()),
-                retirement(b, d.retirement),
+                ctx.texts
+                    .retirement_cell(d.retirement, b.replaced_by.as_deref()),
                 format!(
                     "{}/{}",
                     format_minutes(done.min(b.effort_minutes)),
@@ -286,15 +223,7 @@ fn list(ctx: &Ctx, args: &BadgeListArgs, out: &mut dyn Write) -> Result<()> {
             ]
         })
         .collect();
-    let mut headers = vec![
-        "STATUS",
-        "KEY",
-        "NAME",
-        "ISSUER",
-        "EXPIRES",
-        "REPLACEMENT",
-        "STUDIED",
-    ];
+    let mut headers = ctx.texts.badge_headers().to_vec();
     let mut align = vec![Align::Left; 6];
     align.push(Align::Right);
     // The replacement column only when some badge listed retires or is replaced; the
@@ -317,48 +246,24 @@ fn list(ctx: &Ctx, args: &BadgeListArgs, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-/// What the badge's retirement means, from its decision: the replacement's key,
-/// `none: lapse` (it retires first with nothing planned), `(retires DATE)` for a
-/// retirement after the expiry (renewed as usual), or empty.
-fn retirement(b: &Badge, r: Retirement) -> String {
-    match (r, &b.replaced_by) {
-        (Retirement::LetLapse(_), _) => "none: lapse".into(),
-        (Retirement::AfterExpiry(d), _) => format!("(retires {d})"),
-        (_, Some(k)) => k.clone(),
-        (_, None) => String::new(),
-    }
-}
-
 /// What the planner does for the badge, from the same decision as its status: the outcome
 /// of its renewal or target, or why nothing is planned.
-fn plan_line(overview: &crate::planning::Overview, info: &crate::planning::BadgeInfo) -> String {
+fn plan_line(
+    texts: &dyn CommandTexts,
+    overview: &crate::planning::Overview,
+    info: &crate::planning::BadgeInfo,
+) -> String {
     let Some(target) = info.work.target() else {
         return match &info.work {
-            crate::domain::work::Work::Nothing(idle) => crate::tui::strings::idle(idle),
+            crate::domain::work::Work::Nothing(idle) => texts.idle(idle),
             _ => String::new(),
         };
     };
-    let what = match &info.work {
-        crate::domain::work::Work::Renewal(_) => "renew",
-        _ => "earn",
-    };
-    let Some(o) = overview.outcome(&target.key) else {
-        return format!("{what} by {}: not planned yet", target.due);
-    };
-    let planned = format_minutes(o.planned_before_due);
-    match (o.at_risk, o.finish) {
-        (false, Some(f)) => format!(
-            "{what} by {}: {planned} planned, ready {f} (on time)",
-            o.due
-        ),
-        (false, None) => format!("{what} by {}: done", o.due),
-        (true, f) => format!(
-            "{what} by {}: AT RISK, short {}{}",
-            o.due,
-            format_minutes(o.shortfall),
-            f.map(|f| format!(", ready {f}")).unwrap_or_default()
-        ),
-    }
+    texts.plan_line(PlanLine::Work {
+        renewal: matches!(info.work, crate::domain::work::Work::Renewal(_)),
+        due: target.due,
+        outcome: overview.outcome(&target.key),
+    })
 }
 
 /// A badge as JSON: the fields of DESIGN 1 plus `status` and `logged_minutes`.
@@ -373,66 +278,63 @@ pub fn badge_json(b: &Badge, status: Status, logged: u32) -> serde_json::Value {
 
 fn show(ctx: &Ctx, key: &str, json: bool, out: &mut dyn Write) -> Result<()> {
     let conn = ctx.store.conn();
-    let b = badges::get(conn, key)?.ok_or_else(|| actions::unknown_badge(conn, key))?;
+    let b = badges::get(conn, key)?.ok_or_else(|| changes::unknown_badge(conn, key))?;
     let today = ctx.today();
     let overview = crate::planning::Overview::load(conn, &ctx.config, ctx.now)?;
     let info = overview
         .badge(key)
-        .ok_or_else(|| actions::unknown_badge(conn, key))?;
+        .ok_or_else(|| changes::unknown_badge(conn, key))?;
     let (st, logged) = (info.status, info.logged);
     if json {
         return print_json(out, &badge_json(&b, st, logged));
     }
     let opens = b.renewal_opens(ctx.config.issuer(&b.issuer).renewal_window_days);
     let d = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
+    let t = ctx.texts;
     let fields = [
-        ("status", Some(status_label(&b, st, today))),
-        ("plan", Some(plan_line(&overview, info))),
-        ("name", Some(b.name.clone())),
-        ("issuer", Some(b.issuer.clone()).filter(|s| !s.is_empty())),
-        ("level", b.level.clone()),
-        ("earned", d(b.earned_on)),
-        ("expires", d(b.expires_on)),
-        ("renewed", d(b.renewed_on)),
-        ("renewal opens", d(opens)),
+        (ShowField::Status, Some(t.status_label(&b, st, today))),
+        (ShowField::Plan, Some(plan_line(t, &overview, info))),
+        (ShowField::Name, Some(b.name.clone())),
         (
-            "retires",
-            b.retires_on.map(|r| match info.retirement {
-                Retirement::LetLapse(_) => format!("{r}, with no replacement: let it lapse"),
-                Retirement::AfterExpiry(_) => {
-                    format!("{r}, after it expires: renewed as usual")
-                }
-                _ => r.to_string(),
-            }),
+            ShowField::Issuer,
+            Some(b.issuer.clone()).filter(|s| !s.is_empty()),
         ),
-        ("replaced by", b.replaced_by.clone()),
-        ("available", d(b.available_on)),
-        ("goal", d(b.goal_on)),
+        (ShowField::Level, b.level.clone()),
+        (ShowField::Earned, d(b.earned_on)),
+        (ShowField::Expires, d(b.expires_on)),
+        (ShowField::Renewed, d(b.renewed_on)),
+        (ShowField::RenewalOpens, d(opens)),
         (
-            "studied",
-            Some(format!(
-                "{} of {} this cycle",
-                format_minutes(logged),
-                format_minutes(b.effort_minutes)
-            )),
+            ShowField::Retires,
+            b.retires_on.map(|r| t.show_retires(r, info.retirement)),
         ),
-        ("priority", Some(b.priority.to_string())),
-        ("tags", Some(b.tags.join(", ")).filter(|s| !s.is_empty())),
-        ("url", b.url.clone()),
-        ("notes", b.notes.clone()),
+        (ShowField::ReplacedBy, b.replaced_by.clone()),
+        (ShowField::Available, d(b.available_on)),
+        (ShowField::Goal, d(b.goal_on)),
         (
-            "source",
+            ShowField::Studied,
+            Some(t.show_studied(logged, b.effort_minutes)),
+        ),
+        (ShowField::Priority, Some(b.priority.to_string())),
+        (
+            ShowField::Tags,
+            Some(b.tags.join(", ")).filter(|s| !s.is_empty()),
+        ),
+        (ShowField::Url, b.url.clone()),
+        (ShowField::Notes, b.notes.clone()),
+        (
+            ShowField::Source,
             Some(match &b.source_id {
                 Some(id) => format!("{} ({id})", b.source.as_str()),
                 None => b.source.as_str().to_string(),
             }),
         ),
-        ("archived", b.archived.then(|| "yes".to_string())),
+        (ShowField::Archived, b.archived.then(|| t.yes().to_string())),
     ];
     writeln!(out, "{}", b.key)?;
-    for (label, value) in &fields {
+    for (field, value) in &fields {
         if let Some(v) = value {
-            writeln!(out, "  {}  {v}", crate::text::pad(label, 13))?;
+            writeln!(out, "  {}  {v}", crate::text::pad(t.show_label(*field), 13))?;
         }
     }
     Ok(())

@@ -2,8 +2,8 @@
 
 use super::Ctx;
 use crate::planning::Overview;
-use crate::tui::views::calendar::days;
-use crate::tui::widgets::{MonthGrid, month_text};
+use crate::present::month::{days, grid_days};
+use crate::present::month_text;
 use anyhow::{Result, anyhow};
 use chrono::NaiveDate;
 use std::io::Write;
@@ -16,7 +16,7 @@ pub fn run(ctx: &Ctx, args: &crate::cli::CalendarArgs, out: &mut dyn Write) -> R
     };
     let ov = Overview::load(ctx.store.conn(), &ctx.config, ctx.now)?;
     let week_start = ctx.config.ui.week_start.weekday();
-    let (first, last) = MonthGrid::span(month, week_start);
+    let (first, last) = grid_days(month, week_start);
     let days = days(&ov, first, last);
     if args.json {
         use chrono::Datelike;
@@ -48,7 +48,7 @@ pub fn run(ctx: &Ctx, args: &crate::cli::CalendarArgs, out: &mut dyn Write) -> R
     } else {
         ctx.width.min(100)
     };
-    let text = month_text(month, &days, ctx.today(), week_start, width);
+    let text = month_text(ctx.texts, month, &days, ctx.today(), week_start, width);
     write!(out, "{text}")?;
     if !text.ends_with('\n') {
         writeln!(out)?;

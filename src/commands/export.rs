@@ -1,7 +1,7 @@
 //! `sukima export json|ics`.
 
 use super::Ctx;
-use crate::actions;
+use crate::changes;
 use crate::cli::ExportCommand;
 use crate::io::backup;
 use anyhow::Result;
@@ -12,11 +12,16 @@ use std::path::Path;
 pub fn run(ctx: &mut Ctx, cmd: ExportCommand, out: &mut dyn Write) -> Result<()> {
     match cmd {
         ExportCommand::Json { file } => {
-            let data = actions::load_all(ctx.store.conn())?;
+            let data = changes::load_all(ctx.store.conn())?;
             let text = backup::to_json(&data);
             write_file(&file, &text, out)?;
             if file != Path::new("-") {
-                writeln!(out, "exported {} to {}", data.summary(), file.display())?;
+                let counts = changes::counts(&data);
+                writeln!(
+                    out,
+                    "{}",
+                    ctx.texts.exported(counts, &file.display().to_string())
+                )?;
             }
         }
         ExportCommand::Ics { file } => super::ics::export(ctx, &file, out)?,

@@ -18,7 +18,7 @@ pub fn run(ctx: &Ctx, args: &crate::cli::LogArgs, out: &mut dyn Write) -> Result
     if let Some(k) = &args.badge
         && !badges::key_exists(conn, k)?
     {
-        return Err(crate::actions::unknown_badge(conn, k));
+        return Err(crate::changes::unknown_badge(conn, k));
     }
     let entries: Vec<_> = log::all(conn, since)?
         .into_iter()
@@ -37,14 +37,8 @@ pub fn run(ctx: &Ctx, args: &crate::cli::LogArgs, out: &mut dyn Write) -> Result
         return print_json(out, &docs);
     }
     if entries.is_empty() {
-        if since.is_some() || args.badge.is_some() {
-            writeln!(out, "Nothing logged that matches.")?;
-        } else {
-            writeln!(
-                out,
-                "Nothing logged yet. Log study with `sukima add \"30m #KEY\"`."
-            )?;
-        }
+        let filtered = since.is_some() || args.badge.is_some();
+        writeln!(out, "{}", ctx.texts.nothing_logged(filtered))?;
         return Ok(());
     }
     let total: u32 = entries.iter().map(|e| e.minutes).sum();
@@ -64,7 +58,7 @@ pub fn run(ctx: &Ctx, args: &crate::cli::LogArgs, out: &mut dyn Write) -> Result
         out,
         "{}",
         table(
-            &["DATE", "START", "TIME", "BADGE", "NOTE"],
+            &ctx.texts.log_headers(),
             &[
                 Align::Left,
                 Align::Left,
@@ -77,12 +71,7 @@ pub fn run(ctx: &Ctx, args: &crate::cli::LogArgs, out: &mut dyn Write) -> Result
             ctx.width,
         )
     )?;
-    writeln!(
-        out,
-        "{} entries, {} in all",
-        entries.len(),
-        format_minutes(total)
-    )?;
+    writeln!(out, "{}", ctx.texts.log_total(entries.len(), total))?;
     Ok(())
 }
 

@@ -5,11 +5,12 @@ use super::{Ctx, print_json};
 use crate::config::Language;
 use crate::domain::dates::{any_in_another_year, hm, month_day, ymd, ymd_hm};
 use crate::domain::duration::format_minutes;
-use crate::domain::plan::{Outcome, Risk, Session};
+use crate::domain::plan::{Outcome, Session};
 use crate::domain::status::Status;
 use crate::planning::Overview;
-use crate::planning::conflicts::Reason;
-use crate::planning::fixes::{self, Fix, NoFix, Rescue};
+use crate::planning::fixes::{self, Fix, Rescue};
+use crate::present::fixes::{conflict_text_in, fix_lines_in};
+use crate::present::{En, Texts};
 use crate::text::{Align, pad, table, truncate, width};
 use anyhow::Result;
 use chrono::{Datelike, Days, NaiveDate};
@@ -17,220 +18,6 @@ use std::io::Write;
 
 fn overview(ctx: &Ctx) -> Result<Overview> {
     Ok(Overview::load(ctx.store.conn(), &ctx.config, ctx.now)?)
-}
-
-/// Why a badge is at risk, in words: its shortfall by its due day and when it would be
-/// ready; what would save it is [`fix_lines_in`].
-pub fn risk_text(o: &Outcome) -> String {
-    risk_text_in(o, Language::En)
-}
-
-/// [`risk_text`] in `language`.
-pub fn risk_text_in(o: &Outcome, language: Language) -> String {
-    let ja = language == Language::Ja;
-    let (due, release, short) = (o.due, o.release, format_minutes(o.shortfall));
-    let ready = o.finish.map(|f| f.to_string());
-    match (o.risk, ja) {
-        (None, _) => String::new(),
-        (Some(Risk::DuplicateKey), false) => "listed twice".into(),
-        (Some(Risk::DuplicateKey), true) => "二重に登録されています".into(),
-        (Some(Risk::DuePassed), false) => {
-            format!("was due {due}: planned from now on, late")
-        }
-        (Some(Risk::DuePassed), true) => {
-            format!("期限 {due} を過ぎています: 今から遅れて計画します")
-        }
-        (Some(Risk::DueBeforeRelease), false) => {
-            format!("cannot start before {release} but is due {due}: set a goal date")
-        }
-        (Some(Risk::DueBeforeRelease), true) => format!(
-            "{release} より前には始められませんが、期限は {due} です: 目標日を設定してください"
-        ),
-        (Some(_), false) => match ready {
-            Some(r) => format!("short {short} by {due}, ready {r}"),
-            None => format!("short {short} by {due}, not ready within the plan"),
-        },
-        (Some(_), true) => match ready {
-            Some(r) => format!("期限 {due} までに {short} 不足、準備完了は {r}"),
-            None => format!("期限 {due} までに {short} 不足、計画の範囲では終わりません"),
-        },
-    }
-}
-
-/// Why a pinned session breaks the rules, in words: "in a blackout, over the daily cap".
-pub fn conflict_text_in(reasons: &[Reason], language: Language) -> String {
-    let ja = language == Language::Ja;
-    reasons
-        .iter()
-        .map(|r| match (r, ja) {
-            (Reason::Blackout, false) => "in a blackout",
-            (Reason::Busy, false) => "over busy time",
-            (Reason::DailyCap, false) => "over the daily cap",
-            (Reason::BeforeRelease, false) => "before its renewal window",
-            (Reason::Done, false) => "nothing left to study",
-            (Reason::Blackout, true) => "休止期間中",
-            (Reason::Busy, true) => "予定と重複",
-            (Reason::DailyCap, true) => "1日の上限超過",
-            (Reason::BeforeRelease, true) => "更新期間の前",
-            (Reason::Done, true) => "学習は完了済み",
-        })
-        .collect::<Vec<_>>()
-        .join(if ja { "、" } else { ", " })
-}
-
-/// One line of a rescue: what to change, and the command that changes it (none for a
-/// kind of fix that does not exist).
-pub struct FixLine {
-    pub text: String,
-    pub command: Option<String>,
-}
-
-/// The fixes of a badge at risk in words, in `language`, each with its command; then the
-/// kinds with no fix and why.
-pub fn fix_lines_in(r: &Rescue, o: &Outcome, language: Language) -> Vec<FixLine> {
-    let ja = language == Language::Ja;
-    let due = o.due;
-    let mut out: Vec<FixLine> = r
-        .fixes
-        .iter()
-        .map(|f| FixLine {
-            text: match (f, ja) {
-                (Fix::DailyCap { minutes }, false) => {
-                    format!("raise the daily cap to {}", format_minutes(*minutes))
-                }
-                (Fix::DailyCap { minutes }, true) => {
-                    format!("1日の上限を {} に上げる", format_minutes(*minutes))
-                }
-                (
-                    Fix::Window {
-                        days, start, end, ..
-                    },
-                    false,
-                ) => format!(
-                    "study {} {}-{} until {due}",
-                    crate::domain::spare::format_days(days),
-                    hm(*start),
-                    hm(*end)
-                ),
-                (
-                    Fix::Window {
-                        days, start, end, ..
-                    },
-                    true,
-                ) => format!(
-                    "{due} まで {} {}-{} に時間枠を足す",
-                    crate::domain::spare::format_days(days),
-                    hm(*start),
-                    hm(*end)
-                ),
-                (
-                    Fix::LowerPriority {
-                        badges,
-                        to,
-                        then_at_risk,
-                    },
-                    false,
-                ) => {
-                    let cost = if then_at_risk.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" ({} then at risk)", then_at_risk.join(", "))
-                    };
-                    format!("lower {} to {to} priority{cost}", badges.join(", "))
-                }
-                (
-                    Fix::LowerPriority {
-                        badges,
-                        to,
-                        then_at_risk,
-                    },
-                    true,
-                ) => {
-                    let cost = if then_at_risk.is_empty() {
-                        String::new()
-                    } else {
-                        format!("(代わりに {} が遅延リスク)", then_at_risk.join(", "))
-                    };
-                    format!(
-                        "{} の優先度を {} に下げる{cost}",
-                        badges.join(", "),
-                        match to {
-                            crate::domain::Priority::Low => "低",
-                            crate::domain::Priority::Normal => "通常",
-                            crate::domain::Priority::High => "高",
-                        }
-                    )
-                }
-            },
-            command: Some(f.command()),
-        })
-        .collect();
-    for (_, why) in &r.missing {
-        out.push(FixLine {
-            text: no_fix_text(*why, o, ja),
-            command: None,
-        });
-    }
-    out
-}
-
-fn no_fix_text(why: NoFix, o: &Outcome, ja: bool) -> String {
-    let due = o.due;
-    let need = format_minutes(o.remaining);
-    match (why, ja) {
-        (NoFix::DuePassed, false) => format!("no fix: its due day {due} has passed"),
-        (NoFix::DuePassed, true) => format!("対策なし: 期限 {due} を過ぎています"),
-        (NoFix::DueBeforeRelease, false) => {
-            format!("no fix: it is due {due}, before it can start: set a goal date")
-        }
-        (NoFix::DueBeforeRelease, true) => {
-            format!("対策なし: 始められる日より前の {due} が期限です: 目標日を設定してください")
-        }
-        (NoFix::MoreThanTheDays, false) => {
-            format!("no fix: {need} is more than the hours left until {due}")
-        }
-        (NoFix::MoreThanTheDays, true) => {
-            format!("対策なし: {due} までの残り時間では {need} に足りません")
-        }
-        (NoFix::CapNotTheLimit, false) => {
-            format!("no daily cap saves it: the spare time before {due} is what is missing")
-        }
-        (NoFix::CapNotTheLimit, true) => {
-            format!("上限を上げても間に合いません: {due} までのスキマ時間が足りません")
-        }
-        (NoFix::CapFull, false) => {
-            format!("no extra window saves it: the days until {due} are full under the daily cap")
-        }
-        (NoFix::CapFull, true) => {
-            format!("時間枠を足しても間に合いません: {due} までの日は1日の上限に達しています")
-        }
-        (NoFix::NoFreeTimeOfDay, false) => {
-            format!("no extra window: no time of day is free on the days until {due}")
-        }
-        (NoFix::NoFreeTimeOfDay, true) => {
-            format!("時間枠を足せません: {due} までの日に空いている時間帯がありません")
-        }
-        (NoFix::WindowNotEnough, false) => {
-            "no extra window saves it: not even a 4-hour one".to_string()
-        }
-        (NoFix::WindowNotEnough, true) => "4時間の時間枠を足しても間に合いません".to_string(),
-        (NoFix::AlreadyLowest, false) => {
-            "no priority change: it is already low priority".to_string()
-        }
-        (NoFix::AlreadyLowest, true) => "優先度では救えません: すでに低優先度です".to_string(),
-        (NoFix::NoRival, false) => {
-            format!("no priority change: no badge of its priority or higher studies before {due}")
-        }
-        (NoFix::NoRival, true) => {
-            format!("優先度では救えません: {due} までに同等以上の優先度のバッジは学習していません")
-        }
-        (NoFix::RivalsNotEnough, false) => {
-            "no priority change: even lowering every badge that takes its time would not".into()
-        }
-        (NoFix::RivalsNotEnough, true) => {
-            "優先度では救えません: 時間を使う全バッジを下げても間に合いません".into()
-        }
-    }
 }
 
 /// A fix as JSON (`plan --json`): its kind, its fields and its command.
@@ -303,7 +90,7 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
                     "finish": o.finish.map(ymd),
                     "slack_minutes": o.slack,
                     "at_risk": o.at_risk,
-                    "risk": o.at_risk.then(|| risk_text(o)),
+                    "risk": o.at_risk.then(|| En.risk_text(o)),
                     "fixes": fixes,
                 })
             })
@@ -335,6 +122,27 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
             format!("{risky} at risk")
         }
     )?;
+    let lapsed = ov.lapsed();
+    if !lapsed.is_empty() {
+        let expired = lapsed
+            .iter()
+            .filter(|b| b.status == Status::Expired)
+            .count();
+        let retired = lapsed.len() - expired;
+        let what = match (expired, retired) {
+            (e, 0) => format!("{e} expired"),
+            (0, r) => format!("{r} retired"),
+            (e, r) => format!("{e} expired and {r} retired"),
+        };
+        let keys: Vec<&str> = lapsed.iter().map(|b| b.badge.key.as_str()).collect();
+        let text = format!(
+            "{what} with nothing planned: renew (`sukima badge renew KEY`), set a goal date, or archive (`sukima badge archive KEY`): {}",
+            keys.join(", ")
+        );
+        for line in crate::text::wrap(&text, ctx.width.saturating_sub(2).max(20)) {
+            writeln!(out, "{line}")?;
+        }
+    }
     if ov.plan.outcomes.is_empty() {
         writeln!(
             out,
@@ -394,7 +202,7 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
         };
         for o in ov.at_risk() {
             writeln!(out)?;
-            let head = format!("{}: {}.", o.key, risk_text(o));
+            let head = format!("{}: {}.", o.key, ctx.texts.risk_text(o));
             for line in wrap(&head, 2) {
                 writeln!(out, "{line}")?;
             }
@@ -404,7 +212,7 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
             if !r.fixes.is_empty() {
                 writeln!(out, "  Each of these alone puts it on time:")?;
             }
-            for f in fix_lines_in(r, o, Language::En) {
+            for f in fix_lines_in(r, o, ctx.texts.language()) {
                 let text = match &f.command {
                     Some(_) => format!("- {}:", f.text),
                     None => format!("- {}", f.text),
@@ -423,8 +231,12 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
         writeln!(out)?;
         writeln!(
             out,
-            "{} that break the rules (kept, as you placed them):",
-            crate::text::counted(ov.conflicts.len(), "pinned session", "pinned sessions")
+            "{} the rules (kept, as you placed them):",
+            crate::text::counted(
+                ov.conflicts.len(),
+                "pinned session breaks",
+                "pinned sessions break"
+            )
         )?;
         for c in &ov.conflicts {
             let line = format!(
@@ -596,6 +408,12 @@ pub fn due(ctx: &Ctx, args: &crate::cli::DueArgs, out: &mut dyn Write) -> Result
         .filter(|b| b.badge.expires_on.is_some_and(|e| e >= today && e <= until))
         .count();
     let risky = ov.at_risk().filter(|o| o.due <= until).count();
+    let lapsed = ov.lapsed();
+    let expired = lapsed
+        .iter()
+        .filter(|b| b.status == Status::Expired)
+        .count();
+    let retired = lapsed.len() - expired;
     let next = ov.next_session().filter(|s| s.start.date() <= until);
     if args.json {
         return print_json(
@@ -605,6 +423,8 @@ pub fn due(ctx: &Ctx, args: &crate::cli::DueArgs, out: &mut dyn Write) -> Result
                 "next": next.map(session_json),
                 "expiring": expiring,
                 "at_risk": risky,
+                "expired": expired,
+                "retired": retired,
             }),
         );
     }
@@ -630,6 +450,12 @@ pub fn due(ctx: &Ctx, args: &crate::cli::DueArgs, out: &mut dyn Write) -> Result
     }
     if risky > 0 {
         parts.push(format!("{risky} at risk"));
+    }
+    if expired > 0 {
+        parts.push(format!("{expired} expired"));
+    }
+    if retired > 0 {
+        parts.push(format!("{retired} retired"));
     }
     if !parts.is_empty() {
         let line = parts.join(" · ");

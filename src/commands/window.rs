@@ -1,7 +1,7 @@
 //! `sukima window add/list/rm`: spare time, blackouts and imported busy time.
 
 use super::{Ctx, print_json};
-use crate::actions;
+use crate::changes;
 use crate::cli::WindowCommand;
 use crate::domain::quick_add;
 use crate::io::backup::window_json;
@@ -20,16 +20,16 @@ pub fn run(ctx: &mut Ctx, cmd: WindowCommand, out: &mut dyn Write) -> Result<()>
             } else {
                 quick_add::parse_free(&text, ctx.now)?
             };
-            let (_, msg) = actions::add_window(&mut ctx.store, &w)?;
-            writeln!(out, "{msg}")?;
+            let msg = changes::add_window(&mut ctx.store, &w)?;
+            writeln!(out, "{}", ctx.texts.done(&msg))?;
         }
         WindowCommand::List { json } => list(ctx, json, out)?,
         WindowCommand::Rm { id_or_source } => {
             let msg = match id_or_source.trim().parse::<i64>() {
-                Ok(id) => actions::remove_window(&mut ctx.store, id)?,
-                Err(_) => actions::remove_busy_source(&mut ctx.store, id_or_source.trim())?,
+                Ok(id) => changes::remove_window(&mut ctx.store, id)?,
+                Err(_) => changes::remove_busy_source(&mut ctx.store, id_or_source.trim())?,
             };
-            writeln!(out, "{msg}")?;
+            writeln!(out, "{}", ctx.texts.done(&msg))?;
         }
     }
     Ok(())
@@ -59,10 +59,7 @@ fn list(ctx: &Ctx, json: bool, out: &mut dyn Write) -> Result<()> {
         return print_json(out, &docs);
     }
     if all.is_empty() && sources.is_empty() {
-        writeln!(
-            out,
-            "No spare time yet. Add some: `sukima window add weekdays 7:10-7:40 commute`"
-        )?;
+        writeln!(out, "{}", ctx.texts.no_windows())?;
         return Ok(());
     }
     let rows: Vec<Vec<String>> = all
@@ -75,15 +72,15 @@ fn list(ctx: &Ctx, json: bool, out: &mut dyn Write) -> Result<()> {
             };
             vec![
                 w.id.unwrap_or_default().to_string(),
-                kind.to_string(),
-                actions::describe_window(w),
+                ctx.texts.window_kind(kind).to_string(),
+                crate::present::window::describe(w),
             ]
         })
         .chain(sources.iter().map(|(source, count, first, last)| {
             vec![
                 source.clone(),
-                "busy".to_string(),
-                format!("{count} events imported, {first} to {last}"),
+                ctx.texts.window_kind("busy").to_string(),
+                ctx.texts.busy_summary(*count, first, last),
             ]
         }))
         .collect();
@@ -91,7 +88,7 @@ fn list(ctx: &Ctx, json: bool, out: &mut dyn Write) -> Result<()> {
         out,
         "{}",
         table(
-            &["ID", "KIND", "WHEN"],
+            &ctx.texts.window_headers(),
             &[Align::Right, Align::Left, Align::Left],
             &rows,
             2,

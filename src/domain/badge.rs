@@ -1,5 +1,7 @@
 //! A badge: a credential held, or a target the user works toward.
 
+pub mod fields;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -161,14 +163,15 @@ impl Badge {
 }
 
 /// Why a key is not acceptable.
-pub fn validate_key(key: &str) -> Result<(), String> {
+pub fn validate_key(key: &str) -> Result<(), KeyError> {
     if key.is_empty() {
-        return Err("a key cannot be empty: use letters a-z, digits and '-'".into());
+        return Err(KeyError::Empty);
     }
-    if key.len() > 40 {
-        return Err(format!(
-            "key '{key}' is too long: keep it under 40 characters"
-        ));
+    if key.len() > MAX_KEY_LEN {
+        return Err(KeyError::TooLong {
+            key: key.to_string(),
+            max: MAX_KEY_LEN,
+        });
     }
     if !key
         .bytes()
@@ -176,11 +179,25 @@ pub fn validate_key(key: &str) -> Result<(), String> {
         || key.starts_with('-')
         || key.ends_with('-')
     {
-        return Err(format!(
-            "key '{key}' has characters other than a-z, 0-9 and '-' (or starts or ends with '-')"
-        ));
+        return Err(KeyError::BadChar {
+            key: key.to_string(),
+        });
     }
     Ok(())
+}
+
+/// The longest key, in bytes (all ASCII).
+pub const MAX_KEY_LEN: usize = 40;
+
+/// Why a key is not acceptable.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeyError {
+    #[error("a key cannot be empty: use letters a-z, digits and '-'")]
+    Empty,
+    #[error("key '{key}' is too long: keep it under {max} characters")]
+    TooLong { key: String, max: usize },
+    #[error("key '{key}' has characters other than a-z, 0-9 and '-' (or starts or ends with '-')")]
+    BadChar { key: String },
 }
 
 /// Derives a short readable key from a name: lowercase ASCII words joined by `-`, with

@@ -33,17 +33,6 @@ impl Pinned {
             .find(|o| o.start < self.end() && self.start < o.end())
     }
 
-    /// Why it cannot be pinned next to `other`, which it overlaps.
-    pub fn clash_message(&self, other: &Pinned) -> String {
-        format!(
-            "{} overlaps the session pinned on {} {}-{}: pick another time, or unpin that one first",
-            self.start.format("%a %Y-%m-%d %H:%M"),
-            other.badge,
-            other.start.format("%H:%M"),
-            other.end().format("%H:%M")
-        )
-    }
-
     /// Whether it counts at `now`, toward its badge and its day's cap: it has minutes and
     /// has not ended (a session under way counts whole: the user is studying it).
     pub fn counts_at(&self, now: NaiveDateTime) -> bool {

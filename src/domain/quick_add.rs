@@ -97,7 +97,7 @@ use chrono::NaiveDateTime;
 use std::fmt;
 use std::ops::Range;
 
-pub use describe::{complete_key, complete_key_nth, describe, describe_at, key_candidates};
+pub use describe::{complete_key, complete_key_nth, key_candidates};
 
 /// What a quick-add line asks to write. Every `id` is `None`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,10 +115,28 @@ pub enum Intent {
 /// TUI to underline).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
-    /// The message shown to the user.
+    /// The message in English.
     pub message: String,
     /// Byte range of the offending token in the input, when there is one.
     pub span: Option<Range<usize>>,
+    /// What went wrong as data, for the errors people meet most, so each language can
+    /// say it (`present::Texts::parse_error`); the others are said in English.
+    pub kind: Option<ParseErrorKind>,
+}
+
+/// The common quick-add errors, typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseErrorKind {
+    /// No badge is called what was typed (`shown`); `close` are the nearest keys.
+    UnknownBadge { shown: String, close: Vec<String> },
+    /// No badge named at all.
+    NoBadge,
+    /// No duration at all.
+    NoDuration,
+    /// A bare number: `shown` needs a unit (`number`m).
+    DurationNeedsUnit { shown: String, number: String },
+    /// Something that looks like a duration but is not one.
+    NotADuration { shown: String },
 }
 
 impl ParseError {
@@ -126,6 +144,7 @@ impl ParseError {
         ParseError {
             message: message.into(),
             span: None,
+            kind: None,
         }
     }
 
@@ -133,7 +152,14 @@ impl ParseError {
         ParseError {
             message: message.into(),
             span: Some(span),
+            kind: None,
         }
+    }
+
+    /// The same error, typed as `kind`.
+    pub(crate) fn kind(mut self, kind: ParseErrorKind) -> Self {
+        self.kind = Some(kind);
+        self
     }
 }
 

@@ -9,9 +9,10 @@
 //! configured issuer (its section, its name or an alias, in any case) is stored as the
 //! configured name (`aws` as `Amazon Web Services`).
 //!
-//! Messages are English `Display`s in this one place; the enum is what callers match.
+//! The errors are typed ([`BadgeError`]); each language's catalogue renders them
+//! (`present::Texts::badge_error`). The English `Display` is the catalogue's English.
 
-use super::badge::{Badge, MAX_NAME_CHARS, is_unprintable, validate_key};
+use super::badge::{Badge, KeyError, MAX_NAME_CHARS, is_unprintable, validate_key};
 use super::duration::MAX_MINUTES;
 use super::similar;
 use chrono::NaiveDate;
@@ -19,9 +20,9 @@ use chrono::NaiveDate;
 /// Why a badge is not accepted.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BadgeError {
-    /// The key is not acceptable (the text says why).
+    /// The key is not acceptable (the typed [`KeyError`] says which rule it breaks).
     #[error("{0}")]
-    Key(String),
+    Key(#[from] KeyError),
     /// No name.
     #[error("badge '{badge}' needs a name")]
     NoName { badge: String },
@@ -211,7 +212,7 @@ pub fn check_badge(
 ///
 /// The first problem found, in field order.
 pub fn check(b: &Badge) -> Result<(), BadgeError> {
-    validate_key(&b.key).map_err(BadgeError::Key)?;
+    validate_key(&b.key)?;
     let badge = || b.key.clone();
     if b.name.trim().is_empty() {
         return Err(BadgeError::NoName { badge: badge() });

@@ -270,7 +270,7 @@ pub fn from_json(
         let at =
             |field: &str, msg: String| -> String { format!("{file}: badges[{i}] {field}: {msg}") };
         let key = r.key.ok_or_else(|| at("key", "missing".into()))?;
-        validate_key(&key).map_err(|e| at("key", e))?;
+        validate_key(&key).map_err(|e| at("key", e.to_string()))?;
         if !keys.insert(key.clone()) {
             return Err(at("key", format!("'{key}' appears twice")));
         }

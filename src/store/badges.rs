@@ -2,14 +2,72 @@
 
 use super::{Result, opt_date};
 use crate::domain::badge::{Badge, Priority, Source};
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
 use std::collections::BTreeMap;
 
-const COLUMNS: &str = "key, name, issuer, level, url, notes, tags, earned_on, expires_on, \
-    renewed_on, retires_on, replaced_by, available_on, goal_on, effort_minutes, renew_from, \
-    priority, source, source_id, archived";
+/// The columns a [`Badge`] is stored in, in the order of [`values`] and [`from_row`]:
+/// the one list the reads, the insert and the update are built from.
+const COLUMN_NAMES: [&str; 20] = [
+    "key",
+    "name",
+    "issuer",
+    "level",
+    "url",
+    "notes",
+    "tags",
+    "earned_on",
+    "expires_on",
+    "renewed_on",
+    "retires_on",
+    "replaced_by",
+    "available_on",
+    "goal_on",
+    "effort_minutes",
+    "renew_from",
+    "priority",
+    "source",
+    "source_id",
+    "archived",
+];
 
-/// Reads a row of `SELECT {COLUMNS}`, by position (in the order of `COLUMNS`).
+/// `key, name, …` for a `SELECT`.
+fn columns() -> String {
+    COLUMN_NAMES.join(", ")
+}
+
+/// A badge's values, in the order of [`COLUMN_NAMES`].
+fn values(b: &Badge) -> [Value; 20] {
+    let text = |s: &str| Value::Text(s.to_string());
+    let opt = |s: &Option<String>| s.as_deref().map_or(Value::Null, text);
+    let date = |d: Option<chrono::NaiveDate>| {
+        d.map_or(Value::Null, |d| Value::Text(crate::domain::dates::ymd(d)))
+    };
+    [
+        text(&b.key),
+        text(&b.name),
+        text(&b.issuer),
+        opt(&b.level),
+        opt(&b.url),
+        opt(&b.notes),
+        Value::Text(serde_json::to_string(&b.tags).unwrap_or_else(|_| "[]".into())),
+        date(b.earned_on),
+        date(b.expires_on),
+        date(b.renewed_on),
+        date(b.retires_on),
+        opt(&b.replaced_by),
+        date(b.available_on),
+        date(b.goal_on),
+        Value::Integer(i64::from(b.effort_minutes)),
+        date(b.renew_from),
+        text(b.priority.as_str()),
+        text(b.source.as_str()),
+        opt(&b.source_id),
+        Value::Integer(i64::from(b.archived)),
+    ]
+}
+
+/// Reads a row of `SELECT {columns()}`, by position (in the order of [`COLUMN_NAMES`]).
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Badge> {
     let tags: String = r.get(6)?;
     let priority: String = r.get(16)?;
@@ -42,20 +100,18 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Badge> {
     })
 }
 
-fn ymd(d: Option<chrono::NaiveDate>) -> Option<String> {
-    d.map(crate::domain::dates::ymd)
-}
-
 /// Every badge, archived included, ordered by key.
 pub fn all(conn: &Connection) -> Result<Vec<Badge>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM badges ORDER BY key"))?;
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {} FROM badges ORDER BY key", columns()))?;
     let rows = stmt.query_map([], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// The badge with this key.
 pub fn get(conn: &Connection, key: &str) -> Result<Option<Badge>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM badges WHERE key = ?1"))?;
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {} FROM badges WHERE key = ?1", columns()))?;
     Ok(stmt.query_row([key], from_row).optional()?)
 }
 
@@ -72,68 +128,31 @@ pub fn key_exists(conn: &Connection, key: &str) -> Result<bool> {
 
 /// Inserts a new badge (the caller has checked the key is free).
 pub fn insert(conn: &Connection, b: &Badge) -> Result<i64> {
+    let marks: Vec<String> = (1..=COLUMN_NAMES.len()).map(|i| format!("?{i}")).collect();
     let mut stmt = conn.prepare_cached(&format!(
-        "INSERT INTO badges ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, \
-         ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)"
+        "INSERT INTO badges ({}) VALUES ({})",
+        columns(),
+        marks.join(", ")
     ))?;
-    stmt.execute(params![
-        b.key,
-        b.name,
-        b.issuer,
-        b.level,
-        b.url,
-        b.notes,
-        serde_json::to_string(&b.tags).unwrap_or_else(|_| "[]".into()),
-        ymd(b.earned_on),
-        ymd(b.expires_on),
-        ymd(b.renewed_on),
-        ymd(b.retires_on),
-        b.replaced_by,
-        ymd(b.available_on),
-        ymd(b.goal_on),
-        b.effort_minutes,
-        ymd(b.renew_from),
-        b.priority.as_str(),
-        b.source.as_str(),
-        b.source_id,
-        b.archived,
-    ])?;
+    stmt.execute(params_from_iter(values(b)))?;
     Ok(conn.last_insert_rowid())
 }
 
 /// Replaces every field of the badge now keyed `old_key` with `b`. A changed key is
 /// carried over to the badges that name it as their replacement.
 pub fn update(conn: &Connection, old_key: &str, b: &Badge) -> Result<bool> {
-    let mut stmt = conn.prepare_cached(
-        "UPDATE badges SET key = ?1, name = ?2, issuer = ?3, level = ?4, url = ?5, notes = ?6, \
-         tags = ?7, earned_on = ?8, expires_on = ?9, renewed_on = ?10, retires_on = ?11, \
-         replaced_by = ?12, available_on = ?13, goal_on = ?14, effort_minutes = ?15, \
-         renew_from = ?16, priority = ?17, source = ?18, source_id = ?19, archived = ?20 \
-         WHERE key = ?21",
-    )?;
-    let n = stmt.execute(params![
-        b.key,
-        b.name,
-        b.issuer,
-        b.level,
-        b.url,
-        b.notes,
-        serde_json::to_string(&b.tags).unwrap_or_else(|_| "[]".into()),
-        ymd(b.earned_on),
-        ymd(b.expires_on),
-        ymd(b.renewed_on),
-        ymd(b.retires_on),
-        b.replaced_by,
-        ymd(b.available_on),
-        ymd(b.goal_on),
-        b.effort_minutes,
-        ymd(b.renew_from),
-        b.priority.as_str(),
-        b.source.as_str(),
-        b.source_id,
-        b.archived,
-        old_key,
-    ])?;
+    let sets: Vec<String> = COLUMN_NAMES
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("{c} = ?{}", i + 1))
+        .collect();
+    let mut stmt = conn.prepare_cached(&format!(
+        "UPDATE badges SET {} WHERE key = ?{}",
+        sets.join(", "),
+        COLUMN_NAMES.len() + 1
+    ))?;
+    let old = Value::Text(old_key.to_string());
+    let n = stmt.execute(params_from_iter(values(b).into_iter().chain([old])))?;
     if n > 0 && old_key != b.key {
         conn.execute(
             "UPDATE badges SET replaced_by = ?1 WHERE replaced_by = ?2",

@@ -85,11 +85,19 @@ pub enum Action {
     ScrollDown,
     /// Clear the filter or close.
     Back,
+    /// Say yes to a confirmation.
+    Confirm,
+    /// Save the badge form.
+    Save,
+    /// The next field of the form; in the quick-add line, complete the `#key`.
+    NextField,
+    /// The previous field of the form.
+    PrevField,
 }
 
 impl Action {
     /// Every action, for the help overlay and for checking `[ui.keys]`.
-    pub const ALL: [Action; 39] = [
+    pub const ALL: [Action; 43] = [
         Action::Quit,
         Action::Help,
         Action::QuickAdd,
@@ -129,6 +137,10 @@ impl Action {
         Action::ScrollUp,
         Action::ScrollDown,
         Action::Back,
+        Action::Confirm,
+        Action::Save,
+        Action::NextField,
+        Action::PrevField,
     ];
 
     /// The name used in the configuration (`quick_add`).

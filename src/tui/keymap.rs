@@ -144,11 +144,13 @@ impl fmt::Display for Key {
     }
 }
 
-/// Where a binding applies: everywhere, or in one view.
+/// Where a binding applies: everywhere, in one view, or in the open popup (where the
+/// global bindings apply too, except that a line being typed keeps its characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Scope {
     Global,
     In(View),
+    Popup,
 }
 
 /// One binding.
@@ -171,7 +173,7 @@ pub struct KeyMap {
 fn defaults() -> Vec<Binding> {
     use Action as A;
     use KeyCode as K;
-    use Scope::{Global as G, In};
+    use Scope::{Global as G, In, Popup as P};
     use View as V;
     let p = Key::plain;
     let c = Key::ch;
@@ -226,6 +228,12 @@ fn defaults() -> Vec<Binding> {
         (c('t'), A::GoToday, In(V::Calendar)),
         (c('J'), A::ScrollDown, In(V::Calendar)),
         (c('K'), A::ScrollUp, In(V::Calendar)),
+        (c('y'), A::Confirm, P),
+        (c('Y'), A::Confirm, P),
+        (Key::ctrl('s'), A::Save, P),
+        (p(K::Tab), A::NextField, P),
+        (p(K::BackTab), A::PrevField, P),
+        (c(' '), A::PageDown, P),
         (c('n'), A::New, In(V::Spare)),
         (c('e'), A::Edit, In(V::Spare)),
         (c('d'), A::Delete, In(V::Spare)),
@@ -340,6 +348,23 @@ impl KeyMap {
             .map(|b| b.action)
     }
 
+    /// The action of a key in the open popup: a popup binding, else a global one. While
+    /// a line is `typing`, a plain character is text, never an action.
+    pub fn popup_action(&self, key: Key, typing: bool) -> Option<Action> {
+        if typing && !key.ctrl && !key.alt && matches!(key.code, KeyCode::Char(_)) {
+            return None;
+        }
+        self.bindings
+            .iter()
+            .find(|b| b.key == key && b.scope == Scope::Popup)
+            .or_else(|| {
+                self.bindings
+                    .iter()
+                    .find(|b| b.key == key && b.scope == Scope::Global)
+            })
+            .map(|b| b.action)
+    }
+
     /// The keys that do `action` in `view`.
     pub fn keys_for(&self, view: View, action: Action) -> Vec<Key> {
         let mut keys: Vec<Key> = self
@@ -366,13 +391,15 @@ impl KeyMap {
     /// Every binding that is in effect, grouped: everywhere first, then each view.
     pub fn help(&self) -> Vec<HelpGroup> {
         let mut groups: Vec<HelpGroup> = Vec::new();
-        let scopes = std::iter::once(Scope::Global).chain(View::ALL.into_iter().map(Scope::In));
+        let scopes = std::iter::once(Scope::Global)
+            .chain(View::ALL.into_iter().map(Scope::In))
+            .chain([Scope::Popup]);
         for scope in scopes {
             let mut entries: Vec<(Vec<Key>, Action)> = Vec::new();
             for b in self.bindings.iter().filter(|b| b.scope == scope) {
                 let view = match scope {
                     Scope::In(v) => v,
-                    Scope::Global => View::Today,
+                    Scope::Global | Scope::Popup => View::Today,
                 };
                 // Skip bindings shadowed by an earlier one for the same key.
                 if scope == Scope::Global
@@ -384,7 +411,12 @@ impl KeyMap {
                 {
                     continue;
                 }
-                if scope != Scope::Global && self.action(view, b.key) != Some(b.action) {
+                if let Scope::In(_) = scope
+                    && self.action(view, b.key) != Some(b.action)
+                {
+                    continue;
+                }
+                if scope == Scope::Popup && self.popup_action(b.key, false) != Some(b.action) {
                     continue;
                 }
                 match entries.iter_mut().find(|(_, a)| *a == b.action) {

@@ -1,14 +1,16 @@
 //! The popups: quick-add line, help overlay, confirmation, prompts and the badge form.
-//! Their state lives here; `App::update` changes it; the renderers only read it.
+//! Their state lives here; each takes its own keys ([`keys`]) and says what happened,
+//! which `App::update` applies; the renderers only read it.
 
 use super::input::LineInput;
-use super::strings;
+use super::texts::ScreenTexts;
 use crate::config::Config;
-use crate::domain::badge::{Badge, Priority, validate_key};
-use crate::domain::dates::parse_date_or_period;
-use crate::domain::duration::{format_minutes, parse_duration};
+use crate::domain::badge::fields::{self, Field as BadgeField};
+use crate::domain::badge::{Badge, Priority};
+use crate::domain::validation::IssuerRule;
 use crate::planning::Overview;
 
+pub mod keys;
 pub mod render;
 
 /// The open popup, at most one.
@@ -47,6 +49,13 @@ impl Popup {
             Popup::Help { .. } | Popup::Confirm { .. } | Popup::Report { .. } => None,
         }
     }
+}
+
+/// How many lines the help overlay has: each group of the key map (a title, its bindings
+/// and a blank line), then the quick-add grammar under its title.
+pub fn help_line_count(keymap: &super::keymap::KeyMap, texts: &dyn ScreenTexts) -> usize {
+    let bindings: usize = keymap.help().iter().map(|(_, e)| e.len() + 2).sum();
+    bindings + 1 + texts.quick_add_help().len()
 }
 
 /// What a confirmation confirms.
@@ -121,7 +130,7 @@ impl Prompt {
 /// One field of the badge form.
 #[derive(Debug, Clone)]
 pub struct Field {
-    pub name: &'static str,
+    pub field: BadgeField,
     pub label: &'static str,
     pub input: LineInput,
     pub error: Option<String>,
@@ -129,7 +138,8 @@ pub struct Field {
     pub hint: &'static str,
 }
 
-/// The add/edit form of a badge: every field, validated as you type.
+/// The add/edit form of a badge: every field, checked as you type by the parser the
+/// command line's flags use (`domain::badge::fields`).
 #[derive(Debug, Clone)]
 pub struct BadgeForm {
     /// The badge being edited (`None` when adding).
@@ -140,73 +150,26 @@ pub struct BadgeForm {
     pub message: Option<String>,
 }
 
-/// The form's fields in order, by name (their labels and hints are in `strings`).
-const FIELDS: &[&str] = &[
-    "name",
-    "key",
-    "issuer",
-    "level",
-    "earned",
-    "expires",
-    "renewed",
-    "retires",
-    "replaced_by",
-    "available",
-    "goal",
-    "effort",
-    "renew_from",
-    "priority",
-    "tags",
-    "url",
-    "notes",
-];
-
-fn d(v: Option<chrono::NaiveDate>) -> String {
-    v.map(|d| d.to_string()).unwrap_or_default()
-}
-
 impl BadgeForm {
     /// A form for a new badge, or prefilled from `badge`.
-    pub fn new(badge: Option<&Badge>) -> BadgeForm {
-        let value = |name: &str| -> String {
-            let Some(b) = badge else {
-                return if name == "priority" {
-                    "normal".into()
-                } else {
-                    String::new()
-                };
-            };
-            match name {
-                "name" => b.name.clone(),
-                "key" => b.key.clone(),
-                "issuer" => b.issuer.clone(),
-                "level" => b.level.clone().unwrap_or_default(),
-                "earned" => d(b.earned_on),
-                "expires" => d(b.expires_on),
-                "renewed" => d(b.renewed_on),
-                "retires" => d(b.retires_on),
-                "replaced_by" => b.replaced_by.clone().unwrap_or_default(),
-                "available" => d(b.available_on),
-                "goal" => d(b.goal_on),
-                "effort" => format_minutes(b.effort_minutes),
-                "renew_from" => d(b.renew_from),
-                "priority" => b.priority.to_string(),
-                "tags" => b.tags.join(" "),
-                "url" => b.url.clone().unwrap_or_default(),
-                "notes" => b.notes.clone().unwrap_or_default(),
-                _ => String::new(),
-            }
+    pub fn new(badge: Option<&Badge>, texts: &dyn ScreenTexts) -> BadgeForm {
+        // A new badge starts empty (an empty effort is the issuer's default), at normal
+        // priority.
+        let value = |field: BadgeField| match badge {
+            Some(b) => field.text(b),
+            None if field == BadgeField::Priority => Priority::Normal.to_string(),
+            None => String::new(),
         };
         BadgeForm {
             original: badge.cloned(),
-            fields: FIELDS
-                .iter()
-                .map(|&name| {
-                    let (label, hint) = strings::form_field(name);
+            fields: BadgeField::ALL
+                .into_iter()
+                .map(|field| {
+                    let (label, hint) = texts.form_field(field);
                     Field {
-                        name,
+                        field,
                         label,
-                        input: LineInput::new(&value(name)),
+                        input: LineInput::new(&value(field)),
                         error: None,
                         hint,
                     }
@@ -217,115 +180,84 @@ impl BadgeForm {
         }
     }
 
-    fn get(&self, name: &str) -> String {
+    fn get(&self, field: BadgeField) -> String {
         self.fields
             .iter()
-            .find(|f| f.name == name)
+            .find(|f| f.field == field)
             .map(|f| f.input.text().trim().to_string())
             .unwrap_or_default()
     }
 
     /// Checks every field, setting or clearing its error.
-    pub fn validate(&mut self, config: &Config, data: &Overview) {
+    pub fn validate(&mut self, config: &Config, data: &Overview, texts: &dyn ScreenTexts) {
         let own_key = self.original.as_ref().map(|b| b.key.clone());
-        let key_value = self.get("key");
+        let key_value = self.get(BadgeField::Key);
         for f in &mut self.fields {
             let v = f.input.text();
             let v = v.trim();
-            f.error = match f.name {
-                "name" if v.is_empty() => Some(strings::name_required().into()),
-                "key" if !v.is_empty() => {
-                    validate_key(v).err().map(strings::bad_key).or_else(|| {
-                        (Some(v.to_string()) != own_key && data.badge(v).is_some())
-                            .then(|| strings::key_taken(v))
-                    })
-                }
-                "earned" | "expires" | "renewed" | "retires" | "available" | "goal"
-                | "renew_from"
-                    if !v.is_empty() =>
-                {
-                    match parse_date_or_period(v) {
-                        Err(e) => Some(strings::bad_date(v, e.to_string())),
-                        Ok(d) if f.name == "earned" && d > data.today() => {
-                            Some(strings::earned_after_today(d))
-                        }
-                        Ok(_) => None,
-                    }
-                }
-                "replaced_by" if !v.is_empty() => {
-                    if data.badge(v).is_none() {
-                        Some(strings::no_badge_with_key(v))
-                    } else if v == key_value || Some(v.to_string()) == own_key {
-                        Some(strings::cannot_replace_itself().into())
-                    } else {
-                        None
-                    }
-                }
-                "effort" if !v.is_empty() => parse_duration(v)
-                    .err()
-                    .map(|e| strings::bad_duration(v, e.to_string())),
-                "issuer" => config
+            let mut scratch = Badge::default();
+            f.error = match (f.field, fields::set(&mut scratch, f.field, v, &|_| 0)) {
+                // An empty key is made from the name.
+                (BadgeField::Key, _) if v.is_empty() => None,
+                (BadgeField::Issuer, _) => config
                     .known_issuers(data.badges.iter().map(|b| b.badge.issuer.as_str()))
-                    .resolve(v, crate::domain::validation::IssuerRule::MustBeKnown)
+                    .resolve(v, IssuerRule::MustBeKnown)
                     .err()
-                    .map(|e| strings::bad_issuer(&e)),
-                "priority" => v.parse::<Priority>().err().map(strings::bad_priority),
-                _ => None,
+                    .map(|e| texts.badge_error(&e)),
+                (_, Err(e)) => Some(texts.field_error(&e)),
+                (BadgeField::Key, Ok(())) => (Some(v.to_string()) != own_key
+                    && data.badge(v).is_some())
+                .then(|| texts.key_taken(v)),
+                (BadgeField::Earned, Ok(())) => scratch
+                    .earned_on
+                    .filter(|d| *d > data.today())
+                    .map(|d| texts.earned_after_today(d)),
+                (BadgeField::ReplacedBy, Ok(())) if v.is_empty() => None,
+                (BadgeField::ReplacedBy, Ok(())) if data.badge(v).is_none() => {
+                    Some(texts.no_badge_with_key(v))
+                }
+                (BadgeField::ReplacedBy, Ok(()))
+                    if v == key_value || Some(v.to_string()) == own_key =>
+                {
+                    Some(texts.cannot_replace_itself().into())
+                }
+                (_, Ok(())) => None,
             };
         }
         self.message = None;
     }
 
     /// The badge the form describes (call after `validate` found no errors).
-    pub fn build(&self, config: &Config, data: &Overview) -> Result<Badge, String> {
-        let opt = |name: &str| Some(self.get(name)).filter(|s| !s.is_empty());
-        let date = |name: &str| -> Result<Option<chrono::NaiveDate>, String> {
-            opt(name)
-                .map(|v| parse_date_or_period(&v).map_err(|e| format!("{name}: {e}")))
-                .transpose()
-        };
-        let name = self.get("name");
-        let issuer = self.get("issuer");
-        let key = match opt("key") {
-            Some(k) => k,
-            None => match &self.original {
-                Some(b) => b.key.clone(),
-                None => {
+    pub fn build(
+        &self,
+        config: &Config,
+        data: &Overview,
+        texts: &dyn ScreenTexts,
+    ) -> Result<Badge, String> {
+        let mut b = self.original.clone().unwrap_or_default();
+        let effort = |issuer: &str| config.issuer(issuer).default_effort.0;
+        for field in BadgeField::ALL {
+            let typed = self.get(field);
+            if field == BadgeField::Key && typed.is_empty() {
+                // Kept when editing; made from the name (set just before) when adding.
+                if self.original.is_none() {
                     let stored: Vec<(&str, &str)> = data
                         .badges
                         .iter()
                         .map(|b| (b.badge.key.as_str(), b.badge.name.as_str()))
                         .collect();
-                    crate::domain::badge::key_for(&name, &stored)
+                    b.key = crate::domain::badge::key_for(&b.name, &stored);
                 }
-            },
-        };
-        let mut b = self.original.clone().unwrap_or_default();
-        b.key = key;
-        b.name = name;
+                continue;
+            }
+            fields::set(&mut b, field, &typed, &effort).map_err(|e| texts.field_error(&e))?;
+        }
         // The one validation (DESIGN 8): the configured name of the issuer is stored.
         b.issuer = config
             .known_issuers(data.badges.iter().map(|b| b.badge.issuer.as_str()))
-            .resolve(&issuer, crate::domain::validation::IssuerRule::MustBeKnown)
-            .map_err(|e| e.to_string())?;
-        b.level = opt("level");
-        b.earned_on = date("earned")?;
-        b.expires_on = date("expires")?;
-        b.renewed_on = date("renewed")?;
-        b.retires_on = date("retires")?;
-        b.replaced_by = opt("replaced_by");
-        b.available_on = date("available")?;
-        b.goal_on = date("goal")?;
-        b.effort_minutes = match opt("effort") {
-            Some(e) => parse_duration(&e).map_err(|e| e.to_string())?,
-            None => config.issuer(&issuer).default_effort.0,
-        };
-        b.renew_from = date("renew_from")?;
-        b.priority = self.get("priority").parse()?;
-        b.tags = crate::domain::validation::split_tags([self.get("tags").as_str()]);
-        b.url = opt("url");
-        b.notes = opt("notes");
-        crate::domain::badge::check(&b).map_err(|e| e.to_string())?;
+            .resolve(&b.issuer, IssuerRule::MustBeKnown)
+            .map_err(|e| texts.badge_error(&e))?;
+        crate::domain::badge::check(&b).map_err(|e| texts.badge_error(&e))?;
         Ok(b)
     }
 }

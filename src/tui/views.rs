@@ -10,7 +10,6 @@ use super::action::Action;
 use super::app::App;
 use super::layout::{self, Areas};
 use super::popups;
-use super::strings;
 use super::view::View;
 use crate::text::{truncate, width};
 use ratatui::buffer::Buffer;
@@ -25,7 +24,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         if area.height == 0 {
             return None;
         }
-        let text = truncate(strings::too_small(), area.width as usize);
+        let text = truncate(app.texts.too_small(), area.width as usize);
         buf.set_stringn(area.x, area.y, text, area.width as usize, app.theme.base);
         return None;
     }
@@ -46,8 +45,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
 
 fn tab_bar(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
-    buf.set_string(area.x, area.y, format!(" {} ", strings::APP_TITLE), t.title);
-    for (v, label, x, _) in layout::tabs(area) {
+    buf.set_string(
+        area.x,
+        area.y,
+        format!(" {} ", crate::tui::texts::APP_TITLE),
+        t.title,
+    );
+    for (v, label, x, _) in layout::tabs(area, app.texts) {
         let style = if v == app.view { t.tab_active } else { t.tab };
         if x < area.right() {
             buf.set_stringn(x, area.y, label, (area.right() - x) as usize, style);
@@ -61,7 +65,7 @@ fn status_line(app: &App, area: Rect, buf: &mut Buffer) {
         Some(s) if s.error => (format!("✗ {}", s.text), t.error),
         Some(s) => (format!("✓ {}", s.text), t.ok),
         None => match app.fetching_profile() {
-            Some(p) => (format!("⋯ {}", strings::fetching_profile(p)), t.dim),
+            Some(p) => (format!("⋯ {}", app.texts.fetching_profile(p)), t.dim),
             None => (summary(app), t.dim),
         },
     };
@@ -77,8 +81,8 @@ fn status_line(app: &App, area: Rect, buf: &mut Buffer) {
 /// The quiet status line: today's date and the plan in a few words.
 fn summary(app: &App) -> String {
     let risky = app.data.at_risk().count();
-    let plan = strings::plan_summary(app.data.plan.outcomes.len(), risky);
-    format!("{}  ·  {plan}", strings::weekday_date_time(app.now))
+    let plan = app.texts.plan_summary(app.data.plan.outcomes.len(), risky);
+    format!("{}  ·  {plan}", app.texts.weekday_date_time(app.now))
 }
 
 fn footer(app: &App, area: Rect, body: Rect, buf: &mut Buffer) {
@@ -87,23 +91,23 @@ fn footer(app: &App, area: Rect, body: Rect, buf: &mut Buffer) {
     let mut used = 0;
     if matches!(app.popup, Some(popups::Popup::Filter(_))) {
         let mut spans: Vec<Span> = Vec::new();
-        for (k, label) in strings::filter_hints() {
+        for (k, label) in app.texts.filter_hints() {
             spans.push(Span::styled(k, t.key));
             spans.push(Span::styled(format!(" {label}  "), t.dim));
         }
         Paragraph::new(Line::from(spans)).render(area, buf);
         return;
     }
-    let no_timeline = app.view == View::Calendar && !calendar::shows_timeline(body);
+    let no_timeline = app.view == View::Calendar && !super::layout::shows_timeline(body);
     for (key, action) in app.keymap.hints(app.view) {
         if no_timeline && matches!(action, Action::ScrollDown | Action::ScrollUp) {
             continue;
         }
         let k = key.to_string();
         let label = if app.view == View::Today && action == Action::Pin {
-            strings::pin_next()
+            app.texts.pin_next()
         } else {
-            strings::action_hint(action)
+            app.texts.action_hint(action)
         };
         let w = width(&k) + width(label) + 3;
         if used + w > area.width as usize {

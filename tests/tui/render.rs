@@ -271,19 +271,15 @@ fn japanese_badge_form_and_prompts() {
 }
 
 #[test]
-fn english_is_the_default_language() {
+fn auto_is_the_default_language_and_each_app_keeps_its_own() {
     use sukima::config::Language;
-    use sukima::tui::strings;
-    assert_eq!(Config::default().ui.language, Language::En);
-    // A thread that never built an app speaks English.
-    let fresh = std::thread::spawn(strings::language).join().unwrap();
-    assert_eq!(fresh, Language::En);
-    // An app built with the default configuration speaks English, even on a thread that
-    // spoke Japanese before.
+    assert_eq!(Config::default().ui.language, Language::Auto);
+    // `auto` is resolved at the edge; an app handed it unresolved speaks English.
+    assert_eq!(demo_app().texts.language(), Language::En);
+    // Two apps side by side on one thread each speak their own language.
     let ja = ja_app();
-    assert!(screen(&ja, 80, 24).contains("1 今日"));
     let en = demo_app();
-    assert_eq!(strings::language(), Language::En);
+    assert!(screen(&ja, 80, 24).contains("1 今日"));
     let text = screen(&en, 80, 24);
     assert!(text.contains("1 Today"), "{text}");
     assert!(!text.contains("今日"), "{text}");
@@ -293,10 +289,9 @@ fn english_is_the_default_language() {
 fn quick_add_help_examples_work_in_both_languages() {
     use sukima::domain::quick_add;
     for make in [demo_app, ja_app] {
-        // Built first: it sets the language of the examples.
         let app = make();
         let badges: Vec<_> = app.data.badges.iter().map(|b| b.badge.clone()).collect();
-        for (example, _) in sukima::tui::strings::quick_add_help() {
+        for (example, _) in app.texts.quick_add_help() {
             // In the evening, when a session from 7:30 has ended.
             let evening = now().date().and_hms_opt(21, 0, 0).unwrap();
             let r = quick_add::parse(example, evening, &badges);

@@ -62,8 +62,8 @@ fn every_size_from_0x0_to_200x60_in_japanese() {
 fn every_size(make: fn() -> App) {
     let mut problems = Vec::new();
     let scenes = scenes(make);
-    let too_small = sukima::tui::strings::too_small();
     for (name, mut app) in scenes {
+        let too_small = app.texts.too_small();
         // Every third width and every height, each paired with a spread of the other
         // side, plus the edges around the 40x12 minimum.
         const HEIGHTS: [u16; 11] = [0, 1, 5, 11, 12, 13, 17, 24, 33, 40, 60];
@@ -191,7 +191,7 @@ fn japanese_app(language: sukima::config::Language) -> App {
             notes: Some("社内勉強会の資料を使う、第二章から".into()),
             ..Default::default()
         };
-        sukima::actions::add_badge(&mut store, &b).unwrap();
+        sukima::changes::add_badge(&mut store, &b).unwrap();
     }
     let mut config = Config::default();
     config.ui.language = language;

@@ -2,6 +2,7 @@
 
 use super::*;
 use chrono::{NaiveDate, NaiveTime};
+use sukima::domain::badge::fields::Field as BadgeField;
 use sukima::store;
 use sukima::tui::action::Action;
 use sukima::tui::app::SortBy;
@@ -515,7 +516,11 @@ fn an_unknown_issuer_keeps_the_form_open() {
     type_text(&mut app, "Oracel");
     app.update(ctrl('s'));
     let f = form(&app);
-    let issuer = f.fields.iter().find(|x| x.name == "issuer").unwrap();
+    let issuer = f
+        .fields
+        .iter()
+        .find(|x| x.field == BadgeField::Issuer)
+        .unwrap();
     assert!(
         issuer
             .error
@@ -560,12 +565,15 @@ fn new_badge_through_the_form() {
     type_text(&mut app, "Microsoft");
     // Enter moves to the next field until the last.
     press(&mut app, [key(KeyCode::Enter), key(KeyCode::Enter)]);
-    assert_eq!(form(&app).fields[form(&app).focus].name, "earned");
+    assert_eq!(
+        form(&app).fields[form(&app).focus].field,
+        BadgeField::Earned
+    );
     type_text(&mut app, "2025-03-01");
     app.update(key(KeyCode::Tab));
     type_text(&mut app, "2027-03-01");
     // Down moves too; up to effort.
-    while form(&app).fields[form(&app).focus].name != "effort" {
+    while form(&app).fields[form(&app).focus].field != BadgeField::Effort {
         app.update(key(KeyCode::Down));
     }
     type_text(&mut app, "10h");
@@ -590,7 +598,7 @@ fn new_badge_enter_on_the_last_field_saves_and_key_comes_from_the_name() {
     type_text(&mut app, "Terraform Associate");
     // Shift-Tab from the first field wraps to the last.
     app.update(key(KeyCode::BackTab));
-    assert_eq!(form(&app).fields[form(&app).focus].name, "notes");
+    assert_eq!(form(&app).fields[form(&app).focus].field, BadgeField::Notes);
     type_text(&mut app, "exam voucher in March");
     app.update(key(KeyCode::Enter));
     assert!(app.popup.is_none(), "{:?}", app.status);
@@ -618,7 +626,10 @@ fn badge_form_errors_show_inline_and_keep_it_open() {
     app.update(key(KeyCode::Tab));
     type_text(&mut app, "aws-saa");
     press(&mut app, (0..4).map(|_| key(KeyCode::Tab)));
-    assert_eq!(form(&app).fields[form(&app).focus].name, "expires");
+    assert_eq!(
+        form(&app).fields[form(&app).focus].field,
+        BadgeField::Expires
+    );
     type_text(&mut app, "2027-13-45");
     app.update(ctrl('s'));
     let f = form(&app);
@@ -636,7 +647,7 @@ fn badge_form_errors_show_inline_and_keep_it_open() {
         matches!(app.popup, Some(Popup::BadgeForm(_))),
         "expiry still wrong"
     );
-    while form(&app).fields[form(&app).focus].name != "expires" {
+    while form(&app).fields[form(&app).focus].field != BadgeField::Expires {
         app.update(key(KeyCode::Tab));
     }
     app.update(ctrl('u'));
@@ -664,7 +675,7 @@ fn edit_a_badge_with_e() {
     press(&mut app, (0..3).map(|_| key(KeyCode::Tab)));
     app.update(ctrl('u'));
     type_text(&mut app, "Intermediate");
-    while form(&app).fields[form(&app).focus].name != "priority" {
+    while form(&app).fields[form(&app).focus].field != BadgeField::Priority {
         app.update(key(KeyCode::Down));
     }
     app.update(ctrl('u'));
@@ -929,14 +940,13 @@ fn p_pins_a_planned_session_and_p_again_unpins_it() {
 #[test]
 fn pin_and_unpin_report_in_japanese() {
     let mut app = demo_app();
-    sukima::tui::strings::set_language(sukima::config::Language::Ja);
+    app.texts = sukima::tui::texts::for_language(sukima::config::Language::Ja);
     app.update(ch('3'));
     let key = app.data.plan.sessions[0].badge.clone();
     app.update(ch('p'));
     let pinned = status(&app).0;
     app.update(ch('p'));
     let unpinned = status(&app).0;
-    sukima::tui::strings::set_language(sukima::config::Language::En);
     assert!(
         pinned.starts_with(&format!("{key} を固定しました: ")),
         "{pinned}"
@@ -1031,7 +1041,7 @@ fn spare_add_edit_delete_windows() {
     assert!(!all.iter().any(|w| w.label == "lunch"));
     let w = all.iter().find(|w| w.label == "long lunch").unwrap();
     assert_eq!(
-        sukima::actions::describe_window(w),
+        sukima::present::window::describe(w),
         "mon,tue 12:00-12:50 long lunch"
     );
 
@@ -1262,7 +1272,7 @@ fn an_outside_change_is_picked_up_on_tick() {
     let path = dir.path().join("sukima.db");
     let mut first = store::Store::open(&path).unwrap();
     first
-        .seed(|tx| sukima::actions::write_data(tx, &sukima::io::demo::demo(now().date())))
+        .seed(|tx| sukima::changes::write_data(tx, &sukima::io::demo::demo(now().date())))
         .unwrap();
     let mut app = App::new(first, Config::default(), Some(now()), true).unwrap();
     app.update(Msg::Tick);
@@ -1278,7 +1288,7 @@ fn an_outside_change_is_picked_up_on_tick() {
         minutes: 40,
         note: None,
     };
-    sukima::actions::add_log(&mut second, &entry).unwrap();
+    sukima::changes::add_log(&mut second, &entry).unwrap();
     assert_eq!(
         app.data.badge("az-104").unwrap().logged,
         logged,
@@ -1692,4 +1702,57 @@ fn badge_actions_with_nothing_listed_say_why() {
         assert!(error && text.contains("no badge listed"), "{c}: {text}");
     }
     assert_eq!(db_state(&app), before);
+}
+
+// ----- popups take their keys from the key map -----
+
+#[test]
+fn popup_keys_follow_ui_keys() {
+    // `[ui.keys]` rebinds the form's save and the confirmation's yes.
+    let mut config = Config::default();
+    config.ui.keys.extend([
+        ("ctrl-w".to_string(), "save".to_string()),
+        ("j".to_string(), "confirm".to_string()),
+    ]);
+    let mut app = app_with(config);
+    app.update(ch('2'));
+    app.update(ch('n'));
+    type_text(&mut app, "Rebound Key Badge");
+    press(&mut app, [key(KeyCode::Tab), key(KeyCode::Tab)]);
+    type_text(&mut app, "IBM");
+    app.update(ctrl('w'));
+    assert!(
+        app.popup.is_none(),
+        "Ctrl-W saved the form: {:?}",
+        app.status
+    );
+    assert!(badge(&app, "rebound-key").is_some());
+    // In a confirmation, the rebound key says yes; y still does too (its default).
+    let selected = app.selected_badge().unwrap().badge.key.clone();
+    press(&mut app, [ch('d'), ch('j')]);
+    assert!(badge(&app, &selected).is_none(), "j confirmed the deletion");
+    // While a line is typed, a key bound to an action still types its character.
+    app.update(ch('a'));
+    type_text(&mut app, "jy");
+    let Some(Popup::QuickAdd(q)) = &app.popup else {
+        panic!("quick-add open");
+    };
+    assert_eq!(q.input.text(), "jy");
+}
+
+#[test]
+fn the_help_lists_the_popup_keys() {
+    let app = demo_app();
+    let help = app.keymap.help();
+    let popup = help
+        .iter()
+        .find(|(scope, _)| *scope == sukima::tui::keymap::Scope::Popup)
+        .expect("a popup group");
+    for action in [
+        sukima::tui::action::Action::Confirm,
+        sukima::tui::action::Action::Save,
+        sukima::tui::action::Action::NextField,
+    ] {
+        assert!(popup.1.iter().any(|(_, a)| *a == action), "{action:?}");
+    }
 }

@@ -2,29 +2,12 @@
 //! names and keys regardless of case, width and accents; and the suggestions given when
 //! nothing matches.
 
-use super::ParseError;
 use super::token::Token;
+use super::{ParseError, ParseErrorKind};
 use crate::domain::badge::Badge;
 use std::ops::Range;
-use unicode_normalization::UnicodeNormalization;
 
-/// Combining marks that are accents on Latin, Greek and Cyrillic letters. The Japanese
-/// voiced marks (U+3099, U+309A) are kept: `テ` and `デ` are different letters.
-fn is_accent(c: char) -> bool {
-    matches!(c as u32,
-        0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
-}
-
-/// NFKC, lowercase, accents removed.
-pub(super) fn fold(s: &str) -> String {
-    let lower: String = s.nfkc().collect::<String>().to_lowercase();
-    lower
-        .replace('ß', "ss")
-        .nfd()
-        .filter(|c| !is_accent(*c))
-        .nfc()
-        .collect()
-}
+pub(super) use crate::text::fold;
 
 /// [`fold`], with every run of characters that are neither letters nor digits made one
 /// space: `AWS Certified: Solutions–Architect` → `aws certified solutions architect`.
@@ -165,7 +148,11 @@ pub(super) fn by_key<'a>(
     Err(ParseError::at(
         format!("unknown badge '{}'{}", tok.shown, did_you_mean(&close)),
         tok.span.clone(),
-    ))
+    )
+    .kind(ParseErrorKind::UnknownBadge {
+        shown: tok.shown.clone(),
+        close: close.iter().map(|b| b.key.clone()).collect(),
+    }))
 }
 
 fn did_you_mean(close: &[&Badge]) -> String {
@@ -259,14 +246,15 @@ pub(super) fn by_words<'a>(q: &Query, badges: &'a [Badge]) -> Result<&'a Badge, 
             q.span.clone(),
         ));
     }
+    let close = closest(&q.loose, active);
     Err(ParseError::at(
-        format!(
-            "unknown badge '{}'{}",
-            q.shown,
-            did_you_mean(&closest(&q.loose, active))
-        ),
+        format!("unknown badge '{}'{}", q.shown, did_you_mean(&close)),
         q.span.clone(),
-    ))
+    )
+    .kind(ParseErrorKind::UnknownBadge {
+        shown: q.shown.clone(),
+        close: close.iter().map(|b| b.key.clone()).collect(),
+    }))
 }
 
 /// Words a user may misspell, for "did you mean" on a word that matches nothing.

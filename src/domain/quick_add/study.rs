@@ -5,7 +5,7 @@ use super::lex::Line;
 use super::matching::{self, Query};
 use super::token::{Kind, Token};
 use super::when::{DaySpec, Modifier};
-use super::{Intent, ParseError};
+use super::{Intent, ParseError, ParseErrorKind};
 use crate::domain::badge::Badge;
 use crate::domain::dates::hm;
 use crate::domain::duration::format_minutes;
@@ -244,15 +244,23 @@ fn minutes(p: &Parts<'_>) -> Result<u32, ParseError> {
                         w.shown, w.norm, w.norm
                     ),
                     w.span.clone(),
-                ),
+                )
+                .kind(ParseErrorKind::DurationNeedsUnit {
+                    shown: w.shown.clone(),
+                    number: w.norm.clone(),
+                }),
                 (None, Some(w)) => ParseError::at(
                     format!(
                         "no duration: '{}' is not one; write it like 30m, 1h30m or 1.5h",
                         w.shown
                     ),
                     w.span.clone(),
-                ),
-                (None, None) => ParseError::new("no duration: add one like 30m"),
+                )
+                .kind(ParseErrorKind::NotADuration {
+                    shown: w.shown.clone(),
+                }),
+                (None, None) => ParseError::new("no duration: add one like 30m")
+                    .kind(ParseErrorKind::NoDuration),
             });
         }
     };
@@ -294,7 +302,8 @@ fn badge<'a>(p: &Parts<'_>, badges: &'a [Badge]) -> Result<&'a Badge, ParseError
     }
     let found = match &words {
         Some(q) => matching::by_words(q, badges),
-        None => Err(ParseError::new("no badge: add #key or a word of its name")),
+        None => Err(ParseError::new("no badge: add #key or a word of its name")
+            .kind(ParseErrorKind::NoBadge)),
     };
     if let Some(wd) = weekday {
         // The weekday may have been meant as part of the name: say so rather than guess.

@@ -279,56 +279,6 @@ fn no_badges_yet() {
 }
 
 #[test]
-fn describes_what_will_be_written() {
-    let b = badges();
-    let d = |s: &str| describe(&parse(s, now(), &b).unwrap(), &b);
-    assert_eq!(
-        d("30m #aws-saa"),
-        "log 30m on AWS Certified Solutions Architect – Associate (#aws-saa), Wed 2027-01-06 07:30-08:00"
-    );
-    assert_eq!(
-        d("1h データ yesterday -- 第3章"),
-        "log 1h on データサイエンス基礎 (#ds-basic), Tue 2027-01-05, note \"第3章\""
-    );
-    assert_eq!(
-        d("90m #az-104 tomorrow 23:30"),
-        "pin 1h30m on Microsoft Certified: Azure Administrator Associate (#az-104), Thu 2027-01-07 23:30-01:00 (next day)"
-    );
-    assert_eq!(
-        d("free weekdays 7:10-7:40 commute"),
-        "weekly spare time weekdays 07:10-07:40 \"commute\""
-    );
-    assert_eq!(
-        d("free mon,wed 12:15-12:45 until 3/31"),
-        "weekly spare time mon,wed 12:15-12:45, until Wed 2027-03-31"
-    );
-    assert_eq!(
-        d("free sat 9-11"),
-        "one-off spare time Sat 2027-01-09 09:00-11:00"
-    );
-    assert_eq!(
-        d("off 12/28..1/3 new year"),
-        "no study Tue 2027-12-28 to Mon 2028-01-03 (7 days) \"new year\""
-    );
-    assert_eq!(d("off tomorrow"), "no study Thu 2027-01-07");
-    assert_eq!(
-        d("30m #old-cert yesterday"),
-        "log 30m on Legacy Java EE Developer (#old-cert, archived), Tue 2027-01-05"
-    );
-    let today = now().date();
-    let rel = |s: &str| describe_at(&parse(s, now(), &b).unwrap(), &b, today);
-    assert_eq!(
-        rel("30m #aws-saa"),
-        "log 30m on AWS Certified Solutions Architect – Associate (#aws-saa), today 07:30-08:00"
-    );
-    assert_eq!(rel("off tomorrow"), "no study tomorrow");
-    assert_eq!(
-        rel("30分 データ 昨日"),
-        "log 30m on データサイエンス基礎 (#ds-basic), yesterday"
-    );
-}
-
-#[test]
 fn tab_goes_round_the_candidates() {
     let b = badges();
     let n = |s: &str, k: usize| complete_key_nth(s, &b, k);

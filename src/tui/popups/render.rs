@@ -4,7 +4,7 @@ use super::{BadgeForm, Popup};
 use crate::text::{pad, truncate, width};
 use crate::tui::app::App;
 use crate::tui::keymap::Scope;
-use crate::tui::strings;
+use crate::tui::texts::ScreenTexts;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -113,7 +113,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             let w = (width(text) as u16 + 6).clamp(30, area.width.saturating_sub(2));
             let r = centred(area, w, 5);
             clear(r, buf);
-            let block = frame(strings::confirm_title(), theme);
+            let block = frame(app.texts.confirm_title(), theme);
             let inner = block.inner(r);
             block.render(r, buf);
             let used = wrapped(text, theme.base, inner, buf);
@@ -123,7 +123,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
                 inner.width,
                 inner.height.saturating_sub(used),
             );
-            wrapped(strings::confirm_keys(), theme.dim, keys, buf);
+            wrapped(app.texts.confirm_keys(), theme.dim, keys, buf);
             None
         }
         Popup::QuickAdd(q) => {
@@ -135,10 +135,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
                 5.min(area.height),
             );
             let pos = line_popup(
-                strings::quick_add_title(),
+                app.texts.quick_add_title(),
                 &q.input,
                 q.preview.as_ref(),
-                strings::quick_add_empty(),
+                app.texts.quick_add_empty(),
                 theme,
                 r,
                 buf,
@@ -199,7 +199,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             }
             None
         }
-        Popup::BadgeForm(f) => form(f, theme, area, buf),
+        Popup::BadgeForm(f) => form(f, app.texts, theme, area, buf),
     }
 }
 
@@ -286,15 +286,16 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
     let mut lines: Vec<Line> = Vec::new();
     for (scope, entries) in app.keymap.help() {
         let title = match scope {
-            Scope::Global => strings::help_everywhere().to_string(),
-            Scope::In(v) => strings::view_title(v).to_string(),
+            Scope::Global => app.texts.help_everywhere().to_string(),
+            Scope::In(v) => app.texts.view_title(v).to_string(),
+            Scope::Popup => app.texts.help_popups().to_string(),
         };
         lines.push(Line::from(Span::styled(title, theme.title)));
         for (keys, action) in entries {
             let keys: Vec<String> = keys.iter().map(ToString::to_string).collect();
             lines.push(Line::from(vec![
                 Span::styled(format!("  {}", pad(&keys.join(" "), 14)), theme.key),
-                Span::raw(strings::action_help(action)),
+                Span::raw(app.texts.action_help(action)),
                 // The configuration name, when there is room for it.
                 Span::styled(
                     if area.width >= 100 {
@@ -309,11 +310,11 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
         lines.push(Line::default());
     }
     lines.push(Line::from(Span::styled(
-        strings::help_quick_add(),
+        app.texts.help_quick_add(),
         theme.title,
     )));
     // The descriptions in a column; an example too long for it pushes its own along.
-    for (example, what) in strings::quick_add_help() {
+    for (example, what) in app.texts.quick_add_help() {
         let example = if width(example) <= 26 {
             pad(example, 27)
         } else {
@@ -324,35 +325,33 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
     lines
 }
 
-fn help_rect(area: Rect) -> Rect {
-    let w = area.width.saturating_sub(4).min(90);
-    let h = area.height.saturating_sub(2);
-    centred(area, w, h)
-}
-
-/// How far the help overlay scrolls on a screen of `area` (its last line at the bottom).
-pub fn help_max_scroll(app: &App, area: Rect) -> u16 {
-    let inner = help_rect(area).height.saturating_sub(2);
-    u16::try_from(help_lines(app).len())
-        .unwrap_or(u16::MAX)
-        .saturating_sub(inner)
-}
-
 fn help(app: &App, area: Rect, buf: &mut Buffer, scroll: u16) {
-    let r = help_rect(area);
+    let r = crate::tui::layout::help_rect(area);
     clear(r, buf);
-    let block = frame(strings::help_title(), &app.theme);
+    let block = frame(app.texts.help_title(), &app.theme);
     Paragraph::new(help_lines(app))
         .block(block)
-        .scroll((scroll.min(help_max_scroll(app, area)), 0))
+        .scroll((
+            scroll.min(crate::tui::layout::help_max_scroll(
+                crate::tui::popups::help_line_count(&app.keymap, app.texts),
+                area,
+            )),
+            0,
+        ))
         .render(r, buf);
 }
 
-fn form(f: &BadgeForm, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Position> {
+fn form(
+    f: &BadgeForm,
+    texts: &dyn ScreenTexts,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Option<Position> {
     let title = if f.original.is_some() {
-        strings::form_edit_title()
+        texts.form_edit_title()
     } else {
-        strings::form_new_title()
+        texts.form_new_title()
     };
     let w = area.width.saturating_sub(2).min(100);
     let h = (f.fields.len() as u16 + 4).min(area.height);
@@ -414,7 +413,7 @@ fn form(f: &BadgeForm, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Po
     let bottom = inner.y + inner.height - 1;
     let (msg, style): (String, Style) = match &f.message {
         Some(m) => (format!("✗ {m}"), theme.error),
-        None => (strings::form_keys().to_string(), theme.dim),
+        None => (texts.form_keys().to_string(), theme.dim),
     };
     buf.set_stringn(
         inner.x,

@@ -11,7 +11,7 @@ use crate::planning::BadgeInfo;
 use crate::text::{pad, pad_left, truncate, width};
 use crate::tui::app::App;
 use crate::tui::popups::Popup;
-use crate::tui::strings;
+use crate::tui::texts::ScreenTexts;
 use crate::tui::widgets::progress::bar;
 use chrono::Datelike;
 use ratatui::buffer::Buffer;
@@ -79,7 +79,8 @@ fn title(app: &App) -> String {
         .iter()
         .filter(|b| app.badges.show_archived || !b.badge.archived)
         .count();
-    strings::badges_title(app.badges.rows.len(), shown, app.badges.sort)
+    app.texts
+        .badges_title(app.badges.rows.len(), shown, app.badges.sort)
 }
 
 /// Draws the Badges view.
@@ -91,7 +92,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if filtering || !app.badges.filter.is_empty() {
         title.push_str(&format!(
             " · {}{}",
-            strings::filter_prompt(),
+            app.texts.filter_prompt(),
             app.badges.filter
         ));
     }
@@ -110,7 +111,7 @@ pub fn filter_cursor(app: &App, body: Rect) -> Option<Position> {
     if app.view != crate::tui::view::View::Badges {
         return None;
     }
-    let prefix = format!("{} · {}", title(app), strings::filter_prompt());
+    let prefix = format!("{} · {}", title(app), app.texts.filter_prompt());
     let x = body.x as usize + width(&prefix) + input.cursor_cells();
     (x < body.right() as usize).then(|| Position::new(x as u16, body.y))
 }
@@ -128,8 +129,8 @@ enum Kind {
 }
 
 impl Kind {
-    fn header(self) -> &'static str {
-        strings::badges_columns()[self as usize]
+    fn header(self, texts: &dyn ScreenTexts) -> &'static str {
+        texts.badges_columns()[self as usize]
     }
 }
 
@@ -164,8 +165,8 @@ fn cell(app: &App, b: &BadgeInfo, kind: Kind, w: usize) -> String {
     let today = app.today();
     match kind {
         // An archived badge is not planned: that is what its row must say first.
-        Kind::Status if b.badge.archived => strings::archived().to_string(),
-        Kind::Status => strings::status_label(&b.badge, b.status, today),
+        Kind::Status if b.badge.archived => app.texts.archived().to_string(),
+        Kind::Status => app.texts.status_label(&b.badge, b.status, today),
         Kind::Name => b.badge.name.clone(),
         Kind::Issuer => b.badge.issuer.clone(),
         Kind::Expires => b
@@ -175,10 +176,10 @@ fn cell(app: &App, b: &BadgeInfo, kind: Kind, w: usize) -> String {
             .unwrap_or_else(|| "—".into()),
         Kind::Retires => match (b.retirement, &b.badge.replaced_by) {
             (Retirement::LetLapse(r) | Retirement::Past(r), None) => {
-                format!("{} {}", r.format("%y-%m-%d"), strings::no_replacement())
+                format!("{} {}", r.format("%y-%m-%d"), app.texts.no_replacement())
             }
             (Retirement::AfterExpiry(r), _) => {
-                format!("{} {}", r.format("%y-%m-%d"), strings::after_expiry())
+                format!("{} {}", r.format("%y-%m-%d"), app.texts.after_expiry())
             }
             (r, Some(k)) => match r.date() {
                 Some(d) => format!("{} → {k}", d.format("%y-%m-%d")),
@@ -233,9 +234,9 @@ fn table(app: &App, area: Rect, buf: &mut Buffer) {
         .iter()
         .map(|c| {
             if c.right {
-                pad_left(c.kind.header(), c.width)
+                pad_left(c.kind.header(app.texts), c.width)
             } else {
-                pad(c.kind.header(), c.width)
+                pad(c.kind.header(app.texts), c.width)
             }
         })
         .collect::<Vec<_>>()
@@ -243,9 +244,9 @@ fn table(app: &App, area: Rect, buf: &mut Buffer) {
     put(buf, area, 0, &header, t.header);
     if app.badges.rows.is_empty() {
         let msg = if app.badges.filter.is_empty() {
-            strings::no_badges()
+            app.texts.no_badges()
         } else {
-            strings::no_match()
+            app.texts.no_match()
         };
         put(buf, area, 1, &format!(" {msg}"), t.dim);
         return;
@@ -307,9 +308,9 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     lines.push((
         format!(
             "{} · {}{}",
-            strings::status_label(&b.badge, b.status, today),
+            app.texts.status_label(&b.badge, b.status, today),
             if b.badge.issuer.is_empty() {
-                strings::no_issuer()
+                app.texts.no_issuer()
             } else {
                 &b.badge.issuer
             },
@@ -324,17 +325,17 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     let d = |label: &str, v: Option<chrono::NaiveDate>| {
         v.map(|v| (format!("{}{v}", pad(label, 9)), t.base))
     };
-    lines.extend(d(strings::detail_labels()[0], b.badge.earned_on));
-    lines.extend(d(strings::detail_labels()[1], b.badge.expires_on));
-    lines.extend(d(strings::detail_labels()[2], b.renewal_opens));
-    lines.extend(d(strings::detail_labels()[3], b.badge.retires_on));
-    lines.extend(d(strings::detail_labels()[4], b.badge.available_on));
-    lines.extend(d(strings::detail_labels()[5], b.badge.goal_on));
+    lines.extend(d(app.texts.detail_labels()[0], b.badge.earned_on));
+    lines.extend(d(app.texts.detail_labels()[1], b.badge.expires_on));
+    lines.extend(d(app.texts.detail_labels()[2], b.renewal_opens));
+    lines.extend(d(app.texts.detail_labels()[3], b.badge.retires_on));
+    lines.extend(d(app.texts.detail_labels()[4], b.badge.available_on));
+    lines.extend(d(app.texts.detail_labels()[5], b.badge.goal_on));
     if let Some(r) = &b.badge.replaced_by {
         lines.push((
             format!(
                 "{}{} ({})",
-                pad(strings::detail_labels()[6], 9),
+                pad(app.texts.detail_labels()[6], 9),
                 app.data.name(r),
                 r
             ),
@@ -342,12 +343,12 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
         ));
     }
     let work = match &b.work {
-        crate::domain::work::Work::Nothing(idle) => crate::tui::strings::idle(idle),
+        crate::domain::work::Work::Nothing(idle) => app.texts.idle(idle),
         w => {
             let o = w.target().and_then(|x| app.data.outcome(&x.key));
             match o {
-                Some(o) if o.at_risk => strings::at_risk_line(&strings::risk_text(o)),
-                Some(o) => strings::on_time(o.due, o.finish),
+                Some(o) if o.at_risk => app.texts.at_risk_line(&app.texts.risk_text(o)),
+                Some(o) => app.texts.on_time(o.due, o.finish),
                 None => String::new(),
             }
         }
@@ -355,8 +356,8 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     lines.push((
         format!(
             "{}{}",
-            pad(strings::detail_labels()[7], 9),
-            strings::studied_detail(
+            pad(app.texts.detail_labels()[7], 9),
+            app.texts.studied_detail(
                 &format_minutes(b.logged),
                 &format_minutes(b.badge.effort_minutes),
                 &b.badge.priority
@@ -369,7 +370,7 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     }
     if !b.badge.tags.is_empty() {
         lines.push((
-            format!("{}{}", pad(strings::tags(), 9), b.badge.tags.join(", ")),
+            format!("{}{}", pad(app.texts.tags(), 9), b.badge.tags.join(", ")),
             t.dim,
         ));
     }

@@ -2,49 +2,18 @@
 //! room, the timeline of each badge to its expiry and the heatmap of logged study.
 
 use super::section;
-use crate::domain::events::EventKind;
-use crate::domain::status::band;
 use crate::planning::Overview;
+use crate::present::month::days;
 use crate::tui::app::App;
-use crate::tui::layout::Areas;
-use crate::tui::strings;
+use crate::tui::layout::{self, Areas};
 use crate::tui::widgets::{
-    DayDetail, DayEvent, DayEventKind, DayInfo, DayLog, DaySession, Heatmap, Legend, MonthGrid,
-    Timeline, TimelineRow,
+    DayDetail, DayLog, DaySession, Heatmap, Legend, MonthGrid, Timeline, TimelineRow,
 };
 use chrono::{Datelike, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use std::collections::BTreeMap;
-
-/// What each day between `from` and `to` holds: renewal events, planned and logged minutes.
-pub fn days(ov: &Overview, from: NaiveDate, to: NaiveDate) -> BTreeMap<NaiveDate, DayInfo> {
-    let today = ov.today();
-    let mut out: BTreeMap<NaiveDate, DayInfo> = BTreeMap::new();
-    for e in ov.events(from, to) {
-        let kind = match e.kind {
-            EventKind::Expiry => DayEventKind::Expiry(band((e.date - today).num_days())),
-            EventKind::RenewalOpens => DayEventKind::RenewalOpens,
-            EventKind::Retirement => DayEventKind::Retirement,
-            EventKind::Available => DayEventKind::ReplacementAvailable,
-            EventKind::Due => DayEventKind::Due,
-            EventKind::Goal => DayEventKind::Goal,
-        };
-        out.entry(e.date).or_default().events.push(DayEvent {
-            kind,
-            badge_name: ov.name(&e.badge).to_string(),
-            badge_key: e.badge,
-        });
-    }
-    for s in ov.sessions_between(from, to) {
-        out.entry(s.start.date()).or_default().planned_minutes += s.minutes();
-    }
-    for (d, m) in ov.logged_per_day.range(from..=to) {
-        out.entry(*d).or_default().logged_minutes += m;
-    }
-    out
-}
 
 /// One row per badge with something ahead within a year, soonest first; dates further
 /// away are left out so the near ones keep a readable scale.
@@ -99,77 +68,6 @@ pub fn timeline_rows(ov: &Overview) -> Vec<TimelineRow> {
     rows.into_iter().map(|(_, r)| r).collect()
 }
 
-/// Where each part goes for a body area.
-#[derive(Debug, Clone, Copy)]
-struct Parts {
-    grid: Rect,
-    legend: Rect,
-    detail: Rect,
-    timeline: Option<Rect>,
-    heatmap: Option<Rect>,
-}
-
-/// Whether the view has room for the timeline in a body area this size.
-pub fn shows_timeline(area: Rect) -> bool {
-    parts(area).timeline.is_some()
-}
-
-fn parts(area: Rect) -> Parts {
-    let r = |x, y, w, h| Rect::new(x, y, w, h);
-    if area.width >= 150 && area.height >= 30 {
-        // Month and day on the left, timeline and heatmap on the right.
-        let lw = 64.min(area.width / 2);
-        let gh = (area.height / 2).clamp(14, 24);
-        let heat_h = 11.min(area.height / 3);
-        let rx = area.x + lw + 2;
-        let rw = area.width - lw - 2;
-        Parts {
-            grid: r(area.x, area.y, lw, gh),
-            legend: r(area.x, area.y + gh, lw, 2),
-            detail: r(
-                area.x,
-                area.y + gh + 2,
-                lw,
-                area.height.saturating_sub(gh + 2),
-            ),
-            timeline: Some(r(rx, area.y, rw, area.height - heat_h)),
-            heatmap: Some(r(rx, area.bottom() - heat_h, rw, heat_h)),
-        }
-    } else if area.width >= 70 {
-        let gw = (area.width * 3 / 5).max(40);
-        let top_h = if area.height >= 34 { 17 } else { area.height };
-        let rest = area.height - top_h;
-        let (timeline, heatmap) = if rest >= 20 {
-            (
-                Some(r(area.x, area.y + top_h, area.width, rest - 10)),
-                Some(r(area.x, area.bottom() - 10, area.width, 10)),
-            )
-        } else if rest >= 6 {
-            (Some(r(area.x, area.y + top_h, area.width, rest)), None)
-        } else {
-            (None, None)
-        };
-        // The legend takes three lines where the grid can spare them (it wraps there).
-        let lh = if top_h >= 17 { 3 } else { 2 };
-        Parts {
-            grid: r(area.x, area.y, gw, top_h.saturating_sub(lh)),
-            legend: r(area.x, area.y + top_h.saturating_sub(lh), gw, lh),
-            detail: r(area.x + gw + 1, area.y, area.width - gw - 1, top_h),
-            timeline,
-            heatmap,
-        }
-    } else {
-        let gh = (area.height * 3 / 5).max(9).min(area.height);
-        Parts {
-            grid: r(area.x, area.y, area.width, gh),
-            legend: r(area.x, area.y + gh, area.width, 0),
-            detail: r(area.x, area.y + gh, area.width, area.height - gh),
-            timeline: None,
-            heatmap: None,
-        }
-    }
-}
-
 /// Draws the Calendar view.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let ov = &app.data;
@@ -177,15 +75,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let today = app.today();
     let selected = app.calendar.selected;
     let week_start = app.config.ui.week_start.weekday();
-    let p = parts(area);
+    let p = layout::calendar_parts(area);
     let (first, last) = MonthGrid::span(selected, week_start);
     let days = days(ov, first, last);
     let grid = MonthGrid::new(selected, &days, today, styles)
+        .texts(app.texts)
         .selected(selected)
         .week_start(week_start);
     (&grid).render(p.grid, buf);
     if p.legend.height > 0 {
-        (&Legend::month(styles)).render(p.legend, buf);
+        (&Legend::month(styles, app.texts)).render(p.legend, buf);
     }
     let sessions: Vec<DaySession> = ov
         .sessions_between(selected, selected)
@@ -209,6 +108,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     let detail = DayDetail::new(selected, today, days.get(&selected), styles)
+        .texts(app.texts)
         .sessions(&sessions)
         .logs(&logs);
     (&detail).render(p.detail, buf);
@@ -216,44 +116,50 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         && t.height > 1
     {
         section(
-            strings::timeline(),
+            app.texts.timeline(),
             Rect::new(t.x, t.y, t.width, 1),
             buf,
             app.theme.header,
         );
         let rows = timeline_rows(ov);
-        let tl = Timeline::new(&rows, today, styles).offset(app.calendar.timeline_scroll);
+        let tl = Timeline::new(&rows, today, styles)
+            .texts(app.texts)
+            .offset(app.calendar.timeline_scroll);
         (&tl).render(Rect::new(t.x, t.y + 1, t.width, t.height - 1), buf);
     }
     if let Some(h) = p.heatmap
         && h.height > 1
     {
         section(
-            strings::heatmap(),
+            app.texts.heatmap(),
             Rect::new(h.x, h.y, h.width, 1),
             buf,
             app.theme.header,
         );
-        let hm = Heatmap::new(&ov.logged_per_day, today, styles).week_start(week_start);
+        let hm = Heatmap::new(&ov.logged_per_day, today, styles)
+            .texts(app.texts)
+            .week_start(week_start);
         (&hm).render(Rect::new(h.x, h.y + 1, h.width, h.height - 1), buf);
     }
 }
 
 /// The day under the mouse, in the month grid or the heatmap.
 pub fn day_at(app: &App, areas: &Areas, x: u16, y: u16) -> Option<NaiveDate> {
-    let p = parts(areas.body);
+    let p = layout::calendar_parts(areas.body);
     let selected = app.calendar.selected;
     let week_start = app.config.ui.week_start.weekday();
     let empty = BTreeMap::new();
     let grid = MonthGrid::new(selected, &empty, app.today(), &app.cal_styles)
+        .texts(app.texts)
         .selected(selected)
         .week_start(week_start);
     if let Some(d) = grid.day_at(p.grid, x, y) {
         return Some(d);
     }
     let h = p.heatmap?;
-    let hm =
-        Heatmap::new(&app.data.logged_per_day, app.today(), &app.cal_styles).week_start(week_start);
+    let hm = Heatmap::new(&app.data.logged_per_day, app.today(), &app.cal_styles)
+        .texts(app.texts)
+        .week_start(week_start);
     hm.day_at(
         Rect::new(h.x, h.y + 1, h.width, h.height.saturating_sub(1)),
         x,

@@ -7,7 +7,6 @@ use crate::domain::duration::format_minutes;
 use crate::domain::plan::{Outcome, Session};
 use crate::text::{pad, pad_left};
 use crate::tui::app::App;
-use crate::tui::strings;
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -75,7 +74,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let rows = rows(app);
     let total: u32 = app.data.plan.sessions.iter().map(Session::minutes).sum();
     section(
-        &strings::agenda_title(
+        &app.texts.agenda_title(
             app.data.plan.sessions.len(),
             &format_minutes(total),
             app.data
@@ -95,7 +94,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         p.agenda.height.saturating_sub(1),
     );
     if rows.is_empty() {
-        put(buf, list, 0, &format!(" {}", strings::no_sessions()), t.dim);
+        put(
+            buf,
+            list,
+            0,
+            &format!(" {}", app.texts.no_sessions()),
+            t.dim,
+        );
     }
     let first = first_row(app, &rows, list.height as usize + 1);
     for (n, row) in rows.iter().enumerate().skip(first) {
@@ -106,7 +111,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         match row {
             Row::Day(d, total) => {
                 let label = if *d == app.today() {
-                    strings::today_mark().to_string()
+                    app.texts.today_mark().to_string()
                 } else {
                     String::new()
                 };
@@ -116,7 +121,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     y,
                     &format!(
                         "{}{label} · {}",
-                        strings::weekday_date(*d),
+                        app.texts.weekday_date(*d),
                         format_minutes(*total)
                     ),
                     t.title,
@@ -155,7 +160,7 @@ fn outcomes(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let risky = app.data.at_risk().count();
     section(
-        &strings::outcomes_title(risky),
+        &app.texts.outcomes_title(risky),
         Rect::new(area.x, area.y, area.width, 1),
         buf,
         if risky > 0 { t.error } else { t.header },
@@ -182,11 +187,11 @@ fn outcomes(app: &App, area: Rect, buf: &mut Buffer) {
         1,
         &format!(
             "{} {} {} {} {}",
-            pad(strings::outcome_headers()[0], 14),
-            pad(strings::outcome_headers()[1], date_w),
-            pad_left(strings::outcome_headers()[2], 6),
-            pad_left(strings::outcome_headers()[3], 7),
-            strings::outcome_headers()[4]
+            pad(app.texts.outcome_headers()[0], 14),
+            pad(app.texts.outcome_headers()[1], date_w),
+            pad_left(app.texts.outcome_headers()[2], 6),
+            pad_left(app.texts.outcome_headers()[3], 7),
+            app.texts.outcome_headers()[4]
         ),
         t.header,
     );
@@ -209,13 +214,13 @@ fn outcomes(app: &App, area: Rect, buf: &mut Buffer) {
         );
         rows.push((line, if o.at_risk { t.red } else { t.base }, k));
         if o.at_risk && w > 20 {
-            for part in crate::text::wrap(&strings::risk_text(o), w.saturating_sub(2).max(1)) {
+            for part in crate::text::wrap(&app.texts.risk_text(o), w.saturating_sub(2).max(1)) {
                 rows.push((format!("  {part}"), t.dim, k));
             }
             match app.fixes.of(&o.key) {
                 Some(r) => {
                     let mut fixes = r.fixes.iter();
-                    for line in strings::fix_lines(r, o) {
+                    for line in crate::present::fixes::fix_lines_in(r, o, app.texts.language()) {
                         let fix = line.command.as_ref().and_then(|_| fixes.next());
                         let selected = fix.is_some_and(|f| app.fixes.is_selected(&o.key, f));
                         let (mark, style) = match (fix, selected) {
@@ -231,7 +236,7 @@ fn outcomes(app: &App, area: Rect, buf: &mut Buffer) {
                     }
                 }
                 None if app.fixes.searching() => {
-                    rows.push((format!("  {}", strings::fixes_searching()), t.dim, k));
+                    rows.push((format!("  {}", app.texts.fixes_searching()), t.dim, k));
                 }
                 None => {}
             }
@@ -254,7 +259,7 @@ fn outcomes(app: &App, area: Rect, buf: &mut Buffer) {
             .iter()
             .map(|o| o.key.as_str())
             .collect();
-        let more = strings::more_outcomes(&hidden);
+        let more = app.texts.more_outcomes(&hidden);
         put(buf, area, 2 + shown as u16, &more, t.dim);
     }
 }

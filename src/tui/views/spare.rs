@@ -2,11 +2,10 @@
 //! listed (add with `n`, edit with `e`, delete with `d`), with imported busy time.
 
 use super::{put, section};
-use crate::actions::describe_window;
 use crate::domain::spare::WindowKind;
+use crate::present::window::describe as describe_window;
 use crate::text::pad;
 use crate::tui::app::App;
-use crate::tui::strings;
 use crate::tui::widgets::week_grid::WeekGrid;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -49,12 +48,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         })
         .sum();
     section(
-        &strings::spare_week_title(&crate::domain::duration::format_minutes(weekly_minutes)),
+        &app.texts
+            .spare_week_title(&crate::domain::duration::format_minutes(weekly_minutes)),
         Rect::new(p.grid.x, p.grid.y, p.grid.width, 1),
         buf,
         t.header,
     );
     let grid = WeekGrid {
+        texts: app.texts,
         windows: &app.data.windows,
         week_start: app.config.ui.week_start.weekday(),
         fill: t.green,
@@ -69,7 +70,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     );
     (&grid).render(inner, buf);
     section(
-        strings::windows(),
+        app.texts.windows(),
         Rect::new(p.list.x, p.list.y, p.list.width, 1),
         buf,
         t.header,
@@ -81,7 +82,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         p.list.height.saturating_sub(1),
     );
     if app.data.windows.is_empty() {
-        put(buf, list, 0, &format!(" {}", strings::no_windows()), t.dim);
+        put(buf, list, 0, &format!(" {}", app.texts.no_windows()), t.dim);
         return;
     }
     let first = first_row(app, list);
@@ -90,7 +91,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if y >= list.height {
             break;
         }
-        let kind = strings::window_kind(&w.kind);
+        let kind = app.texts.window_kind(&w.kind);
         let text = pad(
             &format!(" {} {}", pad(kind, 8), describe_window(w)),
             list.width as usize,
@@ -107,13 +108,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let busy = &app.data.busy_sources;
     if !busy.is_empty() && y + 1 < list.height {
-        put(buf, list, y + 1, strings::busy_imports(), t.dim);
+        put(buf, list, y + 1, app.texts.busy_imports(), t.dim);
         for (n, (source, count, first, last)) in busy.iter().enumerate() {
             put(
                 buf,
                 list,
                 y + 2 + n as u16,
-                &strings::busy_source(source, *count, first, last),
+                &app.texts.busy_source(source, *count, first, last),
                 t.dim,
             );
         }

@@ -3,12 +3,12 @@
 
 use super::{put, section};
 use crate::domain::dates::{hm, month_day, week_start};
+use crate::domain::decision::Retirement;
 use crate::domain::duration::format_minutes;
 use crate::domain::plan::Session;
 use crate::domain::status::{Status, band, countdown_days};
 use crate::text::{pad, truncate};
 use crate::tui::app::App;
-use crate::tui::strings;
 use crate::tui::widgets::progress::bar;
 use chrono::{Datelike, Days};
 use ratatui::buffer::Buffer;
@@ -45,8 +45,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn when(app: &App, s: &Session) -> String {
     let today = app.today();
-    let day = strings::day_name(s.start.date(), today);
-    let rel = strings::starts_in((s.start - app.now).num_minutes());
+    let day = app.texts.day_name(s.start.date(), today);
+    let rel = app.texts.starts_in((s.start - app.now).num_minutes());
     format!("{day} {}-{} ({rel})", hm(s.start.time()), hm(s.end.time()))
 }
 
@@ -57,7 +57,7 @@ fn next(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         return y;
     }
     section(
-        strings::next(),
+        app.texts.next(),
         Rect::new(area.x, area.y + y, area.width, 1),
         buf,
         t.header,
@@ -66,7 +66,7 @@ fn next(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         // Wrapped: it tells a new user where to start.
         let mut y = y + 1;
         for line in crate::text::wrap(
-            strings::no_sessions(),
+            app.texts.no_sessions(),
             (area.width as usize).saturating_sub(2).max(1),
         ) {
             put(buf, area, y, &format!(" {line}"), t.dim);
@@ -84,7 +84,7 @@ fn next(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
             when(app, s),
             format_minutes(s.minutes()),
             if s.pinned {
-                strings::pinned_suffix()
+                app.texts.pinned_suffix()
             } else {
                 ""
             }
@@ -108,7 +108,7 @@ fn next(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
             buf,
             area,
             y + 3,
-            &strings::after_it(
+            &app.texts.after_it(
                 &bar(done, b.badge.effort_minutes, w),
                 &format_minutes(done),
                 &format_minutes(b.badge.effort_minutes),
@@ -122,7 +122,7 @@ fn next(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
 
 fn session_line(app: &App, s: &Session, with_day: bool, w: usize) -> String {
     let day = if with_day {
-        format!("{} ", strings::weekday(s.start.weekday()))
+        format!("{} ", app.texts.weekday(s.start.weekday()))
     } else {
         String::new()
     };
@@ -149,14 +149,14 @@ fn today_sessions(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
     let sessions = app.data.sessions_between(today, today);
     let total: u32 = sessions.iter().map(Session::minutes).sum();
     section(
-        &strings::today_title(&format_minutes(total)),
+        &app.texts.today_title(&format_minutes(total)),
         Rect::new(area.x, area.y + y, area.width, 1),
         buf,
         t.header,
     );
     let mut y = y + 1;
     if sessions.is_empty() {
-        put(buf, area, y, strings::nothing_today(), t.dim);
+        put(buf, area, y, app.texts.nothing_today(), t.dim);
         return y + 1;
     }
     for s in sessions {
@@ -180,7 +180,7 @@ fn week_sessions(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         return y;
     };
     let end = start + Days::new(6);
-    let title = strings::rest_of_week();
+    let title = app.texts.rest_of_week();
     days_sessions(
         app,
         area,
@@ -188,7 +188,7 @@ fn week_sessions(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         y,
         (tomorrow, end),
         title,
-        strings::nothing_this_week(),
+        app.texts.nothing_this_week(),
     )
 }
 
@@ -200,7 +200,7 @@ fn next_week_sessions(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
     }
     let start = week_start(app.today(), app.config.ui.week_start.weekday()) + Days::new(7);
     let end = start + Days::new(6);
-    let (title, none) = (strings::next_week(), strings::nothing_next_week());
+    let (title, none) = (app.texts.next_week(), app.texts.nothing_next_week());
     days_sessions(app, area, buf, y, (start, end), title, none)
 }
 
@@ -256,14 +256,14 @@ fn at_risk(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
     }
     let risky: Vec<_> = app.data.at_risk().collect();
     section(
-        &format!("{} · {}", strings::at_risk(), risky.len()),
+        &format!("{} · {}", app.texts.at_risk(), risky.len()),
         Rect::new(area.x, area.y + y, area.width, 1),
         buf,
         if risky.is_empty() { t.header } else { t.error },
     );
     let mut y = y + 1;
     if risky.is_empty() {
-        put(buf, area, y, &format!(" {}", strings::all_on_time()), t.ok);
+        put(buf, area, y, &format!(" {}", app.texts.all_on_time()), t.ok);
         return y + 1;
     }
     let w = area.width as usize;
@@ -273,12 +273,12 @@ fn at_risk(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         }
         // The name gives way to the due date; the shortfall and what would save the
         // badge wrap onto as many lines as they need (three at most).
-        let due = format!("  {} {}", strings::due(), month_day(o.due, app.today()));
+        let due = format!("  {} {}", app.texts.due(), month_day(o.due, app.today()));
         let name_w = w.saturating_sub(1 + crate::text::width(&due));
         let line = format!(" {}{due}", truncate(app.data.name(&o.key), name_w));
         put(buf, area, y, &line, t.red);
         y += 1;
-        for part in crate::text::wrap(&strings::risk_text(o), w.saturating_sub(3).max(1))
+        for part in crate::text::wrap(&app.texts.risk_text(o), w.saturating_sub(3).max(1))
             .iter()
             .take(2)
         {
@@ -294,13 +294,13 @@ fn at_risk(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         };
         let text = match (fix, app.fixes.of(&o.key)) {
             (Some((f, selected)), Some(r)) => {
-                let line = strings::fix_lines(r, o)
+                let line = crate::present::fixes::fix_lines_in(r, o, app.texts.language())
                     .into_iter()
                     .find(|l| l.command.as_deref() == Some(f.command().as_str()));
-                line.map(|l| (strings::fix_hint(&l.text, r.fixes.len()), selected))
+                line.map(|l| (app.texts.fix_hint(&l.text, r.fixes.len()), selected))
             }
             (None, None) if app.fixes.searching() => {
-                Some((strings::fixes_searching().to_string(), false))
+                Some((app.texts.fixes_searching().to_string(), false))
             }
             _ => None,
         };
@@ -334,26 +334,29 @@ fn expiring(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         .collect();
     list.sort_by_key(|(d, b)| (*d, b.badge.key.clone()));
     section(
-        &format!("{} · {}", strings::expiring(), list.len()),
+        &format!("{} · {}", app.texts.expiring(), list.len()),
         Rect::new(area.x, area.y + y, area.width, 1),
         buf,
         t.header,
     );
     let mut y = y + 1;
     if list.is_empty() {
-        put(buf, area, y, strings::nothing_expires(), t.dim);
-        return y + 1;
+        put(buf, area, y, app.texts.nothing_expires(), t.dim);
+        return lapsed(app, area, buf, y + 1);
     }
+    // The words come from the badge's decision, as everywhere else.
     let what = |b: &crate::planning::BadgeInfo| -> String {
-        match (b.status, &b.badge.replaced_by) {
-            (Status::Retiring, Some(r)) => strings::retires_to(r),
-            (Status::Retiring, None) => strings::retires_lapse().to_string(),
-            _ => strings::expires().to_string(),
+        match (b.retirement, &b.badge.replaced_by) {
+            (Retirement::LetLapse(_), _) => app.texts.retires_lapse().to_string(),
+            (Retirement::Replaced(_), Some(r)) if b.status == Status::Retiring => {
+                app.texts.retires_to(r)
+            }
+            _ => app.texts.expires().to_string(),
         }
     };
     // A name column, then the words in a column beside it when there is room for both.
     // " 25d ! " before the name.
-    let lead = 4 + crate::text::width(&strings::days_left(0));
+    let lead = 4 + crate::text::width(&app.texts.days_left(0));
     let avail = (area.width as usize).saturating_sub(lead + 1);
     let words_w = list
         .iter()
@@ -379,13 +382,36 @@ fn expiring(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
             (Status::Retiring, None) => "×",
             _ => "!",
         };
-        let days = strings::days_left(*days);
+        let days = app.texts.days_left(*days);
         let line = if with_words {
             format!(" {days} {mark} {}  {}", pad(&b.badge.name, name_w), what(b))
         } else {
             format!(" {days} {mark} {}", b.badge.name)
         };
         put(buf, area, y, &line, style);
+        y += 1;
+    }
+    lapsed(app, area, buf, y)
+}
+
+/// Badges past their date with nothing planned, so they never vanish without a word: "2
+/// expired, 1 retired: renew with r or archive with x (Badges)".
+fn lapsed(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
+    let lapsed = app.data.lapsed();
+    if lapsed.is_empty() || y >= area.height {
+        return y;
+    }
+    let expired = lapsed
+        .iter()
+        .filter(|b| b.status == Status::Expired)
+        .count();
+    let text = app.texts.lapsed(expired, lapsed.len() - expired);
+    let mut y = y;
+    for part in crate::text::wrap(&text, (area.width as usize).saturating_sub(1).max(1))
+        .iter()
+        .take(2)
+    {
+        put(buf, area, y, &format!(" {part}"), app.theme.dim);
         y += 1;
     }
     y
@@ -413,7 +439,7 @@ fn week_total(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         .map(Session::minutes)
         .sum();
     section(
-        strings::this_week(),
+        app.texts.this_week(),
         Rect::new(area.x, area.y + y, area.width, 1),
         buf,
         t.header,
@@ -427,7 +453,8 @@ fn week_total(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         &format!(
             " {} {}",
             bar(studied, goal.max(1), w),
-            strings::studied_of(&format_minutes(studied), &format_minutes(goal))
+            app.texts
+                .studied_of(&format_minutes(studied), &format_minutes(goal))
         ),
         t.bar_done,
     );

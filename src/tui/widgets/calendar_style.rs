@@ -7,29 +7,17 @@
 //! reverse, dim) only.
 
 use crate::domain::status::Band;
+pub use crate::present::month::{
+    SYM_DUE, SYM_EXPIRY, SYM_GOAL, SYM_LOGGED, SYM_PLANNED, SYM_RENEWAL_OPENS, SYM_REPLACEMENT,
+    SYM_RETIREMENT,
+};
 use crate::text;
-use crate::tui::strings;
+use crate::tui::texts::ScreenTexts;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Widget;
 
-/// An expiry.
-pub const SYM_EXPIRY: &str = "!";
-/// The renewal window opens.
-pub const SYM_RENEWAL_OPENS: &str = "+";
-/// The vendor retires the badge.
-pub const SYM_RETIREMENT: &str = "x";
-/// A replacement badge becomes available.
-pub const SYM_REPLACEMENT: &str = "*";
-/// The date a renewal must be prepared by.
-pub const SYM_DUE: &str = "D";
-/// The date the user wants a target by.
-pub const SYM_GOAL: &str = "G";
-/// Planned (or pinned) study.
-pub const SYM_PLANNED: &str = "▪";
-/// Logged study.
-pub const SYM_LOGGED: &str = "✓";
 /// The renewal window, from opening to expiry, in the timeline.
 pub const SYM_WINDOW: &str = "-";
 /// Heat levels 0..=4, from no study to a lot: the symbols carry the level without colour.
@@ -210,7 +198,7 @@ pub struct Legend {
 
 impl Legend {
     /// The symbols of the month grid (and of `sukima calendar`).
-    pub fn month(styles: &CalendarStyles) -> Self {
+    pub fn month(styles: &CalendarStyles, texts: &dyn ScreenTexts) -> Self {
         let marks = [
             (SYM_EXPIRY, styles.expiry_red),
             (SYM_RENEWAL_OPENS, styles.renewal_opens),
@@ -221,11 +209,11 @@ impl Legend {
             (SYM_PLANNED, styles.planned),
             (SYM_LOGGED, styles.logged),
         ];
-        Legend::of(&marks, &strings::legend_month())
+        Legend::of(&marks, &texts.legend_month())
     }
 
     /// The symbols of the timeline.
-    pub fn timeline(styles: &CalendarStyles) -> Self {
+    pub fn timeline(styles: &CalendarStyles, texts: &dyn ScreenTexts) -> Self {
         let marks = [
             (SYM_RENEWAL_OPENS, styles.renewal_opens),
             (SYM_WINDOW, styles.window),
@@ -234,7 +222,7 @@ impl Legend {
             (SYM_EXPIRY, styles.expiry_red),
             (SYM_RETIREMENT, styles.retirement),
         ];
-        Legend::of(&marks, &strings::legend_timeline())
+        Legend::of(&marks, &texts.legend_timeline())
     }
 
     fn of(marks: &[(&'static str, Style)], labels: &[&'static str]) -> Self {
@@ -262,24 +250,6 @@ impl Legend {
                     lines.push(vec![i]);
                     used = w;
                 }
-            }
-        }
-        lines
-    }
-
-    /// The legend as plain text lines of at most `width` cells, with `first` (a symbol and
-    /// its meaning) before the items.
-    pub(super) fn text_lines(&self, first: Option<(&str, &str)>, width: usize) -> Vec<String> {
-        let mut items: Vec<String> = first.map(|(s, l)| format!("{s} {l}")).into_iter().collect();
-        items.extend(self.items.iter().map(|(s, _, l)| format!("{s} {l}")));
-        let mut lines: Vec<String> = Vec::new();
-        for item in items {
-            match lines.last_mut() {
-                Some(line) if text::width(line) + 2 + text::width(&item) <= width => {
-                    line.push_str("  ");
-                    line.push_str(&item);
-                }
-                _ => lines.push(item),
             }
         }
         lines
@@ -324,7 +294,7 @@ mod tests {
 
     #[test]
     fn legend_wraps_to_its_width() {
-        let legend = Legend::month(&CalendarStyles::default());
+        let legend = Legend::month(&CalendarStyles::default(), &crate::present::En);
         assert_eq!(legend.height(200), 1);
         let mut buf = Buffer::empty(Rect::new(0, 0, 39, 3));
         (&legend).render(buf.area, &mut buf);

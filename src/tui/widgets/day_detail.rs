@@ -4,11 +4,13 @@
 //! rows that do not fit end in "↓ n more".
 
 use super::calendar_style::{CalendarStyles, SYM_LOGGED, SYM_PLANNED, put};
-use super::month_grid::DayInfo;
+use super::month_grid::event_style;
 use crate::domain::dates::hm;
 use crate::domain::duration::format_minutes;
+use crate::present::month::DayInfo;
+use crate::present::texts::En;
 use crate::text;
-use crate::tui::strings;
+use crate::tui::texts::ScreenTexts;
 use chrono::{NaiveDate, NaiveTime};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -44,6 +46,7 @@ pub struct DayDetail<'a> {
     sessions: &'a [DaySession],
     logs: &'a [DayLog],
     styles: &'a CalendarStyles,
+    texts: &'a dyn ScreenTexts,
 }
 
 type Line = Vec<(String, Style)>;
@@ -63,7 +66,15 @@ impl<'a> DayDetail<'a> {
             sessions: &[],
             logs: &[],
             styles,
+            texts: &En,
         }
+    }
+
+    /// Draws its words from `texts` (English until set).
+    #[must_use]
+    pub fn texts(mut self, texts: &'a dyn ScreenTexts) -> Self {
+        self.texts = texts;
+        self
     }
 
     /// The day's planned and pinned sessions, listed by start time.
@@ -82,9 +93,11 @@ impl<'a> DayDetail<'a> {
 
     /// "Thu 2026-11-26  today", or "in 4 days", "2 days ago".
     fn heading(&self) -> Line {
-        let when = strings::days_from_today((self.date - self.today).num_days());
+        let when = self
+            .texts
+            .days_from_today((self.date - self.today).num_days());
         vec![
-            (strings::weekday_date(self.date), self.styles.header),
+            (self.texts.weekday_date(self.date), self.styles.header),
             ("  ".into(), Style::new()),
             (when, self.styles.dim),
         ]
@@ -101,17 +114,17 @@ impl<'a> DayDetail<'a> {
 
         let session_label = |s: &DaySession| {
             if s.pinned {
-                strings::day_pinned()
+                self.texts.day_pinned()
             } else {
-                strings::day_planned()
+                self.texts.day_planned()
             }
         };
         let labels = events
             .iter()
-            .map(|e| strings::detail_label(e.kind))
+            .map(|e| self.texts.detail_label(e.kind))
             .chain(sessions.iter().map(|s| session_label(s)))
-            .chain(logs.iter().map(|_| strings::day_logged()))
-            .chain([strings::day_total()]);
+            .chain(logs.iter().map(|_| self.texts.day_logged()))
+            .chain([self.texts.day_total()]);
         let label_w = labels.map(text::width).max().unwrap_or(0);
         let prefix_w = 2 + label_w + 2;
         let row = |sym: &str, sym_style: Style, label: &str| -> Line {
@@ -127,7 +140,7 @@ impl<'a> DayDetail<'a> {
         // Events: name, then the band note in its own aligned column.
         let note_w = events
             .iter()
-            .map(|e| text::width(e.kind.note()))
+            .map(|e| text::width(self.texts.event_note(e.kind)))
             .max()
             .unwrap_or(0);
         let name_w = events
@@ -144,16 +157,16 @@ impl<'a> DayDetail<'a> {
         for e in &events {
             let mut line = row(
                 e.kind.symbol(),
-                e.kind.style(st),
-                strings::detail_label(e.kind),
+                event_style(e.kind, st),
+                self.texts.detail_label(e.kind),
             );
-            let note = e.kind.note();
+            let note = self.texts.event_note(e.kind);
             if note.is_empty() {
                 line.push((text::truncate(&e.badge_name, name_w), Style::new()));
             } else {
                 line.push((text::pad(&e.badge_name, name_w), Style::new()));
                 line.push(("  ".into(), Style::new()));
-                line.push((note.to_string(), e.kind.style(st)));
+                line.push((note.to_string(), event_style(e.kind, st)));
             }
             lines.push(line);
         }
@@ -171,10 +184,14 @@ impl<'a> DayDetail<'a> {
         let study = sessions
             .iter()
             .map(|s| (SYM_PLANNED, st.planned, session_label(s), &s.badge_name))
-            .chain(
-                logs.iter()
-                    .map(|l| (SYM_LOGGED, st.logged, strings::day_logged(), &l.badge_name)),
-            );
+            .chain(logs.iter().map(|l| {
+                (
+                    SYM_LOGGED,
+                    st.logged,
+                    self.texts.day_logged(),
+                    &l.badge_name,
+                )
+            }));
         for ((sym, style, label, name), when) in study.zip(&when) {
             let mut line = row(sym, style, label);
             line.push((text::pad(when, when_w), Style::new()));
@@ -190,12 +207,12 @@ impl<'a> DayDetail<'a> {
             ),
         };
         if planned > 0 || logged > 0 {
-            let mut line = row(" ", Style::new(), strings::day_total());
-            line.push((strings::day_totals(planned, logged), st.dim));
+            let mut line = row(" ", Style::new(), self.texts.day_total());
+            line.push((self.texts.day_totals(planned, logged), st.dim));
             lines.push(line);
         }
         if lines.len() == 1 {
-            lines.push(vec![(strings::day_empty().into(), st.dim)]);
+            lines.push(vec![(self.texts.day_empty().into(), st.dim)]);
         }
         lines
     }
@@ -216,7 +233,7 @@ impl Widget for &DayDetail<'_> {
         if lines.len() > height {
             let hidden = lines.len() - height + 1;
             lines.truncate(height - 1);
-            lines.push(vec![(strings::more_below(hidden), self.styles.dim)]);
+            lines.push(vec![(self.texts.more_below(hidden), self.styles.dim)]);
         }
         for (line, y) in lines.iter().zip(area.y..) {
             let mut x = area.x;
@@ -231,7 +248,7 @@ impl Widget for &DayDetail<'_> {
 mod tests {
     use super::*;
     use crate::domain::status::Band;
-    use crate::tui::widgets::month_grid::{DayEvent, DayEventKind};
+    use crate::present::month::{DayEvent, DayEventKind};
 
     fn d(s: &str) -> NaiveDate {
         crate::domain::dates::parse_ymd(s).unwrap()

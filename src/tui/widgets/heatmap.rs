@@ -11,8 +11,9 @@
 use super::calendar_style::{CalendarStyles, HEAT_SYMBOLS, patch, put};
 use crate::domain::dates::week_start;
 use crate::domain::duration::format_minutes;
+use crate::present::texts::En;
 use crate::text;
-use crate::tui::strings;
+use crate::tui::texts::ScreenTexts;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -51,6 +52,7 @@ pub struct Heatmap<'a> {
     today: NaiveDate,
     week_start: Weekday,
     styles: &'a CalendarStyles,
+    texts: &'a dyn ScreenTexts,
 }
 
 /// Where the parts fall in an area.
@@ -78,7 +80,15 @@ impl<'a> Heatmap<'a> {
             today,
             week_start: Weekday::Mon,
             styles,
+            texts: &En,
         }
+    }
+
+    /// Draws its words from `texts` (English until set).
+    #[must_use]
+    pub fn texts(mut self, texts: &'a dyn ScreenTexts) -> Self {
+        self.texts = texts;
+        self
     }
 
     /// Starts each column on `day`.
@@ -167,11 +177,11 @@ impl<'a> Heatmap<'a> {
             format_minutes(s.week_minutes),
             format_minutes(s.year_minutes),
         );
-        let long = strings::heat_summary(s.streak_days, &week, &year);
+        let long = self.texts.heat_summary(s.streak_days, &week, &year);
         if text::width(&long) <= width {
             return long;
         }
-        let short = strings::heat_summary_short(s.streak_days, &week, &year);
+        let short = self.texts.heat_summary_short(s.streak_days, &week, &year);
         text::truncate(&short, width)
     }
 }
@@ -187,7 +197,7 @@ impl Widget for &Heatmap<'_> {
         let summary = self.summary_text(width);
         let x = put(buf, area, area.x, l.summary_y, &summary, width, st.dim);
         let key = HEAT_SYMBOLS.concat();
-        let (less, more) = (strings::heat_less(), strings::heat_more());
+        let (less, more) = (self.texts.heat_less(), self.texts.heat_more());
         let key_w = text::width(less) + text::width(&key) + text::width(more);
         if usize::from(x - area.x) + 2 + key_w <= width {
             let mut x = area.right() - key_w as u16;
@@ -212,7 +222,7 @@ impl Widget for &Heatmap<'_> {
                 let label = if last.month() == 1 {
                     last.year().to_string()
                 } else {
-                    strings::month_abbr(last.month()).to_string()
+                    self.texts.month_abbr(last.month()).to_string()
                 };
                 let x = l.grid_x + k * l.col_w;
                 let fits = usize::from(x - area.x) + text::width(&label) <= width;
@@ -225,7 +235,7 @@ impl Widget for &Heatmap<'_> {
         for row in 0..7u16 {
             let y = l.grid_y + row;
             if l.grid_x > area.x {
-                put(buf, area, area.x, y, strings::weekday(weekday), 3, st.dim);
+                put(buf, area, area.x, y, self.texts.weekday(weekday), 3, st.dim);
             }
             weekday = weekday.succ();
             for k in 0..l.weeks {

@@ -8,14 +8,14 @@
 //! number and then its events by badge name, ending in "+n more" when they do not fit.
 //! Narrower than 21 columns only the title is drawn.
 
-use super::calendar_style::{
-    CalendarStyles, SYM_DUE, SYM_EXPIRY, SYM_GOAL, SYM_LOGGED, SYM_PLANNED, SYM_RENEWAL_OPENS,
-    SYM_REPLACEMENT, SYM_RETIREMENT, patch, put,
+use super::calendar_style::{CalendarStyles, patch, put};
+use crate::present::month::{
+    DayEventKind, DayInfo, Mark, SYM_LOGGED, SYM_PLANNED, first_of_month, grid_days, grid_span,
+    short_minutes,
 };
-use crate::domain::dates::{last_day_of_month, week_start};
-use crate::domain::status::Band;
+use crate::present::texts::En;
 use crate::text;
-use crate::tui::strings;
+use crate::tui::texts::ScreenTexts;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -23,137 +23,35 @@ use ratatui::style::Style;
 use ratatui::widgets::Widget;
 use std::collections::BTreeMap;
 
-/// What happens to a badge on a day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DayEventKind {
-    /// The badge expires; the band says how urgent that is from today.
-    Expiry(Band),
-    /// Its renewal window opens (renew_from).
-    RenewalOpens,
-    /// The vendor retires it.
-    Retirement,
-    /// Its replacement becomes available to study for.
-    ReplacementAvailable,
-    /// The renewal must be prepared by this day.
-    Due,
-    /// The user wants this target by this day.
-    Goal,
-}
-
-impl DayEventKind {
-    /// The one-character mark in the grid.
-    pub fn symbol(self) -> &'static str {
-        match self {
-            DayEventKind::Expiry(_) => SYM_EXPIRY,
-            DayEventKind::RenewalOpens => SYM_RENEWAL_OPENS,
-            DayEventKind::Retirement => SYM_RETIREMENT,
-            DayEventKind::ReplacementAvailable => SYM_REPLACEMENT,
-            DayEventKind::Due => SYM_DUE,
-            DayEventKind::Goal => SYM_GOAL,
-        }
-    }
-
-    /// What it is, in words (lower case).
-    pub fn label(self) -> &'static str {
-        strings::event_label(self)
-    }
-
-    /// A note on urgency, for expiries: the band in words.
-    pub fn note(self) -> &'static str {
-        strings::event_note(self)
-    }
-
-    /// Its style.
-    pub fn style(self, styles: &CalendarStyles) -> Style {
-        match self {
-            DayEventKind::Expiry(band) => styles.expiry(band),
-            DayEventKind::RenewalOpens => styles.renewal_opens,
-            DayEventKind::Retirement => styles.retirement,
-            DayEventKind::ReplacementAvailable => styles.replacement,
-            DayEventKind::Due => styles.due,
-            DayEventKind::Goal => styles.goal,
-        }
-    }
-
-    /// Most important first: when a cell has room for one mark, this one wins.
-    fn rank(self) -> u8 {
-        match self {
-            DayEventKind::Expiry(_) => 0,
-            DayEventKind::Retirement => 1,
-            DayEventKind::Due => 2,
-            DayEventKind::RenewalOpens => 3,
-            DayEventKind::ReplacementAvailable => 4,
-            DayEventKind::Goal => 5,
-        }
-    }
-}
-
-/// One badge's event on a day.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DayEvent {
-    pub kind: DayEventKind,
-    pub badge_key: String,
-    pub badge_name: String,
-}
-
-/// Everything the calendar shows about one day.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DayInfo {
-    pub events: Vec<DayEvent>,
-    /// Planned and pinned study.
-    pub planned_minutes: u32,
-    pub logged_minutes: u32,
-}
-
-impl DayInfo {
-    /// The events, most important first (stable otherwise).
-    pub fn events_by_rank(&self) -> Vec<&DayEvent> {
-        let mut events: Vec<&DayEvent> = self.events.iter().collect();
-        events.sort_by_key(|e| (e.kind.rank(), band_of(e.kind)));
-        events
-    }
-
-    /// One mark per kind of event, most important first (the most urgent band of several
-    /// expiries), then planned and logged study when `minutes`.
-    pub(super) fn marks(
-        &self,
-        styles: &CalendarStyles,
-        minutes: bool,
-    ) -> Vec<(&'static str, Style)> {
-        let mut kinds: Vec<DayEventKind> = self.events.iter().map(|e| e.kind).collect();
-        kinds.sort_by_key(|k| (k.rank(), band_of(*k)));
-        kinds.dedup_by_key(|k| k.rank());
-        let mut marks: Vec<_> = kinds
-            .iter()
-            .map(|k| (k.symbol(), k.style(styles)))
-            .collect();
-        if minutes && self.planned_minutes > 0 {
-            marks.push((SYM_PLANNED, styles.planned));
-        }
-        if minutes && self.logged_minutes > 0 {
-            marks.push((SYM_LOGGED, styles.logged));
-        }
-        marks
-    }
-}
-
-fn band_of(kind: DayEventKind) -> Option<Band> {
+/// The style of an event's mark.
+pub(crate) fn event_style(kind: DayEventKind, styles: &CalendarStyles) -> Style {
     match kind {
-        DayEventKind::Expiry(b) => Some(b),
-        _ => None,
+        DayEventKind::Expiry(band) => styles.expiry(band),
+        DayEventKind::RenewalOpens => styles.renewal_opens,
+        DayEventKind::Retirement => styles.retirement,
+        DayEventKind::ReplacementAvailable => styles.replacement,
+        DayEventKind::Due => styles.due,
+        DayEventKind::Goal => styles.goal,
     }
 }
 
-/// Minutes in at most five cells, exact to the minute below 100 hours: `45m`, `2h`,
-/// `1h45`, `12h05`.
-pub(super) fn short_minutes(m: u32) -> String {
-    let (h, rest) = (m / 60, m % 60);
-    match (h, rest) {
-        (0, _) => format!("{m}m"),
-        (_, 0) => format!("{h}h"),
-        (h, _) if h >= 100 => format!("{h}h"),
-        (h, rest) => format!("{h}h{rest:02}"),
-    }
+/// A day's marks with their styles (see [`DayInfo::marks`]).
+pub(super) fn styled_marks(
+    info: &DayInfo,
+    styles: &CalendarStyles,
+    minutes: bool,
+) -> Vec<(&'static str, Style)> {
+    info.marks(minutes)
+        .into_iter()
+        .map(|m| {
+            let style = match m {
+                Mark::Event(k) => event_style(k, styles),
+                Mark::Planned => styles.planned,
+                Mark::Logged => styles.logged,
+            };
+            (m.symbol(), style)
+        })
+        .collect()
 }
 
 /// The first characters of `name` that fit in `cells` ("Mo" of "Mon" in two cells).
@@ -168,21 +66,6 @@ fn abbreviated(name: &str, cells: usize) -> String {
     out
 }
 
-/// The first day of the month of `d`.
-pub(super) fn first_of_month(d: NaiveDate) -> NaiveDate {
-    d.with_day(1).unwrap_or(d)
-}
-
-/// The days a month grid shows: from the start of the week of the 1st to the end of the
-/// week of the last day, and how many weeks that is.
-pub(super) fn grid_span(month: NaiveDate, start: Weekday) -> (NaiveDate, u16) {
-    let first = first_of_month(month);
-    let last = last_day_of_month(first.year(), first.month()).unwrap_or(first);
-    let from = week_start(first, start);
-    let weeks = (last - from).num_days() / 7 + 1;
-    (from, u16::try_from(weeks).unwrap_or(6))
-}
-
 /// The month grid. Build it with [`MonthGrid::new`], then `.selected(..)` and
 /// `.week_start(..)`.
 #[derive(Debug, Clone)]
@@ -193,6 +76,7 @@ pub struct MonthGrid<'a> {
     selected: Option<NaiveDate>,
     week_start: Weekday,
     styles: &'a CalendarStyles,
+    texts: &'a dyn ScreenTexts,
 }
 
 /// Where the parts of a grid fall in an area.
@@ -225,7 +109,15 @@ impl<'a> MonthGrid<'a> {
             selected: None,
             week_start: Weekday::Mon,
             styles,
+            texts: &En,
         }
+    }
+
+    /// Draws its words from `texts` (English until set).
+    #[must_use]
+    pub fn texts(mut self, texts: &'a dyn ScreenTexts) -> Self {
+        self.texts = texts;
+        self
     }
 
     /// Highlights `day`.
@@ -245,11 +137,7 @@ impl<'a> MonthGrid<'a> {
     /// The first and last day the grid shows (including the neighbouring months' days that
     /// fill its first and last week), so the caller knows which days to fill in.
     pub fn span(month: NaiveDate, week_start: Weekday) -> (NaiveDate, NaiveDate) {
-        let (from, weeks) = grid_span(month, week_start);
-        let to = from
-            .checked_add_days(Days::new(u64::from(weeks) * 7 - 1))
-            .unwrap_or(from);
-        (from, to)
+        grid_days(month, week_start)
     }
 
     /// The day drawn at the terminal cell (`x`, `y`) when the grid was rendered in `area`
@@ -319,7 +207,7 @@ impl<'a> MonthGrid<'a> {
         let styles = self.styles;
         let w = usize::from(content.width);
         let roomy = content.height >= 2;
-        let marks = info.marks(styles, !roomy);
+        let marks = styled_marks(info, styles, !roomy);
         if content.width <= 2 {
             // No room for a mark: the day number takes the most important one's style.
             if let Some((_, style)) = marks.first() {
@@ -364,7 +252,7 @@ impl<'a> MonthGrid<'a> {
         for e in info.events_by_rank() {
             let name = text::truncate(&e.badge_name, w.saturating_sub(2));
             lines.push(vec![
-                (e.kind.symbol().to_string(), e.kind.style(styles)),
+                (e.kind.symbol().to_string(), event_style(e.kind, styles)),
                 (" ".to_string(), Style::new()),
                 (name, Style::new()),
             ]);
@@ -374,7 +262,7 @@ impl<'a> MonthGrid<'a> {
             let hidden = lines.len() - room + 1;
             lines.truncate(room - 1);
             let more = if w >= 7 {
-                strings::more_in_day(hidden)
+                self.texts.more_in_day(hidden)
             } else {
                 format!("+{hidden}")
             };
@@ -399,7 +287,7 @@ impl Widget for &MonthGrid<'_> {
         if area.is_empty() {
             return;
         }
-        let title = strings::month_title(self.first);
+        let title = self.texts.month_title(self.first);
         let Some(l) = self.layout(area) else {
             let t = text::truncate(&title, usize::from(area.width));
             put(
@@ -430,7 +318,7 @@ impl Widget for &MonthGrid<'_> {
         if let Some(y) = l.header_y {
             let mut day = self.week_start;
             for c in 0..7 {
-                let name = abbreviated(strings::weekday(day), if l.cell_w >= 4 { 3 } else { 2 });
+                let name = abbreviated(self.texts.weekday(day), if l.cell_w >= 4 { 3 } else { 2 });
                 put(
                     buf,
                     area,

@@ -13,8 +13,9 @@ use super::calendar_style::{
     SYM_WINDOW, put,
 };
 use crate::domain::status::band;
+use crate::present::texts::En;
 use crate::text;
-use crate::tui::strings;
+use crate::tui::texts::ScreenTexts;
 use chrono::{Datelike, Days, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -41,6 +42,7 @@ pub struct Timeline<'a> {
     today: NaiveDate,
     offset: usize,
     styles: &'a CalendarStyles,
+    texts: &'a dyn ScreenTexts,
 }
 
 /// The date axis: `cells` columns of `days_per_cell` days each, the first holding today.
@@ -60,12 +62,12 @@ impl Axis {
     /// Where labels go: the first column, then each column where a month begins (which
     /// also gets a faint mark in the rows). January is labelled with its year. The first
     /// label gives way when it would hide the next.
-    fn ticks(&self) -> Vec<(u16, String)> {
+    fn ticks(&self, texts: &dyn ScreenTexts) -> Vec<(u16, String)> {
         let label = |d: NaiveDate| {
             if d.month() == 1 {
                 d.year().to_string()
             } else {
-                strings::month_abbr(d.month()).to_string()
+                texts.month_abbr(d.month()).to_string()
             }
         };
         let mut ticks = vec![(0, label(self.from))];
@@ -119,7 +121,15 @@ impl<'a> Timeline<'a> {
             today,
             offset: 0,
             styles,
+            texts: &En,
         }
+    }
+
+    /// Draws its words from `texts` (English until set).
+    #[must_use]
+    pub fn texts(mut self, texts: &'a dyn ScreenTexts) -> Self {
+        self.texts = texts;
+        self
     }
 
     /// Scrolls so row `offset` is the first in view (clamped to the last row).
@@ -258,7 +268,7 @@ impl Widget for &Timeline<'_> {
         let name_w = (flag_w + names_w).min((width * 2 / 5).max(12)).min(width);
         let chart_x = area.x + u16::try_from(name_w + 1).unwrap_or(area.width);
         let axis = self.axis(area.right().saturating_sub(chart_x));
-        let ticks = axis.ticks();
+        let ticks = axis.ticks(self.texts);
 
         for (cell, label) in &ticks {
             put(
@@ -272,7 +282,7 @@ impl Widget for &Timeline<'_> {
             );
         }
         if self.rows.is_empty() {
-            let note = strings::nothing_to_renew(self.today);
+            let note = self.texts.nothing_to_renew(self.today);
             put(buf, area, area.x, area.y + 1, &note, usize::MAX, st.dim);
             return;
         }
@@ -284,7 +294,7 @@ impl Widget for &Timeline<'_> {
                 area,
                 area.x,
                 y,
-                &strings::more_above(v.first),
+                &self.texts.more_above(v.first),
                 usize::MAX,
                 st.dim,
             );
@@ -317,7 +327,7 @@ impl Widget for &Timeline<'_> {
                 area,
                 area.x,
                 y,
-                &strings::more_below(more),
+                &self.texts.more_below(more),
                 usize::MAX,
                 st.dim,
             );

@@ -11,6 +11,7 @@ use ratatui::widgets::Widget;
 /// The grid of the weekly windows.
 pub struct WeekGrid<'a> {
     pub windows: &'a [Window],
+    pub texts: &'a dyn crate::tui::texts::ScreenTexts,
     pub week_start: Weekday,
     pub fill: Style,
     pub label: Style,
@@ -80,7 +81,7 @@ impl Widget for &WeekGrid<'_> {
             if y >= area.bottom() {
                 break;
             }
-            let name = crate::tui::strings::week_grid_day(day);
+            let name = self.texts.week_grid_day(day);
             buf.set_string(area.x, y, name, self.label);
             let spans = covered(self.windows, day);
             for c in 0..cells {
@@ -127,6 +128,7 @@ mod tests {
             weekly("sat", "09:00", "09:40"),
         ];
         let grid = WeekGrid {
+            texts: &crate::present::En,
             windows: &windows,
             week_start: Weekday::Mon,
             fill: Style::new(),
@@ -156,6 +158,7 @@ mod tests {
         for w in 0..40 {
             for h in 0..10 {
                 let grid = WeekGrid {
+                    texts: &crate::present::En,
                     windows: &windows,
                     week_start: Weekday::Sun,
                     fill: Style::new(),

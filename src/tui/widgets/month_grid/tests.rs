@@ -1,4 +1,6 @@
 use super::*;
+use crate::domain::status::Band;
+use crate::present::month::DayEvent;
 use ratatui::style::{Color, Modifier};
 
 fn d(s: &str) -> NaiveDate {
@@ -283,10 +285,11 @@ fn never_panics_at_any_size() {
             let mut buf = Buffer::empty(Rect::new(2, 1, 40, 12));
             grid.render(Rect::new(3, 2, w, h), &mut buf);
         }
-        let legend = crate::tui::widgets::Legend::month(&styles);
+        let legend = crate::tui::widgets::Legend::month(&styles, &crate::present::En);
         let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
         (&legend).render(buf.area, &mut buf);
-        (&crate::tui::widgets::Legend::timeline(&styles)).render(buf.area, &mut buf);
+        (&crate::tui::widgets::Legend::timeline(&styles, &crate::present::En))
+            .render(buf.area, &mut buf);
     }
 }
 

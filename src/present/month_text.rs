@@ -6,17 +6,19 @@
 //! Columns are `width / 7` cells, between 4 and 11: 77 cells at 80 columns. Below 28
 //! columns the grid no longer fits and lines run longer than `width`.
 
-use super::calendar_style::{CalendarStyles, Legend, SYM_LOGGED, SYM_PLANNED};
-use super::month_grid::{DayInfo, first_of_month, grid_span, short_minutes};
+use super::month::{
+    DayInfo, MONTH_LEGEND, Mark, SYM_LOGGED, SYM_PLANNED, first_of_month, grid_span, short_minutes,
+};
+use super::texts::Texts;
 use crate::domain::duration::format_minutes;
 use crate::text;
-use crate::tui::strings;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use std::collections::BTreeMap;
 
 /// The month containing `month` as text at most `width` cells wide (from 28), each line
 /// ending in a newline.
 pub fn month_text(
+    texts: &dyn Texts,
     month: NaiveDate,
     days: &BTreeMap<NaiveDate, DayInfo>,
     today: NaiveDate,
@@ -26,7 +28,7 @@ pub fn month_text(
     let first = first_of_month(month);
     let cw = (width / 7).clamp(4, 11);
     let mut lines = Vec::new();
-    let title = strings::month_title(first);
+    let title = texts.month_title(first);
     lines.push(format!(
         "{}{title}",
         " ".repeat((7 * cw).saturating_sub(text::width(&title)) / 2)
@@ -34,7 +36,7 @@ pub fn month_text(
     let mut header = String::new();
     let mut day = week_start;
     for _ in 0..7 {
-        header.push_str(&text::pad(&format!(" {}", strings::weekday(day)), cw));
+        header.push_str(&text::pad(&format!(" {}", texts.weekday(day)), cw));
         day = day.succ();
     }
     lines.push(header);
@@ -62,10 +64,10 @@ pub fn month_text(
                 (false, false) => format!(" {:>2}", date.day()),
             };
             let marks: String = info
-                .map(|i| i.marks(&CalendarStyles::default(), !minutes_line))
+                .map(|i| i.marks(!minutes_line))
                 .unwrap_or_default()
                 .into_iter()
-                .map(|(sym, _)| sym)
+                .map(Mark::symbol)
                 .collect();
             cell.push_str(&marks);
             numbers.push_str(&cut(&cell, cw));
@@ -86,12 +88,9 @@ pub fn month_text(
     if lines.last().is_some_and(|l| !l.trim().is_empty()) {
         lines.push(String::new());
     }
-    lines.extend(
-        Legend::month(&CalendarStyles::default())
-            .text_lines(Some(("[ ]", strings::CAL_TODAY)), width),
-    );
+    lines.extend(legend_lines(texts, width));
     lines.push(String::new());
-    lines.extend(events(first, days, width));
+    lines.extend(events(texts, first, days, width));
 
     let mut out = String::new();
     for line in lines {
@@ -101,8 +100,33 @@ pub fn month_text(
     out
 }
 
+/// The legend as lines of at most `width` cells: today's mark, then each symbol.
+fn legend_lines(texts: &dyn Texts, width: usize) -> Vec<String> {
+    let today = format!("[ ] {}", texts.cal_today());
+    let items = MONTH_LEGEND
+        .iter()
+        .zip(texts.legend_month())
+        .map(|(s, l)| format!("{s} {l}"));
+    let mut lines: Vec<String> = Vec::new();
+    for item in std::iter::once(today).chain(items) {
+        match lines.last_mut() {
+            Some(line) if text::width(line) + 2 + text::width(&item) <= width => {
+                line.push_str("  ");
+                line.push_str(&item);
+            }
+            _ => lines.push(item),
+        }
+    }
+    lines
+}
+
 /// The month's events by date, then its study totals.
-fn events(first: NaiveDate, days: &BTreeMap<NaiveDate, DayInfo>, width: usize) -> Vec<String> {
+fn events(
+    texts: &dyn Texts,
+    first: NaiveDate,
+    days: &BTreeMap<NaiveDate, DayInfo>,
+    width: usize,
+) -> Vec<String> {
     let month: Vec<(&NaiveDate, &DayInfo)> = days
         .iter()
         .filter(|(d, _)| d.month() == first.month() && d.year() == first.year())
@@ -112,14 +136,10 @@ fn events(first: NaiveDate, days: &BTreeMap<NaiveDate, DayInfo>, width: usize) -
         .flat_map(|(date, info)| {
             info.events_by_rank().into_iter().map(move |e| {
                 (
-                    format!(
-                        "{} {}",
-                        strings::weekday(date.weekday()),
-                        date.format("%m-%d")
-                    ),
-                    format!("{} {}", e.kind.symbol(), e.kind.label()),
+                    format!("{} {}", texts.weekday(date.weekday()), date.format("%m-%d")),
+                    format!("{} {}", e.kind.symbol(), texts.event_label(e.kind)),
                     e.badge_name.as_str(),
-                    e.kind.note(),
+                    texts.event_note(e.kind),
                     e.kind.symbol(),
                 )
             })
@@ -127,8 +147,8 @@ fn events(first: NaiveDate, days: &BTreeMap<NaiveDate, DayInfo>, width: usize) -
         .collect();
     let mut lines = Vec::new();
     if rows.is_empty() {
-        let long = strings::cal_no_events_in(&strings::month_title(first));
-        lines.push(fit(long, strings::CAL_NO_EVENTS, width));
+        let long = texts.cal_no_events_in(&texts.month_title(first));
+        lines.push(fit(long, texts.cal_no_events(), width));
     }
     let kind_w = rows.iter().map(|r| text::width(&r.1)).max().unwrap_or(0);
     let note_w = rows.iter().map(|r| text::width(r.3)).max().unwrap_or(0);
@@ -158,12 +178,8 @@ fn events(first: NaiveDate, days: &BTreeMap<NaiveDate, DayInfo>, width: usize) -
     if planned > 0 || logged > 0 {
         lines.push(String::new());
         let (planned, logged) = (format_minutes(planned), format_minutes(logged));
-        let long = strings::cal_study(&planned, &logged);
-        lines.push(fit(
-            long,
-            &strings::cal_study_short(&planned, &logged),
-            width,
-        ));
+        let long = texts.cal_study(&planned, &logged);
+        lines.push(fit(long, &texts.cal_study_short(&planned, &logged), width));
     }
     lines
 }
@@ -198,7 +214,8 @@ fn fit(long: String, short: &str, width: usize) -> String {
 mod tests {
     use super::*;
     use crate::domain::status::Band;
-    use crate::tui::widgets::month_grid::{DayEvent, DayEventKind};
+    use crate::present::month::{DayEvent, DayEventKind};
+    use crate::present::texts::En;
 
     fn d(s: &str) -> NaiveDate {
         crate::domain::dates::parse_ymd(s).unwrap()
@@ -267,6 +284,7 @@ mod tests {
     #[test]
     fn prints_the_month_with_events_aligned() {
         let out = month_text(
+            &En,
             d("2026-11-15"),
             &november(),
             d("2026-11-10"),
@@ -306,6 +324,7 @@ Study this month: 3h15m planned, 30m logged.
     #[test]
     fn weeks_can_start_on_sunday() {
         let out = month_text(
+            &En,
             d("2026-11-01"),
             &november(),
             d("2026-11-10"),
@@ -343,6 +362,7 @@ Study this month: 3h15m planned, 30m logged.
     #[test]
     fn narrow_columns_mark_study_and_list_kinds_by_symbol() {
         let out = month_text(
+            &En,
             d("2026-11-15"),
             &november(),
             d("2026-11-10"),
@@ -375,6 +395,7 @@ Planned 3h15m, logged 30m.
         );
         assert!(out.lines().all(|l| text::width(l) <= 40));
         let quiet = month_text(
+            &En,
             d("2026-02-15"),
             &november(),
             d("2026-11-10"),
@@ -397,7 +418,14 @@ Planned 3h15m, logged 30m.
         days.get_mut(&d("2026-11-20")).unwrap().events[0].badge_name =
             "IBM Db2 データベース管理者 プロフェッショナル認定 上級".into();
         for width in 0..=200 {
-            let out = month_text(d("2026-11-01"), &days, d("2026-11-10"), Weekday::Mon, width);
+            let out = month_text(
+                &En,
+                d("2026-11-01"),
+                &days,
+                d("2026-11-10"),
+                Weekday::Mon,
+                width,
+            );
             for line in out.lines() {
                 assert!(text::width(line) <= width.max(28), "{width}: {line}");
             }

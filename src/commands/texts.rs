@@ -1,0 +1,113 @@
+//! The command line's own words, in each language of [`Texts`]: table headers, empty
+//! listings and the lines of `badge show`. [`CommandTexts`] extends the shared catalogue,
+//! so one value (`Ctx::texts`) gives both; a text missing from a language is a compile
+//! error. JSON output never goes through here.
+
+mod en;
+mod ja;
+
+use crate::config::Language;
+use crate::domain::decision::Retirement;
+use crate::domain::plan::Outcome;
+use crate::present::texts::{En, Ja, Texts};
+use chrono::NaiveDate;
+
+/// The command line's catalogue for `language` (`auto` must be resolved first; it reads
+/// as English).
+pub fn for_language(language: Language) -> &'static dyn CommandTexts {
+    match language {
+        Language::Ja => &Ja,
+        Language::En | Language::Auto => &En,
+    }
+}
+
+/// A line of `sukima badge show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShowField {
+    Status,
+    Plan,
+    Name,
+    Issuer,
+    Level,
+    Earned,
+    Expires,
+    Renewed,
+    RenewalOpens,
+    Retires,
+    ReplacedBy,
+    Available,
+    Goal,
+    Studied,
+    Priority,
+    Tags,
+    Url,
+    Notes,
+    Source,
+    Archived,
+}
+
+/// What the planner does for a badge, for `badge show`'s plan line.
+#[derive(Debug, Clone, Copy)]
+pub enum PlanLine<'a> {
+    /// Renewing (or earning a target) by `due`, with its outcome when planned.
+    Work {
+        renewal: bool,
+        due: NaiveDate,
+        outcome: Option<&'a Outcome>,
+    },
+}
+
+/// Every word the command line shows beyond the shared [`Texts`].
+pub trait CommandTexts: Texts {
+    /// `badge list`'s column headers: status, key, name, issuer, expires, replacement,
+    /// studied.
+    fn badge_headers(&self) -> [&'static str; 7];
+
+    /// `badge list` with nothing to list (`filtered`: a `--status` left nothing).
+    fn no_badges(&self, filtered: bool) -> &'static str;
+
+    /// The status cell of an archived badge.
+    fn archived(&self) -> &'static str;
+
+    /// The replacement cell: `none: lapse`, `(retires DATE)`, or the replacement's key.
+    fn retirement_cell(&self, r: Retirement, replaced_by: Option<&str>) -> String;
+
+    /// The label of a `badge show` line (fits in 13 cells).
+    fn show_label(&self, f: ShowField) -> &'static str;
+
+    /// `badge show`'s plan line.
+    fn plan_line(&self, line: PlanLine<'_>) -> String;
+
+    /// `badge show`'s retirement: the date and what it means.
+    fn show_retires(&self, on: NaiveDate, r: Retirement) -> String;
+
+    /// `badge show`'s study this cycle: `1h of 6h this cycle`.
+    fn show_studied(&self, logged: u32, effort: u32) -> String;
+
+    /// `yes`, for a flag that is set.
+    fn yes(&self) -> &'static str;
+
+    /// `window list` with nothing to list.
+    fn no_windows(&self) -> &'static str;
+
+    /// `window list`'s column headers: id, kind, when.
+    fn window_headers(&self) -> [&'static str; 3];
+
+    /// A window's kind: `weekly`, `once`, `blackout`, `busy`.
+    fn window_kind(&self, kind: &str) -> &'static str;
+
+    /// A calendar import in `window list`: `12 events imported, 2026-11-02 to 2027-02-28`.
+    fn busy_summary(&self, events: u32, first: &str, last: &str) -> String;
+
+    /// `log` with nothing that matches (`filtered`) or nothing at all.
+    fn nothing_logged(&self, filtered: bool) -> &'static str;
+
+    /// `log`'s column headers: date, start, time, badge, note.
+    fn log_headers(&self) -> [&'static str; 5];
+
+    /// `log`'s last line: `3 entries, 2h in all`.
+    fn log_total(&self, entries: usize, total: u32) -> String;
+
+    /// `export json` to a file: what was written where.
+    fn exported(&self, counts: crate::domain::change::Counts, file: &str) -> String;
+}

@@ -1,0 +1,162 @@
+//! The English words of [`CommandTexts`].
+
+use super::{CommandTexts, PlanLine, ShowField};
+use crate::domain::change::Counts;
+use crate::domain::decision::Retirement;
+use crate::domain::duration::format_minutes;
+use crate::present::texts::En;
+use crate::text::counted;
+use chrono::NaiveDate;
+
+impl CommandTexts for En {
+    fn badge_headers(&self) -> [&'static str; 7] {
+        [
+            "STATUS",
+            "KEY",
+            "NAME",
+            "ISSUER",
+            "EXPIRES",
+            "REPLACEMENT",
+            "STUDIED",
+        ]
+    }
+
+    fn no_badges(&self, filtered: bool) -> &'static str {
+        if filtered {
+            "No badges with that status. Add one with `sukima badge add NAME` or `sukima import credly FILE`."
+        } else {
+            "No badges. Add one with `sukima badge add NAME` or `sukima import credly FILE`."
+        }
+    }
+
+    fn archived(&self) -> &'static str {
+        "archived"
+    }
+
+    fn retirement_cell(&self, r: Retirement, replaced_by: Option<&str>) -> String {
+        match (r, replaced_by) {
+            (Retirement::LetLapse(_), _) => "none: lapse".into(),
+            (Retirement::AfterExpiry(d), _) => format!("(retires {d})"),
+            (_, Some(k)) => k.to_string(),
+            (_, None) => String::new(),
+        }
+    }
+
+    fn show_label(&self, f: ShowField) -> &'static str {
+        match f {
+            ShowField::Status => "status",
+            ShowField::Plan => "plan",
+            ShowField::Name => "name",
+            ShowField::Issuer => "issuer",
+            ShowField::Level => "level",
+            ShowField::Earned => "earned",
+            ShowField::Expires => "expires",
+            ShowField::Renewed => "renewed",
+            ShowField::RenewalOpens => "renewal opens",
+            ShowField::Retires => "retires",
+            ShowField::ReplacedBy => "replaced by",
+            ShowField::Available => "available",
+            ShowField::Goal => "goal",
+            ShowField::Studied => "studied",
+            ShowField::Priority => "priority",
+            ShowField::Tags => "tags",
+            ShowField::Url => "url",
+            ShowField::Notes => "notes",
+            ShowField::Source => "source",
+            ShowField::Archived => "archived",
+        }
+    }
+
+    fn plan_line(&self, line: PlanLine<'_>) -> String {
+        let PlanLine::Work {
+            renewal,
+            due,
+            outcome,
+        } = line;
+        let what = if renewal { "renew" } else { "earn" };
+        let Some(o) = outcome else {
+            return format!("{what} by {due}: not planned yet");
+        };
+        let planned = format_minutes(o.planned_before_due);
+        match (o.at_risk, o.finish) {
+            (false, Some(f)) => format!(
+                "{what} by {}: {planned} planned, ready {f} (on time)",
+                o.due
+            ),
+            (false, None) => format!("{what} by {}: done", o.due),
+            (true, f) => format!(
+                "{what} by {}: AT RISK, short {}{}",
+                o.due,
+                format_minutes(o.shortfall),
+                f.map(|f| format!(", ready {f}")).unwrap_or_default()
+            ),
+        }
+    }
+
+    fn show_retires(&self, on: NaiveDate, r: Retirement) -> String {
+        match r {
+            Retirement::LetLapse(_) => format!("{on}, with no replacement: let it lapse"),
+            Retirement::AfterExpiry(_) => format!("{on}, after it expires: renewed as usual"),
+            _ => on.to_string(),
+        }
+    }
+
+    fn show_studied(&self, logged: u32, effort: u32) -> String {
+        format!(
+            "{} of {} this cycle",
+            format_minutes(logged),
+            format_minutes(effort)
+        )
+    }
+
+    fn yes(&self) -> &'static str {
+        "yes"
+    }
+
+    fn no_windows(&self) -> &'static str {
+        "No spare time yet. Add some: `sukima window add weekdays 7:10-7:40 commute`"
+    }
+
+    fn window_headers(&self) -> [&'static str; 3] {
+        ["ID", "KIND", "WHEN"]
+    }
+
+    fn window_kind(&self, kind: &str) -> &'static str {
+        match kind {
+            "weekly" => "weekly",
+            "once" => "once",
+            "blackout" => "blackout",
+            _ => "busy",
+        }
+    }
+
+    fn busy_summary(&self, events: u32, first: &str, last: &str) -> String {
+        format!("{events} events imported, {first} to {last}")
+    }
+
+    fn nothing_logged(&self, filtered: bool) -> &'static str {
+        if filtered {
+            "Nothing logged that matches."
+        } else {
+            "Nothing logged yet. Log study with `sukima add \"30m #KEY\"`."
+        }
+    }
+
+    fn log_headers(&self) -> [&'static str; 5] {
+        ["DATE", "START", "TIME", "BADGE", "NOTE"]
+    }
+
+    fn log_total(&self, entries: usize, total: u32) -> String {
+        format!("{entries} entries, {} in all", format_minutes(total))
+    }
+
+    fn exported(&self, c: Counts, file: &str) -> String {
+        format!(
+            "exported {}, {}, {}, {} to {file}",
+            counted(c.badges, "badge", "badges"),
+            counted(c.windows, "window", "windows"),
+            counted(c.log, "log entry", "log entries"),
+            counted(c.pinned, "pinned session", "pinned sessions")
+        )
+    }
+}

@@ -1,0 +1,145 @@
+//! The Japanese words of [`CommandTexts`].
+
+use super::{CommandTexts, PlanLine, ShowField};
+use crate::domain::change::Counts;
+use crate::domain::decision::Retirement;
+use crate::present::texts::{Ja, Texts};
+use chrono::NaiveDate;
+
+impl CommandTexts for Ja {
+    fn badge_headers(&self) -> [&'static str; 7] {
+        ["状態", "キー", "名前", "発行元", "有効期限", "後継", "学習"]
+    }
+
+    fn no_badges(&self, filtered: bool) -> &'static str {
+        if filtered {
+            "その状態のバッジはありません。`sukima badge add 名前` で追加するか、`sukima import credly ファイル` で取り込んでください。"
+        } else {
+            "バッジはありません。`sukima badge add 名前` で追加するか、`sukima import credly ファイル` で取り込んでください。"
+        }
+    }
+
+    fn archived(&self) -> &'static str {
+        "アーカイブ"
+    }
+
+    fn retirement_cell(&self, r: Retirement, replaced_by: Option<&str>) -> String {
+        match (r, replaced_by) {
+            (Retirement::LetLapse(_), _) => "後継なし: 失効".into(),
+            (Retirement::AfterExpiry(d), _) => format!("(廃止 {d})"),
+            (_, Some(k)) => k.to_string(),
+            (_, None) => String::new(),
+        }
+    }
+
+    fn show_label(&self, f: ShowField) -> &'static str {
+        match f {
+            ShowField::Status => "状態",
+            ShowField::Plan => "計画",
+            ShowField::Name => "名前",
+            ShowField::Issuer => "発行元",
+            ShowField::Level => "レベル",
+            ShowField::Earned => "取得日",
+            ShowField::Expires => "有効期限",
+            ShowField::Renewed => "更新日",
+            ShowField::RenewalOpens => "更新開始",
+            ShowField::Retires => "廃止日",
+            ShowField::ReplacedBy => "後継",
+            ShowField::Available => "受験開始日",
+            ShowField::Goal => "目標日",
+            ShowField::Studied => "学習",
+            ShowField::Priority => "優先度",
+            ShowField::Tags => "タグ",
+            ShowField::Url => "URL",
+            ShowField::Notes => "メモ",
+            ShowField::Source => "出所",
+            ShowField::Archived => "アーカイブ",
+        }
+    }
+
+    fn plan_line(&self, line: PlanLine<'_>) -> String {
+        let PlanLine::Work {
+            renewal,
+            due,
+            outcome,
+        } = line;
+        let what = if renewal { "更新" } else { "取得" };
+        let Some(o) = outcome else {
+            return format!("{due} までに{what}: まだ計画されていません");
+        };
+        let planned = self.minutes(o.planned_before_due);
+        match (o.at_risk, o.finish) {
+            (false, Some(f)) => format!(
+                "{} までに{what}: 予定 {planned}、準備完了 {f} (間に合います)",
+                o.due
+            ),
+            (false, None) => format!("{} までに{what}: 完了", o.due),
+            (true, f) => format!(
+                "{} までに{what}: 遅延リスク、{} 不足{}",
+                o.due,
+                self.minutes(o.shortfall),
+                f.map(|f| format!("、準備完了 {f}")).unwrap_or_default()
+            ),
+        }
+    }
+
+    fn show_retires(&self, on: NaiveDate, r: Retirement) -> String {
+        match r {
+            Retirement::LetLapse(_) => format!("{on}、後継なし: そのまま失効させます"),
+            Retirement::AfterExpiry(_) => format!("{on}、失効後: これまでどおり更新します"),
+            _ => on.to_string(),
+        }
+    }
+
+    fn show_studied(&self, logged: u32, effort: u32) -> String {
+        format!("今期 {} / {}", self.minutes(logged), self.minutes(effort))
+    }
+
+    fn yes(&self) -> &'static str {
+        "はい"
+    }
+
+    fn no_windows(&self) -> &'static str {
+        "スキマ時間はまだありません。`sukima window add 平日 7:10-7:40 通勤` のように追加してください"
+    }
+
+    fn window_headers(&self) -> [&'static str; 3] {
+        ["ID", "種類", "日時"]
+    }
+
+    fn window_kind(&self, kind: &str) -> &'static str {
+        match kind {
+            "weekly" => "毎週",
+            "once" => "一度だけ",
+            "blackout" => "休み",
+            _ => "予定",
+        }
+    }
+
+    fn busy_summary(&self, events: u32, first: &str, last: &str) -> String {
+        format!("取り込んだ予定 {events}件、{first} – {last}")
+    }
+
+    fn nothing_logged(&self, filtered: bool) -> &'static str {
+        if filtered {
+            "一致する記録はありません。"
+        } else {
+            "記録はまだありません。`sukima add \"30m #キー\"` で学習を記録します。"
+        }
+    }
+
+    fn log_headers(&self) -> [&'static str; 5] {
+        ["日付", "開始", "時間", "バッジ", "メモ"]
+    }
+
+    fn log_total(&self, entries: usize, total: u32) -> String {
+        format!("{entries}件、合計 {}", self.minutes(total))
+    }
+
+    fn exported(&self, c: Counts, file: &str) -> String {
+        format!(
+            "{file} に書き出しました: バッジ {}件、時間枠 {}件、記録 {}件、固定セッション {}件",
+            c.badges, c.windows, c.log, c.pinned
+        )
+    }
+}

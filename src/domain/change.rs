@@ -1,0 +1,390 @@
+//! What a change to the data did, what it is called in the undo journal, and why one was
+//! refused: plain data, no words. The write services (`crate::changes`) return these;
+//! the words are chosen where they are shown (`present::Texts::done`, `label`,
+//! `change_error`), in the language of whoever reads them.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+/// What a change did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Done {
+    /// A badge was added.
+    BadgeAdded { key: String, name: String },
+    /// A badge was edited, perhaps under a new key.
+    BadgeUpdated { old_key: String, key: String },
+    /// A badge was renewed (or a target earned) with a new expiry.
+    BadgeRenewed {
+        key: String,
+        earned: bool,
+        expires: NaiveDate,
+    },
+    /// A badge was archived, or restored from the archive.
+    Archived { key: String, archived: bool },
+    /// A badge was deleted with its log and pinned sessions; `orphans` lost it as their
+    /// replacement.
+    BadgeDeleted {
+        key: String,
+        logs: usize,
+        pins: usize,
+        orphans: Vec<String>,
+    },
+    /// Badges were set to a priority (`already`: they all had it; nothing changed).
+    PrioritySet {
+        keys: Vec<String>,
+        to: crate::domain::badge::Priority,
+        already: bool,
+    },
+    /// A window of spare time (or a blackout) was added; `what` is its notation.
+    /// `conflicts`: pinned sessions ahead that a new blackout now covers (kept, flagged).
+    WindowAdded {
+        id: i64,
+        what: String,
+        conflicts: usize,
+    },
+    /// A window was replaced.
+    WindowUpdated { id: i64, what: String },
+    /// A window was deleted.
+    WindowDeleted { id: i64 },
+    /// A pinned session was unpinned (`None`: it was already gone from the list).
+    Unpinned {
+        id: i64,
+        session: Option<(String, NaiveDateTime)>,
+    },
+    /// A backup was written into the store.
+    Restored(Counts),
+    /// The busy time of one calendar import was deleted.
+    BusyDeleted { source: String, events: usize },
+    /// Busy time was imported from a calendar.
+    CalendarImported(CalendarImport),
+    /// The last change was taken back.
+    Undone(Label),
+}
+
+/// What a calendar import did (DESIGN 8): the busy events it wrote under which name, the
+/// earlier import of that name it replaced, and what it left out and why. Liberal: an
+/// event that cannot be read is left out and named here, and the rest is imported.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CalendarImport {
+    /// The file as it was given (`-` for standard input).
+    pub file: String,
+    /// The import's name: `--name`, else the calendar's `X-WR-CALNAME`, else the file's
+    /// full path.
+    pub source: String,
+    /// Busy events written.
+    pub added: usize,
+    /// Busy events of the earlier import of the same name, now replaced.
+    pub replaced: usize,
+    /// Events that are not busy time (free or cancelled).
+    pub free_or_cancelled: usize,
+    /// Occurrences outside the planning horizon, and the horizon in days.
+    pub outside_range: usize,
+    pub horizon_days: u32,
+    /// Older copies of events that a higher SEQUENCE changed.
+    pub superseded: usize,
+    /// Events that could not be read, in file order.
+    pub unreadable: Vec<LeftOut>,
+    /// Lines not read as written (broken folding and the like), in file order.
+    pub bad_lines: Vec<BadLine>,
+    /// Other things the reader noticed (the reader's words, English).
+    pub notes: Vec<String>,
+}
+
+impl CalendarImport {
+    /// How many unreadable events and broken lines a report names one by one.
+    pub const NAMED: usize = 3;
+
+    /// The name to show where there is little room: the file name of an import named by
+    /// its full path (`basic.ics`), else the name itself.
+    pub fn short_name(&self) -> &str {
+        if self.source.starts_with('/') {
+            self.source.rsplit('/').next().unwrap_or(&self.source)
+        } else {
+            &self.source
+        }
+    }
+}
+
+/// An event a calendar import left out: its UID (if it has one), the line where it
+/// starts, and why (the reader's words, English).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeftOut {
+    pub uid: Option<String>,
+    pub line: usize,
+    pub reason: String,
+}
+
+/// A line of a calendar not read as written, and why (the reader's words, English).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadLine {
+    pub line: usize,
+    pub reason: String,
+}
+
+/// How many of each record: a backup's summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    pub badges: usize,
+    pub windows: usize,
+    pub log: usize,
+    pub pinned: usize,
+}
+
+/// A change as the undo journal names it. Stored as its [`Label::record`] (the English
+/// words sukima always wrote there, so journals of every version read the same) and read
+/// back with [`Label::parse`]; anything it does not know stays [`Label::Other`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Label {
+    AddBadge(String),
+    EditBadge(String),
+    Renew(String),
+    Archive(String),
+    Restore(String),
+    DeleteBadge(String),
+    /// A window added, by its notation (`weekdays 07:10-07:40 commute`).
+    AddWindow(String),
+    EditWindow(i64),
+    DeleteWindow(i64),
+    /// Study logged: its duration as written (`1h30m`) and the badge.
+    Log {
+        duration: String,
+        badge: String,
+    },
+    /// A session pinned: its duration, the badge, and when (`2027-01-05 07:30`).
+    Pin {
+        duration: String,
+        badge: String,
+        at: String,
+    },
+    /// A session unpinned, as it was described (`aws-saa Tue 2027-01-05 07:30`).
+    Unpin(String),
+    ImportBackup,
+    /// The busy time of a calendar import deleted.
+    DeleteBusy(String),
+    /// Busy time imported from a calendar, by its source name.
+    ImportCalendar(String),
+    /// Badges imported (`credly badges.json`, `csv (2 files)`).
+    Import(String),
+    /// Badges set to a priority (`aws-saa, az-104` to `high`).
+    SetPriority {
+        keys: String,
+        to: String,
+    },
+    /// A journal entry written by something else.
+    Other(String),
+}
+
+impl Label {
+    /// The text stored in the undo journal.
+    pub fn record(&self) -> String {
+        match self {
+            Label::AddBadge(k) => format!("add badge {k}"),
+            Label::EditBadge(k) => format!("edit badge {k}"),
+            Label::Renew(k) => format!("renew {k}"),
+            Label::Archive(k) => format!("archive {k}"),
+            Label::Restore(k) => format!("restore {k}"),
+            Label::DeleteBadge(k) => format!("delete badge {k}"),
+            Label::AddWindow(w) => format!("add {w}"),
+            Label::EditWindow(id) => format!("edit window {id}"),
+            Label::DeleteWindow(id) => format!("delete window {id}"),
+            Label::Log { duration, badge } => format!("log {duration} on {badge}"),
+            Label::Pin {
+                duration,
+                badge,
+                at,
+            } => format!("pin {duration} on {badge} at {at}"),
+            Label::Unpin(what) => format!("unpin {what}"),
+            Label::ImportBackup => "import backup".into(),
+            Label::DeleteBusy(s) => format!("delete busy time {s}"),
+            Label::ImportCalendar(s) => format!("import ics {s}"),
+            Label::Import(what) => format!("import {what}"),
+            Label::SetPriority { keys, to } => format!("{keys} to {to} priority"),
+            Label::Other(text) => text.clone(),
+        }
+    }
+
+    /// Reads a journal's text back (the inverse of [`Label::record`]).
+    pub fn parse(text: &str) -> Label {
+        type Make = fn(&str) -> Option<Label>;
+        let prefixed: [(&str, Make); 11] = [
+            ("add badge ", |k| Some(Label::AddBadge(k.into()))),
+            ("edit badge ", |k| Some(Label::EditBadge(k.into()))),
+            ("delete badge ", |k| Some(Label::DeleteBadge(k.into()))),
+            ("edit window ", |s| s.parse().ok().map(Label::EditWindow)),
+            ("delete window ", |s| {
+                s.parse().ok().map(Label::DeleteWindow)
+            }),
+            ("delete busy time ", |s| Some(Label::DeleteBusy(s.into()))),
+            ("renew ", |k| Some(Label::Renew(k.into()))),
+            ("archive ", |k| Some(Label::Archive(k.into()))),
+            ("restore ", |k| Some(Label::Restore(k.into()))),
+            ("unpin ", |w| Some(Label::Unpin(w.into()))),
+            ("import ics ", |s| Some(Label::ImportCalendar(s.into()))),
+        ];
+        if text == "import backup" {
+            return Label::ImportBackup;
+        }
+        for (prefix, make) in prefixed {
+            if let Some(rest) = text.strip_prefix(prefix)
+                && !rest.is_empty()
+                && let Some(l) = make(rest)
+            {
+                return l;
+            }
+        }
+        if let Some(rest) = text.strip_prefix("pin ")
+            && let Some((duration, rest)) = rest.split_once(" on ")
+            && let Some((badge, at)) = rest.split_once(" at ")
+        {
+            return Label::Pin {
+                duration: duration.into(),
+                badge: badge.into(),
+                at: at.into(),
+            };
+        }
+        if let Some(rest) = text.strip_prefix("log ")
+            && let Some((duration, badge)) = rest.split_once(" on ")
+        {
+            return Label::Log {
+                duration: duration.into(),
+                badge: badge.into(),
+            };
+        }
+        if let Some(rest) = text.strip_suffix(" priority")
+            && let Some((keys, to)) = rest.rsplit_once(" to ")
+            && ["low", "normal", "high"].contains(&to)
+        {
+            return Label::SetPriority {
+                keys: keys.into(),
+                to: to.into(),
+            };
+        }
+        if let Some(rest) = text.strip_prefix("import ").filter(|r| !r.is_empty()) {
+            return Label::Import(rest.into());
+        }
+        if let Some(rest) = text.strip_prefix("add ").filter(|r| !r.is_empty()) {
+            return Label::AddWindow(rest.into());
+        }
+        Label::Other(text.into())
+    }
+}
+
+/// Why a change was refused; nothing was written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ChangeError {
+    /// No badge has the key; `close` are the nearest keys (maybe none).
+    #[error("no badge has the key '{key}'")]
+    UnknownBadge { key: String, close: Vec<String> },
+    /// The replacement named by `--replaced-by` of `of` does not exist.
+    #[error("--replaced-by of '{of}': no badge has the key '{key}'")]
+    UnknownReplacement {
+        of: String,
+        key: String,
+        close: Vec<String>,
+    },
+    /// The key is taken; `renaming`: while editing (so not `--key` of an add).
+    #[error("a badge with the key '{key}' already exists")]
+    KeyTaken { key: String, renaming: bool },
+    /// Following replacements comes back to the badge.
+    #[error("--replaced-by makes a loop")]
+    ReplacementLoop { chain: Vec<String> },
+    /// A renewal's new expiry is not after today.
+    #[error("the new expiry {expires} is not after today ({today})")]
+    ExpiryNotAfterToday {
+        expires: NaiveDate,
+        today: NaiveDate,
+    },
+    /// A retired badge cannot be renewed.
+    #[error("{key} retired on {on}")]
+    Retired { key: String, on: NaiveDate },
+    /// A held badge without an expiry has nothing to renew.
+    #[error("{key} never expires")]
+    NeverExpires { key: String },
+    /// Archiving an archived badge, or restoring one that is not.
+    #[error("{key} is already in that state")]
+    AlreadyArchived { key: String, archived: bool },
+    /// The same window already exists.
+    #[error("that is already window {id}")]
+    SameWindow { id: i64, what: String },
+    /// No window has the id.
+    #[error("no window has the id {id}")]
+    UnknownWindow { id: i64 },
+    /// No pinned session has the id.
+    #[error("no pinned session has the id {id}")]
+    UnknownPin { id: i64 },
+    /// No window or calendar import has the name.
+    #[error("no window id or calendar import is called '{name}'")]
+    UnknownSource { name: String },
+    /// Several calendar imports have the file name given (imports named by full path).
+    #[error("several calendar imports are called '{name}'")]
+    AmbiguousSource {
+        name: String,
+        candidates: Vec<String>,
+    },
+    /// A log entry or a session of no minutes.
+    #[error("no minutes")]
+    NoMinutes { session: bool },
+    /// A pinned session overlaps another pinned session.
+    #[error("the session overlaps another pinned session")]
+    PinClash {
+        start: NaiveDateTime,
+        other_badge: String,
+        other_start: NaiveDateTime,
+        other_end: NaiveDateTime,
+    },
+    /// Restoring a backup over data without `--replace`.
+    #[error("the database already holds data")]
+    NotEmpty(Counts),
+    /// The undo journal is empty.
+    #[error("nothing to undo")]
+    NothingToUndo,
+    /// A badge that the one validation refused.
+    #[error("{0}")]
+    Badge(#[from] crate::domain::validation::BadgeError),
+    /// A field the domain rejected, in its words (English).
+    #[error("{0}")]
+    Invalid(String),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_label_reads_back_as_itself() {
+        let labels = [
+            Label::AddBadge("aws-saa".into()),
+            Label::EditBadge("aws-saa".into()),
+            Label::Renew("az-104".into()),
+            Label::Archive("old".into()),
+            Label::Restore("old".into()),
+            Label::DeleteBadge("x".into()),
+            Label::AddWindow("weekdays 07:10-07:40 commute".into()),
+            Label::AddWindow("off 2027-01-02..2027-01-05 new year".into()),
+            Label::EditWindow(3),
+            Label::DeleteWindow(12),
+            Label::Log {
+                duration: "1h30m".into(),
+                badge: "aws-saa".into(),
+            },
+            Label::Pin {
+                duration: "45m".into(),
+                badge: "gcp-pde".into(),
+                at: "2027-01-05 07:30".into(),
+            },
+            Label::Unpin("aws-saa Tue 2027-01-05 07:30".into()),
+            Label::ImportBackup,
+            Label::DeleteBusy("work.ics".into()),
+            Label::ImportCalendar("work.ics".into()),
+            Label::Import("credly badges.json".into()),
+            Label::Import("csv (2 files)".into()),
+            Label::SetPriority {
+                keys: "aws-saa, az-104".into(),
+                to: "high".into(),
+            },
+            Label::Other("something else".into()),
+        ];
+        for l in labels {
+            assert_eq!(Label::parse(&l.record()), l, "{}", l.record());
+        }
+    }
+}

@@ -1,0 +1,396 @@
+//! The English words of [`Texts`].
+
+mod imports;
+
+use super::{En, Texts};
+use crate::config::Language;
+use crate::domain::badge::Badge;
+use crate::domain::change::{CalendarImport, ChangeError, Done, Label};
+use crate::domain::dates::month_day;
+use crate::domain::duration::format_minutes;
+use crate::domain::plan::{Outcome, Risk};
+use crate::domain::quick_add::{Intent, ParseError};
+use crate::domain::status::Band;
+use crate::domain::status::{Status, countdown_days};
+use crate::domain::validation::BadgeError;
+use crate::domain::work::Idle;
+use crate::io::InvalidRecord;
+use crate::present::month::DayEventKind;
+use crate::text::counted;
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
+
+impl Texts for En {
+    fn language(&self) -> Language {
+        Language::En
+    }
+
+    fn status_label(&self, b: &Badge, status: Status, today: NaiveDate) -> String {
+        let word = status.as_str();
+        match countdown_days(b, status, today) {
+            Some(d) if d < 0 => format!("{word} {}d ago", -d),
+            Some(d) if status != Status::Target || b.goal_on.is_some() => format!("{word} {d}d"),
+            _ => word.to_string(),
+        }
+    }
+
+    fn risk_text(&self, o: &Outcome) -> String {
+        let (due, release, short) = (o.due, o.release, format_minutes(o.shortfall));
+        match (o.risk, o.finish) {
+            (None, _) => String::new(),
+            (Some(Risk::DuplicateKey), _) => "listed twice".into(),
+            (Some(Risk::DuePassed), _) => format!("was due {due}: planned from now on, late"),
+            (Some(Risk::DueBeforeRelease), _) => {
+                format!("cannot start before {release} but is due {due}: set a goal date")
+            }
+            (Some(_), Some(r)) => format!("short {short} by {due}, ready {r}"),
+            (Some(_), None) => format!("short {short} by {due}, not ready within the plan"),
+        }
+    }
+
+    fn idle(&self, idle: &Idle) -> String {
+        match idle {
+            Idle::Archived => "archived: not planned".into(),
+            Idle::LetLapse => "retiring, no renewal: let it lapse".into(),
+            Idle::ReplacedBy(k) => format!("retiring: study its replacement #{k} instead"),
+            Idle::ReplacementHeld(k) => format!("retiring: replacement #{k} already held"),
+            Idle::Expired => "expired: set a goal date to earn it again".into(),
+            Idle::Retired => "retired".into(),
+            Idle::NoExpiry => "never expires: nothing to renew".into(),
+            Idle::NoGoal => "target without a goal date: set one to plan it".into(),
+        }
+    }
+
+    fn minutes(&self, minutes: u32) -> String {
+        format_minutes(minutes)
+    }
+
+    fn weekday(&self, w: Weekday) -> &'static str {
+        ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][w.num_days_from_monday() as usize]
+    }
+
+    fn month_abbr(&self, month: u32) -> &'static str {
+        const EN: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        EN[(month as usize + 11) % 12]
+    }
+
+    fn month_title(&self, first: NaiveDate) -> String {
+        let name = u8::try_from(first.month())
+            .ok()
+            .and_then(|m| chrono::Month::try_from(m).ok())
+            .map_or("", |m| m.name());
+        format!("{name} {}", first.year())
+    }
+
+    fn weekday_date(&self, d: NaiveDate) -> String {
+        format!("{} {}", self.weekday(d.weekday()), d.format("%Y-%m-%d"))
+    }
+
+    fn weekday_date_time(&self, t: NaiveDateTime) -> String {
+        format!("{} {}", self.weekday_date(t.date()), t.format("%H:%M"))
+    }
+
+    fn day_name(&self, d: NaiveDate, today: NaiveDate) -> String {
+        if d == today {
+            "today".to_string()
+        } else if Some(d) == today.succ_opt() {
+            "tomorrow".to_string()
+        } else {
+            format!("{} {}", self.weekday(d.weekday()), month_day(d, today))
+        }
+    }
+
+    fn date(&self, d: NaiveDate, _today: NaiveDate) -> String {
+        d.format("%Y-%m-%d").to_string()
+    }
+
+    fn legend_month(&self) -> [&'static str; 8] {
+        [
+            "expires",
+            "renewal opens",
+            "retires",
+            "replacement",
+            "due",
+            "goal",
+            "planned",
+            "logged",
+        ]
+    }
+
+    fn event_label(&self, kind: DayEventKind) -> &'static str {
+        match kind {
+            DayEventKind::Expiry(Band::Past) => "expired",
+            DayEventKind::Expiry(_) => "expires",
+            DayEventKind::RenewalOpens => "renewal opens",
+            DayEventKind::Retirement => "retires",
+            DayEventKind::ReplacementAvailable => "replacement available",
+            DayEventKind::Due => "due",
+            DayEventKind::Goal => "goal",
+        }
+    }
+
+    fn event_note(&self, kind: DayEventKind) -> &'static str {
+        match kind {
+            DayEventKind::Expiry(Band::Red) => "in under 30 days",
+            DayEventKind::Expiry(Band::Yellow) => "in under 60 days",
+            DayEventKind::Expiry(Band::Plain) => "in under 90 days",
+            _ => "",
+        }
+    }
+
+    fn intent(
+        &self,
+        intent: &Intent,
+        badges: &[Badge],
+        today: NaiveDate,
+        relative: bool,
+    ) -> String {
+        if relative {
+            crate::present::intent::english_at(intent, badges, today)
+        } else {
+            crate::present::intent::english(intent, badges)
+        }
+    }
+
+    fn parse_error(&self, e: &ParseError) -> String {
+        e.message.clone()
+    }
+
+    fn blackout_conflicts(&self, pinned: usize) -> String {
+        format!(
+            "it falls on {} (kept, flagged in sukima plan)",
+            crate::text::counted(pinned, "pinned session", "pinned sessions")
+        )
+    }
+
+    fn done(&self, done: &Done) -> String {
+        match done {
+            Done::BadgeAdded { key, name } => format!("added {key} ({name})"),
+            Done::BadgeUpdated { old_key, key } if old_key == key => format!("updated {key}"),
+            Done::BadgeUpdated { old_key, key } => format!("updated {old_key} (now {key})"),
+            Done::BadgeRenewed {
+                key,
+                earned,
+                expires,
+            } => format!(
+                "{} {key}: expires {expires}",
+                if *earned { "earned" } else { "renewed" }
+            ),
+            Done::Archived { key, archived } => {
+                format!("{} {key}", if *archived { "archived" } else { "restored" })
+            }
+            Done::BadgeDeleted {
+                key,
+                logs,
+                pins,
+                orphans,
+            } => {
+                let orphans = if orphans.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        "; {} no longer {} a replacement",
+                        orphans.join(", "),
+                        if orphans.len() == 1 { "has" } else { "have" }
+                    )
+                };
+                format!(
+                    "deleted {key} with {} and {}{orphans}",
+                    counted(*logs, "log entry", "log entries"),
+                    counted(*pins, "pinned session", "pinned sessions")
+                )
+            }
+            Done::PrioritySet {
+                keys,
+                to,
+                already: true,
+            } => format!("{}: already {to} priority", keys.join(", ")),
+            Done::PrioritySet { keys, to, .. } => format!("{} to {to} priority", keys.join(", ")),
+            Done::WindowAdded {
+                id,
+                what,
+                conflicts: 0,
+            } => format!("added window {id}: {what}"),
+            Done::WindowAdded {
+                id,
+                what,
+                conflicts,
+            } => format!(
+                "added window {id}: {what}; {}",
+                self.blackout_conflicts(*conflicts)
+            ),
+            Done::WindowUpdated { id, what } => format!("updated window {id}: {what}"),
+            Done::WindowDeleted { id } => format!("deleted window {id}"),
+            Done::Unpinned {
+                session: Some((badge, start)),
+                ..
+            } => format!("unpinned {badge} {}", start.format("%a %Y-%m-%d %H:%M")),
+            Done::Unpinned { id, session: None } => format!("unpinned session {id}"),
+            Done::Restored(c) => format!(
+                "imported {}, {}, {}, {}",
+                counted(c.badges, "badge", "badges"),
+                counted(c.windows, "window", "windows"),
+                counted(c.log, "log entry", "log entries"),
+                counted(c.pinned, "pinned session", "pinned sessions")
+            ),
+            Done::BusyDeleted { source, events } => {
+                format!("deleted {events} busy events imported as {source}")
+            }
+            Done::CalendarImported(r) => imports::calendar_report(r),
+            Done::Undone(label) => format!("undid: {}", self.label(label)),
+        }
+    }
+
+    fn label(&self, label: &Label) -> String {
+        label.record()
+    }
+
+    fn change_error(&self, e: &ChangeError) -> String {
+        let unknown = |key: &str, close: &[String]| {
+            if close.is_empty() {
+                format!("no badge has the key '{key}': see `sukima badge list`")
+            } else {
+                format!(
+                    "no badge has the key '{key}': did you mean {}?",
+                    close
+                        .iter()
+                        .map(|k| format!("'{k}'"))
+                        .collect::<Vec<_>>()
+                        .join(" or ")
+                )
+            }
+        };
+        match e {
+            ChangeError::UnknownBadge { key, close } => unknown(key, close),
+            ChangeError::UnknownReplacement { of, key, close } => {
+                format!("--replaced-by of '{of}': {}", unknown(key, close))
+            }
+            ChangeError::KeyTaken {
+                key,
+                renaming: false,
+            } => format!("a badge with the key '{key}' already exists: choose another with --key"),
+            ChangeError::KeyTaken {
+                key,
+                renaming: true,
+            } => format!("a badge with the key '{key}' already exists: choose another key"),
+            ChangeError::ReplacementLoop { chain } => format!(
+                "--replaced-by makes a loop ({}): a badge cannot replace itself, even through others",
+                chain.join(" → ")
+            ),
+            ChangeError::ExpiryNotAfterToday { expires, today } => format!(
+                "the new expiry {expires} is not after today ({today}): give a later --expires"
+            ),
+            ChangeError::Retired { key, on } => format!(
+                "{key} retired on {on}: it can no longer be renewed (archive it, or fix the date with badge edit --retires)"
+            ),
+            ChangeError::NeverExpires { key } => format!(
+                "{key} never expires: nothing to renew (give it an expiry with badge edit --expires)"
+            ),
+            ChangeError::AlreadyArchived {
+                key,
+                archived: true,
+            } => format!("{key} is already archived: nothing to archive"),
+            ChangeError::AlreadyArchived {
+                key,
+                archived: false,
+            } => format!("{key} is already not archived: nothing to restore"),
+            ChangeError::SameWindow { id, what } => format!("that is already window {id}: {what}"),
+            ChangeError::UnknownWindow { id } => {
+                format!("no window has the id {id}: see `sukima window list`")
+            }
+            ChangeError::UnknownPin { id } => format!("no pinned session has the id {id}"),
+            ChangeError::UnknownSource { name } => format!(
+                "no window id or calendar import is called '{name}': see `sukima window list`"
+            ),
+            ChangeError::AmbiguousSource { name, candidates } => format!(
+                "several calendar imports are called '{name}': name one in full ({})",
+                candidates.join(", ")
+            ),
+            ChangeError::Badge(e) => self.badge_error(e),
+            ChangeError::NoMinutes { session: false } => {
+                "a log entry needs some minutes, like 30m".into()
+            }
+            ChangeError::NoMinutes { session: true } => {
+                "a session needs some minutes, like 30m".into()
+            }
+            ChangeError::PinClash {
+                start,
+                other_badge,
+                other_start,
+                other_end,
+            } => format!(
+                "{} overlaps the session pinned on {other_badge} {}-{}: pick another time, or unpin that one first",
+                start.format("%a %Y-%m-%d %H:%M"),
+                other_start.format("%H:%M"),
+                other_end.format("%H:%M")
+            ),
+            ChangeError::NotEmpty(c) => format!(
+                "the database already holds {}, {} and {}: add --replace to replace them all",
+                counted(c.badges, "badge", "badges"),
+                counted(c.windows, "window", "windows"),
+                counted(c.log, "log entry", "log entries")
+            ),
+            ChangeError::NothingToUndo => "nothing to undo".into(),
+            ChangeError::Invalid(text) => text.clone(),
+        }
+    }
+
+    fn badge_error(&self, e: &BadgeError) -> String {
+        imports::badge_error(e)
+    }
+
+    fn invalid_record(&self, r: &InvalidRecord) -> String {
+        imports::invalid_record(r)
+    }
+
+    fn calendar_headline(&self, r: &CalendarImport) -> String {
+        imports::calendar_headline(r)
+    }
+
+    fn undo_hint(&self) -> &'static str {
+        " (`sukima undo` brings them back)"
+    }
+
+    fn nothing_to_change(&self, key: &str) -> String {
+        format!("{key}: nothing to change")
+    }
+
+    fn needs_terminal(&self) -> &'static str {
+        "the planner needs a terminal (stdin and stdout are not one); in scripts use a command such as `sukima agenda` or `sukima due` (see sukima --help)"
+    }
+
+    fn demo_not_kept(&self) -> &'static str {
+        "(--demo: a throw-away database; nothing was kept)"
+    }
+
+    fn no_database_yet(&self, path: &str) -> String {
+        format!(
+            "(no database at {path} yet: it is created by the first change, such as `sukima badge add` or `sukima import credly`)"
+        )
+    }
+
+    fn error_word(&self) -> &'static str {
+        "error"
+    }
+
+    fn cal_today(&self) -> &'static str {
+        "today"
+    }
+
+    fn cal_no_events(&self) -> &'static str {
+        "No renewal events."
+    }
+
+    fn cal_no_events_in(&self, month: &str) -> String {
+        format!("No renewal events in {month}.")
+    }
+
+    fn cal_study(&self, planned: &str, logged: &str) -> String {
+        format!("Study this month: {planned} planned, {logged} logged.")
+    }
+
+    fn cal_study_short(&self, planned: &str, logged: &str) -> String {
+        format!("Planned {planned}, logged {logged}.")
+    }
+}

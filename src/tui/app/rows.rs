@@ -1,0 +1,84 @@
+//! The rows each view lists: the Badges view's filter and sort, every selection kept in
+//! range, and the log entries of the month the calendar shows.
+
+use super::{App, SortBy};
+use crate::text::fold;
+
+impl App {
+    /// Recomputes the Badges rows (filter and sort) and clamps every selection.
+    pub fn refresh_rows(&mut self) {
+        let today = self.today();
+        let filter = fold(&self.badges.filter);
+        let mut rows: Vec<usize> = self
+            .data
+            .badges
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| self.badges.show_archived || !b.badge.archived)
+            .filter(|(_, b)| {
+                filter.is_empty()
+                    || filter.split_whitespace().all(|w| {
+                        fold(&b.badge.name).contains(w)
+                            || b.badge.key.contains(w)
+                            || fold(&b.badge.issuer).contains(w)
+                            || b.badge.tags.iter().any(|t| fold(t).contains(w))
+                    })
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let badges = &self.data.badges;
+        match self.badges.sort {
+            SortBy::Urgency => rows.sort_by_cached_key(|&i| {
+                let b = &badges[i];
+                (
+                    crate::domain::status::urgency(&b.badge, b.status, today),
+                    b.badge.key.clone(),
+                )
+            }),
+            SortBy::Name => rows.sort_by_cached_key(|&i| fold(&badges[i].badge.name)),
+            SortBy::Issuer => rows.sort_by_cached_key(|&i| {
+                (fold(&badges[i].badge.issuer), fold(&badges[i].badge.name))
+            }),
+            SortBy::Expiry => rows.sort_by_key(|&i| {
+                (
+                    badges[i].badge.expires_on.is_none(),
+                    badges[i].badge.expires_on,
+                    i,
+                )
+            }),
+            SortBy::Progress => rows.sort_by_key(|&i| {
+                let b = &badges[i];
+                let done = u64::from(b.logged.min(b.badge.effort_minutes)) * 1000
+                    / u64::from(b.badge.effort_minutes.max(1));
+                (done, i)
+            }),
+        }
+        self.badges.rows = rows;
+        self.badges.selected = self
+            .badges
+            .selected
+            .min(self.badges.rows.len().saturating_sub(1));
+        self.plan.selected = self
+            .plan
+            .selected
+            .min(self.data.plan.sessions.len().saturating_sub(1));
+        self.spare.selected = self.spare.selected.min(self.spare_len().saturating_sub(1));
+        self.calendar.logs_month = None;
+        self.load_month_logs();
+    }
+
+    /// Loads the log entries of the selected month, when it changed.
+    pub(super) fn load_month_logs(&mut self) {
+        let (first, last) = crate::tui::views::calendar::log_span(self.calendar.selected);
+        if self.calendar.logs_month == Some(first) {
+            return;
+        }
+        match crate::store::log::all(self.store.conn(), Some(first)) {
+            Ok(all) => {
+                self.calendar.logs = all.into_iter().take_while(|l| l.date <= last).collect();
+                self.calendar.logs_month = Some(first);
+            }
+            Err(e) => self.fail(e),
+        }
+    }
+}

@@ -1,0 +1,708 @@
+//! The Japanese words of [`ScreenTexts`].
+
+use super::ScreenTexts;
+use crate::domain::badge::KeyError;
+use crate::domain::badge::fields::{Field, FieldError};
+use crate::domain::status::Band;
+use crate::present::month::DayEventKind;
+use crate::present::texts::{Ja, Texts};
+use crate::tui::action::Action;
+use crate::tui::app::SortBy;
+use crate::tui::view::View;
+use chrono::{NaiveDate, NaiveDateTime, Weekday};
+use std::fmt::Display;
+
+impl ScreenTexts for Ja {
+    fn view_title(&self, v: View) -> &'static str {
+        match v {
+            View::Today => "今日",
+            View::Badges => "バッジ",
+            View::Plan => "計画",
+            View::Calendar => "カレンダー",
+            View::Spare => "スキマ時間",
+        }
+    }
+
+    fn view_short(&self, v: View) -> String {
+        match v {
+            View::Today => "今日",
+            View::Badges => "バッジ",
+            View::Plan => "計画",
+            View::Calendar => "暦",
+            View::Spare => "スキマ",
+        }
+        .to_string()
+    }
+
+    fn action_help(&self, a: Action) -> &'static str {
+        match a {
+            Action::Quit => "終了",
+            Action::Help => "このヘルプを表示",
+            Action::QuickAdd => "クイック追加: 学習の記録、予定の固定、スキマ時間の追加",
+            Action::Undo => "直前の変更を元に戻す",
+            Action::NextView => "次の画面",
+            Action::PrevView => "前の画面",
+            Action::ViewToday => "今日の画面",
+            Action::ViewBadges => "バッジの画面",
+            Action::ViewPlan => "計画の画面",
+            Action::ViewCalendar => "カレンダーの画面",
+            Action::ViewSpare => "スキマ時間の画面",
+            Action::Up => "上へ",
+            Action::Down => "下へ",
+            Action::Left => "左へ",
+            Action::Right => "右へ",
+            Action::PageUp => "前のページ",
+            Action::PageDown => "次のページ",
+            Action::Top => "先頭の行",
+            Action::Bottom => "最後の行",
+            Action::Select => "選択中の項目を開く / 編集",
+            Action::New => "追加",
+            Action::Edit => "編集",
+            Action::Delete => "削除",
+            Action::Renew => "更新済みにする",
+            Action::Archive => "アーカイブ / 復元",
+            Action::Sort => "次の列で並べ替え",
+            Action::Filter => "絞り込み",
+            Action::Pin => "セッションを固定 / 解除",
+            Action::NextFix => "遅延リスクのバッジの次の対策を選ぶ",
+            Action::ApplyFix => "選んだ対策を適用 (u で元に戻す)",
+            Action::Import => "Credly のダウンロード、CSV、カレンダー (.ics) を取り込む",
+            Action::PrevMonth => "前の月",
+            Action::NextMonth => "次の月",
+            Action::GoToday => "今日に戻る",
+            Action::ToggleDetail => "詳細の表示 / 非表示",
+            Action::ToggleArchived => "アーカイブ済みバッジの表示 / 非表示",
+            Action::ScrollUp => "タイムラインを上へ",
+            Action::ScrollDown => "タイムラインを下へ",
+            Action::Back => "絞り込みの解除 / 閉じる",
+            Action::Confirm => "確認で「はい」",
+            Action::Save => "フォームを保存",
+            Action::NextField => "次の欄 / クイック追加では #キーを補完",
+            Action::PrevField => "前の欄",
+        }
+    }
+
+    fn action_hint(&self, a: Action) -> &'static str {
+        match a {
+            Action::Quit => "終了",
+            Action::Help => "ヘルプ",
+            Action::QuickAdd => "追加",
+            Action::Undo => "元に戻す",
+            Action::NextView => "画面",
+            Action::New => "新規",
+            Action::Edit => "編集",
+            Action::Delete => "削除",
+            Action::Renew => "更新済み",
+            Action::Archive => "アーカイブ",
+            Action::Sort => "並べ替え",
+            Action::Filter => "絞り込み",
+            Action::Pin => "固定",
+            Action::NextFix => "対策",
+            Action::ApplyFix => "対策を適用",
+            Action::Import => "取り込み",
+            Action::PrevMonth => "前月",
+            Action::NextMonth => "翌月",
+            Action::GoToday => "今日",
+            Action::ScrollDown => "タイムライン",
+            _ => self.action_help(a),
+        }
+    }
+
+    fn pin_next(&self) -> &'static str {
+        "次を固定"
+    }
+
+    fn filter_hints(&self) -> [(&'static str, &'static str); 3] {
+        [
+            ("Enter", "絞り込みを確定"),
+            ("Esc", "解除"),
+            ("↑↓", "一覧に戻る"),
+        ]
+    }
+
+    fn too_small(&self) -> &'static str {
+        "sukima には 40x12 以上の画面が必要です"
+    }
+
+    fn plan_summary(&self, outcomes: usize, risky: usize) -> String {
+        match (outcomes, risky) {
+            (0, _) => "準備するものはありません".to_string(),
+            (n, 0) => format!("準備 {n}件、すべて間に合います"),
+            (n, r) => format!("準備 {n}件、うち遅延リスク {r}件"),
+        }
+    }
+
+    fn week_grid_day(&self, w: Weekday) -> &'static str {
+        self.weekday(w)
+    }
+
+    fn days_left(&self, days: i64) -> String {
+        format!("{days:>3}日")
+    }
+
+    fn starts_in(&self, minutes: i64) -> String {
+        match minutes {
+            m if m <= 0 => "まもなく".to_string(),
+            m if m < 60 => format!("{m}m後"),
+            m if m < 24 * 60 => format!("{}h{:02}m後", m / 60, m % 60),
+            m => format!("{}日後", m / (24 * 60)),
+        }
+    }
+
+    fn help_title(&self) -> &'static str {
+        " キー一覧 (Esc で閉じる) "
+    }
+
+    fn help_everywhere(&self) -> &'static str {
+        "共通"
+    }
+
+    fn help_popups(&self) -> &'static str {
+        "ポップアップ内"
+    }
+
+    fn help_quick_add(&self) -> &'static str {
+        "クイック追加"
+    }
+
+    fn quick_add_help(&self) -> &'static [(&'static str, &'static str)] {
+        const JA: &[(&str, &str)] = &[
+            ("30分 #aws-saa", "今終わった30分を記録"),
+            (
+                "30分 データサイエンス 昨日",
+                "過去の日に記録 (語で名前を探す)",
+            ),
+            ("45分 #az-104 7:30 -- 3章", "今日の7:30から記録、メモ付き"),
+            ("1時間 #gcp-pde 明日 19時", "先の時間に学習を固定"),
+            ("1h cp4d yesterday", "英語でも書けます"),
+            ("空き 平日 7:10-7:40 通勤", "毎週のスキマ時間"),
+            ("空き 土 9:00-11:00", "一度だけのスキマ時間 (次の土曜)"),
+            ("休み 2027-01-02..2027-01-05 正月", "学習しない日"),
+        ];
+        JA
+    }
+
+    fn quick_add_title(&self) -> &'static str {
+        " クイック追加 (Enter 追加 · Esc 取消 · Tab 補完 · ↑↓ 履歴) "
+    }
+
+    fn quick_add_empty(&self) -> &'static str {
+        "30分 #key · 1時間 cp4d 明日 7:30 · 空き 平日 7:10-7:40 通勤 · 休み 12/28..1/3"
+    }
+
+    fn confirm_title(&self) -> &'static str {
+        " 確認 "
+    }
+
+    fn confirm_keys(&self) -> &'static str {
+        "y: はい   その他のキー: いいえ"
+    }
+
+    fn confirm_delete_badge(&self, name: &str, logs: usize) -> String {
+        // The question comes last in Japanese: a long name gives way so it still shows.
+        let name = crate::text::truncate(name, 24);
+        format!("{name} と記録 {logs}件を削除しますか？ (u で元に戻せます)")
+    }
+
+    fn confirm_delete_window(&self, what: &str) -> String {
+        let what = crate::text::truncate(what, 24);
+        format!("{what} を削除しますか？ (u で元に戻せます)")
+    }
+
+    fn renew_prompt(&self, name: &str) -> String {
+        // What to type first: the title is cut at the right on a narrow screen.
+        format!(" 新しい有効期限 (YYYY-MM-DD): {name} を更新 ")
+    }
+
+    fn import_prompt(&self) -> &'static str {
+        " 取り込み: Credly のユーザー名かプロフィールの URL、Credly の badges.json (全ページは badges*.json)、CSV、Open Badges JSON、.ics の予定 "
+    }
+
+    fn fetching_profile(&self, profile: &str) -> String {
+        format!("Credly のプロフィール {profile} を取得中…")
+    }
+
+    fn window_add_prompt(&self) -> &'static str {
+        " 新しいスキマ時間: `平日 7:10-7:40 通勤`、`土 9:00-11:00`、`休み 2027-01-02..2027-01-05` "
+    }
+
+    fn window_edit_prompt(&self) -> &'static str {
+        " スキマ時間を編集 "
+    }
+
+    fn not_spare_time(&self) -> &'static str {
+        "スキマ時間ではありません: `平日 7:10-7:40 通勤` のように書いてください"
+    }
+
+    fn import_report(&self) -> &'static str {
+        " 取り込み結果 (↑↓ スクロール、その他のキーで閉じる) "
+    }
+
+    fn form_new_title(&self) -> &'static str {
+        " 新しいバッジ "
+    }
+
+    fn form_edit_title(&self) -> &'static str {
+        " バッジを編集 "
+    }
+
+    fn form_keys(&self) -> &'static str {
+        "Tab/↑↓ 移動 · Enter 次へ · Ctrl-S 保存 · Esc 取消"
+    }
+
+    fn field_error(&self, e: &FieldError) -> String {
+        match e {
+            FieldError::NoName => "名前は必須です".into(),
+            FieldError::Key(KeyError::Empty) => "キーを a-z・0-9・- で入力してください".into(),
+            FieldError::Key(KeyError::TooLong { max, .. }) => {
+                format!("キーは{max}文字以内にしてください")
+            }
+            FieldError::Key(KeyError::BadChar { .. }) => {
+                "キーに使えるのは a-z・0-9・- だけです (先頭・末尾に - は不可)".into()
+            }
+            FieldError::Date { typed, .. } => format!(
+                "'{typed}' は日付として読めません: 2027-03-31、2027、2027-Q1 などで入力してください"
+            ),
+            FieldError::Effort { typed, .. } => format!(
+                "'{typed}' は時間として読めません: 90m、1h30m、6h、3時間 などで入力してください"
+            ),
+            FieldError::Priority { .. } => "優先度は low、normal、high のどれかです".into(),
+        }
+    }
+
+    fn form_field(&self, field: Field) -> (&'static str, &'static str) {
+        match field {
+            Field::Name => ("名前", "必須"),
+            Field::Key => ("キー", "a-z 0-9 -。空欄なら名前から"),
+            Field::Issuer => ("発行元", "IBM、Microsoft、AWS、Google Cloud…"),
+            Field::Level => ("レベル", ""),
+            Field::Earned => ("取得日", "YYYY-MM-DD。未取得の目標なら空欄"),
+            Field::Expires => ("有効期限", "YYYY-MM-DD。空欄なら無期限"),
+            Field::Renewed => ("更新日", "YYYY-MM-DD"),
+            Field::Retires => ("廃止日", "YYYY-MM-DD、2027、2027-Q1、Q1 '27"),
+            Field::ReplacedBy => ("後継", "後継バッジのキー"),
+            Field::Available => ("受験開始日", "目標用: 受験できる最初の日"),
+            Field::Goal => ("目標日", "目標用: この日までに取得"),
+            Field::Effort => ("学習量", "90m、1h30m、6h。空欄なら発行元の既定値"),
+            Field::RenewFrom => (
+                "更新開始日",
+                "空欄なら有効期限から発行元の更新期間を引いた日",
+            ),
+            Field::Priority => ("優先度", "low、normal、high"),
+            Field::Tags => ("タグ", "スペース・カンマ・読点区切りの語"),
+            Field::Url => ("URL", ""),
+            Field::Notes => ("メモ", ""),
+        }
+    }
+
+    fn cannot_replace_itself(&self) -> &'static str {
+        "バッジは自分自身の後継になれません"
+    }
+
+    fn key_taken(&self, key: &str) -> String {
+        format!("'{key}' は使用済みです")
+    }
+
+    fn earned_after_today(&self, d: NaiveDate) -> String {
+        format!("{d} は今日より後です")
+    }
+
+    fn no_badge_with_key(&self, key: &str) -> String {
+        format!("キーが '{key}' のバッジはありません")
+    }
+
+    fn no_badge_row(&self) -> &'static str {
+        "バッジがありません: 絞り込みを解除 (Esc) するか追加 (n) してください"
+    }
+
+    fn no_timeline(&self) -> &'static str {
+        "タイムラインを出す場所がありません: 37行 (または 150x33) 必要です"
+    }
+
+    fn fix_selected(&self, key: &str, command: &str) -> String {
+        format!("{key} の対策: {command} (F で適用)")
+    }
+
+    fn fix_hint(&self, text: &str, count: usize) -> String {
+        if count > 1 {
+            format!("F: {text} · f: 他 {}件", count - 1)
+        } else {
+            format!("F: {text}")
+        }
+    }
+
+    fn fixes_searching(&self) -> &'static str {
+        "遅延リスクのバッジの対策を探しています…"
+    }
+
+    fn no_fixes(&self) -> &'static str {
+        "適用できる対策はありません"
+    }
+
+    fn no_config_folder(&self) -> &'static str {
+        "この環境には設定フォルダがありません: --config PATH を付けて起動してください"
+    }
+
+    fn daily_cap_set(&self, cap: &str, demo: bool) -> String {
+        if demo {
+            format!("1日の上限を {cap} にしました (デモ: 保存しません)。u で元に戻せます")
+        } else {
+            format!("1日の上限を {cap} にしました (config.toml)。u で元に戻せます")
+        }
+    }
+
+    fn daily_cap_undone(&self, cap: &str) -> String {
+        format!("元に戻しました: 1日の上限 {cap}")
+    }
+
+    fn outside_change(&self) -> &'static str {
+        "再読み込みしました: データベースが外部で変更されました"
+    }
+
+    fn archived_shown(&self) -> &'static str {
+        "アーカイブ済みバッジを表示: x で復元"
+    }
+
+    fn archived_hidden(&self) -> &'static str {
+        "アーカイブ済みバッジを非表示"
+    }
+
+    fn cancelled(&self) -> &'static str {
+        "キャンセルしました"
+    }
+
+    fn pin_gone(&self) -> &'static str {
+        "この固定セッションはもうありません"
+    }
+
+    fn sorted_by(&self, sort: SortBy) -> String {
+        format!("並び順: {}", self.sort_name(sort))
+    }
+
+    fn pinned(&self, key: &str, start: NaiveDateTime) -> String {
+        format!("{key} を固定しました: {}", self.weekday_date_time(start))
+    }
+
+    fn next(&self) -> &'static str {
+        "次の学習"
+    }
+
+    fn pinned_suffix(&self) -> &'static str {
+        "  固定"
+    }
+
+    fn nothing_today(&self) -> &'static str {
+        " 今日の予定はありません"
+    }
+
+    fn rest_of_week(&self) -> &'static str {
+        "今週の残り"
+    }
+
+    fn nothing_this_week(&self) -> &'static str {
+        " 今週はもう予定がありません"
+    }
+
+    fn next_week(&self) -> &'static str {
+        "来週"
+    }
+
+    fn nothing_next_week(&self) -> &'static str {
+        " 来週の予定はありません"
+    }
+
+    fn at_risk(&self) -> &'static str {
+        "遅延リスク"
+    }
+
+    fn due(&self) -> &'static str {
+        "期限"
+    }
+
+    fn expiring(&self) -> &'static str {
+        "失効間近"
+    }
+
+    fn lapsed(&self, expired: usize, retired: usize) -> String {
+        let what = match (expired, retired) {
+            (e, 0) => format!("失効 {e}件"),
+            (0, r) => format!("廃止 {r}件"),
+            (e, r) => format!("失効 {e}件、廃止 {r}件"),
+        };
+        format!("{what}: バッジ画面で r で更新、x でアーカイブ")
+    }
+
+    fn nothing_expires(&self) -> &'static str {
+        " 90日以内に失効するものはありません"
+    }
+
+    fn retires_lapse(&self) -> &'static str {
+        "廃止: そのまま失効"
+    }
+
+    fn expires(&self) -> &'static str {
+        "失効予定"
+    }
+
+    fn this_week(&self) -> &'static str {
+        "今週"
+    }
+
+    fn no_sessions(&self) -> &'static str {
+        "予定がありません: スキマ時間 (5) か更新するバッジ (2) を追加してください。"
+    }
+
+    fn all_on_time(&self) -> &'static str {
+        "すべて間に合います。"
+    }
+
+    fn studied_of(&self, done: &str, goal: &str) -> String {
+        format!("学習 {done} / {goal}")
+    }
+
+    fn today_title(&self, total: &str) -> String {
+        format!("今日 · {total}")
+    }
+
+    fn after_expiry(&self) -> &'static str {
+        "失効後"
+    }
+
+    fn retires_to(&self, key: &str) -> String {
+        format!("廃止 → #{key}")
+    }
+
+    fn after_it(&self, bar: &str, done: &str, effort: &str) -> String {
+        format!(" {bar} 終了後 {done}/{effort}")
+    }
+
+    fn badges_columns(&self) -> [&'static str; 7] {
+        [
+            "状態",
+            "名前",
+            "発行元",
+            "有効期限",
+            "廃止 / 後継",
+            "進捗",
+            "次回",
+        ]
+    }
+
+    fn no_issuer(&self) -> &'static str {
+        "発行元なし"
+    }
+
+    fn archived(&self) -> &'static str {
+        "アーカイブ"
+    }
+
+    fn no_replacement(&self) -> &'static str {
+        "後継なし"
+    }
+
+    fn no_badges(&self) -> &'static str {
+        "バッジはまだありません: n で追加、i で Credly のダウンロードや CSV を取り込めます。"
+    }
+
+    fn no_match(&self) -> &'static str {
+        "絞り込みに一致するバッジはありません (Esc で解除)。"
+    }
+
+    fn filter_prompt(&self) -> &'static str {
+        "絞り込み: "
+    }
+
+    fn sort_name(&self, sort: SortBy) -> &'static str {
+        match sort {
+            SortBy::Urgency => "緊急度",
+            SortBy::Name => "名前",
+            SortBy::Issuer => "発行元",
+            SortBy::Expiry => "有効期限",
+            SortBy::Progress => "進捗",
+        }
+    }
+
+    fn badges_title(&self, shown: usize, total: usize, sort: SortBy) -> String {
+        format!(" {total}件中 {shown}件 · 並び順: {}", self.sort_name(sort))
+    }
+
+    fn detail_labels(&self) -> [&'static str; 8] {
+        [
+            "取得日",
+            "有効期限",
+            "更新開始",
+            "廃止日",
+            "受験開始",
+            "目標日",
+            "後継",
+            "学習",
+        ]
+    }
+
+    fn tags(&self) -> &'static str {
+        "タグ"
+    }
+
+    fn studied_detail(&self, logged: &str, effort: &str, priority: &dyn Display) -> String {
+        format!("{logged} / {effort} · {priority}")
+    }
+
+    fn on_time(&self, due: NaiveDate, ready: Option<NaiveDate>) -> String {
+        match ready {
+            Some(r) => format!("間に合います: 期限 {due}、準備完了 {r}"),
+            None => format!("間に合います: 期限 {due}、準備済み"),
+        }
+    }
+
+    fn at_risk_line(&self, reason: &str) -> String {
+        format!("遅延リスク: {reason}")
+    }
+
+    fn today_mark(&self) -> &'static str {
+        " 今日"
+    }
+
+    fn outcome_headers(&self) -> [&'static str; 5] {
+        ["バッジ", "期限", "残り", "余裕", "準備完了"]
+    }
+
+    fn agenda_title(&self, sessions: usize, total: &str, until: NaiveDate) -> String {
+        format!("予定 · {sessions}回 · {until} まで {total} · ◆ 固定")
+    }
+
+    fn outcomes_title(&self, risky: usize) -> String {
+        format!("見通し · 遅延リスク {risky}件")
+    }
+
+    fn more_outcomes(&self, keys: &[&str]) -> String {
+        format!("  … 他 {}件: {}", keys.len(), keys.join(", "))
+    }
+
+    fn windows(&self) -> &'static str {
+        "時間枠"
+    }
+
+    fn busy_imports(&self) -> &'static str {
+        " カレンダーから取り込んだ予定 (削除: sukima window rm SOURCE):"
+    }
+
+    fn no_windows(&self) -> &'static str {
+        "スキマ時間はまだありません: n で `平日 7:10-7:40 通勤` のように追加します。"
+    }
+
+    fn spare_week_title(&self, total: &str) -> String {
+        format!("1週間 · スキマ時間 {total}")
+    }
+
+    fn window_kind(&self, kind: &crate::domain::spare::WindowKind) -> &'static str {
+        match kind {
+            crate::domain::spare::WindowKind::Weekly { .. } => "毎週",
+            crate::domain::spare::WindowKind::Once { .. } => "一度だけ",
+            crate::domain::spare::WindowKind::Blackout { .. } => "休み",
+        }
+    }
+
+    fn busy_source(&self, source: &str, events: u32, first: &str, last: &str) -> String {
+        format!("   {source}: {events}件、{first} – {last}")
+    }
+
+    fn timeline(&self) -> &'static str {
+        "タイムライン (J/K でスクロール)"
+    }
+
+    fn heatmap(&self) -> &'static str {
+        "この1年の学習"
+    }
+
+    fn legend_timeline(&self) -> [&'static str; 6] {
+        ["更新開始", "更新期間", "学習", "期限", "失効", "廃止"]
+    }
+
+    fn detail_label(&self, kind: DayEventKind) -> &'static str {
+        match kind {
+            DayEventKind::Expiry(Band::Past) => "失効済み",
+            DayEventKind::Expiry(_) => "失効",
+            DayEventKind::RenewalOpens => "更新開始",
+            DayEventKind::Retirement => "廃止",
+            DayEventKind::ReplacementAvailable => "後継",
+            DayEventKind::Due => "期限",
+            DayEventKind::Goal => "目標",
+        }
+    }
+
+    fn day_pinned(&self) -> &'static str {
+        "固定"
+    }
+
+    fn day_planned(&self) -> &'static str {
+        "予定"
+    }
+
+    fn day_logged(&self) -> &'static str {
+        "記録"
+    }
+
+    fn day_total(&self) -> &'static str {
+        "合計"
+    }
+
+    fn day_empty(&self) -> &'static str {
+        "期限も学習もありません。"
+    }
+
+    fn days_from_today(&self, n: i64) -> String {
+        match n {
+            0 => "今日".to_string(),
+            1 => "明日".to_string(),
+            -1 => "昨日".to_string(),
+            n if n > 0 => format!("{n}日後"),
+            n => format!("{}日前", -n),
+        }
+    }
+
+    fn day_totals(&self, planned: u32, logged: u32) -> String {
+        use crate::domain::duration::format_minutes;
+        let sep = "、";
+        [("予定", planned), ("記録", logged)]
+            .iter()
+            .filter(|(_, m)| *m > 0)
+            .map(|(what, m)| format!("{what} {}", format_minutes(*m)))
+            .collect::<Vec<_>>()
+            .join(sep)
+    }
+
+    fn more_above(&self, n: usize) -> String {
+        format!("↑ 他 {n}件")
+    }
+
+    fn more_below(&self, n: usize) -> String {
+        format!("↓ 他 {n}件")
+    }
+
+    fn more_in_day(&self, n: usize) -> String {
+        format!("+{n}件")
+    }
+
+    fn nothing_to_renew(&self, today: NaiveDate) -> String {
+        format!(
+            "{} 以降に更新するものはありません。",
+            self.weekday_date(today)
+        )
+    }
+
+    fn heat_summary(&self, streak: u32, week: &str, year: &str) -> String {
+        format!("連続 {streak}日 · 今週 {week} · 過去1年 {year}")
+    }
+
+    fn heat_summary_short(&self, streak: u32, week: &str, year: &str) -> String {
+        format!("連続{streak}日 · 週 {week} · 年 {year}")
+    }
+
+    fn heat_less(&self) -> &'static str {
+        "少 "
+    }
+
+    fn heat_more(&self) -> &'static str {
+        " 多"
+    }
+}

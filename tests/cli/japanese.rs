@@ -1,0 +1,242 @@
+//! DESIGN 10: with `LANG=ja_JP.UTF-8` and no configuration, what the README's commands
+//! print reads Japanese, their errors too, and `--json` is byte for byte the English
+//! JSON. The same scenario runs in two fresh databases, one per language.
+
+use crate::common::{Env, s};
+
+/// Whether the text holds Japanese (kana or kanji).
+fn japanese(text: &str) -> bool {
+    text.chars()
+        .any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}'))
+}
+
+/// Runs `args` in English and in Japanese: (English, Japanese) stdout on success, else
+/// stderr (the exit codes must agree).
+fn both(en: &Env, ja: &Env, args: &[&str]) -> (String, String) {
+    let run = |env: &Env, lang: Option<&str>| {
+        let mut c = env.cmd();
+        if let Some(l) = lang {
+            c.env("LANG", l);
+        }
+        let out = c.args(args).output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8(if out.status.success() {
+                out.stdout
+            } else {
+                out.stderr
+            })
+            .unwrap(),
+        )
+    };
+    let (code_en, text_en) = run(en, None);
+    let (code_ja, text_ja) = run(ja, Some("ja_JP.UTF-8"));
+    assert_eq!(code_en, code_ja, "{args:?}: {text_en} / {text_ja}");
+    (text_en, text_ja)
+}
+
+/// The README's commands still printed in English; each is checked to still be so, so
+/// this list only shrinks as they are translated.
+const STILL_ENGLISH: &[&str] = &["plan", "agenda", "due"];
+
+#[test]
+fn every_readme_command_speaks_japanese_and_json_stays_the_same() {
+    let (en, ja) = (Env::new(), Env::new());
+    let backup = |env: &Env| s(&env.path("backup.json")).to_string();
+    let mut checked = Vec::new();
+    let mut say = |args: &[&str], first_word: &str| {
+        let (e, j) = both(&en, &ja, args);
+        let still = STILL_ENGLISH.contains(&first_word);
+        assert!(!japanese(&e), "{args:?} in English: {e}");
+        assert_eq!(
+            japanese(&j),
+            !still,
+            "{args:?} in Japanese (still English: {still}): {j}"
+        );
+        checked.push(args.join(" "));
+    };
+    // Changes, each reporting what it did.
+    say(
+        &[
+            "badge",
+            "add",
+            "AWS Certified Solutions Architect",
+            "--key",
+            "aws-saa",
+            "--issuer",
+            "AWS",
+            "--earned",
+            "2025-01-10",
+            "--expires",
+            "2027-02-20",
+            "--effort",
+            "6h",
+        ],
+        "badge",
+    );
+    say(
+        &[
+            "badge",
+            "add",
+            "Azure Admin",
+            "--key",
+            "az-104",
+            "--issuer",
+            "Microsoft",
+            "--earned",
+            "2026-01-01",
+            "--expires",
+            "2027-06-01",
+        ],
+        "badge",
+    );
+    say(
+        &["window", "add", "weekdays", "7:10-7:40", "commute"],
+        "window",
+    );
+    say(&["add", "30m #aws-saa"], "add");
+    say(&["add", "1h #aws-saa tomorrow 19:00"], "add");
+    say(
+        &["badge", "edit", "aws-saa", "--notes", "chapter 3"],
+        "badge",
+    );
+    say(&["badge", "renew", "az-104"], "badge");
+    say(&["badge", "archive", "az-104"], "badge");
+    say(&["badge", "archive", "az-104", "--restore"], "badge");
+    say(&["undo"], "undo");
+    // Listings.
+    for args in [
+        &["badge", "list"][..],
+        &["badge", "list", "--all"],
+        &["badge", "show", "aws-saa"],
+        &["window", "list"],
+        &["log"],
+        &["calendar"],
+        &["plan"],
+        &["agenda"],
+        &["due"],
+    ] {
+        say(args, args[0]);
+    }
+    // What machines read does not change with the language.
+    for args in [
+        &["badge", "list", "--json"][..],
+        &["badge", "show", "aws-saa", "--json"],
+        &["window", "list", "--json"],
+        &["log", "--json"],
+        &["calendar", "--json"],
+        &["plan", "--json"],
+        &["agenda", "--json"],
+        &["due", "--json"],
+        &["export", "json", "-"],
+    ] {
+        let (e, j) = both(&en, &ja, args);
+        assert_eq!(e, j, "{args:?}");
+    }
+    // A backup written and read back, and deletions.
+    let (e, j) = (
+        en.ok(&["export", "json", &backup(&en)]),
+        ja.cmd()
+            .env("LANG", "ja_JP.UTF-8")
+            .args(["export", "json", &backup(&ja)])
+            .output()
+            .unwrap(),
+    );
+    assert!(!japanese(&e) && japanese(&String::from_utf8(j.stdout).unwrap()));
+    say(&["badge", "rm", "az-104"], "badge");
+    say(&["window", "rm", "1"], "window");
+    let (e, j) = (
+        en.ok(&["import", "json", &backup(&en), "--replace"]),
+        ja.cmd()
+            .env("LANG", "ja_JP.UTF-8")
+            .args(["import", "json", &backup(&ja), "--replace"])
+            .output()
+            .unwrap(),
+    );
+    assert!(!japanese(&e) && japanese(&String::from_utf8(j.stdout).unwrap()));
+    assert!(checked.len() > 20, "{checked:?}");
+}
+
+#[test]
+fn errors_are_japanese_too() {
+    let (en, ja) = (Env::new(), Env::new());
+    let (e, j) = both(&en, &ja, &["undo"]);
+    assert_eq!(e, "error: nothing to undo\n");
+    assert_eq!(j, "エラー: 元に戻す変更はありません\n");
+    for env in [&en, &ja] {
+        env.ok(&[
+            "badge",
+            "add",
+            "AWS SAA",
+            "--key",
+            "aws-saa",
+            "--issuer",
+            "AWS",
+            "--earned",
+            "2025-01-10",
+            "--expires",
+            "2027-02-20",
+        ]);
+    }
+    for args in [
+        &["badge", "show", "aws-sa"][..],
+        &["badge", "rm", "nope"],
+        &["window", "rm", "99"],
+        &["window", "rm", "work.ics"],
+        &[
+            "badge", "add", "Again", "--key", "aws-saa", "--issuer", "AWS",
+        ],
+        &["badge", "renew", "aws-saa", "--expires", "2026-01-01"],
+        &["badge", "archive", "aws-saa", "--restore"],
+        // The quick-add errors the README names.
+        &["add", "30m #aws-sa"],
+        &["add", "#aws-saa"],
+        &["add", "30m"],
+    ] {
+        let (e, j) = both(&en, &ja, args);
+        assert!(e.starts_with("error: ") && !japanese(&e), "{args:?}: {e}");
+        assert!(j.starts_with("エラー: ") && japanese(&j), "{args:?}: {j}");
+        assert_eq!(j.lines().count(), 1, "{j}");
+    }
+    // The did-you-mean keeps the key as typed.
+    let (_, j) = both(&en, &ja, &["badge", "show", "aws-sa"]);
+    assert!(j.contains("'aws-saa'"), "{j}");
+    // The English names the Japanese unit too; the Japanese says it all in Japanese.
+    let (_, j) = both(&en, &ja, &["add", "30 #aws-saa"]);
+    assert!(j.contains("単位が必要です"), "{j}");
+    let (e, j) = both(&en, &ja, &["add", "30m #aws-sa"]);
+    assert_eq!(
+        e,
+        "error: unknown badge '#aws-sa': did you mean #aws-saa?\n"
+    );
+    assert_eq!(
+        j,
+        "エラー: '#aws-sa' というバッジはありません: #aws-saa のことですか？\n"
+    );
+}
+
+#[test]
+fn a_configured_language_wins_over_the_locale() {
+    let env = Env::new();
+    let config = env.write("config.toml", "[ui]\nlanguage = \"en\"\n");
+    let out = env
+        .cmd()
+        .env("LANG", "ja_JP.UTF-8")
+        .args(["--config", s(&config), "undo"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: nothing to undo\n"
+    );
+    let config = env.write("ja.toml", "[ui]\nlanguage = \"ja\"\n");
+    let out = env
+        .cmd()
+        .args(["--config", s(&config), "undo"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "エラー: 元に戻す変更はありません\n"
+    );
+}
