@@ -7,4 +7,6 @@ mod credly_fetch;
 mod imports;
 mod japanese;
 mod plan;
+mod readme;
 mod shell;
+mod trust;
