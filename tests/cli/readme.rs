@@ -262,6 +262,9 @@ fn concrete(example: &str, dir: &Path) -> Option<Vec<String>> {
     let args: Vec<String> = match example {
         // The planner in a terminal: tests/tui/e2e.rs drives it in tmux.
         "sukima" | "sukima --demo" => return None,
+        // Fails on purpose: cli::imports::a_failed_command_leaves_nothing_behind runs it
+        // and checks that it leaves no database, stamp or folder behind.
+        "sukima --db typo.db import credly nope.json" => return None,
         "sukima add" | "sukima add \"TEXT\"" | "sukima add \"30m #aws-saa\"" => {
             vec!["add".into(), "30m #aws-saa".into()]
         }
