@@ -1849,3 +1849,35 @@ fn a_calendar_import_says_what_it_left_out_in_short() {
         assert_eq!(db_state(&app), before);
     }
 }
+
+/// A spreadsheet row the one validation refuses is named in the prompt in the planner's
+/// language, and nothing is imported.
+#[test]
+fn a_refused_row_is_named_in_the_planners_language() {
+    let sheet = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/csv/typo-issuer.csv"
+    );
+    for (mut app, says) in [
+        (
+            demo_app(),
+            "typo-issuer.csv line 3: unknown issuer 'Microsft' (did you mean 'Microsoft'?)",
+        ),
+        (
+            ja_app(),
+            "typo-issuer.csv 3行目: 発行元「Microsft」は未登録です（「Microsoft」のことですか？）",
+        ),
+    ] {
+        let before = db_state(&app);
+        app.update(ch('2'));
+        app.update(ch('i'));
+        type_text(&mut app, sheet);
+        app.update(key(KeyCode::Enter));
+        let preview = prompt_preview(&app);
+        assert!(
+            matches!(&preview, Some(Err(e)) if e.contains(says)),
+            "{preview:?}"
+        );
+        assert_eq!(db_state(&app), before);
+    }
+}

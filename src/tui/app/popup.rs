@@ -230,8 +230,10 @@ impl App {
                 self.report(&msg);
             }
             Err(e) => {
+                // In the planner's language where the error is typed (a refused row).
+                let said = self.texts.error(&e);
                 if let Some(Popup::Prompt(p)) = self.popup.as_mut() {
-                    p.preview = Some(Err(e.to_string()));
+                    p.preview = Some(Err(said));
                 }
             }
         }
@@ -314,8 +316,9 @@ impl App {
                 }
             }
             Err(e) => {
+                let said = self.texts.error(&e);
                 if let Some(Popup::BadgeForm(form)) = self.popup.as_mut() {
-                    form.message = Some(e.to_string());
+                    form.message = Some(said);
                 }
             }
         }
