@@ -73,11 +73,13 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
             .outcomes
             .iter()
             .map(|o| {
-                let fixes: Vec<serde_json::Value> = rescued
-                    .iter()
-                    .find(|r| r.key == o.key)
-                    .map(|r| r.fixes.iter().map(fix_json).collect())
-                    .unwrap_or_default();
+                // `null` for a badge at risk whose fixes were not searched (past the
+                // first MAX_RESCUES), `[]` when none was found or it is on time.
+                let fixes: serde_json::Value = match rescued.iter().find(|r| r.key == o.key) {
+                    Some(r) => r.fixes.iter().map(fix_json).collect(),
+                    None if o.at_risk => serde_json::Value::Null,
+                    None => serde_json::json!([]),
+                };
                 serde_json::json!({
                     "badge": o.key,
                     "name": ov.name(&o.key),

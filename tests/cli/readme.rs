@@ -319,7 +319,7 @@ fn concrete(example: &str, dir: &Path) -> Option<Vec<String>> {
         }
         "sukima config" | "sukima config [--path]" => vec!["config".into()],
         "sukima config --path" => ["config", "--path"].map(String::from).to_vec(),
-        "sukima config set planner.daily_cap 3h" => {
+        "sukima config set planner.daily_cap 3h" | "sukima config set KEY VALUE" => {
             let cfg = d("config.toml");
             [
                 "--config",
@@ -383,6 +383,12 @@ fn concrete(example: &str, dir: &Path) -> Option<Vec<String>> {
             ["plan", "--days", "7"].map(String::from).to_vec()
         }
         "sukima plan --json" => ["plan", "--json"].map(String::from).to_vec(),
+        // The fix the README shows for the demo's badge at risk (it must stay valid).
+        "sukima window add \"weekdays 20:00-20:25 until 2027-01-07\"" => {
+            ["window", "add", "weekdays 20:00-20:25 until 2027-01-07"]
+                .map(String::from)
+                .to_vec()
+        }
         "sukima window add TEXT" => ["window", "add", "sat 14:00-15:00"]
             .map(String::from)
             .to_vec(),
