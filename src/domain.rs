@@ -14,6 +14,7 @@ pub mod quick_add;
 pub mod similar;
 pub mod spare;
 pub mod status;
+pub mod validation;
 pub mod work;
 
 pub use badge::{Badge, Priority, Source};
