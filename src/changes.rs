@@ -124,7 +124,7 @@ fn check_prerequisites(conn: &Connection, b: &Badge, old_key: Option<&str>) -> R
 
 /// Adds a badge with a key that must be free.
 pub fn add_badge(store: &mut Store, b: &Badge) -> Result<Done> {
-    badge::check(b).map_err(ChangeError::Invalid)?;
+    badge::check(b).map_err(ChangeError::Badge)?;
     store.transact(
         &Label::AddBadge(b.key.clone()).record(),
         |tx| -> Result<()> {
@@ -148,7 +148,7 @@ pub fn add_badge(store: &mut Store, b: &Badge) -> Result<Done> {
 
 /// Replaces the badge keyed `old_key` with `b` (which may carry a new key).
 pub fn edit_badge(store: &mut Store, old_key: &str, b: &Badge) -> Result<Done> {
-    badge::check(b).map_err(ChangeError::Invalid)?;
+    badge::check(b).map_err(ChangeError::Badge)?;
     store.transact(
         &Label::EditBadge(old_key.into()).record(),
         |tx| -> Result<()> {
@@ -518,7 +518,34 @@ pub fn undo(store: &mut Store) -> Result<Done> {
 }
 
 /// Deletes everything a calendar import brought in.
+///
+/// `source` is the import's name, or the file name at the end of an import named by its
+/// full path (`basic.ics` for `/home/me/Downloads/basic.ics`) when only one import has it.
 pub fn remove_busy_source(store: &mut Store, source: &str) -> Result<Done> {
+    let names: Vec<String> = crate::store::busy::sources(store.conn())?
+        .into_iter()
+        .map(|s| s.0)
+        .collect();
+    let source = if names.iter().any(|n| n == source) {
+        source.to_string()
+    } else {
+        let by_file: Vec<&String> = names
+            .iter()
+            .filter(|n| n.rsplit_once('/').is_some_and(|(_, f)| f == source))
+            .collect();
+        match by_file.as_slice() {
+            [one] => (*one).clone(),
+            [] => source.to_string(),
+            many => {
+                return Err(ChangeError::AmbiguousSource {
+                    name: source.into(),
+                    candidates: many.iter().map(|s| (*s).clone()).collect(),
+                }
+                .into());
+            }
+        }
+    };
+    let source = source.as_str();
     let n = store.transact(
         &Label::DeleteBusy(source.into()).record(),
         |tx| -> Result<usize> { Ok(crate::store::busy::delete_source(tx, source)?) },
@@ -535,19 +562,33 @@ pub fn remove_busy_source(store: &mut Store, source: &str) -> Result<Done> {
     })
 }
 
-/// Imports badges (Credly, CSV, Open Badges) in one transaction: the merge is planned
-/// against the badges as they are inside the transaction, then written. Returns the plan,
-/// whose `report()` says what was added, updated, skipped and why.
+/// Imports badges (Credly, CSV, Open Badges) in one transaction: the records pass the one
+/// validation ([`crate::io::Import::checked`]; `issuers` are the configured ones), the
+/// merge is planned against the badges as they are inside the transaction, then written.
+/// Returns the plan, whose `report()` says what was added, updated, skipped and why.
 pub fn import_badges(
     store: &mut Store,
     import: &crate::io::Import,
     today: chrono::NaiveDate,
     default_effort: &dyn Fn(&str) -> u32,
+    issuers: &crate::domain::validation::Issuers,
     what: &str,
 ) -> Result<crate::io::merge::ImportPlan> {
     store.transact(&Label::Import(what.into()).record(), |tx| -> Result<_> {
         let existing = badges::all(tx)?;
-        let mut plan = crate::io::merge::plan(&existing, import, today, default_effort);
+        // The one validation, against the issuers configured and those on stored badges.
+        let mut known = issuers.clone();
+        for b in &existing {
+            if !known
+                .on_badges
+                .iter()
+                .any(|i| i.eq_ignore_ascii_case(&b.issuer))
+            {
+                known.on_badges.push(b.issuer.clone());
+            }
+        }
+        let import = import.checked(&known, today)?;
+        let mut plan = crate::io::merge::plan(&existing, &import, today, default_effort);
         for u in &plan.update {
             badges::update(tx, &u.old.key, &u.new)?;
         }
@@ -555,7 +596,7 @@ pub fn import_badges(
             badges::insert(tx, b)?;
         }
         // The earning criteria: steps and prerequisites.
-        let notes = steps::apply_criteria(tx, import)?;
+        let notes = steps::apply_criteria(tx, &import)?;
         plan.notes.extend(notes);
         Ok(plan)
     })

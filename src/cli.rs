@@ -395,7 +395,7 @@ pub enum ImportCommand {
         #[arg(long, value_name = "NAME|URL")]
         user: Option<String>,
     },
-    /// Badges from a CSV file (columns name, issuer, earned_on, expires_on, retires_on, effort, url).
+    /// Badges from a CSV file (columns name, issuer, earned_on, expires_on, retires_on, effort, url, notes).
     Csv { file: PathBuf },
     /// A full backup made by `sukima export json`.
     Json {

@@ -81,6 +81,10 @@ pub struct PlannerConfig {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IssuerConfig {
+    /// The name badges store for this issuer (`Amazon Web Services` for `aws`); empty:
+    /// the name as typed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
     pub renewal_window_days: u32,
     pub validity_days: u32,
     pub default_effort: Minutes,
@@ -282,7 +286,9 @@ impl Config {
         let lower = issuer.trim().to_lowercase();
         let found = self.issuers.iter().find(|(name, c)| {
             name.as_str() != "default"
-                && (**name == lower || c.aliases.iter().any(|a| a.to_lowercase() == lower))
+                && (**name == lower
+                    || c.name.to_lowercase() == lower
+                    || c.aliases.iter().any(|a| a.to_lowercase() == lower))
         });
         let found = found.or_else(|| {
             self.issuers.iter().find(|(name, _)| {
@@ -295,9 +301,31 @@ impl Config {
         found.map_or(&self.issuers["default"], |(_, c)| c)
     }
 
+    /// The zone set in `[ui] timezone`, if one is (not `auto`).
+    pub fn timezone(&self) -> Option<chrono_tz::Tz> {
+        (self.ui.timezone != "auto")
+            .then(|| crate::io::ics::parse_tz(&self.ui.timezone))
+            .flatten()
+    }
+
+    /// The one clock (DESIGN 7): the current time as a local time in `[ui] timezone` when
+    /// it is set, else in the system's zone. Everything that reads "now" (quick-add, the
+    /// plan, the display, imported busy time, exports, the undo journal) reads it here.
+    pub fn now(&self) -> chrono::NaiveDateTime {
+        now_in(self.timezone())
+    }
+
     /// The configuration as TOML, defaults included.
     pub fn to_toml(&self) -> String {
         toml::to_string_pretty(self).expect("the configuration serialises")
+    }
+}
+
+/// The current time as a local time in `zone`, or in the system's zone without one.
+pub fn now_in(zone: Option<chrono_tz::Tz>) -> chrono::NaiveDateTime {
+    match zone {
+        Some(tz) => chrono::Utc::now().with_timezone(&tz).naive_local(),
+        None => chrono::Local::now().naive_local(),
     }
 }
 
@@ -309,36 +337,41 @@ pub fn issuer_problem<'a>(
     on_badges: impl Iterator<Item = &'a str>,
     issuer: &str,
 ) -> Option<String> {
-    let lower = issuer.trim().to_lowercase();
-    if lower.is_empty() {
-        return None;
-    }
-    let on_badges: Vec<&str> = on_badges.filter(|i| !i.is_empty()).collect();
-    let configured = !std::ptr::eq(config.issuer(issuer), &config.issuers["default"]);
-    if configured || on_badges.iter().any(|i| i.to_lowercase() == lower) {
-        return None;
-    }
-    let mut known: Vec<&str> = on_badges;
-    for (name, c) in &config.issuers {
-        if name != "default" {
-            known.push(name);
-            known.extend(c.aliases.iter().map(String::as_str));
+    config
+        .known_issuers(on_badges)
+        .resolve(issuer, crate::domain::validation::IssuerRule::MustBeKnown)
+        .err()
+        .map(|e| e.to_string())
+}
+
+impl Config {
+    /// The issuers validation knows ([`crate::domain::validation::Issuers`]): the
+    /// configured sections and the issuers on `on_badges`.
+    pub fn known_issuers<'a>(
+        &self,
+        on_badges: impl Iterator<Item = &'a str>,
+    ) -> crate::domain::validation::Issuers {
+        use crate::domain::validation::{ConfiguredIssuer, Issuers};
+        let mut on: Vec<String> = Vec::new();
+        for i in on_badges.filter(|i| !i.trim().is_empty()) {
+            if !on.iter().any(|o| o.to_lowercase() == i.to_lowercase()) {
+                on.push(i.to_string());
+            }
+        }
+        Issuers {
+            configured: self
+                .issuers
+                .iter()
+                .filter(|(section, _)| section.as_str() != "default")
+                .map(|(section, c)| ConfiguredIssuer {
+                    section: section.clone(),
+                    name: Some(c.name.trim().to_string()).filter(|n| !n.is_empty()),
+                    aliases: c.aliases.iter().map(|a| a.to_lowercase()).collect(),
+                })
+                .collect(),
+            on_badges: on,
         }
     }
-    // One spelling per issuer: the one on the badges (listed first) wins.
-    known.sort_by_key(|k| k.to_lowercase());
-    known.dedup_by(|a, b| a.to_lowercase() == b.to_lowercase());
-    let close = crate::domain::similar::closest(issuer, known.into_iter(), 2);
-    let hint = if close.is_empty() {
-        String::new()
-    } else {
-        let names: Vec<String> = close.iter().map(|c| format!("'{c}'")).collect();
-        format!(" (did you mean {}?)", names.join(" or "))
-    };
-    Some(format!(
-        "unknown issuer '{}'{hint}: use a configured issuer (see `sukima config`) or add [issuers.\"{lower}\"] to config.toml",
-        issuer.trim()
-    ))
 }
 
 /// `config.toml` in the platform config folder.

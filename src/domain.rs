@@ -16,6 +16,7 @@ pub mod similar;
 pub mod spare;
 pub mod status;
 pub mod step;
+pub mod validation;
 pub mod work;
 
 pub use badge::{Badge, Priority, Source};

@@ -9,6 +9,7 @@ use crate::domain::badge::{Badge, key_for};
 use crate::domain::decision::Decision;
 use crate::domain::duration::format_minutes;
 use crate::domain::status::{Status, urgency};
+use crate::domain::validation::{IssuerRule, check_badge};
 use crate::store::badges;
 use crate::text::{Align, table};
 use anyhow::{Result, anyhow, bail};
@@ -32,6 +33,7 @@ pub fn run(ctx: &mut Ctx, cmd: BadgeCommand, out: &mut dyn Write) -> Result<()> 
                 b.name = text(n).ok_or_else(|| anyhow!("--name cannot be empty"))?;
             }
             apply(ctx, &mut b, &fields)?;
+            validate(ctx, &mut b)?;
             if b == old {
                 writeln!(out, "{}", ctx.texts.nothing_to_change(&key))?;
                 return Ok(());
@@ -69,13 +71,15 @@ pub fn default_renewal_expiry(ctx: &Ctx, b: &Badge) -> chrono::NaiveDate {
     ctx.today() + chrono::Days::new(u64::from(days))
 }
 
-fn check_issuer(ctx: &Ctx, issuer: &str) -> Result<()> {
+/// The one validation (DESIGN 8) of a badge typed on the command line: its issuer is
+/// stored under the configured name, and an unknown one gets "did you mean".
+fn validate(ctx: &Ctx, b: &mut Badge) -> Result<()> {
     let all = badges::all(ctx.store.conn())?;
-    match crate::config::issuer_problem(&ctx.config, all.iter().map(|b| b.issuer.as_str()), issuer)
-    {
-        Some(problem) => bail!(problem),
-        None => Ok(()),
-    }
+    let issuers = ctx
+        .config
+        .known_issuers(all.iter().map(|b| b.issuer.as_str()));
+    check_badge(b, &issuers, IssuerRule::MustBeKnown, Some(ctx.today()))?;
+    Ok(())
 }
 
 fn new_badge(ctx: &Ctx, name: &str, f: &BadgeFields) -> Result<Badge> {
@@ -102,6 +106,7 @@ fn new_badge(ctx: &Ctx, name: &str, f: &BadgeFields) -> Result<Badge> {
         ..Badge::default()
     };
     apply(ctx, &mut b, f)?;
+    validate(ctx, &mut b)?;
     Ok(b)
 }
 
@@ -137,9 +142,6 @@ fn apply(ctx: &Ctx, b: &mut Badge, f: &BadgeFields) -> Result<()> {
         let Some(v) = value else {
             continue;
         };
-        if field == Field::Issuer {
-            check_issuer(ctx, v)?;
-        }
         fields::set(b, field, v, &effort).map_err(|e| anyhow!("--{}: {e}", field.flag()))?;
         if field == Field::Earned
             && let Some(e) = b.earned_on.filter(|e| *e > ctx.today())

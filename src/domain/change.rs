@@ -54,6 +54,8 @@ pub enum Done {
     Restored(Counts),
     /// The busy time of one calendar import was deleted.
     BusyDeleted { source: String, events: usize },
+    /// Busy time was imported from a calendar.
+    CalendarImported(CalendarImport),
     /// The last change was taken back.
     Undone(Label),
     /// A step was added to a badge's journey, at `number` (from 1).
@@ -92,6 +94,66 @@ pub enum Done {
         number: usize,
         title: String,
     },
+}
+
+/// What a calendar import did (DESIGN 8): the busy events it wrote under which name, the
+/// earlier import of that name it replaced, and what it left out and why. Liberal: an
+/// event that cannot be read is left out and named here, and the rest is imported.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CalendarImport {
+    /// The file as it was given (`-` for standard input).
+    pub file: String,
+    /// The import's name: `--name`, else the calendar's `X-WR-CALNAME`, else the file's
+    /// full path.
+    pub source: String,
+    /// Busy events written.
+    pub added: usize,
+    /// Busy events of the earlier import of the same name, now replaced.
+    pub replaced: usize,
+    /// Events that are not busy time (free or cancelled).
+    pub free_or_cancelled: usize,
+    /// Occurrences outside the planning horizon, and the horizon in days.
+    pub outside_range: usize,
+    pub horizon_days: u32,
+    /// Older copies of events that a higher SEQUENCE changed.
+    pub superseded: usize,
+    /// Events that could not be read, in file order.
+    pub unreadable: Vec<LeftOut>,
+    /// Lines not read as written (broken folding and the like), in file order.
+    pub bad_lines: Vec<BadLine>,
+    /// Other things the reader noticed (the reader's words, English).
+    pub notes: Vec<String>,
+}
+
+impl CalendarImport {
+    /// How many unreadable events and broken lines a report names one by one.
+    pub const NAMED: usize = 3;
+
+    /// The name to show where there is little room: the file name of an import named by
+    /// its full path (`basic.ics`), else the name itself.
+    pub fn short_name(&self) -> &str {
+        if self.source.starts_with('/') {
+            self.source.rsplit('/').next().unwrap_or(&self.source)
+        } else {
+            &self.source
+        }
+    }
+}
+
+/// An event a calendar import left out: its UID (if it has one), the line where it
+/// starts, and why (the reader's words, English).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeftOut {
+    pub uid: Option<String>,
+    pub line: usize,
+    pub reason: String,
+}
+
+/// A line of a calendar not read as written, and why (the reader's words, English).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadLine {
+    pub line: usize,
+    pub reason: String,
 }
 
 /// How many of each record: a backup's summary.
@@ -351,6 +413,12 @@ pub enum ChangeError {
     /// No window or calendar import has the name.
     #[error("no window id or calendar import is called '{name}'")]
     UnknownSource { name: String },
+    /// Several calendar imports have the file name given (imports named by full path).
+    #[error("several calendar imports are called '{name}'")]
+    AmbiguousSource {
+        name: String,
+        candidates: Vec<String>,
+    },
     /// A log entry or a session of no minutes.
     #[error("no minutes")]
     NoMinutes { session: bool },
@@ -410,6 +478,9 @@ pub enum ChangeError {
     /// Every step is done: no current one to mark.
     #[error("every step of {key} is done")]
     AllStepsDone { key: String },
+    /// A badge that the one validation refused.
+    #[error("{0}")]
+    Badge(#[from] crate::domain::validation::BadgeError),
     /// A field the domain rejected, in its words (English).
     #[error("{0}")]
     Invalid(String),

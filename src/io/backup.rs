@@ -392,6 +392,8 @@ pub fn from_json(
         });
     }
     for (i, b) in data.badges.iter().enumerate() {
+        // The one validation (DESIGN 8); a backup's issuers are kept as written.
+        crate::domain::validation::check(b).map_err(|e| format!("{file}: badges[{i}]: {e}"))?;
         if let Some(rep) = &b.replaced_by
             && !keys.contains(rep)
         {

@@ -150,10 +150,12 @@ impl App {
         no_color: bool,
     ) -> anyhow::Result<App> {
         let texts = crate::tui::texts::for_language(config.ui.language);
-        let now = fixed_now.unwrap_or_else(|| chrono::Local::now().naive_local());
+        // The one clock (DESIGN 7): now in `[ui] timezone` when it is set.
+        let now = fixed_now.unwrap_or_else(|| config.now());
+        let zone = config.timezone();
         let clock: Option<Box<dyn Fn() -> NaiveDateTime>> = match fixed_now {
             Some(_) => None,
-            None => Some(Box::new(|| chrono::Local::now().naive_local())),
+            None => Some(Box::new(move || crate::config::now_in(zone))),
         };
         let keymap = KeyMap::with_user(&config.ui.keys).map_err(anyhow::Error::msg)?;
         let theme = Theme::new(config.ui.theme, no_color);

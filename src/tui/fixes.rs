@@ -10,6 +10,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
+/// How long the data must stay unchanged before its fixes are searched.
+const SETTLE: std::time::Duration = std::time::Duration::from_millis(250);
+
 /// The rescues of the current data, once the worker has found them.
 #[derive(Default)]
 pub struct FixState {
@@ -52,6 +55,12 @@ impl FixState {
         // One thread: the interface keeps the other core.
         std::thread::spawn(move || {
             let stale = || current.load(Ordering::Relaxed) != generation;
+            // Changes in quick succession (typing, undoing twice) start no search each:
+            // only the data that stays a moment is searched.
+            std::thread::sleep(SETTLE);
+            if stale() {
+                return;
+            }
             let found = fixes::rescues_unless(&scenario, &plan, 1, &stale);
             if !stale() {
                 let _ = tx.send((generation, found));

@@ -7,6 +7,7 @@ use super::texts::ScreenTexts;
 use crate::config::Config;
 use crate::domain::badge::fields::{self, Field as BadgeField};
 use crate::domain::badge::{Badge, Priority};
+use crate::domain::validation::IssuerRule;
 use crate::planning::Overview;
 
 pub mod keys;
@@ -236,11 +237,11 @@ impl BadgeForm {
             f.error = match (f.field, fields::set(&mut scratch, f.field, v, &|_| 0)) {
                 // An empty key is made from the name.
                 (BadgeField::Key, _) if v.is_empty() => None,
-                (BadgeField::Issuer, _) => crate::config::issuer_problem(
-                    config,
-                    data.badges.iter().map(|b| b.badge.issuer.as_str()),
-                    v,
-                ),
+                (BadgeField::Issuer, _) => config
+                    .known_issuers(data.badges.iter().map(|b| b.badge.issuer.as_str()))
+                    .resolve(v, IssuerRule::MustBeKnown)
+                    .err()
+                    .map(|e| texts.badge_error(&e)),
                 (_, Err(e)) => Some(texts.field_error(&e)),
                 (BadgeField::Key, Ok(())) => (Some(v.to_string()) != own_key
                     && data.badge(v).is_some())
@@ -297,7 +298,12 @@ impl BadgeForm {
             }
             fields::set(&mut b, field, &typed, &effort).map_err(|e| texts.field_error(&e))?;
         }
-        crate::domain::badge::check(&b)?;
+        // The one validation (DESIGN 8): the configured name of the issuer is stored.
+        b.issuer = config
+            .known_issuers(data.badges.iter().map(|b| b.badge.issuer.as_str()))
+            .resolve(&b.issuer, IssuerRule::MustBeKnown)
+            .map_err(|e| texts.badge_error(&e))?;
+        crate::domain::badge::check(&b).map_err(|e| texts.badge_error(&e))?;
         Ok(b)
     }
 }

@@ -262,6 +262,13 @@ fn concrete(example: &str, dir: &Path) -> Option<Vec<String>> {
     let args: Vec<String> = match example {
         // The planner in a terminal: tests/tui/e2e.rs drives it in tmux.
         "sukima" | "sukima --demo" => return None,
+        // Fails on purpose: cli::imports::a_failed_command_leaves_nothing_behind runs it
+        // and checks that it leaves no database, stamp or folder behind.
+        "sukima --db typo.db import credly nope.json" => return None,
+        // Needs a calendar import to delete, which the demo data has none of:
+        // cli::imports::calendars_with_the_same_file_name_do_not_replace_each_other deletes
+        // imports by their full name and by the file name alone.
+        "sukima window rm NAME" => return None,
         "sukima add" | "sukima add \"TEXT\"" | "sukima add \"30m #aws-saa\"" => {
             vec!["add".into(), "30m #aws-saa".into()]
         }
@@ -348,9 +355,18 @@ fn concrete(example: &str, dir: &Path) -> Option<Vec<String>> {
         | "sukima import credly --user NAME" => ["import", "credly", "--user", "sample-earner"]
             .map(String::from)
             .to_vec(),
-        "sukima import csv FILE" | "sukima import csv badges.csv" => {
-            vec!["import".into(), "csv".into(), f("tests/data/csv/good.csv")]
-        }
+        // A sheet as Excel saves it, whose issuers are all configured (good.csv names
+        // one that is not, which the one validation refuses without its section).
+        "sukima import csv FILE" | "sukima import csv badges.csv" => vec![
+            "import".into(),
+            "csv".into(),
+            f("tests/data/csv/excel-semicolon.csv"),
+        ],
+        "sukima import ics calendar.ics" => vec![
+            "import".into(),
+            "ics".into(),
+            f("tests/data/ics/recurring.ics"),
+        ],
         "sukima import ics" | "sukima import ics FILE [--name N]" => vec![
             "import".into(),
             "ics".into(),

@@ -137,15 +137,10 @@ pub enum FieldError {
     Priority { typed: String, error: String },
 }
 
-/// Tags as typed: words separated by commas or spaces, each kept once, in order.
+/// Tags as typed: words separated by commas (`,` or `、`) or spaces, each kept once, in
+/// order: the one rule of [`crate::domain::validation::split_tags`].
 pub fn tags(typed: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for t in typed.split(|c: char| c == ',' || c.is_whitespace()) {
-        if !t.is_empty() && !out.iter().any(|o| o == t) {
-            out.push(t.to_string());
-        }
-    }
-    out
+    crate::domain::validation::split_tags([typed])
 }
 
 /// Sets `field` of `b` from what was typed. Text is trimmed; empty clears the field, and
@@ -229,6 +224,7 @@ mod tests {
             (" aws, cloud  aws ", vec!["aws", "cloud"]),
             ("", vec![]),
             ("データ　分析", vec!["データ", "分析"]),
+            ("資格、更新", vec!["資格", "更新"]),
         ] {
             assert_eq!(tags(typed), want, "{typed:?}");
         }

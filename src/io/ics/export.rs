@@ -80,6 +80,14 @@ pub struct BadgeDates {
 }
 
 impl BadgeDates {
+    /// Whether it gives the calendar any event.
+    pub fn has_any(&self) -> bool {
+        self.expires_on.is_some()
+            || self.renewal_opens.is_some()
+            || self.retires_on.is_some()
+            || self.available_on.is_some()
+    }
+
     /// The events a user expects for `badge`: a held badge's expiry and, unless the vendor
     /// retires it first (then there is no renewal), its renewal window opening (`renew_from`,
     /// else `renewal_window_days` before expiry); its retirement; a target's availability.

@@ -1,16 +1,20 @@
 //! The English words of [`Texts`].
 
+mod imports;
+
 use super::{En, Texts};
 use crate::config::Language;
 use crate::domain::badge::Badge;
-use crate::domain::change::{ChangeError, Done, Label};
+use crate::domain::change::{CalendarImport, ChangeError, Done, Label};
 use crate::domain::dates::month_day;
 use crate::domain::duration::format_minutes;
 use crate::domain::plan::{Outcome, Risk};
 use crate::domain::quick_add::{Intent, ParseError};
 use crate::domain::status::Band;
 use crate::domain::status::{Status, countdown_days};
+use crate::domain::validation::BadgeError;
 use crate::domain::work::Idle;
+use crate::io::InvalidRecord;
 use crate::present::month::DayEventKind;
 use crate::text::counted;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
@@ -233,6 +237,7 @@ impl Texts for En {
             Done::BusyDeleted { source, events } => {
                 format!("deleted {events} busy events imported as {source}")
             }
+            Done::CalendarImported(r) => imports::calendar_report(r),
             Done::Undone(label) => format!("undid: {}", self.label(label)),
             Done::StepAdded { key, number, title } => {
                 format!("added step {number} to {key}: {title}")
@@ -345,6 +350,11 @@ impl Texts for En {
             ChangeError::UnknownSource { name } => format!(
                 "no window id or calendar import is called '{name}': see `sukima window list`"
             ),
+            ChangeError::AmbiguousSource { name, candidates } => format!(
+                "several calendar imports are called '{name}': name one in full ({})",
+                candidates.join(", ")
+            ),
+            ChangeError::Badge(e) => self.badge_error(e),
             ChangeError::NoMinutes { session: false } => {
                 "a log entry needs some minutes, like 30m".into()
             }
@@ -405,6 +415,18 @@ impl Texts for En {
 
     fn session_step(&self, s: &crate::domain::step::SessionStep) -> String {
         s.label()
+    }
+
+    fn badge_error(&self, e: &BadgeError) -> String {
+        imports::badge_error(e)
+    }
+
+    fn invalid_record(&self, r: &InvalidRecord) -> String {
+        imports::invalid_record(r)
+    }
+
+    fn calendar_headline(&self, r: &CalendarImport) -> String {
+        imports::calendar_headline(r)
     }
 
     fn undo_hint(&self) -> &'static str {

@@ -1,14 +1,18 @@
 //! The Japanese words of [`Texts`].
 
+mod imports;
+
 use super::{Ja, Texts};
 use crate::config::Language;
 use crate::domain::badge::Badge;
-use crate::domain::change::{ChangeError, Done, Label};
+use crate::domain::change::{CalendarImport, ChangeError, Done, Label};
 use crate::domain::dates::month_day;
 use crate::domain::plan::{Outcome, Risk};
 use crate::domain::quick_add::{Intent, ParseError, ParseErrorKind};
 use crate::domain::status::{Band, Status, countdown_days};
+use crate::domain::validation::BadgeError;
 use crate::domain::work::Idle;
+use crate::io::InvalidRecord;
 use crate::present::month::DayEventKind;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
 
@@ -291,6 +295,7 @@ impl Texts for Ja {
             Done::BusyDeleted { source, events } => {
                 format!("{source} から取り込んだ予定 {events}件を削除しました")
             }
+            Done::CalendarImported(r) => imports::calendar_report(r),
             Done::Undone(label) => format!("元に戻しました: {}", self.label(label)),
             Done::StepAdded { key, number, title } => {
                 format!("{key} にステップ {number} を追加しました: {title}")
@@ -438,6 +443,11 @@ impl Texts for Ja {
             ChangeError::UnknownSource { name } => format!(
                 "'{name}' という時間枠 ID やカレンダーの取り込みはありません: `sukima window list` で確認してください"
             ),
+            ChangeError::AmbiguousSource { name, candidates } => format!(
+                "'{name}' という名前のカレンダーの取り込みが複数あります: どれか一つを完全な名前で指定してください ({})",
+                candidates.join(", ")
+            ),
+            ChangeError::Badge(e) => self.badge_error(e),
             ChangeError::NoMinutes { session: false } => "記録には時間が必要です (30m など)".into(),
             ChangeError::NoMinutes { session: true } => {
                 "セッションには時間が必要です (30m など)".into()
@@ -505,6 +515,18 @@ impl Texts for Ja {
             Some(next) => format!("{head}、続けて {next}"),
             None => head,
         }
+    }
+
+    fn badge_error(&self, e: &BadgeError) -> String {
+        imports::badge_error(e)
+    }
+
+    fn invalid_record(&self, r: &InvalidRecord) -> String {
+        imports::invalid_record(r)
+    }
+
+    fn calendar_headline(&self, r: &CalendarImport) -> String {
+        imports::calendar_headline(r)
     }
 
     fn undo_hint(&self) -> &'static str {

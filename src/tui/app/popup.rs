@@ -204,14 +204,22 @@ impl App {
                 return;
             }
             PromptPurpose::Import => {
-                crate::changes::import::expand_paths(&text).and_then(|files| {
+                let imported = crate::changes::import::expand_paths(&text).and_then(|files| {
                     crate::changes::import::import_paths(
                         &mut self.store,
                         &self.config,
                         self.now,
                         &files,
                     )
-                })
+                });
+                match imported {
+                    Ok(imported) => {
+                        self.popup = None;
+                        self.imported(imported);
+                        return;
+                    }
+                    Err(e) => Err(e),
+                }
             }
             PromptPurpose::WindowAdd | PromptPurpose::WindowEdit(_) => {
                 let badges: Vec<_> = self.data.badges.iter().map(|b| b.badge.clone()).collect();
@@ -234,8 +242,10 @@ impl App {
                 self.report(&msg);
             }
             Err(e) => {
+                // In the planner's language where the error is typed (a refused row).
+                let said = self.texts.error(&e);
                 if let Some(Popup::Prompt(p)) = self.popup.as_mut() {
-                    p.preview = Some(Err(e.to_string()));
+                    p.preview = Some(Err(said));
                 }
             }
         }
@@ -254,6 +264,32 @@ impl App {
                 lines: msg.lines().map(str::to_string).collect(),
                 scroll: 0,
             });
+        }
+    }
+
+    /// What an import brought in: badges as [`Self::report`] shows them; a calendar's
+    /// short headline (how many, under which name, how many left out) on the status line
+    /// and the whole report, with what was left out and why, open to be read.
+    pub(super) fn imported(&mut self, imported: crate::changes::import::Imported) {
+        use crate::changes::import::Imported;
+        match imported {
+            Imported::Badges(plan) => self.report(&plan.report()),
+            Imported::Calendar(r) => {
+                let headline = self.texts.calendar_headline(&r);
+                let lines = self
+                    .texts
+                    .done(&crate::domain::change::Done::CalendarImported(r))
+                    .lines()
+                    .map(str::to_string)
+                    .collect();
+                if self.after(Ok(headline)) {
+                    self.popup = Some(Popup::Report {
+                        title: self.texts.import_report().to_string(),
+                        lines,
+                        scroll: 0,
+                    });
+                }
+            }
         }
     }
 
@@ -292,8 +328,9 @@ impl App {
                 }
             }
             Err(e) => {
+                let said = self.texts.error(&e);
                 if let Some(Popup::BadgeForm(form)) = self.popup.as_mut() {
-                    form.message = Some(e.to_string());
+                    form.message = Some(said);
                 }
             }
         }

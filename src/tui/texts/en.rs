@@ -269,7 +269,7 @@ impl ScreenTexts for En {
             Field::Effort => ("Effort", "90m, 1h30m, 6h; empty: issuer default"),
             Field::RenewFrom => ("Renew from", "empty: expiry minus the issuer's window"),
             Field::Priority => ("Priority", "low, normal, high"),
-            Field::Tags => ("Tags", "words separated by spaces"),
+            Field::Tags => ("Tags", "words separated by spaces or commas"),
             Field::Url => ("URL", ""),
             Field::Notes => ("Notes", ""),
         }

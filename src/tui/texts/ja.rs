@@ -296,7 +296,7 @@ impl ScreenTexts for Ja {
                 "空欄なら有効期限から発行元の更新期間を引いた日",
             ),
             Field::Priority => ("優先度", "low、normal、high"),
-            Field::Tags => ("タグ", "スペース区切りの語"),
+            Field::Tags => ("タグ", "スペース・カンマ・読点区切りの語"),
             Field::Url => ("URL", ""),
             Field::Notes => ("メモ", ""),
         }

@@ -439,7 +439,13 @@ fn import_reads_the_sessions_back_as_busy_time() {
     let got: Vec<(String, String, String)> = busy
         .events
         .iter()
-        .map(|e| (e.start.to_string(), e.end.to_string(), e.summary.clone()))
+        .map(|e| {
+            (
+                e.start.to_string(),
+                e.end.to_string(),
+                e.summary.to_string(),
+            )
+        })
         .collect();
     assert_eq!(
         got,
@@ -482,7 +488,8 @@ proptest! {
         let out = export_calendar(&sessions, &[], Tz::Asia__Tokyo, stamp());
         assert_well_formed(&out);
         let want = format!("Study: {}", name.replace("\r\n", "\n").replace('\r', "\n").replace('\u{3}', ""));
-        let tree = crate::io::ics::lines::parse(&out).unwrap();
+        let (tree, problems) = crate::io::ics::lines::parse(&out);
+        prop_assert!(problems.is_empty());
         let event = tree[0].children.iter().find(|c| c.name == "VEVENT").unwrap();
         prop_assert_eq!(unescape(&event.prop("SUMMARY").unwrap().value), want.clone());
         // The ical crate trims white space at the ends of physical lines, which RFC 5545
