@@ -1,19 +1,17 @@
 //! `sukima plan`, `sukima agenda` and `sukima due`: the plan as a table, day by day, and
 //! as one line for a shell prompt.
 
+use super::texts::DueCounts;
 use super::{Ctx, print_json};
-use crate::config::Language;
-use crate::domain::dates::{any_in_another_year, hm, month_day, ymd, ymd_hm};
-use crate::domain::duration::format_minutes;
+use crate::domain::dates::{any_in_another_year, hm, ymd, ymd_hm};
 use crate::domain::plan::{Outcome, Session};
 use crate::domain::status::Status;
 use crate::planning::Overview;
 use crate::planning::fixes::{self, Fix, Rescue};
-use crate::present::fixes::{conflict_text_in, fix_lines_in};
 use crate::present::{En, Texts};
-use crate::text::{Align, pad, table, truncate, width};
+use crate::text::{Align, pad, pad_left, table, truncate, width};
 use anyhow::Result;
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, Days};
 use std::io::Write;
 
 fn overview(ctx: &Ctx) -> Result<Overview> {
@@ -92,7 +90,7 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
                     "finish": o.finish.map(ymd),
                     "slack_minutes": o.slack,
                     "at_risk": o.at_risk,
-                    "risk": o.at_risk.then(|| En.risk_text(o)),
+                    "risk": o.at_risk.then(|| En.risk_text(o, today)),
                     "after": ov.badge(&o.key).map_or(&[][..], |b| &b.waits_for[..]),
                     "fixes": fixes,
                 })
@@ -113,17 +111,12 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
             }),
         );
     }
+    let t = ctx.texts;
     let risky = ov.at_risk().count();
     writeln!(
         out,
-        "Plan as of {}: {} to prepare, {}",
-        ymd_hm(ctx.now),
-        ov.plan.outcomes.len(),
-        if risky == 0 {
-            "all on time".to_string()
-        } else {
-            format!("{risky} at risk")
-        }
+        "{}",
+        t.plan_head(ctx.now, ov.plan.outcomes.len(), risky)
     )?;
     let lapsed = ov.lapsed();
     if !lapsed.is_empty() {
@@ -132,47 +125,36 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
             .filter(|b| b.status == Status::Expired)
             .count();
         let retired = lapsed.len() - expired;
-        let what = match (expired, retired) {
-            (e, 0) => format!("{e} expired"),
-            (0, r) => format!("{r} retired"),
-            (e, r) => format!("{e} expired and {r} retired"),
-        };
         let keys: Vec<&str> = lapsed.iter().map(|b| b.badge.key.as_str()).collect();
-        let text = format!(
-            "{what} with nothing planned: renew (`sukima badge renew KEY`), set a goal date, or archive (`sukima badge archive KEY`): {}",
-            keys.join(", ")
-        );
+        let text = t.plan_lapsed(expired, retired, &keys);
         for line in crate::text::wrap(&text, ctx.width.saturating_sub(2).max(20)) {
             writeln!(out, "{line}")?;
         }
     }
     if ov.plan.outcomes.is_empty() {
-        writeln!(
-            out,
-            "Nothing to plan: no badge needs renewing and no target has a goal date."
-        )?;
+        writeln!(out, "{}", t.nothing_to_plan())?;
     } else {
         writeln!(out)?;
         // One date form for the whole column: with the year if any date needs it.
         let long = any_in_another_year(ov.plan.outcomes.iter().flat_map(Outcome::dates), today);
-        let date = |d: NaiveDate| if long { ymd(d) } else { month_day(d, today) };
+        let date = |d| t.plan_date(d, today, long);
         let rows: Vec<Vec<String>> = ov
             .plan
             .outcomes
             .iter()
             .map(|o| {
                 vec![
-                    if o.at_risk { "AT RISK" } else { "ok" }.to_string(),
+                    t.plan_state(o.at_risk).to_string(),
                     o.key.clone(),
                     ov.name(&o.key).to_string(),
                     date(o.due),
-                    format_minutes(o.remaining),
-                    format_minutes(o.planned_before_due),
+                    t.minutes(o.remaining),
+                    t.minutes(o.planned_before_due),
                     o.finish.map_or_else(|| "-".into(), date),
                     if o.at_risk {
-                        format!("-{}", format_minutes(o.shortfall))
+                        format!("-{}", t.minutes(o.shortfall))
                     } else {
-                        format_minutes(o.slack)
+                        t.minutes(o.slack)
                     },
                 ]
             })
@@ -181,9 +163,7 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
             out,
             "{}",
             table(
-                &[
-                    "", "BADGE", "NAME", "DUE", "LEFT", "PLANNED", "READY", "SLACK"
-                ],
+                &t.plan_headers(),
                 &[
                     Align::Left,
                     Align::Left,
@@ -205,7 +185,7 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
         };
         for o in ov.at_risk() {
             writeln!(out)?;
-            let head = format!("{}: {}.", o.key, ctx.texts.risk_text(o));
+            let head = t.risk_head(&o.key, &t.risk_text(o, today));
             for line in wrap(&head, 2) {
                 writeln!(out, "{line}")?;
             }
@@ -213,9 +193,9 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
                 continue;
             };
             if !r.fixes.is_empty() {
-                writeln!(out, "  Each of these alone puts it on time:")?;
+                writeln!(out, "  {}", t.each_fix_alone())?;
             }
-            for f in fix_lines_in(r, o, ctx.texts.language()) {
+            for f in t.fix_lines(r, o, today) {
                 let text = match &f.command {
                     Some(_) => format!("- {}:", f.text),
                     None => format!("- {}", f.text),
@@ -232,23 +212,16 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
     }
     if !ov.conflicts.is_empty() {
         writeln!(out)?;
-        writeln!(
-            out,
-            "{} the rules (kept, as you placed them):",
-            crate::text::counted(
-                ov.conflicts.len(),
-                "pinned session breaks",
-                "pinned sessions break"
-            )
-        )?;
+        writeln!(out, "{}", t.conflicts_head(ov.conflicts.len()))?;
         for c in &ov.conflicts {
+            let d = c.start.date();
             let line = format!(
                 "  {} {}-{}  {}  {}",
-                day_label(c.start.date(), today),
+                t.session_day(d, today, d.year() != today.year()),
                 hm(c.start.time()),
                 hm(c.end.time()),
                 c.badge,
-                conflict_text_in(&c.reasons, Language::En)
+                t.conflict_text(&c.reasons)
             );
             writeln!(out, "{}", truncate(&line, ctx.width))?;
         }
@@ -259,20 +232,24 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
     writeln!(out)?;
     writeln!(
         out,
-        "Sessions, next {}: {} ({})",
-        crate::text::counted(days as usize, "day", "days"),
-        sessions.len(),
-        format_minutes(sessions.iter().map(Session::minutes).sum())
+        "{}",
+        t.sessions_head(
+            days,
+            sessions.len(),
+            sessions.iter().map(Session::minutes).sum()
+        )
     )?;
     // A list that reaches into another year gives every date its year, so the columns
-    // still line up.
-    let dated = if any_in_another_year(sessions.iter().map(|s| s.start.date()), today) {
-        Dated::Full
-    } else {
-        Dated::Short
-    };
+    // still line up; the dates are padded to the widest (Japanese dates vary).
+    let full = any_in_another_year(sessions.iter().map(|s| s.start.date()), today);
+    let cells = sessions
+        .iter()
+        .map(|s| width(&t.session_day(s.start.date(), today, full)))
+        .max()
+        .unwrap_or(0);
+    let dated = Dated::Day { full, cells };
     for s in sessions {
-        writeln!(out, "  {}", session_line(&ov, s, dated, ctx.width))?;
+        writeln!(out, "  {}", session_line(ctx, &ov, s, dated))?;
     }
     Ok(())
 }
@@ -294,32 +271,35 @@ fn session_json(ov: &Overview, s: &Session) -> serde_json::Value {
 enum Dated {
     /// No date: the line sits under its day's title.
     No,
-    /// `Thu 01-07`.
-    Short,
-    /// `Thu 2027-01-07`.
-    Full,
+    /// `Thu 01-07` (`Thu 2027-01-07` when `full`), padded to `cells`.
+    Day { full: bool, cells: usize },
 }
 
 /// `Thu 01-07 07:10-07:40  30m  cp4d-admin  IBM Cloud Pak…`.
-fn session_line(ov: &Overview, s: &Session, dated: Dated, max: usize) -> String {
-    let d = s.start.date();
+fn session_line(ctx: &Ctx, ov: &Overview, s: &Session, dated: Dated) -> String {
+    let (t, today, max) = (ctx.texts, ctx.today(), ctx.width);
     let date = match dated {
         Dated::No => String::new(),
-        Dated::Short => format!("{} {} ", weekday(d), d.format("%m-%d")),
-        Dated::Full => format!("{} {} ", weekday(d), ymd(d)),
+        Dated::Day { full, cells } => {
+            format!(
+                "{} ",
+                pad(&t.session_day(s.start.date(), today, full), cells)
+            )
+        }
     };
+    let minutes = t.minutes(s.minutes());
     let head = format!(
-        "{date}{}-{}  {:>5}  {}  ",
+        "{date}{}-{}  {}  {}  ",
         hm(s.start.time()),
         hm(s.end.time()),
-        format_minutes(s.minutes()),
+        pad_left(&minutes, t.minutes_cells().max(width(&minutes))),
         pad(&s.badge, 14),
     );
     // The name gives way, so "(pinned)" and a conflict are never cut off. A badge with
     // steps shows the step the session advances instead of its name.
     let tail = match ov.conflict(s) {
-        Some(c) => format!("  (pinned: {})", conflict_text_in(&c.reasons, Language::En)),
-        None if s.pinned => "  (pinned)".to_string(),
+        Some(c) => t.pinned_tail(Some(&t.conflict_text(&c.reasons))),
+        None if s.pinned => t.pinned_tail(None),
         None => String::new(),
     };
     let tail = tail.as_str();
@@ -328,18 +308,9 @@ fn session_line(ov: &Overview, s: &Session, dated: Dated, max: usize) -> String 
         .saturating_sub(width(&head) + width(tail));
     let what = ov
         .step_of(s)
-        .map_or_else(|| ov.name(&s.badge).to_string(), |st| st.label());
+        .map_or_else(|| ov.name(&s.badge).to_string(), |st| t.session_step(st));
     let line = format!("{head}{}{tail}", truncate(&what, room.max(1)));
     truncate(&line, max.saturating_sub(2))
-}
-
-/// `Thu 01-07` in the current year, else `Thu 2027-01-07`.
-fn day_label(d: NaiveDate, today: NaiveDate) -> String {
-    format!("{} {}", weekday(d), month_day(d, today))
-}
-
-fn weekday(d: NaiveDate) -> &'static str {
-    ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][d.weekday().num_days_from_monday() as usize]
 }
 
 /// `sukima agenda`.
@@ -367,16 +338,11 @@ pub fn agenda(ctx: &Ctx, args: &crate::cli::AgendaArgs, out: &mut dyn Write) -> 
     for d in today.iter_days().take(days as usize) {
         let day_sessions: Vec<&Session> = sessions.iter().filter(|s| s.start.date() == d).collect();
         let day_events: Vec<_> = events.iter().filter(|e| e.date == d).collect();
-        let title = format!(
-            "{} {}{}",
-            weekday(d),
-            ymd(d),
-            if d == today { "  today" } else { "" }
-        );
+        let title = ctx.texts.agenda_day(d, today);
         if day_sessions.is_empty() && day_events.is_empty() {
             if d == today {
                 writeln!(out, "{title}")?;
-                writeln!(out, "  nothing planned")?;
+                writeln!(out, "  {}", ctx.texts.nothing_planned())?;
             } else {
                 quiet += 1;
             }
@@ -386,20 +352,19 @@ pub fn agenda(ctx: &Ctx, args: &crate::cli::AgendaArgs, out: &mut dyn Write) -> 
         for e in &day_events {
             // The key lines up with the sessions' keys below.
             let line = format!(
-                "  {:<18}  {}  {}",
-                e.kind.label(),
+                "  {}  {}  {}",
+                pad(ctx.texts.event_kind(e.kind), 18),
                 pad(&e.badge, 14),
                 ov.name(&e.badge)
             );
             writeln!(out, "{}", truncate(&line, ctx.width))?;
         }
         for s in day_sessions {
-            writeln!(out, "  {}", session_line(&ov, s, Dated::No, ctx.width))?;
+            writeln!(out, "  {}", session_line(ctx, &ov, s, Dated::No))?;
         }
     }
     if quiet > 0 {
-        let days = if quiet == 1 { "day" } else { "days" };
-        writeln!(out, "({quiet} more {days} with nothing planned)")?;
+        writeln!(out, "{}", ctx.texts.quiet_days(quiet))?;
     }
     Ok(())
 }
@@ -437,35 +402,18 @@ pub fn due(ctx: &Ctx, args: &crate::cli::DueArgs, out: &mut dyn Write) -> Result
             }),
         );
     }
+    let t = ctx.texts;
     let mut parts = Vec::new();
     if let Some(s) = next {
-        let when = if s.start.date() == today {
-            hm(s.start.time())
-        } else {
-            format!(
-                "{} {}",
-                day_label(s.start.date(), today),
-                hm(s.start.time())
-            )
-        };
-        parts.push(format!(
-            "next {when} {} {}",
-            s.badge,
-            format_minutes(s.minutes())
-        ));
+        parts.push(t.due_next(s.start, today, &s.badge, s.minutes()));
     }
-    if expiring > 0 {
-        parts.push(format!("{expiring} expiring within {}d", args.days));
-    }
-    if risky > 0 {
-        parts.push(format!("{risky} at risk"));
-    }
-    if expired > 0 {
-        parts.push(format!("{expired} expired"));
-    }
-    if retired > 0 {
-        parts.push(format!("{retired} retired"));
-    }
+    parts.extend(t.due_counts(DueCounts {
+        expiring,
+        days: args.days,
+        at_risk: risky,
+        expired,
+        retired,
+    }));
     if !parts.is_empty() {
         let line = parts.join(" · ");
         debug_assert!(width(&line) < 200);

@@ -8,9 +8,10 @@ mod ja;
 
 use crate::config::Language;
 use crate::domain::decision::Retirement;
+use crate::domain::events::EventKind;
 use crate::domain::plan::Outcome;
 use crate::present::texts::{En, Ja, Texts};
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 /// The command line's catalogue for `language` (`auto` must be resolved first; it reads
 /// as English).
@@ -147,4 +148,78 @@ pub trait CommandTexts: Texts {
 
     /// `export json` to a file: what was written where.
     fn exported(&self, counts: crate::domain::change::Counts, file: &str) -> String;
+
+    // `plan`, `agenda` and `due`.
+
+    /// `plan`'s first line: `Plan as of 2027-01-06T08:00: 10 to prepare, 1 at risk`.
+    fn plan_head(&self, now: NaiveDateTime, count: usize, at_risk: usize) -> String;
+
+    /// Expired and retired badges with nothing planned, what to do, and their keys.
+    fn plan_lapsed(&self, expired: usize, retired: usize, keys: &[&str]) -> String;
+
+    /// `plan` when no badge needs work.
+    fn nothing_to_plan(&self) -> &'static str;
+
+    /// `plan`'s column headers: state, badge, name, due, left, planned, ready, slack.
+    fn plan_headers(&self) -> [&'static str; 8];
+
+    /// The state cell of `plan`'s table: `AT RISK` or `ok`.
+    fn plan_state(&self, at_risk: bool) -> &'static str;
+
+    /// A date in `plan`'s table; `long` when a date of the column is in another year
+    /// than `today`'s (English then writes every date in full, so the column lines up).
+    fn plan_date(&self, d: NaiveDate, today: NaiveDate, long: bool) -> String;
+
+    /// A badge at risk and why: `gcp-pde: short 4h45m by 2027-02-08, ready 2027-02-12.`.
+    fn risk_head(&self, key: &str, why: &str) -> String;
+
+    /// Above the fixes of a badge at risk.
+    fn each_fix_alone(&self) -> &'static str;
+
+    /// Above the pinned sessions that break the rules.
+    fn conflicts_head(&self, n: usize) -> String;
+
+    /// Above the next days' sessions: `Sessions, next 14 days: 23 (12h45m)`.
+    fn sessions_head(&self, days: u32, count: usize, minutes: u32) -> String;
+
+    /// A session's day in a list: `Wed 01-06`, `Wed 2027-01-06` when `full`, or
+    /// `1月6日(水)` (with its year in another year).
+    fn session_day(&self, d: NaiveDate, today: NaiveDate, full: bool) -> String;
+
+    /// The least cells of a session's duration in a list (right-aligned).
+    fn minutes_cells(&self) -> usize;
+
+    /// After a pinned session: `  (pinned)`, or `  (pinned: in a blackout)` when it
+    /// breaks the rules.
+    fn pinned_tail(&self, conflict: Option<&str>) -> String;
+
+    /// A day's title in `agenda`: `Wed 2027-01-06  today`.
+    fn agenda_day(&self, d: NaiveDate, today: NaiveDate) -> String;
+
+    /// Today in `agenda` when nothing happens.
+    fn nothing_planned(&self) -> &'static str;
+
+    /// What happens to a badge on a day, in `agenda`: `expires`, `renewal opens`.
+    fn event_kind(&self, kind: EventKind) -> &'static str;
+
+    /// `agenda`'s last line: `(1 more day with nothing planned)`.
+    fn quiet_days(&self, n: usize) -> String;
+
+    /// `due`'s next session: `next 12:15 cp4d-admin 30m` (the day too when not today).
+    fn due_next(&self, start: NaiveDateTime, today: NaiveDate, badge: &str, minutes: u32)
+    -> String;
+
+    /// `due`'s counts: `1 expiring within 30d`, `1 at risk`, `1 expired`, `1 retired`.
+    fn due_counts(&self, counts: DueCounts) -> Vec<String>;
+}
+
+/// What `sukima due` counts.
+#[derive(Debug, Clone, Copy)]
+pub struct DueCounts {
+    pub expiring: usize,
+    /// The days ahead that `expiring` looks at.
+    pub days: u32,
+    pub at_risk: usize,
+    pub expired: usize,
+    pub retired: usize,
 }

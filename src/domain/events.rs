@@ -35,18 +35,6 @@ impl EventKind {
             EventKind::Goal => "goal",
         }
     }
-
-    /// A short English label.
-    pub fn label(self) -> &'static str {
-        match self {
-            EventKind::Expiry => "expires",
-            EventKind::RenewalOpens => "renewal opens",
-            EventKind::Retirement => "retires",
-            EventKind::Available => "available",
-            EventKind::Due => "due",
-            EventKind::Goal => "goal",
-        }
-    }
 }
 
 /// One event.

@@ -20,6 +20,9 @@ use crate::domain::status::Status;
 use crate::domain::validation::BadgeError;
 use crate::domain::work::Idle;
 use crate::io::InvalidRecord;
+use crate::planning::conflicts::Reason;
+use crate::planning::fixes::{Fix, NoFix, Rescue};
+use crate::present::fixes::FixLine;
 use crate::present::month::DayEventKind;
 use chrono::{NaiveDate, NaiveDateTime, Weekday};
 
@@ -50,7 +53,7 @@ pub trait Texts: Sync + std::fmt::Debug {
 
     /// Why a badge is at risk, in words: its shortfall by its due day and when it would
     /// be ready (the fixes that would save it are listed apart).
-    fn risk_text(&self, o: &Outcome) -> String;
+    fn risk_text(&self, o: &Outcome, today: NaiveDate) -> String;
 
     /// Why a badge has nothing to plan.
     fn idle(&self, idle: &Idle) -> String;
@@ -188,6 +191,49 @@ pub trait Texts: Sync + std::fmt::Debug {
 
     /// The short form: "Planned 4h, logged 2h.".
     fn cal_study_short(&self, planned: &str, logged: &str) -> String;
+
+    // What would save a badge at risk, and why a pinned session breaks the rules
+    // (`sukima plan` and the planner's Plan, Today and Badges views).
+
+    /// What a proven fix changes, in words: `raise the daily cap to 1h`; `due` is the day
+    /// the badge at risk is due.
+    fn fix_text(&self, f: &Fix, due: NaiveDate, today: NaiveDate) -> String;
+
+    /// Why no fix of a kind saves a badge at risk.
+    fn no_fix(&self, why: NoFix, o: &Outcome, today: NaiveDate) -> String;
+
+    /// One reason a pinned session breaks the rules: `in a blackout`, or `休止期間中`.
+    fn conflict_reason(&self, r: Reason) -> &'static str;
+
+    /// Between the items of a list in running text: `, `, or `、`.
+    fn list_separator(&self) -> &'static str;
+
+    /// The fixes of a badge at risk in words, each with its command; then the kinds with
+    /// no fix and why.
+    fn fix_lines(&self, r: &Rescue, o: &Outcome, today: NaiveDate) -> Vec<FixLine> {
+        let mut out: Vec<FixLine> = r
+            .fixes
+            .iter()
+            .map(|f| FixLine {
+                text: self.fix_text(f, o.due, today),
+                command: Some(f.command()),
+            })
+            .collect();
+        out.extend(r.missing.iter().map(|(_, why)| FixLine {
+            text: self.no_fix(*why, o, today),
+            command: None,
+        }));
+        out
+    }
+
+    /// Why a pinned session breaks the rules, in words: `in a blackout, over the daily cap`.
+    fn conflict_text(&self, reasons: &[Reason]) -> String {
+        reasons
+            .iter()
+            .map(|r| self.conflict_reason(*r))
+            .collect::<Vec<_>>()
+            .join(self.list_separator())
+    }
 }
 
 #[cfg(test)]

@@ -1,12 +1,14 @@
 //! The English words of [`CommandTexts`].
 
-use super::{AfterState, CommandTexts, PlanLine, ShowField};
+use super::{AfterState, CommandTexts, DueCounts, PlanLine, ShowField};
 use crate::domain::change::Counts;
+use crate::domain::dates::{hm, month_day, ymd, ymd_hm};
 use crate::domain::decision::Retirement;
 use crate::domain::duration::format_minutes;
+use crate::domain::events::EventKind;
 use crate::present::texts::En;
 use crate::text::counted;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 impl CommandTexts for En {
     fn badge_headers(&self) -> [&'static str; 7] {
@@ -208,4 +210,157 @@ impl CommandTexts for En {
             counted(c.pinned, "pinned session", "pinned sessions")
         )
     }
+
+    // `plan`, `agenda` and `due`.
+
+    fn plan_head(&self, now: NaiveDateTime, count: usize, at_risk: usize) -> String {
+        format!(
+            "Plan as of {}: {count} to prepare, {}",
+            ymd_hm(now),
+            if at_risk == 0 {
+                "all on time".to_string()
+            } else {
+                format!("{at_risk} at risk")
+            }
+        )
+    }
+
+    fn plan_lapsed(&self, expired: usize, retired: usize, keys: &[&str]) -> String {
+        let what = match (expired, retired) {
+            (e, 0) => format!("{e} expired"),
+            (0, r) => format!("{r} retired"),
+            (e, r) => format!("{e} expired and {r} retired"),
+        };
+        format!(
+            "{what} with nothing planned: renew (`sukima badge renew KEY`), set a goal date, or archive (`sukima badge archive KEY`): {}",
+            keys.join(", ")
+        )
+    }
+
+    fn nothing_to_plan(&self) -> &'static str {
+        "Nothing to plan: no badge needs renewing and no target has a goal date."
+    }
+
+    fn plan_headers(&self) -> [&'static str; 8] {
+        [
+            "", "BADGE", "NAME", "DUE", "LEFT", "PLANNED", "READY", "SLACK",
+        ]
+    }
+
+    fn plan_state(&self, at_risk: bool) -> &'static str {
+        if at_risk { "AT RISK" } else { "ok" }
+    }
+
+    fn plan_date(&self, d: NaiveDate, today: NaiveDate, long: bool) -> String {
+        if long { ymd(d) } else { month_day(d, today) }
+    }
+
+    fn risk_head(&self, key: &str, why: &str) -> String {
+        format!("{key}: {why}.")
+    }
+
+    fn each_fix_alone(&self) -> &'static str {
+        "Each of these alone puts it on time:"
+    }
+
+    fn conflicts_head(&self, n: usize) -> String {
+        format!(
+            "{} the rules (kept, as you placed them):",
+            counted(n, "pinned session breaks", "pinned sessions break")
+        )
+    }
+
+    fn sessions_head(&self, days: u32, count: usize, minutes: u32) -> String {
+        format!(
+            "Sessions, next {}: {count} ({})",
+            counted(days as usize, "day", "days"),
+            format_minutes(minutes)
+        )
+    }
+
+    fn session_day(&self, d: NaiveDate, today: NaiveDate, full: bool) -> String {
+        let day = if full { ymd(d) } else { month_day(d, today) };
+        format!("{} {day}", short_weekday(d))
+    }
+
+    fn minutes_cells(&self) -> usize {
+        5
+    }
+
+    fn pinned_tail(&self, conflict: Option<&str>) -> String {
+        match conflict {
+            Some(why) => format!("  (pinned: {why})"),
+            None => "  (pinned)".into(),
+        }
+    }
+
+    fn agenda_day(&self, d: NaiveDate, today: NaiveDate) -> String {
+        format!(
+            "{} {}{}",
+            short_weekday(d),
+            ymd(d),
+            if d == today { "  today" } else { "" }
+        )
+    }
+
+    fn nothing_planned(&self) -> &'static str {
+        "nothing planned"
+    }
+
+    fn event_kind(&self, kind: EventKind) -> &'static str {
+        match kind {
+            EventKind::Expiry => "expires",
+            EventKind::RenewalOpens => "renewal opens",
+            EventKind::Retirement => "retires",
+            EventKind::Available => "available",
+            EventKind::Due => "due",
+            EventKind::Goal => "goal",
+        }
+    }
+
+    fn quiet_days(&self, n: usize) -> String {
+        let days = if n == 1 { "day" } else { "days" };
+        format!("({n} more {days} with nothing planned)")
+    }
+
+    fn due_next(
+        &self,
+        start: NaiveDateTime,
+        today: NaiveDate,
+        badge: &str,
+        minutes: u32,
+    ) -> String {
+        let when = if start.date() == today {
+            hm(start.time())
+        } else {
+            format!(
+                "{} {}",
+                self.session_day(start.date(), today, start.year() != today.year()),
+                hm(start.time())
+            )
+        };
+        format!("next {when} {badge} {}", format_minutes(minutes))
+    }
+
+    fn due_counts(&self, c: DueCounts) -> Vec<String> {
+        let mut parts = Vec::new();
+        if c.expiring > 0 {
+            parts.push(format!("{} expiring within {}d", c.expiring, c.days));
+        }
+        if c.at_risk > 0 {
+            parts.push(format!("{} at risk", c.at_risk));
+        }
+        if c.expired > 0 {
+            parts.push(format!("{} expired", c.expired));
+        }
+        if c.retired > 0 {
+            parts.push(format!("{} retired", c.retired));
+        }
+        parts
+    }
+}
+
+/// `Thu`.
+fn short_weekday(d: NaiveDate) -> &'static str {
+    ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][d.weekday().num_days_from_monday() as usize]
 }

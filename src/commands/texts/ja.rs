@@ -1,10 +1,12 @@
 //! The Japanese words of [`CommandTexts`].
 
-use super::{AfterState, CommandTexts, PlanLine, ShowField};
+use super::{AfterState, CommandTexts, DueCounts, PlanLine, ShowField};
 use crate::domain::change::Counts;
+use crate::domain::dates::hm;
 use crate::domain::decision::Retirement;
+use crate::domain::events::EventKind;
 use crate::present::texts::{Ja, Texts};
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 impl CommandTexts for Ja {
     fn badge_headers(&self) -> [&'static str; 7] {
@@ -190,5 +192,151 @@ impl CommandTexts for Ja {
             "{file} に書き出しました: バッジ {}件、時間枠 {}件、記録 {}件、固定セッション {}件",
             c.badges, c.windows, c.log, c.pinned
         )
+    }
+
+    // `plan`, `agenda` and `due`.
+
+    fn plan_head(&self, now: NaiveDateTime, count: usize, at_risk: usize) -> String {
+        let today = now.date();
+        format!(
+            "{} {} 時点の計画: 準備 {count}件、{}",
+            self.date(today, today),
+            hm(now.time()),
+            if at_risk == 0 {
+                "すべて間に合います".to_string()
+            } else {
+                format!("うち遅延リスク {at_risk}件")
+            }
+        )
+    }
+
+    fn plan_lapsed(&self, expired: usize, retired: usize, keys: &[&str]) -> String {
+        let what = match (expired, retired) {
+            (e, 0) => format!("失効 {e}件"),
+            (0, r) => format!("廃止済 {r}件"),
+            (e, r) => format!("失効 {e}件と廃止済 {r}件"),
+        };
+        format!(
+            "{what}は計画がありません: 更新する (`sukima badge renew キー`)、目標日を設定する、またはアーカイブする (`sukima badge archive キー`): {}",
+            keys.join(", ")
+        )
+    }
+
+    fn nothing_to_plan(&self) -> &'static str {
+        "計画するものはありません: 更新の必要なバッジも、目標日のある目標もありません。"
+    }
+
+    fn plan_headers(&self) -> [&'static str; 8] {
+        [
+            "",
+            "バッジ",
+            "名前",
+            "期限",
+            "残り",
+            "計画",
+            "準備完了",
+            "余裕",
+        ]
+    }
+
+    fn plan_state(&self, at_risk: bool) -> &'static str {
+        if at_risk { "遅延リスク" } else { "OK" }
+    }
+
+    fn plan_date(&self, d: NaiveDate, today: NaiveDate, _long: bool) -> String {
+        self.date(d, today)
+    }
+
+    fn risk_head(&self, key: &str, why: &str) -> String {
+        format!("{key}: {why}。")
+    }
+
+    fn each_fix_alone(&self) -> &'static str {
+        "次のどれか一つで間に合います:"
+    }
+
+    fn conflicts_head(&self, n: usize) -> String {
+        format!("固定したセッション {n}件が規則に反しています (置いたとおりに残します):")
+    }
+
+    fn sessions_head(&self, days: u32, count: usize, minutes: u32) -> String {
+        format!(
+            "今後 {days}日間のセッション: {count}件 ({})",
+            self.minutes(minutes)
+        )
+    }
+
+    fn session_day(&self, d: NaiveDate, today: NaiveDate, _full: bool) -> String {
+        self.date(d, today)
+    }
+
+    fn minutes_cells(&self) -> usize {
+        9
+    }
+
+    fn pinned_tail(&self, conflict: Option<&str>) -> String {
+        match conflict {
+            Some(why) => format!("  (固定: {why})"),
+            None => "  (固定)".into(),
+        }
+    }
+
+    fn agenda_day(&self, d: NaiveDate, today: NaiveDate) -> String {
+        format!(
+            "{}{}",
+            self.date(d, today),
+            if d == today { "  今日" } else { "" }
+        )
+    }
+
+    fn nothing_planned(&self) -> &'static str {
+        "予定なし"
+    }
+
+    fn event_kind(&self, kind: EventKind) -> &'static str {
+        match kind {
+            EventKind::Expiry => "失効",
+            EventKind::RenewalOpens => "更新開始",
+            EventKind::Retirement => "廃止",
+            EventKind::Available => "受験開始",
+            EventKind::Due => "期限",
+            EventKind::Goal => "目標",
+        }
+    }
+
+    fn quiet_days(&self, n: usize) -> String {
+        format!("(ほかに予定のない日が {n}日)")
+    }
+
+    fn due_next(
+        &self,
+        start: NaiveDateTime,
+        today: NaiveDate,
+        badge: &str,
+        minutes: u32,
+    ) -> String {
+        let when = if start.date() == today {
+            hm(start.time())
+        } else {
+            format!("{} {}", self.date(start.date(), today), hm(start.time()))
+        };
+        format!("次は {when} {badge} {}", self.minutes(minutes))
+    }
+
+    fn due_counts(&self, c: DueCounts) -> Vec<String> {
+        let mut parts = Vec::new();
+        if c.expiring > 0 {
+            parts.push(format!("{}日以内に失効 {}件", c.days, c.expiring));
+        }
+        if c.at_risk > 0 {
+            parts.push(format!("遅延リスク {}件", c.at_risk));
+        }
+        if c.expired > 0 {
+            parts.push(format!("失効 {}件", c.expired));
+        }
+        if c.retired > 0 {
+            parts.push(format!("廃止済 {}件", c.retired));
+        }
+        parts
     }
 }

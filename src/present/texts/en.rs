@@ -6,15 +6,19 @@ use super::{En, Texts};
 use crate::config::Language;
 use crate::domain::badge::Badge;
 use crate::domain::change::{CalendarImport, ChangeError, Done, Label};
+use crate::domain::dates::hm;
 use crate::domain::dates::month_day;
 use crate::domain::duration::format_minutes;
 use crate::domain::plan::{Outcome, Risk};
 use crate::domain::quick_add::{Intent, ParseError};
+use crate::domain::spare::format_days;
 use crate::domain::status::Band;
 use crate::domain::status::{Status, countdown_days};
 use crate::domain::validation::BadgeError;
 use crate::domain::work::Idle;
 use crate::io::InvalidRecord;
+use crate::planning::conflicts::Reason;
+use crate::planning::fixes::{Fix, NoFix};
 use crate::present::month::DayEventKind;
 use crate::text::counted;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
@@ -33,7 +37,7 @@ impl Texts for En {
         }
     }
 
-    fn risk_text(&self, o: &Outcome) -> String {
+    fn risk_text(&self, o: &Outcome, _today: NaiveDate) -> String {
         let (due, release, short) = (o.due, o.release, format_minutes(o.shortfall));
         match (o.risk, o.finish) {
             (None, _) => String::new(),
@@ -473,5 +477,80 @@ impl Texts for En {
 
     fn cal_study_short(&self, planned: &str, logged: &str) -> String {
         format!("Planned {planned}, logged {logged}.")
+    }
+
+    // The fixes and conflicts of the plan.
+
+    fn fix_text(&self, f: &Fix, due: NaiveDate, _today: NaiveDate) -> String {
+        match f {
+            Fix::DailyCap { minutes } => {
+                format!("raise the daily cap to {}", format_minutes(*minutes))
+            }
+            Fix::Window {
+                days, start, end, ..
+            } => format!(
+                "study {} {}-{} until {due}",
+                format_days(days),
+                hm(*start),
+                hm(*end)
+            ),
+            Fix::LowerPriority {
+                badges,
+                to,
+                then_at_risk,
+            } => {
+                let cost = if then_at_risk.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({} then at risk)", then_at_risk.join(", "))
+                };
+                format!("lower {} to {to} priority{cost}", badges.join(", "))
+            }
+        }
+    }
+
+    fn no_fix(&self, why: NoFix, o: &Outcome, _today: NaiveDate) -> String {
+        let due = o.due;
+        let need = format_minutes(o.remaining);
+        match why {
+            NoFix::DuePassed => format!("no fix: its due day {due} has passed"),
+            NoFix::DueBeforeRelease => {
+                format!("no fix: it is due {due}, before it can start: set a goal date")
+            }
+            NoFix::MoreThanTheDays => {
+                format!("no fix: {need} is more than the hours left until {due}")
+            }
+            NoFix::CapNotTheLimit => {
+                format!("no daily cap saves it: the spare time before {due} is what is missing")
+            }
+            NoFix::CapFull => format!(
+                "no extra window saves it: the days until {due} are full under the daily cap"
+            ),
+            NoFix::NoFreeTimeOfDay => {
+                format!("no extra window: no time of day is free on the days until {due}")
+            }
+            NoFix::WindowNotEnough => "no extra window saves it: not even a 4-hour one".into(),
+            NoFix::AlreadyLowest => "no priority change: it is already low priority".into(),
+            NoFix::NoRival => format!(
+                "no priority change: no badge of its priority or higher studies before {due}"
+            ),
+            NoFix::RivalsNotEnough => {
+                "no priority change: even lowering every badge that takes its time would not".into()
+            }
+        }
+    }
+
+    fn conflict_reason(&self, r: Reason) -> &'static str {
+        match r {
+            Reason::Blackout => "in a blackout",
+            Reason::Busy => "over busy time",
+            Reason::DailyCap => "over the daily cap",
+            Reason::BeforeRelease => "before its renewal window",
+            Reason::Done => "nothing left to study",
+        }
+    }
+
+    fn list_separator(&self) -> &'static str {
+        ", "
     }
 }

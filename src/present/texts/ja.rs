@@ -4,23 +4,22 @@ mod imports;
 
 use super::{Ja, Texts};
 use crate::config::Language;
+use crate::domain::Priority;
 use crate::domain::badge::Badge;
 use crate::domain::change::{CalendarImport, ChangeError, Done, Label};
+use crate::domain::dates::hm;
 use crate::domain::dates::month_day;
 use crate::domain::plan::{Outcome, Risk};
 use crate::domain::quick_add::{Intent, ParseError, ParseErrorKind};
+use crate::domain::spare::format_days;
 use crate::domain::status::{Band, Status, countdown_days};
 use crate::domain::validation::BadgeError;
 use crate::domain::work::Idle;
 use crate::io::InvalidRecord;
+use crate::planning::conflicts::Reason;
+use crate::planning::fixes::{Fix, NoFix};
 use crate::present::month::DayEventKind;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
-
-/// Minutes as the TUI's compact duration (`1h30m`): the risk advice keeps the short form
-/// the planner's columns were laid out for.
-fn short(minutes: u32) -> String {
-    crate::domain::duration::format_minutes(minutes)
-}
 
 impl Texts for Ja {
     fn language(&self) -> Language {
@@ -44,8 +43,12 @@ impl Texts for Ja {
         }
     }
 
-    fn risk_text(&self, o: &Outcome) -> String {
-        let (due, release, short) = (o.due, o.release, short(o.shortfall));
+    fn risk_text(&self, o: &Outcome, today: NaiveDate) -> String {
+        let (due, release, short) = (
+            self.date(o.due, today),
+            self.date(o.release, today),
+            self.minutes(o.shortfall),
+        );
         match (o.risk, o.finish) {
             (None, _) => String::new(),
             (Some(Risk::DuplicateKey), _) => "二重に登録されています".into(),
@@ -55,7 +58,10 @@ impl Texts for Ja {
             (Some(Risk::DueBeforeRelease), _) => format!(
                 "{release} より前には始められませんが、期限は {due} です: 目標日を設定してください"
             ),
-            (Some(_), Some(r)) => format!("期限 {due} までに {short} 不足、準備完了は {r}"),
+            (Some(_), Some(r)) => format!(
+                "期限 {due} までに {short} 不足、準備完了は {}",
+                self.date(r, today)
+            ),
             (Some(_), None) => {
                 format!("期限 {due} までに {short} 不足、計画の範囲では終わりません")
             }
@@ -573,6 +579,91 @@ impl Texts for Ja {
 
     fn cal_study_short(&self, planned: &str, logged: &str) -> String {
         format!("予定 {planned}、記録 {logged}。")
+    }
+
+    // The fixes and conflicts of the plan.
+
+    fn fix_text(&self, f: &Fix, due: NaiveDate, today: NaiveDate) -> String {
+        let due = self.date(due, today);
+        match f {
+            Fix::DailyCap { minutes } => {
+                format!("1日の上限を {} に上げる", self.minutes(*minutes))
+            }
+            // The days and times as the quick-add grammar writes them, as typed.
+            Fix::Window {
+                days, start, end, ..
+            } => format!(
+                "{due} まで {} {}-{} に時間枠を足す",
+                format_days(days),
+                hm(*start),
+                hm(*end)
+            ),
+            Fix::LowerPriority {
+                badges,
+                to,
+                then_at_risk,
+            } => {
+                let cost = if then_at_risk.is_empty() {
+                    String::new()
+                } else {
+                    format!("(代わりに {} が遅延リスク)", then_at_risk.join(", "))
+                };
+                format!(
+                    "{} の優先度を {} に下げる{cost}",
+                    badges.join(", "),
+                    match to {
+                        Priority::Low => "低",
+                        Priority::Normal => "通常",
+                        Priority::High => "高",
+                    }
+                )
+            }
+        }
+    }
+
+    fn no_fix(&self, why: NoFix, o: &Outcome, today: NaiveDate) -> String {
+        let due = self.date(o.due, today);
+        let need = self.minutes(o.remaining);
+        match why {
+            NoFix::DuePassed => format!("対策なし: 期限 {due} を過ぎています"),
+            NoFix::DueBeforeRelease => {
+                format!("対策なし: 始められる日より前の {due} が期限です: 目標日を設定してください")
+            }
+            NoFix::MoreThanTheDays => {
+                format!("対策なし: {due} までの残り時間では {need} に足りません")
+            }
+            NoFix::CapNotTheLimit => {
+                format!("上限を上げても間に合いません: {due} までのスキマ時間が足りません")
+            }
+            NoFix::CapFull => {
+                format!("時間枠を足しても間に合いません: {due} までの日は1日の上限に達しています")
+            }
+            NoFix::NoFreeTimeOfDay => {
+                format!("時間枠を足せません: {due} までの日に空いている時間帯がありません")
+            }
+            NoFix::WindowNotEnough => "4時間の時間枠を足しても間に合いません".into(),
+            NoFix::AlreadyLowest => "優先度では救えません: すでに低優先度です".into(),
+            NoFix::NoRival => format!(
+                "優先度では救えません: {due} までに同等以上の優先度のバッジは学習していません"
+            ),
+            NoFix::RivalsNotEnough => {
+                "優先度では救えません: 時間を使う全バッジを下げても間に合いません".into()
+            }
+        }
+    }
+
+    fn conflict_reason(&self, r: Reason) -> &'static str {
+        match r {
+            Reason::Blackout => "休止期間中",
+            Reason::Busy => "予定と重複",
+            Reason::DailyCap => "1日の上限超過",
+            Reason::BeforeRelease => "更新期間の前",
+            Reason::Done => "学習は完了済み",
+        }
+    }
+
+    fn list_separator(&self) -> &'static str {
+        "、"
     }
 }
 

@@ -98,18 +98,26 @@ fn risk_texts_in_both_languages() {
         }),
     };
     assert_eq!(
-        both(|t| t.risk_text(&o)),
+        both(|t| t.risk_text(&o, day(1, 6))),
         (
             "short 5h by 2027-02-03, not ready within the plan".into(),
-            "期限 2027-02-03 までに 5h 不足、計画の範囲では終わりません".into()
+            "期限 2月3日(水) までに 5時間 不足、計画の範囲では終わりません".into()
         )
     );
     o.finish = NaiveDate::from_ymd_opt(2027, 2, 10);
-    assert_eq!(En.risk_text(&o), "short 5h by 2027-02-03, ready 2027-02-10");
+    assert_eq!(
+        En.risk_text(&o, day(1, 6)),
+        "short 5h by 2027-02-03, ready 2027-02-10"
+    );
+    // Japanese names the year of a date in another year than today's.
+    assert_eq!(
+        Ja.risk_text(&o, NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()),
+        "期限 2027年2月3日(水) までに 5時間 不足、準備完了は 2027年2月10日(水)"
+    );
     o.risk = Some(Risk::DuePassed);
     assert_eq!(
-        Ja.risk_text(&o),
-        "期限 2027-02-03 を過ぎています: 今から遅れて計画します"
+        Ja.risk_text(&o, day(2, 8)),
+        "期限 2月3日(水) を過ぎています: 今から遅れて計画します"
     );
 }
 

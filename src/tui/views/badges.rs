@@ -378,7 +378,9 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
         w => {
             let o = w.target().and_then(|x| app.data.outcome(&x.key));
             match o {
-                Some(o) if o.at_risk => app.texts.at_risk_line(&app.texts.risk_text(o)),
+                Some(o) if o.at_risk => {
+                    app.texts.at_risk_line(&app.texts.risk_text(o, app.today()))
+                }
                 Some(o) => app.texts.on_time(o.due, o.finish),
                 None => String::new(),
             }
@@ -412,7 +414,7 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
         && let Some(o) = app.data.outcome(&target.key).filter(|o| o.at_risk)
         && let Some(r) = app.fixes.of(&o.key)
     {
-        for line in crate::present::fixes::fix_lines_in(r, o, app.texts.language()) {
+        for line in app.texts.fix_lines(r, o, app.today()) {
             let mark = if line.command.is_some() { "▸" } else { "·" };
             lines.push((format!(" {mark} {}", line.text), t.dim));
         }

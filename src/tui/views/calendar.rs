@@ -147,7 +147,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             badge_name: match ov.conflict(s) {
                 Some(c) => format!(
                     "! {} · {}",
-                    crate::present::fixes::conflict_text_in(&c.reasons, app.texts.language()),
+                    app.texts.conflict_text(&c.reasons),
                     ov.name(&s.badge)
                 ),
                 None => ov.name(&s.badge).to_string(),

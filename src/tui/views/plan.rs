@@ -134,16 +134,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 // the row (without colour it is the only sign of a pinned session).
                 // A pinned session that breaks a rule says which, before the name.
                 let (mark, why) = match app.data.conflict(s) {
-                    Some(c) => (
-                        "!",
-                        format!(
-                            "{} · ",
-                            crate::present::fixes::conflict_text_in(
-                                &c.reasons,
-                                app.texts.language()
-                            )
-                        ),
-                    ),
+                    Some(c) => ("!", format!("{} · ", app.texts.conflict_text(&c.reasons))),
                     None if s.pinned => ("◆", String::new()),
                     None => (" ", String::new()),
                 };
@@ -234,13 +225,16 @@ fn outcomes(app: &App, area: Rect, buf: &mut Buffer) {
         );
         rows.push((line, if o.at_risk { t.red } else { t.base }, k));
         if o.at_risk && w > 20 {
-            for part in crate::text::wrap(&app.texts.risk_text(o), w.saturating_sub(2).max(1)) {
+            for part in crate::text::wrap(
+                &app.texts.risk_text(o, app.today()),
+                w.saturating_sub(2).max(1),
+            ) {
                 rows.push((format!("  {part}"), t.dim, k));
             }
             match app.fixes.of(&o.key) {
                 Some(r) => {
                     let mut fixes = r.fixes.iter();
-                    for line in crate::present::fixes::fix_lines_in(r, o, app.texts.language()) {
+                    for line in app.texts.fix_lines(r, o, app.today()) {
                         let fix = line.command.as_ref().and_then(|_| fixes.next());
                         let selected = fix.is_some_and(|f| app.fixes.is_selected(&o.key, f));
                         let (mark, style) = match (fix, selected) {

@@ -139,13 +139,7 @@ fn session_line(app: &App, s: &Session, with_day: bool, w: usize) -> String {
     };
     // A pinned session that breaks a rule says which, before the name.
     let (mark, why) = match app.data.conflict(s) {
-        Some(c) => (
-            "!",
-            format!(
-                "{} · ",
-                crate::present::fixes::conflict_text_in(&c.reasons, app.texts.language())
-            ),
-        ),
+        Some(c) => ("!", format!("{} · ", app.texts.conflict_text(&c.reasons))),
         None if s.pinned => ("◆", String::new()),
         None => (" ", String::new()),
     };
@@ -311,9 +305,12 @@ fn at_risk(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         let line = format!(" {}{due}", truncate(app.data.name(&o.key), name_w));
         put(buf, area, y, &line, t.red);
         y += 1;
-        for part in crate::text::wrap(&app.texts.risk_text(o), w.saturating_sub(3).max(1))
-            .iter()
-            .take(2)
+        for part in crate::text::wrap(
+            &app.texts.risk_text(o, app.today()),
+            w.saturating_sub(3).max(1),
+        )
+        .iter()
+        .take(2)
         {
             put(buf, area, y, &format!("   {part}"), t.dim);
             y += 1;
@@ -327,7 +324,9 @@ fn at_risk(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         };
         let text = match (fix, app.fixes.of(&o.key)) {
             (Some((f, selected)), Some(r)) => {
-                let line = crate::present::fixes::fix_lines_in(r, o, app.texts.language())
+                let line = app
+                    .texts
+                    .fix_lines(r, o, app.today())
                     .into_iter()
                     .find(|l| l.command.as_deref() == Some(f.command().as_str()));
                 line.map(|l| (app.texts.fix_hint(&l.text, r.fixes.len()), selected))
