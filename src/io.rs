@@ -24,4 +24,6 @@ pub mod merge;
 pub mod openbadges;
 
 pub use import_error::ImportError;
-pub use incoming::{Carried, Import, Incoming, InvalidRecord, SkipReason, Skipped};
+pub use incoming::{
+    Carried, CriteriaNote, Import, ImportNote, Incoming, InvalidRecord, SkipReason, Skipped,
+};

@@ -5,7 +5,7 @@ mod badge;
 mod basics;
 mod credly_fetch;
 mod imports;
-mod japanese;
+pub mod japanese;
 mod journey;
 mod plan;
 mod readme;

@@ -205,8 +205,9 @@ pub fn remove(store: &mut Store, key: &str, n: usize) -> Result<Done> {
 pub fn apply_criteria(
     tx: &Connection,
     import: &crate::io::Import,
-) -> Result<Vec<String>, crate::store::StoreError> {
+) -> Result<Vec<crate::io::ImportNote>, crate::store::StoreError> {
     use crate::domain::step::{CriteriaChange, criterion_ref, merge_criteria};
+    use crate::io::{CriteriaNote as N, ImportNote::Criteria};
     use std::collections::BTreeMap;
     let stored = badges::all(tx)?;
     let key_of = |source_id: &str| {
@@ -259,10 +260,10 @@ pub fn apply_criteria(
         total.gone += change.gone;
         total.back += change.back;
         if change.gone > 0 {
-            notes.push(format!(
-                "#{key}: {} no longer in its criteria (kept, marked gone)",
-                crate::text::counted(change.gone, "step is", "steps are")
-            ));
+            notes.push(Criteria(N::Gone {
+                key: key.clone(),
+                steps: change.gone,
+            }));
         }
         // Prerequisites: only new ones, and never one that would make a loop.
         let Some(pos) = all.iter().position(|b| b.key == key) else {
@@ -281,12 +282,17 @@ pub fn apply_criteria(
                 v
             }) {
                 Ok(()) => {
-                    notes.push(format!(
-                        "#{key} now comes after #{k} (its criteria ask for it)"
-                    ));
+                    notes.push(Criteria(N::NowAfter {
+                        key: key.clone(),
+                        after: k.clone(),
+                    }));
                     list = trial;
                 }
-                Err(e) => notes.push(format!("#{key} does not come after #{k}: {e}")),
+                Err(why) => notes.push(Criteria(N::NotAfter {
+                    key: key.clone(),
+                    after: k.clone(),
+                    why,
+                })),
             }
         }
         if list != all[pos].after {
@@ -297,18 +303,14 @@ pub fn apply_criteria(
     if total.added > 0 {
         notes.insert(
             0,
-            format!(
-                "{} from the earning criteria of {}",
-                crate::text::counted(total.added, "step added", "steps added"),
-                crate::text::counted(touched, "badge", "badges")
-            ),
+            Criteria(N::Added {
+                steps: total.added,
+                badges: touched,
+            }),
         );
     }
     if total.back > 0 {
-        notes.push(format!(
-            "{} back in the criteria",
-            crate::text::counted(total.back, "step is", "steps are")
-        ));
+        notes.push(Criteria(N::Back { steps: total.back }));
     }
     Ok(notes)
 }

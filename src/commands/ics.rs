@@ -52,11 +52,13 @@ pub fn export(ctx: &Ctx, file: &Path, out: &mut dyn Write) -> Result<()> {
     if file != Path::new("-") {
         writeln!(
             out,
-            "exported {} sessions and the renewal dates of {} badges to {} ({})",
-            sessions.len(),
-            dates.iter().filter(|d| d.has_any()).count(),
-            file.display(),
-            tz.name()
+            "{}",
+            ctx.texts.exported_ics(
+                sessions.len(),
+                dates.iter().filter(|d| d.has_any()).count(),
+                &file.display().to_string(),
+                tz.name()
+            )
         )?;
     }
     Ok(())

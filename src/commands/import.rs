@@ -104,6 +104,6 @@ fn badges(
         &config.known_issuers(std::iter::empty()),
         what,
     )?;
-    writeln!(out, "{}", plan.report())?;
+    writeln!(out, "{}", ctx.texts.badge_import(&plan, ctx.today()))?;
     Ok(())
 }

@@ -209,6 +209,9 @@ pub trait CommandTexts: Texts {
     fn due_next(&self, start: NaiveDateTime, today: NaiveDate, badge: &str, minutes: u32)
     -> String;
 
+    /// `export ics` to a file: how many sessions and badges' dates, where, in which zone.
+    fn exported_ics(&self, sessions: usize, badges: usize, file: &str, zone: &str) -> String;
+
     /// `due`'s counts: `1 expiring within 30d`, `1 at risk`, `1 expired`, `1 retired`.
     fn due_counts(&self, counts: DueCounts) -> Vec<String>;
 }

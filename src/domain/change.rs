@@ -129,6 +129,14 @@ impl CalendarImport {
     /// How many unreadable events and broken lines a report names one by one.
     pub const NAMED: usize = 3;
 
+    /// Whether the import is named by the full path of the file it read (no `--name`, no
+    /// `X-WR-CALNAME`): its report then names the path once.
+    pub fn named_by_path(&self) -> bool {
+        self.source.starts_with('/')
+            && std::path::Path::new(&self.source).file_name()
+                == std::path::Path::new(&self.file).file_name()
+    }
+
     /// The name to show where there is little room: the file name of an import named by
     /// its full path (`basic.ics`), else the name itself.
     pub fn short_name(&self) -> &str {

@@ -35,6 +35,7 @@ use crate::domain::Source;
 use crate::domain::badge::one_line;
 use crate::domain::dates::parse_ymd;
 use crate::domain::step::{check_url, kind_of_activity};
+use crate::io::ImportNote;
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 use std::collections::{BTreeSet, HashMap};
@@ -83,17 +84,18 @@ pub fn parse(files: &[(String, Vec<u8>)]) -> Result<Import, ImportError> {
                 }
                 state => {
                     if let Some(s) = state.filter(|s| !matches!(*s, "accepted" | "pending")) {
-                        notes.push(format!(
-                            "{origin} ({}) has state \"{s}\", which sukima does not know; \
-                             imported as held",
-                            rec.incoming.name
-                        ));
+                        notes.push(ImportNote::UnknownState {
+                            origin: origin.clone(),
+                            name: rec.incoming.name.clone(),
+                            state: s.to_string(),
+                        });
                     }
                     if rec.incoming.earned_on.is_none() {
-                        notes.push(format!(
-                            "{origin} ({}) has no issued date; imported as not yet earned",
-                            rec.incoming.name
-                        ));
+                        notes.push(ImportNote::NoIssueDate {
+                            origin: origin.clone(),
+                            name: rec.incoming.name.clone(),
+                            field: "issued date",
+                        });
                     }
                     seen_ids.insert(rec.incoming.source_id.clone(), records.len());
                     records.push(Incoming {
@@ -335,26 +337,21 @@ impl Pages {
         }
     }
 
-    fn missing_note(&self) -> Option<String> {
+    fn missing_note(&self) -> Option<ImportNote> {
         let seen_in_range = self.seen.range(1..=self.total.max(1)).count() as u64;
         let missing_count = self.total.saturating_sub(seen_in_range);
         if missing_count == 0 {
             return None;
         }
-        let shown: Vec<String> = (1..=self.total)
+        let shown: Vec<u64> = (1..=self.total)
             .filter(|p| !self.seen.contains(p))
             .take(5)
-            .map(|p| p.to_string())
             .collect();
-        let more = if missing_count > 5 { ", ..." } else { "" };
-        Some(format!(
-            "the download has {} pages and page{} {}{more} {} not given: stored badges are \
-             not checked against them; give every page to see which badges left Credly",
-            self.total,
-            if missing_count == 1 { "" } else { "s" },
-            shown.join(", "),
-            if missing_count == 1 { "was" } else { "were" },
-        ))
+        Some(ImportNote::MissingPages {
+            total: self.total,
+            shown,
+            missing: missing_count,
+        })
     }
 }
 

@@ -98,11 +98,11 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Import, ImportError> {
     }
     let mut notes = Vec::new();
     if !columns.unknown.is_empty() {
-        notes.push(format!(
-            "{file}: columns not read: {} (sukima reads {})",
-            columns.unknown.join(", "),
-            COLUMNS.join(", ")
-        ));
+        notes.push(crate::io::ImportNote::ColumnsNotRead {
+            file: file.to_string(),
+            columns: columns.unknown.clone(),
+            reads: COLUMNS.to_vec(),
+        });
     }
     Ok(Import {
         source: Source::Csv,

@@ -24,7 +24,158 @@ pub struct Import {
     /// Credly download). Only then are stored badges missing from them reported as gone.
     pub complete: bool,
     /// Things the user should know that do not stop the import (a missing page).
-    pub notes: Vec<String>,
+    pub notes: Vec<ImportNote>,
+}
+
+/// Something an import tells that does not stop it; worded where it is shown (the
+/// English here, as `Display`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportNote {
+    /// A Credly record in a state sukima does not know: imported as held.
+    UnknownState {
+        origin: String,
+        name: String,
+        state: String,
+    },
+    /// A record without its issue date (`field`, as the file calls it): imported as not
+    /// yet earned.
+    NoIssueDate {
+        origin: String,
+        name: String,
+        field: &'static str,
+    },
+    /// Columns of a sheet that sukima does not read, and those it reads.
+    ColumnsNotRead {
+        file: String,
+        columns: Vec<String>,
+        reads: Vec<&'static str>,
+    },
+    /// Pages of a Credly download not given (the first few of them, and how many).
+    MissingPages {
+        total: u64,
+        shown: Vec<u64>,
+        missing: u64,
+    },
+    /// Steps and prerequisites from a download's earning criteria.
+    Criteria(CriteriaNote),
+    /// A new badge (`name`, `key`) has the name of a stored badge (`twin`) from another
+    /// source: likely the same badge twice.
+    LookAlike {
+        name: String,
+        key: String,
+        twin: String,
+        source: Source,
+    },
+}
+
+/// What an import did to steps and prerequisites (from a download's earning criteria).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CriteriaNote {
+    /// `steps` steps added to `badges` badges.
+    Added { steps: usize, badges: usize },
+    /// Steps of `key` no longer in its criteria (kept, marked gone).
+    Gone { key: String, steps: usize },
+    /// `key` now comes after `after`.
+    NowAfter { key: String, after: String },
+    /// `key` does not come after `after`, and why.
+    NotAfter {
+        key: String,
+        after: String,
+        why: crate::domain::prereq::PrereqError,
+    },
+    /// Steps back in the criteria.
+    Back { steps: usize },
+}
+
+impl fmt::Display for ImportNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportNote::UnknownState {
+                origin,
+                name,
+                state,
+            } => write!(
+                f,
+                "{origin} ({name}) has state \"{state}\", which sukima does not know; \
+                 imported as held"
+            ),
+            ImportNote::NoIssueDate {
+                origin,
+                name,
+                field,
+            } => write!(
+                f,
+                "{origin} ({name}) has no {field}; imported as not yet earned"
+            ),
+            ImportNote::ColumnsNotRead {
+                file,
+                columns,
+                reads,
+            } => write!(
+                f,
+                "{file}: columns not read: {} (sukima reads {})",
+                columns.join(", "),
+                reads.join(", ")
+            ),
+            ImportNote::MissingPages {
+                total,
+                shown,
+                missing,
+            } => {
+                let shown: Vec<String> = shown.iter().map(ToString::to_string).collect();
+                let more = if *missing > 5 { ", ..." } else { "" };
+                write!(
+                    f,
+                    "the download has {total} pages and page{} {}{more} {} not given: stored badges are \
+                     not checked against them; give every page to see which badges left Credly",
+                    if *missing == 1 { "" } else { "s" },
+                    shown.join(", "),
+                    if *missing == 1 { "was" } else { "were" },
+                )
+            }
+            ImportNote::Criteria(c) => {
+                use crate::text::counted;
+                match c {
+                    CriteriaNote::Added { steps, badges } => write!(
+                        f,
+                        "{} from the earning criteria of {}",
+                        counted(*steps, "step added", "steps added"),
+                        counted(*badges, "badge", "badges")
+                    ),
+                    CriteriaNote::Gone { key, steps } => write!(
+                        f,
+                        "#{key}: {} no longer in its criteria (kept, marked gone)",
+                        counted(*steps, "step is", "steps are")
+                    ),
+                    CriteriaNote::NowAfter { key, after } => {
+                        write!(
+                            f,
+                            "#{key} now comes after #{after} (its criteria ask for it)"
+                        )
+                    }
+                    CriteriaNote::NotAfter { key, after, why } => {
+                        write!(f, "#{key} does not come after #{after}: {why}")
+                    }
+                    CriteriaNote::Back { steps } => write!(
+                        f,
+                        "{} back in the criteria",
+                        counted(*steps, "step is", "steps are")
+                    ),
+                }
+            }
+            ImportNote::LookAlike {
+                name,
+                key,
+                twin,
+                source,
+            } => write!(
+                f,
+                "\"{name}\" (new, #{key}) has the name of #{twin} ({}): if they are the same badge, archive or \
+                 delete one",
+                source.as_str()
+            ),
+        }
+    }
 }
 
 impl Import {

@@ -26,7 +26,7 @@
 //!   deleted, and only when the import is complete (every page given); archived ones are
 //!   not reported.
 
-use super::incoming::{Import, Incoming, SkipReason, Skipped, text_identity};
+use super::incoming::{Import, ImportNote, Incoming, SkipReason, Skipped, text_identity};
 use crate::domain::badge::{derive_key, distinct_keys, unique_key};
 use crate::domain::dates::ymd;
 use crate::domain::{Badge, Source};
@@ -50,7 +50,7 @@ pub struct ImportPlan {
     /// Stored badges of this source missing from a complete download: reported, kept.
     pub vanished: Vec<Badge>,
     /// Things to tell the user (a missing page, a new badge that looks like a stored one).
-    pub notes: Vec<String>,
+    pub notes: Vec<ImportNote>,
 }
 
 /// A stored badge and what it becomes. `new.key == old.key`.
@@ -385,19 +385,17 @@ fn changes(old: &Badge, new: &Badge) -> Vec<Change> {
 
 /// A note when a new badge has the name of a stored badge from elsewhere (typed by hand
 /// before the first import, say), which is likely the same badge twice.
-fn look_alike(existing: &[Badge], source: Source, new: &Badge) -> Option<String> {
+fn look_alike(existing: &[Badge], source: Source, new: &Badge) -> Option<ImportNote> {
     let name = text_identity(&new.name, "");
     let twin = existing
         .iter()
         .find(|b| b.source != source && text_identity(&b.name, "") == name)?;
-    Some(format!(
-        "\"{}\" (new, #{}) has the name of #{} ({}): if they are the same badge, archive or \
-         delete one",
-        new.name,
-        new.key,
-        twin.key,
-        twin.source.as_str()
-    ))
+    Some(ImportNote::LookAlike {
+        name: new.name.clone(),
+        key: new.key.clone(),
+        twin: twin.key.clone(),
+        source: twin.source,
+    })
 }
 
 impl ImportPlan {

@@ -81,10 +81,11 @@ pub fn parse(files: &[(String, Vec<u8>)]) -> Result<Import, ImportError> {
             skipped.push(Skipped::of(&rec, SkipReason::Revoked, origin));
         } else {
             if rec.earned_on.is_none() {
-                notes.push(format!(
-                    "{origin} ({}) has no issuedOn; imported as not yet earned",
-                    rec.name
-                ));
+                notes.push(crate::io::ImportNote::NoIssueDate {
+                    origin: origin.clone(),
+                    name: rec.name.clone(),
+                    field: "issuedOn",
+                });
             }
             records.push(Incoming { origin, ..rec });
         }

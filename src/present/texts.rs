@@ -20,6 +20,7 @@ use crate::domain::status::Status;
 use crate::domain::validation::BadgeError;
 use crate::domain::work::Idle;
 use crate::io::InvalidRecord;
+use crate::io::merge::ImportPlan;
 use crate::planning::conflicts::Reason;
 use crate::planning::fixes::{Fix, NoFix, Rescue};
 use crate::present::fixes::FixLine;
@@ -207,6 +208,12 @@ pub trait Texts: Sync + std::fmt::Debug {
 
     /// Between the items of a list in running text: `, `, or `、`.
     fn list_separator(&self) -> &'static str;
+
+    // Imports.
+
+    /// The whole report of a badge import (Credly, CSV, Open Badges): what was added,
+    /// updated and skipped and why, then the notes.
+    fn badge_import(&self, plan: &ImportPlan, today: NaiveDate) -> String;
 
     /// The fixes of a badge at risk in words, each with its command; then the kinds with
     /// no fix and why.

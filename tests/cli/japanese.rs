@@ -4,6 +4,123 @@
 
 use crate::common::{Env, s};
 
+/// The English sentences left in `text`: runs of three or more English words in a row,
+/// once what may stay English is taken out: each of `allowed` (badge names, step titles,
+/// notes: what a person typed or a vendor named), spans in backquotes or quotes
+/// (commands, keys, what was typed), addresses and paths, and options (`--days`).
+pub fn english_sentences(text: &str, allowed: &[String]) -> Vec<String> {
+    let mut allowed: Vec<&String> = allowed.iter().filter(|a| !a.is_empty()).collect();
+    allowed.sort_by_key(|a| std::cmp::Reverse(a.len()));
+    let mut out = Vec::new();
+    // A line that is a command, to copy as it is, stays as it is.
+    for line in text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("sukima "))
+    {
+        let mut line = line.to_string();
+        for a in &allowed {
+            line = line.replace(a.as_str(), " ");
+        }
+        for quote in ['`', '"', '\'', '「'] {
+            let close = if quote == '「' { '」' } else { quote };
+            let mut kept = String::new();
+            let mut rest = line.as_str();
+            while let Some(i) = rest.find(quote) {
+                kept.push_str(&rest[..i]);
+                let after = &rest[i + quote.len_utf8()..];
+                match after.find(close) {
+                    Some(j) => {
+                        kept.push(' ');
+                        rest = &after[j + close.len_utf8()..];
+                    }
+                    None => {
+                        rest = after;
+                        break;
+                    }
+                }
+            }
+            kept.push_str(rest);
+            line = kept;
+        }
+        // A cell cut short (`Amazon Web…`) is a name that did not fit.
+        let line: String = line
+            .split("  ")
+            .filter(|cell| !cell.trim_end().ends_with('…'))
+            .collect::<Vec<_>>()
+            .join("  ");
+        let mut run: Vec<&str> = Vec::new();
+        let mut flush = |run: &mut Vec<&str>| {
+            if run.len() >= 3 {
+                out.push(run.join(" "));
+            }
+            run.clear();
+        };
+        // Items of a list (`name, issuer, url`) are not a sentence: a comma ends a run.
+        for word in
+            line.split_inclusive(|c: char| c.is_whitespace() || "、。：:（）()·,;".contains(c))
+        {
+            let ends_item = word.ends_with([',', '、']);
+            let word = word
+                .trim_end_matches(|c: char| c.is_whitespace() || "、。：:（）()·,;".contains(c));
+            if word.is_empty() {
+                if ends_item {
+                    flush(&mut run);
+                }
+                continue;
+            }
+            let english = word.len() >= 2
+                && word
+                    .chars()
+                    .all(|c| c.is_ascii_alphabetic() || c == '\'' || c == '-')
+                && word.chars().any(|c| c.is_ascii_lowercase());
+            let kept = word.contains('/') || word.starts_with("--") || word.contains("://");
+            if english && !kept {
+                run.push(word);
+            } else {
+                flush(&mut run);
+            }
+            if ends_item {
+                flush(&mut run);
+            }
+        }
+        flush(&mut run);
+    }
+    out
+}
+
+#[test]
+fn english_sentences_are_found_and_names_are_not() {
+    let names = vec!["IBM Cloud Pak for Data".to_string()];
+    assert_eq!(
+        english_sentences("nothing to undo", &names),
+        vec!["nothing to undo"]
+    );
+    assert!(english_sentences("IBM Cloud Pak for Data を追加しました", &names).is_empty());
+    assert!(english_sentences("`sukima badge renew キー` で更新", &names).is_empty());
+    assert!(
+        english_sentences(
+            "12月29日(火) まで weekdays 19:30-19:50 に時間枠を足す",
+            &names
+        )
+        .is_empty()
+    );
+    assert!(
+        english_sentences(
+            "sukima が読む列: name, issuer, earned_on, effort, url, notes",
+            &names
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        english_sentences("if they are the same badge, archive or delete one", &names),
+        vec!["if they are the same badge", "archive or delete one"]
+    );
+    assert_eq!(
+        english_sentences("予定 \"x\" (11行目): it ends before it starts", &names),
+        vec!["it ends before it starts"]
+    );
+}
+
 /// Whether the text holds Japanese (kana or kanji).
 fn japanese(text: &str) -> bool {
     text.chars()
@@ -298,8 +415,8 @@ fn imports_and_the_one_validation_speak_japanese() {
     let e = run(&en, None, "a");
     let j = run(&ja, Some("ja_JP.UTF-8"), "a");
     assert!(e.contains(", 1 unreadable events left out\n  left out: event \"old@google.com\" (line 11): it ends before it starts\n"), "{e}");
-    assert!(j.contains("から予定 1件を「"), "{j}");
-    assert!(j.contains("、読めない予定 1件を除外\n  除外: 予定 \"old@google.com\" (11行目): it ends before it starts\n"), "{j}");
+    assert!(j.contains("から予定 1件を取り込みました"), "{j}");
+    assert!(j.contains("、読めない予定 1件を除外\n  除外: 予定 \"old@google.com\" (11行目): 終了が開始より前です\n"), "{j}");
     run(&en, None, "b");
     run(&ja, Some("ja_JP.UTF-8"), "b");
     // Two imports named by full paths that end alike: name one in full.

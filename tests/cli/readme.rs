@@ -437,8 +437,8 @@ fn concrete(example: &str, dir: &Path) -> Option<Vec<String>> {
     Some(args)
 }
 
-#[test]
-fn every_command_in_the_readme_is_run() {
+/// Every `sukima …` example of the README, as written.
+fn readme_examples() -> std::collections::BTreeSet<String> {
     let readme = readme();
     let mut examples = std::collections::BTreeSet::new();
     let mut take = |text: &str| {
@@ -461,7 +461,12 @@ fn every_command_in_the_readme_is_run() {
         take(&span.replace('\n', " "));
     }
     assert!(examples.len() >= 30, "{examples:?}");
-    let server = Server::start(vec![
+    examples
+}
+
+/// A Credly profile served for `import credly --user sample-earner`.
+fn credly_server() -> Server {
+    Server::start(vec![
         (
             "/users/sample-earner/badges.json?page=1".into(),
             Reply::Ok(
@@ -476,7 +481,13 @@ fn every_command_in_the_readme_is_run() {
                 std::fs::read(data("tests/data/credly/page2.json")).unwrap(),
             ),
         ),
-    ]);
+    ])
+}
+
+#[test]
+fn every_command_in_the_readme_is_run() {
+    let examples = readme_examples();
+    let server = credly_server();
     let mut ran = 0;
     for example in &examples {
         let env = demo();
@@ -499,4 +510,104 @@ fn every_command_in_the_readme_is_run() {
         ran += 1;
     }
     assert!(ran >= 30, "{ran} of {examples:?}");
+}
+
+/// What may stay English in Japanese output: what a person typed or a vendor named (badge
+/// names, issuers, step titles, notes, window labels) in the demo data and in the files
+/// the README imports.
+fn names(env: &Env) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut take = |v: &Value| {
+        let mut todo = vec![v.clone()];
+        while let Some(v) = todo.pop() {
+            match v {
+                Value::Object(m) => {
+                    for (k, x) in m {
+                        match x {
+                            Value::String(t)
+                                if [
+                                    "name", "title", "note", "notes", "label", "issuer", "level",
+                                ]
+                                .contains(&k.as_str()) =>
+                            {
+                                out.push(t)
+                            }
+                            other => todo.push(other),
+                        }
+                    }
+                }
+                Value::Array(a) => todo.extend(a),
+                _ => {}
+            }
+        }
+    };
+    take(&backup(env));
+    // The badges the README's imports bring in.
+    let imported = Env::new();
+    run_ok(
+        &imported,
+        &[
+            "import",
+            "credly",
+            s(&data("tests/data/credly/page1.json")),
+            s(&data("tests/data/credly/page2.json")),
+        ],
+    );
+    run_ok(
+        &imported,
+        &[
+            "import",
+            "csv",
+            s(&data("tests/data/csv/excel-semicolon.csv")),
+        ],
+    );
+    take(&backup(&imported));
+    out
+}
+
+/// DESIGN 10: every README command, with the language Japanese (from the locale, no
+/// configuration), prints no English sentence; what machines read (JSON, TOML, the
+/// completion script, the manual page) is left out.
+#[test]
+fn every_command_in_the_readme_speaks_japanese() {
+    let examples = readme_examples();
+    let server = credly_server();
+    let mut found = Vec::new();
+    let mut ran = 0;
+    for example in &examples {
+        let env = demo();
+        let Some(args) = concrete(example, env.dir.path()) else {
+            continue;
+        };
+        if args.iter().any(|a| a == "--json")
+            || ["completions", "man", "config"].contains(&args[0].as_str())
+            || args.ends_with(&["-".to_string()])
+        {
+            continue;
+        }
+        // What was typed on the command line may come back as typed.
+        let allowed = [names(&env), args.clone()].concat();
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = env
+            .cmd()
+            .env("SUKIMA_NOW", README_NOW)
+            .env("SUKIMA_CREDLY_URL", server.base())
+            .env("LANG", "ja_JP.UTF-8")
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "`{example}` fails");
+        let text = String::from_utf8_lossy(&out.stdout).to_string()
+            + &String::from_utf8_lossy(&out.stderr);
+        for sentence in crate::cli::japanese::english_sentences(&text, &allowed) {
+            found.push(format!("`{example}`: {sentence}"));
+        }
+        ran += 1;
+    }
+    assert!(ran >= 25, "{ran}");
+    assert!(
+        found.is_empty(),
+        "English in Japanese output:\n{}",
+        found.join("\n")
+    );
 }

@@ -342,6 +342,12 @@ impl CommandTexts for En {
         format!("next {when} {badge} {}", format_minutes(minutes))
     }
 
+    fn exported_ics(&self, sessions: usize, badges: usize, file: &str, zone: &str) -> String {
+        format!(
+            "exported {sessions} sessions and the renewal dates of {badges} badges to {file} ({zone})"
+        )
+    }
+
     fn due_counts(&self, c: DueCounts) -> Vec<String> {
         let mut parts = Vec::new();
         if c.expiring > 0 {

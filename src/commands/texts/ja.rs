@@ -323,6 +323,12 @@ impl CommandTexts for Ja {
         format!("次は {when} {badge} {}", self.minutes(minutes))
     }
 
+    fn exported_ics(&self, sessions: usize, badges: usize, file: &str, zone: &str) -> String {
+        format!(
+            "{file} に書き出しました: セッション {sessions}件、バッジ {badges}件の更新日程 ({zone})"
+        )
+    }
+
     fn due_counts(&self, c: DueCounts) -> Vec<String> {
         let mut parts = Vec::new();
         if c.expiring > 0 {

@@ -553,4 +553,8 @@ impl Texts for En {
     fn list_separator(&self) -> &'static str {
         ", "
     }
+
+    fn badge_import(&self, plan: &crate::io::merge::ImportPlan, _today: NaiveDate) -> String {
+        plan.report()
+    }
 }

@@ -665,6 +665,10 @@ impl Texts for Ja {
     fn list_separator(&self) -> &'static str {
         "、"
     }
+
+    fn badge_import(&self, plan: &crate::io::merge::ImportPlan, today: NaiveDate) -> String {
+        imports::badge_import(self, plan, today)
+    }
 }
 
 /// Why prerequisites cannot be, in Japanese.

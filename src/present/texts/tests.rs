@@ -155,7 +155,7 @@ fn calendar_import_reports_in_both_languages() {
     let done = Done::CalendarImported(r.clone());
     assert_eq!(
         En.done(&done),
-        "imported 521 busy events from /home/me/Downloads/basic.ics as '/home/me/Downloads/basic.ics' (replacing 520 from the earlier import), skipped 2 (free or cancelled), 1 older copies of changed events left out, 4 unreadable events left out
+        "imported 521 busy events from /home/me/Downloads/basic.ics (replacing 520 from the earlier import), skipped 2 (free or cancelled), 1 older copies of changed events left out, 4 unreadable events left out
   left out: event \"a@google.com\" (line 31): it ends before it starts
   left out: event without UID (line 40): it ends before it starts
   left out: event \"c\" (line 52): it ends before it starts
@@ -164,12 +164,12 @@ fn calendar_import_reports_in_both_languages() {
     );
     assert_eq!(
         Ja.done(&done),
-        "/home/me/Downloads/basic.ics から予定 521件を「/home/me/Downloads/basic.ics」として取り込みました（前回の取り込み 520件を置き換え）、2件は空き時間か取り消しのため読み飛ばし、変更された予定の古い版 1件を除外、読めない予定 4件を除外
-  除外: 予定 \"a@google.com\" (31行目): it ends before it starts
-  除外: UID のない予定 (40行目): it ends before it starts
-  除外: 予定 \"c\" (52行目): it ends before it starts
+        "/home/me/Downloads/basic.ics から予定 521件を取り込みました（前回の取り込み 520件を置き換え）、2件は空き時間か取り消しのため読み飛ばし、変更された予定の古い版 1件を除外、読めない予定 4件を除外
+  除外: 予定 \"a@google.com\" (31行目): 終了が開始より前です
+  除外: UID のない予定 (40行目): 終了が開始より前です
+  除外: 予定 \"c\" (52行目): 終了が開始より前です
   除外: ほかに読めない予定 1件
-  注意: 壊れた行 1件は補って読みました (7行目: a line without ':')"
+  注意: 壊れた行 1件は補って読みました (7行目: ':' のない行)"
     );
     // The headline names the file, not its path twice, and keeps what was left out.
     assert_eq!(

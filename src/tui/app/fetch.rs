@@ -49,7 +49,7 @@ impl App {
         match fetched.and_then(|f| {
             crate::changes::import::import_fetched(&mut self.store, &self.config, self.now, f)
         }) {
-            Ok(plan) => self.report(&plan.report()),
+            Ok(plan) => self.report(&self.texts.badge_import(&plan, self.today())),
             Err(e) => self.fail(e),
         }
     }

@@ -273,7 +273,7 @@ impl App {
     pub(super) fn imported(&mut self, imported: crate::changes::import::Imported) {
         use crate::changes::import::Imported;
         match imported {
-            Imported::Badges(plan) => self.report(&plan.report()),
+            Imported::Badges(plan) => self.report(&self.texts.badge_import(&plan, self.today())),
             Imported::Calendar(r) => {
                 let headline = self.texts.calendar_headline(&r);
                 let lines = self

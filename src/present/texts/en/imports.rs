@@ -9,10 +9,14 @@ use crate::io::InvalidRecord;
 /// each of the first few events left out, the broken lines and the reader's notes.
 pub(super) fn calendar_report(r: &CalendarImport) -> String {
     let named = CalendarImport::NAMED;
-    let mut msg = format!(
-        "imported {} busy events from {} as '{}'",
-        r.added, r.file, r.source
-    );
+    let mut msg = if r.named_by_path() {
+        format!("imported {} busy events from {}", r.added, r.source)
+    } else {
+        format!(
+            "imported {} busy events from {} as '{}'",
+            r.added, r.file, r.source
+        )
+    };
     if r.replaced > 0 {
         msg.push_str(&format!(
             " (replacing {} from the earlier import)",

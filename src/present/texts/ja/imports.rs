@@ -6,15 +6,22 @@ use crate::domain::Source;
 use crate::domain::badge::{KeyError, MAX_NAME_CHARS};
 use crate::domain::change::{CalendarImport, LeftOut};
 use crate::domain::validation::BadgeError;
-use crate::io::InvalidRecord;
+use crate::io::merge::ImportPlan;
+use crate::io::{CriteriaNote, ImportNote, InvalidRecord, SkipReason};
+use crate::present::texts::{Ja, Texts};
+use chrono::NaiveDate;
 
 /// The whole report of a calendar import, as the English one is built.
 pub(super) fn calendar_report(r: &CalendarImport) -> String {
     let named = CalendarImport::NAMED;
-    let mut msg = format!(
-        "{} から予定 {}件を「{}」として取り込みました",
-        r.file, r.added, r.source
-    );
+    let mut msg = if r.named_by_path() {
+        format!("{} から予定 {}件を取り込みました", r.source, r.added)
+    } else {
+        format!(
+            "{} から予定 {}件を「{}」として取り込みました",
+            r.file, r.added, r.source
+        )
+    };
     if r.replaced > 0 {
         msg.push_str(&format!("（前回の取り込み {}件を置き換え）", r.replaced));
     }
@@ -53,7 +60,7 @@ pub(super) fn calendar_report(r: &CalendarImport) -> String {
             .bad_lines
             .iter()
             .take(named)
-            .map(|b| format!("{}行目: {}", b.line, b.reason))
+            .map(|b| format!("{}行目: {}", b.line, calendar_reason(&b.reason)))
             .collect();
         let more = r.bad_lines.len().saturating_sub(named);
         msg.push_str(&format!(
@@ -74,9 +81,29 @@ pub(super) fn calendar_report(r: &CalendarImport) -> String {
 }
 
 fn left_out(u: &LeftOut) -> String {
+    let reason = calendar_reason(&u.reason);
     match &u.uid {
-        Some(uid) => format!("予定 \"{uid}\" ({}行目): {}", u.line, u.reason),
-        None => format!("UID のない予定 ({}行目): {}", u.line, u.reason),
+        Some(uid) => format!("予定 \"{uid}\" ({}行目): {reason}", u.line),
+        None => format!("UID のない予定 ({}行目): {reason}", u.line),
+    }
+}
+
+/// Why the calendar reader left an event out, in Japanese: the reasons said in words; a
+/// reason about a property's value (`DTSTART: '2027' is not a date-time …`) names the
+/// iCalendar property and value, and stays as the reader wrote it.
+fn calendar_reason(reason: &str) -> String {
+    match reason {
+        "it ends before it starts" => "終了が開始より前です".into(),
+        "it has no DTSTART" => "DTSTART (開始) がありません".into(),
+        "a line without ':'" => "':' のない行".into(),
+        "an RDATE period ends before it starts" => "RDATE の期間の終了が開始より前です".into(),
+        "DTSTART and DTEND must both be dates or both date-times" => {
+            "DTSTART と DTEND は両方とも日付か、両方とも日時にしてください".into()
+        }
+        "an RDATE period must begin and end with the same kind of value" => {
+            "RDATE の期間の始まりと終わりは同じ種類の値にしてください".into()
+        }
+        other => other.to_string(),
     }
 }
 
@@ -193,4 +220,161 @@ fn origin(origin: &str) -> String {
         }
     }
     origin.to_string()
+}
+
+/// A badge import's report, as the English one is laid out.
+pub(super) fn badge_import(ja: &Ja, plan: &ImportPlan, today: NaiveDate) -> String {
+    let mut head = format!(
+        "追加 {}件、更新 {}件、変更なし {}件、読み飛ばし {}件",
+        plan.add.len(),
+        plan.update.len(),
+        plan.unchanged,
+        plan.skipped.len()
+    );
+    if !plan.skipped.is_empty() {
+        let mut counts: Vec<(SkipReason, usize)> = Vec::new();
+        for s in &plan.skipped {
+            match counts.iter_mut().find(|(r, _)| *r == s.reason) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((s.reason.clone(), 1)),
+            }
+        }
+        counts.sort();
+        let parts: Vec<String> = counts
+            .iter()
+            .map(|(r, n)| format!("{} {n}件", skip_reason(r)))
+            .collect();
+        head.push_str(&format!(" ({})", parts.join("、")));
+    }
+    if !plan.vanished.is_empty() {
+        head.push_str(&format!(
+            "、ダウンロードから消えたもの {}件 (残します)",
+            plan.vanished.len()
+        ));
+    }
+    let mut lines = vec![head];
+    for b in &plan.add {
+        let expiry = b.expires_on.map_or_else(
+            || "無期限".to_string(),
+            |d| format!("有効期限 {}", ja.date(d, today)),
+        );
+        let issuer = if b.issuer.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", b.issuer)
+        };
+        lines.push(format!(
+            "  追加      #{}  {}{issuer}、{expiry}",
+            b.key, b.name
+        ));
+    }
+    for u in &plan.update {
+        let changes: Vec<String> = u.changes.iter().map(ToString::to_string).collect();
+        lines.push(format!(
+            "  更新      #{}  {}: {}",
+            u.new.key,
+            u.old.name,
+            changes.join(", ")
+        ));
+    }
+    for s in &plan.skipped {
+        let kept = s
+            .existing_key
+            .as_ref()
+            .map(|k| format!("; #{k} はそのまま残します"))
+            .unwrap_or_default();
+        lines.push(format!(
+            "  読み飛ばし {}: {} ({}){kept}",
+            s.name,
+            skip_reason(&s.reason),
+            origin(&s.origin)
+        ));
+    }
+    for b in &plan.vanished {
+        lines.push(format!(
+            "  消えた    #{}  {}: ダウンロードにありません。残します (もう数えないならアーカイブしてください)",
+            b.key, b.name
+        ));
+    }
+    for n in &plan.notes {
+        lines.push(format!("  注意      {}", import_note(n)));
+    }
+    lines.join("\n")
+}
+
+fn skip_reason(r: &SkipReason) -> &'static str {
+    match r {
+        SkipReason::Revoked => "取り消し済み",
+        SkipReason::Rejected => "辞退済み",
+        SkipReason::Duplicate => "重複",
+        SkipReason::Superseded => "古い版",
+    }
+}
+
+/// A note of an import, in Japanese.
+pub(super) fn import_note(n: &ImportNote) -> String {
+    match n {
+        ImportNote::UnknownState {
+            origin: o,
+            name,
+            state,
+        } => format!(
+            "{} ({name}) の状態 \"{state}\" は sukima の知らないものです。取得済みとして取り込みました",
+            origin(o)
+        ),
+        ImportNote::NoIssueDate {
+            origin: o, name, ..
+        } => format!(
+            "{} ({name}) には発行日がありません。まだ取得していないものとして取り込みました",
+            origin(o)
+        ),
+        ImportNote::ColumnsNotRead {
+            file,
+            columns,
+            reads,
+        } => format!(
+            "{file}: 読まない列: {} (sukima が読むのは {})",
+            columns.join(", "),
+            reads.join(", ")
+        ),
+        ImportNote::MissingPages {
+            total,
+            shown,
+            missing,
+        } => {
+            let shown: Vec<String> = shown.iter().map(ToString::to_string).collect();
+            let more = if *missing > 5 { "、…" } else { "" };
+            format!(
+                "ダウンロードは {total}ページありますが、{}{more}ページ目がありません: 保存済みのバッジはそのページと照合していません。Credly から消えたバッジを知るには全ページを渡してください",
+                shown.join("、")
+            )
+        }
+        ImportNote::Criteria(c) => match c {
+            CriteriaNote::Added { steps, badges } => {
+                format!("取得条件からステップ {steps}件をバッジ {badges}件に追加しました")
+            }
+            CriteriaNote::Gone { key, steps } => format!(
+                "#{key}: ステップ {steps}件が取得条件から消えました (消えた印を付けて残します)"
+            ),
+            CriteriaNote::NowAfter { key, after } => {
+                format!("#{key} は #{after} の後になりました (取得条件が求めています)")
+            }
+            CriteriaNote::NotAfter { key, after, why } => format!(
+                "#{key} は #{after} の後にしません: {}",
+                super::prereq_error(why)
+            ),
+            CriteriaNote::Back { steps } => {
+                format!("ステップ {steps}件が取得条件に戻りました")
+            }
+        },
+        ImportNote::LookAlike {
+            name,
+            key,
+            twin,
+            source,
+        } => format!(
+            "\"{name}\" (新規、#{key}) は #{twin} ({}) と同じ名前です: 同じバッジならどちらかをアーカイブするか削除してください",
+            source.as_str()
+        ),
+    }
 }
