@@ -16,6 +16,7 @@ pub mod backup;
 pub mod credly;
 pub mod csv;
 pub mod demo;
+pub mod file_error;
 pub mod ics;
 pub mod import_error;
 pub mod incoming;
@@ -23,6 +24,7 @@ mod json_value;
 pub mod merge;
 pub mod openbadges;
 
+pub use file_error::FileError;
 pub use import_error::ImportError;
 pub use incoming::{
     Carried, CriteriaNote, Import, ImportNote, Incoming, InvalidRecord, SkipReason, Skipped,

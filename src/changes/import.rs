@@ -357,9 +357,18 @@ pub fn read_bytes(file: &Path) -> Result<Vec<u8>> {
         return Ok(buf);
     }
     if file.is_dir() {
-        anyhow::bail!("{} is a folder: name a file in it", file.display());
+        return Err(crate::io::FileError::FolderToRead {
+            path: file.display().to_string(),
+        }
+        .into());
     }
-    std::fs::read(file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))
+    std::fs::read(file).map_err(|source| {
+        crate::io::FileError::Read {
+            path: file.display().to_string(),
+            source,
+        }
+        .into()
+    })
 }
 
 /// Reads a whole file as UTF-8 text.

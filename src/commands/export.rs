@@ -3,6 +3,7 @@
 use super::Ctx;
 use crate::changes;
 use crate::cli::ExportCommand;
+use crate::io::FileError;
 use crate::io::backup;
 use anyhow::Result;
 use std::io::Write;
@@ -42,18 +43,18 @@ pub fn write_file(file: &Path, text: &str, out: &mut dyn Write) -> Result<()> {
         .unwrap_or(Path::new("."));
     // Checked first, so the error names what the user typed rather than a temporary file.
     if file.is_dir() {
-        anyhow::bail!(
-            "{} is a folder: give a file name, like {}",
-            file.display(),
-            file.join("sukima-backup.json").display()
-        );
+        return Err(FileError::FolderToWrite {
+            path: file.display().to_string(),
+            example: file.join("sukima-backup.json").display().to_string(),
+        }
+        .into());
     }
     if !dir.is_dir() {
-        anyhow::bail!(
-            "cannot write {}: the folder {} does not exist",
-            file.display(),
-            dir.display()
-        );
+        return Err(FileError::NoFolder {
+            path: file.display().to_string(),
+            folder: dir.display().to_string(),
+        }
+        .into());
     }
     // tempfile adds the temporary file's path to its errors: not the user's business.
     let cannot = |e: std::io::Error| {
@@ -63,7 +64,11 @@ pub fn write_file(file: &Path, text: &str, out: &mut dyn Write) -> Result<()> {
             .next()
             .unwrap_or_default()
             .to_string();
-        anyhow::anyhow!("cannot write {}: {text}", file.display())
+        anyhow::Error::from(FileError::Write {
+            path: file.display().to_string(),
+            reason: text,
+            kind: e.kind(),
+        })
     };
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(cannot)?;
     tmp.write_all(text.as_bytes()).map_err(cannot)?;

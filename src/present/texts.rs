@@ -177,6 +177,36 @@ pub trait Texts: Sync + std::fmt::Debug {
         if let Some(p) = e.chain().find_map(|c| c.downcast_ref::<ParseError>()) {
             return self.parse_error(p);
         }
+        if let Some(c) = e
+            .chain()
+            .find_map(|c| c.downcast_ref::<crate::config::ConfigError>())
+        {
+            return self.config_error(c);
+        }
+        if let Some(s) = e
+            .chain()
+            .find_map(|c| c.downcast_ref::<crate::store::StoreError>())
+        {
+            return self.store_error(s);
+        }
+        if let Some(f) = e
+            .chain()
+            .find_map(|c| c.downcast_ref::<crate::io::FileError>())
+        {
+            return self.file_error(f);
+        }
+        if let Some(i) = e
+            .chain()
+            .find_map(|c| c.downcast_ref::<crate::io::ImportError>())
+        {
+            return self.import_error(i);
+        }
+        if let Some(i) = e
+            .chain()
+            .find_map(|c| c.downcast_ref::<crate::io::ics::ImportError>())
+        {
+            return self.calendar_error(i);
+        }
         let mut parts: Vec<String> = Vec::new();
         for cause in e.chain() {
             let text = cause.to_string().replace('\n', " ");
@@ -214,6 +244,24 @@ pub trait Texts: Sync + std::fmt::Debug {
     /// The whole report of a badge import (Credly, CSV, Open Badges): what was added,
     /// updated and skipped and why, then the notes.
     fn badge_import(&self, plan: &ImportPlan, today: NaiveDate) -> String;
+
+    // The errors a person can meet beyond the refusals of changes: the configuration,
+    // the database, files, imports.
+
+    /// A `config.toml` that cannot be read, parsed or written.
+    fn config_error(&self, e: &crate::config::ConfigError) -> String;
+
+    /// A database that cannot be used.
+    fn store_error(&self, e: &crate::store::StoreError) -> String;
+
+    /// A file that cannot be read or written.
+    fn file_error(&self, e: &crate::io::FileError) -> String;
+
+    /// A badge file (Credly, CSV, Open Badges) refused, where in it, and what to do.
+    fn import_error(&self, e: &crate::io::ImportError) -> String;
+
+    /// A file that is not a calendar.
+    fn calendar_error(&self, e: &crate::io::ics::ImportError) -> String;
 
     /// The fixes of a badge at risk in words, each with its command; then the kinds with
     /// no fix and why.

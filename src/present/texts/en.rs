@@ -557,4 +557,26 @@ impl Texts for En {
     fn badge_import(&self, plan: &crate::io::merge::ImportPlan, _today: NaiveDate) -> String {
         plan.report()
     }
+
+    // Errors: the English of each is its `Display`.
+
+    fn config_error(&self, e: &crate::config::ConfigError) -> String {
+        e.to_string()
+    }
+
+    fn store_error(&self, e: &crate::store::StoreError) -> String {
+        e.to_string()
+    }
+
+    fn file_error(&self, e: &crate::io::FileError) -> String {
+        e.to_string()
+    }
+
+    fn import_error(&self, e: &crate::io::ImportError) -> String {
+        e.to_string()
+    }
+
+    fn calendar_error(&self, e: &crate::io::ics::ImportError) -> String {
+        e.to_string()
+    }
 }

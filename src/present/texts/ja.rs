@@ -1,5 +1,6 @@
 //! The Japanese words of [`Texts`].
 
+mod errors;
 mod imports;
 
 use super::{Ja, Texts};
@@ -668,6 +669,48 @@ impl Texts for Ja {
 
     fn badge_import(&self, plan: &crate::io::merge::ImportPlan, today: NaiveDate) -> String {
         imports::badge_import(self, plan, today)
+    }
+
+    // Errors.
+
+    fn config_error(&self, e: &crate::config::ConfigError) -> String {
+        use crate::config::ConfigError as E;
+        match e {
+            E::Read { path, source } => format!(
+                "設定ファイル {} を読めません: {}",
+                path.display(),
+                errors::io_reason(source.kind(), &source.to_string())
+            ),
+            E::Invalid { path, message } => format!(
+                "設定ファイル {} に誤りがあります: {message}",
+                path.display()
+            ),
+            E::Write { path, source } => format!(
+                "設定ファイル {} に書き込めません: {}",
+                path.display(),
+                errors::io_reason(source.kind(), &source.to_string())
+            ),
+        }
+    }
+
+    fn store_error(&self, e: &crate::store::StoreError) -> String {
+        errors::store_error(e)
+    }
+
+    fn file_error(&self, e: &crate::io::FileError) -> String {
+        errors::file_error(e)
+    }
+
+    fn import_error(&self, e: &crate::io::ImportError) -> String {
+        errors::import_error(e)
+    }
+
+    fn calendar_error(&self, e: &crate::io::ics::ImportError) -> String {
+        match e {
+            crate::io::ics::ImportError::NotICalendar { file, why } => format!(
+                "{file} は iCalendar のファイルではありません ({why}): カレンダーを .ics として書き出し、それを取り込んでください"
+            ),
+        }
     }
 }
 

@@ -1,0 +1,162 @@
+//! The Japanese words of the errors a person can meet beyond the refusals of changes: the
+//! database, files and the badge files an import refuses. A detail a parser or the system
+//! gave (a JSON parser's position, a CSV reader's complaint) stays in parentheses as it
+//! was written.
+
+use crate::domain::Source;
+use crate::io::FileError;
+use crate::io::import_error::{ImportError, Location, Problem};
+use crate::store::StoreError;
+use std::io::ErrorKind;
+
+/// What the system said of a file, in Japanese when it is a common case.
+pub(super) fn io_reason(kind: ErrorKind, text: &str) -> String {
+    match kind {
+        ErrorKind::NotFound => "ファイルがありません".into(),
+        ErrorKind::PermissionDenied => "アクセスする権限がありません".into(),
+        ErrorKind::IsADirectory => "フォルダーです".into(),
+        ErrorKind::StorageFull => "ディスクがいっぱいです".into(),
+        ErrorKind::ReadOnlyFilesystem => "読み取り専用の場所です".into(),
+        _ => format!("システムのエラー ({text})"),
+    }
+}
+
+pub(super) fn store_error(e: &StoreError) -> String {
+    match e {
+        StoreError::NotSqlite { path } => format!(
+            "{} は sukima のデータベースではありません (SQLite ではありません): --db で別のファイルを指定してください",
+            path.display()
+        ),
+        StoreError::Foreign { path } => format!(
+            "{} は別のプログラムの SQLite データベースです: --db で別のファイルを指定してください",
+            path.display()
+        ),
+        StoreError::Corrupt { path, detail } => format!(
+            "{} は壊れています ({detail}): バックアップから戻してください (sukima export json)",
+            path.display()
+        ),
+        StoreError::TooNew {
+            path,
+            found,
+            supported,
+        } => format!(
+            "{} は新しい sukima で書かれています (スキーマ {found}、この sukima は {supported} まで): sukima を更新してください",
+            path.display()
+        ),
+        StoreError::Io { path, source } => format!(
+            "{} を開けません: {}",
+            path.display(),
+            io_reason(source.kind(), &source.to_string())
+        ),
+        StoreError::Busy => {
+            "データベースを使用中です (別の sukima が書き込んでいます): もう一度試してください"
+                .into()
+        }
+        StoreError::Sqlite(e) => format!("データベースのエラー ({e})"),
+    }
+}
+
+pub(super) fn file_error(e: &FileError) -> String {
+    match e {
+        FileError::Read { path, source } => format!(
+            "{path} を読めません: {}",
+            io_reason(source.kind(), &source.to_string())
+        ),
+        FileError::FolderToRead { path } => {
+            format!("{path} はフォルダーです: その中のファイルを指定してください")
+        }
+        FileError::FolderToWrite { path, example } => {
+            format!("{path} はフォルダーです: {example} のようにファイル名を指定してください")
+        }
+        FileError::NoFolder { path, folder } => {
+            format!("{path} に書き込めません: フォルダー {folder} がありません")
+        }
+        FileError::Write { path, reason, kind } => {
+            format!("{path} に書き込めません: {}", io_reason(*kind, reason))
+        }
+    }
+}
+
+fn location(at: &Location) -> String {
+    match at {
+        Location::File => String::new(),
+        Location::Record {
+            index,
+            id: Some(id),
+        } => format!("{index}件目 (id {id})"),
+        Location::Record { index, id: None } => format!("{index}件目 (id なし)"),
+        Location::Line { line, column: None } => format!("{line}行目"),
+        Location::Line {
+            line,
+            column: Some(c),
+        } => format!("{line}行目、列 {c}"),
+    }
+}
+
+fn problem(p: &Problem) -> String {
+    match p {
+        Problem::NotJson(e) => format!("JSON ではありません ({e})"),
+        Problem::WrongShape { found, .. } => {
+            format!("想定した形のファイルではありません ({found})")
+        }
+        Problem::Missing(field) => format!("{field} がありません"),
+        Problem::BadDate { field, value } => format!("{field} の \"{value}\" は日付ではありません"),
+        Problem::BadDuration(v) => format!("\"{v}\" は時間の長さではありません"),
+        Problem::NotUtf8(what) => format!("UTF-8 のテキストではありません ({what})"),
+        Problem::MissingColumn { column, found } => {
+            let mut s = format!("\"{column}\" の列がありません");
+            if !found.is_empty() {
+                s.push_str(&format!(" (列: {})", found.join(", ")));
+            }
+            s
+        }
+        Problem::DuplicateColumn(c) => format!("\"{c}\" の列が二つあります"),
+        Problem::Empty => "空です".into(),
+        Problem::Csv(e) => format!("CSV として読めません ({e})"),
+    }
+}
+
+fn fix(e: &ImportError) -> &'static str {
+    let credly = e.source == Source::Credly;
+    match &e.problem {
+        Problem::NotJson(_) | Problem::WrongShape { .. } if credly => {
+            "ブラウザで https://www.credly.com/users/<name>/badges.json を開き、JSON そのものを保存してください (Firefox の JSON 表示なら「保存」)。全ページを保存してください"
+        }
+        Problem::NotJson(_) | Problem::WrongShape { .. } => {
+            "バッジの画像やウェブページではなく、アサーションの JSON (\"type\": \"Assertion\" のオブジェクト) を渡してください"
+        }
+        Problem::Missing(_) if e.source == Source::Csv => "記入するか、その行を削除してください",
+        Problem::Missing(_) if credly => {
+            "ファイルが編集されたか壊れているようです: Credly からページをもう一度ダウンロードしてください"
+        }
+        Problem::Missing(_) => {
+            "アサーションがバッジや発行元にリンクしているなら、それらの JSON ファイルも渡してください"
+        }
+        Problem::BadDate { .. } if e.source == Source::Csv => {
+            "日付は 2027-01-31 のように YYYY-MM-DD で書いてください"
+        }
+        Problem::BadDate { .. } if credly => {
+            "Credly は正しい YYYY-MM-DD の日付を書くので、ファイルが編集されたか壊れているようです: ページをもう一度ダウンロードしてください"
+        }
+        Problem::BadDate { .. } => {
+            "発行元は ISO 8601 の日付を書くので、ファイルが編集されたか壊れているようです: もう一度ダウンロードしてください"
+        }
+        Problem::BadDuration(_) => "学習時間は 90m、1h30m、6h のように書くか、空欄にしてください",
+        Problem::NotUtf8(_) => "表計算ソフトから「CSV UTF-8」で保存してください",
+        Problem::MissingColumn { .. } | Problem::Empty => {
+            "1行目に列の名前を書いてください: name (必須)、issuer、earned_on、expires_on、retires_on、effort、url、notes"
+        }
+        Problem::DuplicateColumn(_) => "その名前の列は一つにしてください",
+        Problem::Csv(_) => {
+            "その行の引用符を確かめてください: 引用符で始まるセルは引用符で終わる必要があります"
+        }
+    }
+}
+
+pub(super) fn import_error(e: &ImportError) -> String {
+    let at = match e.at {
+        Location::File => format!("{}: {}", e.file, problem(&e.problem)),
+        _ => format!("{} {}: {}", e.file, location(&e.at), problem(&e.problem)),
+    };
+    format!("{at}; {}", fix(e))
+}
