@@ -19,8 +19,9 @@ pub mod window;
 use crate::cli::{Cli, Command};
 use crate::config::Config;
 use crate::present::Texts;
+use crate::present::usage::UsageError;
 use crate::store::Store;
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use chrono::{NaiveDate, NaiveDateTime};
 use std::io::Write;
 use std::path::PathBuf;
@@ -67,15 +68,14 @@ pub fn parse_now(text: &str) -> Result<NaiveDateTime> {
                         .and_then(|d| d.and_hms_opt(0, 0, 0))
                 })
         })
-        .ok_or_else(|| anyhow!("--now '{t}' is not a time: write it as YYYY-MM-DDTHH:MM"))
+        .ok_or_else(|| UsageError::NowNotATime(t.to_string()).into())
 }
 
 /// The database file a run works on: `--db` (or `SUKIMA_DB`), else the platform's.
 pub fn db_path(cli: &Cli) -> Result<PathBuf> {
     match &cli.db {
         Some(p) => Ok(p.clone()),
-        None => crate::config::default_db_path()
-            .ok_or_else(|| anyhow!("cannot find a home folder for the database: give --db PATH")),
+        None => crate::config::default_db_path().ok_or_else(|| UsageError::NoHome.into()),
     }
 }
 
@@ -200,11 +200,11 @@ pub fn print_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<
 }
 
 /// Parses a date flag (YYYY-MM-DD or a vendor period); empty means "clear".
-pub fn date_flag(flag: &str, value: &str) -> Result<Option<NaiveDate>> {
+pub fn date_flag(flag: &'static str, value: &str) -> Result<Option<NaiveDate>> {
     if value.trim().is_empty() {
         return Ok(None);
     }
     crate::domain::dates::parse_date_or_period(value)
         .map(Some)
-        .map_err(|e| anyhow!("--{flag}: {e}"))
+        .map_err(|error| UsageError::Date { flag, error }.into())
 }

@@ -12,6 +12,7 @@ pub mod intent;
 pub mod month;
 pub mod month_text;
 pub mod texts;
+pub mod usage;
 pub mod window;
 
 pub use month_text::month_text;

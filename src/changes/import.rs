@@ -8,6 +8,7 @@ use crate::domain::change::{BadLine, CalendarImport, Label, LeftOut};
 use crate::domain::spare::Interval;
 use crate::io::ics;
 use crate::io::merge::ImportPlan;
+use crate::present::usage::UsageError;
 use crate::store::Store;
 use crate::store::busy;
 use anyhow::{Context, Result};
@@ -60,7 +61,7 @@ pub fn import_busy(
 ) -> Result<CalendarImport> {
     let looks_like_id = |s: &str| s.trim().is_empty() || s.trim().parse::<i64>().is_ok();
     if let Some(n) = name.as_deref().filter(|n| looks_like_id(n)) {
-        anyhow::bail!("'{n}' cannot name an import (it looks like a window id): give --name");
+        return Err(UsageError::NameLooksLikeId(n.to_string()).into());
     }
     let tz = local_timezone(config);
     let start = now.date().and_hms_opt(0, 0, 0).unwrap_or(now);
@@ -173,9 +174,7 @@ pub fn import_any(
     {
         return import_busy(store, config, now, file, &bytes, None).map(Imported::Calendar);
     } else if head.contains("\"sukima-backup\"") {
-        anyhow::bail!(
-            "{name} is a sukima backup: restore it with `sukima import json {name} --replace`"
-        );
+        return Err(UsageError::IsABackup(name.clone()).into());
     } else if head.contains("\"Assertion\"") || head.contains("\"issuedOn\"") {
         crate::io::openbadges::parse(&[(name.clone(), bytes)])?
     } else {
@@ -195,7 +194,7 @@ pub fn import_paths(
     files: &[std::path::PathBuf],
 ) -> Result<Imported> {
     match files {
-        [] => anyhow::bail!("no file named: type a path, like ~/Downloads/badges.json"),
+        [] => Err(UsageError::NoFileNamed.into()),
         [one] => import_any(store, config, now, one),
         many => {
             let mut pages = Vec::new();
@@ -207,10 +206,7 @@ pub fn import_paths(
                     .unwrap_or_default();
                 let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
                 if ext != "json" || head.contains("\"sukima-backup\"") {
-                    anyhow::bail!(
-                        "{} is not a page of a Credly download: only those import several at once; import it on its own",
-                        f.display()
-                    );
+                    return Err(UsageError::NotACredlyPage(f.display().to_string()).into());
                 }
                 pages.push((f.display().to_string(), bytes));
             }
@@ -278,7 +274,7 @@ pub fn expand_paths(text: &str) -> Result<Vec<std::path::PathBuf>> {
     };
     let text = text.trim();
     if text == "-" {
-        anyhow::bail!("the planner cannot read standard input: give a file's path");
+        return Err(UsageError::NoStdinInPlanner.into());
     }
     let whole = tilde(text);
     if text.is_empty() || whole.exists() {
@@ -314,7 +310,7 @@ pub fn expand_paths(text: &str) -> Result<Vec<std::path::PathBuf>> {
             .filter(|p| p.is_file())
             .collect();
         if found.is_empty() {
-            anyhow::bail!("no file matches {word}");
+            return Err(UsageError::NoFileMatches(word.to_string()).into());
         }
         found.sort();
         out.extend(found);
@@ -374,12 +370,8 @@ pub fn read_bytes(file: &Path) -> Result<Vec<u8>> {
 /// Reads a whole file as UTF-8 text.
 pub fn read_text(file: &Path) -> Result<String> {
     let bytes = read_bytes(file)?;
-    String::from_utf8(bytes).map_err(|_| {
-        anyhow::anyhow!(
-            "{} is not UTF-8 text; is it the right file?",
-            file.display()
-        )
-    })
+    String::from_utf8(bytes)
+        .map_err(|_| anyhow::Error::from(UsageError::NotUtf8(file.display().to_string())))
 }
 
 #[cfg(test)]

@@ -10,9 +10,10 @@ use crate::domain::decision::Decision;
 use crate::domain::duration::format_minutes;
 use crate::domain::status::{Status, urgency};
 use crate::domain::validation::{IssuerRule, check_badge};
+use crate::present::usage::UsageError;
 use crate::store::badges;
 use crate::text::{Align, table};
-use anyhow::{Result, anyhow, bail};
+use anyhow::Result;
 use std::io::Write;
 
 /// Runs a `badge` subcommand.
@@ -30,7 +31,7 @@ pub fn run(ctx: &mut Ctx, cmd: BadgeCommand, out: &mut dyn Write) -> Result<()> 
                 .ok_or_else(|| changes::unknown_badge(ctx.store.conn(), &key))?;
             let mut b = old.clone();
             if let Some(n) = &name {
-                b.name = text(n).ok_or_else(|| anyhow!("--name cannot be empty"))?;
+                b.name = text(n).ok_or_else(|| UsageError::EmptyName)?;
             }
             apply(ctx, &mut b, &fields)?;
             validate(ctx, &mut b)?;
@@ -46,8 +47,9 @@ pub fn run(ctx: &mut Ctx, cmd: BadgeCommand, out: &mut dyn Write) -> Result<()> 
                 .ok_or_else(|| changes::unknown_badge(ctx.store.conn(), &key))?;
             let today = ctx.today();
             let expires = match expires.as_deref() {
-                Some(text) => date_flag("expires", text)?
-                    .ok_or_else(|| anyhow!("--expires needs a date, like 2028-01-31"))?,
+                Some(text) => {
+                    date_flag("expires", text)?.ok_or_else(|| UsageError::ExpiresNeedsDate)?
+                }
                 None => default_renewal_expiry(ctx, &b),
             };
             let msg = changes::renew_badge(&mut ctx.store, &key, today, expires)?;
@@ -84,7 +86,7 @@ fn validate(ctx: &Ctx, b: &mut Badge) -> Result<()> {
 
 fn new_badge(ctx: &Ctx, name: &str, f: &BadgeFields) -> Result<Badge> {
     if name.trim().is_empty() {
-        bail!("a badge needs a name, like `sukima badge add \"AWS Certified Cloud Practitioner\"`");
+        return Err(UsageError::NeedsName.into());
     }
     let issuer = f.issuer.clone().unwrap_or_default();
     let key = match &f.key {
@@ -142,11 +144,14 @@ fn apply(ctx: &Ctx, b: &mut Badge, f: &BadgeFields) -> Result<()> {
         let Some(v) = value else {
             continue;
         };
-        fields::set(b, field, v, &effort).map_err(|e| anyhow!("--{}: {e}", field.flag()))?;
+        fields::set(b, field, v, &effort).map_err(|error| fields::FlagError {
+            flag: field.flag(),
+            error,
+        })?;
         if field == Field::Earned
             && let Some(e) = b.earned_on.filter(|e| *e > ctx.today())
         {
-            bail!("--earned {e} is after today: leave it out for a badge not earned yet");
+            return Err(UsageError::EarnedAfterToday(e.to_string()).into());
         }
     }
     Ok(())
@@ -172,10 +177,10 @@ fn list(ctx: &Ctx, args: &BadgeListArgs, out: &mut dyn Write) -> Result<()> {
         .filter(|s| !s.trim().is_empty())
         .map(|s| {
             Status::parse(s).ok_or_else(|| {
-                anyhow!(
-                    "--status: '{s}' is not a status: use {}",
-                    Status::ALL.map(Status::as_str).join(", ")
-                )
+                anyhow::Error::from(UsageError::NotAStatus {
+                    typed: s.to_string(),
+                    all: Status::ALL.map(Status::as_str).to_vec(),
+                })
             })
         })
         .collect::<Result<_>>()?;

@@ -4,7 +4,7 @@ use super::Ctx;
 use crate::planning::Overview;
 use crate::present::month::{days, grid_days};
 use crate::present::month_text;
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use chrono::NaiveDate;
 use std::io::Write;
 
@@ -58,7 +58,7 @@ pub fn run(ctx: &Ctx, args: &crate::cli::CalendarArgs, out: &mut dyn Write) -> R
 
 fn parse_month(text: &str) -> Result<NaiveDate> {
     let t = text.trim();
-    let bad = || anyhow!("--month '{t}' is not a month: write it as YYYY-MM, like 2027-01");
+    let bad = || anyhow::Error::from(crate::present::usage::UsageError::NotAMonth(t.to_string()));
     let (y, m) = t.split_once('-').ok_or_else(bad)?;
     if y.len() != 4 || !(1..=2).contains(&m.len()) {
         return Err(bad());

@@ -12,7 +12,7 @@ pub fn run(ctx: &Ctx, args: &crate::cli::ConfigArgs, out: &mut dyn Write) -> Res
             .clone()
             .or_else(crate::config::default_path)
             .ok_or_else(|| {
-                anyhow::anyhow!("no config folder on this system: give --config PATH")
+                anyhow::Error::from(crate::present::usage::UsageError::NoConfigFolder)
             })?;
         let old = crate::config::set_in_file(&path, key, value)?;
         match old {

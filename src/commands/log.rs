@@ -90,10 +90,9 @@ fn since_day(text: &str, today: chrono::NaiveDate) -> Result<Option<chrono::Naiv
         },
     };
     day.map(Some).ok_or_else(|| {
-        anyhow::anyhow!(
-            "--since '{}' is not a day: write it as YYYY-MM-DD, today, yesterday or 7d (the last 7 days)",
-            text.trim()
-        )
+        anyhow::Error::from(crate::present::usage::UsageError::NotADay(
+            text.trim().to_string(),
+        ))
     })
 }
 

@@ -9,7 +9,7 @@ use crate::domain::duration::parse_duration;
 use crate::domain::step::{self, Estimates, Progress, Step, StepKind, is_done};
 use crate::store::{badges, steps};
 use crate::text::{Align, table};
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use std::io::Write;
 
 /// Runs a `step` subcommand.
@@ -94,7 +94,12 @@ fn apply(s: &mut Step, f: &StepFields) -> Result<()> {
         s.minutes = if m.trim().is_empty() {
             None
         } else {
-            Some(parse_duration(m).map_err(|e| anyhow!("--minutes: {e}"))?)
+            Some(parse_duration(m).map_err(|error| {
+                crate::present::usage::UsageError::Duration {
+                    flag: "minutes",
+                    error,
+                }
+            })?)
         };
     }
     if let Some(u) = &f.url {

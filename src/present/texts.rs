@@ -177,6 +177,30 @@ pub trait Texts: Sync + std::fmt::Debug {
         if let Some(p) = e.chain().find_map(|c| c.downcast_ref::<ParseError>()) {
             return self.parse_error(p);
         }
+        if let Some(f) = e
+            .chain()
+            .find_map(|c| c.downcast_ref::<crate::domain::badge::fields::FlagError>())
+        {
+            return format!("--{}: {}", f.flag, self.field_error(&f.error));
+        }
+        if let Some(u) = e
+            .chain()
+            .find_map(|c| c.downcast_ref::<crate::present::usage::UsageError>())
+        {
+            return self.usage_error(u);
+        }
+        if let Some(d) = e
+            .chain()
+            .find_map(|c| c.downcast_ref::<crate::domain::dates::DateError>())
+        {
+            return self.date_error(d);
+        }
+        if let Some(d) = e
+            .chain()
+            .find_map(|c| c.downcast_ref::<crate::domain::duration::DurationError>())
+        {
+            return self.duration_error(d);
+        }
         if let Some(c) = e
             .chain()
             .find_map(|c| c.downcast_ref::<crate::config::ConfigError>())
@@ -259,6 +283,19 @@ pub trait Texts: Sync + std::fmt::Debug {
 
     /// A badge file (Credly, CSV, Open Badges) refused, where in it, and what to do.
     fn import_error(&self, e: &crate::io::ImportError) -> String;
+
+    /// Why what was typed as a badge's field (in the form, or as a `badge` flag) cannot
+    /// be its value.
+    fn field_error(&self, e: &crate::domain::badge::fields::FieldError) -> String;
+
+    /// What was typed on the command line that cannot be used, and what to type.
+    fn usage_error(&self, e: &crate::present::usage::UsageError) -> String;
+
+    /// A date that cannot be read.
+    fn date_error(&self, e: &crate::domain::dates::DateError) -> String;
+
+    /// A duration that cannot be read.
+    fn duration_error(&self, e: &crate::domain::duration::DurationError) -> String;
 
     /// A file that is not a calendar.
     fn calendar_error(&self, e: &crate::io::ics::ImportError) -> String;

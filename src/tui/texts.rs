@@ -13,7 +13,7 @@ use super::action::Action;
 use super::app::SortBy;
 use super::view::View;
 use crate::config::Language;
-use crate::domain::badge::fields::{Field, FieldError};
+use crate::domain::badge::fields::Field;
 use crate::present::month::DayEventKind;
 use crate::present::texts::{En, Ja, Texts};
 use chrono::{NaiveDate, NaiveDateTime, Weekday};
@@ -33,9 +33,6 @@ pub fn for_language(language: Language) -> &'static dyn ScreenTexts {
 
 /// Every word the planner shows beyond the shared [`Texts`].
 pub trait ScreenTexts: Texts {
-    /// Why what was typed in a field of the badge form cannot be its value.
-    fn field_error(&self, e: &FieldError) -> String;
-
     /// The tab title of a view.
     fn view_title(&self, v: View) -> &'static str;
 

@@ -137,6 +137,14 @@ pub enum FieldError {
     Priority { typed: String, error: String },
 }
 
+/// A field given on the command line (`--expires`) that cannot be its value.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("--{flag}: {error}")]
+pub struct FlagError {
+    pub flag: &'static str,
+    pub error: FieldError,
+}
+
 /// Tags as typed: words separated by commas (`,` or `、`) or spaces, each kept once, in
 /// order: the one rule of [`crate::domain::validation::split_tags`].
 pub fn tags(typed: &str) -> Vec<String> {

@@ -576,6 +576,22 @@ impl Texts for En {
         e.to_string()
     }
 
+    fn field_error(&self, e: &crate::domain::badge::fields::FieldError) -> String {
+        e.to_string()
+    }
+
+    fn usage_error(&self, e: &crate::present::usage::UsageError) -> String {
+        e.to_string()
+    }
+
+    fn date_error(&self, e: &crate::domain::dates::DateError) -> String {
+        e.to_string()
+    }
+
+    fn duration_error(&self, e: &crate::domain::duration::DurationError) -> String {
+        e.to_string()
+    }
+
     fn calendar_error(&self, e: &crate::io::ics::ImportError) -> String {
         e.to_string()
     }

@@ -6,7 +6,8 @@ mod imports;
 use super::{Ja, Texts};
 use crate::config::Language;
 use crate::domain::Priority;
-use crate::domain::badge::Badge;
+use crate::domain::badge::fields::FieldError;
+use crate::domain::badge::{Badge, KeyError};
 use crate::domain::change::{CalendarImport, ChangeError, Done, Label};
 use crate::domain::dates::hm;
 use crate::domain::dates::month_day;
@@ -703,6 +704,47 @@ impl Texts for Ja {
 
     fn import_error(&self, e: &crate::io::ImportError) -> String {
         errors::import_error(e)
+    }
+
+    fn field_error(&self, e: &FieldError) -> String {
+        match e {
+            FieldError::NoName => "名前は必須です".into(),
+            FieldError::Key(KeyError::Empty) => "キーを a-z・0-9・- で入力してください".into(),
+            FieldError::Key(KeyError::TooLong { max, .. }) => {
+                format!("キーは{max}文字以内にしてください")
+            }
+            FieldError::Key(KeyError::BadChar { .. }) => {
+                "キーに使えるのは a-z・0-9・- だけです (先頭・末尾に - は不可)".into()
+            }
+            FieldError::Date { typed, .. } => format!(
+                "'{typed}' は日付として読めません: 2027-03-31、2027、2027-Q1 などで入力してください"
+            ),
+            FieldError::Effort { typed, .. } => format!(
+                "'{typed}' は時間として読めません: 90m、1h30m、6h、3時間 などで入力してください"
+            ),
+            FieldError::Priority { .. } => "優先度は low、normal、high のどれかです".into(),
+        }
+    }
+
+    fn usage_error(&self, e: &crate::present::usage::UsageError) -> String {
+        errors::usage_error(self, e)
+    }
+
+    fn date_error(&self, e: &crate::domain::dates::DateError) -> String {
+        use crate::domain::dates::DateError as E;
+        match e {
+            E::NotADate(s) => format!("{s} という日付はありません"),
+            E::Format(s) => format!(
+                "'{s}' は日付ではありません: YYYY-MM-DD か、2027、2027-Q1、\"Q1 '27\"、2027-H1 のような期間で書いてください"
+            ),
+        }
+    }
+
+    fn duration_error(&self, e: &crate::domain::duration::DurationError) -> String {
+        format!(
+            "'{}' は時間の長さではありません: 30m、1h30m、1.5h、6h、3時間 のように書いてください",
+            e.0
+        )
     }
 
     fn calendar_error(&self, e: &crate::io::ics::ImportError) -> String {

@@ -1,7 +1,7 @@
 //! The English words of [`ScreenTexts`].
 
 use super::ScreenTexts;
-use crate::domain::badge::fields::{Field, FieldError};
+use crate::domain::badge::fields::Field;
 use crate::domain::status::Band;
 use crate::present::month::DayEventKind;
 use crate::present::texts::{En, Texts};
@@ -246,10 +246,6 @@ impl ScreenTexts for En {
 
     fn form_keys(&self) -> &'static str {
         "Tab/↑↓ move · Enter next · Ctrl-S save · Esc cancel"
-    }
-
-    fn field_error(&self, e: &FieldError) -> String {
-        e.to_string()
     }
 
     fn form_field(&self, field: Field) -> (&'static str, &'static str) {

@@ -1,8 +1,7 @@
 //! The Japanese words of [`ScreenTexts`].
 
 use super::ScreenTexts;
-use crate::domain::badge::KeyError;
-use crate::domain::badge::fields::{Field, FieldError};
+use crate::domain::badge::fields::Field;
 use crate::domain::status::Band;
 use crate::present::month::DayEventKind;
 use crate::present::texts::{Ja, Texts};
@@ -254,26 +253,6 @@ impl ScreenTexts for Ja {
 
     fn form_keys(&self) -> &'static str {
         "Tab/↑↓ 移動 · Enter 次へ · Ctrl-S 保存 · Esc 取消"
-    }
-
-    fn field_error(&self, e: &FieldError) -> String {
-        match e {
-            FieldError::NoName => "名前は必須です".into(),
-            FieldError::Key(KeyError::Empty) => "キーを a-z・0-9・- で入力してください".into(),
-            FieldError::Key(KeyError::TooLong { max, .. }) => {
-                format!("キーは{max}文字以内にしてください")
-            }
-            FieldError::Key(KeyError::BadChar { .. }) => {
-                "キーに使えるのは a-z・0-9・- だけです (先頭・末尾に - は不可)".into()
-            }
-            FieldError::Date { typed, .. } => format!(
-                "'{typed}' は日付として読めません: 2027-03-31、2027、2027-Q1 などで入力してください"
-            ),
-            FieldError::Effort { typed, .. } => format!(
-                "'{typed}' は時間として読めません: 90m、1h30m、6h、3時間 などで入力してください"
-            ),
-            FieldError::Priority { .. } => "優先度は low、normal、high のどれかです".into(),
-        }
     }
 
     fn form_field(&self, field: Field) -> (&'static str, &'static str) {

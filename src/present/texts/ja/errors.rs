@@ -6,6 +6,7 @@
 use crate::domain::Source;
 use crate::io::FileError;
 use crate::io::import_error::{ImportError, Location, Problem};
+use crate::present::usage::UsageError;
 use crate::store::StoreError;
 use std::io::ErrorKind;
 
@@ -159,4 +160,62 @@ pub(super) fn import_error(e: &ImportError) -> String {
         _ => format!("{} {}: {}", e.file, location(&e.at), problem(&e.problem)),
     };
     format!("{at}; {}", fix(e))
+}
+
+pub(super) fn usage_error(ja: &super::Ja, e: &UsageError) -> String {
+    use super::Texts;
+    match e {
+        UsageError::NowNotATime(t) => {
+            format!("--now '{t}' は日時ではありません: YYYY-MM-DDTHH:MM で書いてください")
+        }
+        UsageError::NoHome => {
+            "データベースを置くホームフォルダーが見つかりません: --db PATH で指定してください".into()
+        }
+        UsageError::NoConfigFolder => {
+            "このシステムには設定フォルダーがありません: --config PATH で指定してください".into()
+        }
+        UsageError::NotAMonth(t) => {
+            format!("--month '{t}' は月ではありません: 2027-01 のように YYYY-MM で書いてください")
+        }
+        UsageError::NotADay(t) => format!(
+            "--since '{t}' は日付ではありません: YYYY-MM-DD、today、yesterday、7d (過去7日) のように書いてください"
+        ),
+        UsageError::NotAStatus { typed, all } => format!(
+            "--status: '{typed}' は状態ではありません: {} のどれかにしてください",
+            all.join("、")
+        ),
+        UsageError::EmptyName => "--name を空にはできません".into(),
+        UsageError::ExpiresNeedsDate => {
+            "--expires には 2028-01-31 のように日付が必要です".into()
+        }
+        UsageError::NeedsName => {
+            "バッジには名前が必要です: `sukima badge add \"AWS Certified Cloud Practitioner\"` のように指定してください".into()
+        }
+        UsageError::EarnedAfterToday(d) => format!(
+            "--earned {d} は今日より後です: まだ取得していないバッジなら省いてください"
+        ),
+        UsageError::Date { flag, error } => format!("--{flag}: {}", ja.date_error(error)),
+        UsageError::Duration { flag, error } => {
+            format!("--{flag}: {}", ja.duration_error(error))
+        }
+        UsageError::NameLooksLikeId(n) => format!(
+            "'{n}' は取り込みの名前にできません (時間枠の ID に見えます): --name で名前を付けてください"
+        ),
+        UsageError::IsABackup(f) => format!(
+            "{f} は sukima のバックアップです: `sukima import json {f} --replace` で戻してください"
+        ),
+        UsageError::NoFileNamed => {
+            "ファイルが指定されていません: ~/Downloads/badges.json のようにパスを入力してください".into()
+        }
+        UsageError::NotACredlyPage(f) => format!(
+            "{f} は Credly のダウンロードのページではありません: まとめて取り込めるのはそれだけです。単独で取り込んでください"
+        ),
+        UsageError::NoStdinInPlanner => {
+            "プランナーは標準入力を読めません: ファイルのパスを指定してください".into()
+        }
+        UsageError::NoFileMatches(w) => format!("{w} に合うファイルはありません"),
+        UsageError::NotUtf8(f) => {
+            format!("{f} は UTF-8 のテキストではありません: 正しいファイルですか？")
+        }
+    }
 }
