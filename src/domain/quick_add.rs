@@ -93,7 +93,7 @@ mod tests;
 use super::badge::Badge;
 use super::log::{LogEntry, Pinned};
 use super::spare::Window;
-use chrono::NaiveDateTime;
+use chrono::{NaiveDateTime, NaiveTime};
 use std::fmt;
 use std::ops::Range;
 
@@ -137,6 +137,108 @@ pub enum ParseErrorKind {
     DurationNeedsUnit { shown: String, number: String },
     /// Something that looks like a duration but is not one.
     NotADuration { shown: String },
+    /// `#` without a key.
+    NeedsKey { shown: String },
+    /// Not a time; `at`: typed after `@`.
+    NotATime { shown: String, at: bool },
+    /// A duration too long, or not written right.
+    BadDuration { shown: String },
+    /// Looks like a date but is none (`2/30`).
+    NotADate { shown: String },
+    /// Looks like a list of days but is none.
+    NotDays { shown: String },
+    /// A time range whose end is its start.
+    EmptyRange { shown: String },
+    /// A time range that ends before it starts; `fix`: the range meant, when the end
+    /// lacks its pm.
+    Backwards {
+        shown: String,
+        fix: Option<(NaiveTime, NaiveTime)>,
+    },
+    /// A quote not closed.
+    OpenQuote { quote: char, close: char },
+    /// Two notes.
+    TwoNotes,
+    /// Two of a kind where one is wanted.
+    Two {
+        what: Twice,
+        first: String,
+        second: String,
+    },
+    /// A word that is no badge.
+    NotABadge { shown: String },
+    /// A word that matches several badges.
+    Ambiguous { shown: String, keys: Vec<String> },
+    /// A word that matches archived badges only.
+    OnlyArchived { shown: String, keys: Vec<String> },
+    /// A badge named when there are none.
+    NoBadgesYet { shown: String },
+    /// A day too far from today.
+    TooFar { shown: String },
+    /// Nothing typed.
+    NothingToAdd,
+    /// Spare time without a time range.
+    NeedsTimeRange,
+    /// Spare time without a day.
+    NeedsDay,
+    /// A blackout without days.
+    NeedsDaysOff,
+    /// Study of no time.
+    ZeroDuration { shown: String },
+    /// Study of more than a day.
+    MoreThanADay { shown: String },
+    /// A session in the future without a time (`day`: its day, `None` for tomorrow).
+    SessionNeedsTime { day: Option<chrono::NaiveDate> },
+    /// A word that is not understood, and what it may have meant.
+    NotUnderstood { shown: String, hint: Hint },
+    /// A weekly day in a study line.
+    RepeatsWeekly { shown: String },
+    /// Several days in a study line.
+    SeveralDays { shown: String },
+}
+
+/// What a quick-add line gave twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Twice {
+    Durations,
+    Times,
+    Days,
+    Badges,
+    DateRanges,
+    SetsOfDays,
+    FirstDays,
+    LastDays,
+    Other,
+}
+
+impl Twice {
+    /// What the English message calls them.
+    pub fn of(what: &str) -> Twice {
+        match what {
+            "durations" => Twice::Durations,
+            "times" => Twice::Times,
+            "days" => Twice::Days,
+            "badges" => Twice::Badges,
+            "date ranges" => Twice::DateRanges,
+            "sets of days" => Twice::SetsOfDays,
+            "first days" => Twice::FirstDays,
+            "last days" => Twice::LastDays,
+            _ => Twice::Other,
+        }
+    }
+}
+
+/// What a word not understood may have meant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Hint {
+    /// A note goes after `--` or in quotes.
+    Note,
+    /// A word of the grammar, misspelt.
+    DidYouMean(String),
+    /// A bare number: a time (`n:00`) or minutes (`nm`).
+    TimeOrMinutes(u32),
+    /// A bare number: minutes.
+    Minutes(u32),
 }
 
 impl ParseError {
@@ -154,6 +256,12 @@ impl ParseError {
             span: Some(span),
             kind: None,
         }
+    }
+
+    /// The same error, at `span`.
+    pub(crate) fn spanned(mut self, span: Range<usize>) -> Self {
+        self.span = Some(span);
+        self
     }
 
     /// The same error, typed as `kind`.

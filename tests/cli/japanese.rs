@@ -430,3 +430,238 @@ fn imports_and_the_one_validation_speak_japanese() {
         "{j}"
     );
 }
+
+/// One line in each language for every family of errors a person can meet (DESIGN 10):
+/// each English error keeps its words, and its Japanese says it with no English sentence
+/// left in it (what was typed, keys, commands and paths may stay).
+#[test]
+fn every_family_of_errors_speaks_japanese() {
+    let (en, ja) = (Env::new(), Env::new());
+    for env in [&en, &ja] {
+        env.ok(&[
+            "badge",
+            "add",
+            "AWS SAA",
+            "--key",
+            "aws-saa",
+            "--issuer",
+            "AWS",
+            "--earned",
+            "2025-01-10",
+            "--expires",
+            "2027-02-20",
+        ]);
+        env.ok(&[
+            "badge",
+            "add",
+            "AWS DEA",
+            "--key",
+            "aws-dea",
+            "--issuer",
+            "AWS",
+            "--earned",
+            "2025-01-10",
+            "--expires",
+            "2027-02-20",
+        ]);
+        env.write("bad.toml", "bad = [\n");
+        env.write("lang.toml", "[ui]\nlanguage = \"xx\"\n");
+        env.write("notdb.db", "hello, not a database\n");
+        env.write("bad.json", "{");
+        env.write("bad.ics", "hello\n");
+        env.write("noname.csv", "title,issuer\nX,IBM\n");
+        std::fs::create_dir_all(env.path("dir")).unwrap();
+    }
+    {
+        let newer = ja.path("newer.db");
+        let conn = rusqlite::Connection::open(&newer).unwrap();
+        conn.pragma_update(None, "user_version", sukima::store::SCHEMA_VERSION + 1)
+            .unwrap();
+        let newer_en = en.path("newer.db");
+        let conn = rusqlite::Connection::open(&newer_en).unwrap();
+        conn.pragma_update(None, "user_version", sukima::store::SCHEMA_VERSION + 1)
+            .unwrap();
+    }
+    let p = |env: &Env, name: &str| s(&env.path(name)).to_string();
+    // Each family: (what it is, the arguments, the English it gives, at its start).
+    let families: Vec<(&str, Box<dyn Fn(&Env) -> Vec<String>>, &str)> = vec![
+        (
+            "config: not TOML",
+            Box::new(|e| vec!["--config".into(), p(e, "bad.toml"), "plan".into()]),
+            "error: config file ",
+        ),
+        (
+            "config: a bad value",
+            Box::new(|e| vec!["--config".into(), p(e, "lang.toml"), "plan".into()]),
+            "error: config file ",
+        ),
+        (
+            "config: missing",
+            Box::new(|e| vec!["--config".into(), p(e, "nope.toml"), "plan".into()]),
+            "error: cannot read config file ",
+        ),
+        (
+            "store: not SQLite",
+            Box::new(|e| vec!["--db".into(), p(e, "notdb.db"), "plan".into()]),
+            "error: ",
+        ),
+        (
+            "store: newer",
+            Box::new(|e| vec!["--db".into(), p(e, "newer.db"), "plan".into()]),
+            "error: ",
+        ),
+        (
+            "file: missing",
+            Box::new(|e| vec!["import".into(), "credly".into(), p(e, "nope.json")]),
+            "error: cannot read ",
+        ),
+        (
+            "file: a folder",
+            Box::new(|e| vec!["import".into(), "csv".into(), p(e, "dir")]),
+            "error: ",
+        ),
+        (
+            "file: no folder",
+            Box::new(|e| vec!["export".into(), "ics".into(), p(e, "no/such/x.ics")]),
+            "error: cannot write ",
+        ),
+        (
+            "import: not JSON",
+            Box::new(|e| vec!["import".into(), "credly".into(), p(e, "bad.json")]),
+            "error: ",
+        ),
+        (
+            "import: no name column",
+            Box::new(|e| vec!["import".into(), "csv".into(), p(e, "noname.csv")]),
+            "error: ",
+        ),
+        (
+            "import: not a calendar",
+            Box::new(|e| vec!["import".into(), "ics".into(), p(e, "bad.ics")]),
+            "error: ",
+        ),
+        (
+            "flag: a date",
+            Box::new(|_| {
+                ["badge", "edit", "aws-saa", "--expires", "2027-13-01"]
+                    .map(String::from)
+                    .to_vec()
+            }),
+            "error: --expires: ",
+        ),
+        (
+            "flag: a duration",
+            Box::new(|_| {
+                ["badge", "edit", "aws-saa", "--effort", "5q"]
+                    .map(String::from)
+                    .to_vec()
+            }),
+            "error: --effort: ",
+        ),
+        (
+            "flag: --now",
+            Box::new(|_| ["--now", "xx", "plan"].map(String::from).to_vec()),
+            "error: --now ",
+        ),
+        (
+            "flag: --month",
+            Box::new(|_| {
+                ["calendar", "--month", "2027-13"]
+                    .map(String::from)
+                    .to_vec()
+            }),
+            "error: --month ",
+        ),
+        (
+            "flag: --since",
+            Box::new(|_| ["log", "--since", "xx"].map(String::from).to_vec()),
+            "error: --since ",
+        ),
+        (
+            "flag: --status",
+            Box::new(|_| {
+                ["badge", "list", "--status", "xx"]
+                    .map(String::from)
+                    .to_vec()
+            }),
+            "error: --status: ",
+        ),
+        (
+            "quick-add: a time",
+            Box::new(|_| ["add", "30m #aws-saa 25:00"].map(String::from).to_vec()),
+            "error: '25:00' is not a time",
+        ),
+        (
+            "quick-add: a date",
+            Box::new(|_| ["add", "30m #aws-saa 2/30"].map(String::from).to_vec()),
+            "error: 2/30 is not a date",
+        ),
+        (
+            "quick-add: two",
+            Box::new(|_| ["add", "30m 1h #aws-saa"].map(String::from).to_vec()),
+            "error: two durations",
+        ),
+        (
+            "quick-add: several badges",
+            Box::new(|_| ["add", "30m aws"].map(String::from).to_vec()),
+            "error: 'aws' matches 2 badges",
+        ),
+        (
+            "quick-add: nothing",
+            Box::new(|_| vec!["add".into(), " ".into()]),
+            "error: nothing to add",
+        ),
+        (
+            "quick-add: a range",
+            Box::new(|_| ["add", "free sat"].map(String::from).to_vec()),
+            "error: add a time range",
+        ),
+        (
+            "quick-add: a day",
+            Box::new(|_| ["add", "free 9:00-11:00"].map(String::from).to_vec()),
+            "error: add a day",
+        ),
+        (
+            "quick-add: backwards",
+            Box::new(|_| ["add", "free sat 11:00-9:00"].map(String::from).to_vec()),
+            "error: '11:00-9:00' ends before it starts",
+        ),
+        (
+            "quick-add: a session",
+            Box::new(|_| ["add", "30m #aws-saa tomorrow"].map(String::from).to_vec()),
+            "error: add a time for a session tomorrow",
+        ),
+        (
+            "quick-add: a slip",
+            Box::new(|_| ["add", "30m #aws-saa 7"].map(String::from).to_vec()),
+            "error: '7' is not understood",
+        ),
+    ];
+    let mut english_left = Vec::new();
+    for (what, args, start) in &families {
+        let (e, j) = (args(&en), args(&ja));
+        let run = |env: &Env, args: &[String], lang: Option<&str>| {
+            let mut c = env.cmd();
+            if let Some(l) = lang {
+                c.env("LANG", l);
+            }
+            let out = c.args(args).output().unwrap();
+            assert!(!out.status.success(), "{what}: {args:?} succeeded");
+            String::from_utf8(out.stderr).unwrap()
+        };
+        let (e, j) = (run(&en, &e, None), run(&ja, &j, Some("ja_JP.UTF-8")));
+        assert!(e.starts_with(start), "{what}: {e}");
+        assert!(!japanese(&e), "{what}: {e}");
+        assert!(j.starts_with("エラー: ") && japanese(&j), "{what}: {j}");
+        assert_eq!(j.lines().count(), 1, "{what}: {j}");
+        // A parser's own detail, quoted in parentheses as it wrote it, may stay.
+        let said: String = j
+            .split('(')
+            .map(|part| part.split_once(')').map_or(part, |(_, after)| after))
+            .collect();
+        for sentence in english_sentences(&said, &[]) {
+            english_left.push(format!("{what}: {sentence} (in {j})"));
+        }
+    }
+    assert!(english_left.is_empty(), "{}", english_left.join("\n"));
+}

@@ -135,14 +135,14 @@ pub(super) fn lex(text: &str) -> Result<Line, ParseError> {
     for (n, chunk) in chunks.into_iter().enumerate() {
         let piece = &src.norm[chunk.clone()];
         let whole = token::classify(piece, &shown(&src, chunk.clone()))
-            .map_err(|m| ParseError::at(m, src.orig(chunk.clone())))?;
+            .map_err(|e| e.spanned(src.orig(chunk.clone())))?;
         match whole {
             Some(kind) => tokens.push(make(&src, chunk, kind, n)),
             None if piece.chars().any(is_cjk) => {
                 for p in scan(piece) {
                     let r = chunk.start + p.start..chunk.start + p.end;
                     let kind = token::classify(&src.norm[r.clone()], &shown(&src, r.clone()))
-                        .map_err(|m| ParseError::at(m, src.orig(r.clone())))?
+                        .map_err(|e| e.spanned(src.orig(r.clone())))?
                         .unwrap_or(Kind::Word);
                     tokens.push(make(&src, r, kind, n));
                 }
@@ -225,7 +225,11 @@ fn split(src: &Source<'_>) -> Result<(Vec<Range<usize>>, Option<Note>), ParseErr
                         close[0]
                     ),
                     src.orig(i..s.len()),
-                ));
+                )
+                .kind(super::ParseErrorKind::OpenQuote {
+                    quote: c,
+                    close: close[0],
+                }));
             };
             let end_char = s[body + j..].chars().next().map_or(1, char::len_utf8);
             let inner = src.orig(body..body + j);
@@ -263,7 +267,8 @@ fn set_note(
         return Err(ParseError::at(
             format!("two notes (\"{}\" and \"{}\"): keep one", first.text, text),
             span,
-        ));
+        )
+        .kind(super::ParseErrorKind::TwoNotes));
     }
     *note = Some(Note { text, span });
     Ok(())

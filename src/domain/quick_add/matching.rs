@@ -177,7 +177,10 @@ pub(super) fn by_words<'a>(q: &Query, badges: &'a [Badge]) -> Result<&'a Badge, 
                 q.shown
             ),
             q.span.clone(),
-        ));
+        )
+        .kind(ParseErrorKind::NotABadge {
+            shown: q.shown.clone(),
+        }));
     }
     let mut active: Vec<&Badge> = badges.iter().filter(|b| !b.archived).collect();
     active.sort_by(|a, b| a.key.cmp(&b.key));
@@ -193,7 +196,11 @@ pub(super) fn by_words<'a>(q: &Query, badges: &'a [Badge]) -> Result<&'a Badge, 
                     list(many)
                 ),
                 q.span.clone(),
-            ))),
+            )
+            .kind(ParseErrorKind::Ambiguous {
+                shown: q.shown.clone(),
+                keys: many.iter().map(|b| b.key.clone()).collect(),
+            }))),
         }
     };
     let exact: Vec<&Badge> = active
@@ -225,7 +232,11 @@ pub(super) fn by_words<'a>(q: &Query, badges: &'a [Badge]) -> Result<&'a Badge, 
                 k = one.key
             ),
             q.span.clone(),
-        ));
+        )
+        .kind(ParseErrorKind::OnlyArchived {
+            shown: q.shown.clone(),
+            keys: vec![one.key.clone()],
+        }));
     }
     if !archived.is_empty() {
         return Err(ParseError::at(
@@ -235,7 +246,11 @@ pub(super) fn by_words<'a>(q: &Query, badges: &'a [Badge]) -> Result<&'a Badge, 
                 list(&archived)
             ),
             q.span.clone(),
-        ));
+        )
+        .kind(ParseErrorKind::OnlyArchived {
+            shown: q.shown.clone(),
+            keys: archived.iter().map(|b| b.key.clone()).collect(),
+        }));
     }
     if badges.is_empty() {
         return Err(ParseError::at(
@@ -244,7 +259,10 @@ pub(super) fn by_words<'a>(q: &Query, badges: &'a [Badge]) -> Result<&'a Badge, 
                 q.shown
             ),
             q.span.clone(),
-        ));
+        )
+        .kind(ParseErrorKind::NoBadgesYet {
+            shown: q.shown.clone(),
+        }));
     }
     let close = closest(&q.loose, active);
     Err(ParseError::at(

@@ -32,7 +32,7 @@ fn push(
     next: Token,
     width: usize,
     original: &str,
-    rule: &impl Fn(&[Token], &str) -> Result<Option<Kind>, String>,
+    rule: &impl Fn(&[Token], &str) -> Result<Option<Kind>, ParseError>,
 ) -> Result<(), ParseError> {
     if out.len() + 1 >= width {
         let from = out.len() + 1 - width;
@@ -40,7 +40,7 @@ fn push(
         parts.push(next.clone());
         let span = parts[0].span.start..next.span.end;
         let shown = original.get(span.clone()).unwrap_or_default();
-        if let Some(kind) = rule(&parts, shown).map_err(|m| ParseError::at(m, span))? {
+        if let Some(kind) = rule(&parts, shown).map_err(|e| e.spanned(span))? {
             out.truncate(from);
             // Offered again to the token before it: `1h 30 min` is `1h` + `30 min`.
             return push(out, joined(&parts, kind, original), width, original, rule);
@@ -54,7 +54,7 @@ fn pass(
     t: Vec<Token>,
     width: usize,
     original: &str,
-    rule: impl Fn(&[Token], &str) -> Result<Option<Kind>, String>,
+    rule: impl Fn(&[Token], &str) -> Result<Option<Kind>, ParseError>,
 ) -> Result<Vec<Token>, ParseError> {
     let mut out = Vec::with_capacity(t.len());
     for tok in t {
@@ -84,8 +84,8 @@ fn with_mer(k: &Kind, m: Mer) -> Option<TimePoint> {
 
 /// What two neighbouring tokens mean together, if anything (`7 pm`, `45 min`, `@ 7`,
 /// `next fri`, `every sat`).
-fn pair(a: &Token, b: &Token, shown: &str) -> Result<Option<Kind>, String> {
-    let point = |p: Option<TimePoint>| -> Result<Option<Kind>, String> {
+fn pair(a: &Token, b: &Token, shown: &str) -> Result<Option<Kind>, ParseError> {
+    let point = |p: Option<TimePoint>| -> Result<Option<Kind>, ParseError> {
         match p {
             Some(p) if p.time().is_some() => Ok(Some(Kind::Time(p))),
             Some(_) => Err(not_a_time(shown)),
@@ -102,9 +102,7 @@ fn pair(a: &Token, b: &Token, shown: &str) -> Result<Option<Kind>, String> {
             let minutes = n
                 .checked_mul(*u)
                 .filter(|m| *m <= crate::domain::duration::MAX_MINUTES)
-                .ok_or_else(|| {
-                    format!("'{shown}' is not a duration: write it like 30m, 1h30m, 1.5h or 30分")
-                })?;
+                .ok_or_else(|| super::token::bad_duration(shown))?;
             Some(Kind::Duration(minutes))
         }
         // `1h 30m`, `1時間 30分`: hours then minutes, typed apart.

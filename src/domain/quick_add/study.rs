@@ -5,7 +5,7 @@ use super::lex::Line;
 use super::matching::{self, Query};
 use super::token::{Kind, Token};
 use super::when::{DaySpec, Modifier};
-use super::{Intent, ParseError, ParseErrorKind};
+use super::{Hint, Intent, ParseError, ParseErrorKind};
 use crate::domain::badge::Badge;
 use crate::domain::dates::hm;
 use crate::domain::duration::format_minutes;
@@ -38,6 +38,11 @@ pub(super) fn two(what: &str, first: &Token, second: &Token) -> ParseError {
         ),
         second.span.clone(),
     )
+    .kind(ParseErrorKind::Two {
+        what: super::Twice::of(what),
+        first: first.shown.clone(),
+        second: second.shown.clone(),
+    })
 }
 
 /// What a study line says, token by token.
@@ -65,16 +70,25 @@ fn collect(tokens: &[Token]) -> Result<Parts<'_>, ParseError> {
             Kind::Day(d) => put(&mut p.day, *d, t, "days")?,
             Kind::Key(k) => put(&mut p.key, k.clone(), t, "badges")?,
             Kind::Days(_) => {
-                return at(format!(
+                return Err(ParseError::at(format!(
                     "'{}' repeats every week: for spare time start the line with free, like free {} 7:10-7:40",
                     t.shown, t.shown
-                ));
+                ), t.span.clone())
+                .kind(ParseErrorKind::RepeatsWeekly {
+                    shown: t.shown.clone(),
+                }));
             }
             Kind::DayRange(..) => {
-                return at(format!(
-                    "'{}' is several days: log one day at a time (days off start with off)",
-                    t.shown
-                ));
+                return Err(ParseError::at(
+                    format!(
+                        "'{}' is several days: log one day at a time (days off start with off)",
+                        t.shown
+                    ),
+                    t.span.clone(),
+                )
+                .kind(ParseErrorKind::SeveralDays {
+                    shown: t.shown.clone(),
+                }));
             }
             Kind::From(_) | Kind::Until(_) => {
                 return at(format!(
@@ -96,7 +110,8 @@ pub(super) fn study(
     if line.tokens.is_empty() && line.note.is_none() {
         return Err(ParseError::new(
             "nothing to add: type something like 30m #aws-saa, free sat 9:00-11:00 or off tomorrow",
-        ));
+        )
+        .kind(ParseErrorKind::NothingToAdd));
     }
     let p = collect(line.body())?;
     let minutes = minutes(&p)?;
@@ -118,6 +133,9 @@ pub(super) fn study(
             format!("'{}' is too far from today", t.shown),
             t.span.clone(),
         )
+        .kind(ParseErrorKind::TooFar {
+            shown: t.shown.clone(),
+        })
     };
     let start = p.time.as_ref().map(|((s, _), _)| *s);
     let at = match (&p.day, start) {
@@ -138,7 +156,10 @@ pub(super) fn study(
             return Err(ParseError::at(
                 format!("add a time for a session {when}, like 7:30"),
                 t.span.clone(),
-            ));
+            )
+            .kind(ParseErrorKind::SessionNeedsTime {
+                day: (*spec != DaySpec::Rel(1)).then_some(date),
+            }));
         }
         (None, Some(s)) => today.and_time(s),
         (Some((spec, t)), Some(s)) => spec
@@ -268,7 +289,10 @@ fn minutes(p: &Parts<'_>) -> Result<u32, ParseError> {
         return Err(ParseError::at(
             format!("'{}' is no time at all: log at least 1m", t.shown),
             t.span.clone(),
-        ));
+        )
+        .kind(ParseErrorKind::ZeroDuration {
+            shown: t.shown.clone(),
+        }));
     }
     if m > MAX_MINUTES {
         return Err(ParseError::at(
@@ -277,7 +301,10 @@ fn minutes(p: &Parts<'_>) -> Result<u32, ParseError> {
                 t.shown
             ),
             t.span.clone(),
-        ));
+        )
+        .kind(ParseErrorKind::MoreThanADay {
+            shown: t.shown.clone(),
+        }));
     }
     Ok(m)
 }
@@ -347,6 +374,10 @@ fn leftover(q: &Query, words: &[&Token]) -> ParseError {
             ),
             q.span.clone(),
         )
+        .kind(ParseErrorKind::NotUnderstood {
+            shown: q.shown.clone(),
+            hint: Hint::Note,
+        })
     })
 }
 
@@ -358,6 +389,10 @@ fn misspelling(words: &[&Token]) -> Option<ParseError> {
                 format!("'{}' is not understood: did you mean {k}?", w.shown),
                 w.span.clone(),
             )
+            .kind(ParseErrorKind::NotUnderstood {
+                shown: w.shown.clone(),
+                hint: Hint::DidYouMean(k.to_string()),
+            })
         })
     })
 }
@@ -365,27 +400,46 @@ fn misspelling(words: &[&Token]) -> Option<ParseError> {
 /// A word that looks like a slip rather than part of a name: a bare number (`7`), or
 /// `next`/`last` without a weekday.
 fn slip(w: &Token) -> Option<ParseError> {
-    let msg = if let Kind::Number(n) = w.kind {
+    let (msg, hint) = if let Kind::Number(n) = w.kind {
         match n {
-            0..=23 => format!(
-                "'{}' is not understood: write {n}:00 for a time or {n}m for minutes",
-                w.shown
+            0..=23 => (
+                format!(
+                    "'{}' is not understood: write {n}:00 for a time or {n}m for minutes",
+                    w.shown
+                ),
+                Some(Hint::TimeOrMinutes(n)),
             ),
-            24..=MAX_MINUTES => format!("'{}' is not understood: write {n}m for minutes", w.shown),
-            _ => format!(
-                "'{}' is not understood: a note goes after -- or in quotes",
-                w.shown
+            24..=MAX_MINUTES => (
+                format!("'{}' is not understood: write {n}m for minutes", w.shown),
+                Some(Hint::Minutes(n)),
+            ),
+            _ => (
+                format!(
+                    "'{}' is not understood: a note goes after -- or in quotes",
+                    w.shown
+                ),
+                Some(Hint::Note),
             ),
         }
     } else if matches!(w.norm.as_str(), "next" | "last") {
-        format!(
-            "'{}' needs a weekday after it, like {} fri",
-            w.shown, w.norm
+        (
+            format!(
+                "'{}' needs a weekday after it, like {} fri",
+                w.shown, w.norm
+            ),
+            None,
         )
     } else {
         return None;
     };
-    Some(ParseError::at(msg, w.span.clone()))
+    let e = ParseError::at(msg, w.span.clone());
+    Some(match hint {
+        Some(hint) => e.kind(ParseErrorKind::NotUnderstood {
+            shown: w.shown.clone(),
+            hint,
+        }),
+        None => e,
+    })
 }
 
 /// Why words that match no badge do not: a misspelt keyword, or a slip without which

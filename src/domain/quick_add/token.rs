@@ -2,6 +2,7 @@
 //! or a word.
 
 use super::when::{DaySpec, Mer, Modifier, TimePoint};
+use super::{ParseError, ParseErrorKind as PK};
 use crate::domain::dates::{parse_weekday, parse_ymd};
 use crate::domain::duration::parse_duration;
 use crate::domain::spare::WeekdayOrd;
@@ -58,7 +59,7 @@ pub(super) enum Kind {
     Word,
 }
 
-type Class = Result<Option<Kind>, String>;
+type Class = Result<Option<Kind>, ParseError>;
 
 /// Punctuation that may end a token without being part of it.
 const TRAILING: &[char] = &[',', '.', ';', ':', '!', '?', '、', '。', '，'];
@@ -84,16 +85,25 @@ pub(super) fn classify(piece: &str, shown: &str) -> Class {
         }
         let key = key.trim_end_matches(TRAILING);
         if key.is_empty() {
-            return Err(format!("'{shown}' needs a key after the #, like #aws-saa"));
+            return Err(ParseError::new(format!(
+                "'{shown}' needs a key after the #, like #aws-saa"
+            ))
+            .kind(PK::NeedsKey {
+                shown: shown.to_string(),
+            }));
         }
         return Ok(Some(Kind::Key(key.to_string())));
     }
     if let Some(rest) = s.strip_prefix('@') {
         return match hour_point(rest) {
             Some(Ok(tp)) => Ok(Some(Kind::Time(tp))),
-            _ => Err(format!(
+            _ => Err(ParseError::new(format!(
                 "'{shown}' is not a time: write it like @7:30 or @19:00"
-            )),
+            ))
+            .kind(PK::NotATime {
+                shown: shown.to_string(),
+                at: true,
+            })),
         };
     }
     if let Some(kind) = keyword(s) {
@@ -113,18 +123,23 @@ pub(super) fn classify(piece: &str, shown: &str) -> Class {
             .map_err(|()| not_a_time(shown));
     }
     if let Some(found) = duration(s) {
-        return found.map(|m| Some(Kind::Duration(m))).map_err(|()| {
-            format!("'{shown}' is not a duration: write it like 30m, 1h30m, 1.5h or 30分")
-        });
+        return found
+            .map(|m| Some(Kind::Duration(m)))
+            .map_err(|()| bad_duration(shown));
     }
     if let Some(found) = day_point(s) {
         return found
             .map(|d| Some(Kind::Day(d)))
-            .map_err(|()| format!("{shown} is not a date"));
+            .map_err(|()| not_a_date(shown));
     }
     if let Some(found) = day_set(s) {
         return found.map(|d| Some(Kind::Days(d))).map_err(|()| {
-            format!("'{shown}' is not a list of days: write it like mon,wed,fri or 月,水,金")
+            ParseError::new(format!(
+                "'{shown}' is not a list of days: write it like mon,wed,fri or 月,水,金"
+            ))
+            .kind(PK::NotDays {
+                shown: shown.to_string(),
+            })
         });
     }
     if let Some(rest) = s.strip_prefix("毎週")
@@ -141,12 +156,36 @@ pub(super) fn classify(piece: &str, shown: &str) -> Class {
     Ok(None)
 }
 
-pub(super) fn not_a_time(shown: &str) -> String {
+pub(super) fn not_a_time(shown: &str) -> ParseError {
+    let kind = PK::NotATime {
+        shown: shown.to_string(),
+        at: false,
+    };
     if shown.starts_with("24") {
-        format!("'{shown}' is not a time: times run from 0:00 to 23:59")
+        ParseError::new(format!(
+            "'{shown}' is not a time: times run from 0:00 to 23:59"
+        ))
+        .kind(kind)
     } else {
-        format!("'{shown}' is not a time")
+        ParseError::new(format!("'{shown}' is not a time")).kind(kind)
     }
+}
+
+/// `2/30`: a date that does not exist.
+fn not_a_date(shown: &str) -> ParseError {
+    ParseError::new(format!("{shown} is not a date")).kind(PK::NotADate {
+        shown: shown.to_string(),
+    })
+}
+
+/// A duration too long or not written right.
+pub(super) fn bad_duration(shown: &str) -> ParseError {
+    ParseError::new(format!(
+        "'{shown}' is not a duration: write it like 30m, 1h30m, 1.5h or 30分"
+    ))
+    .kind(PK::BadDuration {
+        shown: shown.to_string(),
+    })
 }
 
 fn keyword(s: &str) -> Option<Kind> {
@@ -168,7 +207,7 @@ fn keyword(s: &str) -> Option<Kind> {
 }
 
 /// `7:10-7:40`, `19-21`, `9時〜11時`, `7-9pm`; `2027-01-02..2027-01-05`, `12/28..1/3`.
-fn ranges(s: &str) -> Result<Option<Kind>, String> {
+fn ranges(s: &str) -> Result<Option<Kind>, ParseError> {
     let s = s.strip_suffix("まで").unwrap_or(s);
     for sep in ["..", "〜", "~", "から", "–", "-"] {
         for (i, _) in s.match_indices(sep) {
@@ -183,8 +222,8 @@ fn ranges(s: &str) -> Result<Option<Kind>, String> {
                 return time_range(x, y, &shown).map(|(p, q)| Some(Kind::Range(p, q)));
             }
             if let (Some(x), Some(y)) = (day_point(a), day_point(b)) {
-                let x = x.map_err(|()| format!("{a} is not a date"))?;
-                let y = y.map_err(|()| format!("{b} is not a date"))?;
+                let x = x.map_err(|()| not_a_date(a))?;
+                let y = y.map_err(|()| not_a_date(b))?;
                 return Ok(Some(Kind::DayRange(x, y)));
             }
         }
@@ -198,7 +237,7 @@ pub(super) fn time_range(
     a: TimePoint,
     b: TimePoint,
     shown: &str,
-) -> Result<(NaiveTime, NaiveTime), String> {
+) -> Result<(NaiveTime, NaiveTime), ParseError> {
     let carry = |to: TimePoint, from: TimePoint| -> Option<TimePoint> {
         match (to.mer, from.mer) {
             (None, Some(m)) if to.h <= 12 => Some(TimePoint { mer: Some(m), ..to }),
@@ -220,21 +259,30 @@ pub(super) fn time_range(
         tb = t;
     }
     if tb == ta {
-        return Err(format!(
+        return Err(ParseError::new(format!(
             "'{shown}' is empty: the end must come after the start"
-        ));
+        ))
+        .kind(PK::EmptyRange {
+            shown: shown.to_string(),
+        }));
     }
     if tb < ta {
-        let hint = if b.mer.is_none() && b.h < 12 && tb + chrono::Duration::hours(12) > ta {
-            format!(
+        let fix = (b.mer.is_none() && b.h < 12 && tb + chrono::Duration::hours(12) > ta)
+            .then(|| (ta, tb + chrono::Duration::hours(12)));
+        let hint = match fix {
+            Some((x, y)) => format!(
                 ": did you mean {}-{}?",
-                ta.format("%-H:%M"),
-                (tb + chrono::Duration::hours(12)).format("%-H:%M")
-            )
-        } else {
-            ": keep it within one day (split it at midnight)".to_string()
+                x.format("%-H:%M"),
+                y.format("%-H:%M")
+            ),
+            None => ": keep it within one day (split it at midnight)".to_string(),
         };
-        return Err(format!("'{shown}' ends before it starts{hint}"));
+        return Err(
+            ParseError::new(format!("'{shown}' ends before it starts{hint}")).kind(PK::Backwards {
+                shown: shown.to_string(),
+                fix,
+            }),
+        );
     }
     Ok((ta, tb))
 }

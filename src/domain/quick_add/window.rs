@@ -1,11 +1,11 @@
 //! Spare-time lines (`free …`: weekly or one-off windows) and blackouts (`off …`).
 
-use super::ParseError;
 use super::lex::Line;
 use super::matching::Query;
 use super::study::{put, two};
 use super::token::{Kind, Token};
 use super::when::{self, DaySpec, Modifier};
+use super::{ParseError, ParseErrorKind};
 use crate::domain::spare::{self, WeekdayOrd, Window, WindowKind};
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use std::collections::BTreeSet;
@@ -38,7 +38,9 @@ fn weekday_run(a: Weekday, b: Weekday) -> BTreeSet<WeekdayOrd> {
 }
 
 fn too_far(t: &Token) -> ParseError {
-    at(format!("'{}' is too far from today", t.shown), t)
+    at(format!("'{}' is too far from today", t.shown), t).kind(ParseErrorKind::TooFar {
+        shown: t.shown.clone(),
+    })
 }
 
 fn backwards(from: NaiveDate, to: NaiveDate, t: &Token) -> ParseError {
@@ -194,7 +196,8 @@ pub(super) fn free(line: &Line, now: NaiveDateTime) -> Result<Window, ParseError
         (None, None) => {
             return Err(ParseError::new(
                 "add a time range, like sat 9:00-11:00 or weekdays 7:10-7:40",
-            ));
+            )
+            .kind(ParseErrorKind::NeedsTimeRange));
         }
     };
     let kind = if let Some((days, _)) = set {
@@ -230,9 +233,10 @@ pub(super) fn free(line: &Line, now: NaiveDateTime) -> Result<Window, ParseError
             to,
         }
     } else {
-        return Err(ParseError::new(
-            "add a day: today, sat, 2027-02-11, weekdays or daily",
-        ));
+        return Err(
+            ParseError::new("add a day: today, sat, 2027-02-11, weekdays or daily")
+                .kind(ParseErrorKind::NeedsDay),
+        );
     };
     spare::validate(&kind).map_err(ParseError::new)?;
     Ok(Window {
@@ -318,9 +322,10 @@ pub(super) fn off(line: &Line, now: NaiveDateTime) -> Result<Window, ParseError>
             }
         },
         (None, None) => {
-            return Err(ParseError::new(
-                "add the days off, like tomorrow or 12/28..1/3",
-            ));
+            return Err(
+                ParseError::new("add the days off, like tomorrow or 12/28..1/3")
+                    .kind(ParseErrorKind::NeedsDaysOff),
+            );
         }
     };
     let kind = WindowKind::Blackout { from, to };

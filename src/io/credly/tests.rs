@@ -83,7 +83,7 @@ fn one_page_alone_is_not_complete_and_says_which_page_is_missing() {
     assert!(!import.complete);
     assert_eq!(import.records.len(), 6);
     assert!(
-        import.notes[0].contains("page 2 was not given"),
+        import.notes[0].to_string().contains("page 2 was not given"),
         "{}",
         import.notes[0]
     );
@@ -236,7 +236,10 @@ fn tolerates_bom_missing_optional_fields_unknown_fields_and_odd_issuers() {
         ("", None, None)
     );
     assert!(
-        import.notes.iter().any(|n| n.contains("no issued date")),
+        import
+            .notes
+            .iter()
+            .any(|n| n.to_string().contains("no issued date")),
         "{:?}",
         import.notes
     );

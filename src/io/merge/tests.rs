@@ -436,7 +436,7 @@ fn a_badge_typed_by_hand_with_the_same_name_is_pointed_out() {
     let p = plan(&[manual], &both_pages(), today(), effort);
     assert_eq!(p.add.len(), 10, "matching is by source and id only");
     assert_eq!(
-        p.notes,
+        p.notes.iter().map(ToString::to_string).collect::<Vec<_>>(),
         [
             "\"AWS Certified Solutions Architect – Associate\" (new, #solutions-architect-associate) \
           has the name of #aws-saa (manual): if they are the same badge, archive or delete one"

@@ -211,6 +211,7 @@ impl Texts for Ja {
             Some(ParseErrorKind::NotADuration { shown }) => format!(
                 "時間がありません: '{shown}' は時間として読めません。30m、1h30m、1.5h のように書いてください"
             ),
+            Some(kind) => quick_add_error(self, kind),
             None => e.message.clone(),
         }
     }
@@ -683,8 +684,9 @@ impl Texts for Ja {
                 errors::io_reason(source.kind(), &source.to_string())
             ),
             E::Invalid { path, message } => format!(
-                "設定ファイル {} に誤りがあります: {message}",
-                path.display()
+                "設定ファイル {} に誤りがあります: {}",
+                path.display(),
+                errors::config_problem(message)
             ),
             E::Write { path, source } => format!(
                 "設定ファイル {} に書き込めません: {}",
@@ -749,9 +751,27 @@ impl Texts for Ja {
 
     fn calendar_error(&self, e: &crate::io::ics::ImportError) -> String {
         match e {
-            crate::io::ics::ImportError::NotICalendar { file, why } => format!(
-                "{file} は iCalendar のファイルではありません ({why}): カレンダーを .ics として書き出し、それを取り込んでください"
-            ),
+            crate::io::ics::ImportError::NotICalendar { file, why } => {
+                let why = match why.as_str() {
+                    "it is UTF-16 text (save it as UTF-8)" => {
+                        "UTF-16 のテキストです。UTF-8 で保存してください"
+                    }
+                    "the file is empty" => "空のファイルです",
+                    "it looks like binary data" => "バイナリのデータのようです",
+                    "it looks like JSON" => "JSON のようです",
+                    "it looks like HTML or XML" => "HTML か XML のようです",
+                    "it is a vCard (contacts), not a calendar" => {
+                        "vCard (連絡先) で、カレンダーではありません"
+                    }
+                    "it does not begin with BEGIN:VCALENDAR" => {
+                        "BEGIN:VCALENDAR で始まっていません"
+                    }
+                    other => other,
+                };
+                format!(
+                    "{file} は iCalendar のファイルではありません ({why}): カレンダーを .ics として書き出し、それを取り込んでください"
+                )
+            }
         }
     }
 }
@@ -806,5 +826,141 @@ pub fn step_error(e: &crate::domain::step::StepError) -> String {
         E::UnknownKind(k) => format!(
             "'{k}' はステップの種類ではありません: course、assessment、exam、experience、other のどれかにしてください"
         ),
+    }
+}
+
+/// The quick-add errors beyond the commonest, in Japanese.
+fn quick_add_error(ja: &Ja, kind: &ParseErrorKind) -> String {
+    use crate::domain::quick_add::{Hint, Twice};
+    match kind {
+        ParseErrorKind::NeedsKey { shown } => {
+            format!("'{shown}' の # の後にキーが必要です (例: #aws-saa)")
+        }
+        ParseErrorKind::NotATime { shown, at: true } => {
+            format!("'{shown}' は時刻ではありません: @7:30 や @19:00 のように書いてください")
+        }
+        ParseErrorKind::NotATime { shown, at: false } if shown.starts_with("24") => {
+            format!("'{shown}' は時刻ではありません: 時刻は 0:00 から 23:59 までです")
+        }
+        ParseErrorKind::NotATime { shown, at: false } => format!("'{shown}' は時刻ではありません"),
+        ParseErrorKind::BadDuration { shown } => format!(
+            "'{shown}' は時間の長さではありません: 30m、1h30m、1.5h、30分 のように書いてください"
+        ),
+        ParseErrorKind::NotADate { shown } => format!("{shown} という日付はありません"),
+        ParseErrorKind::NotDays { shown } => format!(
+            "'{shown}' は曜日の並びではありません: mon,wed,fri や 月,水,金 のように書いてください"
+        ),
+        ParseErrorKind::EmptyRange { shown } => {
+            format!("'{shown}' は長さがありません: 終わりは始まりより後にしてください")
+        }
+        ParseErrorKind::Backwards {
+            shown,
+            fix: Some((a, b)),
+        } => format!(
+            "'{shown}' は始まりより前に終わります: {}-{} のことですか？",
+            a.format("%-H:%M"),
+            b.format("%-H:%M")
+        ),
+        ParseErrorKind::Backwards { shown, fix: None } => format!(
+            "'{shown}' は始まりより前に終わります: 1日の中に収めてください (0時で分けてください)"
+        ),
+        ParseErrorKind::OpenQuote { quote, close } => {
+            format!("引用符 {quote}… が閉じていません: メモの終わりに {close} を付けてください")
+        }
+        ParseErrorKind::TwoNotes => "メモが二つあります: 一つにしてください".into(),
+        ParseErrorKind::Two {
+            what,
+            first,
+            second,
+        } => {
+            let what = match what {
+                Twice::Durations => "時間",
+                Twice::Times => "時刻",
+                Twice::Days => "日",
+                Twice::Badges => "バッジ",
+                Twice::DateRanges => "期間",
+                Twice::SetsOfDays => "曜日",
+                Twice::FirstDays => "開始日",
+                Twice::LastDays => "終了日",
+                Twice::Other => "指定",
+            };
+            format!("{what}が二つあります ('{first}' と '{second}'): 一つにしてください")
+        }
+        ParseErrorKind::NotABadge { shown } => format!(
+            "'{shown}' はバッジではありません: #キーか名前の一語を書いてください"
+        ),
+        ParseErrorKind::Ambiguous { shown, keys } => {
+            let mut shown_keys: Vec<String> = keys.iter().take(6).map(|k| format!("#{k}")).collect();
+            if keys.len() > 6 {
+                shown_keys.push(format!("ほか {}件", keys.len() - 6));
+            }
+            format!(
+                "'{shown}' に合うバッジが {}件あります: {}。#キーで指定してください",
+                keys.len(),
+                shown_keys.join("、")
+            )
+        }
+        ParseErrorKind::OnlyArchived { shown, keys } => match keys.as_slice() {
+            [k] => format!(
+                "'{shown}' に合うのはアーカイブ済みの #{k} だけです: 使うなら #{k} と書いてください"
+            ),
+            _ => format!(
+                "'{shown}' に合うのはアーカイブ済みのバッジだけです ({}): 使うなら #キーで指定してください",
+                keys.iter().map(|k| format!("#{k}")).collect::<Vec<_>>().join("、")
+            ),
+        },
+        ParseErrorKind::NoBadgesYet { shown } => format!(
+            "'{shown}' というバッジはありません: バッジがまだないので、先に追加してください"
+        ),
+        ParseErrorKind::TooFar { shown } => format!("'{shown}' は今日から離れすぎています"),
+        ParseErrorKind::NothingToAdd => {
+            "追加するものがありません: 30m #aws-saa、free sat 9:00-11:00、off tomorrow のように入力してください".into()
+        }
+        ParseErrorKind::NeedsTimeRange => {
+            "時間帯を付けてください (例: sat 9:00-11:00、weekdays 7:10-7:40)".into()
+        }
+        ParseErrorKind::NeedsDay => {
+            "日を付けてください (例: today、sat、2027-02-11、weekdays、daily)".into()
+        }
+        ParseErrorKind::NeedsDaysOff => {
+            "休む日を付けてください (例: tomorrow、12/28..1/3)".into()
+        }
+        ParseErrorKind::ZeroDuration { shown } => {
+            format!("'{shown}' では時間がありません: 1m 以上を記録してください")
+        }
+        ParseErrorKind::MoreThanADay { shown } => {
+            format!("'{shown}' は1日より長いです: 1件は 24h 以内にしてください")
+        }
+        ParseErrorKind::SessionNeedsTime { day: None } => {
+            "明日のセッションには時刻を付けてください (例: 7:30)".into()
+        }
+        ParseErrorKind::SessionNeedsTime { day: Some(d) } => format!(
+            "{} のセッションには時刻を付けてください (例: 7:30)",
+            ja.date(*d, *d)
+        ),
+        ParseErrorKind::NotUnderstood { shown, hint } => match hint {
+            Hint::Note => format!(
+                "'{shown}' は読み取れません: メモは -- の後か引用符の中に書いてください"
+            ),
+            Hint::DidYouMean(k) => format!("'{shown}' は読み取れません: {k} のことですか？"),
+            Hint::TimeOrMinutes(n) => format!(
+                "'{shown}' は読み取れません: 時刻なら {n}:00、分なら {n}m と書いてください"
+            ),
+            Hint::Minutes(n) => {
+                format!("'{shown}' は読み取れません: 分なら {n}m と書いてください")
+            }
+        },
+        ParseErrorKind::RepeatsWeekly { shown } => format!(
+            "'{shown}' は毎週の繰り返しです: スキマ時間なら free で始めてください (例: free {shown} 7:10-7:40)"
+        ),
+        ParseErrorKind::SeveralDays { shown } => format!(
+            "'{shown}' は複数の日です: 記録は1日ずつにしてください (休みは off で始めます)"
+        ),
+        // Said by the arms of `Texts::parse_error`.
+        ParseErrorKind::UnknownBadge { .. }
+        | ParseErrorKind::NoBadge
+        | ParseErrorKind::NoDuration
+        | ParseErrorKind::DurationNeedsUnit { .. }
+        | ParseErrorKind::NotADuration { .. } => String::new(),
     }
 }

@@ -219,3 +219,28 @@ pub(super) fn usage_error(ja: &super::Ja, e: &UsageError) -> String {
         }
     }
 }
+
+/// What is wrong in a config file, from the reader's message: the position of a TOML
+/// syntax error and the key of a bad value in Japanese, the parser's own detail kept in
+/// parentheses as it wrote it.
+pub(super) fn config_problem(message: &str) -> String {
+    if let Some(rest) = message.strip_prefix("TOML parse error at line ")
+        && let Some((line, rest)) = rest.split_once(", column ")
+    {
+        let (column, detail) = rest.split_once(' ').unwrap_or((rest, ""));
+        return format!("{line}行{column}列目が TOML として読めません ({detail})");
+    }
+    if let Some((detail, key)) = message.rsplit_once(" in `")
+        && let Some(key) = key.strip_suffix('`')
+    {
+        if let Some(rest) = detail.strip_prefix("unknown variant `")
+            && let Some((typed, rest)) = rest.split_once('`')
+            && let Some(list) = rest.strip_prefix(", expected one of ")
+        {
+            let list = list.replace(", ", "、");
+            return format!("`{key}` に `{typed}` は使えません: {list} のどれかにしてください");
+        }
+        return format!("`{key}` の値が正しくありません ({detail})");
+    }
+    message.to_string()
+}
