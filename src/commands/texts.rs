@@ -186,9 +186,6 @@ pub trait CommandTexts: Texts {
     /// `1月6日(水)` (with its year in another year).
     fn session_day(&self, d: NaiveDate, today: NaiveDate, full: bool) -> String;
 
-    /// The least cells of a session's duration in a list (right-aligned).
-    fn minutes_cells(&self) -> usize;
-
     /// After a pinned session: `  (pinned)`, or `  (pinned: in a blackout)` when it
     /// breaks the rules.
     fn pinned_tail(&self, conflict: Option<&str>) -> String;

@@ -71,11 +71,11 @@ pub trait Texts: Sync + std::fmt::Debug {
     /// A month and its year: "November 2026", or "2026年11月".
     fn month_title(&self, first: NaiveDate) -> String;
 
-    /// "Thu 2026-11-26", or "2026-11-26(木)".
-    fn weekday_date(&self, d: NaiveDate) -> String;
+    /// "Thu 2026-11-26", or "11月26日(木)" (with the year in another year than `today`'s).
+    fn weekday_date(&self, d: NaiveDate, today: NaiveDate) -> String;
 
-    /// "Thu 2026-11-26 08:00", or "2026-11-26(木) 08:00".
-    fn weekday_date_time(&self, t: NaiveDateTime) -> String;
+    /// "Thu 2026-11-26 08:00", or "11月26日(木) 08:00".
+    fn weekday_date_time(&self, t: NaiveDateTime, today: NaiveDate) -> String;
 
     /// A day in a column of days: "today", "tomorrow", "Fri 01-08", or "Mon 2027-01-04"
     /// in another year ("今日", "明日", "01-08(金)", "2027-01-04(月)").
@@ -259,6 +259,13 @@ pub trait Texts: Sync + std::fmt::Debug {
 
     /// One reason a pinned session breaks the rules: `in a blackout`, or `休止期間中`.
     fn conflict_reason(&self, r: Reason) -> &'static str;
+
+    /// The least cells of a duration in a column of them (right-aligned): `1h30m` fits
+    /// in 5, `1時間30分` in 9.
+    fn minutes_cells(&self) -> usize;
+
+    /// A date in a narrow place: "01-24" ("2027-01-24" in another year), or "1月24日(日)".
+    fn short_date(&self, d: NaiveDate, today: NaiveDate) -> String;
 
     /// Between the items of a list in running text: `, `, or `、`.
     fn list_separator(&self) -> &'static str;

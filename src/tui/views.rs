@@ -82,7 +82,10 @@ fn status_line(app: &App, area: Rect, buf: &mut Buffer) {
 fn summary(app: &App) -> String {
     let risky = app.data.at_risk().count();
     let plan = app.texts.plan_summary(app.data.plan.outcomes.len(), risky);
-    format!("{}  ·  {plan}", app.texts.weekday_date_time(app.now))
+    format!(
+        "{}  ·  {plan}",
+        app.texts.weekday_date_time(app.now, app.today())
+    )
 }
 
 fn footer(app: &App, area: Rect, body: Rect, buf: &mut Buffer) {

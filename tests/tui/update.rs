@@ -1828,7 +1828,7 @@ fn a_calendar_import_says_what_it_left_out_in_short() {
         (
             ja_app(),
             "予定 2件を「basic.ics」として取り込みました、読めない予定 1件を除外",
-            "  除外: 予定 \"old@google.com\" (16行目): it ends before it starts",
+            "  除外: 予定 \"old@google.com\" (16行目): 終了が開始より前です",
         ),
     ] {
         let before = db_state(&app);

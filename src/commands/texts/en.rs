@@ -283,10 +283,6 @@ impl CommandTexts for En {
         format!("{} {day}", short_weekday(d))
     }
 
-    fn minutes_cells(&self) -> usize {
-        5
-    }
-
     fn pinned_tail(&self, conflict: Option<&str>) -> String {
         match conflict {
             Some(why) => format!("  (pinned: {why})"),

@@ -270,10 +270,6 @@ impl CommandTexts for Ja {
         self.date(d, today)
     }
 
-    fn minutes_cells(&self) -> usize {
-        9
-    }
-
     fn pinned_tail(&self, conflict: Option<&str>) -> String {
         match conflict {
             Some(why) => format!("  (固定: {why})"),

@@ -87,12 +87,16 @@ impl Texts for En {
         format!("{name} {}", first.year())
     }
 
-    fn weekday_date(&self, d: NaiveDate) -> String {
+    fn weekday_date(&self, d: NaiveDate, _today: NaiveDate) -> String {
         format!("{} {}", self.weekday(d.weekday()), d.format("%Y-%m-%d"))
     }
 
-    fn weekday_date_time(&self, t: NaiveDateTime) -> String {
-        format!("{} {}", self.weekday_date(t.date()), t.format("%H:%M"))
+    fn weekday_date_time(&self, t: NaiveDateTime, today: NaiveDate) -> String {
+        format!(
+            "{} {}",
+            self.weekday_date(t.date(), today),
+            t.format("%H:%M")
+        )
     }
 
     fn day_name(&self, d: NaiveDate, today: NaiveDate) -> String {
@@ -548,6 +552,14 @@ impl Texts for En {
             Reason::BeforeRelease => "before its renewal window",
             Reason::Done => "nothing left to study",
         }
+    }
+
+    fn minutes_cells(&self) -> usize {
+        5
+    }
+
+    fn short_date(&self, d: NaiveDate, today: NaiveDate) -> String {
+        month_day(d, today)
     }
 
     fn list_separator(&self) -> &'static str {

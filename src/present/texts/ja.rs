@@ -10,7 +10,6 @@ use crate::domain::badge::fields::FieldError;
 use crate::domain::badge::{Badge, KeyError};
 use crate::domain::change::{CalendarImport, ChangeError, Done, Label};
 use crate::domain::dates::hm;
-use crate::domain::dates::month_day;
 use crate::domain::plan::{Outcome, Risk};
 use crate::domain::quick_add::{Intent, ParseError, ParseErrorKind};
 use crate::domain::spare::format_days;
@@ -106,12 +105,16 @@ impl Texts for Ja {
         format!("{}年{}月", first.year(), first.month())
     }
 
-    fn weekday_date(&self, d: NaiveDate) -> String {
-        format!("{}({})", d.format("%Y-%m-%d"), self.weekday(d.weekday()))
+    fn weekday_date(&self, d: NaiveDate, today: NaiveDate) -> String {
+        self.date(d, today)
     }
 
-    fn weekday_date_time(&self, t: NaiveDateTime) -> String {
-        format!("{} {}", self.weekday_date(t.date()), t.format("%H:%M"))
+    fn weekday_date_time(&self, t: NaiveDateTime, today: NaiveDate) -> String {
+        format!(
+            "{} {}",
+            self.weekday_date(t.date(), today),
+            t.format("%H:%M")
+        )
     }
 
     fn day_name(&self, d: NaiveDate, today: NaiveDate) -> String {
@@ -120,7 +123,7 @@ impl Texts for Ja {
         } else if Some(d) == today.succ_opt() {
             "明日".to_string()
         } else {
-            format!("{}({})", month_day(d, today), self.weekday(d.weekday()))
+            self.date(d, today)
         }
     }
 
@@ -292,7 +295,7 @@ impl Texts for Ja {
                 ..
             } => format!(
                 "{badge} の固定を外しました: {}",
-                self.weekday_date_time(*start)
+                self.weekday_date_time(*start, start.date())
             ),
             Done::Unpinned { id, session: None } => {
                 format!("セッション {id} の固定を外しました")
@@ -468,7 +471,7 @@ impl Texts for Ja {
                 other_end,
             } => format!(
                 "{} は {other_badge} の固定セッション {}-{} と重なります: 別の時間にするか、先にそちらの固定を外してください",
-                self.weekday_date_time(*start),
+                self.weekday_date_time(*start, start.date()),
                 other_start.format("%H:%M"),
                 other_end.format("%H:%M")
             ),
@@ -663,6 +666,14 @@ impl Texts for Ja {
             Reason::BeforeRelease => "更新期間の前",
             Reason::Done => "学習は完了済み",
         }
+    }
+
+    fn minutes_cells(&self) -> usize {
+        9
+    }
+
+    fn short_date(&self, d: NaiveDate, today: NaiveDate) -> String {
+        self.date(d, today)
     }
 
     fn list_separator(&self) -> &'static str {

@@ -42,13 +42,23 @@ fn day_names_give_the_year_of_another_year() {
     let cases = [
         (day(12, 31), "today", "今日"),
         (day(1, 1), "tomorrow", "明日"),
-        (day(1, 4), "Mon 2027-01-04", "2027-01-04(月)"),
+        (day(1, 4), "Mon 2027-01-04", "2027年1月4日(月)"),
     ];
     for (d, en, ja) in cases {
         assert_eq!(both(|t| t.day_name(d, today)), (en.into(), ja.into()));
     }
     let earlier = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
     assert_eq!(En.day_name(day(12, 4), earlier), "Fri 12-04");
+    assert_eq!(Ja.day_name(day(12, 4), earlier), "12月4日(金)");
+    // The date of a title and of the clock: the year only in another year.
+    assert_eq!(
+        both(|t| t.weekday_date(day(1, 4), today)),
+        ("Mon 2027-01-04".into(), "2027年1月4日(月)".into())
+    );
+    assert_eq!(
+        both(|t| t.weekday_date_time(day(12, 4).and_hms_opt(8, 0, 0).unwrap(), today)),
+        ("Fri 2026-12-04 08:00".into(), "12月4日(金) 08:00".into())
+    );
 }
 
 #[test]

@@ -75,7 +75,10 @@ impl App {
             journal_top,
         });
         self.reload();
-        self.say(self.texts.daily_cap_set(&value, self.demo));
+        self.say(
+            self.texts
+                .daily_cap_set(&self.texts.minutes(minutes), self.demo),
+        );
     }
 
     /// Takes back the last daily-cap fix, when nothing was written to the database since.
@@ -98,7 +101,7 @@ impl App {
                 return true;
             }
         }
-        let cap = crate::domain::format_minutes(u.config.planner.daily_cap.0);
+        let cap = self.texts.minutes(u.config.planner.daily_cap.0);
         self.config = u.config;
         self.reload();
         self.say(self.texts.daily_cap_undone(&cap));

@@ -356,7 +356,10 @@ impl ScreenTexts for En {
     }
 
     fn pinned(&self, key: &str, start: NaiveDateTime) -> String {
-        format!("pinned {key} {}", self.weekday_date_time(start))
+        format!(
+            "pinned {key} {}",
+            self.weekday_date_time(start, start.date())
+        )
     }
 
     fn next(&self) -> &'static str {
@@ -663,7 +666,7 @@ impl ScreenTexts for En {
     }
 
     fn nothing_to_renew(&self, today: NaiveDate) -> String {
-        format!("Nothing to renew from {}.", self.weekday_date(today))
+        format!("Nothing to renew from {}.", self.weekday_date(today, today))
     }
 
     fn heat_summary(&self, streak: u32, week: &str, year: &str) -> String {

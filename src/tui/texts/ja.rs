@@ -148,8 +148,7 @@ impl ScreenTexts for Ja {
     fn starts_in(&self, minutes: i64) -> String {
         match minutes {
             m if m <= 0 => "まもなく".to_string(),
-            m if m < 60 => format!("{m}m後"),
-            m if m < 24 * 60 => format!("{}h{:02}m後", m / 60, m % 60),
+            m if m < 24 * 60 => format!("{}後", self.minutes(u32::try_from(m).unwrap_or(0))),
             m => format!("{}日後", m / (24 * 60)),
         }
     }
@@ -366,7 +365,10 @@ impl ScreenTexts for Ja {
     }
 
     fn pinned(&self, key: &str, start: NaiveDateTime) -> String {
-        format!("{key} を固定しました: {}", self.weekday_date_time(start))
+        format!(
+            "{key} を固定しました: {}",
+            self.weekday_date_time(start, start.date())
+        )
     }
 
     fn next(&self) -> &'static str {
@@ -647,12 +649,11 @@ impl ScreenTexts for Ja {
     }
 
     fn day_totals(&self, planned: u32, logged: u32) -> String {
-        use crate::domain::duration::format_minutes;
         let sep = "、";
         [("予定", planned), ("記録", logged)]
             .iter()
             .filter(|(_, m)| *m > 0)
-            .map(|(what, m)| format!("{what} {}", format_minutes(*m)))
+            .map(|(what, m)| format!("{what} {}", self.minutes(*m)))
             .collect::<Vec<_>>()
             .join(sep)
     }
@@ -672,7 +673,7 @@ impl ScreenTexts for Ja {
     fn nothing_to_renew(&self, today: NaiveDate) -> String {
         format!(
             "{} 以降に更新するものはありません。",
-            self.weekday_date(today)
+            self.weekday_date(today, today)
         )
     }
 

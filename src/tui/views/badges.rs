@@ -5,7 +5,6 @@
 use super::put;
 use crate::domain::dates::hm;
 use crate::domain::decision::Retirement;
-use crate::domain::duration::format_minutes;
 use crate::domain::status::countdown_days;
 use crate::planning::BadgeInfo;
 use crate::text::{pad, pad_left, truncate, width};
@@ -200,7 +199,12 @@ fn cell(app: &App, b: &BadgeInfo, kind: Kind, w: usize) -> String {
                 "{} {}",
                 bar(done, of, 6),
                 pad_left(
-                    &format!("{}/{}", format_minutes(done), format_minutes(of)),
+                    // The column is narrow: the compact form in every language.
+                    &format!(
+                        "{}/{}",
+                        crate::domain::duration::format_minutes(done),
+                        crate::domain::duration::format_minutes(of)
+                    ),
                     w.saturating_sub(7)
                 )
             )
@@ -393,13 +397,13 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
             match &b.journey {
                 // With steps: how much of their work is behind it.
                 Some(p) => app.texts.studied_detail(
-                    &format_minutes(p.total - p.remaining),
-                    &format_minutes(p.total),
+                    &app.texts.minutes(p.total - p.remaining),
+                    &app.texts.minutes(p.total),
                     &b.badge.priority
                 ),
                 None => app.texts.studied_detail(
-                    &format_minutes(b.logged),
-                    &format_minutes(b.badge.effort_minutes),
+                    &app.texts.minutes(b.logged),
+                    &app.texts.minutes(b.badge.effort_minutes),
                     &b.badge.priority
                 ),
             }

@@ -3,7 +3,6 @@
 
 use super::{put, section};
 use crate::domain::dates::hm;
-use crate::domain::duration::format_minutes;
 use crate::domain::plan::{Outcome, Session};
 use crate::text::{pad, pad_left};
 use crate::tui::app::App;
@@ -76,7 +75,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     section(
         &app.texts.agenda_title(
             app.data.plan.sessions.len(),
-            &format_minutes(total),
+            &app.texts.minutes(total),
             app.data
                 .plan
                 .sessions
@@ -121,8 +120,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     y,
                     &format!(
                         "{}{label} · {}",
-                        app.texts.weekday_date(*d),
-                        format_minutes(*total)
+                        app.texts.weekday_date(*d, app.today()),
+                        app.texts.minutes(*total)
                     ),
                     t.title,
                 );
@@ -139,10 +138,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     None => (" ", String::new()),
                 };
                 let text = format!(
-                    "  {}-{} {:>5} {mark}{} {why}{}",
+                    "  {}-{} {} {mark}{} {why}{}",
                     hm(s.start.time()),
                     hm(s.end.time()),
-                    format_minutes(s.minutes()),
+                    super::today::minutes_cell(app, s.minutes()),
                     pad(&s.badge, 14),
                     // A badge with steps: the step the session advances.
                     match app.data.step_of(s) {
@@ -184,8 +183,10 @@ fn outcomes(app: &App, area: Rect, buf: &mut Buffer) {
         app.data.plan.outcomes.iter().flat_map(Outcome::dates),
         today,
     );
-    // BADGE, LEFT and SLACK, the spaces between, and two dates of `d` cells.
-    let row_w = |d: usize| 14 + 6 + 7 + 4 + 2 * d;
+    // BADGE, LEFT and SLACK (as wide as the language's durations), the spaces between,
+    // and two dates of `d` cells.
+    let cells = app.texts.minutes_cells();
+    let row_w = |d: usize| 14 + (cells + 1) + (cells + 2) + 4 + 2 * d;
     let (date_fmt, date_w) = match long {
         false => ("%m-%d", 5),
         true if w >= row_w(10) => ("%Y-%m-%d", 10),
@@ -200,8 +201,8 @@ fn outcomes(app: &App, area: Rect, buf: &mut Buffer) {
             "{} {} {} {} {}",
             pad(app.texts.outcome_headers()[0], 14),
             pad(app.texts.outcome_headers()[1], date_w),
-            pad_left(app.texts.outcome_headers()[2], 6),
-            pad_left(app.texts.outcome_headers()[3], 7),
+            pad_left(app.texts.outcome_headers()[2], cells + 1),
+            pad_left(app.texts.outcome_headers()[3], cells + 2),
             app.texts.outcome_headers()[4]
         ),
         t.header,
@@ -210,16 +211,16 @@ fn outcomes(app: &App, area: Rect, buf: &mut Buffer) {
     let mut rows: Vec<(String, ratatui::style::Style, usize)> = Vec::new();
     for (k, o) in app.data.plan.outcomes.iter().enumerate() {
         let slack = if o.at_risk {
-            format!("-{}", format_minutes(o.shortfall))
+            format!("-{}", app.texts.minutes(o.shortfall))
         } else {
-            format_minutes(o.slack)
+            app.texts.minutes(o.slack)
         };
         let line = format!(
             "{} {} {} {} {}",
             pad(&o.key, 14),
             o.due.format(date_fmt),
-            pad_left(&format_minutes(o.remaining), 6),
-            pad_left(&slack, 7),
+            pad_left(&app.texts.minutes(o.remaining), cells + 1),
+            pad_left(&slack, cells + 2),
             o.finish
                 .map_or_else(|| "—".into(), |f| f.format(date_fmt).to_string())
         );

@@ -49,7 +49,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .sum();
     section(
         &app.texts
-            .spare_week_title(&crate::domain::duration::format_minutes(weekly_minutes)),
+            .spare_week_title(&app.texts.minutes(weekly_minutes)),
         Rect::new(p.grid.x, p.grid.y, p.grid.width, 1),
         buf,
         t.header,

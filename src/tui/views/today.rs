@@ -2,9 +2,8 @@
 //! and what is expiring, and this week's minutes against the plan.
 
 use super::{put, section};
-use crate::domain::dates::{hm, month_day, week_start};
+use crate::domain::dates::{hm, week_start};
 use crate::domain::decision::Retirement;
-use crate::domain::duration::format_minutes;
 use crate::domain::plan::Session;
 use crate::domain::status::{Status, band, countdown_days};
 use crate::text::{pad, truncate};
@@ -82,7 +81,7 @@ fn next(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         &format!(
             " {}  {}{}",
             when(app, s),
-            format_minutes(s.minutes()),
+            app.texts.minutes(s.minutes()),
             if s.pinned {
                 app.texts.pinned_suffix()
             } else {
@@ -121,8 +120,8 @@ fn next(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
             y + 3,
             &app.texts.after_it(
                 &bar(done, b.badge.effort_minutes, w),
-                &format_minutes(done),
-                &format_minutes(b.badge.effort_minutes),
+                &app.texts.minutes(done),
+                &app.texts.minutes(b.badge.effort_minutes),
             ),
             t.bar_done,
         );
@@ -145,10 +144,10 @@ fn session_line(app: &App, s: &Session, with_day: bool, w: usize) -> String {
     };
     truncate(
         &format!(
-            " {day}{}-{} {:>5} {mark}{why}{}",
+            " {day}{}-{} {} {mark}{why}{}",
             hm(s.start.time()),
             hm(s.end.time()),
-            format_minutes(s.minutes()),
+            minutes_cell(app, s.minutes()),
             // A badge with steps: its key and the step the session advances.
             match app.data.step_of(s) {
                 Some(step) => format!("{} ▸ {}", s.badge, app.texts.session_step(step)),
@@ -168,7 +167,7 @@ fn today_sessions(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
     let sessions = app.data.sessions_between(today, today);
     let total: u32 = sessions.iter().map(Session::minutes).sum();
     section(
-        &app.texts.today_title(&format_minutes(total)),
+        &app.texts.today_title(&app.texts.minutes(total)),
         Rect::new(area.x, area.y + y, area.width, 1),
         buf,
         t.header,
@@ -245,7 +244,8 @@ fn days_sessions(
     section(
         &format!(
             "{title} · {}",
-            format_minutes(sessions.iter().map(Session::minutes).sum())
+            app.texts
+                .minutes(sessions.iter().map(Session::minutes).sum())
         ),
         Rect::new(area.x, area.y + y, area.width, 1),
         buf,
@@ -300,7 +300,11 @@ fn at_risk(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         }
         // The name gives way to the due date; the shortfall and what would save the
         // badge wrap onto as many lines as they need (three at most).
-        let due = format!("  {} {}", app.texts.due(), month_day(o.due, app.today()));
+        let due = format!(
+            "  {} {}",
+            app.texts.due(),
+            app.texts.short_date(o.due, app.today())
+        );
         let name_w = w.saturating_sub(1 + crate::text::width(&due));
         let line = format!(" {}{due}", truncate(app.data.name(&o.key), name_w));
         put(buf, area, y, &line, t.red);
@@ -486,9 +490,15 @@ fn week_total(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
             " {} {}",
             bar(studied, goal.max(1), w),
             app.texts
-                .studied_of(&format_minutes(studied), &format_minutes(goal))
+                .studied_of(&app.texts.minutes(studied), &app.texts.minutes(goal))
         ),
         t.bar_done,
     );
     y + 2
+}
+
+/// A duration right-aligned in its column, as wide as the language needs.
+pub(super) fn minutes_cell(app: &App, minutes: u32) -> String {
+    let m = app.texts.minutes(minutes);
+    crate::text::pad_left(&m, app.texts.minutes_cells().max(crate::text::width(&m)))
 }

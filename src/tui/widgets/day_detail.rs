@@ -6,7 +6,6 @@
 use super::calendar_style::{CalendarStyles, SYM_LOGGED, SYM_PLANNED, put};
 use super::month_grid::event_style;
 use crate::domain::dates::hm;
-use crate::domain::duration::format_minutes;
 use crate::present::month::DayInfo;
 use crate::present::texts::En;
 use crate::text;
@@ -97,7 +96,10 @@ impl<'a> DayDetail<'a> {
             .texts
             .days_from_today((self.date - self.today).num_days());
         vec![
-            (self.texts.weekday_date(self.date), self.styles.header),
+            (
+                self.texts.weekday_date(self.date, self.today),
+                self.styles.header,
+            ),
             ("  ".into(), Style::new()),
             (when, self.styles.dim),
         ]
@@ -175,8 +177,8 @@ impl<'a> DayDetail<'a> {
             .iter()
             .map(|s| format!("{}-{}", hm(s.start), hm(s.end)))
             .chain(logs.iter().map(|l| match l.start {
-                Some(t) => format!("{} {}", hm(t), format_minutes(l.minutes)),
-                None => format_minutes(l.minutes),
+                Some(t) => format!("{} {}", hm(t), self.texts.minutes(l.minutes)),
+                None => self.texts.minutes(l.minutes),
             }))
             .collect();
         let when_w = when.iter().map(|w| text::width(w)).max().unwrap_or(0);
