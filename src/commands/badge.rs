@@ -7,7 +7,6 @@ use crate::cli::{BadgeCommand, BadgeFields, BadgeListArgs};
 use crate::domain::badge::fields::{self, Field};
 use crate::domain::badge::{Badge, key_for};
 use crate::domain::decision::Decision;
-use crate::domain::duration::format_minutes;
 use crate::domain::status::{Status, urgency};
 use crate::domain::validation::{IssuerRule, check_badge};
 use crate::present::usage::UsageError;
@@ -217,14 +216,14 @@ fn list(ctx: &Ctx, args: &BadgeListArgs, out: &mut dyn Write) -> Result<()> {
                 b.name.clone(),
                 crate::text::truncate(&b.issuer, 16),
                 b.expires_on
-                    .map(|d| d.to_string())
+                    .map(|d| ctx.texts.list_date(d, today))
                     .unwrap_or_else(|| "-".into()),
                 ctx.texts
-                    .retirement_cell(d.retirement, b.replaced_by.as_deref()),
+                    .retirement_cell(d.retirement, b.replaced_by.as_deref(), today),
                 format!(
                     "{}/{}",
-                    format_minutes(done.min(b.effort_minutes)),
-                    format_minutes(b.effort_minutes)
+                    ctx.texts.minutes(done.min(b.effort_minutes)),
+                    ctx.texts.minutes(b.effort_minutes)
                 ),
             ]
         })
@@ -269,6 +268,7 @@ fn plan_line(
         renewal: matches!(info.work, crate::domain::work::Work::Renewal(_)),
         due: target.due,
         outcome: overview.outcome(&target.key),
+        today: overview.today(),
     })
 }
 
@@ -300,7 +300,7 @@ fn show(ctx: &Ctx, key: &str, json: bool, out: &mut dyn Write) -> Result<()> {
         return print_json(out, &v);
     }
     let opens = b.renewal_opens(ctx.config.issuer(&b.issuer).renewal_window_days);
-    let d = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
+    let d = |d: Option<chrono::NaiveDate>| d.map(|d| ctx.texts.list_date(d, today));
     let t = ctx.texts;
     let fields = [
         (ShowField::Status, Some(t.status_label(&b, st, today))),
@@ -317,7 +317,8 @@ fn show(ctx: &Ctx, key: &str, json: bool, out: &mut dyn Write) -> Result<()> {
         (ShowField::RenewalOpens, d(opens)),
         (
             ShowField::Retires,
-            b.retires_on.map(|r| t.show_retires(r, info.retirement)),
+            b.retires_on
+                .map(|r| t.show_retires(r, info.retirement, today)),
         ),
         (ShowField::ReplacedBy, b.replaced_by.clone()),
         (ShowField::Available, d(b.available_on)),
@@ -355,7 +356,7 @@ fn show(ctx: &Ctx, key: &str, json: bool, out: &mut dyn Write) -> Result<()> {
     }
     if !journey.steps.is_empty() {
         writeln!(out, "  {}", t.show_label(ShowField::Steps))?;
-        for line in journey.text(t, ctx.width.saturating_sub(4)).lines() {
+        for line in journey.text(t, ctx.width.saturating_sub(4), today).lines() {
             writeln!(out, "    {line}")?;
         }
     }

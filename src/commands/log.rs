@@ -2,7 +2,6 @@
 
 use super::{Ctx, print_json};
 use crate::domain::dates::hm;
-use crate::domain::duration::format_minutes;
 use crate::store::{badges, log};
 use crate::text::{Align, table};
 use anyhow::Result;
@@ -46,9 +45,9 @@ pub fn run(ctx: &Ctx, args: &crate::cli::LogArgs, out: &mut dyn Write) -> Result
         .iter()
         .map(|e| {
             vec![
-                e.date.to_string(),
+                ctx.texts.list_date(e.date, ctx.today()),
                 e.start.map(hm).unwrap_or_default(),
-                format_minutes(e.minutes),
+                ctx.texts.minutes(e.minutes),
                 e.badge.clone(),
                 e.note.clone().unwrap_or_default(),
             ]

@@ -163,7 +163,7 @@ impl Journey {
     }
 
     /// The steps as a table (✓ done, ▸ current, - gone), then one line of progress.
-    pub fn text(&self, t: &dyn CommandTexts, width: usize) -> String {
+    pub fn text(&self, t: &dyn CommandTexts, width: usize, today: chrono::NaiveDate) -> String {
         let p = &self.progress;
         let rows: Vec<Vec<String>> = self
             .steps
@@ -184,7 +184,7 @@ impl Journey {
                 let state = if s.gone {
                     t.step_gone().to_string()
                 } else if let (true, Some(d)) = (done, s.done_on) {
-                    t.step_done_on(d)
+                    t.step_done_on(d, today)
                 } else if p.current == Some(i) && p.logged > 0 {
                     t.step_progress(p.logged.min(est), est)
                 } else {
@@ -239,6 +239,6 @@ fn list(ctx: &Ctx, key: &str, json: bool, out: &mut dyn Write) -> Result<()> {
         return Ok(());
     }
     writeln!(out, "{}  {}", b.key, b.name)?;
-    write!(out, "{}", j.text(ctx.texts, ctx.width))?;
+    write!(out, "{}", j.text(ctx.texts, ctx.width, ctx.today()))?;
     Ok(())
 }

@@ -68,6 +68,8 @@ pub enum PlanLine<'a> {
         renewal: bool,
         due: NaiveDate,
         outcome: Option<&'a Outcome>,
+        /// Today, for dates that name their year only in another year.
+        today: NaiveDate,
     },
 }
 
@@ -84,7 +86,8 @@ pub trait CommandTexts: Texts {
     fn archived(&self) -> &'static str;
 
     /// The replacement cell: `none: lapse`, `(retires DATE)`, or the replacement's key.
-    fn retirement_cell(&self, r: Retirement, replaced_by: Option<&str>) -> String;
+    fn retirement_cell(&self, r: Retirement, replaced_by: Option<&str>, today: NaiveDate)
+    -> String;
 
     /// The label of a `badge show` line (fits in 13 cells).
     fn show_label(&self, f: ShowField) -> &'static str;
@@ -93,7 +96,7 @@ pub trait CommandTexts: Texts {
     fn plan_line(&self, line: PlanLine<'_>) -> String;
 
     /// `badge show`'s retirement: the date and what it means.
-    fn show_retires(&self, on: NaiveDate, r: Retirement) -> String;
+    fn show_retires(&self, on: NaiveDate, r: Retirement, today: NaiveDate) -> String;
 
     /// `badge show`'s study this cycle: `1h of 6h this cycle`.
     fn show_studied(&self, logged: u32, effort: u32) -> String;
@@ -108,7 +111,7 @@ pub trait CommandTexts: Texts {
     fn step_headers(&self) -> [&'static str; 6];
 
     /// A step's state: done on a day.
-    fn step_done_on(&self, d: NaiveDate) -> String;
+    fn step_done_on(&self, d: NaiveDate, today: NaiveDate) -> String;
 
     /// A step's state: its criterion left the source.
     fn step_gone(&self) -> &'static str;

@@ -264,6 +264,10 @@ pub trait Texts: Sync + std::fmt::Debug {
     /// in 5, `1時間30分` in 9.
     fn minutes_cells(&self) -> usize;
 
+    /// A date in a list or a field: "2027-01-24" (English keeps the ISO date), or
+    /// "1月24日(日)" (with the year in another year than `today`'s).
+    fn list_date(&self, d: NaiveDate, today: NaiveDate) -> String;
+
     /// A date in a narrow place: "01-24" ("2027-01-24" in another year), or "1月24日(日)".
     fn short_date(&self, d: NaiveDate, today: NaiveDate) -> String;
 

@@ -35,7 +35,12 @@ impl CommandTexts for En {
         "archived"
     }
 
-    fn retirement_cell(&self, r: Retirement, replaced_by: Option<&str>) -> String {
+    fn retirement_cell(
+        &self,
+        r: Retirement,
+        replaced_by: Option<&str>,
+        _today: NaiveDate,
+    ) -> String {
         match (r, replaced_by) {
             (Retirement::LetLapse(_), _) => "none: lapse".into(),
             (Retirement::AfterExpiry(d), _) => format!("(retires {d})"),
@@ -76,6 +81,7 @@ impl CommandTexts for En {
             renewal,
             due,
             outcome,
+            ..
         } = line;
         let what = if renewal { "renew" } else { "earn" };
         let Some(o) = outcome else {
@@ -97,7 +103,7 @@ impl CommandTexts for En {
         }
     }
 
-    fn show_retires(&self, on: NaiveDate, r: Retirement) -> String {
+    fn show_retires(&self, on: NaiveDate, r: Retirement, _today: NaiveDate) -> String {
         match r {
             Retirement::LetLapse(_) => format!("{on}, with no replacement: let it lapse"),
             Retirement::AfterExpiry(_) => format!("{on}, after it expires: renewed as usual"),
@@ -134,7 +140,7 @@ impl CommandTexts for En {
         ["#", "KIND", "EST", "STEP", "STATE", "URL"]
     }
 
-    fn step_done_on(&self, d: NaiveDate) -> String {
+    fn step_done_on(&self, d: NaiveDate, _today: NaiveDate) -> String {
         format!("done {d}")
     }
 

@@ -25,10 +25,15 @@ impl CommandTexts for Ja {
         "アーカイブ"
     }
 
-    fn retirement_cell(&self, r: Retirement, replaced_by: Option<&str>) -> String {
+    fn retirement_cell(
+        &self,
+        r: Retirement,
+        replaced_by: Option<&str>,
+        today: NaiveDate,
+    ) -> String {
         match (r, replaced_by) {
             (Retirement::LetLapse(_), _) => "後継なし: 失効".into(),
-            (Retirement::AfterExpiry(d), _) => format!("(廃止 {d})"),
+            (Retirement::AfterExpiry(d), _) => format!("(廃止 {})", self.date(d, today)),
             (_, Some(k)) => k.to_string(),
             (_, None) => String::new(),
         }
@@ -66,28 +71,34 @@ impl CommandTexts for Ja {
             renewal,
             due,
             outcome,
+            today,
         } = line;
         let what = if renewal { "更新" } else { "取得" };
         let Some(o) = outcome else {
-            return format!("{due} までに{what}: まだ計画されていません");
+            return format!(
+                "{} までに{what}: まだ計画されていません",
+                self.date(due, today)
+            );
         };
         let planned = self.minutes(o.planned_before_due);
+        let due = self.date(o.due, today);
         match (o.at_risk, o.finish) {
             (false, Some(f)) => format!(
-                "{} までに{what}: 予定 {planned}、準備完了 {f} (間に合います)",
-                o.due
+                "{due} までに{what}: 予定 {planned}、準備完了 {} (間に合います)",
+                self.date(f, today)
             ),
-            (false, None) => format!("{} までに{what}: 完了", o.due),
+            (false, None) => format!("{due} までに{what}: 完了"),
             (true, f) => format!(
-                "{} までに{what}: 遅延リスク、{} 不足{}",
-                o.due,
+                "{due} までに{what}: 遅延リスク、{} 不足{}",
                 self.minutes(o.shortfall),
-                f.map(|f| format!("、準備完了 {f}")).unwrap_or_default()
+                f.map(|f| format!("、準備完了 {}", self.date(f, today)))
+                    .unwrap_or_default()
             ),
         }
     }
 
-    fn show_retires(&self, on: NaiveDate, r: Retirement) -> String {
+    fn show_retires(&self, on: NaiveDate, r: Retirement, today: NaiveDate) -> String {
+        let on = self.date(on, today);
         match r {
             Retirement::LetLapse(_) => format!("{on}、後継なし: そのまま失効させます"),
             Retirement::AfterExpiry(_) => format!("{on}、失効後: これまでどおり更新します"),
@@ -120,8 +131,8 @@ impl CommandTexts for Ja {
         ["#", "種類", "見積", "ステップ", "状態", "URL"]
     }
 
-    fn step_done_on(&self, d: NaiveDate) -> String {
-        format!("{d} 完了")
+    fn step_done_on(&self, d: NaiveDate, today: NaiveDate) -> String {
+        format!("{} 完了", self.date(d, today))
     }
 
     fn step_gone(&self) -> &'static str {

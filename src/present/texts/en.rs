@@ -558,6 +558,10 @@ impl Texts for En {
         5
     }
 
+    fn list_date(&self, d: NaiveDate, _today: NaiveDate) -> String {
+        d.to_string()
+    }
+
     fn short_date(&self, d: NaiveDate, today: NaiveDate) -> String {
         month_day(d, today)
     }

@@ -672,6 +672,10 @@ impl Texts for Ja {
         9
     }
 
+    fn list_date(&self, d: NaiveDate, today: NaiveDate) -> String {
+        self.date(d, today)
+    }
+
     fn short_date(&self, d: NaiveDate, today: NaiveDate) -> String {
         self.date(d, today)
     }
