@@ -249,7 +249,7 @@ impl BadgeForm {
                 (BadgeField::Earned, Ok(())) => scratch
                     .earned_on
                     .filter(|d| *d > data.today())
-                    .map(|d| texts.earned_after_today(d)),
+                    .map(|d| texts.earned_after_today(d, data.today())),
                 (BadgeField::ReplacedBy, Ok(())) if v.is_empty() => None,
                 (BadgeField::ReplacedBy, Ok(())) if data.badge(v).is_none() => {
                     Some(texts.no_badge_with_key(v))

@@ -123,7 +123,7 @@ pub trait ScreenTexts: Texts {
 
     fn key_taken(&self, key: &str) -> String;
 
-    fn earned_after_today(&self, d: NaiveDate) -> String;
+    fn earned_after_today(&self, d: NaiveDate, today: NaiveDate) -> String;
 
     fn no_badge_with_key(&self, key: &str) -> String;
 
@@ -252,7 +252,7 @@ pub trait ScreenTexts: Texts {
     fn studied_detail(&self, logged: &str, effort: &str, priority: &dyn Display) -> String;
 
     /// "on time: due 2027-01-10, ready 2026-12-05".
-    fn on_time(&self, due: NaiveDate, ready: Option<NaiveDate>) -> String;
+    fn on_time(&self, due: NaiveDate, ready: Option<NaiveDate>, today: NaiveDate) -> String;
 
     /// "AT RISK: …".
     fn at_risk_line(&self, reason: &str) -> String;
@@ -264,7 +264,13 @@ pub trait ScreenTexts: Texts {
     fn outcome_headers(&self) -> [&'static str; 5];
 
     /// "Agenda · 42 sessions · 31h30m until 2027-03-02 · ◆ pinned".
-    fn agenda_title(&self, sessions: usize, total: &str, until: NaiveDate) -> String;
+    fn agenda_title(
+        &self,
+        sessions: usize,
+        total: &str,
+        until: NaiveDate,
+        today: NaiveDate,
+    ) -> String;
 
     /// "Outcomes · 2 at risk".
     fn outcomes_title(&self, risky: usize) -> String;

@@ -279,7 +279,7 @@ impl ScreenTexts for En {
         format!("'{key}' is taken")
     }
 
-    fn earned_after_today(&self, d: NaiveDate) -> String {
+    fn earned_after_today(&self, d: NaiveDate, _today: NaiveDate) -> String {
         format!("{d} is after today")
     }
 
@@ -529,7 +529,7 @@ impl ScreenTexts for En {
         format!("{logged} of {effort} · {priority}")
     }
 
-    fn on_time(&self, due: NaiveDate, ready: Option<NaiveDate>) -> String {
+    fn on_time(&self, due: NaiveDate, ready: Option<NaiveDate>, _today: NaiveDate) -> String {
         format!(
             "on time: due {due}, ready {}",
             ready.map_or_else(|| "now".into(), |f| f.to_string())
@@ -548,7 +548,13 @@ impl ScreenTexts for En {
         ["BADGE", "DUE", "LEFT", "SLACK", "READY"]
     }
 
-    fn agenda_title(&self, sessions: usize, total: &str, until: NaiveDate) -> String {
+    fn agenda_title(
+        &self,
+        sessions: usize,
+        total: &str,
+        until: NaiveDate,
+        _today: NaiveDate,
+    ) -> String {
         format!("Agenda · {sessions} sessions · {total} until {until} · ◆ pinned")
     }
 

@@ -288,8 +288,8 @@ impl ScreenTexts for Ja {
         format!("'{key}' は使用済みです")
     }
 
-    fn earned_after_today(&self, d: NaiveDate) -> String {
-        format!("{d} は今日より後です")
+    fn earned_after_today(&self, d: NaiveDate, today: NaiveDate) -> String {
+        format!("{} は今日より後です", self.date(d, today))
     }
 
     fn no_badge_with_key(&self, key: &str) -> String {
@@ -535,9 +535,10 @@ impl ScreenTexts for Ja {
         format!("{logged} / {effort} · {priority}")
     }
 
-    fn on_time(&self, due: NaiveDate, ready: Option<NaiveDate>) -> String {
+    fn on_time(&self, due: NaiveDate, ready: Option<NaiveDate>, today: NaiveDate) -> String {
+        let due = self.date(due, today);
         match ready {
-            Some(r) => format!("間に合います: 期限 {due}、準備完了 {r}"),
+            Some(r) => format!("間に合います: 期限 {due}、準備完了 {}", self.date(r, today)),
             None => format!("間に合います: 期限 {due}、準備済み"),
         }
     }
@@ -554,8 +555,17 @@ impl ScreenTexts for Ja {
         ["バッジ", "期限", "残り", "余裕", "準備完了"]
     }
 
-    fn agenda_title(&self, sessions: usize, total: &str, until: NaiveDate) -> String {
-        format!("予定 · {sessions}回 · {until} まで {total} · ◆ 固定")
+    fn agenda_title(
+        &self,
+        sessions: usize,
+        total: &str,
+        until: NaiveDate,
+        today: NaiveDate,
+    ) -> String {
+        format!(
+            "予定 · {sessions}回 · {} まで {total} · ◆ 固定",
+            self.date(until, today)
+        )
     }
 
     fn outcomes_title(&self, risky: usize) -> String {

@@ -358,7 +358,12 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
         lines.push((app.texts.detail_before(&before), t.base));
     }
     let d = |label: &str, v: Option<chrono::NaiveDate>| {
-        v.map(|v| (format!("{}{v}", pad(label, 9)), t.base))
+        v.map(|v| {
+            (
+                format!("{}{}", pad(label, 9), app.texts.list_date(v, app.today())),
+                t.base,
+            )
+        })
     };
     lines.extend(d(app.texts.detail_labels()[0], b.badge.earned_on));
     lines.extend(d(app.texts.detail_labels()[1], b.badge.expires_on));
@@ -385,7 +390,7 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
                 Some(o) if o.at_risk => {
                     app.texts.at_risk_line(&app.texts.risk_text(o, app.today()))
                 }
-                Some(o) => app.texts.on_time(o.due, o.finish),
+                Some(o) => app.texts.on_time(o.due, o.finish, app.today()),
                 None => String::new(),
             }
         }

@@ -81,6 +81,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 .sessions
                 .last()
                 .map_or(app.data.horizon, |s| s.start.date()),
+            app.today(),
         ),
         Rect::new(p.agenda.x, p.agenda.y, p.agenda.width, 1),
         buf,
