@@ -30,7 +30,7 @@ pub fn run(ctx: &mut Ctx, cmd: BadgeCommand, out: &mut dyn Write) -> Result<()> 
                 .ok_or_else(|| changes::unknown_badge(ctx.store.conn(), &key))?;
             let mut b = old.clone();
             if let Some(n) = &name {
-                b.name = text(n).ok_or_else(|| UsageError::EmptyName)?;
+                b.name = text(n).ok_or(UsageError::EmptyName)?;
             }
             apply(ctx, &mut b, &fields)?;
             validate(ctx, &mut b)?;
@@ -46,9 +46,7 @@ pub fn run(ctx: &mut Ctx, cmd: BadgeCommand, out: &mut dyn Write) -> Result<()> 
                 .ok_or_else(|| changes::unknown_badge(ctx.store.conn(), &key))?;
             let today = ctx.today();
             let expires = match expires.as_deref() {
-                Some(text) => {
-                    date_flag("expires", text)?.ok_or_else(|| UsageError::ExpiresNeedsDate)?
-                }
+                Some(text) => date_flag("expires", text)?.ok_or(UsageError::ExpiresNeedsDate)?,
                 None => default_renewal_expiry(ctx, &b),
             };
             let msg = changes::renew_badge(&mut ctx.store, &key, today, expires)?;

@@ -431,6 +431,9 @@ fn imports_and_the_one_validation_speak_japanese() {
     );
 }
 
+/// The arguments of a command, made for the environment it runs in.
+type Args = Box<dyn Fn(&Env) -> Vec<String>>;
+
 /// One line in each language for every family of errors a person can meet (DESIGN 10):
 /// each English error keeps its words, and its Japanese says it with no English sentence
 /// left in it (what was typed, keys, commands and paths may stay).
@@ -482,9 +485,11 @@ fn every_family_of_errors_speaks_japanese() {
         conn.pragma_update(None, "user_version", sukima::store::SCHEMA_VERSION + 1)
             .unwrap();
     }
-    let p = |env: &Env, name: &str| s(&env.path(name)).to_string();
+    fn p(env: &Env, name: &str) -> String {
+        s(&env.path(name)).to_string()
+    }
     // Each family: (what it is, the arguments, the English it gives, at its start).
-    let families: Vec<(&str, Box<dyn Fn(&Env) -> Vec<String>>, &str)> = vec![
+    let families: Vec<(&str, Args, &str)> = vec![
         (
             "config: not TOML",
             Box::new(|e| vec!["--config".into(), p(e, "bad.toml"), "plan".into()]),
