@@ -177,68 +177,55 @@ pub trait Texts: Sync + std::fmt::Debug {
         if let Some(p) = e.chain().find_map(|c| c.downcast_ref::<ParseError>()) {
             return self.parse_error(p);
         }
-        if let Some(f) = e
-            .chain()
-            .find_map(|c| c.downcast_ref::<crate::domain::badge::fields::FlagError>())
-        {
-            return format!("--{}: {}", f.flag, self.field_error(&f.error));
-        }
-        if let Some(u) = e
-            .chain()
-            .find_map(|c| c.downcast_ref::<crate::present::usage::UsageError>())
-        {
-            return self.usage_error(u);
-        }
-        if let Some(d) = e
-            .chain()
-            .find_map(|c| c.downcast_ref::<crate::domain::dates::DateError>())
-        {
-            return self.date_error(d);
-        }
-        if let Some(d) = e
-            .chain()
-            .find_map(|c| c.downcast_ref::<crate::domain::duration::DurationError>())
-        {
-            return self.duration_error(d);
-        }
-        if let Some(c) = e
-            .chain()
-            .find_map(|c| c.downcast_ref::<crate::config::ConfigError>())
-        {
-            return self.config_error(c);
-        }
-        if let Some(s) = e
-            .chain()
-            .find_map(|c| c.downcast_ref::<crate::store::StoreError>())
-        {
-            return self.store_error(s);
-        }
-        if let Some(f) = e
-            .chain()
-            .find_map(|c| c.downcast_ref::<crate::io::FileError>())
-        {
-            return self.file_error(f);
-        }
-        if let Some(i) = e
-            .chain()
-            .find_map(|c| c.downcast_ref::<crate::io::ImportError>())
-        {
-            return self.import_error(i);
-        }
-        if let Some(i) = e
-            .chain()
-            .find_map(|c| c.downcast_ref::<crate::io::ics::ImportError>())
-        {
-            return self.calendar_error(i);
-        }
         let mut parts: Vec<String> = Vec::new();
         for cause in e.chain() {
+            // A typed error in this language ends the line: what it says includes its
+            // causes. What wraps it (a context) is said before it.
+            if let Some(text) = self.typed_error(cause) {
+                let text = text.replace('\n', " ");
+                if !parts.iter().any(|p| p.contains(&text)) {
+                    parts.push(text);
+                }
+                break;
+            }
             let text = cause.to_string().replace('\n', " ");
             if !parts.iter().any(|p| p.contains(&text)) {
                 parts.push(text);
             }
         }
         parts.join(": ")
+    }
+
+    /// The errors beyond the refusals of changes, in this language: a flag's value, a
+    /// command-line mistake, a date or duration, the configuration, the database, a file,
+    /// an import; `None` for an error of another type.
+    fn typed_error(&self, e: &(dyn std::error::Error + 'static)) -> Option<String> {
+        if let Some(f) = e.downcast_ref::<crate::domain::badge::fields::FlagError>() {
+            return Some(format!("--{}: {}", f.flag, self.field_error(&f.error)));
+        }
+        if let Some(u) = e.downcast_ref::<crate::present::usage::UsageError>() {
+            return Some(self.usage_error(u));
+        }
+        if let Some(d) = e.downcast_ref::<crate::domain::dates::DateError>() {
+            return Some(self.date_error(d));
+        }
+        if let Some(d) = e.downcast_ref::<crate::domain::duration::DurationError>() {
+            return Some(self.duration_error(d));
+        }
+        if let Some(c) = e.downcast_ref::<crate::config::ConfigError>() {
+            return Some(self.config_error(c));
+        }
+        if let Some(s) = e.downcast_ref::<crate::store::StoreError>() {
+            return Some(self.store_error(s));
+        }
+        if let Some(f) = e.downcast_ref::<crate::io::FileError>() {
+            return Some(self.file_error(f));
+        }
+        if let Some(i) = e.downcast_ref::<crate::io::ImportError>() {
+            return Some(self.import_error(i));
+        }
+        e.downcast_ref::<crate::io::ics::ImportError>()
+            .map(|i| self.calendar_error(i))
     }
 
     /// "Study this month: 4h planned, 2h logged.".
