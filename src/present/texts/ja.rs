@@ -237,12 +237,14 @@ impl Texts for Ja {
                 earned,
                 expires,
             } => format!(
-                "{key} を{}にしました: 有効期限 {expires}",
+                "{key} を{}にしました: 有効期限 {}",
                 if *earned {
                     "取得済み"
                 } else {
                     "更新済み"
-                }
+                },
+                // What was done names no today: the expiry with its year.
+                self.date(*expires, NaiveDate::MIN)
             ),
             Done::Archived {
                 key,
