@@ -16,8 +16,7 @@ pub fn run(ctx: &mut Ctx, cmd: ImportCommand, out: &mut dyn Write) -> Result<()>
             let config = ctx.config.clone();
             let data = backup::from_json(&text, &file.display().to_string(), &|issuer| {
                 config.issuer(issuer).default_effort.0
-            })
-            .map_err(anyhow::Error::msg)?;
+            })?;
             let msg = changes::restore(&mut ctx.store, &data, replace)?;
             writeln!(out, "{}", ctx.texts.done(&msg))?;
         }

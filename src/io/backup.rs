@@ -283,30 +283,65 @@ fn window_rec(w: &Window) -> WindowRec {
     }
 }
 
+/// Why a backup cannot be read: the file as a whole (typed, so each language says it),
+/// or one of its records (`Record`: the record and field named, as the reader wrote it).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BackupError {
+    #[error("{file} is not valid JSON ({detail}); is it a sukima backup?")]
+    NotJson { file: String, detail: String },
+    #[error(
+        "{file} is not a sukima backup (no \"format\": \"{FORMAT}\"); make one with `sukima export json`"
+    )]
+    NotABackup { file: String },
+    #[error(
+        "{file} is a backup of version {version}; this sukima reads versions {OLDEST_VERSION} to {VERSION}: upgrade sukima"
+    )]
+    TooNew { file: String, version: u64 },
+    #[error("{0}")]
+    Record(String),
+}
+
 /// Reads a backup. `file` names it in errors; `default_effort` gives an issuer's default
 /// effort for badges without `effort_minutes`. Every error is one line naming the record.
 pub fn from_json(
     text: &str,
     file: &str,
     default_effort: &dyn Fn(&str) -> u32,
-) -> Result<BackupData, String> {
+) -> Result<BackupData, BackupError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: serde_json::Value = serde_json::from_str(text)
-        .map_err(|e| format!("{file} is not valid JSON ({e}); is it a sukima backup?"))?;
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| BackupError::NotJson {
+            file: file.to_string(),
+            detail: e.to_string(),
+        })?;
     if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
-        return Err(format!(
-            "{file} is not a sukima backup (no \"format\": \"{FORMAT}\"); make one with `sukima export json`"
-        ));
+        return Err(BackupError::NotABackup {
+            file: file.to_string(),
+        });
     }
     match value.get("version").and_then(serde_json::Value::as_u64) {
         Some(v) if (u64::from(OLDEST_VERSION)..=u64::from(VERSION)).contains(&v) => {}
         Some(v) => {
-            return Err(format!(
-                "{file} is a backup of version {v}; this sukima reads versions {OLDEST_VERSION} to {VERSION}: upgrade sukima"
-            ));
+            return Err(BackupError::TooNew {
+                file: file.to_string(),
+                version: v,
+            });
         }
-        None => return Err(format!("{file}: \"version\" is missing or not a number")),
+        None => {
+            return Err(BackupError::Record(format!(
+                "{file}: \"version\" is missing or not a number"
+            )));
+        }
     }
+    read_records(value, file, default_effort).map_err(BackupError::Record)
+}
+
+/// The records of a backup whose format and version were checked.
+fn read_records(
+    value: serde_json::Value,
+    file: &str,
+    default_effort: &dyn Fn(&str) -> u32,
+) -> Result<BackupData, String> {
     let doc: Doc = serde_json::from_value(value).map_err(|e| format!("{file}: {e}"))?;
     let mut data = BackupData::default();
     let mut keys = HashSet::new();
@@ -607,7 +642,7 @@ mod tests {
                 "windows[0] kind",
             ),
         ] {
-            let err = from_json(text, "b.json", &|_| 60).unwrap_err();
+            let err = from_json(text, "b.json", &|_| 60).unwrap_err().to_string();
             assert!(err.contains(needle), "{text}\n gave: {err}");
             assert!(err.starts_with("b.json"), "{err}");
             assert!(!err.contains('\n'), "{err}");

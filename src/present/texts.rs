@@ -224,6 +224,9 @@ pub trait Texts: Sync + std::fmt::Debug {
         if let Some(i) = e.downcast_ref::<crate::io::ImportError>() {
             return Some(self.import_error(i));
         }
+        if let Some(b) = e.downcast_ref::<crate::io::backup::BackupError>() {
+            return Some(self.backup_error(b));
+        }
         e.downcast_ref::<crate::io::ics::ImportError>()
             .map(|i| self.calendar_error(i))
     }
@@ -294,6 +297,9 @@ pub trait Texts: Sync + std::fmt::Debug {
 
     /// A duration that cannot be read.
     fn duration_error(&self, e: &crate::domain::duration::DurationError) -> String;
+
+    /// A backup that cannot be restored.
+    fn backup_error(&self, e: &crate::io::backup::BackupError) -> String;
 
     /// A file that is not a calendar.
     fn calendar_error(&self, e: &crate::io::ics::ImportError) -> String;

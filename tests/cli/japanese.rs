@@ -472,6 +472,7 @@ fn every_family_of_errors_speaks_japanese() {
         env.write("notdb.db", "hello, not a database\n");
         env.write("bad.json", "{");
         env.write("bad.ics", "hello\n");
+        env.write("empty.json", "{}");
         env.write("noname.csv", "title,issuer\nX,IBM\n");
         std::fs::create_dir_all(env.path("dir")).unwrap();
     }
@@ -543,6 +544,16 @@ fn every_family_of_errors_speaks_japanese() {
         (
             "import: not a calendar",
             Box::new(|e| vec!["import".into(), "ics".into(), p(e, "bad.ics")]),
+            "error: ",
+        ),
+        (
+            "backup: not JSON",
+            Box::new(|e| vec!["import".into(), "json".into(), p(e, "bad.json")]),
+            "error: ",
+        ),
+        (
+            "backup: not a backup",
+            Box::new(|e| vec!["import".into(), "json".into(), p(e, "empty.json")]),
             "error: ",
         ),
         (

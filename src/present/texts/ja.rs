@@ -766,6 +766,23 @@ impl Texts for Ja {
         )
     }
 
+    fn backup_error(&self, e: &crate::io::backup::BackupError) -> String {
+        use crate::io::backup::{BackupError as E, OLDEST_VERSION, VERSION};
+        match e {
+            E::NotJson { file, detail } => {
+                format!("{file} は JSON として読めません ({detail}): sukima のバックアップですか？")
+            }
+            E::NotABackup { file } => format!(
+                "{file} は sukima のバックアップではありません (\"format\": \"sukima-backup\" がありません): `sukima export json` で作ってください"
+            ),
+            E::TooNew { file, version } => format!(
+                "{file} はバージョン {version} のバックアップです。この sukima が読めるのはバージョン {OLDEST_VERSION} から {VERSION} までです: sukima を更新してください"
+            ),
+            // The record and field at fault, as the reader named them.
+            E::Record(detail) => format!("バックアップを読めません ({detail})"),
+        }
+    }
+
     fn calendar_error(&self, e: &crate::io::ics::ImportError) -> String {
         match e {
             crate::io::ics::ImportError::NotICalendar { file, why } => {
