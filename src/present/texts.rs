@@ -224,6 +224,9 @@ pub trait Texts: Sync + std::fmt::Debug {
         if let Some(i) = e.downcast_ref::<crate::io::ImportError>() {
             return Some(self.import_error(i));
         }
+        if let Some(f) = e.downcast_ref::<crate::net::credly::FetchError>() {
+            return Some(self.fetch_error(f));
+        }
         if let Some(b) = e.downcast_ref::<crate::io::backup::BackupError>() {
             return Some(self.backup_error(b));
         }
@@ -297,6 +300,9 @@ pub trait Texts: Sync + std::fmt::Debug {
 
     /// A duration that cannot be read.
     fn duration_error(&self, e: &crate::domain::duration::DurationError) -> String;
+
+    /// A Credly profile that could not be fetched.
+    fn fetch_error(&self, e: &crate::net::credly::FetchError) -> String;
 
     /// A backup that cannot be restored.
     fn backup_error(&self, e: &crate::io::backup::BackupError) -> String;

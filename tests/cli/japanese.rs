@@ -547,6 +547,15 @@ fn every_family_of_errors_speaks_japanese() {
             "error: ",
         ),
         (
+            "fetch: unreachable",
+            Box::new(|_| {
+                ["import", "credly", "--user", "someone"]
+                    .map(String::from)
+                    .to_vec()
+            }),
+            "error: cannot reach ",
+        ),
+        (
             "backup: not JSON",
             Box::new(|e| vec!["import".into(), "json".into(), p(e, "bad.json")]),
             "error: ",
@@ -658,6 +667,8 @@ fn every_family_of_errors_speaks_japanese() {
         let (e, j) = (args(&en), args(&ja));
         let run = |env: &Env, args: &[String], lang: Option<&str>| {
             let mut c = env.cmd();
+            // Nothing listens on port 9: a fetch cannot reach it.
+            c.env("SUKIMA_CREDLY_URL", "http://127.0.0.1:9");
             if let Some(l) = lang {
                 c.env("LANG", l);
             }

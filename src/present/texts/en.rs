@@ -608,6 +608,10 @@ impl Texts for En {
         e.to_string()
     }
 
+    fn fetch_error(&self, e: &crate::net::credly::FetchError) -> String {
+        e.to_string()
+    }
+
     fn backup_error(&self, e: &crate::io::backup::BackupError) -> String {
         e.to_string()
     }

@@ -766,6 +766,10 @@ impl Texts for Ja {
         )
     }
 
+    fn fetch_error(&self, e: &crate::net::credly::FetchError) -> String {
+        errors::fetch_error(e)
+    }
+
     fn backup_error(&self, e: &crate::io::backup::BackupError) -> String {
         use crate::io::backup::{BackupError as E, OLDEST_VERSION, VERSION};
         match e {

@@ -6,6 +6,7 @@
 use crate::domain::Source;
 use crate::io::FileError;
 use crate::io::import_error::{ImportError, Location, Problem};
+use crate::net::credly::FetchError;
 use crate::present::usage::UsageError;
 use crate::store::StoreError;
 use std::io::ErrorKind;
@@ -243,4 +244,52 @@ pub(super) fn config_problem(message: &str) -> String {
         return format!("`{key}` の値が正しくありません ({detail})");
     }
     message.to_string()
+}
+
+/// A Credly profile that could not be fetched, in Japanese; nothing was imported in any
+/// case. The detail a connection or the answer gave stays in parentheses.
+pub(super) fn fetch_error(e: &FetchError) -> String {
+    const NOTHING: &str = "何も取り込んでいません";
+    match e {
+        FetchError::BadProfile { text, why } => format!(
+            "'{text}' は Credly のユーザー名でもプロフィールのアドレスでもありません ({why}): https://www.credly.com/users/NAME の NAME か、そのアドレスを指定してください"
+        ),
+        FetchError::BadSetting { var, value, why } => {
+            format!("{var}='{value}' は使えません ({why})")
+        }
+        FetchError::NotFound { user, url } => format!(
+            "公開されている Credly プロフィール '{user}' はありません ({url} が 404 を返しました): プロフィールのアドレスの名前と、公開設定を確かめてください"
+        ),
+        FetchError::Private { user, url, status } => format!(
+            "Credly プロフィール '{user}' は非公開です ({url} が {status} を返しました): Credly のプライバシー設定で公開するか、ブラウザでページを保存してそのファイルを取り込んでください"
+        ),
+        FetchError::Status { url, status } => {
+            let why = match status {
+                429 => "リクエストが多すぎます。数分待ってください",
+                500..=599 => "Credly のサーバーのエラーです",
+                300..=399 => "たどれないリダイレクトです",
+                _ => "想定外の応答です",
+            };
+            format!("{url} が {status} を返しました ({why}): {NOTHING}。後でもう一度試してください")
+        }
+        FetchError::Timeout { url, limit } => format!(
+            "{url} から {} 秒以内に応答が揃いませんでした: {NOTHING}。ネットワークを確かめてもう一度試してください",
+            limit.as_secs_f64()
+        ),
+        FetchError::Unreachable { host, why } => {
+            format!("{host} に接続できません ({why}): ネットワークを確かめてください ({NOTHING})")
+        }
+        FetchError::Broken { url, why } => {
+            format!("{url} からの応答が途中で切れました ({why}): {NOTHING}。もう一度試してください")
+        }
+        FetchError::NotCredly { url, found } => format!(
+            "{url} から届いたのは Credly のバッジの JSON ではありません ({found}): {NOTHING}。Credly のアドレスですか？"
+        ),
+        FetchError::TooLarge { url } => format!(
+            "{url} から1ページとして大きすぎるデータが届きました: Credly のページではありません。{NOTHING}"
+        ),
+        FetchError::BadPages { url, what } => {
+            format!("{url} のページ分けが Credly のものと合いません ({what}): {NOTHING}")
+        }
+    }
 }
