@@ -128,27 +128,48 @@ pub struct ParseError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ParseErrorKind {
     /// No badge is called what was typed (`shown`); `close` are the nearest keys.
-    UnknownBadge { shown: String, close: Vec<String> },
+    UnknownBadge {
+        shown: String,
+        close: Vec<String>,
+    },
     /// No badge named at all.
     NoBadge,
     /// No duration at all.
     NoDuration,
     /// A bare number: `shown` needs a unit (`number`m).
-    DurationNeedsUnit { shown: String, number: String },
+    DurationNeedsUnit {
+        shown: String,
+        number: String,
+    },
     /// Something that looks like a duration but is not one.
-    NotADuration { shown: String },
+    NotADuration {
+        shown: String,
+    },
     /// `#` without a key.
-    NeedsKey { shown: String },
+    NeedsKey {
+        shown: String,
+    },
     /// Not a time; `at`: typed after `@`.
-    NotATime { shown: String, at: bool },
+    NotATime {
+        shown: String,
+        at: bool,
+    },
     /// A duration too long, or not written right.
-    BadDuration { shown: String },
+    BadDuration {
+        shown: String,
+    },
     /// Looks like a date but is none (`2/30`).
-    NotADate { shown: String },
+    NotADate {
+        shown: String,
+    },
     /// Looks like a list of days but is none.
-    NotDays { shown: String },
+    NotDays {
+        shown: String,
+    },
     /// A time range whose end is its start.
-    EmptyRange { shown: String },
+    EmptyRange {
+        shown: String,
+    },
     /// A time range that ends before it starts; `fix`: the range meant, when the end
     /// lacks its pm.
     Backwards {
@@ -156,7 +177,10 @@ pub enum ParseErrorKind {
         fix: Option<(NaiveTime, NaiveTime)>,
     },
     /// A quote not closed.
-    OpenQuote { quote: char, close: char },
+    OpenQuote {
+        quote: char,
+        close: char,
+    },
     /// Two notes.
     TwoNotes,
     /// Two of a kind where one is wanted.
@@ -166,15 +190,27 @@ pub enum ParseErrorKind {
         second: String,
     },
     /// A word that is no badge.
-    NotABadge { shown: String },
+    NotABadge {
+        shown: String,
+    },
     /// A word that matches several badges.
-    Ambiguous { shown: String, keys: Vec<String> },
+    Ambiguous {
+        shown: String,
+        keys: Vec<String>,
+    },
     /// A word that matches archived badges only.
-    OnlyArchived { shown: String, keys: Vec<String> },
+    OnlyArchived {
+        shown: String,
+        keys: Vec<String>,
+    },
     /// A badge named when there are none.
-    NoBadgesYet { shown: String },
+    NoBadgesYet {
+        shown: String,
+    },
     /// A day too far from today.
-    TooFar { shown: String },
+    TooFar {
+        shown: String,
+    },
     /// Nothing typed.
     NothingToAdd,
     /// Spare time without a time range.
@@ -184,17 +220,62 @@ pub enum ParseErrorKind {
     /// A blackout without days.
     NeedsDaysOff,
     /// Study of no time.
-    ZeroDuration { shown: String },
+    ZeroDuration {
+        shown: String,
+    },
     /// Study of more than a day.
-    MoreThanADay { shown: String },
+    MoreThanADay {
+        shown: String,
+    },
     /// A session in the future without a time (`day`: its day, `None` for tomorrow).
-    SessionNeedsTime { day: Option<chrono::NaiveDate> },
+    SessionNeedsTime {
+        day: Option<chrono::NaiveDate>,
+    },
     /// A word that is not understood, and what it may have meant.
-    NotUnderstood { shown: String, hint: Hint },
+    NotUnderstood {
+        shown: String,
+        hint: Hint,
+    },
     /// A weekly day in a study line.
-    RepeatsWeekly { shown: String },
+    RepeatsWeekly {
+        shown: String,
+    },
     /// Several days in a study line.
-    SeveralDays { shown: String },
+    SeveralDays {
+        shown: String,
+    },
+    /// A badge's key in a window (`blackout`: in a blackout) line.
+    KeyNotWanted {
+        shown: String,
+        blackout: bool,
+    },
+    /// A duration beside a whole time range.
+    NotNeeded {
+        duration: String,
+        range: String,
+    },
+    /// A start and a duration that run past midnight.
+    PastMidnight {
+        start: String,
+        duration: String,
+    },
+    /// A time without its end, or a duration without its start, in a window line.
+    NeedsEnd {
+        shown: String,
+    },
+    NeedsStart {
+        shown: String,
+    },
+    /// A time or duration in a blackout line.
+    WholeDays {
+        shown: String,
+    },
+    /// Days that end before they start.
+    DaysBackwards {
+        shown: String,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    },
 }
 
 /// What a quick-add line gave twice.

@@ -48,6 +48,11 @@ fn backwards(from: NaiveDate, to: NaiveDate, t: &Token) -> ParseError {
         format!("'{}' ends ({to}) before it starts ({from})", t.shown),
         t,
     )
+    .kind(ParseErrorKind::DaysBackwards {
+        shown: t.shown.clone(),
+        from,
+        to,
+    })
 }
 
 /// Bounds typed as `a..b`, `from a`, `until b`.
@@ -144,7 +149,11 @@ pub(super) fn free(line: &Line, now: NaiveDateTime) -> Result<Window, ParseError
                         t.shown
                     ),
                     t,
-                ));
+                )
+                .kind(ParseErrorKind::KeyNotWanted {
+                    shown: t.shown.clone(),
+                    blackout: false,
+                }));
             }
             _ => words.push(t),
         }
@@ -163,7 +172,11 @@ pub(super) fn free(line: &Line, now: NaiveDateTime) -> Result<Window, ParseError
             return Err(at(
                 format!("'{}' is not needed with '{}': keep one", dt.shown, rt.shown),
                 dt,
-            ));
+            )
+            .kind(ParseErrorKind::NotNeeded {
+                duration: dt.shown.clone(),
+                range: rt.shown.clone(),
+            }));
         }
         (Some(((s, None), tt)), Some((m, dt))) => {
             let e = s + Duration::minutes(i64::from(m));
@@ -174,7 +187,11 @@ pub(super) fn free(line: &Line, now: NaiveDateTime) -> Result<Window, ParseError
                         tt.shown, dt.shown
                     ),
                     dt,
-                ));
+                )
+                .kind(ParseErrorKind::PastMidnight {
+                    start: tt.shown.clone(),
+                    duration: dt.shown.clone(),
+                }));
             }
             (s, e)
         }
@@ -182,7 +199,10 @@ pub(super) fn free(line: &Line, now: NaiveDateTime) -> Result<Window, ParseError
             return Err(at(
                 format!("'{}' needs an end: write a range like 9:00-11:00", tt.shown),
                 tt,
-            ));
+            )
+            .kind(ParseErrorKind::NeedsEnd {
+                shown: tt.shown.clone(),
+            }));
         }
         (None, Some((_, dt))) => {
             return Err(at(
@@ -191,7 +211,10 @@ pub(super) fn free(line: &Line, now: NaiveDateTime) -> Result<Window, ParseError
                     dt.shown
                 ),
                 dt,
-            ));
+            )
+            .kind(ParseErrorKind::NeedsStart {
+                shown: dt.shown.clone(),
+            }));
         }
         (None, None) => {
             return Err(ParseError::new(
@@ -279,10 +302,13 @@ pub(super) fn off(line: &Line, now: NaiveDateTime) -> Result<Window, ParseError>
                 ));
             }
             Kind::Range(..) | Kind::Time(_) | Kind::Duration(_) => {
-                return Err(at(
-                    format!("blackouts are whole days: drop '{}'", t.shown),
-                    t,
-                ));
+                return Err(
+                    at(format!("blackouts are whole days: drop '{}'", t.shown), t).kind(
+                        ParseErrorKind::WholeDays {
+                            shown: t.shown.clone(),
+                        },
+                    ),
+                );
             }
             Kind::Key(_) => {
                 return Err(at(
@@ -291,7 +317,11 @@ pub(super) fn off(line: &Line, now: NaiveDateTime) -> Result<Window, ParseError>
                         t.shown
                     ),
                     t,
-                ));
+                )
+                .kind(ParseErrorKind::KeyNotWanted {
+                    shown: t.shown.clone(),
+                    blackout: true,
+                }));
             }
             _ => words.push(t),
         }

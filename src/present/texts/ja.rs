@@ -994,6 +994,34 @@ fn quick_add_error(ja: &Ja, kind: &ParseErrorKind) -> String {
         ParseErrorKind::SeveralDays { shown } => format!(
             "'{shown}' は複数の日です: 記録は1日ずつにしてください (休みは off で始めます)"
         ),
+        ParseErrorKind::KeyNotWanted {
+            shown,
+            blackout: false,
+        } => format!("'{shown}': スキマ時間はどのバッジにも使うので、キーは外してください"),
+        ParseErrorKind::KeyNotWanted {
+            shown,
+            blackout: true,
+        } => format!("'{shown}': 休みはすべての学習を止めるので、キーは外してください"),
+        ParseErrorKind::NotNeeded { duration, range } => {
+            format!("'{range}' があれば '{duration}' は要りません: 一つにしてください")
+        }
+        ParseErrorKind::PastMidnight { start, duration } => format!(
+            "'{start}' から '{duration}' では0時を越えます: 時間枠は1日の中に収めてください"
+        ),
+        ParseErrorKind::NeedsEnd { shown } => {
+            format!("'{shown}' には終わりが必要です: 9:00-11:00 のように範囲で書いてください")
+        }
+        ParseErrorKind::NeedsStart { shown } => {
+            format!("'{shown}' には始まりが必要です: 9:00-11:00 のように範囲で書いてください")
+        }
+        ParseErrorKind::WholeDays { shown } => {
+            format!("休みは丸一日単位です: '{shown}' を外してください")
+        }
+        ParseErrorKind::DaysBackwards { shown, from, to } => format!(
+            "'{shown}' は始まり ({}) より前に終わります ({})",
+            ja.date(*from, *from),
+            ja.date(*to, *from)
+        ),
         // Said by the arms of `Texts::parse_error`.
         ParseErrorKind::UnknownBadge { .. }
         | ParseErrorKind::NoBadge
