@@ -11,6 +11,7 @@ pub mod events;
 pub mod log;
 pub mod plan;
 pub mod quick_add;
+pub mod session;
 pub mod similar;
 pub mod spare;
 pub mod status;

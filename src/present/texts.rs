@@ -11,9 +11,10 @@ mod ja;
 
 use crate::config::Language;
 use crate::domain::badge::Badge;
-use crate::domain::change::{ChangeError, Done, Label};
+use crate::domain::change::{ChangeError, Done, Label, MoveWarning};
 use crate::domain::plan::Outcome;
 use crate::domain::quick_add::{Intent, ParseError};
+use crate::domain::session::LookupError;
 use crate::domain::status::Status;
 use crate::domain::work::Idle;
 use crate::present::month::DayEventKind;
@@ -116,6 +117,12 @@ pub trait Texts: Sync + std::fmt::Debug {
 
     /// After what a deletion did: how to take it back.
     fn undo_hint(&self) -> &'static str;
+
+    /// Why a time a session is moved to is a conflict.
+    fn move_warning(&self, w: &MoveWarning) -> String;
+
+    /// Why a session name names nothing (`no session starts at …; the next is 07:40`).
+    fn lookup_error(&self, e: &LookupError) -> String;
 
     /// An edit that changes nothing: `aws-saa: nothing to change`.
     fn nothing_to_change(&self, key: &str) -> String;

@@ -45,6 +45,33 @@ pub fn insert(conn: &Connection, badge_id: i64, e: &LogEntry) -> Result<i64> {
     Ok(conn.last_insert_rowid())
 }
 
+/// One log entry by id.
+pub fn get(conn: &Connection, id: i64) -> Result<Option<LogEntry>> {
+    use rusqlite::OptionalExtension;
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.id, b.key, l.date, l.start, l.minutes, l.note FROM log l \
+         JOIN badges b ON b.id = l.badge_id WHERE l.id = ?1",
+    )?;
+    Ok(stmt.query_row([id], from_row).optional()?)
+}
+
+/// Replaces a log entry's fields (its badge by id); false when no entry has the id.
+pub fn update(conn: &Connection, id: i64, badge_id: i64, e: &LogEntry) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "UPDATE log SET badge_id = ?2, date = ?3, start = ?4, minutes = ?5, note = ?6 WHERE id = ?1",
+        )?
+        .execute(params![
+            id,
+            badge_id,
+            ymd(e.date),
+            e.start.map(hm),
+            e.minutes,
+            e.note
+        ])?
+        > 0)
+}
+
 /// Deletes one log entry.
 pub fn delete(conn: &Connection, id: i64) -> Result<bool> {
     Ok(conn.execute("DELETE FROM log WHERE id = ?1", [id])? > 0)

@@ -142,8 +142,32 @@ impl CommandTexts for En {
         }
     }
 
-    fn log_headers(&self) -> [&'static str; 5] {
-        ["DATE", "START", "TIME", "BADGE", "NOTE"]
+    fn log_headers(&self) -> [&'static str; 6] {
+        ["ID", "DATE", "START", "TIME", "BADGE", "NOTE"]
+    }
+
+    fn session_headers(&self) -> [&'static str; 5] {
+        ["START", "END", "TIME", "BADGE", "STATE"]
+    }
+
+    fn session_state(&self, pinned: bool, overdue: bool, conflict: bool) -> &'static str {
+        match (pinned, overdue, conflict) {
+            (_, true, _) => "passed: did you study? (session done / unpin)",
+            (true, _, true) => "pinned, a conflict",
+            (true, _, false) => "pinned",
+            (false, ..) => "planned",
+        }
+    }
+
+    fn no_sessions_listed(&self) -> &'static str {
+        "No sessions: nothing is planned (see `sukima plan`)."
+    }
+
+    fn not_pinned(&self, badge: &str, start: chrono::NaiveDateTime) -> String {
+        format!(
+            "{badge} {} is not pinned: the planner placed it (skip or move it instead)",
+            crate::domain::dates::ymd_hm(start)
+        )
     }
 
     fn log_total(&self, entries: usize, total: u32) -> String {

@@ -128,8 +128,32 @@ impl CommandTexts for Ja {
         }
     }
 
-    fn log_headers(&self) -> [&'static str; 5] {
-        ["日付", "開始", "時間", "バッジ", "メモ"]
+    fn log_headers(&self) -> [&'static str; 6] {
+        ["ID", "日付", "開始", "時間", "バッジ", "メモ"]
+    }
+
+    fn session_headers(&self) -> [&'static str; 5] {
+        ["開始", "終了", "時間", "バッジ", "状態"]
+    }
+
+    fn session_state(&self, pinned: bool, overdue: bool, conflict: bool) -> &'static str {
+        match (pinned, overdue, conflict) {
+            (_, true, _) => "過ぎました: 学習しましたか？ (session done / unpin)",
+            (true, _, true) => "固定・競合",
+            (true, _, false) => "固定",
+            (false, ..) => "計画",
+        }
+    }
+
+    fn no_sessions_listed(&self) -> &'static str {
+        "セッションはありません: 何も計画されていません (`sukima plan`)。"
+    }
+
+    fn not_pinned(&self, badge: &str, start: chrono::NaiveDateTime) -> String {
+        format!(
+            "{badge} {} は固定されていません: プランナーが置いたものです (スキップか移動をしてください)",
+            crate::domain::dates::ymd_hm(start)
+        )
     }
 
     fn log_total(&self, entries: usize, total: u32) -> String {
