@@ -7,4 +7,5 @@ mod credly_fetch;
 mod imports;
 mod japanese;
 mod plan;
+mod session;
 mod shell;
