@@ -415,6 +415,20 @@ impl Store {
         self.replay(REDO, UNDONE)
     }
 
+    /// The journal id of the change `redo` would apply again: it changes with every
+    /// undo, redo and new change.
+    pub fn next_redo_id(&self) -> Result<Option<i64>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM undo_action WHERE open = ?1 ORDER BY id DESC LIMIT 1",
+                [REDO],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     /// The description of the change `redo` would apply again.
     pub fn next_redo(&self) -> Result<Option<String>> {
         use rusqlite::OptionalExtension;

@@ -19,9 +19,11 @@ use ratatui::layout::Rect;
 mod act;
 mod fetch;
 mod fixes;
+pub mod log;
 mod mouse;
 mod popup;
 mod rows;
+mod session;
 
 /// An input to `update`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,6 +77,8 @@ pub struct BadgesState {
     pub filter: String,
     pub show_archived: bool,
     pub detail: bool,
+    /// The sort order reversed (`S`).
+    pub reverse: bool,
 }
 
 /// The Calendar view.
@@ -111,6 +115,18 @@ pub struct App {
     pub demo: bool,
     /// The last daily-cap fix, while `u` can still take it back.
     config_undo: Option<fixes::ConfigUndo>,
+    /// The last daily-cap fix taken back, while `U` can still apply it again.
+    config_redo: Option<fixes::ConfigRedo>,
+    /// The sessions one can act on (pins to answer, then the plan's ahead), for Today.
+    pub sessions: Vec<crate::domain::plan::Session>,
+    /// Today's selection among `sessions`.
+    pub today: ListState,
+    /// Today's log entries, shown in Today.
+    pub today_log: Vec<crate::domain::log::LogEntry>,
+    /// The Log view.
+    pub log: log::LogState,
+    /// Opens a URL in the browser (tests put a recorder here).
+    pub opener: fn(&str) -> Result<(), String>,
     pub data: Overview,
     pub keymap: KeyMap,
     pub theme: Theme,
@@ -170,6 +186,12 @@ impl App {
             config_path: None,
             demo: false,
             config_undo: None,
+            config_redo: None,
+            sessions: Vec::new(),
+            today: ListState::default(),
+            today_log: Vec::new(),
+            log: log::LogState::default(),
+            opener: crate::tui::opener::open,
             data,
             keymap,
             theme,
@@ -182,6 +204,7 @@ impl App {
                 filter: String::new(),
                 show_archived: false,
                 detail: true,
+                reverse: false,
             },
             plan: ListState::default(),
             calendar: CalendarState {
@@ -284,7 +307,11 @@ impl App {
             self.data_version = v;
         }
         self.fixes.start(&self.data);
+        self.log.loaded = false;
         self.refresh_rows();
+        if self.view == View::Log {
+            self.load_log();
+        }
         if let Some(key) = selected
             && let Some(row) = self
                 .badges

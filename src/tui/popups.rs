@@ -32,6 +32,8 @@ pub enum Popup {
     Filter(LineInput),
     Prompt(Prompt),
     BadgeForm(Box<BadgeForm>),
+    /// A session's details and what can be done with it.
+    Session(Box<crate::domain::plan::Session>),
 }
 
 impl Popup {
@@ -45,7 +47,10 @@ impl Popup {
                 let i = f.focus;
                 f.fields.get_mut(i).map(|x| &mut x.input)
             }
-            Popup::Help { .. } | Popup::Confirm { .. } | Popup::Report { .. } => None,
+            Popup::Help { .. }
+            | Popup::Confirm { .. }
+            | Popup::Report { .. }
+            | Popup::Session(_) => None,
         }
     }
 }
@@ -62,6 +67,8 @@ pub fn help_line_count(keymap: &super::keymap::KeyMap, texts: &dyn ScreenTexts) 
 pub enum Confirmed {
     DeleteBadge(String),
     DeleteWindow(i64),
+    /// Every busy time of a calendar import (or of skipped sessions).
+    DeleteBusy(String),
 }
 
 /// The quick-add line with its live preview.
@@ -103,6 +110,12 @@ pub enum PromptPurpose {
     WindowAdd,
     /// A changed window.
     WindowEdit(i64),
+    /// The minutes a session was studied.
+    Done(Box<crate::domain::plan::Session>),
+    /// Where a session moves to.
+    Move(Box<crate::domain::plan::Session>),
+    /// A log entry, changed (as a quick-add line).
+    LogEdit(i64),
 }
 
 /// A one-line question.
@@ -147,6 +160,17 @@ pub struct BadgeForm {
     pub focus: usize,
     /// A problem with the whole form (from saving).
     pub message: Option<String>,
+    /// The fields as the form opened, to tell whether anything changed.
+    pub initial: Vec<String>,
+    /// Asking whether to throw the changes away: on Esc (close) or Ctrl-C (quit).
+    pub discard: Option<Discard>,
+}
+
+/// What throwing a changed form away leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Discard {
+    Close,
+    Quit,
 }
 
 impl BadgeForm {
@@ -159,8 +183,11 @@ impl BadgeForm {
             None if field == BadgeField::Priority => Priority::Normal.to_string(),
             None => String::new(),
         };
+        let initial = BadgeField::ALL.into_iter().map(value).collect();
         BadgeForm {
             original: badge.cloned(),
+            initial,
+            discard: None,
             fields: BadgeField::ALL
                 .into_iter()
                 .map(|field| {
@@ -177,6 +204,14 @@ impl BadgeForm {
             focus: 0,
             message: None,
         }
+    }
+
+    /// Whether any field differs from what the form opened with.
+    pub fn changed(&self) -> bool {
+        self.fields
+            .iter()
+            .zip(&self.initial)
+            .any(|(f, i)| f.input.text() != *i)
     }
 
     fn get(&self, field: BadgeField) -> String {

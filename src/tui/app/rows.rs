@@ -53,6 +53,9 @@ impl App {
                 (done, i)
             }),
         }
+        if self.badges.reverse {
+            rows.reverse();
+        }
         self.badges.rows = rows;
         self.badges.selected = self
             .badges
@@ -63,6 +66,22 @@ impl App {
             .selected
             .min(self.data.plan.sessions.len().saturating_sub(1));
         self.spare.selected = self.spare.selected.min(self.spare_len().saturating_sub(1));
+        // Today's selection follows its session across a re-plan when it can.
+        let was = self.sessions.get(self.today.selected).cloned();
+        self.sessions = self.data.actionable();
+        if let Some(w) = was {
+            let same = self
+                .sessions
+                .iter()
+                .position(|s| s.badge == w.badge && s.start == w.start);
+            let next = self.sessions.partition_point(|s| s.start < w.start);
+            self.today.selected = same.unwrap_or(next);
+        }
+        self.today.selected = self.today.selected.min(self.today_len().saturating_sub(1));
+        let today = self.today();
+        self.today_log = crate::store::log::all(self.store.conn(), Some(today))
+            .map(|l| l.into_iter().filter(|e| e.date == today).collect())
+            .unwrap_or_default();
         self.calendar.logs_month = None;
         self.load_month_logs();
     }

@@ -200,6 +200,96 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             None
         }
         Popup::BadgeForm(f) => form(f, app.texts, theme, area, buf),
+        Popup::Session(s) => {
+            session(app, s, area, buf);
+            None
+        }
+    }
+}
+
+/// A session's details: its badge, when, planned or pinned, the step it advances, why it
+/// is there, and the keys that act on it.
+fn session(app: &App, s: &crate::domain::plan::Session, area: Rect, buf: &mut Buffer) {
+    let t = app.texts;
+    let theme = &app.theme;
+    let overdue = app.is_overdue(s);
+    let mut lines: Vec<(String, Style)> = vec![
+        (
+            format!("{}  #{}", app.data.name(&s.badge), s.badge),
+            theme.title,
+        ),
+        (
+            format!(
+                "{} · {} · {}",
+                t.session_when(s.start, s.end),
+                t.minutes(s.minutes()),
+                t.session_kind(s.pinned, overdue)
+            ),
+            theme.base,
+        ),
+    ];
+    if app.data.conflict(s).is_some() {
+        lines.push((t.session_conflict().to_string(), theme.error));
+    }
+    // Learning journeys name the step the session advances here.
+    lines.push((t.session_step(None), theme.dim));
+    if let Some(o) = app.data.outcome(&s.badge) {
+        lines.push((
+            t.session_why(
+                &t.date(o.due, app.today()),
+                &t.minutes(o.remaining),
+                &t.minutes(o.planned_before_due),
+            ),
+            theme.base,
+        ));
+        if o.at_risk {
+            lines.push((t.risk_text(o), theme.red));
+        }
+    }
+    let keys: Vec<String> = [
+        crate::tui::action::Action::Done,
+        crate::tui::action::Action::Skip,
+        crate::tui::action::Action::Move,
+        crate::tui::action::Action::Pin,
+        crate::tui::action::Action::Open,
+    ]
+    .into_iter()
+    .filter_map(|a| {
+        let k = app.keymap.keys_for(app.view, a).first().copied()?;
+        let label = match a {
+            crate::tui::action::Action::Pin => t.pin_hint(s.pinned),
+            crate::tui::action::Action::Done if overdue => t.overdue_hints().0,
+            crate::tui::action::Action::Skip if overdue => t.overdue_hints().1,
+            _ => t.action_hint(a),
+        };
+        Some(format!("{k} {label}"))
+    })
+    .chain(std::iter::once(format!("Esc {}", t.close_word())))
+    .collect();
+    let w = area.width.saturating_sub(4).min(90);
+    let cells = usize::from(w.saturating_sub(2)).max(1);
+    let mut rows: Vec<(String, Style)> = Vec::new();
+    for (text, style) in lines {
+        for part in wrap(&text, cells) {
+            rows.push((part, style));
+        }
+    }
+    rows.push((String::new(), theme.base));
+    for part in wrap(&keys.join("  "), cells) {
+        rows.push((part, theme.key));
+    }
+    let h = (rows.len() as u16 + 2).min(area.height);
+    let r = centred(area, w, h);
+    clear(r, buf);
+    let block = frame(t.session_title(), theme);
+    let inner = block.inner(r);
+    block.render(r, buf);
+    for (i, (text, style)) in rows.iter().enumerate() {
+        let y = inner.y + i as u16;
+        if y >= inner.bottom() {
+            break;
+        }
+        buf.set_stringn(inner.x, y, text, inner.width as usize, *style);
     }
 }
 

@@ -19,6 +19,7 @@ impl ScreenTexts for En {
             View::Plan => "Plan",
             View::Calendar => "Calendar",
             View::Spare => "Spare time",
+            View::Log => "Log",
         }
     }
 
@@ -70,6 +71,13 @@ impl ScreenTexts for En {
             Action::Confirm => "yes, in a confirmation",
             Action::Save => "save the form",
             Action::NextField => "next field; in quick-add, complete the #key",
+            Action::Redo => "redo what undo took back",
+            Action::ViewLog => "Log view",
+            Action::Done => "the session is studied: log it (asks the minutes)",
+            Action::Skip => "skip the session: its time is blocked, the work moves",
+            Action::Move => "move the session to another time (pins it there)",
+            Action::Open => "open the badge's URL in the browser",
+            Action::ReverseSort => "reverse the sort order",
             Action::PrevField => "previous field",
         }
     }
@@ -95,13 +103,15 @@ impl ScreenTexts for En {
             Action::PrevMonth => "prev month",
             Action::NextMonth => "next month",
             Action::GoToday => "today",
+            Action::Redo => "redo",
+            Action::Done => "done",
+            Action::Skip => "skip",
+            Action::Move => "move",
+            Action::Open => "open",
+            Action::ReverseSort => "reverse",
             Action::ScrollDown => "timeline",
             _ => self.action_help(a),
         }
-    }
-
-    fn pin_next(&self) -> &'static str {
-        "pin next"
     }
 
     fn filter_hints(&self) -> [(&'static str, &'static str); 3] {

@@ -20,6 +20,7 @@ impl ScreenTexts for Ja {
             View::Plan => "計画",
             View::Calendar => "カレンダー",
             View::Spare => "スキマ時間",
+            View::Log => "学習記録",
         }
     }
 
@@ -30,6 +31,7 @@ impl ScreenTexts for Ja {
             View::Plan => "計画",
             View::Calendar => "暦",
             View::Spare => "スキマ",
+            View::Log => "記録",
         }
         .to_string()
     }
@@ -78,6 +80,13 @@ impl ScreenTexts for Ja {
             Action::Confirm => "確認で「はい」",
             Action::Save => "フォームを保存",
             Action::NextField => "次の欄 / クイック追加では #キーを補完",
+            Action::Redo => "元に戻した変更をやり直す",
+            Action::ViewLog => "学習記録の画面",
+            Action::Done => "セッションを学習済みにして記録 (時間を聞きます)",
+            Action::Skip => "セッションをスキップ: その時間をふさぎ、学習を移す",
+            Action::Move => "セッションを別の時間に移して固定",
+            Action::Open => "バッジの URL をブラウザーで開く",
+            Action::ReverseSort => "並び順を逆にする",
             Action::PrevField => "前の欄",
         }
     }
@@ -103,13 +112,15 @@ impl ScreenTexts for Ja {
             Action::PrevMonth => "前月",
             Action::NextMonth => "翌月",
             Action::GoToday => "今日",
+            Action::Redo => "やり直し",
+            Action::Done => "学習した",
+            Action::Skip => "スキップ",
+            Action::Move => "移動",
+            Action::Open => "開く",
+            Action::ReverseSort => "逆順",
             Action::ScrollDown => "タイムライン",
             _ => self.action_help(a),
         }
-    }
-
-    fn pin_next(&self) -> &'static str {
-        "次を固定"
     }
 
     fn filter_hints(&self) -> [(&'static str, &'static str); 3] {
