@@ -294,7 +294,19 @@ pub fn add_window(store: &mut Store, w: &Window) -> Result<Done> {
             Ok(windows::insert(tx, w)?)
         },
     )?;
-    Ok(Done::WindowAdded { id, what })
+    // A blackout over sessions the user pinned keeps them, flagged as conflicts: say so.
+    let conflicts = match w.kind {
+        spare::WindowKind::Blackout { .. } => {
+            let now = store.now();
+            crate::planning::conflicts::pins_in_blackout(&pinned::all(store.conn())?, w, now)
+        }
+        _ => 0,
+    };
+    Ok(Done::WindowAdded {
+        id,
+        what,
+        conflicts,
+    })
 }
 
 /// Replaces a window.
@@ -506,7 +518,10 @@ pub fn import_badges(
 
 /// Writes what a quick-add line meant: a log entry, a pinned session or a window (the
 /// caller shows the line's preview, `Texts::intent`).
-pub fn apply_intent(store: &mut Store, intent: &crate::domain::quick_add::Intent) -> Result<()> {
+///
+/// Returns how many pinned sessions ahead a new blackout falls on (they are kept and
+/// flagged as conflicts), for the caller to say so; 0 for anything else.
+pub fn apply_intent(store: &mut Store, intent: &crate::domain::quick_add::Intent) -> Result<usize> {
     use crate::domain::quick_add::Intent;
     match intent {
         Intent::Log(e) => {
@@ -516,8 +531,10 @@ pub fn apply_intent(store: &mut Store, intent: &crate::domain::quick_add::Intent
             add_pin(store, p)?;
         }
         Intent::Window(w) => {
-            add_window(store, w)?;
+            if let Done::WindowAdded { conflicts, .. } = add_window(store, w)? {
+                return Ok(conflicts);
+            }
         }
     }
-    Ok(())
+    Ok(0)
 }

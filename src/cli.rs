@@ -46,7 +46,7 @@ pub struct Cli {
 pub enum Command {
     /// Quick-add study time, a session, spare time or a blackout from one line of text.
     Add {
-        /// The text, e.g. "30m #aws-saa", "1h cp4d tomorrow 7:30", "free weekdays 7:10-7:40".
+        /// The text, e.g. "30m #aws-saa", "1h cp4d tomorrow 7:30", "free weekdays 18:10-18:40".
         #[arg(required = true, num_args = 1.., allow_hyphen_values = true)]
         text: Vec<String>,
     },

@@ -211,6 +211,12 @@ impl Store {
         self.clock = now;
     }
 
+    /// Now, by the store's clock (`--now` when fixed).
+    pub fn now(&self) -> chrono::NaiveDateTime {
+        self.clock
+            .unwrap_or_else(|| chrono::Local::now().naive_local())
+    }
+
     /// The file behind the store (`None` in memory).
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()

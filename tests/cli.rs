@@ -7,5 +7,7 @@ mod credly_fetch;
 mod imports;
 mod japanese;
 mod plan;
+mod readme;
 mod session;
 mod shell;
+mod trust;

@@ -11,11 +11,14 @@ use std::io::Write;
 pub fn run(ctx: &mut Ctx, text: &str, out: &mut dyn Write) -> Result<()> {
     let all = badges::all(ctx.store.conn())?;
     let intent = quick_add::parse(text, ctx.now, &all)?;
-    changes::apply_intent(&mut ctx.store, &intent)?;
+    let conflicts = changes::apply_intent(&mut ctx.store, &intent)?;
     writeln!(
         out,
         "{}",
         ctx.texts.intent(&intent, &all, ctx.today(), false)
     )?;
+    if conflicts > 0 {
+        writeln!(out, "{}", ctx.texts.blackout_conflicts(conflicts))?;
+    }
     Ok(())
 }

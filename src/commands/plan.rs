@@ -231,8 +231,12 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
         writeln!(out)?;
         writeln!(
             out,
-            "{} that break the rules (kept, as you placed them):",
-            crate::text::counted(ov.conflicts.len(), "pinned session", "pinned sessions")
+            "{} the rules (kept, as you placed them):",
+            crate::text::counted(
+                ov.conflicts.len(),
+                "pinned session breaks",
+                "pinned sessions break"
+            )
         )?;
         for c in &ov.conflicts {
             let line = format!(

@@ -35,7 +35,12 @@ pub enum Done {
         already: bool,
     },
     /// A window of spare time (or a blackout) was added; `what` is its notation.
-    WindowAdded { id: i64, what: String },
+    /// `conflicts`: pinned sessions ahead that a new blackout now covers (kept, flagged).
+    WindowAdded {
+        id: i64,
+        what: String,
+        conflicts: usize,
+    },
     /// A window was replaced.
     WindowUpdated { id: i64, what: String },
     /// A window was deleted.

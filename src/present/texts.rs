@@ -109,6 +109,10 @@ pub trait Texts: Sync + std::fmt::Debug {
     /// What a change did: `added aws-saa (AWS …)`, `undid: log 30m on aws-saa`.
     fn done(&self, done: &Done) -> String;
 
+    /// After a blackout over pinned sessions: "it falls on 2 pinned sessions (kept,
+    /// flagged in sukima plan)".
+    fn blackout_conflicts(&self, pinned: usize) -> String;
+
     /// A change as the undo journal names it.
     fn label(&self, label: &Label) -> String;
 

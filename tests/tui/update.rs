@@ -1736,3 +1736,46 @@ fn the_help_lists_the_popup_keys() {
         assert!(popup.1.iter().any(|(_, a)| *a == action), "{action:?}");
     }
 }
+
+// ----- the plan moves with the clock -----
+
+/// The trust issue's finding 4: once the minute changes, the planner re-plans from the new
+/// now, so it always shows what `sukima plan` would at the same moment (a session whose
+/// start has passed is planned again from now).
+#[test]
+fn the_plan_moves_with_the_clock_and_matches_a_fresh_plan() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let mut app = demo_app();
+    let day = now().date();
+    let clock = Rc::new(Cell::new(day.and_hms_opt(12, 14, 0).unwrap()));
+    let hand = Rc::clone(&clock);
+    app.set_clock(Box::new(move || hand.get()));
+    let fresh = |app: &App, t| {
+        sukima::planning::Overview::load(app.store.conn(), &app.config, t)
+            .unwrap()
+            .plan
+    };
+    app.update(Msg::Tick);
+    assert_eq!(app.now, clock.get());
+    assert_eq!(app.data.plan, fresh(&app, clock.get()), "12:14");
+    let first = app.data.next_session().unwrap().start;
+    assert_eq!(first, day.and_hms_opt(12, 15, 0).unwrap());
+    // Two minutes on: the 12:15 session has started without a log entry; it is planned
+    // again from now, as the command line would plan it.
+    clock.set(day.and_hms_opt(12, 16, 30).unwrap());
+    let stale = app.data.plan.clone();
+    assert_ne!(
+        stale,
+        fresh(&app, clock.get()),
+        "the old plan is out of date"
+    );
+    app.update(Msg::Tick);
+    assert_eq!(app.data.plan, fresh(&app, clock.get()), "12:16");
+    assert!(app.data.next_session().unwrap().start >= clock.get());
+    // Seconds that stay within the minute change nothing.
+    clock.set(day.and_hms_opt(12, 16, 50).unwrap());
+    let before = app.data.plan.clone();
+    app.update(Msg::Tick);
+    assert_eq!(app.data.plan, before);
+}

@@ -154,6 +154,13 @@ impl Texts for En {
         e.message.clone()
     }
 
+    fn blackout_conflicts(&self, pinned: usize) -> String {
+        format!(
+            "it falls on {} (kept, flagged in sukima plan)",
+            crate::text::counted(pinned, "pinned session", "pinned sessions")
+        )
+    }
+
     fn done(&self, done: &Done) -> String {
         match done {
             Done::BadgeAdded { key, name } => format!("added {key} ({name})"),
@@ -197,7 +204,19 @@ impl Texts for En {
                 already: true,
             } => format!("{}: already {to} priority", keys.join(", ")),
             Done::PrioritySet { keys, to, .. } => format!("{} to {to} priority", keys.join(", ")),
-            Done::WindowAdded { id, what } => format!("added window {id}: {what}"),
+            Done::WindowAdded {
+                id,
+                what,
+                conflicts: 0,
+            } => format!("added window {id}: {what}"),
+            Done::WindowAdded {
+                id,
+                what,
+                conflicts,
+            } => format!(
+                "added window {id}: {what}; {}",
+                self.blackout_conflicts(*conflicts)
+            ),
             Done::WindowUpdated { id, what } => format!("updated window {id}: {what}"),
             Done::WindowDeleted { id } => format!("deleted window {id}"),
             Done::Unpinned {

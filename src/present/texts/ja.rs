@@ -204,6 +204,10 @@ impl Texts for Ja {
         }
     }
 
+    fn blackout_conflicts(&self, pinned: usize) -> String {
+        format!("固定したセッション {pinned}件と重なります (残したまま sukima plan で警告します)")
+    }
+
     fn done(&self, done: &Done) -> String {
         match done {
             Done::BadgeAdded { key, name } => format!("{key} ({name}) を追加しました"),
@@ -256,7 +260,19 @@ impl Texts for Ja {
             Done::PrioritySet { keys, to, .. } => {
                 format!("{} の優先度を {to} にしました", keys.join("、"))
             }
-            Done::WindowAdded { id, what } => format!("時間枠 {id} を追加しました: {what}"),
+            Done::WindowAdded {
+                id,
+                what,
+                conflicts: 0,
+            } => format!("時間枠 {id} を追加しました: {what}"),
+            Done::WindowAdded {
+                id,
+                what,
+                conflicts,
+            } => format!(
+                "時間枠 {id} を追加しました: {what}。{}",
+                self.blackout_conflicts(*conflicts)
+            ),
             Done::WindowUpdated { id, what } => format!("時間枠 {id} を更新しました: {what}"),
             Done::WindowDeleted { id } => format!("時間枠 {id} を削除しました"),
             Done::Unpinned {

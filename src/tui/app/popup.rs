@@ -206,8 +206,12 @@ impl App {
         let r = quick_add::parse(&text, self.now, &badges)
             .map_err(anyhow::Error::from)
             .and_then(|intent| {
-                changes::apply_intent(&mut self.store, &intent)?;
-                Ok(t.intent(&intent, &badges, today, false))
+                let conflicts = changes::apply_intent(&mut self.store, &intent)?;
+                let said = t.intent(&intent, &badges, today, false);
+                Ok(match conflicts {
+                    0 => said,
+                    n => format!("{said} · {}", t.blackout_conflicts(n)),
+                })
             });
         if self.history.last() != Some(&text) {
             self.history.push(text);

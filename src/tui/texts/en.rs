@@ -180,7 +180,7 @@ impl ScreenTexts for En {
                 "30分 データサイエンス 昨日",
                 "Japanese works too (全角 too)",
             ),
-            ("free weekdays 7:10-7:40 commute", "weekly spare time"),
+            ("free weekdays 18:10-18:40 train home", "weekly spare time"),
             ("free sat 9:00-11:00", "one-off spare time (next Saturday)"),
             ("off 2027-01-02..2027-01-05 new year", "a blackout"),
         ];

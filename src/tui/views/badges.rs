@@ -368,6 +368,16 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     if !work.is_empty() {
         lines.push((work, t.accent));
     }
+    // What would save it, when it is at risk (F applies one from Today or Plan).
+    if let Some(target) = b.work.target()
+        && let Some(o) = app.data.outcome(&target.key).filter(|o| o.at_risk)
+        && let Some(r) = app.fixes.of(&o.key)
+    {
+        for line in crate::present::fixes::fix_lines_in(r, o, app.texts.language()) {
+            let mark = if line.command.is_some() { "▸" } else { "·" };
+            lines.push((format!(" {mark} {}", line.text), t.dim));
+        }
+    }
     if !b.badge.tags.is_empty() {
         lines.push((
             format!("{}{}", pad(app.texts.tags(), 9), b.badge.tags.join(", ")),

@@ -92,7 +92,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|s| DaySession {
             start: s.start.time(),
             end: s.end.time(),
-            badge_name: ov.name(&s.badge).to_string(),
+            // A pinned session that breaks a rule says which, as in Today and Plan.
+            badge_name: match ov.conflict(s) {
+                Some(c) => format!(
+                    "! {} · {}",
+                    crate::present::fixes::conflict_text_in(&c.reasons, app.texts.language()),
+                    ov.name(&s.badge)
+                ),
+                None => ov.name(&s.badge).to_string(),
+            },
             pinned: s.pinned,
         })
         .collect();

@@ -132,17 +132,33 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 let selected = *i == app.plan.selected;
                 // The pin mark goes before the key, where a long name cannot push it off
                 // the row (without colour it is the only sign of a pinned session).
+                // A pinned session that breaks a rule says which, before the name.
+                let (mark, why) = match app.data.conflict(s) {
+                    Some(c) => (
+                        "!",
+                        format!(
+                            "{} · ",
+                            crate::present::fixes::conflict_text_in(
+                                &c.reasons,
+                                app.texts.language()
+                            )
+                        ),
+                    ),
+                    None if s.pinned => ("◆", String::new()),
+                    None => (" ", String::new()),
+                };
                 let text = format!(
-                    "  {}-{} {:>5} {}{} {}",
+                    "  {}-{} {:>5} {mark}{} {why}{}",
                     hm(s.start.time()),
                     hm(s.end.time()),
                     format_minutes(s.minutes()),
-                    if s.pinned { "◆" } else { " " },
                     pad(&s.badge, 14),
                     app.data.name(&s.badge),
                 );
                 let style = if selected {
                     t.selected
+                } else if app.data.conflict(s).is_some() {
+                    t.error
                 } else if s.pinned {
                     t.accent
                 } else {

@@ -126,14 +126,24 @@ fn session_line(app: &App, s: &Session, with_day: bool, w: usize) -> String {
     } else {
         String::new()
     };
+    // A pinned session that breaks a rule says which, before the name.
+    let (mark, why) = match app.data.conflict(s) {
+        Some(c) => (
+            "!",
+            format!(
+                "{} · ",
+                crate::present::fixes::conflict_text_in(&c.reasons, app.texts.language())
+            ),
+        ),
+        None if s.pinned => ("◆", String::new()),
+        None => (" ", String::new()),
+    };
     truncate(
         &format!(
-            " {day}{}-{} {:>5} {}{}",
+            " {day}{}-{} {:>5} {mark}{why}{}",
             hm(s.start.time()),
             hm(s.end.time()),
             format_minutes(s.minutes()),
-            // Before the name, so a long name cannot push it off the row.
-            if s.pinned { "◆" } else { " " },
             app.data.name(&s.badge),
         ),
         w,
@@ -160,7 +170,11 @@ fn today_sessions(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         return y + 1;
     }
     for s in sessions {
-        let style = if s.end <= app.now { t.dim } else { t.base };
+        let style = match (s.end <= app.now, app.data.conflict(s).is_some()) {
+            (true, _) => t.dim,
+            (false, true) => t.error,
+            (false, false) => t.base,
+        };
         put(
             buf,
             area,
@@ -242,7 +256,11 @@ fn days_sessions(
             area,
             y,
             &session_line(app, s, true, area.width as usize),
-            t.base,
+            if app.data.conflict(s).is_some() {
+                t.error
+            } else {
+                t.base
+            },
         );
         y += 1;
     }
