@@ -188,6 +188,8 @@ pub struct Overview {
     pub scenario: Scenario,
     /// Pinned sessions that break a rule, in start order.
     pub conflicts: Vec<conflicts::Conflict>,
+    /// Busy time (imported calendars, skipped sessions) from now to the horizon.
+    pub busy: Vec<Interval>,
     /// Pinned sessions whose time passed without a log entry of their badge at their
     /// start: asked about ("did you study?") rather than left to linger.
     pub overdue: Vec<Pinned>,
@@ -211,7 +213,9 @@ impl Overview {
         let far = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(today);
         let logged_per_day = log::minutes_per_day(conn, history_from, far)?;
         let horizon = horizon(config, today, &all);
-        let mut busy = busy::intervals(conn, now, horizon.and_hms_opt(23, 59, 59).unwrap_or(now))?;
+        let busy_table =
+            busy::intervals(conn, now, horizon.and_hms_opt(23, 59, 59).unwrap_or(now))?;
+        let mut busy = busy_table.clone();
         // Study logged ahead of the clock (a session marked done before its time) keeps
         // its time: the planner must not place the same work there again.
         busy.extend(log::all(conn, Some(today))?.into_iter().filter_map(|e| {
@@ -232,6 +236,7 @@ impl Overview {
             horizon,
         );
         ov.busy_sources = busy::sources(conn)?;
+        ov.busy = busy_table;
         // A pin already logged (by quick-add, say) is answered.
         if let Some(first) = ov.overdue.first().map(|p| p.start.date()) {
             let logged = log::all(conn, Some(first))?;
@@ -315,6 +320,7 @@ impl Overview {
             plan,
             windows,
             overdue,
+            busy: busy.to_vec(),
             pinned,
             logged_per_day,
             horizon,

@@ -308,7 +308,7 @@ fn session_line(ov: &Overview, s: &Session, dated: Dated, max: usize) -> String 
         hm(s.start.time()),
         hm(s.end.time()),
         format_minutes(s.minutes()),
-        pad(&s.badge, 14),
+        pad(&s.badge, key_width(ov, max)),
     );
     // The name gives way, so "(pinned)" and a conflict are never cut off.
     let tail = match ov.conflict(s) {
@@ -322,6 +322,20 @@ fn session_line(ov: &Overview, s: &Session, dated: Dated, max: usize) -> String 
         .saturating_sub(width(&head) + width(tail));
     let line = format!("{head}{}{tail}", truncate(ov.name(&s.badge), room.max(1)));
     truncate(&line, max.saturating_sub(2))
+}
+
+/// The key column: 14 cells on a terminal (a longer key is cut there), as wide as the
+/// longest key when the output is not a terminal, so a script reads every key whole.
+fn key_width(ov: &Overview, max: usize) -> usize {
+    if max != usize::MAX {
+        return 14;
+    }
+    ov.badges
+        .iter()
+        .map(|b| width(&b.badge.key))
+        .max()
+        .unwrap_or(0)
+        .max(14)
 }
 
 /// `Thu 01-07` in the current year, else `Thu 2027-01-07`.
@@ -379,7 +393,7 @@ pub fn agenda(ctx: &Ctx, args: &crate::cli::AgendaArgs, out: &mut dyn Write) -> 
             let line = format!(
                 "  {:<18}  {}  {}",
                 e.kind.label(),
-                pad(&e.badge, 14),
+                pad(&e.badge, key_width(&ov, ctx.width)),
                 ov.name(&e.badge)
             );
             writeln!(out, "{}", truncate(&line, ctx.width))?;

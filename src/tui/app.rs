@@ -365,9 +365,17 @@ impl App {
         }
     }
 
-    /// Rows in the Spare time list: windows, then calendar imports.
+    /// Rows in the Spare time list: windows, then calendar imports (and skipped time).
     pub fn spare_len(&self) -> usize {
-        self.data.windows.len()
+        self.data.windows.len() + self.data.busy_sources.len()
+    }
+
+    /// The calendar import selected in the Spare time list, if the selection is on one.
+    pub fn selected_busy_source(&self) -> Option<&(String, u32, String, String)> {
+        self.spare
+            .selected
+            .checked_sub(self.data.windows.len())
+            .and_then(|i| self.data.busy_sources.get(i))
     }
 
     /// The badge selected in the Badges view.

@@ -62,6 +62,16 @@ pub fn help_line_count(keymap: &super::keymap::KeyMap, texts: &dyn ScreenTexts) 
     bindings + 1 + texts.quick_add_help().len()
 }
 
+/// Typed in the form's expiry: the badge never expires (empty takes the issuer's
+/// validity from the day it was earned).
+pub const NEVER: &str = "never";
+
+/// Whether the expiry typed says "no expiry".
+fn says_never(v: &str) -> bool {
+    let v = v.trim();
+    v.eq_ignore_ascii_case(NEVER) || v == "なし" || v == "無期限"
+}
+
 /// What a confirmation confirms.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirmed {
@@ -179,6 +189,10 @@ impl BadgeForm {
         // A new badge starts empty (an empty effort is the issuer's default), at normal
         // priority.
         let value = |field: BadgeField| match badge {
+            // Empty means the issuer's validity: a held badge without an expiry says so.
+            Some(b) if field == BadgeField::Expires && b.is_held() && b.expires_on.is_none() => {
+                NEVER.to_string()
+            }
             Some(b) => field.text(b),
             None if field == BadgeField::Priority => Priority::Normal.to_string(),
             None => String::new(),
@@ -230,6 +244,11 @@ impl BadgeForm {
             let v = f.input.text();
             let v = v.trim();
             let mut scratch = Badge::default();
+            let v = if f.field == BadgeField::Expires && says_never(v) {
+                ""
+            } else {
+                v
+            };
             f.error = match (f.field, fields::set(&mut scratch, f.field, v, &|_| 0)) {
                 // An empty key is made from the name.
                 (BadgeField::Key, _) if v.is_empty() => None,
@@ -282,6 +301,25 @@ impl BadgeForm {
                         .collect();
                     b.key = crate::domain::badge::key_for(&b.name, &stored);
                 }
+                continue;
+            }
+            if field == BadgeField::Expires {
+                // Never, a date, or (empty) the issuer's validity from the day earned.
+                b.expires_on = if says_never(&typed) {
+                    None
+                } else if typed.is_empty() {
+                    let days = config.issuer(&self.get(BadgeField::Issuer)).validity_days;
+                    let earned =
+                        crate::domain::dates::parse_date_or_period(&self.get(BadgeField::Earned))
+                            .ok();
+                    earned
+                        .filter(|_| days > 0)
+                        .and_then(|e| e.checked_add_days(chrono::Days::new(u64::from(days))))
+                } else {
+                    fields::set(&mut b, field, &typed, &effort)
+                        .map_err(|e| texts.field_error(&e))?;
+                    b.expires_on
+                };
                 continue;
             }
             fields::set(&mut b, field, &typed, &effort).map_err(|e| texts.field_error(&e))?;

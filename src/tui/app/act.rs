@@ -289,6 +289,14 @@ impl App {
                     });
                 }
             }
+            View::Spare if self.selected_busy_source().is_some() => {
+                if let Some((source, events, _, _)) = self.selected_busy_source() {
+                    self.popup = Some(Popup::Confirm {
+                        text: self.texts.confirm_delete_calendar(source, *events),
+                        then: Confirmed::DeleteBusy(source.clone()),
+                    });
+                }
+            }
             View::Spare => {
                 if let Some(w) = self.data.windows.get(self.spare.selected) {
                     self.popup = Some(Popup::Confirm {

@@ -2,6 +2,7 @@
 //! range, and the log entries of the month the calendar shows.
 
 use super::{App, SortBy};
+use crate::domain::status::Status;
 use crate::text::fold;
 
 impl App {
@@ -18,7 +19,20 @@ impl App {
             .filter(|(_, b)| {
                 filter.is_empty()
                     || filter.split_whitespace().all(|w| {
-                        fold(&b.badge.name).contains(w)
+                        // `#aws`: a key; a status word (`expiring`, `失効間近`,
+                        // `at-risk`); else the name, key, issuer or a tag.
+                        if let Some(k) = w.strip_prefix('#') {
+                            return b.badge.key.starts_with(k);
+                        }
+                        let status = Status::parse(w) == Some(b.status)
+                            || (w == "at-risk" || w == "risk")
+                                && self.data.outcome(&b.badge.key).is_some_and(|o| o.at_risk)
+                            || fold(&self.texts.status_label(&b.badge, b.status, today))
+                                .split_whitespace()
+                                .next()
+                                .is_some_and(|word| word == w);
+                        status
+                            || fold(&b.badge.name).contains(w)
                             || b.badge.key.contains(w)
                             || fold(&b.badge.issuer).contains(w)
                             || b.badge.tags.iter().any(|t| fold(t).contains(w))

@@ -154,13 +154,16 @@ impl Popup {
     }
 }
 
-/// Up, Down and the page keys scroll a text to `max`; any other key closes it.
+/// Up, Down, the page keys, Home/`g` and End/`G` scroll a text to `max`; any other key
+/// closes it.
 fn scrolled(action: Option<Action>, at: &mut usize, max: usize) -> PopupEvent {
     match action {
         Some(Action::Down) => *at = (*at + 1).min(max),
         Some(Action::Up) => *at = at.saturating_sub(1),
         Some(Action::PageDown) => *at = (*at + 10).min(max),
         Some(Action::PageUp) => *at = at.saturating_sub(10),
+        Some(Action::Top) => *at = 0,
+        Some(Action::Bottom) => *at = max,
         _ => return PopupEvent::Close,
     }
     PopupEvent::Consumed

@@ -444,19 +444,20 @@ fn form(
         texts.form_new_title()
     };
     let w = area.width.saturating_sub(2).min(100);
-    let h = (f.fields.len() as u16 + 4).min(area.height);
+    // Two rows at the bottom for the keys, or a message wrapped whole.
+    let h = (f.fields.len() as u16 + 5).min(area.height);
     let r = centred(area, w, h);
     clear(r, buf);
     let block = frame(title, theme);
     let inner = block.inner(r);
     block.render(r, buf);
-    if inner.height < 2 || inner.width < 20 {
+    if inner.height < 3 || inner.width < 20 {
         return None;
     }
     let label_w = 12usize;
     let field_w = (inner.width as usize).saturating_sub(label_w + 1);
     // Keep the focused field visible when the form is taller than the screen.
-    let rows = inner.height as usize - 1;
+    let rows = inner.height as usize - 2;
     let first = f.focus.saturating_sub(rows.saturating_sub(1));
     let mut cursor = None;
     for (i, field) in f.fields.iter().enumerate().skip(first).take(rows) {
@@ -493,24 +494,34 @@ fn form(
                 cursor = Some(Position::new(x + col as u16, y));
             }
             (None, true) => {
-                buf.set_stringn(x, y, truncate(field.hint, field_w), field_w, theme.dim);
+                // A placeholder reads as one without colour too: italic, and in ‹ › when
+                // colour is off.
+                let hint = if theme.colour {
+                    field.hint.to_string()
+                } else {
+                    format!("‹{}›", field.hint)
+                };
+                let style = theme.dim.add_modifier(ratatui::style::Modifier::ITALIC);
+                buf.set_stringn(x, y, truncate(&hint, field_w), field_w, style);
             }
             _ => {
                 buf.set_stringn(x, y, truncate(&text, field_w), field_w, theme.base);
             }
         }
     }
-    let bottom = inner.y + inner.height - 1;
-    let (msg, style): (String, Style) = match &f.message {
-        Some(m) => (format!("✗ {m}"), theme.error),
-        None => (texts.form_keys().to_string(), theme.dim),
+    // The bottom rows: a question, a problem, the focused field's error (wrapped whole:
+    // the row beside the field cuts it), or the keys.
+    let focused_error = f
+        .fields
+        .get(f.focus)
+        .and_then(|x| x.error.as_ref().map(|e| format!("✗ {}: {e}", x.label)));
+    let (msg, style): (String, Style) = match (&f.discard, &f.message, focused_error) {
+        (Some(_), _, _) => (texts.discard_form().to_string(), theme.error),
+        (None, Some(m), _) => (format!("✗ {m}"), theme.error),
+        (None, None, Some(e)) => (e, theme.error),
+        (None, None, None) => (texts.form_keys().to_string(), theme.dim),
     };
-    buf.set_stringn(
-        inner.x,
-        bottom,
-        truncate(&msg, inner.width as usize),
-        inner.width as usize,
-        style,
-    );
+    let bottom = Rect::new(inner.x, inner.y + inner.height - 2, inner.width, 2);
+    wrapped(&msg, style, bottom, buf);
     cursor
 }

@@ -263,7 +263,10 @@ impl ScreenTexts for En {
             Field::Issuer => ("Issuer", "IBM, Microsoft, AWS, Google Cloud…"),
             Field::Level => ("Level", ""),
             Field::Earned => ("Earned", "YYYY-MM-DD; empty for a target"),
-            Field::Expires => ("Expires", "YYYY-MM-DD; empty: never"),
+            Field::Expires => (
+                "Expires",
+                "YYYY-MM-DD; empty: earned + the issuer's validity; never",
+            ),
             Field::Renewed => ("Renewed", "YYYY-MM-DD"),
             Field::Retires => ("Retires", "YYYY-MM-DD, 2027, 2027-Q1, Q1 '27"),
             Field::ReplacedBy => ("Replaced by", "key of the replacement"),

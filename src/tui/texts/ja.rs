@@ -288,7 +288,10 @@ impl ScreenTexts for Ja {
             Field::Issuer => ("発行元", "IBM、Microsoft、AWS、Google Cloud…"),
             Field::Level => ("レベル", ""),
             Field::Earned => ("取得日", "YYYY-MM-DD。未取得の目標なら空欄"),
-            Field::Expires => ("有効期限", "YYYY-MM-DD。空欄なら無期限"),
+            Field::Expires => (
+                "有効期限",
+                "YYYY-MM-DD。空欄なら取得日＋発行元の有効期間。never で無期限",
+            ),
             Field::Renewed => ("更新日", "YYYY-MM-DD"),
             Field::Retires => ("廃止日", "YYYY-MM-DD、2027、2027-Q1、Q1 '27"),
             Field::ReplacedBy => ("後継", "後継バッジのキー"),

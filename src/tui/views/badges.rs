@@ -9,7 +9,7 @@ use crate::domain::duration::format_minutes;
 use crate::domain::status::countdown_days;
 use crate::planning::BadgeInfo;
 use crate::text::{pad, pad_left, truncate, width};
-use crate::tui::app::App;
+use crate::tui::app::{App, SortBy};
 use crate::tui::popups::Popup;
 use crate::tui::texts::ScreenTexts;
 use crate::tui::widgets::progress::bar;
@@ -79,8 +79,12 @@ fn title(app: &App) -> String {
         .iter()
         .filter(|b| app.badges.show_archived || !b.badge.archived)
         .count();
-    app.texts
-        .badges_title(app.badges.rows.len(), shown, app.badges.sort)
+    let arrow = if app.badges.reverse { " ▲" } else { " ▼" };
+    format!(
+        "{}{arrow}",
+        app.texts
+            .badges_title(app.badges.rows.len(), shown, app.badges.sort)
+    )
 }
 
 /// Draws the Badges view.
@@ -230,13 +234,28 @@ fn table(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let cols = columns(area.width as usize);
+    // The sorted column carries the direction: ▼ in order, ▲ reversed (`S`).
+    let sorted = match app.badges.sort {
+        SortBy::Urgency => Kind::Status,
+        SortBy::Name => Kind::Name,
+        SortBy::Issuer => Kind::Issuer,
+        SortBy::Expiry => Kind::Expires,
+        SortBy::Progress => Kind::Progress,
+    };
+    let arrow = if app.badges.reverse { "▲" } else { "▼" };
     let header: String = cols
         .iter()
         .map(|c| {
-            if c.right {
-                pad_left(c.kind.header(app.texts), c.width)
+            let name = c.kind.header(app.texts);
+            let name = if c.kind == sorted {
+                truncate(&format!("{name}{arrow}"), c.width)
             } else {
-                pad(c.kind.header(app.texts), c.width)
+                name.to_string()
+            };
+            if c.right {
+                pad_left(&name, c.width)
+            } else {
+                pad(&name, c.width)
             }
         })
         .collect::<Vec<_>>()
@@ -322,26 +341,8 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
         ),
         t.status(b.status, countdown_days(&b.badge, b.status, today)),
     ));
-    let d = |label: &str, v: Option<chrono::NaiveDate>| {
-        v.map(|v| (format!("{}{v}", pad(label, 9)), t.base))
-    };
-    lines.extend(d(app.texts.detail_labels()[0], b.badge.earned_on));
-    lines.extend(d(app.texts.detail_labels()[1], b.badge.expires_on));
-    lines.extend(d(app.texts.detail_labels()[2], b.renewal_opens));
-    lines.extend(d(app.texts.detail_labels()[3], b.badge.retires_on));
-    lines.extend(d(app.texts.detail_labels()[4], b.badge.available_on));
-    lines.extend(d(app.texts.detail_labels()[5], b.badge.goal_on));
-    if let Some(r) = &b.badge.replaced_by {
-        lines.push((
-            format!(
-                "{}{} ({})",
-                pad(app.texts.detail_labels()[6], 9),
-                app.data.name(r),
-                r
-            ),
-            t.base,
-        ));
-    }
+    // The most useful lines first (what the plan says, what was studied), so a short
+    // pane still shows them; the dates follow.
     let work = match &b.work {
         crate::domain::work::Work::Nothing(idle) => app.texts.idle(idle),
         w => {
@@ -367,6 +368,26 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     ));
     if !work.is_empty() {
         lines.push((work, t.accent));
+    }
+    let d = |label: &str, v: Option<chrono::NaiveDate>| {
+        v.map(|v| (format!("{}{v}", pad(label, 9)), t.base))
+    };
+    lines.extend(d(app.texts.detail_labels()[0], b.badge.earned_on));
+    lines.extend(d(app.texts.detail_labels()[1], b.badge.expires_on));
+    lines.extend(d(app.texts.detail_labels()[2], b.renewal_opens));
+    lines.extend(d(app.texts.detail_labels()[3], b.badge.retires_on));
+    lines.extend(d(app.texts.detail_labels()[4], b.badge.available_on));
+    lines.extend(d(app.texts.detail_labels()[5], b.badge.goal_on));
+    if let Some(r) = &b.badge.replaced_by {
+        lines.push((
+            format!(
+                "{}{} ({})",
+                pad(app.texts.detail_labels()[6], 9),
+                app.data.name(r),
+                r
+            ),
+            t.base,
+        ));
     }
     // What would save it, when it is at risk (F applies one from Today or Plan).
     if let Some(target) = b.work.target()
