@@ -115,7 +115,7 @@ fn number_keys_tab_and_shift_tab_switch_views() {
         assert_eq!(app.view, v);
     }
     let mut seen = Vec::new();
-    for _ in 0..5 {
+    for _ in 0..6 {
         app.update(key(KeyCode::Tab));
         seen.push(app.view);
     }
@@ -126,6 +126,7 @@ fn number_keys_tab_and_shift_tab_switch_views() {
             View::Plan,
             View::Calendar,
             View::Spare,
+            View::Log,
             View::Today
         ]
     );
@@ -133,9 +134,9 @@ fn number_keys_tab_and_shift_tab_switch_views() {
         KeyCode::BackTab,
         KeyModifiers::SHIFT,
     )));
-    assert_eq!(app.view, View::Spare);
+    assert_eq!(app.view, View::Log);
     app.update(key(KeyCode::BackTab));
-    assert_eq!(app.view, View::Calendar);
+    assert_eq!(app.view, View::Spare);
 }
 
 #[test]

@@ -496,7 +496,7 @@ fn form(
             (None, true) => {
                 // A placeholder reads as one without colour too: italic, and in ‹ › when
                 // colour is off.
-                let hint = if theme.colour {
+                let hint = if theme.colour || field.hint.is_empty() {
                     field.hint.to_string()
                 } else {
                     format!("‹{}›", field.hint)
