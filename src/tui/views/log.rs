@@ -124,10 +124,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     ),
                     None => " ".repeat(11),
                 };
-                let mark = if log.overlaps.get(i).copied().unwrap_or(false) {
-                    format!("  {}", app.texts.overlaps())
+                // The sign before the key, where a long name cannot push it off the
+                // row; the words at the end, where there is room.
+                let overlaps = log.overlaps.get(i).copied().unwrap_or(false);
+                let (sign, mark) = if overlaps {
+                    ("!", format!("  {}", app.texts.overlaps()))
                 } else {
-                    String::new()
+                    (" ", String::new())
                 };
                 let note = e
                     .note
@@ -135,14 +138,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     .map(|n| format!("  {n}"))
                     .unwrap_or_default();
                 let text = format!(
-                    "   {when} {:>6}  {} {}{note}{mark}",
+                    "   {when} {:>6} {sign}{} {}{note}{mark}",
                     format_minutes(e.minutes),
                     pad(&e.badge, 14),
                     app.data.name(&e.badge),
                 );
                 let style = if i == log.selected {
                     t.selected
-                } else if !mark.is_empty() {
+                } else if overlaps {
                     t.error
                 } else {
                     t.base

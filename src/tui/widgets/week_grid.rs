@@ -180,6 +180,8 @@ mod tests {
             fill: Style::new(),
             label: Style::new(),
             empty: Style::new(),
+            week: None,
+            taken: Style::new(),
         };
         let mut buf = Buffer::empty(Rect::new(0, 0, 16, 8));
         (&grid).render(buf.area, &mut buf);
@@ -199,6 +201,53 @@ mod tests {
     }
 
     #[test]
+    fn draws_blackouts_and_busy_time_on_the_days_they_fall_on() {
+        use crate::domain::dates::{parse_datetime, parse_ymd};
+        use crate::domain::spare::Interval;
+        let windows = [
+            weekly("weekdays", "07:00", "08:00"),
+            Window {
+                id: None,
+                kind: WindowKind::Blackout {
+                    from: parse_ymd("2027-01-13").unwrap(),
+                    to: parse_ymd("2027-01-13").unwrap(),
+                },
+                label: "trip".into(),
+            },
+        ];
+        let busy = [Interval {
+            start: parse_datetime("2027-01-12T07:00").unwrap(),
+            end: parse_datetime("2027-01-12T07:30").unwrap(),
+        }];
+        let grid = WeekGrid {
+            texts: &crate::present::En,
+            windows: &windows,
+            week_start: Weekday::Mon,
+            fill: Style::new(),
+            label: Style::new(),
+            empty: Style::new(),
+            week: Some((parse_ymd("2027-01-11").unwrap(), &busy)),
+            taken: Style::new(),
+        };
+        let mut buf = Buffer::empty(Rect::new(0, 0, 16, 9));
+        (&grid).render(buf.area, &mut buf);
+        assert_eq!(
+            buf,
+            Buffer::with_lines([
+                "    7           ",
+                "mon ████        ",
+                "tue ▒▒██        ",
+                "wed ××××        ",
+                "thu ████        ",
+                "fri ████        ",
+                "sat ····        ",
+                "sun ····        ",
+                "    █ Spare time",
+            ])
+        );
+    }
+
+    #[test]
     fn never_panics_on_small_areas() {
         let windows = [weekly("daily", "00:00", "23:55")];
         for w in 0..40 {
@@ -210,6 +259,8 @@ mod tests {
                     fill: Style::new(),
                     label: Style::new(),
                     empty: Style::new(),
+                    week: None,
+                    taken: Style::new(),
                 };
                 let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
                 (&grid).render(buf.area, &mut buf);
