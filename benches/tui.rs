@@ -5,6 +5,11 @@
 //! - `quick_add_enter`: Enter on a typed quick-add log line (write, reload, re-plan) and
 //!   the render after it; `quick_add_typed` is the whole line typed key by key, then Enter.
 //! - `navigation_key`: `j`/`k` in the Badges view and the render after it.
+//! - `session_done`, `session_skip`, `session_move`, `session_pin`, `session_details`,
+//!   `redo`: each key on the selected session of the Plan view (the write, reload,
+//!   re-plan and render; the undo that puts the data back is outside the timing).
+//! - `log_open`: `6` opens the Log view on the 10,000 entries (loaded then) and renders;
+//!   `log_scroll`: PageDown/PageUp through them.
 //!
 //! - `breakdown/*`: the parts of a data-changing key: the write, load and plan, plan
 //!   alone, and a render of three views.
@@ -275,6 +280,120 @@ fn bench(c: &mut Criterion) {
             app.update(key(if down { 'j' } else { 'k' }));
             down = !down;
             term.draw(|f| sukima::tui::draw(&app, f)).unwrap();
+        });
+    });
+
+    // The session keys, on the Plan view's selected session.
+    app.update(key('3'));
+    let timed_then_undone = |app: &mut App,
+                             term: &mut Terminal<TestBackend>,
+                             iters: u64,
+                             before: &dyn Fn(&mut App),
+                             keys: &[Msg]|
+     -> Duration {
+        let mut total = Duration::ZERO;
+        for _ in 0..iters {
+            before(app);
+            let start = Instant::now();
+            for k in keys {
+                app.update(k.clone());
+            }
+            term.draw(|f| sukima::tui::draw(app, f)).unwrap();
+            total += start.elapsed();
+            assert!(
+                app.status.as_ref().is_some_and(|s| !s.error),
+                "{:?}",
+                app.status
+            );
+            app.update(key('u'));
+        }
+        total
+    };
+    group.bench_function("session_done", |b| {
+        b.iter_custom(|iters| {
+            timed_then_undone(
+                &mut app,
+                &mut term,
+                iters,
+                &|app| app.update(key('c')),
+                &[enter()],
+            )
+        });
+    });
+    group.bench_function("session_skip", |b| {
+        b.iter_custom(|iters| timed_then_undone(&mut app, &mut term, iters, &|_| {}, &[key('s')]));
+    });
+    group.bench_function("session_move", |b| {
+        b.iter_custom(|iters| {
+            timed_then_undone(
+                &mut app,
+                &mut term,
+                iters,
+                &|app| {
+                    app.update(key('m'));
+                    for c in "tomorrow 6:00".chars() {
+                        app.update(key(c));
+                    }
+                },
+                &[enter()],
+            )
+        });
+    });
+    group.bench_function("session_pin", |b| {
+        b.iter_custom(|iters| timed_then_undone(&mut app, &mut term, iters, &|_| {}, &[key('p')]));
+    });
+    group.bench_function("session_details", |b| {
+        b.iter(|| {
+            app.update(enter());
+            term.draw(|f| sukima::tui::draw(&app, f)).unwrap();
+            app.update(Msg::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
+        });
+    });
+    group.bench_function("redo", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                app.update(key('p'));
+                app.update(key('u'));
+                let start = Instant::now();
+                app.update(key('U'));
+                term.draw(|f| sukima::tui::draw(&app, f)).unwrap();
+                total += start.elapsed();
+                assert!(app.status.as_ref().is_some_and(|s| !s.error));
+                app.update(key('u'));
+            }
+            total
+        });
+    });
+
+    // The Log view over the 10,000 entries.
+    group.bench_function("log_open", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                app.update(key('1'));
+                app.log.loaded = false;
+                let start = Instant::now();
+                app.update(key('6'));
+                term.draw(|f| sukima::tui::draw(&app, f)).unwrap();
+                total += start.elapsed();
+                assert!(app.log.entries.len() >= 10_000);
+            }
+            total
+        });
+    });
+    group.bench_function("log_scroll", |b| {
+        app.update(key('6'));
+        let mut down = true;
+        let mut n = 0;
+        b.iter(|| {
+            let k = if down { KeyCode::PageDown } else { KeyCode::PageUp };
+            app.update(Msg::Key(KeyEvent::new(k, KeyModifiers::NONE)));
+            term.draw(|f| sukima::tui::draw(&app, f)).unwrap();
+            n += 1;
+            if n % 500 == 0 {
+                down = !down;
+            }
         });
     });
     group.finish();
