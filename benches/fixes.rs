@@ -58,6 +58,7 @@ fn scenario(n: usize, min_effort: u64, seed: u64) -> Scenario {
                 due: today() + chrono::Days::new((release + len).min(364)),
                 remaining: u32::try_from(min_effort + rng.below(3 * min_effort + 1)).unwrap(),
                 priority,
+                after: Vec::new(),
             }
         })
         .collect();

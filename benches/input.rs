@@ -116,6 +116,7 @@ fn bench(c: &mut Criterion) {
                     &import,
                     now.date(),
                     &|_| 600,
+                    &sukima::config::Config::default().known_issuers(std::iter::empty()),
                     "credly user many",
                 )
                 .unwrap();

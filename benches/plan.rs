@@ -10,6 +10,7 @@ use sukima::domain::Priority;
 use sukima::domain::log::Pinned;
 use sukima::domain::plan::{PlanInput, Settings, plan};
 use sukima::domain::spare::Interval;
+use sukima::domain::step::{Estimates, Step, StepKind, session_steps};
 use sukima::domain::work::PlanTarget;
 
 /// A small deterministic generator (xorshift64*), so runs compare.
@@ -68,6 +69,7 @@ fn instance(n: usize, min_effort: u64, seed: u64) -> PlanInput {
                 due: today() + chrono::Days::new((release + len).min(364)),
                 remaining: u32::try_from(min_effort + rng.below(3 * min_effort + 1)).unwrap(),
                 priority,
+                after: Vec::new(),
             }
         })
         .collect();
@@ -124,6 +126,7 @@ fn crowded(n: usize, seed: u64) -> PlanInput {
                 remaining: 30 + 15 * u32::try_from(rng.below(12)).unwrap(),
                 priority: [Priority::Low, Priority::Normal, Priority::High]
                     [usize::try_from(rng.below(3)).unwrap()],
+                after: Vec::new(),
             }
         })
         .collect();
@@ -165,6 +168,50 @@ fn two_years(n: usize, min_effort: u64) -> PlanInput {
     input
 }
 
+/// Like [`instance`], in chains of three (Foundation, then Intermediate, then Advanced):
+/// each badge waits for the one before it, due 30 to 90 days after it.
+fn chains(n: usize, min_effort: u64, seed: u64) -> PlanInput {
+    let mut input = instance(n, min_effort, seed);
+    let mut rng = Rng(seed ^ 0x5eed);
+    for i in 0..n {
+        if i % 3 == 0 {
+            continue;
+        }
+        let (before_key, before_release, before_due) = {
+            let b = &input.targets[i - 1];
+            (b.key.clone(), b.release, b.due)
+        };
+        let t = &mut input.targets[i];
+        t.after = vec![before_key];
+        t.release = before_release;
+        t.due = (before_due + chrono::Days::new(30 + rng.below(61))).min(at(364, 0, 0).date());
+    }
+    input
+}
+
+/// Plans, then names the step every session advances (four steps a badge), as the
+/// planner's overview does.
+fn plan_with_steps(input: &PlanInput, steps: &[Step]) -> usize {
+    let p = plan(input);
+    let mut by_badge: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    for s in &p.sessions {
+        by_badge
+            .entry(s.badge.as_str())
+            .or_default()
+            .push(s.minutes());
+    }
+    let estimates = Estimates::default();
+    by_badge
+        .values()
+        .map(|m| {
+            session_steps(steps, None, 0, &estimates, m)
+                .iter()
+                .filter(|s| s.is_some())
+                .count()
+        })
+        .sum()
+}
+
 fn describe(name: &str, input: &PlanInput) {
     let p = plan(input);
     let risky = p.outcomes.iter().filter(|o| o.at_risk).count();
@@ -198,6 +245,35 @@ fn bench(c: &mut Criterion) {
         describe(name, input);
         c.bench_function(name, |b| b.iter(|| plan(black_box(input))));
     }
+    // Prerequisites: chains of three, and the steps named for every session.
+    let steps: Vec<Step> = [
+        ("Module 1", StepKind::Course),
+        ("Module 2", StepKind::Course),
+        ("Quiz", StepKind::Assessment),
+        ("Exam", StepKind::Exam),
+    ]
+    .into_iter()
+    .map(|(title, kind)| Step {
+        title: title.into(),
+        kind,
+        ..Step::default()
+    })
+    .collect();
+    let chained = [
+        ("500 badges in chains of three, all fit", chains(500, 15, 7)),
+        (
+            "500 badges in chains of three, overloaded",
+            chains(500, 60, 7),
+        ),
+    ];
+    for (name, input) in &chained {
+        describe(name, input);
+        c.bench_function(name, |b| b.iter(|| plan(black_box(input))));
+    }
+    c.bench_function(
+        "500 badges in chains of three, all fit, with steps named",
+        |b| b.iter(|| plan_with_steps(black_box(&chained[0].1), &steps)),
+    );
     // Exact selection under stress: the worst of 20 random crowded months.
     let crowded_cases: Vec<PlanInput> = (0..20).map(|seed| crowded(60, seed + 1)).collect();
     for (k, input) in crowded_cases.iter().enumerate().take(3) {

@@ -159,6 +159,7 @@ fn large_data(today: NaiveDate) -> BackupData {
         .collect();
     BackupData {
         badges,
+        steps: Default::default(),
         windows,
         log,
         pinned,
@@ -387,7 +388,11 @@ fn bench(c: &mut Criterion) {
         let mut down = true;
         let mut n = 0;
         b.iter(|| {
-            let k = if down { KeyCode::PageDown } else { KeyCode::PageUp };
+            let k = if down {
+                KeyCode::PageDown
+            } else {
+                KeyCode::PageUp
+            };
             app.update(Msg::Key(KeyEvent::new(k, KeyModifiers::NONE)));
             term.draw(|f| sukima::tui::draw(&app, f)).unwrap();
             n += 1;
@@ -414,6 +419,7 @@ fn bench(c: &mut Criterion) {
     let ov = sukima::planning::Overview::load(conn, &config, now()).unwrap();
     let all = sukima::store::badges::all(conn).unwrap();
     let logged = sukima::store::badges::logged_in_cycle(conn).unwrap();
+    let journeys = sukima::planning::Journeys::load(conn).unwrap();
     let windows = sukima::store::windows::all(conn).unwrap();
     let pinned = sukima::store::pinned::all(conn).unwrap();
     let far = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap();
@@ -427,6 +433,7 @@ fn bench(c: &mut Criterion) {
                 now(),
                 all.clone(),
                 &logged,
+                &journeys,
                 windows.clone(),
                 pinned.clone(),
                 per_day.clone(),

@@ -5,6 +5,7 @@
 
 pub mod import;
 pub mod session;
+pub mod steps;
 
 use crate::domain::badge::{self, Badge};
 pub use crate::domain::change::{ChangeError, Counts, Done, Label};
@@ -43,6 +44,7 @@ pub fn unknown_badge(conn: &Connection, key: &str) -> anyhow::Error {
 /// back to it. `old_key`: the key it is stored under when it is being edited (a rename
 /// moves every reference to the old key onto the new one).
 fn check_references(conn: &Connection, b: &Badge, old_key: Option<&str>) -> Result<()> {
+    check_prerequisites(conn, b, old_key)?;
     if let Some(rep) = &b.replaced_by
         && !badges::key_exists(conn, rep)?
     {
@@ -86,9 +88,44 @@ fn check_references(conn: &Connection, b: &Badge, old_key: Option<&str>) -> Resu
     Ok(())
 }
 
+/// Checks `b`'s prerequisites against the stored badges: each exists and is not archived
+/// (unless it already was one), and none leads back to it.
+fn check_prerequisites(conn: &Connection, b: &Badge, old_key: Option<&str>) -> Result<()> {
+    let mut all = badges::all(conn)?;
+    let previous = old_key
+        .and_then(|k| all.iter().find(|o| o.key == k))
+        .map(|o| o.after.clone())
+        .unwrap_or_default();
+    // The badge as it will be: renamed, with its new list; references to the old key
+    // follow the rename.
+    all.retain(|o| Some(o.key.as_str()) != old_key);
+    if let Some(old) = old_key.filter(|k| *k != b.key) {
+        for o in &mut all {
+            for k in &mut o.after {
+                if k == old {
+                    k.clone_from(&b.key);
+                }
+            }
+        }
+    }
+    all.push(b.clone());
+    match crate::domain::prereq::check(&b.key, &b.after, &previous, &all) {
+        Ok(()) => Ok(()),
+        Err(crate::domain::prereq::PrereqError::Unknown { key }) => {
+            Err(ChangeError::UnknownPrerequisite {
+                of: b.key.clone(),
+                close: closest_keys(conn, &key),
+                key,
+            }
+            .into())
+        }
+        Err(e) => Err(ChangeError::Prerequisite(e).into()),
+    }
+}
+
 /// Adds a badge with a key that must be free.
 pub fn add_badge(store: &mut Store, b: &Badge) -> Result<Done> {
-    badge::check(b).map_err(ChangeError::Invalid)?;
+    badge::check(b).map_err(ChangeError::Badge)?;
     store.transact(
         &Label::AddBadge(b.key.clone()).record(),
         |tx| -> Result<()> {
@@ -112,7 +149,7 @@ pub fn add_badge(store: &mut Store, b: &Badge) -> Result<Done> {
 
 /// Replaces the badge keyed `old_key` with `b` (which may carry a new key).
 pub fn edit_badge(store: &mut Store, old_key: &str, b: &Badge) -> Result<Done> {
-    badge::check(b).map_err(ChangeError::Invalid)?;
+    badge::check(b).map_err(ChangeError::Badge)?;
     store.transact(
         &Label::EditBadge(old_key.into()).record(),
         |tx| -> Result<()> {
@@ -171,6 +208,8 @@ pub fn renew_badge(
             b.goal_on = None;
         }
         badges::update(tx, key, &b)?;
+        // A new cycle: the journey starts again.
+        crate::store::steps::undo_all(tx, badge_id(tx, key)?)?;
         Ok(earned)
     })?;
     Ok(Done::BadgeRenewed {
@@ -397,6 +436,7 @@ pub fn remove_pin(store: &mut Store, id: i64) -> Result<Done> {
 pub fn load_all(conn: &Connection) -> Result<BackupData, StoreError> {
     Ok(BackupData {
         badges: badges::all(conn)?,
+        steps: crate::store::steps::all(conn)?,
         windows: windows::all(conn)?,
         log: log::all(conn, None)?,
         pinned: pinned::all(conn)?,
@@ -433,6 +473,17 @@ pub fn counts(data: &BackupData) -> Counts {
 pub fn write_data(tx: &Connection, data: &BackupData) -> Result<(), StoreError> {
     for b in &data.badges {
         badges::insert(tx, b)?;
+    }
+    // Prerequisites may name badges inserted after them.
+    for b in data.badges.iter().filter(|b| !b.after.is_empty()) {
+        badges::set_after(tx, &b.key, &b.after)?;
+    }
+    for (key, list) in &data.steps {
+        if let Some(id) = badges::id_of(tx, key)? {
+            for (pos, s) in list.iter().enumerate() {
+                crate::store::steps::insert(tx, id, pos, s)?;
+            }
+        }
     }
     for w in &data.windows {
         windows::insert(tx, w)?;
@@ -476,7 +527,34 @@ pub fn redo(store: &mut Store) -> Result<Done> {
 }
 
 /// Deletes everything a calendar import brought in.
+///
+/// `source` is the import's name, or the file name at the end of an import named by its
+/// full path (`basic.ics` for `/home/me/Downloads/basic.ics`) when only one import has it.
 pub fn remove_busy_source(store: &mut Store, source: &str) -> Result<Done> {
+    let names: Vec<String> = crate::store::busy::sources(store.conn())?
+        .into_iter()
+        .map(|s| s.0)
+        .collect();
+    let source = if names.iter().any(|n| n == source) {
+        source.to_string()
+    } else {
+        let by_file: Vec<&String> = names
+            .iter()
+            .filter(|n| n.rsplit_once('/').is_some_and(|(_, f)| f == source))
+            .collect();
+        match by_file.as_slice() {
+            [one] => (*one).clone(),
+            [] => source.to_string(),
+            many => {
+                return Err(ChangeError::AmbiguousSource {
+                    name: source.into(),
+                    candidates: many.iter().map(|s| (*s).clone()).collect(),
+                }
+                .into());
+            }
+        }
+    };
+    let source = source.as_str();
     let n = store.transact(
         &Label::DeleteBusy(source.into()).record(),
         |tx| -> Result<usize> { Ok(crate::store::busy::delete_source(tx, source)?) },
@@ -493,25 +571,42 @@ pub fn remove_busy_source(store: &mut Store, source: &str) -> Result<Done> {
     })
 }
 
-/// Imports badges (Credly, CSV, Open Badges) in one transaction: the merge is planned
-/// against the badges as they are inside the transaction, then written. Returns the plan,
-/// whose `report()` says what was added, updated, skipped and why.
+/// Imports badges (Credly, CSV, Open Badges) in one transaction: the records pass the one
+/// validation ([`crate::io::Import::checked`]; `issuers` are the configured ones), the
+/// merge is planned against the badges as they are inside the transaction, then written.
+/// Returns the plan, whose `report()` says what was added, updated, skipped and why.
 pub fn import_badges(
     store: &mut Store,
     import: &crate::io::Import,
     today: chrono::NaiveDate,
     default_effort: &dyn Fn(&str) -> u32,
+    issuers: &crate::domain::validation::Issuers,
     what: &str,
 ) -> Result<crate::io::merge::ImportPlan> {
     store.transact(&Label::Import(what.into()).record(), |tx| -> Result<_> {
         let existing = badges::all(tx)?;
-        let plan = crate::io::merge::plan(&existing, import, today, default_effort);
+        // The one validation, against the issuers configured and those on stored badges.
+        let mut known = issuers.clone();
+        for b in &existing {
+            if !known
+                .on_badges
+                .iter()
+                .any(|i| i.eq_ignore_ascii_case(&b.issuer))
+            {
+                known.on_badges.push(b.issuer.clone());
+            }
+        }
+        let import = import.checked(&known, today)?;
+        let mut plan = crate::io::merge::plan(&existing, &import, today, default_effort);
         for u in &plan.update {
             badges::update(tx, &u.old.key, &u.new)?;
         }
         for b in &plan.add {
             badges::insert(tx, b)?;
         }
+        // The earning criteria: steps and prerequisites.
+        let notes = steps::apply_criteria(tx, &import)?;
+        plan.notes.extend(notes);
         Ok(plan)
     })
 }

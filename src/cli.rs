@@ -60,6 +60,9 @@ pub enum Command {
     /// Manage badges.
     #[command(subcommand)]
     Badge(Box<BadgeCommand>),
+    /// A badge's steps: its learning journey, in order.
+    #[command(subcommand)]
+    Step(StepCommand),
     /// Manage spare time (weekly and one-off windows, blackouts, imported busy time).
     #[command(subcommand)]
     Window(WindowCommand),
@@ -105,6 +108,7 @@ impl Command {
             Command::Log(l) => l.command.is_some(),
             Command::Badge(b) => !matches!(**b, BadgeCommand::List(_) | BadgeCommand::Show { .. }),
             Command::Window(w) => !matches!(w, WindowCommand::List { .. }),
+            Command::Step(st) => !matches!(st, StepCommand::List { .. }),
             _ => false,
         }
     }
@@ -210,6 +214,82 @@ pub struct BadgeFields {
     /// A tag (repeat for several; `--tag ""` clears them).
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
+    /// Keys of the badges it requires first, comma-separated (`--after ""` clears them).
+    #[arg(long, value_name = "KEY,…")]
+    pub after: Option<String>,
+}
+
+/// `step …`: a badge's steps, named by their number in `step list` (from 1).
+#[derive(Debug, Subcommand)]
+pub enum StepCommand {
+    /// Add a step (at the end, or at --at N).
+    Add {
+        #[arg(value_name = "KEY")]
+        key: String,
+        /// What to do, like "Module 2: Data governance".
+        title: String,
+        #[command(flatten)]
+        fields: StepFields,
+        /// Its place in the list, from 1 [default: the end].
+        #[arg(long, value_name = "N")]
+        at: Option<usize>,
+    },
+    /// List a badge's steps: done ✓, current ▸, estimates and progress.
+    List {
+        #[arg(value_name = "KEY")]
+        key: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a step; an empty value clears a field (`--minutes ""`: the kind's default).
+    Edit {
+        #[arg(value_name = "KEY")]
+        key: String,
+        /// The step's number in the list.
+        #[arg(value_name = "N")]
+        number: usize,
+        /// A new title.
+        #[arg(long)]
+        title: Option<String>,
+        #[command(flatten)]
+        fields: StepFields,
+        /// Move it to this place in the list, from 1.
+        #[arg(long, value_name = "M")]
+        to: Option<usize>,
+    },
+    /// Mark a step done today (the current one by default); the next becomes current.
+    Done {
+        #[arg(value_name = "KEY")]
+        key: String,
+        /// The step's number [default: the current step].
+        #[arg(value_name = "N")]
+        number: Option<usize>,
+        /// Mark it not done instead.
+        #[arg(long)]
+        undo: bool,
+    },
+    /// Delete a step (`sukima undo` brings it back).
+    Rm {
+        #[arg(value_name = "KEY")]
+        key: String,
+        #[arg(value_name = "N")]
+        number: usize,
+    },
+}
+
+/// A step's fields as flags.
+#[derive(Debug, Args, Default)]
+pub struct StepFields {
+    /// course, assessment, exam, experience or other [default: other].
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// The estimate, like 45m or 2h [default: the kind's, from [journey] in the config].
+    #[arg(long, value_name = "DURATION")]
+    pub minutes: Option<String>,
+    /// Where to study it (http or https).
+    #[arg(long)]
+    pub url: Option<String>,
 }
 
 /// `badge list`.
@@ -392,7 +472,7 @@ pub enum ImportCommand {
         #[arg(long, value_name = "NAME|URL")]
         user: Option<String>,
     },
-    /// Badges from a CSV file (columns name, issuer, earned_on, expires_on, retires_on, effort, url).
+    /// Badges from a CSV file (columns name, issuer, earned_on, expires_on, retires_on, effort, url, notes).
     Csv { file: PathBuf },
     /// A full backup made by `sukima export json`.
     Json {

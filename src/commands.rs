@@ -13,6 +13,7 @@ pub mod log;
 pub mod plan;
 pub mod session;
 pub mod shell;
+pub mod step;
 pub mod texts;
 pub mod window;
 
@@ -70,6 +71,15 @@ pub fn parse_now(text: &str) -> Result<NaiveDateTime> {
         .ok_or_else(|| anyhow!("--now '{t}' is not a time: write it as YYYY-MM-DDTHH:MM"))
 }
 
+/// The database file a run works on: `--db` (or `SUKIMA_DB`), else the platform's.
+pub fn db_path(cli: &Cli) -> Result<PathBuf> {
+    match &cli.db {
+        Some(p) => Ok(p.clone()),
+        None => crate::config::default_db_path()
+            .ok_or_else(|| anyhow!("cannot find a home folder for the database: give --db PATH")),
+    }
+}
+
 /// The words of a run, for what is said before (or instead of) opening it: the
 /// configuration's language, else the locale's.
 pub fn texts_for(cli: &Cli) -> &'static dyn Texts {
@@ -97,18 +107,13 @@ pub fn open(cli: &Cli) -> Result<Ctx> {
     let texts = texts::for_language(config.ui.language);
     let now = match &cli.now {
         Some(t) => parse_now(t)?,
-        None => chrono::Local::now().naive_local(),
+        None => config.now(),
     };
     let mut missing_db = None;
     let store = if cli.demo {
         demo_store(now.date())?
     } else {
-        let path = match &cli.db {
-            Some(p) => p.clone(),
-            None => crate::config::default_db_path().ok_or_else(|| {
-                anyhow!("cannot find a home folder for the database: give --db PATH")
-            })?,
-        };
+        let path = db_path(cli)?;
         // A command that only reads does not create the database: a typo in --db or
         // SUKIMA_DB leaves no empty file behind, and there is nothing to read anyway.
         let reads_only = cli.command.as_ref().is_some_and(|c| !c.writes());
@@ -121,6 +126,7 @@ pub fn open(cli: &Cli) -> Result<Ctx> {
     };
     let mut store = store;
     store.set_clock(cli.now.is_some().then_some(now));
+    store.set_timezone(config.timezone());
     // COLUMNS when set (also into a pipe), else the terminal's width; a pipe without
     // COLUMNS gets whole lines.
     let columns = std::env::var("COLUMNS")
@@ -164,6 +170,7 @@ pub fn run(ctx: &mut Ctx, command: Command, out: &mut dyn Write) -> Result<()> {
         }
         Command::Badge(cmd) => badge::run(ctx, *cmd, out),
         Command::Window(cmd) => window::run(ctx, cmd, out),
+        Command::Step(cmd) => step::run(ctx, cmd, out),
         Command::Log(args) => log::run(ctx, &args, out),
         Command::Session(cmd) => session::run(ctx, cmd, out),
         Command::Redo => {

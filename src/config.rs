@@ -37,7 +37,32 @@ impl<'de> Deserialize<'de> for Minutes {
 pub struct Config {
     pub planner: PlannerConfig,
     pub issuers: BTreeMap<String, IssuerConfig>,
+    pub journey: JourneyConfig,
     pub ui: UiConfig,
+}
+
+/// `[journey]`: the estimate of a step without one of its own, per kind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JourneyConfig {
+    pub course: Minutes,
+    pub assessment: Minutes,
+    pub exam: Minutes,
+    pub experience: Minutes,
+    pub other: Minutes,
+}
+
+impl JourneyConfig {
+    /// As the domain's estimates.
+    pub fn estimates(&self) -> crate::domain::step::Estimates {
+        crate::domain::step::Estimates {
+            course: self.course.0,
+            assessment: self.assessment.0,
+            exam: self.exam.0,
+            experience: self.experience.0,
+            other: self.other.0,
+        }
+    }
 }
 
 /// `[planner]`.
@@ -56,6 +81,10 @@ pub struct PlannerConfig {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IssuerConfig {
+    /// The name badges store for this issuer (`Amazon Web Services` for `aws`); empty:
+    /// the name as typed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
     pub renewal_window_days: u32,
     pub validity_days: u32,
     pub default_effort: Minutes,
@@ -226,6 +255,20 @@ impl Config {
         if p.horizon_days == 0 || p.horizon_days > 3660 {
             return Err("planner.horizon_days must be between 1 and 3660".into());
         }
+        let j = &self.journey;
+        for (kind, m) in [
+            ("course", j.course),
+            ("assessment", j.assessment),
+            ("exam", j.exam),
+            ("experience", j.experience),
+            ("other", j.other),
+        ] {
+            if m.0 == 0 || m.0 > crate::domain::step::MAX_STEP_MINUTES {
+                return Err(format!(
+                    "journey.{kind} must be between 1m and 1000h, like \"45m\""
+                ));
+            }
+        }
         if !self.issuers.contains_key("default") {
             return Err("[issuers.default] is required".into());
         }
@@ -243,7 +286,9 @@ impl Config {
         let lower = issuer.trim().to_lowercase();
         let found = self.issuers.iter().find(|(name, c)| {
             name.as_str() != "default"
-                && (**name == lower || c.aliases.iter().any(|a| a.to_lowercase() == lower))
+                && (**name == lower
+                    || c.name.to_lowercase() == lower
+                    || c.aliases.iter().any(|a| a.to_lowercase() == lower))
         });
         let found = found.or_else(|| {
             self.issuers.iter().find(|(name, _)| {
@@ -256,9 +301,31 @@ impl Config {
         found.map_or(&self.issuers["default"], |(_, c)| c)
     }
 
+    /// The zone set in `[ui] timezone`, if one is (not `auto`).
+    pub fn timezone(&self) -> Option<chrono_tz::Tz> {
+        (self.ui.timezone != "auto")
+            .then(|| crate::io::ics::parse_tz(&self.ui.timezone))
+            .flatten()
+    }
+
+    /// The one clock (DESIGN 7): the current time as a local time in `[ui] timezone` when
+    /// it is set, else in the system's zone. Everything that reads "now" (quick-add, the
+    /// plan, the display, imported busy time, exports, the undo journal) reads it here.
+    pub fn now(&self) -> chrono::NaiveDateTime {
+        now_in(self.timezone())
+    }
+
     /// The configuration as TOML, defaults included.
     pub fn to_toml(&self) -> String {
         toml::to_string_pretty(self).expect("the configuration serialises")
+    }
+}
+
+/// The current time as a local time in `zone`, or in the system's zone without one.
+pub fn now_in(zone: Option<chrono_tz::Tz>) -> chrono::NaiveDateTime {
+    match zone {
+        Some(tz) => chrono::Utc::now().with_timezone(&tz).naive_local(),
+        None => chrono::Local::now().naive_local(),
     }
 }
 
@@ -270,36 +337,41 @@ pub fn issuer_problem<'a>(
     on_badges: impl Iterator<Item = &'a str>,
     issuer: &str,
 ) -> Option<String> {
-    let lower = issuer.trim().to_lowercase();
-    if lower.is_empty() {
-        return None;
-    }
-    let on_badges: Vec<&str> = on_badges.filter(|i| !i.is_empty()).collect();
-    let configured = !std::ptr::eq(config.issuer(issuer), &config.issuers["default"]);
-    if configured || on_badges.iter().any(|i| i.to_lowercase() == lower) {
-        return None;
-    }
-    let mut known: Vec<&str> = on_badges;
-    for (name, c) in &config.issuers {
-        if name != "default" {
-            known.push(name);
-            known.extend(c.aliases.iter().map(String::as_str));
+    config
+        .known_issuers(on_badges)
+        .resolve(issuer, crate::domain::validation::IssuerRule::MustBeKnown)
+        .err()
+        .map(|e| e.to_string())
+}
+
+impl Config {
+    /// The issuers validation knows ([`crate::domain::validation::Issuers`]): the
+    /// configured sections and the issuers on `on_badges`.
+    pub fn known_issuers<'a>(
+        &self,
+        on_badges: impl Iterator<Item = &'a str>,
+    ) -> crate::domain::validation::Issuers {
+        use crate::domain::validation::{ConfiguredIssuer, Issuers};
+        let mut on: Vec<String> = Vec::new();
+        for i in on_badges.filter(|i| !i.trim().is_empty()) {
+            if !on.iter().any(|o| o.to_lowercase() == i.to_lowercase()) {
+                on.push(i.to_string());
+            }
+        }
+        Issuers {
+            configured: self
+                .issuers
+                .iter()
+                .filter(|(section, _)| section.as_str() != "default")
+                .map(|(section, c)| ConfiguredIssuer {
+                    section: section.clone(),
+                    name: Some(c.name.trim().to_string()).filter(|n| !n.is_empty()),
+                    aliases: c.aliases.iter().map(|a| a.to_lowercase()).collect(),
+                })
+                .collect(),
+            on_badges: on,
         }
     }
-    // One spelling per issuer: the one on the badges (listed first) wins.
-    known.sort_by_key(|k| k.to_lowercase());
-    known.dedup_by(|a, b| a.to_lowercase() == b.to_lowercase());
-    let close = crate::domain::similar::closest(issuer, known.into_iter(), 2);
-    let hint = if close.is_empty() {
-        String::new()
-    } else {
-        let names: Vec<String> = close.iter().map(|c| format!("'{c}'")).collect();
-        format!(" (did you mean {}?)", names.join(" or "))
-    };
-    Some(format!(
-        "unknown issuer '{}'{hint}: use a configured issuer (see `sukima config`) or add [issuers.\"{lower}\"] to config.toml",
-        issuer.trim()
-    ))
 }
 
 /// `config.toml` in the platform config folder.

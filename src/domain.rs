@@ -10,11 +10,14 @@ pub mod duration;
 pub mod events;
 pub mod log;
 pub mod plan;
+pub mod prereq;
 pub mod quick_add;
 pub mod session;
 pub mod similar;
 pub mod spare;
 pub mod status;
+pub mod step;
+pub mod validation;
 pub mod work;
 
 pub use badge::{Badge, Priority, Source};

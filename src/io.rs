@@ -24,4 +24,4 @@ pub mod merge;
 pub mod openbadges;
 
 pub use import_error::ImportError;
-pub use incoming::{Carried, Import, Incoming, SkipReason, Skipped};
+pub use incoming::{Carried, Import, Incoming, InvalidRecord, SkipReason, Skipped};

@@ -17,7 +17,18 @@ fn main() -> ExitCode {
     };
     // The language of the errors, chosen before anything can fail.
     let texts = sukima::commands::texts_for(&cli);
-    match run(cli) {
+    // A failed command leaves behind no database, stamp or folder that it created.
+    let new_files = (!cli.demo)
+        .then(|| sukima::commands::db_path(&cli).ok())
+        .flatten()
+        .and_then(|db| sukima::store::NewFiles::before_open(&db));
+    let result = run(cli);
+    if let (Err(e), Some(files)) = (&result, &new_files)
+        && !is_broken_pipe(e)
+    {
+        files.remove_if_unused();
+    }
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {

@@ -11,10 +11,12 @@ use crate::domain::decision::{Decision, Retirement, decide_all};
 use crate::domain::events::{self, Event};
 use crate::domain::log::Pinned;
 use crate::domain::plan::{self, Outcome, Plan, PlanInput, Session, Settings};
+use crate::domain::prereq;
 use crate::domain::spare::{self, Interval, Window};
 use crate::domain::status::Status;
+use crate::domain::step::{self, Progress, SessionStep, Step};
 use crate::domain::work::{Idle, PlanTarget, Work, WorkRules};
-use crate::store::{StoreError, badges, busy, log, pinned, windows};
+use crate::store::{StoreError, badges, busy, log, pinned, steps, windows};
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
 use std::collections::BTreeMap;
@@ -41,13 +43,29 @@ fn horizon(config: &Config, today: NaiveDate, all: &[Badge]) -> NaiveDate {
 }
 
 /// The decision (status, work, retirement) for every badge, by key: the one answer every
-/// view and command reads.
+/// view and command reads. Badges are taken without their steps; see
+/// [`decisions_with_journeys`].
 pub fn decisions(
     config: &Config,
     today: NaiveDate,
     all: &[Badge],
     logged: &BTreeMap<String, u32>,
 ) -> BTreeMap<String, Decision> {
+    decisions_with_journeys(config, today, all, logged, &Journeys::default()).0
+}
+
+/// [`decisions`] with the badges' journeys: a badge with steps works toward its undone
+/// steps, less what was logged since the last step was marked done (DESIGN 1); a badge
+/// waits for its prerequisites, and a prerequisite with nothing planned of its own is
+/// planned for the badges waiting for it ([`prereq::apply`]). Also returns each journey's
+/// progress.
+pub fn decisions_with_journeys<'a>(
+    config: &Config,
+    today: NaiveDate,
+    all: &'a [Badge],
+    logged: &BTreeMap<String, u32>,
+    journeys: &Journeys,
+) -> (BTreeMap<String, Decision>, BTreeMap<&'a str, Progress>) {
     let p = &config.planner;
     let window_of = |issuer: &str| config.issuer(issuer).renewal_window_days;
     let rules = WorkRules {
@@ -55,9 +73,79 @@ pub fn decisions(
         buffer_days: p.buffer_days,
         renewal_window: &window_of,
     };
-    decide_all(all, &rules, p.warn_days, &|b: &Badge| {
-        logged.get(&b.key).copied().unwrap_or(0)
-    })
+    let estimates = config.journey.estimates();
+    let progress: BTreeMap<&str, Progress> = all
+        .iter()
+        .filter_map(|b| {
+            let list = journeys.steps.get(&b.key).filter(|l| !l.is_empty())?;
+            let since = journeys
+                .logged_since_last_done
+                .get(&b.key)
+                .copied()
+                .unwrap_or(0);
+            Some((
+                b.key.as_str(),
+                step::progress(list, b.cycle_start(), since, &estimates),
+            ))
+        })
+        .collect();
+    let counted = |b: &Badge| match progress.get(b.key.as_str()) {
+        Some(p) => p.logged,
+        None => logged.get(&b.key).copied().unwrap_or(0),
+    };
+    // With steps, the effort of this cycle is what its undone steps add up to.
+    let effective: Vec<Badge>;
+    let badges = if progress.is_empty() {
+        all
+    } else {
+        effective = all
+            .iter()
+            .map(|b| match progress.get(b.key.as_str()) {
+                Some(p) => Badge {
+                    effort_minutes: p.total - p.done,
+                    ..b.clone()
+                },
+                None => b.clone(),
+            })
+            .collect();
+        &effective
+    };
+    let mut decided = decide_all(badges, &rules, p.warn_days, &counted);
+    if badges.iter().any(|b| !b.after.is_empty()) {
+        let mut work: BTreeMap<String, Work> = decided
+            .iter()
+            .map(|(k, d)| (k.clone(), d.work.clone()))
+            .collect();
+        prereq::apply(badges, &mut work, today, &|b: &Badge| {
+            b.effort_minutes.saturating_sub(counted(b))
+        });
+        for (k, w) in work {
+            if let Some(d) = decided.get_mut(&k) {
+                d.work = w;
+            }
+        }
+    }
+    (decided, progress)
+}
+
+/// The steps of every badge and what was logged toward them: what [`Overview::compute`]
+/// needs besides the badges to follow their journeys.
+#[derive(Debug, Clone, Default)]
+pub struct Journeys {
+    /// Steps by badge key, in order.
+    pub steps: BTreeMap<String, Vec<Step>>,
+    /// Minutes logged since each badge's last step was marked done (badges with steps).
+    pub logged_since_last_done: BTreeMap<String, u32>,
+}
+
+impl Journeys {
+    /// Loads the steps and the minutes logged toward them.
+    pub fn load(conn: &Connection) -> Result<Journeys, StoreError> {
+        Ok(Journeys {
+            steps: steps::all(conn)?,
+            logged_since_last_done: steps::logged_since_last_done(conn)?,
+        })
+    }
 }
 
 /// The planner's input before spare time is expanded: what a fix changes (the daily cap,
@@ -167,6 +255,12 @@ pub struct BadgeInfo {
     pub logged: u32,
     /// When the renewal window opens (held badges that expire).
     pub renewal_opens: Option<NaiveDate>,
+    /// Its steps, in order (empty: its work is `effort_minutes`).
+    pub steps: Vec<Step>,
+    /// Where it stands on its steps, when it has some.
+    pub journey: Option<Progress>,
+    /// The prerequisites it waits for today (not yet held), in order.
+    pub waits_for: Vec<String>,
 }
 
 /// Everything the views need, computed once per change.
@@ -186,6 +280,9 @@ pub struct Overview {
     pub busy_sources: Vec<(String, u32, String, String)>,
     /// What the plan was made from, for fixes that re-plan it.
     pub scenario: Scenario,
+    /// The step each session of `plan.sessions` advances (same order; `None` for a badge
+    /// without steps, or past its last step).
+    pub session_steps: Vec<Option<SessionStep>>,
     /// Pinned sessions that break a rule, in start order.
     pub conflicts: Vec<conflicts::Conflict>,
     /// Busy time (imported calendars, skipped sessions) from now to the horizon.
@@ -224,11 +321,13 @@ impl Overview {
             (end > now).then_some(Interval { start, end })
         }));
         busy.sort();
+        let journeys = Journeys::load(conn)?;
         let mut ov = Overview::compute(
             config,
             now,
             all,
             &logged,
+            &journeys,
             windows,
             pinned,
             logged_per_day,
@@ -258,6 +357,7 @@ impl Overview {
         now: NaiveDateTime,
         all: Vec<Badge>,
         logged: &BTreeMap<String, u32>,
+        journeys: &Journeys,
         windows: Vec<Window>,
         pinned: Vec<Pinned>,
         logged_per_day: BTreeMap<NaiveDate, u32>,
@@ -265,7 +365,8 @@ impl Overview {
         horizon: NaiveDate,
     ) -> Overview {
         let today = now.date();
-        let mut decisions = decisions(config, today, &all, logged);
+        let (mut decisions, progress) =
+            decisions_with_journeys(config, today, &all, logged, journeys);
         let scenario = Scenario::new(
             config,
             now,
@@ -277,6 +378,26 @@ impl Overview {
             horizon,
         );
         let plan = plan::plan(&scenario.input());
+        let estimates = config.journey.estimates();
+        let by_key: BTreeMap<&str, &Badge> = all.iter().map(|b| (b.key.as_str(), b)).collect();
+        let mut waits: BTreeMap<String, Vec<String>> = all
+            .iter()
+            .filter(|b| !b.after.is_empty())
+            .map(|b| {
+                let list = prereq::waits_for(b, &by_key, today);
+                (
+                    b.key.clone(),
+                    list.into_iter().map(str::to_string).collect(),
+                )
+            })
+            .collect();
+        let session_steps = name_steps(&plan.sessions, &by_key, journeys, &progress, &estimates);
+        let mut journey: BTreeMap<String, Progress> = progress
+            .into_iter()
+            .map(|(k, p)| (k.to_string(), p))
+            .collect();
+        drop(by_key);
+        let mut steps_of = journeys.steps.clone();
         let conflicts = conflicts::find(
             &scenario.pinned,
             &scenario.targets,
@@ -300,6 +421,9 @@ impl Overview {
                     retirement: Retirement::None,
                 });
                 BadgeInfo {
+                    steps: steps_of.remove(&b.key).unwrap_or_default(),
+                    journey: journey.remove(&b.key),
+                    waits_for: waits.remove(&b.key).unwrap_or_default(),
                     status,
                     work,
                     retirement,
@@ -326,8 +450,20 @@ impl Overview {
             horizon,
             busy_sources: Vec::new(),
             scenario,
+            session_steps,
             conflicts,
         }
+    }
+
+    /// The step a session advances (see [`Overview::session_steps`]).
+    pub fn step_of(&self, s: &Session) -> Option<&SessionStep> {
+        let lo = self.plan.sessions.partition_point(|x| x.start < s.start);
+        self.plan.sessions[lo..]
+            .iter()
+            .take_while(|x| x.start == s.start)
+            .position(|x| x == s)
+            .and_then(|k| self.session_steps.get(lo + k))
+            .and_then(Option::as_ref)
     }
 
     /// Today by the overview's clock.
@@ -419,4 +555,35 @@ impl Overview {
     pub fn at_risk(&self) -> impl Iterator<Item = &Outcome> {
         self.plan.outcomes.iter().filter(|o| o.at_risk)
     }
+}
+
+/// The step each session advances: per badge with steps, its sessions in time order fill
+/// its undone steps in order ([`step::session_steps`]).
+fn name_steps(
+    sessions: &[Session],
+    by_key: &BTreeMap<&str, &Badge>,
+    journeys: &Journeys,
+    progress: &BTreeMap<&str, Progress>,
+    estimates: &step::Estimates,
+) -> Vec<Option<SessionStep>> {
+    let mut out = vec![None; sessions.len()];
+    let mut by_badge: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, s) in sessions.iter().enumerate() {
+        if progress.contains_key(s.badge.as_str()) {
+            by_badge.entry(s.badge.as_str()).or_default().push(i);
+        }
+    }
+    for (key, idx) in by_badge {
+        let (Some(b), Some(list), Some(p)) =
+            (by_key.get(key), journeys.steps.get(key), progress.get(key))
+        else {
+            continue;
+        };
+        let minutes: Vec<u32> = idx.iter().map(|&i| sessions[i].minutes()).collect();
+        let named = step::session_steps(list, b.cycle_start(), p.logged, estimates, &minutes);
+        for (i, n) in idx.into_iter().zip(named) {
+            out[i] = n;
+        }
+    }
+    out
 }

@@ -9,6 +9,7 @@ pub mod busy;
 pub mod log;
 pub mod pinned;
 pub mod stamp;
+pub mod steps;
 pub mod windows;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
@@ -17,7 +18,10 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The migrations, in order; migration N brings the schema to version N.
-const MIGRATIONS: &[&str] = &[include_str!("store/migrations/001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("store/migrations/001_initial.sql"),
+    include_str!("store/migrations/002_journeys.sql"),
+];
 
 /// The schema version this program writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -87,6 +91,8 @@ pub struct Store {
     path: Option<PathBuf>,
     /// A fixed clock (`--now`), for the time stamps of the undo journal.
     clock: Option<chrono::NaiveDateTime>,
+    /// `[ui] timezone`, the zone of those time stamps without a fixed clock.
+    zone: Option<chrono_tz::Tz>,
     /// When the file was last checked whole (seconds since the epoch), once it is known
     /// to be sound: by a check now, or by a stamp ([`stamp`]) that says nothing but
     /// sukima has touched it since. `None` until then, and for a refused file.
@@ -183,6 +189,7 @@ impl Store {
             conn,
             path: Some(path.to_path_buf()),
             clock: None,
+            zone: None,
             checked: None,
             checked_now: false,
             opened: None,
@@ -198,6 +205,7 @@ impl Store {
             conn,
             path: None,
             clock: None,
+            zone: None,
             checked: None,
             checked_now: false,
             opened: None,
@@ -211,10 +219,15 @@ impl Store {
         self.clock = now;
     }
 
-    /// Now, by the store's clock (`--now` when fixed).
+    /// Sets the zone of the undo journal's time stamps (`[ui] timezone`).
+    pub fn set_timezone(&mut self, zone: Option<chrono_tz::Tz>) {
+        self.zone = zone;
+    }
+
+    /// Now, by the store's clock (`--now` when fixed), in `[ui] timezone` when set.
     pub fn now(&self) -> chrono::NaiveDateTime {
         self.clock
-            .unwrap_or_else(|| chrono::Local::now().naive_local())
+            .unwrap_or_else(|| crate::config::now_in(self.zone))
     }
 
     /// The file behind the store (`None` in memory).
@@ -331,7 +344,7 @@ impl Store {
             .map_err(StoreError::from)?;
         let now = self
             .clock
-            .unwrap_or_else(|| chrono::Local::now().naive_local())
+            .unwrap_or_else(|| crate::config::now_in(self.zone))
             .format("%Y-%m-%dT%H:%M:%S")
             .to_string();
         tx.execute(
@@ -492,6 +505,73 @@ impl Store {
             .conn
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
+}
+
+/// What a run that may create the database leaves behind if it fails: nothing it created
+/// (DESIGN 8 and 9: a failed command leaves no database, stamp or folder where there was
+/// none). Taken before the store is opened; [`NewFiles::remove_if_unused`] after it is
+/// closed.
+#[derive(Debug, Clone)]
+pub struct NewFiles {
+    db: PathBuf,
+    /// Folders that did not exist, outermost first.
+    dirs: Vec<PathBuf>,
+}
+
+impl NewFiles {
+    /// `None` when the database already exists: then nothing is ever removed.
+    pub fn before_open(db: &Path) -> Option<NewFiles> {
+        if db.exists() {
+            return None;
+        }
+        let mut dirs = Vec::new();
+        let mut at = db.parent();
+        while let Some(dir) = at.filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
+            dirs.push(dir.to_path_buf());
+            at = dir.parent();
+        }
+        dirs.reverse();
+        Some(NewFiles {
+            db: db.to_path_buf(),
+            dirs,
+        })
+    }
+
+    /// Removes the database, its journal files and stamp, and the folders made for it,
+    /// unless it holds data: another sukima may have created it at the same moment and
+    /// written to it, and that is kept.
+    pub fn remove_if_unused(&self) {
+        if self.db.exists() && !holds_nothing(&self.db) {
+            return;
+        }
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let _ = std::fs::remove_file(stamp::beside(&self.db, suffix));
+        }
+        stamp::forget(&self.db);
+        for dir in self.dirs.iter().rev() {
+            // Only when empty: anything else in it is not ours.
+            let _ = std::fs::remove_dir(dir);
+        }
+    }
+}
+
+/// Whether the database at `path` has no rows in any table (a schema and nothing else).
+fn holds_nothing(path: &Path) -> bool {
+    let Ok(conn) = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY) else {
+        return false;
+    };
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
+        .unwrap_or_default();
+    tables.iter().all(|t| {
+        conn.query_row(
+            &format!("SELECT count(*) FROM \"{}\"", t.replace('"', "\"\"")),
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .is_ok_and(|n| n == 0)
+    })
 }
 
 /// Creates an empty file readable only by its owner.

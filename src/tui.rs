@@ -8,7 +8,7 @@ pub mod fixes;
 pub mod input;
 pub mod keymap;
 pub mod layout;
-pub mod opener;
+pub mod open;
 pub mod popups;
 pub mod texts;
 pub mod theme;

@@ -6,6 +6,7 @@ mod basics;
 mod credly_fetch;
 mod imports;
 mod japanese;
+mod journey;
 mod plan;
 mod readme;
 mod session;

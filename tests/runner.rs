@@ -3,6 +3,7 @@
 
 mod cli;
 mod common;
+mod corpus;
 mod credly_pages;
 mod layers;
 mod reliability;

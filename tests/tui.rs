@@ -5,6 +5,7 @@
 
 mod act;
 mod e2e;
+mod journey;
 mod render;
 mod resize;
 mod update;

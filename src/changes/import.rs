@@ -4,10 +4,12 @@
 //! `tui`, which only show the report.
 
 use crate::config::Config;
+use crate::domain::change::{BadLine, CalendarImport, Label, LeftOut};
 use crate::domain::spare::Interval;
 use crate::io::ics;
+use crate::io::merge::ImportPlan;
 use crate::store::Store;
-use crate::store::busy::{self, Busy};
+use crate::store::busy;
 use anyhow::{Context, Result};
 use chrono::NaiveDateTime;
 use chrono_tz::Tz;
@@ -15,9 +17,7 @@ use std::path::Path;
 
 /// The time zone of local times: `[ui] timezone`, else `TZ`, else `/etc/localtime`, else UTC.
 pub fn local_timezone(config: &Config) -> Tz {
-    if config.ui.timezone != "auto"
-        && let Some(tz) = ics::parse_tz(&config.ui.timezone)
-    {
+    if let Some(tz) = config.timezone() {
         return tz;
     }
     if let Some(tz) = std::env::var("TZ")
@@ -36,8 +36,20 @@ pub fn local_timezone(config: &Config) -> Tz {
         .unwrap_or(Tz::UTC)
 }
 
+/// What an import brought in: badges (their merge plan, whose `report()` says what was
+/// added, updated and skipped) or busy time from a calendar.
+#[derive(Debug, Clone)]
+pub enum Imported {
+    Badges(ImportPlan),
+    Calendar(CalendarImport),
+}
+
 /// Imports busy time from iCalendar bytes over the planning horizon, replacing an
-/// earlier import of the same source (the file name, or `name`), in one transaction.
+/// earlier import of the same source in one transaction (DESIGN 8). The source is `name`,
+/// else the calendar's own name (`X-WR-CALNAME`), else the file's full path: two
+/// different files both called `basic.ics` (as Google names every download) do not
+/// replace each other. An event that cannot be read is left out and named in what this
+/// returns (shown as [`Done::CalendarImported`]); the rest is imported.
 pub fn import_busy(
     store: &mut Store,
     config: &Config,
@@ -45,77 +57,111 @@ pub fn import_busy(
     file: &Path,
     bytes: &[u8],
     name: Option<String>,
-) -> Result<String> {
-    let source = name.unwrap_or_else(|| {
-        file.file_name().map_or_else(
-            || file.display().to_string(),
-            |n| n.to_string_lossy().to_string(),
-        )
-    });
-    if source.trim().is_empty() || source.trim().parse::<i64>().is_ok() {
-        anyhow::bail!("'{source}' cannot name an import (it looks like a window id): give --name");
+) -> Result<CalendarImport> {
+    let looks_like_id = |s: &str| s.trim().is_empty() || s.trim().parse::<i64>().is_ok();
+    if let Some(n) = name.as_deref().filter(|n| looks_like_id(n)) {
+        anyhow::bail!("'{n}' cannot name an import (it looks like a window id): give --name");
     }
     let tz = local_timezone(config);
     let start = now.date().and_hms_opt(0, 0, 0).unwrap_or(now);
     let end = start + chrono::Days::new(u64::from(config.planner.horizon_days) + 1);
     let result = ics::import_busy(bytes, &file.display().to_string(), tz, start..end)?;
-    let items: Vec<Busy> = result
-        .events
-        .iter()
-        .map(|e| Busy {
-            source: source.clone(),
-            uid: e.uid.clone(),
-            summary: e.summary.clone(),
-            interval: Interval {
-                start: e.start,
-                end: e.end,
-            },
+    let source = name
+        .or_else(|| {
+            result
+                .calendar_name
+                .as_deref()
+                .map(crate::domain::badge::one_line)
+                .filter(|n| !looks_like_id(n))
         })
-        .collect();
-    let (removed, added) = store.transact(&format!("import ics {source}"), |tx| {
-        busy::replace_source(tx, &source, &items)
-    })?;
-    let mut msg = format!(
-        "imported {added} busy events from {} as '{source}'",
-        file.display()
-    );
-    if removed > 0 {
-        msg.push_str(&format!(" (replacing {removed} from the earlier import)"));
+        .unwrap_or_else(|| full_path(file));
+    let items = result.events.iter().map(|e| {
+        let interval = Interval {
+            start: e.start,
+            end: e.end,
+        };
+        (&*e.uid, &*e.summary, interval)
+    });
+    let (replaced, added) = store
+        .transact(&Label::ImportCalendar(source.clone()).record(), |tx| {
+            busy::replace_source_with(tx, &source, items)
+        })?;
+    Ok(CalendarImport {
+        file: file.display().to_string(),
+        source,
+        added,
+        replaced,
+        free_or_cancelled: result.skipped.len(),
+        outside_range: result.outside_range,
+        horizon_days: config.planner.horizon_days,
+        superseded: result.superseded,
+        unreadable: result
+            .unreadable
+            .into_iter()
+            .map(|u| LeftOut {
+                uid: u.uid,
+                line: u.line,
+                reason: u.reason,
+            })
+            .collect(),
+        bad_lines: result
+            .bad_lines
+            .into_iter()
+            .map(|b| BadLine {
+                line: b.line,
+                reason: b.reason,
+            })
+            .collect(),
+        notes: result.notes,
+    })
+}
+
+/// The full path of `file` as the name of an import: canonical when it exists (so
+/// `./basic.ics` and `~/basic.ics` are one calendar), `standard input` for `-`.
+fn full_path(file: &Path) -> String {
+    if file == Path::new("-") {
+        return "standard input".to_string();
     }
-    if !result.skipped.is_empty() {
-        msg.push_str(&format!(
-            ", skipped {} (free or cancelled)",
-            result.skipped.len()
-        ));
-    }
-    if result.outside_range > 0 {
-        msg.push_str(&format!(
-            ", {} outside the next {} days",
-            result.outside_range, config.planner.horizon_days
-        ));
-    }
-    for n in &result.notes {
-        msg.push_str(&format!("\n  note: {n}"));
-    }
-    Ok(msg)
+    std::fs::canonicalize(file)
+        .unwrap_or_else(|_| file.to_path_buf())
+        .display()
+        .to_string()
+}
+
+/// Badges from `import`, checked and merged as `import credly|csv` does.
+fn import_badges(
+    store: &mut Store,
+    config: &Config,
+    now: NaiveDateTime,
+    import: &crate::io::Import,
+    what: &str,
+) -> Result<ImportPlan> {
+    let effort = |issuer: &str| config.issuer(issuer).default_effort.0;
+    super::import_badges(
+        store,
+        import,
+        now.date(),
+        &effort,
+        &config.known_issuers(std::iter::empty()),
+        what,
+    )
 }
 
 /// Imports whatever the file is, for the TUI's import prompt: a Credly download, an Open
 /// Badges assertion, a CSV file, or an iCalendar file of busy time. A sukima backup is
 /// refused here (it replaces everything: use `sukima import json`).
 pub fn import_any(
-    store: &mut crate::store::Store,
-    config: &crate::config::Config,
-    now: chrono::NaiveDateTime,
+    store: &mut Store,
+    config: &Config,
+    now: NaiveDateTime,
     file: &Path,
-) -> Result<String> {
+) -> Result<Imported> {
     let bytes = read_bytes(file)?;
     let name = file.display().to_string();
     let ext = file
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    let effort = |issuer: &str| config.issuer(issuer).default_effort.0;
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_string();
     let import = if ext == "csv" || ext == "tsv" {
         crate::io::csv::parse(&name, &bytes)?
@@ -125,7 +171,7 @@ pub fn import_any(
             .trim_start()
             .starts_with("BEGIN:VCALENDAR")
     {
-        return import_busy(store, config, now, file, &bytes, None);
+        return import_busy(store, config, now, file, &bytes, None).map(Imported::Calendar);
     } else if head.contains("\"sukima-backup\"") {
         anyhow::bail!(
             "{name} is a sukima backup: restore it with `sukima import json {name} --replace`"
@@ -135,25 +181,19 @@ pub fn import_any(
     } else {
         crate::io::credly::parse(&[(name.clone(), bytes)])?
     };
-    let plan = super::import_badges(
-        store,
-        &import,
-        now.date(),
-        &effort,
-        &format!("{} {name}", import.source.as_str()),
-    )?;
-    Ok(plan.report())
+    let what = format!("{} {name}", import.source.as_str());
+    import_badges(store, config, now, &import, &what).map(Imported::Badges)
 }
 
 /// Imports what the planner's import line names: one file of any kind, or several pages
 /// of a Credly download at once (`~/Downloads/badges*.json`, or the paths separated by
 /// spaces).
 pub fn import_paths(
-    store: &mut crate::store::Store,
-    config: &crate::config::Config,
-    now: chrono::NaiveDateTime,
+    store: &mut Store,
+    config: &Config,
+    now: NaiveDateTime,
     files: &[std::path::PathBuf],
-) -> Result<String> {
+) -> Result<Imported> {
     match files {
         [] => anyhow::bail!("no file named: type a path, like ~/Downloads/badges.json"),
         [one] => import_any(store, config, now, one),
@@ -175,15 +215,8 @@ pub fn import_paths(
                 pages.push((f.display().to_string(), bytes));
             }
             let import = crate::io::credly::parse(&pages)?;
-            let effort = |issuer: &str| config.issuer(issuer).default_effort.0;
-            let plan = super::import_badges(
-                store,
-                &import,
-                now.date(),
-                &effort,
-                &format!("{} {} files", import.source.as_str(), many.len()),
-            )?;
-            Ok(plan.report())
+            let what = format!("{} {} files", import.source.as_str(), many.len());
+            import_badges(store, config, now, &import, &what).map(Imported::Badges)
         }
     }
 }
@@ -227,8 +260,7 @@ pub fn import_fetched(
     (pages, what): (crate::net::credly::Pages, String),
 ) -> Result<crate::io::merge::ImportPlan> {
     let import = crate::io::credly::parse(&pages)?;
-    let effort = |issuer: &str| config.issuer(issuer).default_effort.0;
-    super::import_badges(store, &import, now.date(), &effort, &what)
+    import_badges(store, config, now, &import, &what)
 }
 
 /// The files an import line names: the whole line when it is one file (a name with

@@ -9,6 +9,7 @@ use crate::domain::badge::{Badge, key_for};
 use crate::domain::decision::Decision;
 use crate::domain::duration::format_minutes;
 use crate::domain::status::{Status, urgency};
+use crate::domain::validation::{IssuerRule, check_badge};
 use crate::store::badges;
 use crate::text::{Align, table};
 use anyhow::{Result, anyhow, bail};
@@ -32,6 +33,7 @@ pub fn run(ctx: &mut Ctx, cmd: BadgeCommand, out: &mut dyn Write) -> Result<()> 
                 b.name = text(n).ok_or_else(|| anyhow!("--name cannot be empty"))?;
             }
             apply(ctx, &mut b, &fields)?;
+            validate(ctx, &mut b)?;
             if b == old {
                 writeln!(out, "{}", ctx.texts.nothing_to_change(&key))?;
                 return Ok(());
@@ -69,13 +71,15 @@ pub fn default_renewal_expiry(ctx: &Ctx, b: &Badge) -> chrono::NaiveDate {
     ctx.today() + chrono::Days::new(u64::from(days))
 }
 
-fn check_issuer(ctx: &Ctx, issuer: &str) -> Result<()> {
+/// The one validation (DESIGN 8) of a badge typed on the command line: its issuer is
+/// stored under the configured name, and an unknown one gets "did you mean".
+fn validate(ctx: &Ctx, b: &mut Badge) -> Result<()> {
     let all = badges::all(ctx.store.conn())?;
-    match crate::config::issuer_problem(&ctx.config, all.iter().map(|b| b.issuer.as_str()), issuer)
-    {
-        Some(problem) => bail!(problem),
-        None => Ok(()),
-    }
+    let issuers = ctx
+        .config
+        .known_issuers(all.iter().map(|b| b.issuer.as_str()));
+    check_badge(b, &issuers, IssuerRule::MustBeKnown, Some(ctx.today()))?;
+    Ok(())
 }
 
 fn new_badge(ctx: &Ctx, name: &str, f: &BadgeFields) -> Result<Badge> {
@@ -102,6 +106,7 @@ fn new_badge(ctx: &Ctx, name: &str, f: &BadgeFields) -> Result<Badge> {
         ..Badge::default()
     };
     apply(ctx, &mut b, f)?;
+    validate(ctx, &mut b)?;
     Ok(b)
 }
 
@@ -130,15 +135,13 @@ fn apply(ctx: &Ctx, b: &mut Badge, f: &BadgeFields) -> Result<()> {
         (Field::Effort, &f.effort),
         (Field::Priority, &f.priority),
         (Field::Tags, &tags),
+        (Field::After, &f.after),
     ];
     let effort = |issuer: &str| ctx.default_effort(issuer);
     for (field, value) in given {
         let Some(v) = value else {
             continue;
         };
-        if field == Field::Issuer {
-            check_issuer(ctx, v)?;
-        }
         fields::set(b, field, v, &effort).map_err(|e| anyhow!("--{}: {e}", field.flag()))?;
         if field == Field::Earned
             && let Some(e) = b.earned_on.filter(|e| *e > ctx.today())
@@ -283,8 +286,13 @@ fn show(ctx: &Ctx, key: &str, json: bool, out: &mut dyn Write) -> Result<()> {
         .badge(key)
         .ok_or_else(|| changes::unknown_badge(conn, key))?;
     let (st, logged) = (info.status, info.logged);
+    let journey = super::step::Journey::load(ctx, &b)?;
     if json {
-        return print_json(out, &badge_json(&b, st, logged));
+        let mut v = badge_json(&b, st, logged);
+        if let Some(map) = v.as_object_mut() {
+            map.insert("steps".into(), journey.json().into());
+        }
+        return print_json(out, &v);
     }
     let opens = b.renewal_opens(ctx.config.issuer(&b.issuer).renewal_window_days);
     let d = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
@@ -309,9 +317,14 @@ fn show(ctx: &Ctx, key: &str, json: bool, out: &mut dyn Write) -> Result<()> {
         (ShowField::ReplacedBy, b.replaced_by.clone()),
         (ShowField::Available, d(b.available_on)),
         (ShowField::Goal, d(b.goal_on)),
+        (ShowField::After, after_text(ctx, &b)?),
         (
             ShowField::Studied,
-            Some(t.show_studied(logged, b.effort_minutes)),
+            Some(if journey.steps.is_empty() {
+                t.show_studied(logged, b.effort_minutes)
+            } else {
+                t.show_studied_steps(logged)
+            }),
         ),
         (ShowField::Priority, Some(b.priority.to_string())),
         (
@@ -335,5 +348,31 @@ fn show(ctx: &Ctx, key: &str, json: bool, out: &mut dyn Write) -> Result<()> {
             writeln!(out, "  {}  {v}", crate::text::pad(t.show_label(*field), 13))?;
         }
     }
+    if !journey.steps.is_empty() {
+        writeln!(out, "  {}", t.show_label(ShowField::Steps))?;
+        for line in journey.text(t, ctx.width.saturating_sub(4)).lines() {
+            writeln!(out, "    {line}")?;
+        }
+    }
     Ok(())
+}
+
+/// The prerequisites, each with where it stands: `found (held), mid (waiting for it)`.
+fn after_text(ctx: &Ctx, b: &Badge) -> Result<Option<String>> {
+    use super::texts::AfterState;
+    if b.after.is_empty() {
+        return Ok(None);
+    }
+    let today = ctx.today();
+    let mut parts = Vec::new();
+    for k in &b.after {
+        let state = match badges::get(ctx.store.conn(), k)? {
+            Some(p) if crate::domain::prereq::satisfied(&p, today) => AfterState::Held,
+            Some(p) if p.archived => AfterState::Archived,
+            Some(_) => AfterState::Waiting,
+            None => AfterState::Missing,
+        };
+        parts.push(ctx.texts.show_after(k, state));
+    }
+    Ok(Some(parts.join(", ")))
 }

@@ -24,6 +24,12 @@ pub fn export(ctx: &Ctx, file: &Path, out: &mut dyn Write) -> Result<()> {
             start: s.start,
             end: s.end,
             pinned: s.pinned,
+            step: ov.step_of(s).map(crate::domain::step::SessionStep::label),
+            url: ov.step_of(s).and_then(|st| {
+                st.url
+                    .clone()
+                    .or_else(|| ov.badge(&s.badge).and_then(|b| b.badge.url.clone()))
+            }),
         })
         .collect();
     let dates: Vec<BadgeDates> = ov
@@ -48,7 +54,7 @@ pub fn export(ctx: &Ctx, file: &Path, out: &mut dyn Write) -> Result<()> {
             out,
             "exported {} sessions and the renewal dates of {} badges to {} ({})",
             sessions.len(),
-            dates.len(),
+            dates.iter().filter(|d| d.has_any()).count(),
             file.display(),
             tz.name()
         )?;
@@ -59,7 +65,12 @@ pub fn export(ctx: &Ctx, file: &Path, out: &mut dyn Write) -> Result<()> {
 /// `sukima import ics FILE [--name NAME]`.
 pub fn import(ctx: &mut Ctx, file: &Path, name: Option<String>, out: &mut dyn Write) -> Result<()> {
     let bytes = read_bytes(file)?;
-    let msg = import_busy(&mut ctx.store, &ctx.config, ctx.now, file, &bytes, name)?;
-    writeln!(out, "{msg}")?;
+    let done = import_busy(&mut ctx.store, &ctx.config, ctx.now, file, &bytes, name)?;
+    writeln!(
+        out,
+        "{}",
+        ctx.texts
+            .done(&crate::domain::change::Done::CalendarImported(done))
+    )?;
     Ok(())
 }

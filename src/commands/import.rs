@@ -101,6 +101,7 @@ fn badges(
         import,
         ctx.now.date(),
         &|issuer| config.issuer(issuer).default_effort.0,
+        &config.known_issuers(std::iter::empty()),
         what,
     )?;
     writeln!(out, "{}", plan.report())?;

@@ -65,7 +65,7 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
             .sessions
             .iter()
             .filter(|s| until.is_none_or(|u| s.start.date() <= u))
-            .map(session_json)
+            .map(|s| session_json(&ov, s))
             .collect();
         let rescued = rescues(&ov);
         let badges: Vec<serde_json::Value> = ov
@@ -73,11 +73,13 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
             .outcomes
             .iter()
             .map(|o| {
-                let fixes: Vec<serde_json::Value> = rescued
-                    .iter()
-                    .find(|r| r.key == o.key)
-                    .map(|r| r.fixes.iter().map(fix_json).collect())
-                    .unwrap_or_default();
+                // `null` for a badge at risk whose fixes were not searched (past the
+                // first MAX_RESCUES), `[]` when none was found or it is on time.
+                let fixes: serde_json::Value = match rescued.iter().find(|r| r.key == o.key) {
+                    Some(r) => r.fixes.iter().map(fix_json).collect(),
+                    None if o.at_risk => serde_json::Value::Null,
+                    None => serde_json::json!([]),
+                };
                 serde_json::json!({
                     "badge": o.key,
                     "name": ov.name(&o.key),
@@ -91,6 +93,7 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
                     "slack_minutes": o.slack,
                     "at_risk": o.at_risk,
                     "risk": o.at_risk.then(|| En.risk_text(o)),
+                    "after": ov.badge(&o.key).map_or(&[][..], |b| &b.waits_for[..]),
                     "fixes": fixes,
                 })
             })
@@ -274,13 +277,15 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
     Ok(())
 }
 
-fn session_json(s: &Session) -> serde_json::Value {
+/// A session as JSON; `step` is the title of the step it advances (null without steps).
+fn session_json(ov: &Overview, s: &Session) -> serde_json::Value {
     serde_json::json!({
         "badge": s.badge,
         "start": ymd_hm(s.start),
         "end": ymd_hm(s.end),
         "minutes": s.minutes(),
         "pinned": s.pinned,
+        "step": ov.step_of(s).map(|st| st.title.as_str()),
     })
 }
 
@@ -310,7 +315,8 @@ fn session_line(ov: &Overview, s: &Session, dated: Dated, max: usize) -> String 
         format_minutes(s.minutes()),
         pad(&s.badge, key_width(ov, max)),
     );
-    // The name gives way, so "(pinned)" and a conflict are never cut off.
+    // The name gives way, so "(pinned)" and a conflict are never cut off. A badge with
+    // steps shows the step the session advances instead of its name.
     let tail = match ov.conflict(s) {
         Some(c) => format!("  (pinned: {})", conflict_text_in(&c.reasons, Language::En)),
         None if s.pinned => "  (pinned)".to_string(),
@@ -320,7 +326,10 @@ fn session_line(ov: &Overview, s: &Session, dated: Dated, max: usize) -> String 
     let room = max
         .saturating_sub(2)
         .saturating_sub(width(&head) + width(tail));
-    let line = format!("{head}{}{tail}", truncate(ov.name(&s.badge), room.max(1)));
+    let what = ov
+        .step_of(s)
+        .map_or_else(|| ov.name(&s.badge).to_string(), |st| st.label());
+    let line = format!("{head}{}{tail}", truncate(&what, room.max(1)));
     truncate(&line, max.saturating_sub(2))
 }
 
@@ -360,7 +369,7 @@ pub fn agenda(ctx: &Ctx, args: &crate::cli::AgendaArgs, out: &mut dyn Write) -> 
         for d in today.iter_days().take(days as usize) {
             docs.push(serde_json::json!({
                 "date": ymd(d),
-                "sessions": sessions.iter().filter(|s| s.start.date() == d).map(session_json).collect::<Vec<_>>(),
+                "sessions": sessions.iter().filter(|s| s.start.date() == d).map(|s| session_json(&ov, s)).collect::<Vec<_>>(),
                 "events": events.iter().filter(|e| e.date == d).map(|e| serde_json::json!({
                     "kind": e.kind.id(), "badge": e.badge, "name": ov.name(&e.badge),
                 })).collect::<Vec<_>>(),
@@ -434,7 +443,7 @@ pub fn due(ctx: &Ctx, args: &crate::cli::DueArgs, out: &mut dyn Write) -> Result
             out,
             &serde_json::json!({
                 "days": args.days,
-                "next": next.map(session_json),
+                "next": next.map(|s| session_json(&ov, s)),
                 "expiring": expiring,
                 "at_risk": risky,
                 "expired": expired,

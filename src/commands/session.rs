@@ -102,8 +102,8 @@ fn list(
                     "pinned": s.pinned,
                     "overdue": overdue(s),
                     "conflict": ov.conflict(s).is_some(),
-                    // The step the session advances: learning journeys fill it in.
-                    "step": serde_json::Value::Null,
+                    // The title of the step it advances (as in `plan --json`).
+                    "step": ov.step_of(s).map(|st| st.title.as_str()),
                 })
             })
             .collect();

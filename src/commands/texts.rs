@@ -38,12 +38,25 @@ pub enum ShowField {
     Available,
     Goal,
     Studied,
+    /// The prerequisites, each with whether it is held.
+    After,
+    /// The heading of the steps' table.
+    Steps,
     Priority,
     Tags,
     Url,
     Notes,
     Source,
     Archived,
+}
+
+/// Where a prerequisite stands, for `badge show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterState {
+    Held,
+    Archived,
+    Waiting,
+    Missing,
 }
 
 /// What the planner does for a badge, for `badge show`'s plan line.
@@ -83,6 +96,30 @@ pub trait CommandTexts: Texts {
 
     /// `badge show`'s study this cycle: `1h of 6h this cycle`.
     fn show_studied(&self, logged: u32, effort: u32) -> String;
+
+    /// `badge show`'s study this cycle for a badge with steps (which set the work).
+    fn show_studied_steps(&self, logged: u32) -> String;
+
+    /// A prerequisite in `badge show`: `found (held)`.
+    fn show_after(&self, key: &str, state: AfterState) -> String;
+
+    /// `step list`'s column headers: number, kind, estimate, step, state, address.
+    fn step_headers(&self) -> [&'static str; 6];
+
+    /// A step's state: done on a day.
+    fn step_done_on(&self, d: NaiveDate) -> String;
+
+    /// A step's state: its criterion left the source.
+    fn step_gone(&self) -> &'static str;
+
+    /// The current step's state: `10 of 45m` studied since the last step was done.
+    fn step_progress(&self, covered: u32, estimate: u32) -> String;
+
+    /// `step list`'s last line: `1 of 4 steps done, 3h45m left of 4h30m`.
+    fn steps_summary(&self, done: usize, all: usize, left: u32, total: u32) -> String;
+
+    /// `step list` of a badge without steps.
+    fn no_steps_yet(&self, key: &str) -> String;
 
     /// `yes`, for a flag that is set.
     fn yes(&self) -> &'static str;

@@ -131,6 +131,9 @@ pub struct Badge {
     pub source: Source,
     pub source_id: Option<String>,
     pub archived: bool,
+    /// Keys of the badges it requires first (its prerequisites), in the order given.
+    #[serde(default)]
+    pub after: Vec<String>,
 }
 
 impl Badge {
@@ -553,7 +556,7 @@ pub const MAX_NAME_CHARS: usize = 200;
 
 /// Whether `c` would reach the terminal as something other than text: a control
 /// character (tab, newline, escape) or an invisible direction override.
-fn is_unprintable(c: char) -> bool {
+pub(crate) fn is_unprintable(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
@@ -567,69 +570,14 @@ pub fn one_line(text: &str) -> String {
         .join(" ")
 }
 
-/// Checks a badge on its own: a valid key, a name, and dates that make sense together.
-pub fn check(b: &Badge) -> Result<(), String> {
-    validate_key(&b.key).map_err(|e| e.to_string())?;
-    if b.name.trim().is_empty() {
-        return Err(format!("badge '{}' needs a name", b.key));
-    }
-    if b.name.chars().count() > MAX_NAME_CHARS {
-        return Err(format!(
-            "the name of badge '{}' is {} characters long: keep it under {MAX_NAME_CHARS}",
-            b.key,
-            b.name.chars().count()
-        ));
-    }
-    for (what, text) in [
-        ("name", Some(b.name.as_str())),
-        ("issuer", Some(b.issuer.as_str())),
-        ("level", b.level.as_deref()),
-        ("url", b.url.as_deref()),
-    ] {
-        if text.is_some_and(|t| t.chars().any(is_unprintable)) {
-            return Err(format!(
-                "the {what} of badge '{}' holds a control character (a tab, newline or escape): type it without",
-                b.key
-            ));
-        }
-    }
-    if b.notes
-        .as_deref()
-        .is_some_and(|n| n.chars().any(|c| c != '\n' && is_unprintable(c)))
-    {
-        return Err(format!(
-            "the notes of badge '{}' hold a control character (a tab or escape): type them without",
-            b.key
-        ));
-    }
-    if b.replaced_by.as_deref() == Some(b.key.as_str()) {
-        return Err(format!("badge '{}' cannot replace itself", b.key));
-    }
-    if let (Some(e), Some(x)) = (b.earned_on, b.expires_on)
-        && x < e
-    {
-        return Err(format!(
-            "badge '{}' expires ({x}) before it was earned ({e}): check --earned and --expires",
-            b.key
-        ));
-    }
-    if let (Some(e), Some(r)) = (b.earned_on, b.renewed_on)
-        && r < e
-    {
-        return Err(format!(
-            "badge '{}' was renewed ({r}) before it was earned ({e})",
-            b.key
-        ));
-    }
-    if b.effort_minutes > crate::domain::duration::MAX_MINUTES {
-        return Err(format!("badge '{}': effort is too large", b.key));
-    }
-    for t in &b.tags {
-        if t.trim().is_empty() || t.chars().any(char::is_whitespace) {
-            return Err(format!("tag '{t}' must be one word without spaces"));
-        }
-    }
-    Ok(())
+/// Checks a badge on its own: a valid key, a name, and dates that make sense together
+/// (see [`crate::domain::validation`], where the whole validation lives).
+///
+/// # Errors
+///
+/// The first problem found.
+pub fn check(b: &Badge) -> Result<(), crate::domain::validation::BadgeError> {
+    crate::domain::validation::check(b)
 }
 
 #[cfg(test)]
@@ -937,7 +885,7 @@ mod tests {
                 "is 201 characters long",
             ),
         ] {
-            let err = check(&bad).unwrap_err();
+            let err = check(&bad).unwrap_err().to_string();
             assert!(err.contains(why), "{err}");
         }
     }

@@ -54,6 +54,8 @@ pub enum Done {
     Restored(Counts),
     /// The busy time of one calendar import was deleted.
     BusyDeleted { source: String, events: usize },
+    /// Busy time was imported from a calendar.
+    CalendarImported(CalendarImport),
     /// The last change was taken back.
     Undone(Label),
     /// The change the last undo took back was applied again.
@@ -90,6 +92,42 @@ pub enum Done {
         date: NaiveDate,
         minutes: u32,
     },
+    /// A step was added to a badge's journey, at `number` (from 1).
+    StepAdded {
+        key: String,
+        number: usize,
+        title: String,
+    },
+    /// A step was changed (and moved to `now` when that differs from `number`).
+    StepUpdated {
+        key: String,
+        number: usize,
+        now: usize,
+        title: String,
+    },
+    /// A step edit that changes nothing.
+    StepUnchanged { key: String, number: usize },
+    /// A step was moved from one place to another.
+    StepMoved {
+        key: String,
+        from: usize,
+        to: usize,
+        title: String,
+    },
+    /// A step was marked done (or not done); `next`: the step now current, if any.
+    StepMarked {
+        key: String,
+        number: usize,
+        title: String,
+        done: bool,
+        next: Option<(usize, String)>,
+    },
+    /// A step was deleted.
+    StepDeleted {
+        key: String,
+        number: usize,
+        title: String,
+    },
 }
 
 /// Why a session moved somewhere is flagged as a conflict.
@@ -101,6 +139,66 @@ pub enum MoveWarning {
     Blackout(String),
     /// The time is busy, or was skipped.
     Busy,
+}
+
+/// What a calendar import did (DESIGN 8): the busy events it wrote under which name, the
+/// earlier import of that name it replaced, and what it left out and why. Liberal: an
+/// event that cannot be read is left out and named here, and the rest is imported.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CalendarImport {
+    /// The file as it was given (`-` for standard input).
+    pub file: String,
+    /// The import's name: `--name`, else the calendar's `X-WR-CALNAME`, else the file's
+    /// full path.
+    pub source: String,
+    /// Busy events written.
+    pub added: usize,
+    /// Busy events of the earlier import of the same name, now replaced.
+    pub replaced: usize,
+    /// Events that are not busy time (free or cancelled).
+    pub free_or_cancelled: usize,
+    /// Occurrences outside the planning horizon, and the horizon in days.
+    pub outside_range: usize,
+    pub horizon_days: u32,
+    /// Older copies of events that a higher SEQUENCE changed.
+    pub superseded: usize,
+    /// Events that could not be read, in file order.
+    pub unreadable: Vec<LeftOut>,
+    /// Lines not read as written (broken folding and the like), in file order.
+    pub bad_lines: Vec<BadLine>,
+    /// Other things the reader noticed (the reader's words, English).
+    pub notes: Vec<String>,
+}
+
+impl CalendarImport {
+    /// How many unreadable events and broken lines a report names one by one.
+    pub const NAMED: usize = 3;
+
+    /// The name to show where there is little room: the file name of an import named by
+    /// its full path (`basic.ics`), else the name itself.
+    pub fn short_name(&self) -> &str {
+        if self.source.starts_with('/') {
+            self.source.rsplit('/').next().unwrap_or(&self.source)
+        } else {
+            &self.source
+        }
+    }
+}
+
+/// An event a calendar import left out: its UID (if it has one), the line where it
+/// starts, and why (the reader's words, English).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeftOut {
+    pub uid: Option<String>,
+    pub line: usize,
+    pub reason: String,
+}
+
+/// A line of a calendar not read as written, and why (the reader's words, English).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadLine {
+    pub line: usize,
+    pub reason: String,
 }
 
 /// How many of each record: a backup's summary.
@@ -147,6 +245,28 @@ pub enum Label {
     ImportCalendar(String),
     /// Badges imported (`credly badges.json`, `csv (2 files)`).
     Import(String),
+    /// A step added to a badge.
+    AddStep(String),
+    /// Step `number` of a badge edited.
+    EditStep {
+        key: String,
+        number: usize,
+    },
+    /// Step `number` of a badge moved.
+    MoveStep {
+        key: String,
+        number: usize,
+    },
+    /// A step of a badge marked done, or not done.
+    MarkStep {
+        key: String,
+        done: bool,
+    },
+    /// Step `number` of a badge deleted.
+    DeleteStep {
+        key: String,
+        number: usize,
+    },
     /// Badges set to a priority (`aws-saa, az-104` to `high`).
     SetPriority {
         keys: String,
@@ -217,6 +337,16 @@ impl Label {
             Label::NotDone { badge, at } => format!("not done {badge} at {at}"),
             Label::EditLog(id) => format!("edit log {id}"),
             Label::DeleteLog(id) => format!("delete log {id}"),
+            Label::AddStep(k) => format!("add step to {k}"),
+            Label::EditStep { key, number } => format!("edit step {number} of {key}"),
+            Label::MoveStep { key, number } => format!("move step {number} of {key}"),
+            Label::MarkStep { key, done } => {
+                format!(
+                    "mark a step of {key} {}",
+                    if *done { "done" } else { "not done" }
+                )
+            }
+            Label::DeleteStep { key, number } => format!("delete step {number} of {key}"),
             Label::Other(text) => text.clone(),
         }
     }
@@ -241,6 +371,37 @@ impl Label {
             ("unpin ", |w| Some(Label::Unpin(w.into()))),
             ("import ics ", |s| Some(Label::ImportCalendar(s.into()))),
         ];
+        if let Some(k) = text.strip_prefix("add step to ").filter(|k| !k.is_empty()) {
+            return Label::AddStep(k.into());
+        }
+        for (prefix, make) in [("edit step ", 0u8), ("move step ", 1), ("delete step ", 2)] {
+            if let Some(rest) = text.strip_prefix(prefix)
+                && let Some((n, key)) = rest.split_once(" of ")
+                && let Ok(number) = n.parse::<usize>()
+                && !key.is_empty()
+            {
+                let key = key.to_string();
+                return match make {
+                    0 => Label::EditStep { key, number },
+                    1 => Label::MoveStep { key, number },
+                    _ => Label::DeleteStep { key, number },
+                };
+            }
+        }
+        if let Some(rest) = text.strip_prefix("mark a step of ") {
+            if let Some(key) = rest.strip_suffix(" not done").filter(|k| !k.is_empty()) {
+                return Label::MarkStep {
+                    key: key.into(),
+                    done: false,
+                };
+            }
+            if let Some(key) = rest.strip_suffix(" done").filter(|k| !k.is_empty()) {
+                return Label::MarkStep {
+                    key: key.into(),
+                    done: true,
+                };
+            }
+        }
         if text == "import backup" {
             return Label::ImportBackup;
         }
@@ -367,6 +528,12 @@ pub enum ChangeError {
     /// No window or calendar import has the name.
     #[error("no window id or calendar import is called '{name}'")]
     UnknownSource { name: String },
+    /// Several calendar imports have the file name given (imports named by full path).
+    #[error("several calendar imports are called '{name}'")]
+    AmbiguousSource {
+        name: String,
+        candidates: Vec<String>,
+    },
     /// A log entry or a session of no minutes.
     #[error("no minutes")]
     NoMinutes { session: bool },
@@ -402,6 +569,51 @@ pub enum ChangeError {
     /// A log entry dated after today.
     #[error("{date} is in the future")]
     LogInFuture { date: NaiveDate },
+    /// A prerequisite (`--after` of `of`) names no badge.
+    #[error("--after of '{of}': no badge has the key '{key}'")]
+    UnknownPrerequisite {
+        of: String,
+        key: String,
+        close: Vec<String>,
+    },
+    /// Prerequisites that cannot be: archived, the badge itself, a loop.
+    #[error("{0}")]
+    Prerequisite(crate::domain::prereq::PrereqError),
+    /// A step that cannot be written (no title, an absurd estimate, an address that is
+    /// not http(s)).
+    #[error("{0}")]
+    Step(crate::domain::step::StepError),
+    /// The badge has no steps.
+    #[error("{key} has no steps")]
+    NoSteps { key: String },
+    /// No step has that number (`len` steps).
+    #[error("{key} has steps 1 to {len}, not {number}")]
+    NoSuchStep {
+        key: String,
+        len: usize,
+        number: usize,
+    },
+    /// A new step cannot go there (`1..=max`).
+    #[error("a new step of {key} goes at 1 to {max}, not {number}")]
+    StepPlace {
+        key: String,
+        max: usize,
+        number: usize,
+    },
+    /// The step is already done (or not done).
+    #[error("step {number} of {key} is already in that state")]
+    StepAlready {
+        key: String,
+        number: usize,
+        title: String,
+        done: bool,
+    },
+    /// Every step is done: no current one to mark.
+    #[error("every step of {key} is done")]
+    AllStepsDone { key: String },
+    /// A badge that the one validation refused.
+    #[error("{0}")]
+    Badge(#[from] crate::domain::validation::BadgeError),
     /// A field the domain rejected, in its words (English).
     #[error("{0}")]
     Invalid(String),
@@ -463,6 +675,27 @@ mod tests {
             },
             Label::EditLog(4),
             Label::DeleteLog(12),
+            Label::AddStep("df-prac".into()),
+            Label::EditStep {
+                key: "df-prac".into(),
+                number: 2,
+            },
+            Label::MoveStep {
+                key: "df-prac".into(),
+                number: 12,
+            },
+            Label::MarkStep {
+                key: "df-prac".into(),
+                done: true,
+            },
+            Label::MarkStep {
+                key: "df-prac".into(),
+                done: false,
+            },
+            Label::DeleteStep {
+                key: "df-prac".into(),
+                number: 1,
+            },
             Label::Other("something else".into()),
         ];
         for l in labels {

@@ -173,7 +173,21 @@ pub fn hm(t: NaiveTime) -> String {
 
 /// Formats a local date-time as `YYYY-MM-DDTHH:MM`.
 pub fn ymd_hm(t: NaiveDateTime) -> String {
-    t.format(DATETIME_FMT).to_string()
+    use chrono::{Datelike, Timelike};
+    // By hand rather than through `format`: a calendar import writes hundreds of
+    // thousands of these, and chrono's format parser showed in its profile.
+    if (0..=9999).contains(&t.year()) {
+        format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}",
+            t.year(),
+            t.month(),
+            t.day(),
+            t.hour(),
+            t.minute()
+        )
+    } else {
+        t.format(DATETIME_FMT).to_string()
+    }
 }
 
 /// Three-letter lowercase weekday name, as stored and typed (`mon`).

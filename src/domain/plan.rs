@@ -74,6 +74,15 @@
 //!    the selection is optimal for the real problem, and every badge at risk gets
 //!    exactly its quota by its due (property-tested against an independent max flow).
 //!
+//! **Prerequisites** (a target's `after`): no session of a badge before the planned finish
+//! (the end of the last session) of a badge it waits for, and none while that one is not
+//! fully planned. The selection then runs in *capacity time* (`chain`): a badge on time
+//! takes everything it waits for along, due early enough for it, so the set stays the
+//! lexicographic best (property-tested against a brute force over earliest-deadline-first
+//! with modified deadlines); placement goes by those deadlines and holds each badge back
+//! until what it waits for is finished (`place::Links`). Without prerequisites nothing of
+//! this runs and the plan is as described above.
+//!
 //! Every outcome is measured on the sessions actually placed (`report`), never taken
 //! from the relaxation; the rescue numbers come from the relaxation with every on-time
 //! badge kept on time. A badge is at risk for [`Risk::SessionRules`] only when its whole
@@ -89,6 +98,7 @@
 //! and the rescue numbers are lower bounds there.
 
 mod bnb;
+mod chain;
 mod edf;
 mod guard;
 mod hall;
@@ -100,6 +110,8 @@ mod select;
 
 #[cfg(test)]
 mod at_risk_tests;
+#[cfg(test)]
+mod chain_tests;
 #[cfg(test)]
 mod checker;
 #[cfg(test)]
@@ -300,14 +312,14 @@ pub fn plan(input: &PlanInput) -> Plan {
     let zero = vec![0u64; n];
     let mut inflate = zero.clone();
     let mut budget = select::WORK_BUDGET;
-    let (mut on_time, selection_exact) = choose(&model, &inflate, &mut budget);
+    let (mut sel, selection_exact) = choose(&model, &inflate, &mut budget);
     let mut exact = selection_exact;
 
     // The on-time badges by themselves, repaired until placement gives them all they
     // need.
     let mut round = 0u32;
     let alone = loop {
-        let placed = place_all(&model, &on_time, &zero, &zero, Mode::Alone);
+        let placed = place_all(&model, &sel, &zero, &zero, Mode::Alone);
         if placed.2.is_empty() {
             break placed;
         }
@@ -321,23 +333,22 @@ pub fn plan(input: &PlanInput) -> Plan {
             for &(i, short) in &placed.2 {
                 inflate[i] = inflate[i].saturating_add(short);
             }
-            on_time = choose(&model, &inflate, &mut budget).0;
+            sel = choose(&model, &inflate, &mut budget).0;
         } else {
-            for &(i, _) in &placed.2 {
-                on_time[i] = false;
-            }
+            let missed: Vec<usize> = placed.2.iter().map(|&(i, _)| i).collect();
+            sel.give_up(&model, &missed, &inflate);
         }
     };
 
     // Then the badges at risk with them, as long as that leaves every on-time badge on
     // time: the guard and the quotas keep `margin` more for those that missed.
     let mut margin = inflate;
-    let mut quotas = quota::quotas(&model, &on_time, &margin);
-    let (pieces, cap, quotas) = if has_late(&model, &on_time) {
+    let mut quotas = quota::quotas(&model, &sel.kept, &margin);
+    let (pieces, cap, quotas) = if has_late(&model, &sel.kept) {
         let mut tries = 0;
         loop {
             let (pieces, cap, missed) =
-                place_all(&model, &on_time, &quotas.quota, &margin, Mode::Together);
+                place_all(&model, &sel, &quotas.quota, &margin, Mode::Together);
             if missed.is_empty() {
                 break (pieces, cap, quotas);
             }
@@ -345,13 +356,13 @@ pub fn plan(input: &PlanInput) -> Plan {
             if tries > MARGIN_ROUNDS {
                 // Give up sharing: the on-time badges first, as they fit by themselves.
                 let (pieces, cap, _) =
-                    place_all(&model, &on_time, &quotas.quota, &margin, Mode::KeptFirst);
+                    place_all(&model, &sel, &quotas.quota, &margin, Mode::KeptFirst);
                 break (pieces, cap, quotas);
             }
             for (i, short) in missed {
                 margin[i] = margin[i].saturating_add(2 * short);
             }
-            quotas = quota::quotas(&model, &on_time, &margin);
+            quotas = quota::quotas(&model, &sel.kept, &margin);
         }
     } else {
         (alone.0, alone.1, quotas)
@@ -359,9 +370,99 @@ pub fn plan(input: &PlanInput) -> Plan {
     report::assemble(input, &model, &pieces, &cap, exact, &quotas, &margin)
 }
 
-/// Whether some badge not on time has minutes to place.
-fn has_late(model: &Model, on_time: &[bool]) -> bool {
-    (0..model.items.len()).any(|i| !on_time[i] && late_kind(model, i))
+/// The badges chosen to be on time, and how placement treats them.
+struct Selection {
+    /// On time (counted), per item.
+    counted: Vec<bool>,
+    /// Placed as protected: the counted ones and, with prerequisites, everything they
+    /// wait for (see `chain`).
+    kept: Vec<bool>,
+    /// Per kept item that is not counted: the last day it may be placed on (the day its
+    /// dependants need it done by).
+    needed_by: Vec<Option<usize>>,
+    /// The planning order for placement: the model's, or with prerequisites by the kept
+    /// items' deadlines.
+    rank: Vec<usize>,
+}
+
+impl Selection {
+    /// Without prerequisites: the counted items are the kept ones.
+    fn plain(model: &Model, counted: Vec<bool>) -> Selection {
+        Selection {
+            kept: counted.clone(),
+            counted,
+            needed_by: vec![None; model.items.len()],
+            rank: model.items.iter().map(|it| it.rank).collect(),
+        }
+    }
+
+    fn chained(model: &Model, c: chain::Choice) -> Selection {
+        let pre = hall::prefix(&model.capacity);
+        // The day a deadline in capacity time falls on.
+        let day_of = |x: u64| pre.partition_point(|&p| p < x).saturating_sub(1);
+        let n = model.items.len();
+        let needed_by = (0..n)
+            .map(|i| {
+                (c.kept[i] && !c.counted[i])
+                    .then(|| c.deadline[i].map(day_of))
+                    .flatten()
+            })
+            .collect();
+        // Earliest deadline first: kept items by their deadline, others by the end of
+        // their due day; then as the model orders them.
+        let key = |i: usize| -> (i64, usize) {
+            let it = &model.items[i];
+            let d = match c.deadline[i].filter(|_| c.kept[i]) {
+                Some(x) => i64::try_from(x).unwrap_or(i64::MAX),
+                None if it.due < 0 => -1,
+                None => {
+                    let last = model.days.saturating_sub(1);
+                    let day = usize::try_from(it.due).map_or(last, |d| d.min(last));
+                    i64::try_from(pre.get(day + 1).copied().unwrap_or(0)).unwrap_or(i64::MAX)
+                }
+            };
+            (d, it.rank)
+        };
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by_key(|&i| key(i));
+        let mut rank = vec![0; n];
+        for (r, &i) in order.iter().enumerate() {
+            rank[i] = r;
+        }
+        Selection {
+            counted: c.counted,
+            kept: c.kept,
+            needed_by,
+            rank,
+        }
+    }
+
+    /// Gives up the items that missed: a counted one is no longer counted; one only
+    /// needed early takes the counted items waiting for it down with it.
+    fn give_up(&mut self, model: &Model, missed: &[usize], inflate: &[u64]) {
+        let mut stack: Vec<usize> = missed.to_vec();
+        let mut seen = vec![false; model.items.len()];
+        while let Some(i) = stack.pop() {
+            if std::mem::replace(&mut seen[i], true) {
+                continue;
+            }
+            if self.counted[i] {
+                self.counted[i] = false;
+            } else {
+                stack.extend(model.succs[i].iter().copied());
+            }
+        }
+        if model.chained() {
+            *self = Selection::chained(model, chain::closure(model, inflate, &self.counted));
+        } else {
+            self.kept.clone_from(&self.counted);
+        }
+    }
+}
+
+/// Whether some badge not kept has minutes to place.
+fn has_late(model: &Model, kept: &[bool]) -> bool {
+    (0..model.items.len()).any(|i| !kept[i] && late_kind(model, i))
 }
 
 /// Placed when not on time: a candidate left out, or a badge that cannot be on time.
@@ -385,36 +486,75 @@ enum Mode {
     Alone,
 }
 
+/// When each item is finished before placement starts: at once (or when its last pinned
+/// session ends) for one with nothing to place in any mode; not yet for the others.
+fn nothing_to_place(model: &Model) -> Vec<Option<i64>> {
+    (0..model.items.len())
+        .map(|i| {
+            let it = &model.items[i];
+            let idle = match it.kind {
+                Kind::Candidate => it.need_due == 0,
+                Kind::Late(_) => it.need_total == 0,
+                _ => true,
+            };
+            idle.then(|| model.pin_end[i].unwrap_or(i64::MIN))
+        })
+        .collect()
+}
+
 /// Places the badges on time up to their due day, and the others as `mode` says.
-/// Returns the pieces in time order, the cap left per day, and the on-time badges that
+/// Returns the pieces in time order, the cap left per day, and the kept badges that
 /// missed minutes by their due day (with how many).
 fn place_all(
     model: &Model,
-    on_time: &[bool],
+    sel: &Selection,
     quotas: &[u64],
     reserve: &[u64],
     mode: Mode,
 ) -> (Vec<place::Piece>, Vec<u32>, Vec<(usize, u64)>) {
     let n = model.items.len();
+    let ranked = |mut it: place::PlaceItem| {
+        it.rank = sel.rank[it.item];
+        it
+    };
     let kept: Vec<place::PlaceItem> = (0..n)
-        .filter(|&i| on_time[i])
-        .map(|i| model.on_time_item(i, reserve[i]))
+        .filter(|&i| sel.kept[i])
+        .map(|i| match sel.needed_by[i] {
+            Some(day) if !sel.counted[i] => ranked(model.needed_item(i, day, reserve[i])),
+            _ => ranked(model.on_time_item(i, reserve[i])),
+        })
         .collect();
-    let late = (0..n).filter(|&i| !on_time[i] && late_kind(model, i));
+    let late = (0..n).filter(|&i| !sel.kept[i] && late_kind(model, i));
     let pre = hall::prefix(&model.capacity);
     let mut cap = model.cap_left.clone();
-    let place = |slots: &[model::Slot], cap: &mut [u32], items: &[place::PlaceItem]| {
-        place::place(slots, cap, items, &model.edges, model.shape(), &pre)
+    let links = place::Links {
+        preds: &model.preds,
+        succs: &model.succs,
+        pin_end: &model.pin_end,
+    };
+    let mut finish = nothing_to_place(model);
+    let mut place = |slots: &[model::Slot], cap: &mut [u32], items: &[place::PlaceItem]| {
+        place::place(
+            slots,
+            cap,
+            items,
+            &model.edges,
+            model.shape(),
+            &pre,
+            &links,
+            &mut finish,
+        )
     };
     let (pieces, placed) = match mode {
         Mode::Together => {
             let mut items = kept.clone();
-            items.extend(late.map(|i| model.at_risk_item(i, quotas[i])));
+            items.extend(late.map(|i| ranked(model.at_risk_item(i, quotas[i]))));
             place(&model.slots, &mut cap, &items)
         }
         Mode::KeptFirst | Mode::Alone => {
             let (mut pieces, placed) = place(&model.slots, &mut cap, &kept);
-            let late: Vec<place::PlaceItem> = late.map(|i| model.at_risk_item(i, 0)).collect();
+            let late: Vec<place::PlaceItem> =
+                late.map(|i| ranked(model.at_risk_item(i, 0))).collect();
             if mode == Mode::KeptFirst && !late.is_empty() {
                 let leftover = place::subtract(&model.slots, &pieces);
                 let (more, _) = place(&leftover, &mut cap, &late);
@@ -434,7 +574,12 @@ fn place_all(
 }
 
 /// Selects the on-time set among the candidates, demands inflated by `inflate`.
-fn choose(model: &Model, inflate: &[u64], budget: &mut u64) -> (Vec<bool>, bool) {
+fn choose(model: &Model, inflate: &[u64], budget: &mut u64) -> (Selection, bool) {
+    if model.chained() {
+        let c = chain::select(model, inflate, budget);
+        let exact = c.exact;
+        return (Selection::chained(model, c), exact);
+    }
     let n = model.items.len();
     let cands: Vec<usize> = (0..n)
         .filter(|&i| model.items[i].kind == Kind::Candidate && model.window(i).is_some())
@@ -458,5 +603,5 @@ fn choose(model: &Model, inflate: &[u64], budget: &mut u64) -> (Vec<bool>, bool)
     for (k, &i) in cands.iter().enumerate() {
         on_time[i] = choice.chosen[k];
     }
-    (on_time, choice.exact)
+    (Selection::plain(model, on_time), choice.exact)
 }

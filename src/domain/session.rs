@@ -67,7 +67,7 @@ pub fn actionable(sessions: &[Session], overdue: &[Pinned], now: NaiveDateTime) 
 }
 
 /// The session `name` names among `sessions` (as [`actionable`] lists them).
-pub fn find<'a>(sessions: &'a [Session], name: SessionName) -> Result<&'a Session, LookupError> {
+pub fn find(sessions: &[Session], name: SessionName) -> Result<&Session, LookupError> {
     match name {
         SessionName::Next => sessions.first().ok_or(LookupError::NoSessions),
         SessionName::At(at) => sessions.iter().find(|s| s.start == at).ok_or_else(|| {

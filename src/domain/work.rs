@@ -16,6 +16,9 @@ pub struct PlanTarget {
     /// Effort minus what was logged in this cycle (pinned sessions not subtracted).
     pub remaining: u32,
     pub priority: Priority,
+    /// Keys of the targets it must wait for: no session of it before their planned
+    /// finish (prerequisites not yet held; see [`crate::domain::prereq`]).
+    pub after: Vec<String>,
 }
 
 /// What a badge gives the planner.
@@ -132,6 +135,7 @@ pub fn work_for_all(
                     due,
                     remaining: remaining(b),
                     priority: b.priority,
+                    after: Vec::new(),
                 },
                 replaces: replaces.clone(),
             }
@@ -144,6 +148,7 @@ pub fn work_for_all(
                     due: goal,
                     remaining: remaining(b),
                     priority: b.priority,
+                    after: Vec::new(),
                 }),
                 (_, None) => Work::Nothing(Idle::NoGoal),
             }
@@ -173,6 +178,7 @@ fn held_work(
                 due: goal,
                 remaining: b.effort_minutes,
                 priority: b.priority,
+                after: Vec::new(),
             }),
             _ if retired => Work::Nothing(Idle::Retired),
             _ => Work::Nothing(Idle::Expired),
@@ -199,6 +205,7 @@ fn held_work(
         due: minus_days(expires, rules.buffer_days),
         remaining,
         priority: b.priority,
+        after: Vec::new(),
     })
 }
 
@@ -261,6 +268,7 @@ mod tests {
                 due: d("2027-06-23"),     // expiry minus the 7-day buffer
                 remaining: 300,
                 priority: Priority::Normal,
+                after: Vec::new()
             })
         );
         let t = w["logged"].target().unwrap();

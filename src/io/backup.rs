@@ -1,5 +1,10 @@
-//! The versioned JSON backup (DESIGN 6): `{"format": "sukima-backup", "version": 1,
+//! The versioned JSON backup (DESIGN 6): `{"format": "sukima-backup", "version": 2,
 //! "badges": [...], "windows": [...], "log": [...], "pinned": [...]}`.
+//!
+//! Version 2 adds to each badge its prerequisites (`"after": [keys]`) and its steps
+//! (`"steps": [{"title", "kind", "minutes", "url", "done_on", "source_ref", "gone"}]`, in
+//! order; `minutes` null means the default estimate of its kind). A version-1 backup still
+//! imports: its badges have no steps and no prerequisites.
 //!
 //! Export is deterministic (badges by key, windows in the order added, the log by date,
 //! start and badge, pinned by start), so export → import into an empty database → export
@@ -10,19 +15,25 @@ use crate::domain::badge::{Badge, Priority, Source, validate_key};
 use crate::domain::dates::{hm, parse_datetime, parse_hm, parse_ymd, ymd, ymd_hm};
 use crate::domain::log::{LogEntry, Pinned};
 use crate::domain::spare::{WeekdayOrd, Window, WindowKind, validate};
+use crate::domain::step::{Step, StepKind};
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::collections::{BTreeSet, HashSet};
 
 /// The `format` field's value.
 pub const FORMAT: &str = "sukima-backup";
-/// The version this program writes and reads.
-pub const VERSION: u32 = 1;
+/// The version this program writes.
+pub const VERSION: u32 = 2;
+/// The oldest version this program reads.
+pub const OLDEST_VERSION: u32 = 1;
 
 /// Everything a backup holds, as domain values.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct BackupData {
     pub badges: Vec<Badge>,
+    /// The steps of each badge that has some, by badge key, in order.
+    pub steps: BTreeMap<String, Vec<Step>>,
     pub windows: Vec<Window>,
     pub log: Vec<LogEntry>,
     pub pinned: Vec<Pinned>,
@@ -88,6 +99,20 @@ struct BadgeRec {
     source: Option<String>,
     source_id: Option<String>,
     archived: Option<bool>,
+    after: Option<Vec<String>>,
+    steps: Option<Vec<StepRec>>,
+}
+
+#[derive(Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct StepRec {
+    title: Option<String>,
+    kind: Option<String>,
+    minutes: Option<u32>,
+    url: Option<String>,
+    done_on: Option<String>,
+    source_ref: Option<String>,
+    gone: Option<bool>,
 }
 
 #[derive(Serialize, Deserialize, Default)]
@@ -166,6 +191,13 @@ pub fn to_json(data: &BackupData) -> String {
                 source: Some(b.source.as_str().into()),
                 source_id: b.source_id.clone(),
                 archived: Some(b.archived),
+                after: Some(b.after.clone()),
+                steps: Some(
+                    data.steps
+                        .get(&b.key)
+                        .map(|list| list.iter().map(step_rec).collect())
+                        .unwrap_or_default(),
+                ),
             })
             .collect(),
         windows: data.windows.iter().map(window_rec).collect(),
@@ -191,6 +223,18 @@ pub fn to_json(data: &BackupData) -> String {
     let mut text = serde_json::to_string_pretty(&doc).expect("the backup serialises");
     text.push('\n');
     text
+}
+
+fn step_rec(s: &Step) -> StepRec {
+    StepRec {
+        title: Some(s.title.clone()),
+        kind: Some(s.kind.as_str().into()),
+        minutes: s.minutes,
+        url: s.url.clone(),
+        done_on: opt_ymd(s.done_on),
+        source_ref: s.source_ref.clone(),
+        gone: Some(s.gone),
+    }
 }
 
 /// A window as the JSON object of the backup and of `window list --json`.
@@ -255,10 +299,10 @@ pub fn from_json(
         ));
     }
     match value.get("version").and_then(serde_json::Value::as_u64) {
-        Some(v) if v == u64::from(VERSION) => {}
+        Some(v) if (u64::from(OLDEST_VERSION)..=u64::from(VERSION)).contains(&v) => {}
         Some(v) => {
             return Err(format!(
-                "{file} is a backup of version {v}; this sukima reads version {VERSION}: upgrade sukima"
+                "{file} is a backup of version {v}; this sukima reads versions {OLDEST_VERSION} to {VERSION}: upgrade sukima"
             ));
         }
         None => return Err(format!("{file}: \"version\" is missing or not a number")),
@@ -279,6 +323,36 @@ pub fn from_json(
                 .transpose()
         };
         let issuer = r.issuer.unwrap_or_default();
+        if let Some(list) = r.steps {
+            let mut steps = Vec::with_capacity(list.len());
+            for (j, sr) in list.into_iter().enumerate() {
+                let at_f = |field: &str, msg: String| at(&format!("steps[{j}] {field}"), msg);
+                let step = Step {
+                    id: None,
+                    title: sr.title.unwrap_or_default(),
+                    kind: sr
+                        .kind
+                        .map(|k| k.parse::<StepKind>())
+                        .transpose()
+                        .map_err(|e| at_f("kind", e.to_string()))?
+                        .unwrap_or_default(),
+                    minutes: sr.minutes,
+                    url: sr.url,
+                    done_on: sr
+                        .done_on
+                        .map(|s| parse_ymd(&s).map_err(|e| at_f("done_on", e.to_string())))
+                        .transpose()?,
+                    source_ref: sr.source_ref,
+                    gone: sr.gone.unwrap_or(false),
+                };
+                crate::domain::step::check(&step)
+                    .map_err(|e| format!("{file}: badges[{i}] steps[{j}]: {e}"))?;
+                steps.push(step);
+            }
+            if !steps.is_empty() {
+                data.steps.insert(key.clone(), steps);
+            }
+        }
         let name = r
             .name
             .filter(|n| !n.trim().is_empty())
@@ -314,9 +388,12 @@ pub fn from_json(
                 .unwrap_or_default(),
             source_id: r.source_id,
             archived: r.archived.unwrap_or(false),
+            after: r.after.unwrap_or_default(),
         });
     }
     for (i, b) in data.badges.iter().enumerate() {
+        // The one validation (DESIGN 8); a backup's issuers are kept as written.
+        crate::domain::validation::check(b).map_err(|e| format!("{file}: badges[{i}]: {e}"))?;
         if let Some(rep) = &b.replaced_by
             && !keys.contains(rep)
         {
@@ -324,6 +401,29 @@ pub fn from_json(
                 "{file}: badges[{i}] replaced_by: no badge has the key '{rep}'"
             ));
         }
+        for k in &b.after {
+            if !keys.contains(k) {
+                return Err(format!(
+                    "{file}: badges[{i}] after: no badge has the key '{k}'"
+                ));
+            }
+            if *k == b.key {
+                return Err(format!(
+                    "{file}: badges[{i}] after: '{k}' cannot come after itself"
+                ));
+            }
+        }
+    }
+    let edges: std::collections::BTreeMap<&str, Vec<&str>> = data
+        .badges
+        .iter()
+        .map(|b| (b.key.as_str(), b.after.iter().map(String::as_str).collect()))
+        .collect();
+    if let Some(cycle) = crate::domain::prereq::find_cycle(&edges) {
+        return Err(format!(
+            "{file}: prerequisites make a loop ({}): take one out of \"after\"",
+            cycle.join(" → ")
+        ));
     }
     for (i, r) in doc.windows.into_iter().enumerate() {
         data.windows

@@ -11,23 +11,33 @@
 //! - `accepted` and `pending` records are imported, `revoked` and `rejected` skipped; a
 //!   record without a state, or with one Credly did not document, is imported (and noted).
 //! - The same id twice (the same page given twice, or a badge that moved between pages
-//!   while they were saved): the first one read is imported, the others are duplicates.
+//!   while they were saved): the later issue of the two is imported (as below), the other
+//!   is a duplicate.
 //! - Two records with the same name and issuer under different ids are issues of the same
 //!   badge (Credly re-issues some badges on renewal): only the latest issue is imported,
 //!   the older ones are skipped as superseded, so the user holds one badge per credential.
+//!   The latest is DESIGN 8's: the later `issued_at`, then the later `expires_at_date`,
+//!   then the larger id; the result never depends on the order of the records.
 //! - A `data` that is a single object (one badge's JSON) is read as one record.
 //! - The pagination `metadata` (`current_page`, `total_pages`) tells whether every page was
 //!   given; if not, [`Import::complete`] is false and a note names the missing pages.
 //! - Every record is checked, skipped ones included: a damaged file is refused whole.
+//! - `badge_template.badge_template_activities` are the badge's earning criteria: see
+//!   [`activities`]; `badge_template.id` links a `required_badge_template_id` to another
+//!   badge of the same import.
 
 use super::import_error::{ImportError, Location, Problem};
-use super::incoming::{Carried, Import, Incoming, SkipReason, Skipped, drop_older_issues};
+use super::incoming::{
+    Activity, Carried, Import, Incoming, SkipReason, Skipped, drop_older_issues, later_issue,
+};
 use super::json_value::{self, day_of, describe, text_at};
 use crate::domain::Source;
+use crate::domain::badge::one_line;
 use crate::domain::dates::parse_ymd;
+use crate::domain::step::{check_url, kind_of_activity};
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 /// Reads the pages of a Credly download: `(file name for messages, bytes)` each, in the
 /// order given.
@@ -40,7 +50,7 @@ pub fn parse(files: &[(String, Vec<u8>)]) -> Result<Import, ImportError> {
     let mut records = Vec::new();
     let mut skipped = Vec::new();
     let mut notes = Vec::new();
-    let mut seen_ids = HashSet::new();
+    let mut seen_ids: HashMap<String, usize> = HashMap::new();
     let mut pages = Pages::default();
 
     for (file, bytes) in files {
@@ -49,8 +59,19 @@ pub fn parse(files: &[(String, Vec<u8>)]) -> Result<Import, ImportError> {
         for (i, value) in data_records(file, &doc)?.iter().enumerate() {
             let rec = read_record(file, i + 1, value)?;
             let origin = format!("{file} record {}", i + 1);
-            if !seen_ids.insert(rec.incoming.source_id.clone()) {
-                skipped.push(Skipped::of(&rec.incoming, SkipReason::Duplicate, origin));
+            if let Some(&at) = seen_ids.get(&rec.incoming.source_id) {
+                // The same id twice: the later issue is read, whatever the order.
+                let mut dropped = Incoming {
+                    origin,
+                    ..rec.incoming
+                };
+                if let Some(kept) = records.get_mut(at)
+                    && later_issue(&dropped, kept).is_gt()
+                {
+                    std::mem::swap(kept, &mut dropped);
+                }
+                let origin = dropped.origin.clone();
+                skipped.push(Skipped::of(&dropped, SkipReason::Duplicate, origin));
                 continue;
             }
             match rec.state.as_deref() {
@@ -74,6 +95,7 @@ pub fn parse(files: &[(String, Vec<u8>)]) -> Result<Import, ImportError> {
                             rec.incoming.name
                         ));
                     }
+                    seen_ids.insert(rec.incoming.source_id.clone(), records.len());
                     records.push(Incoming {
                         origin,
                         ..rec.incoming
@@ -199,12 +221,54 @@ fn read_record(file: &str, index: usize, value: &Value) -> Result<Record, Import
             url: text_at(template, "url"),
             earned_on,
             expires_on,
+            issued_at: rec
+                .get("issued_at")
+                .and_then(Value::as_str)
+                .and_then(|t| chrono::DateTime::parse_from_rfc3339(t.trim()).ok())
+                .map(|t| t.naive_utc()),
             retires_on: None,
             effort_minutes: None,
+            notes: None,
             origin: String::new(),
+            template_id: text_at(template, "id"),
+            activities: Some(activities(template)),
         },
         state,
     })
+}
+
+/// `badge_template.badge_template_activities`, in file order: each with a title becomes
+/// an [`Activity`]; its kind from `activity_type` (and the title: a proctored exam is an
+/// exam); its `url` when it is an http(s) address; `required_badge_template_id` names a
+/// badge to earn first. Anything else in them is ignored.
+fn activities(template: Option<&Value>) -> Vec<Activity> {
+    let list = template
+        .and_then(|t| t.get("badge_template_activities"))
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    list.iter()
+        .filter_map(|a| {
+            let title = one_line(&text_at(Some(a), "title")?);
+            if title.is_empty() {
+                return None;
+            }
+            let ty = text_at(Some(a), "activity_type").unwrap_or_default();
+            Some(Activity {
+                kind: kind_of_activity(&ty, &title),
+                url: text_at(Some(a), "url").filter(|u| check_url(u).is_ok()),
+                requires: match a.get("required_badge_template_id") {
+                    Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+                    Some(Value::Number(n)) => Some(n.to_string()),
+                    _ => None,
+                },
+                title: title
+                    .chars()
+                    .take(crate::domain::step::MAX_TITLE_CHARS)
+                    .collect(),
+            })
+        })
+        .collect()
 }
 
 /// The date in `field` (null: none), or when `field` is absent the date part of the

@@ -1,6 +1,6 @@
 //! Badges from a spreadsheet: a CSV file with a header row naming the columns `name`
-//! (required), `issuer`, `earned_on`, `expires_on`, `retires_on`, `effort` and `url`, in
-//! any order; other columns are ignored.
+//! (required), `issuer`, `earned_on`, `expires_on`, `retires_on`, `effort`, `url` and
+//! `notes`, in any order; other columns are ignored and named in the report.
 //!
 //! It reads what spreadsheets write: a UTF-8 byte order mark, CRLF line ends, quoted cells
 //! holding commas, quotes and line breaks, any Unicode, rows shorter than the header, and
@@ -18,7 +18,10 @@
 //!   spaces collapsed: see [`text_identity`]), so re-importing an edited sheet updates the
 //!   badge whose name and issuer it matches; a renamed badge is a new one (the old one is
 //!   kept). Badges missing from the file are left alone and not reported: a sheet need
-//!   not list every badge. The same name and issuer on two rows: the first wins.
+//!   not list every badge. The same name and issuer on two rows: the later expiry wins
+//!   (DESIGN 8; a dated expiry over none; the first row on a tie), the other row is
+//!   skipped as a duplicate.
+//! - Every row then passes the one validation of DESIGN 8 ([`Import::checked`]).
 //! - Errors name the line where the record starts (the header is line 1), so a quoted cell
 //!   spanning lines does not shift the count, and the column.
 //! - A file that is not UTF-8 is refused with the advice to save it as "CSV UTF-8" (Excel
@@ -30,10 +33,10 @@ use crate::domain::Source;
 use crate::domain::dates::{DateError, parse_date_or_period, parse_ymd};
 use crate::domain::parse_duration;
 use chrono::NaiveDate;
-use std::collections::HashSet;
+use std::collections::HashMap;
 
-/// The columns read; the others are ignored.
-pub const COLUMNS: [&str; 7] = [
+/// The columns read; the others are ignored (and named in the report).
+pub const COLUMNS: [&str; 8] = [
     "name",
     "issuer",
     "earned_on",
@@ -41,6 +44,7 @@ pub const COLUMNS: [&str; 7] = [
     "retires_on",
     "effort",
     "url",
+    "notes",
 ];
 
 /// Reads one CSV file; `file` is its name for messages.
@@ -62,9 +66,9 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Import, ImportError> {
     let header = reader.headers().map_err(|e| csv_error(file, &e))?.clone();
     let columns = Columns::from_header(file, &header)?;
 
-    let mut records = Vec::new();
+    let mut records: Vec<Incoming> = Vec::new();
     let mut skipped = Vec::new();
-    let mut seen = HashSet::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for row in reader.records() {
         let row = row.map_err(|e| csv_error(file, &e))?;
         if row.iter().all(|cell| cell.trim().is_empty()) {
@@ -72,17 +76,33 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Import, ImportError> {
         }
         let line = row.position().map_or(0, ::csv::Position::line);
         let rec = columns.read(file, line, &row)?;
-        if seen.insert(rec.source_id.clone()) {
-            records.push(rec);
-        } else {
-            skipped.push(Skipped {
-                name: rec.name,
-                source_id: Some(rec.source_id),
-                reason: SkipReason::Duplicate,
-                origin: rec.origin,
-                existing_key: None,
-            });
-        }
+        let duplicate = match seen.get(&rec.source_id) {
+            None => {
+                seen.insert(rec.source_id.clone(), records.len());
+                records.push(rec);
+                continue;
+            }
+            // Two rows for one badge: the later expiry wins.
+            Some(&i) if rec.expires_on > records[i].expires_on => {
+                std::mem::replace(&mut records[i], rec)
+            }
+            Some(_) => rec,
+        };
+        skipped.push(Skipped {
+            name: duplicate.name,
+            source_id: Some(duplicate.source_id),
+            reason: SkipReason::Duplicate,
+            origin: duplicate.origin,
+            existing_key: None,
+        });
+    }
+    let mut notes = Vec::new();
+    if !columns.unknown.is_empty() {
+        notes.push(format!(
+            "{file}: columns not read: {} (sukima reads {})",
+            columns.unknown.join(", "),
+            COLUMNS.join(", ")
+        ));
     }
     Ok(Import {
         source: Source::Csv,
@@ -92,7 +112,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Import, ImportError> {
         // A sheet need not list every badge (a user may keep several): badges missing
         // from it are left alone, not reported as gone.
         complete: false,
-        notes: Vec::new(),
+        notes,
     })
 }
 
@@ -158,6 +178,7 @@ enum Col {
     RetiresOn,
     Effort,
     Url,
+    Notes,
 }
 
 impl Col {
@@ -169,6 +190,8 @@ impl Col {
 /// Where each known column is in the header, by [`Col`].
 struct Columns {
     at: [Option<usize>; COLUMNS.len()],
+    /// Header names of the columns not read, as written, in order.
+    unknown: Vec<String>,
 }
 
 impl Columns {
@@ -186,6 +209,7 @@ impl Columns {
             problem,
         };
         let mut at = [None; COLUMNS.len()];
+        let mut unknown = Vec::new();
         for (i, raw) in header.iter().enumerate() {
             let name = normalise_header(raw);
             if let Some(c) = COLUMNS.iter().position(|&c| c == name) {
@@ -194,6 +218,8 @@ impl Columns {
                     return Err(at_header(Some(COLUMNS[c]), problem));
                 }
                 at[c] = Some(i);
+            } else if !raw.trim().is_empty() {
+                unknown.push(raw.trim().to_string());
             }
         }
         if at[Col::Name as usize].is_none() {
@@ -208,7 +234,7 @@ impl Columns {
             };
             return Err(at_header(None, problem));
         }
-        Ok(Columns { at })
+        Ok(Columns { at, unknown })
     }
 
     fn has(&self, column: Col) -> bool {
@@ -272,6 +298,7 @@ impl Columns {
             ),
         };
         let url = cell(Col::Url);
+        let notes = cell(Col::Notes);
         Ok(Incoming {
             source_id: text_identity(name, issuer),
             name: name.to_string(),
@@ -280,9 +307,13 @@ impl Columns {
             url: (!url.is_empty()).then(|| url.to_string()),
             earned_on: date(Col::EarnedOn, parse_ymd)?,
             expires_on: date(Col::ExpiresOn, parse_ymd)?,
+            issued_at: None,
             retires_on: date(Col::RetiresOn, parse_date_or_period)?,
             effort_minutes: effort,
+            notes: (!notes.is_empty()).then(|| notes.to_string()),
             origin: format!("{file} line {line}"),
+            template_id: None,
+            activities: None,
         })
     }
 }

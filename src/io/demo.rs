@@ -7,6 +7,7 @@ use crate::domain::dates::parse_hm;
 use crate::domain::duration::parse_duration;
 use crate::domain::log::{LogEntry, Pinned};
 use crate::domain::spare::{WeekdayOrd, Window, WindowKind, parse_days};
+use crate::domain::step::Step;
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Deserialize;
 
@@ -43,6 +44,22 @@ struct DemoBadge {
     tags: Vec<String>,
     #[serde(default)]
     archived: bool,
+    /// Keys of its prerequisites.
+    #[serde(default)]
+    after: Vec<String>,
+    #[serde(default)]
+    step: Vec<DemoStep>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoStep {
+    title: String,
+    kind: String,
+    minutes: Option<String>,
+    url: Option<String>,
+    /// Days from today it was done (negative: past).
+    done: Option<i64>,
 }
 
 #[derive(Deserialize)]
@@ -100,11 +117,30 @@ fn shift(today: NaiveDate, days: i64) -> NaiveDate {
 pub fn demo(today: NaiveDate) -> BackupData {
     let demo: Demo = toml::from_str(DEMO_TOML).expect("the embedded demo data is valid");
     let at = |d: Option<i64>| d.map(|d| shift(today, d));
+    let mut steps = std::collections::BTreeMap::new();
     let badges = demo
         .badge
         .into_iter()
         .map(|b| {
             let earned = at(b.earned);
+            if !b.step.is_empty() {
+                let list: Vec<Step> = b
+                    .step
+                    .iter()
+                    .map(|s| Step {
+                        title: s.title.clone(),
+                        kind: s.kind.parse().expect("demo step kind"),
+                        minutes: s
+                            .minutes
+                            .as_deref()
+                            .map(|m| parse_duration(m).expect("demo step minutes")),
+                        url: s.url.clone(),
+                        done_on: at(s.done),
+                        ..Step::default()
+                    })
+                    .collect();
+                steps.insert(b.key.clone(), list);
+            }
             Badge {
                 key: b.key,
                 name: b.name,
@@ -128,6 +164,7 @@ pub fn demo(today: NaiveDate) -> BackupData {
                 source: crate::domain::badge::Source::Manual,
                 source_id: None,
                 archived: b.archived,
+                after: b.after,
             }
         })
         .collect();
@@ -199,6 +236,7 @@ pub fn demo(today: NaiveDate) -> BackupData {
         .collect();
     BackupData {
         badges,
+        steps,
         windows,
         log,
         pinned,

@@ -40,11 +40,22 @@ pub fn parse_tz(name: &str) -> Option<Tz> {
     if name.is_empty() {
         return None;
     }
-    name.parse::<Tz>().ok().or_else(|| {
-        chrono_tz::TZ_VARIANTS
-            .iter()
-            .copied()
-            .find(|tz| tz.name().eq_ignore_ascii_case(name))
+    let exact = |name: &str| {
+        name.parse::<Tz>().ok().or_else(|| {
+            chrono_tz::TZ_VARIANTS
+                .iter()
+                .copied()
+                .find(|tz| tz.name().eq_ignore_ascii_case(name))
+        })
+    };
+    // A globally unique TZID with a vendor prefix, as Evolution and Thunderbird write
+    // them (`/freeassociation.sourceforge.net/Tzfile/America/Argentina/Buenos_Aires`,
+    // `/mozilla.org/20070129_1/America/New_York`): the longest tail that is a zone name.
+    exact(name).or_else(|| {
+        name.match_indices('/')
+            .map(|(i, _)| &name[i + 1..])
+            .filter(|tail| tail.contains('/'))
+            .find_map(exact)
     })
 }
 
@@ -58,6 +69,16 @@ mod tests {
             ("Asia/Tokyo", Some(Tz::Asia__Tokyo)),
             ("asia/tokyo", Some(Tz::Asia__Tokyo)),
             (" /America/New_York ", Some(Tz::America__New_York)),
+            (
+                "/mozilla.org/20070129_1/America/New_York",
+                Some(Tz::America__New_York),
+            ),
+            (
+                "/freeassociation.sourceforge.net/Tzfile/America/Argentina/Buenos_Aires",
+                Some(Tz::America__Argentina__Buenos_Aires),
+            ),
+            ("Mars/Olympus", None),
+            ("/example.com/Olympus", None),
             ("UTC", Some(Tz::UTC)),
             ("Tokyo Standard Time", None),
             ("", None),

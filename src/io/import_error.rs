@@ -109,7 +109,7 @@ impl ImportError {
             Problem::NotUtf8(_) => "save it from your spreadsheet as \"CSV UTF-8\"",
             Problem::MissingColumn { .. } | Problem::Empty => {
                 "the first row must name the columns: name (required), issuer, earned_on, \
-                 expires_on, retires_on, effort, url"
+                 expires_on, retires_on, effort, url, notes"
             }
             Problem::DuplicateColumn(_) => "keep one column of that name",
             Problem::Csv(_) => "check the quotes on that line: a quoted cell must end with a quote",

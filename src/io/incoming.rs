@@ -2,6 +2,7 @@
 //! before they are matched against the database, and the records it chose to skip.
 
 use crate::domain::Source;
+use crate::domain::validation::{BadgeError, IssuerRule, Issuers, check_dates, check_effort};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -56,6 +57,68 @@ impl Import {
     }
 }
 
+impl Import {
+    /// The records after the one validation of DESIGN 8
+    /// ([`crate::domain::validation`]): each issuer stored under its configured name; a
+    /// spreadsheet's issuers must be known (a typo gets "did you mean") and its earned
+    /// dates not after `today`; every record's expiry not before its earned date and its
+    /// effort sane. `issuers` knows the configured issuers and those on stored badges.
+    ///
+    /// # Errors
+    ///
+    /// The first record that fails, named by where it was read: the whole import is
+    /// refused.
+    pub fn checked(&self, issuers: &Issuers, today: NaiveDate) -> Result<Import, InvalidRecord> {
+        let typed = self.source == Source::Csv;
+        let rule = if typed {
+            IssuerRule::MustBeKnown
+        } else {
+            IssuerRule::AnyName
+        };
+        let mut out = self.clone();
+        for r in &mut out.records {
+            let fail = |error| InvalidRecord {
+                origin: r.origin.clone(),
+                source: self.source,
+                error,
+            };
+            r.issuer = issuers.resolve(&r.issuer, rule).map_err(fail)?;
+            check_dates(&r.name, r.earned_on, r.expires_on, None).map_err(fail)?;
+            if let Some(m) = r.effort_minutes {
+                check_effort(&r.name, m).map_err(fail)?;
+            }
+            if let Some(earned) = r.earned_on.filter(|e| typed && *e > today) {
+                return Err(fail(BadgeError::EarnedAfterToday {
+                    badge: r.name.clone(),
+                    earned,
+                }));
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// A record that fails the one validation: where it was read and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidRecord {
+    /// `badges.csv line 4`, `page1.json record 3`.
+    pub origin: String,
+    pub source: Source,
+    pub error: BadgeError,
+}
+
+impl fmt::Display for InvalidRecord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let fix = match self.source {
+            Source::Csv => "correct that row (or delete it) and import the file again",
+            _ => "nothing was imported",
+        };
+        write!(f, "{}: {}; {fix}", self.origin, self.error)
+    }
+}
+
+impl std::error::Error for InvalidRecord {}
+
 /// One badge as a file describes it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Incoming {
@@ -68,12 +131,37 @@ pub struct Incoming {
     pub earned_on: Option<NaiveDate>,
     /// Empty when it never expires.
     pub expires_on: Option<NaiveDate>,
+    /// When it was issued, to the second (UTC), where the file says (Credly's
+    /// `issued_at`): orders two issues of one badge issued on the same day.
+    pub issued_at: Option<chrono::NaiveDateTime>,
     /// Only CSV carries it; used when adding, and to fill an empty retirement on update.
     pub retires_on: Option<NaiveDate>,
     /// Only CSV carries it; used when adding (otherwise the issuer's default).
     pub effort_minutes: Option<u32>,
+    /// Only CSV carries it (a `notes` column); used when adding, and to fill empty notes
+    /// on update.
+    pub notes: Option<String>,
     /// Where it was read, for messages: `page1.json record 3`, `badges.csv line 4`.
     pub origin: String,
+    /// Its identity as a kind of badge in the source (Credly's badge template id), to link
+    /// the prerequisites of the badges imported together.
+    pub template_id: Option<String>,
+    /// Its earning criteria in the file's order (Credly's badge template activities);
+    /// `None` when the source has none to give.
+    pub activities: Option<Vec<Activity>>,
+}
+
+/// One earning criterion of a badge as a file lists it: a step to take, or another badge
+/// to earn first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Activity {
+    pub title: String,
+    pub kind: crate::domain::step::StepKind,
+    /// An http(s) address, when the file gives a usable one.
+    pub url: Option<String>,
+    /// The badge template this one asks to earn first (Credly's
+    /// `required_badge_template_id`).
+    pub requires: Option<String>,
 }
 
 /// Which optional fields of [`Incoming`] a batch of files carries (name always is).
@@ -124,14 +212,31 @@ impl Skipped {
     }
 }
 
-/// Keeps the latest issue (by issued, then expiry date; the first on a tie) of each name
-/// and issuer, and returns the older ones as superseded.
+/// Which of two issues of one badge is the later (DESIGN 8): the later `issued_at` (or
+/// issued date), then the later expiry (a dated one over none), then the larger id
+/// (numerically when both are numbers). Never depends on the order of the records.
+pub(crate) fn later_issue(a: &Incoming, b: &Incoming) -> std::cmp::Ordering {
+    let issued = |r: &Incoming| {
+        r.issued_at
+            .or_else(|| r.earned_on.map(|d| d.and_time(chrono::NaiveTime::MIN)))
+    };
+    let id = |r: &Incoming| {
+        let n = r.source_id.parse::<u128>().ok();
+        (n, r.source_id.clone())
+    };
+    issued(a)
+        .cmp(&issued(b))
+        .then(a.expires_on.cmp(&b.expires_on))
+        .then_with(|| id(a).cmp(&id(b)))
+}
+
+/// Keeps the latest issue ([`later_issue`]) of each name and issuer, and returns the
+/// older ones as superseded.
 pub(crate) fn drop_older_issues(records: &mut Vec<Incoming>) -> Vec<Skipped> {
     let mut latest: HashMap<String, usize> = HashMap::new();
     for (i, r) in records.iter().enumerate() {
         let best = latest.entry(text_identity(&r.name, &r.issuer)).or_insert(i);
-        let b = &records[*best];
-        if (r.earned_on, r.expires_on) > (b.earned_on, b.expires_on) {
+        if later_issue(r, &records[*best]).is_gt() {
             *best = i;
         }
     }

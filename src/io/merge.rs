@@ -15,9 +15,12 @@
 //!   available_on, renew_from, archived; a retirement only fills an empty one (CSV).
 //! - A renewal (expires_on moving later) starts a new cycle: renewed_on becomes the new
 //!   issued date when that moved later too, else today (the import is when sukima learns
-//!   of it, as "mark renewed" would). renewed_on never moves earlier.
+//!   of it, as "mark renewed" would), except from a spreadsheet, where only a later
+//!   earned date moves it: an expiry edited in a sheet invents no renewal date.
+//!   renewed_on never moves earlier. Notes from a sheet fill empty notes only.
 //! - A new badge gets a key derived from its name, unique among the stored keys and the
-//!   other new ones, the issuer's default effort unless the file gives one, and
+//!   other new ones (handed out in the order of the records' ids, so that the order of a
+//!   file does not change them), the issuer's default effort unless the file gives one, and
 //!   priority normal.
 //! - Stored badges of the source that are in no record are reported as gone, never
 //!   deleted, and only when the import is complete (every page given); archived ones are
@@ -115,13 +118,17 @@ pub fn plan(
         notes: import.notes.clone(),
     };
     let mut late_skips = Vec::new();
+    let mut new_records: Vec<&Incoming> = Vec::new();
     // Keys for the records no stored badge has the id of, chosen together so that a
-    // family of badges gets keys from the words that tell them apart.
-    let fresh: Vec<&Incoming> = import
+    // family of badges gets keys from the words that tell them apart. In the order of the
+    // records' ids, not of the file, so that a download in another order gives every badge
+    // the same key (DESIGN 8).
+    let mut fresh: Vec<&Incoming> = import
         .records
         .iter()
         .filter(|r| !by_id.contains_key(r.source_id.as_str()))
         .collect();
+    fresh.sort_by(|a, b| a.source_id.cmp(&b.source_id));
     let stored: Vec<(&str, &str)> = existing
         .iter()
         .map(|b| (b.key.as_str(), b.name.as_str()))
@@ -168,20 +175,30 @@ pub fn plan(
                     });
                 }
             }
-            None => {
-                let key = fresh_keys
-                    .get(rec.source_id.as_str())
-                    .cloned()
-                    .unwrap_or_else(|| derive_key(&rec.name));
-                let key = unique_key(&key, |k| taken.contains(k));
-                taken.insert(key.clone());
-                let badge = added(key, rec, source, &default_effort);
-                if let Some(note) = look_alike(existing, source, &badge) {
-                    out.notes.push(note);
-                }
-                out.add.push(badge);
-            }
+            None => new_records.push(rec),
         }
+    }
+    // Keys are handed out in the order of the records' ids, not of the file, so that the
+    // same download in another order gives every badge the same key (DESIGN 8).
+    let mut in_id_order: Vec<&Incoming> = new_records.clone();
+    in_id_order.sort_by(|a, b| a.source_id.cmp(&b.source_id));
+    let mut keys: HashMap<&str, String> = HashMap::new();
+    for rec in in_id_order {
+        let key = fresh_keys
+            .get(rec.source_id.as_str())
+            .cloned()
+            .unwrap_or_else(|| derive_key(&rec.name));
+        let key = unique_key(&key, |k| taken.contains(k));
+        taken.insert(key.clone());
+        keys.insert(rec.source_id.as_str(), key);
+    }
+    for rec in new_records {
+        let key = keys.remove(rec.source_id.as_str()).unwrap_or_default();
+        let badge = added(key, rec, source, &default_effort);
+        if let Some(note) = look_alike(existing, source, &badge) {
+            out.notes.push(note);
+        }
+        out.add.push(badge);
     }
 
     out.skipped = with_existing_keys(&import.skipped, existing, &by_id, &claimed);
@@ -284,6 +301,7 @@ fn added(
         effort_minutes: rec
             .effort_minutes
             .unwrap_or_else(|| default_effort(&rec.issuer)),
+        notes: rec.notes.clone(),
         source,
         source_id: Some(rec.source_id.clone()),
         ..Badge::default()
@@ -313,14 +331,21 @@ fn updated(old: &Badge, rec: &Incoming, import: &Import, today: NaiveDate) -> Ba
     if new.retires_on.is_none() {
         new.retires_on = rec.retires_on;
     }
+    if new.notes.is_none() {
+        new.notes.clone_from(&rec.notes);
+    }
     if let (Some(was), Some(now)) = (old.expires_on, new.expires_on)
         && now > was
     {
         let issued_later = new
             .earned_on
             .filter(|n| old.earned_on.is_none_or(|o| *n > o));
-        let start = issued_later.unwrap_or(today);
-        new.renewed_on = old.renewed_on.max(Some(start));
+        // A spreadsheet is the user's own record: an expiry changed there is a
+        // correction as often as a renewal, so no renewal date is invented for it.
+        let learned = (import.source != Source::Csv).then_some(today);
+        if let Some(start) = issued_later.or(learned) {
+            new.renewed_on = old.renewed_on.max(Some(start));
+        }
     }
     new
 }

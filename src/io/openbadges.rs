@@ -181,7 +181,11 @@ fn read_assertion<'a>(
         url,
         retires_on: None,
         effort_minutes: None,
+        issued_at: None,
+        notes: None,
         origin: String::new(),
+        template_id: None,
+        activities: None,
     })
 }
 

@@ -147,6 +147,7 @@ mod tests {
             due: parse_ymd("2027-03-01").unwrap(),
             remaining,
             priority: Priority::Normal,
+            after: Vec::new(),
         }
     }
 

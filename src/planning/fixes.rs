@@ -171,6 +171,17 @@ const FEW_AT_RISK: usize = 5;
 /// the first [`MAX_RESCUES`] of them; the badges are shared among `threads` threads (the
 /// result does not depend on how many).
 pub fn rescues(sc: &Scenario, plan: &Plan, threads: usize) -> Vec<Rescue> {
+    rescues_unless(sc, plan, threads, &|| false)
+}
+
+/// [`rescues`], given up as soon as `stop()` says so (the data changed meanwhile): the
+/// searches left find nothing more, and the caller drops what comes back.
+pub fn rescues_unless(
+    sc: &Scenario,
+    plan: &Plan,
+    threads: usize,
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Vec<Rescue> {
     let risky = plan.outcomes.iter().filter(|o| o.at_risk).count();
     let keys: Vec<&str> = plan
         .outcomes
@@ -182,7 +193,8 @@ pub fn rescues(sc: &Scenario, plan: &Plan, threads: usize) -> Vec<Rescue> {
     // Fewer candidate windows when many badges are at risk, so `plan` stays within its
     // budget; each fix found is proven all the same.
     let effort = if risky > FEW_AT_RISK { 1 } else { 3 };
-    let search = Search::new(sc, plan, effort);
+    let mut search = Search::new(sc, plan, effort);
+    search.stop = stop;
     let threads = threads.clamp(1, keys.len().max(1));
     if threads == 1 {
         return keys.iter().map(|k| search.rescue(k)).collect();
@@ -229,6 +241,8 @@ struct Search<'a> {
     at_risk: BTreeSet<&'a str>,
     effort: u8,
     memo: Mutex<HashMap<Change, Arc<BTreeSet<String>>>>,
+    /// Asked before each re-plan: when it says stop, nothing more is proven.
+    stop: &'a (dyn Fn() -> bool + Sync),
 }
 
 impl<'a> Search<'a> {
@@ -245,6 +259,7 @@ impl<'a> Search<'a> {
                 .collect(),
             effort,
             memo: Mutex::new(HashMap::new()),
+            stop: &|| false,
         }
     }
 
@@ -297,6 +312,10 @@ impl<'a> Search<'a> {
 
     /// The badges at risk once `change` is applied to today's data, by a full re-plan.
     fn after(&self, change: &Change) -> Arc<BTreeSet<String>> {
+        if (self.stop)() {
+            // Given up: a set no badge is saved by (its own key is never a badge key).
+            return Arc::new(BTreeSet::from([String::new()]));
+        }
         if let Some(known) = self.memo.lock().ok().and_then(|m| m.get(change).cloned()) {
             return known;
         }
@@ -349,7 +368,9 @@ impl<'a> Search<'a> {
     /// The badge is on time after the change, and (unless `trade`) no other badge is
     /// newly at risk.
     fn saves(&self, after: &BTreeSet<String>, key: &str, trade: bool) -> bool {
-        !after.contains(key) && (trade || after.iter().all(|k| self.at_risk.contains(k.as_str())))
+        !(self.stop)()
+            && !after.contains(key)
+            && (trade || after.iter().all(|k| self.at_risk.contains(k.as_str())))
     }
 
     fn daily_cap(&self, key: &str) -> Result<Fix, NoFix> {

@@ -9,14 +9,18 @@
 mod en;
 mod ja;
 
+pub use ja::{prereq_error as ja_prereq_error, step_error as ja_step_error};
+
 use crate::config::Language;
 use crate::domain::badge::Badge;
-use crate::domain::change::{ChangeError, Done, Label, MoveWarning};
+use crate::domain::change::{CalendarImport, ChangeError, Done, Label, MoveWarning};
 use crate::domain::plan::Outcome;
 use crate::domain::quick_add::{Intent, ParseError};
 use crate::domain::session::LookupError;
 use crate::domain::status::Status;
+use crate::domain::validation::BadgeError;
 use crate::domain::work::Idle;
+use crate::io::InvalidRecord;
 use crate::present::month::DayEventKind;
 use chrono::{NaiveDate, NaiveDateTime, Weekday};
 
@@ -119,6 +123,18 @@ pub trait Texts: Sync + std::fmt::Debug {
     /// Why a change was refused, and what to do.
     fn change_error(&self, e: &ChangeError) -> String;
 
+    /// Why the one validation (DESIGN 8) refused a badge, and what to do.
+    fn badge_error(&self, e: &BadgeError) -> String;
+
+    /// A record of an import that the one validation refused: where it was read, why,
+    /// and that nothing was imported.
+    fn invalid_record(&self, r: &InvalidRecord) -> String;
+
+    /// A calendar import on one short line, for the planner's status line: how many
+    /// busy events, under which name, what it replaced and how many it left out (the
+    /// whole report is [`Texts::done`] of [`Done::CalendarImported`]).
+    fn calendar_headline(&self, r: &CalendarImport) -> String;
+
     /// After what a deletion did: how to take it back.
     fn undo_hint(&self) -> &'static str;
 
@@ -127,6 +143,12 @@ pub trait Texts: Sync + std::fmt::Debug {
 
     /// Why a session name names nothing (`no session starts at …; the next is 07:40`).
     fn lookup_error(&self, e: &LookupError) -> String;
+    /// The name of a kind of step: `course`, or `講座`.
+    fn step_kind(&self, k: crate::domain::step::StepKind) -> &'static str;
+
+    /// What a session advances: `Module 2 · 30 of 45m` (`Module 2 · 30/45分`), with
+    /// `, then Quiz` (`、続けて Quiz`) when it goes on to the next step.
+    fn session_step(&self, s: &crate::domain::step::SessionStep) -> String;
 
     /// An edit that changes nothing: `aws-saa: nothing to change`.
     fn nothing_to_change(&self, key: &str) -> String;
@@ -147,6 +169,12 @@ pub trait Texts: Sync + std::fmt::Debug {
     fn error(&self, e: &anyhow::Error) -> String {
         if let Some(c) = e.chain().find_map(|c| c.downcast_ref::<ChangeError>()) {
             return self.change_error(c);
+        }
+        if let Some(b) = e.chain().find_map(|c| c.downcast_ref::<BadgeError>()) {
+            return self.badge_error(b);
+        }
+        if let Some(r) = e.chain().find_map(|c| c.downcast_ref::<InvalidRecord>()) {
+            return self.invalid_record(r);
         }
         if let Some(p) = e.chain().find_map(|c| c.downcast_ref::<ParseError>()) {
             return self.parse_error(p);

@@ -97,7 +97,85 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Badge> {
         source: source.parse().unwrap_or(Source::Manual),
         source_id: r.get(18)?,
         archived: r.get(19)?,
+        after: Vec::new(),
     })
+}
+
+/// The prerequisites of every badge that has some: badge key to the keys it requires, in
+/// the order given.
+fn after_all(conn: &Connection) -> Result<BTreeMap<String, Vec<String>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT b.key, p.key FROM badge_after a JOIN badges b ON b.id = a.badge_id \
+         JOIN badges p ON p.id = a.after_id ORDER BY b.key, a.position, p.key",
+    )?;
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    for row in rows {
+        let (k, p) = row?;
+        out.entry(k).or_default().push(p);
+    }
+    Ok(out)
+}
+
+/// The prerequisites of one badge, in order.
+fn after_of(conn: &Connection, key: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.key FROM badge_after a JOIN badges b ON b.id = a.badge_id \
+         JOIN badges p ON p.id = a.after_id WHERE b.key = ?1 ORDER BY a.position, p.key",
+    )?;
+    let rows = stmt.query_map([key], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Makes `key`'s prerequisites exactly `after` (keys without a badge are left out), writing
+/// only what changes.
+pub fn set_after(conn: &Connection, key: &str, after: &[String]) -> Result<()> {
+    if after_of(conn, key)? == after {
+        return Ok(());
+    }
+    let Some(id) = id_of(conn, key)? else {
+        return Ok(());
+    };
+    let mut stored: Vec<(i64, i64)> = {
+        let mut stmt =
+            conn.prepare_cached("SELECT after_id, position FROM badge_after WHERE badge_id = ?1")?;
+        stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?
+    };
+    let mut wanted: Vec<i64> = Vec::new();
+    for k in after {
+        if let Some(p) = id_of(conn, k)?
+            && !wanted.contains(&p)
+        {
+            wanted.push(p);
+        }
+    }
+    for (p, _) in stored.iter().filter(|(p, _)| !wanted.contains(p)) {
+        conn.execute(
+            "DELETE FROM badge_after WHERE badge_id = ?1 AND after_id = ?2",
+            [id, *p],
+        )?;
+    }
+    stored.retain(|(p, _)| wanted.contains(p));
+    for (pos, p) in wanted.iter().enumerate() {
+        let pos = i64::try_from(pos).unwrap_or(i64::MAX);
+        match stored.iter().find(|(s, _)| s == p) {
+            Some((_, old)) if *old == pos => {}
+            Some(_) => {
+                conn.execute(
+                    "UPDATE badge_after SET position = ?3 WHERE badge_id = ?1 AND after_id = ?2",
+                    [id, *p, pos],
+                )?;
+            }
+            None => {
+                conn.execute(
+                    "INSERT INTO badge_after (badge_id, after_id, position) VALUES (?1, ?2, ?3)",
+                    [id, *p, pos],
+                )?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Every badge, archived included, ordered by key.
@@ -105,14 +183,25 @@ pub fn all(conn: &Connection) -> Result<Vec<Badge>> {
     let mut stmt =
         conn.prepare_cached(&format!("SELECT {} FROM badges ORDER BY key", columns()))?;
     let rows = stmt.query_map([], from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut all: Vec<Badge> = rows.collect::<rusqlite::Result<_>>()?;
+    let mut after = after_all(conn)?;
+    for b in &mut all {
+        if let Some(list) = after.remove(&b.key) {
+            b.after = list;
+        }
+    }
+    Ok(all)
 }
 
 /// The badge with this key.
 pub fn get(conn: &Connection, key: &str) -> Result<Option<Badge>> {
     let mut stmt =
         conn.prepare_cached(&format!("SELECT {} FROM badges WHERE key = ?1", columns()))?;
-    Ok(stmt.query_row([key], from_row).optional()?)
+    let Some(mut b) = stmt.query_row([key], from_row).optional()? else {
+        return Ok(None);
+    };
+    b.after = after_of(conn, key)?;
+    Ok(Some(b))
 }
 
 /// The row id of a badge key.
@@ -135,7 +224,9 @@ pub fn insert(conn: &Connection, b: &Badge) -> Result<i64> {
         marks.join(", ")
     ))?;
     stmt.execute(params_from_iter(values(b)))?;
-    Ok(conn.last_insert_rowid())
+    let id = conn.last_insert_rowid();
+    set_after(conn, &b.key, &b.after)?;
+    Ok(id)
 }
 
 /// Replaces every field of the badge now keyed `old_key` with `b`. A changed key is
@@ -158,6 +249,9 @@ pub fn update(conn: &Connection, old_key: &str, b: &Badge) -> Result<bool> {
             "UPDATE badges SET replaced_by = ?1 WHERE replaced_by = ?2",
             [&b.key, old_key],
         )?;
+    }
+    if n > 0 {
+        set_after(conn, &b.key, &b.after)?;
     }
     Ok(n > 0)
 }

@@ -62,20 +62,42 @@ pub fn sources(conn: &Connection) -> Result<Vec<(String, u32, String, String)>> 
 
 /// Replaces everything imported from `source` with `items`; returns (removed, added).
 pub fn replace_source(conn: &Connection, source: &str, items: &[Busy]) -> Result<(usize, usize)> {
-    let removed = delete_source(conn, source)?;
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO busy (source, uid, summary, start, \"end\") VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
-    for b in items {
-        stmt.execute(params![
-            source,
-            b.uid,
-            b.summary,
-            ymd_hm(b.interval.start),
-            ymd_hm(b.interval.end)
-        ])?;
-    }
-    Ok((removed, items.len()))
+    replace_source_with(
+        conn,
+        source,
+        items
+            .iter()
+            .map(|b| (b.uid.as_str(), b.summary.as_str(), b.interval)),
+    )
+}
+
+/// Replaces everything imported from `source` with `items` (uid, summary, interval);
+/// returns (removed, added). A calendar brings up to hundreds of thousands of rows: the
+/// undo journal gets two steps for all of them (delete the new rows, put the old ones
+/// back) instead of one per row, and the rows go in without the per-row undo triggers.
+pub fn replace_source_with<'a>(
+    conn: &Connection,
+    source: &str,
+    items: impl Iterator<Item = (&'a str, &'a str, Interval)>,
+) -> Result<(usize, usize)> {
+    compact_undo(conn, source, || {
+        let removed = conn.execute("DELETE FROM busy WHERE source = ?1", [source])?;
+        let mut stmt = conn.prepare_cached(
+            "INSERT INTO busy (source, uid, summary, start, \"end\") VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        let mut added = 0;
+        for (uid, summary, interval) in items {
+            stmt.execute(params![
+                source,
+                uid,
+                summary,
+                ymd_hm(interval.start),
+                ymd_hm(interval.end)
+            ])?;
+            added += 1;
+        }
+        Ok((removed, added))
+    })
 }
 
 /// Adds one busy stretch.
@@ -95,5 +117,46 @@ pub fn insert(conn: &Connection, b: &Busy) -> Result<i64> {
 
 /// Deletes everything imported from `source`.
 pub fn delete_source(conn: &Connection, source: &str) -> Result<usize> {
-    Ok(conn.execute("DELETE FROM busy WHERE source = ?1", [source])?)
+    compact_undo(conn, source, || {
+        Ok(conn.execute("DELETE FROM busy WHERE source = ?1", [source])?)
+    })
+}
+
+/// Runs `change` (which touches only rows of `source`) with the undo triggers held off,
+/// recording instead, when an action is open: one step that puts the rows of `source`
+/// back as they are now, and one (run first on undo) that deletes what is there then.
+fn compact_undo<T>(
+    conn: &Connection,
+    source: &str,
+    change: impl FnOnce() -> Result<T>,
+) -> Result<T> {
+    use rusqlite::OptionalExtension;
+    let open: Option<i64> = conn
+        .query_row("SELECT id FROM undo_action WHERE open = 1", [], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let Some(action) = open else {
+        return change();
+    };
+    conn.execute(
+        "INSERT INTO undo_step (action_id, sql) \
+         SELECT ?1, 'INSERT INTO busy (id, source, uid, summary, start, \"end\") VALUES ' || \
+                group_concat('(' || id || ', ' || quote(source) || ', ' || quote(uid) || ', ' || \
+                             quote(summary) || ', ' || quote(start) || ', ' || quote(\"end\") || ')', ', ') \
+         FROM busy WHERE source = ?2 HAVING count(*) > 0",
+        params![action, source],
+    )?;
+    // The triggers fire only for the action marked open = 1.
+    conn.execute("UPDATE undo_action SET open = 2 WHERE id = ?1", [action])?;
+    let value = change()?;
+    conn.execute("UPDATE undo_action SET open = 1 WHERE id = ?1", [action])?;
+    conn.execute(
+        "INSERT INTO undo_step (action_id, sql) \
+         SELECT ?1, 'DELETE FROM busy WHERE source = ' || quote(?2) \
+         WHERE EXISTS (SELECT 1 FROM busy WHERE source = ?2) \
+            OR EXISTS (SELECT 1 FROM undo_step WHERE action_id = ?1)",
+        params![action, source],
+    )?;
+    Ok(value)
 }

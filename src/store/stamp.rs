@@ -108,7 +108,7 @@ impl Files {
 }
 
 /// `db` with `suffix` appended to its file name.
-fn beside(db: &Path, suffix: &str) -> PathBuf {
+pub(crate) fn beside(db: &Path, suffix: &str) -> PathBuf {
     let mut name = db.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)

@@ -73,8 +73,6 @@ pub enum Action {
     Skip,
     /// Move the selected session to another time (pins it there).
     Move,
-    /// Open the selected badge's URL in the browser.
-    Open,
     /// Reverse the sort order.
     ReverseSort,
     /// Select the next fix for a badge at risk.
@@ -97,6 +95,12 @@ pub enum Action {
     ScrollUp,
     /// Scroll the timeline down.
     ScrollDown,
+    /// Show the selected badge's steps, to add, edit, reorder, mark done and open them.
+    Steps,
+    /// Mark the current step of the selected badge done.
+    StepDone,
+    /// Open the address of the session's step (or its badge) in the browser.
+    Open,
     /// Clear the filter or close.
     Back,
     /// Say yes to a confirmation.
@@ -111,7 +115,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, for the help overlay and for checking `[ui.keys]`.
-    pub const ALL: [Action; 50] = [
+    pub const ALL: [Action; 52] = [
         Action::Quit,
         Action::Help,
         Action::QuickAdd,
@@ -145,7 +149,6 @@ impl Action {
         Action::Done,
         Action::Skip,
         Action::Move,
-        Action::Open,
         Action::ReverseSort,
         Action::NextFix,
         Action::ApplyFix,
@@ -157,6 +160,9 @@ impl Action {
         Action::ToggleArchived,
         Action::ScrollUp,
         Action::ScrollDown,
+        Action::Steps,
+        Action::StepDone,
+        Action::Open,
         Action::Back,
         Action::Confirm,
         Action::Save,

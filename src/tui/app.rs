@@ -19,6 +19,7 @@ use ratatui::layout::Rect;
 mod act;
 mod fetch;
 mod fixes;
+mod journey;
 pub mod log;
 mod mouse;
 mod popup;
@@ -125,8 +126,6 @@ pub struct App {
     pub today_log: Vec<crate::domain::log::LogEntry>,
     /// The Log view.
     pub log: log::LogState,
-    /// Opens a URL in the browser (tests put a recorder here).
-    pub opener: fn(&str) -> Result<(), String>,
     pub data: Overview,
     pub keymap: KeyMap,
     pub theme: Theme,
@@ -145,6 +144,9 @@ pub struct App {
     pub size: Rect,
     /// F12 panics on purpose (`SUKIMA_PANIC_ON_KEY`), to test that the terminal is restored.
     pub panic_key: bool,
+    /// The browser command for `o` (`$BROWSER` when the app was built); `None` uses the
+    /// system's opener.
+    pub browser: Option<String>,
     data_version: i64,
     /// A Credly profile being fetched on its own thread; imported on the tick after its
     /// pages arrive.
@@ -162,10 +164,12 @@ impl App {
         no_color: bool,
     ) -> anyhow::Result<App> {
         let texts = crate::tui::texts::for_language(config.ui.language);
-        let now = fixed_now.unwrap_or_else(|| chrono::Local::now().naive_local());
+        // The one clock (DESIGN 7): now in `[ui] timezone` when it is set.
+        let now = fixed_now.unwrap_or_else(|| config.now());
+        let zone = config.timezone();
         let clock: Option<Box<dyn Fn() -> NaiveDateTime>> = match fixed_now {
             Some(_) => None,
-            None => Some(Box::new(|| chrono::Local::now().naive_local())),
+            None => Some(Box::new(move || crate::config::now_in(zone))),
         };
         let keymap = KeyMap::with_user(&config.ui.keys).map_err(anyhow::Error::msg)?;
         let theme = Theme::new(config.ui.theme, no_color);
@@ -191,7 +195,6 @@ impl App {
             today: ListState::default(),
             today_log: Vec::new(),
             log: log::LogState::default(),
-            opener: crate::tui::opener::open,
             data,
             keymap,
             theme,
@@ -220,6 +223,9 @@ impl App {
             quit: false,
             size: Rect::new(0, 0, 120, 40),
             panic_key: false,
+            browser: std::env::var("BROWSER")
+                .ok()
+                .filter(|b| !b.trim().is_empty()),
             data_version,
             fetching: None,
         };

@@ -6,13 +6,21 @@
 use crate::domain::plan::Plan;
 use crate::planning::fixes::{self, Fix, Rescue};
 use crate::planning::{Overview, Scenario};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+/// How long the data must stay unchanged before its fixes are searched.
+const SETTLE: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// The rescues of the current data, once the worker has found them.
 #[derive(Default)]
 pub struct FixState {
     /// Bumped at every change, so a late answer about older data is dropped.
     generation: u64,
+    /// The generation the newest search is for, shared with the workers: an older worker
+    /// sees it move on and stops re-planning, so quick changes do not pile searches up.
+    current: Arc<AtomicU64>,
     pending: Option<Receiver<(u64, Vec<Rescue>)>>,
     /// The rescues of the current plan (empty until ready, or when nothing is at risk).
     pub rescues: Vec<Rescue>,
@@ -26,6 +34,7 @@ impl FixState {
     /// Starts finding the fixes of `data` (dropping any search of older data).
     pub fn start(&mut self, data: &Overview) {
         self.generation += 1;
+        self.current.store(self.generation, Ordering::Relaxed);
         self.rescues.clear();
         if data.at_risk().next().is_none() {
             self.pending = None;
@@ -42,10 +51,20 @@ impl FixState {
         let generation = self.generation;
         let scenario: Scenario = data.scenario.clone();
         let plan: Plan = data.plan.clone();
+        let current = Arc::clone(&self.current);
         // One thread: the interface keeps the other core.
         std::thread::spawn(move || {
-            let found = fixes::rescues(&scenario, &plan, 1);
-            let _ = tx.send((generation, found));
+            let stale = || current.load(Ordering::Relaxed) != generation;
+            // Changes in quick succession (typing, undoing twice) start no search each:
+            // only the data that stays a moment is searched.
+            std::thread::sleep(SETTLE);
+            if stale() {
+                return;
+            }
+            let found = fixes::rescues_unless(&scenario, &plan, 1, &stale);
+            if !stale() {
+                let _ = tx.send((generation, found));
+            }
         });
         self.pending = Some(rx);
     }
@@ -117,5 +136,12 @@ impl FixState {
     pub fn next(&mut self) {
         let n = self.count();
         self.selected = if n == 0 { 0 } else { (self.selected + 1) % n };
+    }
+}
+
+impl Drop for FixState {
+    /// A worker still searching for an app that is gone stops at its next re-plan.
+    fn drop(&mut self) {
+        self.current.store(u64::MAX, Ordering::Relaxed);
     }
 }

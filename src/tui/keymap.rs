@@ -223,6 +223,8 @@ fn defaults() -> Vec<Binding> {
         (c('c'), A::Done, In(V::Today)),
         (c('s'), A::Skip, In(V::Today)),
         (c('m'), A::Move, In(V::Today)),
+        (c('t'), A::Steps, In(V::Badges)),
+        (c('c'), A::StepDone, In(V::Badges)),
         (c('p'), A::Pin, In(V::Today)),
         (c('o'), A::Open, In(V::Today)),
         (c('c'), A::Done, In(V::Plan)),

@@ -7,10 +7,12 @@ use super::texts::ScreenTexts;
 use crate::config::Config;
 use crate::domain::badge::fields::{self, Field as BadgeField};
 use crate::domain::badge::{Badge, Priority};
+use crate::domain::validation::IssuerRule;
 use crate::planning::Overview;
 
 pub mod keys;
 pub mod render;
+pub mod steps;
 
 /// The open popup, at most one.
 #[derive(Debug, Clone)]
@@ -34,6 +36,8 @@ pub enum Popup {
     BadgeForm(Box<BadgeForm>),
     /// A session's details and what can be done with it.
     Session(Box<crate::domain::plan::Session>),
+    /// A badge's steps (Badges view, `t`): it takes its own keys (`steps::StepsPopup::key`).
+    Steps(steps::StepsPopup),
 }
 
 impl Popup {
@@ -47,6 +51,7 @@ impl Popup {
                 let i = f.focus;
                 f.fields.get_mut(i).map(|x| &mut x.input)
             }
+            Popup::Steps(s) => s.input_mut(),
             Popup::Help { .. }
             | Popup::Confirm { .. }
             | Popup::Report { .. }
@@ -160,6 +165,40 @@ pub struct Field {
     pub hint: &'static str,
 }
 
+/// Why the prerequisites `keys` will not do for the badge keyed `key` (stored as
+/// `own_key`), if they will not: a key with no badge, an archived one added, or a loop.
+fn after_problem(
+    keys: &[String],
+    own_key: Option<&str>,
+    key: &str,
+    original: Option<&Badge>,
+    data: &Overview,
+    texts: &dyn ScreenTexts,
+) -> Option<String> {
+    let this = if key.is_empty() {
+        own_key.unwrap_or("")
+    } else {
+        key
+    };
+    if let Some(k) = keys.iter().find(|k| data.badge(k).is_none()) {
+        return Some(texts.no_badge_with_key(k));
+    }
+    let mut all: Vec<Badge> = data
+        .badges
+        .iter()
+        .filter(|b| Some(b.badge.key.as_str()) != own_key)
+        .map(|b| b.badge.clone())
+        .collect();
+    let mut me = original.cloned().unwrap_or_default();
+    me.key = this.to_string();
+    me.after = keys.to_vec();
+    all.push(me);
+    let previous = original.map(|b| b.after.clone()).unwrap_or_default();
+    crate::domain::prereq::check(this, keys, &previous, &all)
+        .err()
+        .map(|e| texts.prereq_problem(&e))
+}
+
 /// The add/edit form of a badge: every field, checked as you type by the parser the
 /// command line's flags use (`domain::badge::fields`).
 #[derive(Debug, Clone)]
@@ -252,11 +291,11 @@ impl BadgeForm {
             f.error = match (f.field, fields::set(&mut scratch, f.field, v, &|_| 0)) {
                 // An empty key is made from the name.
                 (BadgeField::Key, _) if v.is_empty() => None,
-                (BadgeField::Issuer, _) => crate::config::issuer_problem(
-                    config,
-                    data.badges.iter().map(|b| b.badge.issuer.as_str()),
-                    v,
-                ),
+                (BadgeField::Issuer, _) => config
+                    .known_issuers(data.badges.iter().map(|b| b.badge.issuer.as_str()))
+                    .resolve(v, IssuerRule::MustBeKnown)
+                    .err()
+                    .map(|e| texts.badge_error(&e)),
                 (_, Err(e)) => Some(texts.field_error(&e)),
                 (BadgeField::Key, Ok(())) => (Some(v.to_string()) != own_key
                     && data.badge(v).is_some())
@@ -274,6 +313,14 @@ impl BadgeForm {
                 {
                     Some(texts.cannot_replace_itself().into())
                 }
+                (BadgeField::After, Ok(())) if !v.is_empty() => after_problem(
+                    &scratch.after,
+                    own_key.as_deref(),
+                    &key_value,
+                    self.original.as_ref(),
+                    data,
+                    texts,
+                ),
                 (_, Ok(())) => None,
             };
         }
@@ -324,7 +371,12 @@ impl BadgeForm {
             }
             fields::set(&mut b, field, &typed, &effort).map_err(|e| texts.field_error(&e))?;
         }
-        crate::domain::badge::check(&b)?;
+        // The one validation (DESIGN 8): the configured name of the issuer is stored.
+        b.issuer = config
+            .known_issuers(data.badges.iter().map(|b| b.badge.issuer.as_str()))
+            .resolve(&b.issuer, IssuerRule::MustBeKnown)
+            .map_err(|e| texts.badge_error(&e))?;
+        crate::domain::badge::check(&b).map_err(|e| texts.badge_error(&e))?;
         Ok(b)
     }
 }

@@ -341,4 +341,71 @@ pub trait ScreenTexts: Texts + ActTexts {
     fn heat_less(&self) -> &'static str;
 
     fn heat_more(&self) -> &'static str;
+
+    // ----- Learning journeys: the steps popup and its form, the Badges detail, opening
+    // an address -----
+
+    /// The title of the steps popup: ` Steps: NAME `.
+    fn steps_title(&self, name: &str) -> String;
+
+    /// The keys of the steps popup, on its last line.
+    fn steps_keys(&self) -> &'static str;
+
+    /// The keys of the step form.
+    fn step_form_keys(&self) -> &'static str;
+
+    /// The step form's title: a new step, or one edited.
+    fn step_form_title(&self, editing: bool) -> &'static str;
+
+    /// The label of a field of the step form (title, kind, minutes, url) and its hint;
+    /// labels fit in 12 cells.
+    fn step_field(&self, name: &str) -> (&'static str, &'static str);
+
+    /// The header of the steps list: number, kind, estimate, step.
+    fn steps_header(&self) -> [&'static str; 4];
+
+    /// A step done on a day: `done 01-05`.
+    fn step_done_on(&self, d: NaiveDate) -> String;
+
+    /// A step whose criterion left the source.
+    fn step_gone(&self) -> &'static str;
+
+    /// `1 of 4 steps done · 3h45m left of 4h30m`.
+    fn steps_progress(&self, done: usize, all: usize, left: u32, total: u32) -> String;
+
+    /// The Badges detail's journey line: steps done of all, the current one, the keys.
+    fn detail_steps(&self, done: usize, all: usize, current: Option<&str>) -> String;
+
+    /// The Badges detail's prerequisites, each with whether it is held.
+    fn detail_after(&self, parts: &[(String, bool)]) -> String;
+
+    /// The Badges detail's badges that wait for this one.
+    fn detail_before(&self, keys: &[String]) -> String;
+
+    /// A badge without steps where one is asked for.
+    fn no_steps(&self, key: &str) -> String;
+
+    /// `o` with no address to open.
+    fn no_url(&self) -> &'static str;
+
+    /// `o` with nothing selected.
+    fn nothing_to_open(&self) -> &'static str;
+
+    /// After handing an address to the browser.
+    fn opening(&self, url: &str) -> String;
+
+    /// When no browser could be started.
+    fn cannot_open(&self, why: &str) -> String;
+
+    /// A step form without a title.
+    fn title_required(&self) -> &'static str;
+
+    /// Why a step cannot be written (the form shows it beside its field).
+    fn step_error(&self, e: &crate::domain::step::StepError) -> String;
+
+    /// Why the prerequisites in the badge form cannot be.
+    fn prereq_problem(&self, e: &crate::domain::prereq::PrereqError) -> String;
+
+    /// After a deletion in the planner: `u undoes`.
+    fn undo_key_hint(&self) -> &'static str;
 }

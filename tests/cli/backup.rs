@@ -7,7 +7,7 @@ fn export_import_export_is_byte_identical() {
     demo.ok(&["--demo", "export", "json", s(&first)]);
     let fresh = Env::new();
     let msg = fresh.ok(&["import", "json", s(&first)]);
-    assert!(msg.starts_with("imported 15 badges"), "{msg}");
+    assert!(msg.starts_with("imported 17 badges"), "{msg}");
     let second = fresh.path("second.json");
     fresh.ok(&["export", "json", s(&second)]);
     assert_eq!(

@@ -50,10 +50,10 @@ fn add_list_show_edit_renew_archive_rm() {
     assert_eq!(
         env.ok(&["badge", "list"]),
         "\
-STATUS        KEY                            NAME                                           ISSUER  EXPIRES      STUDIED
-expiring 54d  solutions-architect-associate  AWS Certified Solutions Architect – Associate  AWS     2027-03-01    0m/20h
-target 175d   next                           Target exam                                    IBM     -              0m/6h
-active 369d   ds-basic                       データサイエンス基礎                           IBM     2028-01-10  0m/1h30m
+STATUS        KEY                            NAME                                           ISSUER            EXPIRES      STUDIED
+expiring 54d  solutions-architect-associate  AWS Certified Solutions Architect – Associate  Amazon Web Serv…  2027-03-01    0m/20h
+target 175d   next                           Target exam                                    IBM               -              0m/6h
+active 369d   ds-basic                       データサイエンス基礎                           IBM               2028-01-10  0m/1h30m
 "
     );
     let show = env.ok(&["badge", "show", "next"]);

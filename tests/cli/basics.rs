@@ -147,3 +147,94 @@ fn reading_commands_do_not_create_the_database() {
     assert!(out.stderr.is_empty());
     assert!(String::from_utf8(out.stdout).unwrap().contains("mine"));
 }
+
+/// Issue 15, finding 2: with `[ui] timezone = "Asia/Tokyo"` on a machine in UTC, "now" is
+/// Tokyo's everywhere: a quick-add's log entry, the plan, the export's DTSTAMP and the
+/// undo journal. The real clock runs here (no SUKIMA_NOW), so times are compared within
+/// a few minutes of the moment the command ran.
+#[test]
+fn one_clock_in_the_configured_zone() {
+    use chrono::{NaiveDateTime, Utc};
+    let env = Env::new();
+    let config = env.write("config.toml", "[ui]\ntimezone = \"Asia/Tokyo\"\n");
+    let run = |args: &[&str]| {
+        let out = env
+            .cmd()
+            .env_remove("SUKIMA_NOW")
+            .env("TZ", "UTC")
+            .arg("--config")
+            .arg(&config)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let tokyo_now = || {
+        Utc::now()
+            .with_timezone(&chrono_tz::Asia::Tokyo)
+            .naive_local()
+    };
+    let close = |what: &str, got: NaiveDateTime, want: NaiveDateTime| {
+        let off = (got - want).num_minutes().abs();
+        assert!(off <= 3, "{what}: {got} is {off} minutes from {want}");
+    };
+    run(&[
+        "badge",
+        "add",
+        "Clock",
+        "--key",
+        "x",
+        "--issuer",
+        "IBM",
+        "--earned",
+        "2026-01-01",
+        "--expires",
+        "2029-06-01",
+    ]);
+    // Quick-add: 30 minutes that end now, in Tokyo.
+    let before = tokyo_now();
+    run(&["add", "30m #x"]);
+    let log: serde_json::Value = serde_json::from_str(&run(&["log", "--json"])).unwrap();
+    let start = format!(
+        "{}T{}",
+        log[0]["date"].as_str().unwrap(),
+        log[0]["start"].as_str().unwrap()
+    );
+    let start = NaiveDateTime::parse_from_str(&start, "%Y-%m-%dT%H:%M").unwrap();
+    close(
+        "the log entry's start",
+        start,
+        before - chrono::Duration::minutes(30),
+    );
+    // The plan's now.
+    let plan: serde_json::Value = serde_json::from_str(&run(&["plan", "--json"])).unwrap();
+    let now =
+        NaiveDateTime::parse_from_str(plan["now"].as_str().unwrap(), "%Y-%m-%dT%H:%M").unwrap();
+    close("the plan's now", now, tokyo_now());
+    // The export's DTSTAMP is the current UTC instant.
+    let ics = run(&["export", "ics", "-"]);
+    let stamp = ics
+        .lines()
+        .find_map(|l| l.strip_prefix("DTSTAMP:"))
+        .unwrap();
+    let stamp = NaiveDateTime::parse_from_str(stamp.trim(), "%Y%m%dT%H%M%SZ").unwrap();
+    close("DTSTAMP", stamp, Utc::now().naive_utc());
+    // Imported busy time is in Tokyo too: 00:00 UTC tomorrow is 09:00 there.
+    let day = (Utc::now() + chrono::Duration::days(1))
+        .format("%Y%m%d")
+        .to_string();
+    let cal = env.write(
+        "busy.ics",
+        &format!("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:b\r\nDTSTART:{day}T000000Z\r\nDTEND:{day}T010000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"),
+    );
+    run(&["import", "ics", cal.to_str().unwrap()]);
+    assert!(
+        run(&["window", "list"]).contains("09:00"),
+        "busy time in Tokyo time"
+    );
+}

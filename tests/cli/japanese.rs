@@ -240,3 +240,85 @@ fn a_configured_language_wins_over_the_locale() {
         "エラー: 元に戻す変更はありません\n"
     );
 }
+
+/// Issue 15's words in Japanese (DESIGN 10): the one validation's refusals (a typed
+/// issuer, a spreadsheet row), the calendar import's report of what it left out, and a
+/// calendar import named only in part.
+#[test]
+fn imports_and_the_one_validation_speak_japanese() {
+    let (en, ja) = (Env::new(), Env::new());
+    let (e, j) = both(
+        &en,
+        &ja,
+        &["badge", "add", "Azure Admin", "--issuer", "Microsft"],
+    );
+    assert!(
+        e.starts_with("error: unknown issuer 'Microsft' (did you mean 'Microsoft'?)"),
+        "{e}"
+    );
+    assert!(
+        j.starts_with("エラー: 発行元「Microsft」は未登録です（「Microsoft」のことですか？）"),
+        "{j}"
+    );
+    let sheet = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/csv/typo-issuer.csv"
+    );
+    let (e, j) = both(&en, &ja, &["import", "csv", sheet]);
+    assert!(
+        e.contains("typo-issuer.csv line 3: unknown issuer 'Microsft'")
+            && e.trim_end()
+                .ends_with("correct that row (or delete it) and import the file again"),
+        "{e}"
+    );
+    assert!(
+        j.contains("typo-issuer.csv 3行目: 発行元「Microsft」は未登録です")
+            && j.trim_end()
+                .ends_with("その行を直すか削除してから、もう一度取り込んでください"),
+        "{j}"
+    );
+    // A calendar with one event that ends before it starts: the rest is imported.
+    let calendar = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n\
+        BEGIN:VEVENT\r\nUID:ok\r\nDTSTART:20270107T070000Z\r\nDTEND:20270107T080000Z\r\nEND:VEVENT\r\n\
+        BEGIN:VEVENT\r\nUID:old@google.com\r\nDTSTART:20150105T010000Z\r\nDTEND:20150105T000000Z\r\nEND:VEVENT\r\n\
+        END:VCALENDAR\r\n";
+    for env in [&en, &ja] {
+        std::fs::create_dir_all(env.path("a")).unwrap();
+        std::fs::create_dir_all(env.path("b")).unwrap();
+        env.write("a/basic.ics", calendar);
+        env.write("b/basic.ics", calendar);
+    }
+    let args = |env: &Env, dir: &str| {
+        [
+            "import".to_string(),
+            "ics".into(),
+            s(&env.path(&format!("{dir}/basic.ics"))).to_string(),
+        ]
+    };
+    let run = |env: &Env, lang: Option<&str>, dir: &str| {
+        let mut c = env.cmd();
+        if let Some(l) = lang {
+            c.env("LANG", l);
+        }
+        let out = c.args(args(env, dir)).output().unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let e = run(&en, None, "a");
+    let j = run(&ja, Some("ja_JP.UTF-8"), "a");
+    assert!(e.contains(", 1 unreadable events left out\n  left out: event \"old@google.com\" (line 11): it ends before it starts\n"), "{e}");
+    assert!(j.contains("から予定 1件を「"), "{j}");
+    assert!(j.contains("、読めない予定 1件を除外\n  除外: 予定 \"old@google.com\" (11行目): it ends before it starts\n"), "{j}");
+    run(&en, None, "b");
+    run(&ja, Some("ja_JP.UTF-8"), "b");
+    // Two imports named by full paths that end alike: name one in full.
+    let (e, j) = both(&en, &ja, &["window", "rm", "basic.ics"]);
+    assert!(
+        e.starts_with("error: several calendar imports are called 'basic.ics': name one in full ("),
+        "{e}"
+    );
+    assert!(
+        j.starts_with("エラー: 'basic.ics' という名前のカレンダーの取り込みが複数あります"),
+        "{j}"
+    );
+}

@@ -40,6 +40,7 @@ fn plan_json_has_the_documented_shape() {
         "finish",
         "slack_minutes",
         "at_risk",
+        "after",
     ] {
         assert!(b.get(field).is_some(), "badges[0] lacks {field}: {b}");
     }
@@ -52,7 +53,7 @@ fn plan_json_has_the_documented_shape() {
     assert_eq!(sessions.len(), 4, "four 30-minute commutes: {sessions:?}");
     assert_eq!(
         sessions[0],
-        serde_json::json!({"badge": "az-104", "start": "2027-01-07T07:10", "end": "2027-01-07T07:40", "minutes": 30, "pinned": false})
+        serde_json::json!({"badge": "az-104", "start": "2027-01-07T07:10", "end": "2027-01-07T07:40", "minutes": 30, "pinned": false, "step": null})
     );
     // Today's commute has passed (it is 08:00): the plan starts tomorrow.
     assert!(

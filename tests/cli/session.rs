@@ -311,3 +311,38 @@ fn log_entries_are_edited_and_removed_by_id() {
     assert_eq!(env.ok(&["undo"]), "undid: delete log 1\n");
     assert!(env.ok(&["log"]).contains("on the train"));
 }
+
+#[test]
+fn sessions_name_their_step_and_redo_covers_step_changes() {
+    let env = env();
+    env.ok(&["step", "add", "aws-saa", "Module 1", "--minutes", "45m"]);
+    env.ok(&["step", "add", "aws-saa", "Practice exam", "--minutes", "1h"]);
+    // The sessions name the step they advance, as plan --json does.
+    let v: serde_json::Value =
+        serde_json::from_str(&env.ok(&["session", "list", "--json"])).unwrap();
+    let steps: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["step"].as_str().unwrap_or("-"))
+        .collect();
+    assert_eq!(steps[..3], ["Module 1", "Module 1", "Practice exam"]);
+    // A step marked done, undone, then redone: redo applies the same change again.
+    let before = env.snapshot();
+    assert_eq!(
+        env.ok(&["step", "done", "aws-saa"]),
+        "step 1 of aws-saa done: Module 1; next: 2 Practice exam\n"
+    );
+    let done = env.snapshot();
+    assert_eq!(env.ok(&["undo"]), "undid: mark a step of aws-saa done\n");
+    assert_eq!(env.snapshot(), before);
+    assert_eq!(env.ok(&["redo"]), "redid: mark a step of aws-saa done\n");
+    assert_eq!(env.snapshot(), done);
+    // A deleted step comes back with undo and goes again with redo.
+    env.ok(&["step", "rm", "aws-saa", "2"]);
+    let gone = env.snapshot();
+    env.ok(&["undo"]);
+    assert_eq!(env.snapshot(), done);
+    env.ok(&["redo"]);
+    assert_eq!(env.snapshot(), gone);
+}

@@ -315,19 +315,57 @@ fn the_details_render_in_both_languages() {
 }
 
 #[test]
-fn open_hands_the_badge_url_to_the_browser_or_says_there_is_none() {
-    use std::sync::Mutex;
-    static OPENED: Mutex<Vec<String>> = Mutex::new(Vec::new());
-    fn record(url: &str) -> Result<(), String> {
-        OPENED.lock().unwrap().push(url.to_string());
-        Ok(())
+fn open_on_a_session_uses_the_one_opener_its_step_else_its_badge() {
+    // The opener of the Badges view (tui::open, $BROWSER) serves sessions too: a session
+    // opens its step's address, else its badge's, else says there is none.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("opened");
+    let script = dir.path().join("browser.sh");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\necho \"$1\" >> {}\n", out.display()),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
+    let opened = |n: usize| -> Vec<String> {
+        for _ in 0..100 {
+            let text = std::fs::read_to_string(&out).unwrap_or_default();
+            if text.lines().count() >= n {
+                return text.lines().map(str::to_string).collect();
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        Vec::new()
+    };
     let mut app = demo_app();
-    app.opener = record;
+    app.browser = Some(script.display().to_string());
+    app.update(ch('3'));
+    // A session of a badge without steps or URL.
+    let i = app
+        .data
+        .plan
+        .sessions
+        .iter()
+        .position(|s| {
+            app.data.step_of(s).is_none()
+                && app
+                    .data
+                    .badge(&s.badge)
+                    .is_some_and(|b| b.badge.url.is_none())
+        })
+        .expect("a session of a badge without steps or address");
+    app.plan.selected = i;
     let s = selected(&app);
     app.update(ch('o'));
-    assert!(status(&app).contains("has no URL"), "{}", status(&app));
-    assert!(OPENED.lock().unwrap().is_empty());
+    assert!(
+        status(&app).starts_with("no address to open"),
+        "{}",
+        status(&app)
+    );
     let mut b = store::badges::get(app.store.conn(), &s.badge)
         .unwrap()
         .unwrap();
@@ -336,12 +374,27 @@ fn open_hands_the_badge_url_to_the_browser_or_says_there_is_none() {
     app.reload();
     app.update(ch('o'));
     assert_eq!(
-        *OPENED.lock().unwrap(),
-        ["https://www.credly.com/org/ibm/badge/x"]
-    );
-    assert_eq!(
         status(&app),
         "opening https://www.credly.com/org/ibm/badge/x"
+    );
+    // A session that advances a step with an address opens the step's.
+    let (i, url) = app
+        .data
+        .plan
+        .sessions
+        .iter()
+        .enumerate()
+        .find_map(|(i, s)| {
+            let url = app.data.step_of(s)?.url.clone()?;
+            Some((i, url))
+        })
+        .expect("a session on a step with an address");
+    app.plan.selected = i;
+    app.update(ch('o'));
+    assert_eq!(status(&app), format!("opening {url}"));
+    assert_eq!(
+        opened(2),
+        ["https://www.credly.com/org/ibm/badge/x".to_string(), url]
     );
 }
 
@@ -736,4 +789,25 @@ fn busy_time_and_calendars_show_in_spare_time_and_are_removable() {
     assert!(matches!(app.popup, Some(Popup::Confirm { .. })));
     app.update(ch('y'));
     assert!(app.data.busy_sources.is_empty());
+}
+
+#[test]
+fn the_details_name_the_step_the_session_advances() {
+    for (mut app, word) in [(demo_app(), "step: "), (ja_app(), "ステップ: ")] {
+        app.update(ch('3'));
+        let (i, label) = app
+            .data
+            .plan
+            .sessions
+            .iter()
+            .enumerate()
+            .find_map(|(i, s)| Some((i, app.data.step_of(s)?.clone())))
+            .expect("a demo session on a step");
+        app.plan.selected = i;
+        app.update(key(KeyCode::Enter));
+        for (w, h) in [(80, 24), (200, 60)] {
+            let text = screen(&app, w, h);
+            assert!(text.contains(&format!("{word}{}", label.title)), "{text}");
+        }
+    }
 }

@@ -128,10 +128,10 @@ fn a_person_logs_study_from_the_badges_view() {
     let tmux = start_demo(home.path(), "");
 
     let screen = tmux.wait_for(&["sukima", "1 Today", "── Next", "Thu 2026-11-26 08:00"]);
-    assert!(screen.contains("8 to prepare, 1 at risk"), "{screen}");
+    assert!(screen.contains("10 to prepare, 1 at risk"), "{screen}");
 
     tmux.send(&["2"]);
-    let screen = tmux.wait_for(&["14 of 14 badges · sort: urgency", "STATUS"]);
+    let screen = tmux.wait_for(&["16 of 16 badges · sort: urgency", "STATUS"]);
     let row = screen
         .lines()
         .find(|l| l.contains("Google Cloud Professional"))
@@ -158,10 +158,10 @@ fn a_person_logs_study_from_the_badges_view() {
     // The filter, typed in Japanese.
     tmux.send(&["/"]);
     tmux.type_text("データ");
-    let screen = tmux.wait_for(&["3 of 14 badges", "filter: データ"]);
+    let screen = tmux.wait_for(&["3 of 16 badges", "filter: データ"]);
     assert!(!screen.contains("Google Cloud Professional"), "{screen}");
     tmux.send(&["Escape"]);
-    tmux.wait_for(&["14 of 14 badges"]);
+    tmux.wait_for(&["16 of 16 badges"]);
 
     // Undo takes the log entry back.
     tmux.send(&["u"]);
@@ -202,7 +202,7 @@ fn a_person_imports_a_credly_profile_by_name() {
     );
     tmux.wait_for(&["1 Today"]);
     tmux.send(&["2"]);
-    tmux.wait_for(&["14 of 14 badges"]);
+    tmux.wait_for(&["16 of 16 badges"]);
     tmux.send(&["i"]);
     tmux.wait_for(&["a Credly user name"]);
     tmux.type_text("sample-earner");
@@ -214,15 +214,15 @@ fn a_person_imports_a_credly_profile_by_name() {
     );
     assert_eq!(server.requests().len(), 2);
     tmux.send(&["Escape"]);
-    tmux.wait_for(&["24 of 24 badges"]);
+    tmux.wait_for(&["26 of 26 badges"]);
     tmux.send(&["u"]);
-    tmux.wait_for(&["14 of 14 badges", "undid: import credly user sample-earner"]);
+    tmux.wait_for(&["16 of 16 badges", "undid: import credly user sample-earner"]);
     // A name Credly does not know: one line on the status line, nothing imported.
     tmux.send(&["i"]);
     tmux.wait_for(&["a Credly user name"]);
     tmux.type_text("nobody-here");
     tmux.send(&["Enter"]);
-    tmux.wait_for(&["no public Credly profile 'nobody-here'", "14 of 14 badges"]);
+    tmux.wait_for(&["no public Credly profile 'nobody-here'", "16 of 16 badges"]);
     tmux.send(&["q"]);
     tmux.wait_for(&["sukima exited with 0"]);
 }
@@ -241,7 +241,10 @@ fn a_person_studies_skips_and_the_plan_follows_with_undo_and_redo() {
     tmux.wait_for(&["how long?", "→ log 30m at Thu 2026-11-26 12:15"]);
     tmux.send(&["Enter"]);
     let screen = tmux.wait_for(&["✓ studied 30m on cp4d-admin at Thu 2026-11-26 12:15"]);
-    assert!(screen.contains("── Today · 0m planned · 30m studied"), "{screen}");
+    assert!(
+        screen.contains("── Today · 0m planned · 30m studied"),
+        "{screen}"
+    );
     assert!(screen.contains("✓IBM Cloud Pak for Data"), "{screen}");
     // Skip tomorrow's first session: the plan moves the work elsewhere.
     tmux.send(&["3"]);

@@ -179,7 +179,7 @@ fn badge_list_moves_and_clamps() {
     let mut app = demo_app();
     app.update(ch('2'));
     let n = app.badges.rows.len();
-    assert_eq!(n, 14, "the archived demo badge is hidden");
+    assert_eq!(n, 16, "the archived demo badge is hidden");
     assert_eq!(app.badges.selected, 0);
     app.update(ch('k'));
     assert_eq!(app.badges.selected, 0, "clamped at the top");
@@ -534,6 +534,28 @@ fn an_unknown_issuer_keeps_the_form_open() {
     assert!(badge(&app, "oracle-cloud-foundations").is_none());
 }
 
+/// Issue 15, one validation: the form stores an issuer under its configured name and
+/// splits tags by the rule of the command line (commas or spaces).
+#[test]
+fn the_form_stores_the_configured_issuer_and_one_tag_rule() {
+    let mut app = demo_app();
+    app.update(ch('2'));
+    app.update(ch('n'));
+    type_text(&mut app, "AWS Certified Developer");
+    press(&mut app, [key(KeyCode::Tab), key(KeyCode::Tab)]);
+    type_text(&mut app, "aws");
+    // Issuer to Tags: Level, Earned, Expires, Renewed, Retires, Replaced by, After,
+    // Available, Goal, Effort, Renew from, Priority, Tags.
+    for _ in 0..13 {
+        app.update(key(KeyCode::Tab));
+    }
+    type_text(&mut app, "cloud,dev exam");
+    app.update(ctrl('s'));
+    let b = badge(&app, "developer").expect("saved");
+    assert_eq!(b.issuer, "Amazon Web Services");
+    assert_eq!(b.tags, ["cloud", "dev", "exam"]);
+}
+
 #[test]
 fn new_badge_through_the_form() {
     let mut app = demo_app();
@@ -569,7 +591,7 @@ fn new_badge_through_the_form() {
     assert_eq!(b.effort_minutes, 600);
     // The new badge is selected.
     assert_eq!(app.selected_badge().unwrap().badge.key, "cka");
-    assert_eq!(app.badges.rows.len(), 15);
+    assert_eq!(app.badges.rows.len(), 17);
 }
 
 #[test]
@@ -727,7 +749,7 @@ fn delete_with_confirmation() {
     assert!(badge(&app, "wx-essentials").is_none());
     assert!(!logs(&app).iter().any(|e| e.badge == "wx-essentials"));
     assert!(!row_keys(&app).contains(&"wx-essentials".to_string()));
-    assert_eq!(app.badges.rows.len(), 13);
+    assert_eq!(app.badges.rows.len(), 15);
     // The last row deleted: the selection moves up.
     app.update(ch('G'));
     let last = app.selected_badge().unwrap().badge.key.clone();
@@ -867,7 +889,7 @@ fn filter_is_live_and_esc_clears_it() {
     app.update(key(KeyCode::Esc));
     assert!(app.popup.is_none());
     assert_eq!(app.badges.filter, "");
-    assert_eq!(app.badges.rows.len(), 14);
+    assert_eq!(app.badges.rows.len(), 16);
 
     // Enter keeps the filter; Esc in the view clears it then.
     app.update(ch('/'));
@@ -877,7 +899,7 @@ fn filter_is_live_and_esc_clears_it() {
     assert_eq!(row_keys(&app), ["gcp-pde", "gcp-ace"]);
     assert!(screen(&app, 80, 24).contains("filter: gcp"));
     app.update(key(KeyCode::Esc));
-    assert_eq!(app.badges.rows.len(), 14);
+    assert_eq!(app.badges.rows.len(), 16);
     // No match: the table says so.
     app.update(ch('/'));
     type_text(&mut app, "zzz");
@@ -1439,8 +1461,8 @@ fn archived_badges_can_be_shown_and_restored() {
     assert!(!row_keys(&app).contains(&"old-cloud".to_string()));
     app.update(ch('A'));
     assert!(app.badges.show_archived);
-    assert_eq!(app.badges.rows.len(), 15);
-    assert!(screen(&app, 120, 40).contains("15 of 15 badges"));
+    assert_eq!(app.badges.rows.len(), 17);
+    assert!(screen(&app, 120, 40).contains("17 of 17 badges"));
     select_badge(&mut app, "old-cloud");
     let shown = screen(&app, 160, 40);
     let row = shown
@@ -1455,7 +1477,7 @@ fn archived_badges_can_be_shown_and_restored() {
         row_keys(&app).contains(&"old-cloud".to_string()),
         "no longer archived"
     );
-    assert_eq!(app.badges.rows.len(), 15);
+    assert_eq!(app.badges.rows.len(), 17);
     // The help lists the key.
     app.update(ch('?'));
     assert!(screen(&app, 120, 80).contains("show / hide archived badges"));
@@ -1803,4 +1825,86 @@ fn the_plan_moves_with_the_clock_and_matches_a_fresh_plan() {
     let before = app.data.plan.clone();
     app.update(Msg::Tick);
     assert_eq!(app.data.plan, before);
+}
+
+/// Issue 15 in the planner: a calendar with an unreadable event imports the rest; the
+/// status line says it in short (the file's name, not its full path twice, and how many
+/// were left out), and the report open to be read names each one, in either language.
+#[test]
+fn a_calendar_import_says_what_it_left_out_in_short() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("basic.ics");
+    std::fs::write(
+        &file,
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n\
+         BEGIN:VEVENT\r\nUID:ok1\r\nDTSTART:20261130T070000\r\nDTEND:20261130T080000\r\nEND:VEVENT\r\n\
+         BEGIN:VEVENT\r\nUID:ok2\r\nDTSTART:20261201T070000\r\nDTEND:20261201T080000\r\nEND:VEVENT\r\n\
+         BEGIN:VEVENT\r\nUID:old@google.com\r\nDTSTART:20150105T010000Z\r\nDTEND:20150105T000000Z\r\nEND:VEVENT\r\n\
+         END:VCALENDAR\r\n",
+    )
+    .unwrap();
+    let path = file.display().to_string();
+    for (mut app, headline, left_out) in [
+        (
+            demo_app(),
+            "imported 2 busy events as 'basic.ics', 1 unreadable left out",
+            "  left out: event \"old@google.com\" (line 16): it ends before it starts",
+        ),
+        (
+            ja_app(),
+            "予定 2件を「basic.ics」として取り込みました、読めない予定 1件を除外",
+            "  除外: 予定 \"old@google.com\" (16行目): it ends before it starts",
+        ),
+    ] {
+        let before = db_state(&app);
+        app.update(ch('2'));
+        app.update(ch('i'));
+        type_text(&mut app, &path);
+        app.update(key(KeyCode::Enter));
+        let (text, error) = status(&app);
+        assert!(!error, "{text}");
+        assert_eq!(text, headline);
+        assert!(sukima::text::width(&text) < 80, "{text}");
+        let lines = report_lines(&app);
+        assert!(lines[0].contains(&path), "{lines:?}");
+        assert_eq!(lines[1], left_out, "{lines:?}");
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        // Any key closes the report; undo takes the whole import back.
+        app.update(key(KeyCode::Esc));
+        assert!(app.popup.is_none());
+        app.update(ch('u'));
+        assert_eq!(db_state(&app), before);
+    }
+}
+
+/// A spreadsheet row the one validation refuses is named in the prompt in the planner's
+/// language, and nothing is imported.
+#[test]
+fn a_refused_row_is_named_in_the_planners_language() {
+    let sheet = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/csv/typo-issuer.csv"
+    );
+    for (mut app, says) in [
+        (
+            demo_app(),
+            "typo-issuer.csv line 3: unknown issuer 'Microsft' (did you mean 'Microsoft'?)",
+        ),
+        (
+            ja_app(),
+            "typo-issuer.csv 3行目: 発行元「Microsft」は未登録です（「Microsoft」のことですか？）",
+        ),
+    ] {
+        let before = db_state(&app);
+        app.update(ch('2'));
+        app.update(ch('i'));
+        type_text(&mut app, sheet);
+        app.update(key(KeyCode::Enter));
+        let preview = prompt_preview(&app);
+        assert!(
+            matches!(&preview, Some(Err(e)) if e.contains(says)),
+            "{preview:?}"
+        );
+        assert_eq!(db_state(&app), before);
+    }
 }

@@ -1,6 +1,6 @@
 //! The English words of [`CommandTexts`].
 
-use super::{CommandTexts, PlanLine, ShowField};
+use super::{AfterState, CommandTexts, PlanLine, ShowField};
 use crate::domain::change::Counts;
 use crate::domain::decision::Retirement;
 use crate::domain::duration::format_minutes;
@@ -58,6 +58,8 @@ impl CommandTexts for En {
             ShowField::Available => "available",
             ShowField::Goal => "goal",
             ShowField::Studied => "studied",
+            ShowField::After => "after",
+            ShowField::Steps => "steps",
             ShowField::Priority => "priority",
             ShowField::Tags => "tags",
             ShowField::Url => "url",
@@ -106,6 +108,53 @@ impl CommandTexts for En {
             "{} of {} this cycle",
             format_minutes(logged),
             format_minutes(effort)
+        )
+    }
+
+    fn show_studied_steps(&self, logged: u32) -> String {
+        format!(
+            "{} this cycle; the steps set the work",
+            format_minutes(logged)
+        )
+    }
+
+    fn show_after(&self, key: &str, state: AfterState) -> String {
+        let s = match state {
+            AfterState::Held => "held",
+            AfterState::Archived => "archived",
+            AfterState::Waiting => "waiting for it",
+            AfterState::Missing => "missing",
+        };
+        format!("{key} ({s})")
+    }
+
+    fn step_headers(&self) -> [&'static str; 6] {
+        ["#", "KIND", "EST", "STEP", "STATE", "URL"]
+    }
+
+    fn step_done_on(&self, d: NaiveDate) -> String {
+        format!("done {d}")
+    }
+
+    fn step_gone(&self) -> &'static str {
+        "gone from the criteria"
+    }
+
+    fn step_progress(&self, covered: u32, estimate: u32) -> String {
+        format!("{covered} of {estimate}m")
+    }
+
+    fn steps_summary(&self, done: usize, all: usize, left: u32, total: u32) -> String {
+        format!(
+            "{done} of {all} steps done, {} left of {}",
+            format_minutes(left),
+            format_minutes(total)
+        )
+    }
+
+    fn no_steps_yet(&self, key: &str) -> String {
+        format!(
+            "{key} has no steps: add one with `sukima step add {key} \"TITLE\" --kind course --minutes 45m`"
         )
     }
 

@@ -1,6 +1,6 @@
 //! The Japanese words of [`CommandTexts`].
 
-use super::{CommandTexts, PlanLine, ShowField};
+use super::{AfterState, CommandTexts, PlanLine, ShowField};
 use crate::domain::change::Counts;
 use crate::domain::decision::Retirement;
 use crate::present::texts::{Ja, Texts};
@@ -48,6 +48,8 @@ impl CommandTexts for Ja {
             ShowField::Available => "受験開始日",
             ShowField::Goal => "目標日",
             ShowField::Studied => "学習",
+            ShowField::After => "前提",
+            ShowField::Steps => "ステップ",
             ShowField::Priority => "優先度",
             ShowField::Tags => "タグ",
             ShowField::Url => "URL",
@@ -93,6 +95,53 @@ impl CommandTexts for Ja {
 
     fn show_studied(&self, logged: u32, effort: u32) -> String {
         format!("今期 {} / {}", self.minutes(logged), self.minutes(effort))
+    }
+
+    fn show_studied_steps(&self, logged: u32) -> String {
+        format!(
+            "今回の期間に {}。学習量はステップで決まります",
+            self.minutes(logged)
+        )
+    }
+
+    fn show_after(&self, key: &str, state: AfterState) -> String {
+        let s = match state {
+            AfterState::Held => "取得済",
+            AfterState::Archived => "アーカイブ済",
+            AfterState::Waiting => "待ち",
+            AfterState::Missing => "見つかりません",
+        };
+        format!("{key} ({s})")
+    }
+
+    fn step_headers(&self) -> [&'static str; 6] {
+        ["#", "種類", "見積", "ステップ", "状態", "URL"]
+    }
+
+    fn step_done_on(&self, d: NaiveDate) -> String {
+        format!("{d} 完了")
+    }
+
+    fn step_gone(&self) -> &'static str {
+        "取得基準から削除"
+    }
+
+    fn step_progress(&self, covered: u32, estimate: u32) -> String {
+        format!("{covered}/{estimate}分")
+    }
+
+    fn steps_summary(&self, done: usize, all: usize, left: u32, total: u32) -> String {
+        format!(
+            "{all} ステップ中 {done} 完了、残り {} / {}",
+            self.minutes(left),
+            self.minutes(total)
+        )
+    }
+
+    fn no_steps_yet(&self, key: &str) -> String {
+        format!(
+            "{key} にはステップがありません: `sukima step add {key} \"タイトル\" --kind course --minutes 45m` で追加できます"
+        )
     }
 
     fn yes(&self) -> &'static str {

@@ -19,6 +19,7 @@ pub enum Field {
     Renewed,
     Retires,
     ReplacedBy,
+    After,
     Available,
     Goal,
     Effort,
@@ -31,7 +32,7 @@ pub enum Field {
 
 impl Field {
     /// Every field, in the order of the form.
-    pub const ALL: [Field; 17] = [
+    pub const ALL: [Field; 18] = [
         Field::Name,
         Field::Key,
         Field::Issuer,
@@ -41,6 +42,7 @@ impl Field {
         Field::Renewed,
         Field::Retires,
         Field::ReplacedBy,
+        Field::After,
         Field::Available,
         Field::Goal,
         Field::Effort,
@@ -63,6 +65,7 @@ impl Field {
             Field::Renewed => "renewed",
             Field::Retires => "retires",
             Field::ReplacedBy => "replaced-by",
+            Field::After => "after",
             Field::Available => "available",
             Field::Goal => "goal",
             Field::Effort => "effort",
@@ -101,6 +104,7 @@ impl Field {
             Field::Renewed => d(b.renewed_on),
             Field::Retires => d(b.retires_on),
             Field::ReplacedBy => b.replaced_by.clone().unwrap_or_default(),
+            Field::After => b.after.join(" "),
             Field::Available => d(b.available_on),
             Field::Goal => d(b.goal_on),
             Field::Effort => crate::domain::duration::format_minutes(b.effort_minutes),
@@ -133,15 +137,10 @@ pub enum FieldError {
     Priority { typed: String, error: String },
 }
 
-/// Tags as typed: words separated by commas or spaces, each kept once, in order.
+/// Tags as typed: words separated by commas (`,` or `、`) or spaces, each kept once, in
+/// order: the one rule of [`crate::domain::validation::split_tags`].
 pub fn tags(typed: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for t in typed.split(|c: char| c == ',' || c.is_whitespace()) {
-        if !t.is_empty() && !out.iter().any(|o| o == t) {
-            out.push(t.to_string());
-        }
-    }
-    out
+    crate::domain::validation::split_tags([typed])
 }
 
 /// Sets `field` of `b` from what was typed. Text is trimmed; empty clears the field, and
@@ -182,6 +181,17 @@ pub fn set(
         Field::Goal => b.goal_on = date()?,
         Field::RenewFrom => b.renew_from = date()?,
         Field::ReplacedBy => b.replaced_by = text(),
+        Field::After => {
+            // Keys separated by commas or spaces, each once; a `#` before one is fine.
+            let keys: Vec<String> = tags(t)
+                .into_iter()
+                .map(|k| k.trim_start_matches('#').to_string())
+                .collect();
+            for k in &keys {
+                validate_key(k)?;
+            }
+            b.after = keys;
+        }
         Field::Effort if t.is_empty() => b.effort_minutes = default_effort(&b.issuer),
         Field::Effort => {
             b.effort_minutes = parse_duration(t).map_err(|e| FieldError::Effort {
@@ -214,6 +224,7 @@ mod tests {
             (" aws, cloud  aws ", vec!["aws", "cloud"]),
             ("", vec![]),
             ("データ　分析", vec!["データ", "分析"]),
+            ("資格、更新", vec!["資格", "更新"]),
         ] {
             assert_eq!(tags(typed), want, "{typed:?}");
         }
@@ -232,6 +243,7 @@ mod tests {
             (Field::Renewed, "2026-01-10"),
             (Field::Retires, "2029-12-31"),
             (Field::ReplacedBy, "aws-saa-2"),
+            (Field::After, "aws-ccp aws-dva"),
             (Field::Available, "2027-03-31"),
             (Field::Goal, "2027-06-30"),
             (Field::Effort, "1h30m"),

@@ -163,6 +163,46 @@ pub(super) fn check(input: &PlanInput, plan: &Plan) -> Result<(), String> {
         }
     }
 
+    // Prerequisites (acyclic, as the store keeps them): no planned session of a badge
+    // before the finish of one it waits for, the end of that one's last session (planned
+    // or pinned); and none at all while that one is not fully planned.
+    for (i, t) in input.targets.iter().enumerate() {
+        if first.get(t.key.as_str()) != Some(&i) {
+            continue;
+        }
+        for a in &t.after {
+            let Some(&ai) = first.get(a.as_str()) else {
+                continue;
+            };
+            let need = u64::from(input.targets[ai].remaining);
+            if need == 0 || ai == i {
+                continue;
+            }
+            let of_a: Vec<&Session> = plan.sessions.iter().filter(|x| x.badge == *a).collect();
+            let total: u64 = of_a.iter().map(|x| u64::from(x.minutes())).sum();
+            let finish = (total >= need)
+                .then(|| of_a.iter().map(|x| x.end).max())
+                .flatten();
+            for x in planned.iter().filter(|x| x.badge == t.key) {
+                match finish {
+                    Some(f) if x.start >= f => {}
+                    Some(f) => {
+                        return Err(format!(
+                            "{} {}..{} before {a} finishes at {f}",
+                            x.badge, x.start, x.end
+                        ));
+                    }
+                    None => {
+                        return Err(format!(
+                            "{} {}..{} while {a} is not fully planned",
+                            x.badge, x.start, x.end
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
     // Pinned sessions from now on are all in the output, unchanged.
     let mut want: Vec<(String, NaiveDateTime, NaiveDateTime)> = input
         .pinned

@@ -168,6 +168,7 @@ fn extreme_dates_never_panic() {
             due: NaiveDate::MAX,
             remaining: 30,
             priority: Normal,
+            after: Vec::new(),
         }],
         vec![Interval {
             start: far,

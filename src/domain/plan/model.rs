@@ -80,6 +80,14 @@ pub(super) struct Model {
     pub edges: Edges,
     /// Indices of the pinned sessions that count (not ended at now, some minutes).
     pub counted_pinned: Vec<usize>,
+    /// Per item: the items it waits for (its prerequisites among the targets, first
+    /// occurrences, with nothing left out that has work), with no loop.
+    pub preds: Vec<Vec<usize>>,
+    /// Per item: the items that wait for it.
+    pub succs: Vec<Vec<usize>>,
+    /// Per item: when its last counted pinned session ends (minutes from today's
+    /// midnight), if it has one.
+    pub pin_end: Vec<Option<i64>>,
 }
 
 /// Day number of `date`, today being 0.
@@ -103,6 +111,70 @@ pub(super) fn ceil_grid(m: u64, g: u32) -> u64 {
 
 fn floor_grid(m: u32, g: u32) -> u32 {
     m / g * g
+}
+
+/// The prerequisite links between items: a target's `after` keys, each to the first target
+/// of that key, leaving out links from or to items with no work of their own (nothing
+/// left, duplicates) and links into items that pinned sessions already cover. Links that
+/// close a loop are dropped (the store refuses loops; this keeps the planner total).
+fn prerequisites(
+    input: &PlanInput,
+    items: &[Item],
+    first: &BTreeMap<&str, usize>,
+) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+    let n = items.len();
+    let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let takes_part = |k: Kind| !matches!(k, Kind::Nothing | Kind::Duplicate);
+    for (i, t) in input.targets.iter().enumerate() {
+        if !takes_part(items[i].kind) || items[i].kind == Kind::Covered {
+            continue;
+        }
+        for key in &t.after {
+            if let Some(&a) = first.get(key.as_str())
+                && a != i
+                && takes_part(items[a].kind)
+                && !preds[i].contains(&a)
+            {
+                preds[i].push(a);
+            }
+        }
+        preds[i].sort_unstable();
+    }
+    // Kahn's algorithm; whatever is left sits on a loop and loses its links.
+    let mut indegree: Vec<usize> = preds.iter().map(Vec::len).collect();
+    let mut succs: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, list) in preds.iter().enumerate() {
+        for &a in list {
+            succs[a].push(i);
+        }
+    }
+    let mut ready: Vec<usize> = (0..n).filter(|&i| indegree[i] == 0).collect();
+    let mut seen = 0;
+    while let Some(i) = ready.pop() {
+        seen += 1;
+        for &k in &succs[i] {
+            indegree[k] -= 1;
+            if indegree[k] == 0 {
+                ready.push(k);
+            }
+        }
+    }
+    if seen < n {
+        for i in 0..n {
+            if indegree[i] > 0 {
+                preds[i].retain(|&a| indegree[a] == 0);
+            }
+        }
+        for list in &mut succs {
+            list.clear();
+        }
+        for (i, list) in preds.iter().enumerate() {
+            for &a in list {
+                succs[a].push(i);
+            }
+        }
+    }
+    (preds, succs)
 }
 
 /// Merges sorted intervals that overlap or touch, when `join` allows.
@@ -344,6 +416,16 @@ impl Model {
             edges.ends.entry(b).or_default().push(id);
         }
 
+        let mut pin_end: Vec<Option<i64>> = vec![None; items.len()];
+        for &k in &counted_pinned {
+            let p = &input.pinned[k];
+            if let Some(&i) = first.get(p.badge.as_str()) {
+                let end = pin_span(p).1;
+                pin_end[i] = Some(pin_end[i].map_or(end, |e| e.max(end)));
+            }
+        }
+        let (preds, succs) = prerequisites(input, &items, &first);
+
         Model {
             today,
             settings,
@@ -356,7 +438,15 @@ impl Model {
             items,
             edges,
             counted_pinned,
+            preds,
+            succs,
+            pin_end,
         }
+    }
+
+    /// Whether some badge waits for another.
+    pub(super) fn chained(&self) -> bool {
+        self.preds.iter().any(|p| !p.is_empty())
     }
 
     /// The days an item may be studied on time, clamped to the model: `None` if empty.
@@ -386,6 +476,24 @@ impl Model {
             due_day: last,
             quota: it.need_due,
             reserve: it.need_due.saturating_add(inflate),
+        }
+    }
+
+    /// A badge not on time itself but needed early by badges on time that wait for it:
+    /// everything it needs by `day`, all protected.
+    pub(super) fn needed_item(&self, i: usize, day: usize, inflate: u64) -> PlaceItem {
+        let it = &self.items[i];
+        let last = day.min(self.days.saturating_sub(1));
+        PlaceItem {
+            item: i,
+            key: it.key,
+            release: usize::try_from(it.release).unwrap_or(usize::MAX),
+            last_day: last,
+            need: it.need_total,
+            rank: it.rank,
+            due_day: last,
+            quota: it.need_total,
+            reserve: it.need_total.saturating_add(inflate),
         }
     }
 

@@ -73,6 +73,17 @@ impl PlaceItem {
     }
 }
 
+/// The prerequisite links placement must keep (DESIGN 3): an item is placed only from the
+/// moment everything it waits for is finished.
+pub(super) struct Links<'a> {
+    /// Per model item, the items it waits for.
+    pub preds: &'a [Vec<usize>],
+    /// Per model item, the items that wait for it.
+    pub succs: &'a [Vec<usize>],
+    /// Per model item, when its last counted pinned session ends.
+    pub pin_end: &'a [Option<i64>],
+}
+
 /// A placed session of a model item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Piece {
@@ -129,6 +140,7 @@ fn piece_len(
 /// blocked only because its previous piece ends here, the item that takes the time takes
 /// a short piece (min_session, when it then has at least min_session left), so the
 /// blocked one resumes right after instead of losing the rest of the slot.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn place(
     slots: &[Slot],
     cap: &mut [u32],
@@ -136,8 +148,30 @@ pub(super) fn place(
     edges: &Edges,
     shape: Shape,
     pre: &[u64],
+    links: &Links<'_>,
+    finish: &mut [Option<i64>],
 ) -> (Vec<Piece>, Vec<u64>) {
     let n = items.len();
+    // Prerequisites: where each model item is in `items`, which are waiting for one, and
+    // those whose prerequisites are finished but later than now, by that time.
+    let chained = items.iter().any(|it| !links.preds[it.item].is_empty());
+    let mut pos: Vec<Option<usize>> = vec![None; if chained { finish.len() } else { 0 }];
+    if chained {
+        for (k, it) in items.iter().enumerate() {
+            pos[it.item] = Some(k);
+        }
+    }
+    let mut waiting = vec![false; n];
+    let mut ready_heap: BinaryHeap<Reverse<(i64, usize)>> = BinaryHeap::new();
+    for it in items.iter().filter(|it| it.need == 0) {
+        finish[it.item] = Some(links.pin_end[it.item].unwrap_or(i64::MIN));
+    }
+    // When item `i` may start: once everything it waits for has finished.
+    let ready_at = |i: usize, finish: &[Option<i64>]| -> Option<i64> {
+        links.preds[items[i].item]
+            .iter()
+            .try_fold(i64::MIN, |t, &a| finish[a].map(|f| t.max(f)))
+    };
     let mut rem: Vec<u64> = items.iter().map(|i| i.need).collect();
     let mut quota: Vec<u64> = items.iter().map(|i| i.quota.min(i.need)).collect();
     let mut reserve: Vec<u64> = items.iter().map(|i| i.reserve).collect();
@@ -191,9 +225,23 @@ pub(super) fn place(
         if slot.day != day {
             day = slot.day;
             first = guard.borrow().as_ref().map_or(0, |g| g.index(day));
+            let day_start = i64::try_from(day).unwrap_or(0) * DAY;
             while next < pending.len() && items[pending[next]].release <= day {
                 let i = pending[next];
                 next += 1;
+                if chained && items[i].last_day >= day {
+                    match ready_at(i, finish) {
+                        Some(t0) if t0 > day_start => {
+                            ready_heap.push(Reverse((t0, i)));
+                            continue;
+                        }
+                        Some(_) => {}
+                        None => {
+                            waiting[i] = true;
+                            continue;
+                        }
+                    }
+                }
                 if items[i].last_day >= day {
                     if is_hard(i, &quota, &guarded) {
                         hard.insert((items[i].rank, i));
@@ -235,16 +283,46 @@ pub(super) fn place(
                 }
             }
         }
-        if hard.is_empty() && soft.is_empty() {
-            if next >= pending.len() {
+        let base = i64::try_from(day).unwrap_or(0) * DAY;
+        let slot_end_abs = base + i64::from(slot.end);
+        let soon = |h: &BinaryHeap<Reverse<(i64, usize)>>| {
+            h.peek().is_some_and(|Reverse((t0, _))| *t0 < slot_end_abs)
+        };
+        if hard.is_empty() && soft.is_empty() && !soon(&ready_heap) {
+            if next >= pending.len() && ready_heap.is_empty() {
                 break;
             }
             continue;
         }
-        let base = i64::try_from(day).unwrap_or(0) * DAY;
-        let slot_end_abs = base + i64::from(slot.end);
         let mut t = slot.start;
-        while t < slot.end && cap[day] >= shape.g && !(hard.is_empty() && soft.is_empty()) {
+        while t < slot.end && cap[day] >= shape.g {
+            // Items whose prerequisites have finished by now join the others.
+            while let Some(&Reverse((t0, i))) = ready_heap.peek() {
+                if t0 > base + i64::from(t) {
+                    break;
+                }
+                ready_heap.pop();
+                if rem[i] > 0 && items[i].last_day >= day {
+                    if is_hard(i, &quota, &guarded) {
+                        hard.insert((items[i].rank, i));
+                    } else {
+                        soft.insert((items[i].rank, i));
+                    }
+                    by_rem.insert((rem[i], items[i].rank, i));
+                    expiry.push(Reverse((items[i].last_day, i)));
+                }
+            }
+            if hard.is_empty() && soft.is_empty() {
+                // Nothing to place until the next item is ready, if that is in this slot.
+                match ready_heap.peek() {
+                    Some(&Reverse((t0, _))) if t0 < slot_end_abs => {
+                        let at = u32::try_from(t0 - base).unwrap_or(slot.end);
+                        t = at.div_ceil(shape.g) * shape.g;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
             let space = (slot.end - t).min(cap[day]);
             let at = base + i64::from(t);
             // Usable minutes left today, as the relaxation counts them.
@@ -392,6 +470,19 @@ pub(super) fn place(
             if rem[i] == 0 {
                 hard.remove(&(items[i].rank, i));
                 soft.remove(&(items[i].rank, i));
+                if chained {
+                    let end = base + i64::from(t + len);
+                    let item = items[i].item;
+                    finish[item] = Some(links.pin_end[item].map_or(end, |p| p.max(end)));
+                    for &s in &links.succs[item] {
+                        if let Some(j) = pos[s].filter(|&j| waiting[j])
+                            && let Some(t0) = ready_at(j, finish)
+                        {
+                            waiting[j] = false;
+                            ready_heap.push(Reverse((t0, j)));
+                        }
+                    }
+                }
             } else {
                 by_rem.insert((rem[i], items[i].rank, i));
                 if quota[i] == 0 && guarded[i] && hard.remove(&(items[i].rank, i)) {

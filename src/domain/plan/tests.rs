@@ -32,6 +32,7 @@ pub(super) fn tgt(
         due: d(due),
         remaining,
         priority,
+        after: Vec::new(),
     }
 }
 /// The same windows on `days` days from `first` (2027-01-04 is a Monday).

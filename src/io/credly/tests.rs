@@ -418,3 +418,109 @@ fn no_files_is_an_empty_incomplete_import() {
         "nothing given: nothing may be reported gone"
     );
 }
+
+/// Both fixture pages as one download, plus re-issues of four of its badges issued on
+/// the same day as the originals (one at a later time, one with a later expiry, two
+/// identical but for the id): the shapes that made the result depend on the order.
+fn with_same_day_reissues() -> serde_json::Value {
+    let mut records = Vec::new();
+    for page in [PAGE1, PAGE2] {
+        let doc: serde_json::Value = serde_json::from_slice(page).unwrap();
+        records.extend(doc["data"].as_array().unwrap().iter().cloned());
+    }
+    let originals: Vec<serde_json::Value> = records
+        .iter()
+        .filter(|r| r["state"] == "accepted")
+        .take(4)
+        .cloned()
+        .collect();
+    for (i, original) in originals.iter().enumerate() {
+        let mut again = original.clone();
+        again["id"] = json!(format!("ffffffff-0000-0000-0000-00000000000{i}"));
+        match i {
+            0 => {
+                let later = original["issued_at"]
+                    .as_str()
+                    .unwrap()
+                    .replace("T09:", "T18:");
+                again["issued_at"] = json!(later);
+            }
+            1 => {
+                let expiry = original["expires_at_date"].as_str().unwrap_or("2030-01-01");
+                let year: i32 = expiry[..4].parse().unwrap();
+                again["expires_at_date"] = json!(format!("{}{}", year + 1, &expiry[4..]));
+            }
+            _ => {}
+        }
+        records.push(again);
+    }
+    json!({"data": records, "metadata": {"current_page": 1, "total_pages": 1}})
+}
+
+fn import_of(records: &[serde_json::Value]) -> Import {
+    let doc = json!({"data": records, "metadata": {"current_page": 1, "total_pages": 1}});
+    parse(&files(&[(
+        "badges.json",
+        &serde_json::to_vec(&doc).unwrap(),
+    )]))
+    .unwrap()
+}
+
+/// The badges as stored after a fresh import, in key order.
+fn fresh(import: &Import) -> Vec<crate::domain::Badge> {
+    let mut badges = crate::io::merge::plan(&[], import, d("2027-01-06"), |_| 360).apply(&[]);
+    badges.sort_by(|a, b| a.key.cmp(&b.key));
+    badges
+}
+
+/// Issue 15, finding 5: the same download reversed gives the same badges, and importing
+/// it over the first import updates nothing.
+#[test]
+fn a_reversed_download_changes_nothing() {
+    let all = with_same_day_reissues();
+    let records = all["data"].as_array().unwrap().clone();
+    let forward = import_of(&records);
+    let reversed: Vec<serde_json::Value> = records.iter().rev().cloned().collect();
+    let backward = import_of(&reversed);
+    let stored = fresh(&forward);
+    assert_eq!(fresh(&backward), stored);
+    let again = crate::io::merge::plan(&stored, &backward, d("2027-01-06"), |_| 360);
+    assert!(again.is_noop(), "{}", again.report());
+    assert!(
+        again.headline().starts_with("added 0, updated 0"),
+        "{}",
+        again.headline()
+    );
+    // DESIGN 8's rule picked the later issue of each pair.
+    let ids: Vec<&str> = stored
+        .iter()
+        .filter_map(|b| b.source_id.as_deref())
+        .collect();
+    for id in [
+        "ffffffff-0000-0000-0000-000000000000",
+        "ffffffff-0000-0000-0000-000000000001",
+        "ffffffff-0000-0000-0000-000000000002",
+        "ffffffff-0000-0000-0000-000000000003",
+    ] {
+        assert!(ids.contains(&id), "{id} in {ids:?}");
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// Any order of a real-shaped download imports the same badges (keys included), and
+    /// re-importing it in another order changes nothing.
+    #[test]
+    fn any_order_of_a_download_gives_the_same_badges(
+        shuffled in proptest::strategy::Strategy::prop_shuffle(proptest::strategy::Just(
+            with_same_day_reissues()["data"].as_array().unwrap().clone()
+        ))
+    ) {
+        let records = with_same_day_reissues()["data"].as_array().unwrap().clone();
+        let stored = fresh(&import_of(&records));
+        let import = import_of(&shuffled);
+        proptest::prop_assert_eq!(fresh(&import), stored.clone());
+        let again = crate::io::merge::plan(&stored, &import, d("2027-01-06"), |_| 360);
+        proptest::prop_assert!(again.is_noop(), "{}", again.report());
+    }
+}

@@ -177,7 +177,7 @@ fn a_missing_name_column_lists_the_columns_found() {
         e.to_string(),
         "cols.csv, line 1: no column \"name\" (the columns are: title, issuer, expires_on); \
          the first row must name the columns: name (required), issuer, earned_on, expires_on, \
-         retires_on, effort, url"
+         retires_on, effort, url, notes"
     );
 }
 

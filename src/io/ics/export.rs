@@ -44,6 +44,10 @@ pub struct ExportSession {
     pub end: NaiveDateTime,
     /// Placed by hand rather than by the planner.
     pub pinned: bool,
+    /// The step it advances, as a label (`Module 2: Data governance · 30 of 45m`).
+    pub step: Option<String>,
+    /// Where to study: the step's address, else the badge's.
+    pub url: Option<String>,
 }
 
 impl ExportSession {
@@ -55,6 +59,8 @@ impl ExportSession {
             start: pinned.start,
             end: pinned.end(),
             pinned: true,
+            step: None,
+            url: None,
         }
     }
 }
@@ -74,6 +80,14 @@ pub struct BadgeDates {
 }
 
 impl BadgeDates {
+    /// Whether it gives the calendar any event.
+    pub fn has_any(&self) -> bool {
+        self.expires_on.is_some()
+            || self.renewal_opens.is_some()
+            || self.retires_on.is_some()
+            || self.available_on.is_some()
+    }
+
     /// The events a user expects for `badge`: a held badge's expiry and, unless the vendor
     /// retires it first (then there is no renewal), its renewal window opening (`renew_from`,
     /// else `renewal_window_days` before expiry); its retirement; a target's availability.
@@ -138,12 +152,25 @@ pub fn export_calendar(
         if s.end > s.start {
             lines.raw(&format!("DTEND{tzid}"), &date_time(s.end));
         }
+        // A badge with steps: the step in the summary, and in the description with the
+        // address to open.
+        let what = match &s.step {
+            Some(step) => format!("{}: {step}", s.badge_name),
+            None => s.badge_name.clone(),
+        };
         if s.pinned {
-            lines.text("SUMMARY", &format!("Study: {} (pinned)", s.badge_name));
+            lines.text("SUMMARY", &format!("Study: {what} (pinned)"));
             lines.text_list("CATEGORIES", &["sukima", "study", "pinned"]);
         } else {
-            lines.text("SUMMARY", &format!("Study: {}", s.badge_name));
+            lines.text("SUMMARY", &format!("Study: {what}"));
             lines.text_list("CATEGORIES", &["sukima", "study"]);
+        }
+        let description: Vec<&str> = s.step.iter().chain(&s.url).map(String::as_str).collect();
+        if !description.is_empty() {
+            lines.text("DESCRIPTION", &description.join("\n"));
+        }
+        if let Some(url) = &s.url {
+            lines.raw("URL", url);
         }
         lines.end("VEVENT");
     }

@@ -3,17 +3,21 @@
 //! differ from RFC 5545 without ambiguity (bare LF line ends, lower-case names, blank lines,
 //! a byte-order mark), strict where the structure is broken.
 
-/// One content line, unfolded. Names are upper-cased; values are still escaped.
+use std::borrow::Cow;
+
+/// One content line, unfolded. Names are upper-cased; values are still escaped. Name and
+/// value borrow from the file's text where they can (a large calendar has hundreds of
+/// thousands of lines).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Property {
-    pub name: String,
+pub(crate) struct Property<'a> {
+    pub name: Cow<'a, str>,
     pub params: Vec<(String, String)>,
-    pub value: String,
+    pub value: Cow<'a, str>,
     /// Line number (from 1) where the property starts in the file.
     pub line: usize,
 }
 
-impl Property {
+impl Property<'_> {
     /// The first value of parameter `name` (upper case), unquoted.
     pub(crate) fn param(&self, name: &str) -> Option<&str> {
         self.params
@@ -25,21 +29,21 @@ impl Property {
 
 /// A component (`VCALENDAR`, `VEVENT`, `VTIMEZONE`, ...) and what it contains.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub(crate) struct Component {
+pub(crate) struct Component<'a> {
     pub name: String,
     pub line: usize,
-    pub properties: Vec<Property>,
-    pub children: Vec<Component>,
+    pub properties: Vec<Property<'a>>,
+    pub children: Vec<Component<'a>>,
 }
 
-impl Component {
+impl<'a> Component<'a> {
     /// The first property called `name` (upper case).
-    pub(crate) fn prop(&self, name: &str) -> Option<&Property> {
+    pub(crate) fn prop(&self, name: &str) -> Option<&Property<'a>> {
         self.properties.iter().find(|p| p.name == name)
     }
 
     /// Every property called `name`.
-    pub(crate) fn props<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Property> {
+    pub(crate) fn props<'s>(&'s self, name: &'s str) -> impl Iterator<Item = &'s Property<'a>> {
         self.properties.iter().filter(move |p| p.name == name)
     }
 }
@@ -51,22 +55,43 @@ pub(crate) struct SyntaxError {
     pub message: String,
 }
 
-/// The top-level components of `text` (normally one `VCALENDAR`). A property before the
-/// first `BEGIN` is an error, as is a component that is never closed; properties after a
-/// top-level component are ignored.
-pub(crate) fn parse(text: &str) -> Result<Vec<Component>, SyntaxError> {
+fn strip(raw: &str) -> &str {
+    raw.strip_suffix('\r').unwrap_or(raw)
+}
+
+/// The top-level components of `text` (normally one `VCALENDAR`), and what could not be
+/// read. Liberal, as real files need: a line that is not a content line is left out; an
+/// `END` that closes nothing open is ignored; an `END` that closes an outer component
+/// closes the inner ones too; components still open at the end of the file (a truncated
+/// file) are closed there; text outside any component is ignored. Each of these is
+/// reported as a [`SyntaxError`], in file order.
+pub(crate) fn parse<'t>(text: &'t str) -> (Vec<Component<'t>>, Vec<SyntaxError>) {
     let mut top = Vec::new();
+    let mut problems = Vec::new();
     let mut stack: Vec<Component> = Vec::new();
+    let close = |stack: &mut Vec<Component<'t>>, top: &mut Vec<Component<'t>>| {
+        if let Some(mut done) = stack.pop() {
+            done.properties.shrink_to_fit();
+            done.children.shrink_to_fit();
+            match stack.last_mut() {
+                Some(parent) => parent.children.push(done),
+                None => top.push(done),
+            }
+        }
+    };
     for (line, content) in unfold(text) {
         if content.trim().is_empty() {
             continue;
         }
-        let prop = match split(&content, line) {
+        let prop = match split(content, line) {
             Ok(prop) => prop,
-            Err(_) if stack.is_empty() && !top.is_empty() => continue,
-            Err(e) => return Err(e),
+            Err(_) if stack.is_empty() => continue,
+            Err(e) => {
+                problems.push(e);
+                continue;
+            }
         };
-        match prop.name.as_str() {
+        match &*prop.name {
             "BEGIN" => stack.push(Component {
                 name: prop.value.trim().to_ascii_uppercase(),
                 line,
@@ -74,42 +99,38 @@ pub(crate) fn parse(text: &str) -> Result<Vec<Component>, SyntaxError> {
             }),
             "END" => {
                 let name = prop.value.trim().to_ascii_uppercase();
-                let Some(done) = stack.pop() else {
-                    return Err(SyntaxError {
-                        line,
-                        message: format!("END:{name} without a matching BEGIN"),
-                    });
+                let Some(depth) = stack.iter().rposition(|c| c.name == name) else {
+                    if !stack.is_empty() || top.is_empty() {
+                        problems.push(SyntaxError {
+                            line,
+                            message: format!("END:{name} without a matching BEGIN"),
+                        });
+                    }
+                    continue;
                 };
-                if done.name != name {
-                    return Err(SyntaxError {
-                        line,
+                for inner in stack.get(depth + 1..).unwrap_or_default().iter().rev() {
+                    problems.push(SyntaxError {
+                        line: inner.line,
                         message: format!(
-                            "END:{name} closes BEGIN:{} of line {}",
-                            done.name, done.line
+                            "BEGIN:{} is closed by END:{name} of line {line}",
+                            inner.name
                         ),
                     });
                 }
-                match stack.last_mut() {
-                    Some(parent) => parent.children.push(done),
-                    None => top.push(done),
+                while stack.len() > depth {
+                    close(&mut stack, &mut top);
                 }
             }
-            _ => match stack.last_mut() {
-                Some(c) => c.properties.push(prop),
-                // Trailing text after the calendar is left alone.
-                None if !top.is_empty() => {}
-                None => {
-                    return Err(SyntaxError {
-                        line,
-                        message: format!("{} outside any component", prop.name),
-                    });
+            // Text outside the calendar is left alone.
+            _ => {
+                if let Some(c) = stack.last_mut() {
+                    c.properties.push(prop);
                 }
-            },
+            }
         }
     }
-    if let Some(open) = stack.first() {
-        let inner = stack.last().unwrap_or(open);
-        return Err(SyntaxError {
+    if let Some(inner) = stack.last() {
+        problems.push(SyntaxError {
             line: inner.line,
             message: format!(
                 "BEGIN:{} is never closed: the file looks truncated",
@@ -117,36 +138,80 @@ pub(crate) fn parse(text: &str) -> Result<Vec<Component>, SyntaxError> {
             ),
         });
     }
-    Ok(top)
+    while !stack.is_empty() {
+        close(&mut stack, &mut top);
+    }
+    (top, problems)
 }
 
 /// Logical lines with the number of the physical line each starts on. A line that begins
-/// with a space or a tab continues the one before it (RFC 5545 section 3.1).
-fn unfold(text: &str) -> Vec<(usize, String)> {
-    let mut out: Vec<(usize, String)> = Vec::new();
-    for (i, raw) in text.split('\n').enumerate() {
-        let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        match (raw.strip_prefix([' ', '\t']), out.last_mut()) {
-            (Some(rest), Some((_, last))) => last.push_str(rest),
-            _ => out.push((i + 1, raw.to_string())),
+/// with a space or a tab continues the one before it (RFC 5545 section 3.1). Lazy, and
+/// borrowing where nothing was folded, so a large file is not copied line by line.
+fn unfold(text: &str) -> impl Iterator<Item = (usize, Cow<'_, str>)> {
+    let mut lines = text.split('\n').enumerate().peekable();
+    std::iter::from_fn(move || {
+        let (i, first) = lines.next()?;
+        let mut logical = Cow::Borrowed(strip(first));
+        while let Some((_, next)) = lines.peek() {
+            let Some(rest) = strip(next).strip_prefix([' ', '\t']) else {
+                break;
+            };
+            logical.to_mut().push_str(rest);
+            lines.next();
         }
-    }
-    out
+        Some((i + 1, logical))
+    })
 }
 
 /// `NAME;PARAM=value;PARAM="quoted; value":value` into its parts.
-fn split(content: &str, line: usize) -> Result<Property, SyntaxError> {
+fn split(content: Cow<'_, str>, line: usize) -> Result<Property<'_>, SyntaxError> {
+    let (name_range, params, value_start) = split_at(&content, line)?;
+    let upper = content[name_range.clone()]
+        .bytes()
+        .all(|b| !b.is_ascii_lowercase());
+    let (name, value) = match content {
+        Cow::Borrowed(text) => (
+            if upper {
+                Cow::Borrowed(&text[name_range])
+            } else {
+                Cow::Owned(text[name_range].to_ascii_uppercase())
+            },
+            Cow::Borrowed(&text[value_start..]),
+        ),
+        Cow::Owned(text) => (
+            Cow::Owned(text[name_range].to_ascii_uppercase()),
+            Cow::Owned(text[value_start..].to_string()),
+        ),
+    };
+    Ok(Property {
+        name,
+        params,
+        value,
+        line,
+    })
+}
+
+/// Where the name is, the parameters, and where the value starts in a content line.
+#[allow(clippy::type_complexity)]
+fn split_at(
+    content: &str,
+    line: usize,
+) -> Result<(std::ops::Range<usize>, Vec<(String, String)>, usize), SyntaxError> {
     let bad = |message: String| SyntaxError { line, message };
     let name_end = content
         .find([';', ':'])
         .ok_or_else(|| bad(format!("'{}' is not a content line", shorten(content))))?;
-    let name = content[..name_end].trim().to_ascii_uppercase();
+    let raw_name = &content[..name_end];
+    let lead = raw_name.len() - raw_name.trim_start().len();
+    let name_range = lead..lead + raw_name.trim().len();
+    let name = &content[name_range.clone()];
     if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
         return Err(bad(format!(
             "'{}' is not a property name",
-            shorten(&content[..name_end])
+            shorten(raw_name)
         )));
     }
+    let name = name.to_ascii_uppercase();
     let mut params = Vec::new();
     let mut rest = &content[name_end..];
     while let Some(after) = rest.strip_prefix(';') {
@@ -180,15 +245,10 @@ fn split(content: &str, line: usize) -> Result<Property, SyntaxError> {
         params.push((pname, values.swap_remove(0)));
         rest = &after[eq + 1 + end..];
     }
-    let value = rest
-        .strip_prefix(':')
-        .ok_or_else(|| bad(format!("{name} has no ':' before its value")))?;
-    Ok(Property {
-        name,
-        params,
-        value: value.to_string(),
-        line,
-    })
+    if !rest.starts_with(':') {
+        return Err(bad(format!("{name} has no ':' before its value")));
+    }
+    Ok((name_range, params, content.len() - rest.len() + 1))
 }
 
 /// At most 40 characters of `s`, for messages.
@@ -207,7 +267,7 @@ mod tests {
     #[test]
     fn splits_content_lines() {
         let p = split(
-            "DTSTART;TZID=\"America/New_York\";VALUE=DATE-TIME:20270105T090000",
+            "DTSTART;TZID=\"America/New_York\";VALUE=DATE-TIME:20270105T090000".into(),
             3,
         )
         .unwrap();
@@ -215,14 +275,14 @@ mod tests {
         assert_eq!(p.param("TZID"), Some("America/New_York"));
         assert_eq!(p.param("VALUE"), Some("DATE-TIME"));
         assert_eq!(p.value, "20270105T090000");
-        let p = split("summary;LANGUAGE=ja:会議: 午後; 第2,3", 1).unwrap();
+        let p = split("summary;LANGUAGE=ja:会議: 午後; 第2,3".into(), 1).unwrap();
         assert_eq!(p.name, "SUMMARY");
         assert_eq!(p.value, "会議: 午後; 第2,3");
-        let p = split("X-A;P=\"a;b:c\",d:v", 1).unwrap();
+        let p = split(Cow::Owned("X-A;P=\"a;b:c\",d:v".to_string()), 1).unwrap();
         assert_eq!(p.param("P"), Some("a;b:c"));
         assert_eq!(p.value, "v");
         for bad in ["no colon", ":novalue", "A;B:c", "A;B=\"x:y", "名前:x"] {
-            assert!(split(bad, 1).is_err(), "{bad}");
+            assert!(split(bad.into(), 1).is_err(), "{bad}");
         }
     }
 
@@ -230,7 +290,9 @@ mod tests {
     fn unfolds_crlf_lf_and_tabs() {
         let text = "SUMMARY:ab\r\n c\r\n\td\nUID:1\n";
         assert_eq!(
-            unfold(text),
+            unfold(text)
+                .map(|(n, l)| (n, l.into_owned()))
+                .collect::<Vec<_>>(),
             vec![
                 (1, "SUMMARY:abcd".to_string()),
                 (4, "UID:1".to_string()),
@@ -240,27 +302,45 @@ mod tests {
     }
 
     #[test]
-    fn structure_errors_name_the_line() {
+    fn structure_problems_are_reported_and_the_rest_is_read() {
         let cases = [
             (
-                "BEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VCALENDAR\n",
-                3,
-                "closes BEGIN:VEVENT",
+                "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nEND:VCALENDAR\n",
+                2,
+                "closed by END:VCALENDAR",
             ),
-            ("BEGIN:VCALENDAR\nBEGIN:VEVENT\n", 2, "never closed"),
-            ("UID:x\n", 1, "outside any component"),
-            ("END:VEVENT\n", 1, "without a matching BEGIN"),
+            ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\n", 2, "never closed"),
+            (
+                "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nEND:VTODO\nEND:VEVENT\nEND:VCALENDAR\n",
+                4,
+                "END:VTODO without a matching BEGIN",
+            ),
+            (
+                "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nbroken fold\nEND:VEVENT\nEND:VCALENDAR\n",
+                4,
+                "not a content line",
+            ),
         ];
         for (text, line, what) in cases {
-            let e = parse(text).unwrap_err();
-            assert_eq!(e.line, line, "{text}");
-            assert!(e.message.contains(what), "{}", e.message);
+            let (tree, problems) = parse(text);
+            assert_eq!(problems.len(), 1, "{text}: {problems:?}");
+            assert_eq!(problems[0].line, line, "{text}");
+            assert!(
+                problems[0].message.contains(what),
+                "{}",
+                problems[0].message
+            );
+            // The event is still there, with its UID.
+            let event = &tree[0].children[0];
+            assert_eq!(event.name, "VEVENT");
+            assert_eq!(event.prop("UID").unwrap().value, "a");
         }
-        let tree =
-            parse("begin:vcalendar\r\nBEGIN:VEVENT\r\nUID:a\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
-                .unwrap();
+        let (tree, problems) =
+            parse("begin:vcalendar\r\nBEGIN:VEVENT\r\nUID:a\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+        assert!(problems.is_empty());
         assert_eq!(tree[0].children[0].prop("UID").unwrap().value, "a");
-        let trailing = parse("BEGIN:VCALENDAR\nEND:VCALENDAR\n\0\0junk\nX:y\n").unwrap();
+        let (trailing, problems) = parse("BEGIN:VCALENDAR\nEND:VCALENDAR\n\0\0junk\nX:y\n");
         assert_eq!(trailing.len(), 1);
+        assert!(problems.is_empty(), "{problems:?}");
     }
 }

@@ -140,8 +140,9 @@ pub(crate) fn duration(v: &str) -> Result<Length, String> {
         any = true;
         any_time |= in_time;
         match (c, in_time) {
-            ('W', false) => days += n * 7,
-            ('D', false) => days += n,
+            // `PT1W` and `PT1D` break the grammar but mean one thing.
+            ('W', _) => days += n * 7,
+            ('D', _) => days += n,
             ('H', true) => seconds += n * 3600,
             ('M', true) => seconds += n * 60,
             ('S', true) => seconds += n,
@@ -238,19 +239,13 @@ mod tests {
             ("+PT15M", len(0, 900)),
             ("-PT15M", len(0, -900)),
             ("pt45s", len(0, 45)),
+            // Seen in real files: weeks and days after the T.
+            ("PT1W", len(7, 0)),
+            ("PT1D", len(1, 0)),
         ] {
             assert_eq!(duration(text), Ok(want), "{text}");
         }
-        for bad in [
-            "P",
-            "PT",
-            "1H",
-            "PT1D",
-            "P1H",
-            "P1DT",
-            "PT999999999999H",
-            "P1D2",
-        ] {
+        for bad in ["P", "PT", "1H", "P1H", "P1DT", "PT999999999999H", "P1D2"] {
             assert!(duration(bad).is_err(), "{bad}");
         }
     }

@@ -69,6 +69,8 @@ impl Zone {
 #[derive(Debug)]
 pub(crate) struct Zones {
     pub local: Zone,
+    /// The zone of floating times: the calendar's `X-WR-TIMEZONE`, else `local`.
+    pub floating: Zone,
     defined: HashMap<String, Zone>,
 }
 
@@ -95,8 +97,13 @@ impl Zones {
                 defined.insert(tzid, zone);
             }
         }
+        let floating = calendar
+            .prop("X-WR-TIMEZONE")
+            .and_then(|p| parse_tz(&value::text(&p.value)))
+            .unwrap_or(local);
         Zones {
             local: Zone::Iana(local),
+            floating: Zone::Iana(floating),
             defined,
         }
     }
@@ -154,8 +161,15 @@ fn defined_zone(vtz: &Component, until: NaiveDateTime) -> Option<Defined> {
     })
 }
 
+/// A wall-clock time, or a date read as its midnight (some producers write the
+/// `DTSTART` of an observance as a date).
 fn wall_time(p: &Property) -> Option<NaiveDateTime> {
-    value::date_time(p.value.trim()).ok().map(|(t, _)| t)
+    let v = p.value.trim();
+    value::date_time(v).ok().map(|(t, _)| t).or_else(|| {
+        value::date(v)
+            .ok()
+            .map(|d| d.and_time(chrono::NaiveTime::MIN))
+    })
 }
 
 #[cfg(test)]
@@ -198,7 +212,7 @@ mod tests {
 
     #[test]
     fn vtimezone_definitions_are_used_for_unknown_names() {
-        let cal = lines::parse(OUTLOOK).unwrap().remove(0);
+        let cal = lines::parse(OUTLOOK).0.remove(0);
         let zones = Zones::new(Tz::Asia__Tokyo, &cal, t("2030-01-01T00:00:00"));
         let eastern = zones.get("Eastern Standard Time").unwrap();
         let ny = Zone::Iana(Tz::America__New_York);

@@ -23,6 +23,7 @@ fn target(key: &str, release: &str, due: &str, remaining: u32, priority: Priorit
         due: d(due),
         remaining,
         priority,
+        after: Vec::new(),
     }
 }
 
@@ -354,6 +355,7 @@ fn arb_instance() -> impl Strategy<Value = Scenario> {
                     due: today + Days::new(rel + span),
                     remaining: remaining / 5 * 5,
                     priority,
+                    after: Vec::new(),
                 })
                 .collect();
             let texts: Vec<String> = windows

@@ -1,9 +1,11 @@
 //! The English words of [`Texts`].
 
+mod imports;
+
 use super::{En, Texts};
 use crate::config::Language;
 use crate::domain::badge::Badge;
-use crate::domain::change::{ChangeError, Done, Label, MoveWarning};
+use crate::domain::change::{CalendarImport, ChangeError, Done, Label, MoveWarning};
 use crate::domain::dates::{month_day, ymd_hm};
 use crate::domain::duration::format_minutes;
 use crate::domain::plan::{Outcome, Risk};
@@ -11,7 +13,9 @@ use crate::domain::quick_add::{Intent, ParseError};
 use crate::domain::session::LookupError;
 use crate::domain::status::Band;
 use crate::domain::status::{Status, countdown_days};
+use crate::domain::validation::BadgeError;
 use crate::domain::work::Idle;
+use crate::io::InvalidRecord;
 use crate::present::month::DayEventKind;
 use crate::text::counted;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
@@ -234,6 +238,7 @@ impl Texts for En {
             Done::BusyDeleted { source, events } => {
                 format!("deleted {events} busy events imported as {source}")
             }
+            Done::CalendarImported(r) => imports::calendar_report(r),
             Done::Undone(label) => format!("undid: {}", self.label(label)),
             Done::Redone(label) => format!("redid: {}", self.label(label)),
             Done::SessionDone {
@@ -281,6 +286,53 @@ impl Texts for En {
                 "deleted log entry {id} ({date} {} on {badge})",
                 format_minutes(*minutes)
             ),
+            Done::StepAdded { key, number, title } => {
+                format!("added step {number} to {key}: {title}")
+            }
+            Done::StepUpdated {
+                key,
+                number,
+                now,
+                title,
+            } if number == now => format!("updated step {number} of {key}: {title}"),
+            Done::StepUpdated {
+                key,
+                number,
+                now,
+                title,
+            } => format!("updated step {number} of {key}, now {now}: {title}"),
+            Done::StepUnchanged { key, number } => {
+                format!("step {number} of {key}: nothing to change")
+            }
+            Done::StepMoved {
+                key,
+                from,
+                to,
+                title,
+            } => format!("moved step {from} of {key} to {to}: {title}"),
+            Done::StepMarked {
+                key,
+                number,
+                title,
+                done: false,
+                ..
+            } => format!("step {number} of {key} not done: {title}"),
+            Done::StepMarked {
+                key,
+                number,
+                title,
+                next,
+                ..
+            } => format!(
+                "step {number} of {key} done: {title}; {}",
+                next.as_ref().map_or_else(
+                    || "every step is done".into(),
+                    |(n, t)| format!("next: {n} {t}")
+                )
+            ),
+            Done::StepDeleted { key, number, title } => {
+                format!("deleted step {number} of {key}: {title}")
+            }
         }
     }
 
@@ -345,6 +397,11 @@ impl Texts for En {
             ChangeError::UnknownSource { name } => format!(
                 "no window id or calendar import is called '{name}': see `sukima window list`"
             ),
+            ChangeError::AmbiguousSource { name, candidates } => format!(
+                "several calendar imports are called '{name}': name one in full ({})",
+                candidates.join(", ")
+            ),
+            ChangeError::Badge(e) => self.badge_error(e),
             ChangeError::NoMinutes { session: false } => {
                 "a log entry needs some minutes, like 30m".into()
             }
@@ -385,8 +442,54 @@ impl Texts for En {
             ChangeError::LogInFuture { date } => {
                 format!("{date} is after today: study is logged on the day it was done")
             }
+            ChangeError::UnknownPrerequisite { of, key, close } => {
+                format!("--after of '{of}': {}", unknown(key, close))
+            }
+            ChangeError::Prerequisite(e) => e.to_string(),
+            ChangeError::Step(e) => e.to_string(),
+            ChangeError::NoSteps { key } => {
+                format!("{key} has no steps: add one with `sukima step add {key} \"TITLE\"`")
+            }
+            ChangeError::NoSuchStep { key, len, number } => {
+                format!("{key} has steps 1 to {len}, not {number}: see `sukima step list {key}`")
+            }
+            ChangeError::StepPlace { key, max, number } => {
+                format!("a new step of {key} goes at 1 to {max}, not {number}")
+            }
+            ChangeError::StepAlready {
+                key,
+                number,
+                title,
+                done,
+            } => format!(
+                "step {number} of {key} is already {}: {title}",
+                if *done { "done" } else { "not done" }
+            ),
+            ChangeError::AllStepsDone { key } => {
+                format!("every step of {key} is done: nothing to mark")
+            }
             ChangeError::Invalid(text) => text.clone(),
         }
+    }
+
+    fn step_kind(&self, k: crate::domain::step::StepKind) -> &'static str {
+        k.as_str()
+    }
+
+    fn session_step(&self, s: &crate::domain::step::SessionStep) -> String {
+        s.label()
+    }
+
+    fn badge_error(&self, e: &BadgeError) -> String {
+        imports::badge_error(e)
+    }
+
+    fn invalid_record(&self, r: &InvalidRecord) -> String {
+        imports::invalid_record(r)
+    }
+
+    fn calendar_headline(&self, r: &CalendarImport) -> String {
+        imports::calendar_headline(r)
     }
 
     fn undo_hint(&self) -> &'static str {

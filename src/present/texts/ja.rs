@@ -1,15 +1,19 @@
 //! The Japanese words of [`Texts`].
 
+mod imports;
+
 use super::{Ja, Texts};
 use crate::config::Language;
 use crate::domain::badge::Badge;
-use crate::domain::change::{ChangeError, Done, Label, MoveWarning};
+use crate::domain::change::{CalendarImport, ChangeError, Done, Label, MoveWarning};
 use crate::domain::dates::{month_day, ymd_hm};
 use crate::domain::plan::{Outcome, Risk};
 use crate::domain::quick_add::{Intent, ParseError, ParseErrorKind};
 use crate::domain::session::LookupError;
 use crate::domain::status::{Band, Status, countdown_days};
+use crate::domain::validation::BadgeError;
 use crate::domain::work::Idle;
+use crate::io::InvalidRecord;
 use crate::present::month::DayEventKind;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
 
@@ -292,6 +296,7 @@ impl Texts for Ja {
             Done::BusyDeleted { source, events } => {
                 format!("{source} から取り込んだ予定 {events}件を削除しました")
             }
+            Done::CalendarImported(r) => imports::calendar_report(r),
             Done::Undone(label) => format!("元に戻しました: {}", self.label(label)),
             Done::Redone(label) => format!("やり直しました: {}", self.label(label)),
             Done::SessionDone {
@@ -339,6 +344,53 @@ impl Texts for Ja {
                 "記録 {id} ({date} {badge} {}) を削除しました",
                 self.minutes(*minutes)
             ),
+            Done::StepAdded { key, number, title } => {
+                format!("{key} にステップ {number} を追加しました: {title}")
+            }
+            Done::StepUpdated {
+                key,
+                number,
+                now,
+                title,
+            } if number == now => format!("{key} のステップ {number} を更新しました: {title}"),
+            Done::StepUpdated {
+                key,
+                number,
+                now,
+                title,
+            } => format!("{key} のステップ {number} を更新し、{now} に移しました: {title}"),
+            Done::StepUnchanged { key, number } => {
+                format!("{key} のステップ {number}: 変更はありません")
+            }
+            Done::StepMoved {
+                key,
+                from,
+                to,
+                title,
+            } => format!("{key} のステップ {from} を {to} に移しました: {title}"),
+            Done::StepMarked {
+                key,
+                number,
+                title,
+                done: false,
+                ..
+            } => format!("{key} のステップ {number} を未完了に戻しました: {title}"),
+            Done::StepMarked {
+                key,
+                number,
+                title,
+                next,
+                ..
+            } => format!(
+                "{key} のステップ {number} を完了しました: {title}。{}",
+                next.as_ref().map_or_else(
+                    || "すべてのステップが完了です".into(),
+                    |(n, t)| format!("次は {n} {t}")
+                )
+            ),
+            Done::StepDeleted { key, number, title } => {
+                format!("{key} のステップ {number} を削除しました: {title}")
+            }
         }
     }
 
@@ -375,6 +427,12 @@ impl Texts for Ja {
             Label::NotDone { badge, at } => format!("{badge} の未学習 ({at})"),
             Label::EditLog(id) => format!("記録 {id} の編集"),
             Label::DeleteLog(id) => format!("記録 {id} の削除"),
+            Label::AddStep(k) => format!("{k} へのステップの追加"),
+            Label::EditStep { key, number } => format!("{key} のステップ {number} の編集"),
+            Label::MoveStep { key, number } => format!("{key} のステップ {number} の移動"),
+            Label::MarkStep { key, done: true } => format!("{key} のステップの完了"),
+            Label::MarkStep { key, done: false } => format!("{key} のステップの未完了への戻し"),
+            Label::DeleteStep { key, number } => format!("{key} のステップ {number} の削除"),
             Label::Other(text) => text.clone(),
         }
     }
@@ -442,6 +500,11 @@ impl Texts for Ja {
             ChangeError::UnknownSource { name } => format!(
                 "'{name}' という時間枠 ID やカレンダーの取り込みはありません: `sukima window list` で確認してください"
             ),
+            ChangeError::AmbiguousSource { name, candidates } => format!(
+                "'{name}' という名前のカレンダーの取り込みが複数あります: どれか一つを完全な名前で指定してください ({})",
+                candidates.join(", ")
+            ),
+            ChangeError::Badge(e) => self.badge_error(e),
             ChangeError::NoMinutes { session: false } => "記録には時間が必要です (30m など)".into(),
             ChangeError::NoMinutes { session: true } => {
                 "セッションには時間が必要です (30m など)".into()
@@ -480,8 +543,65 @@ impl Texts for Ja {
             ChangeError::LogInFuture { date } => {
                 format!("{date} は今日より後です: 学習はした日に記録します")
             }
+            ChangeError::UnknownPrerequisite { of, key, close } => {
+                format!("'{of}' の --after: {}", unknown(key, close))
+            }
+            ChangeError::Prerequisite(e) => prereq_error(e),
+            ChangeError::Step(e) => step_error(e),
+            ChangeError::NoSteps { key } => format!(
+                "{key} にはステップがありません: `sukima step add {key} \"タイトル\"` で追加してください"
+            ),
+            ChangeError::NoSuchStep { key, len, number } => format!(
+                "{key} のステップは 1 から {len} までです ({number} はありません): `sukima step list {key}` で確認してください"
+            ),
+            ChangeError::StepPlace { key, max, number } => {
+                format!("{key} の新しいステップは 1 から {max} の位置に置けます ({number} は不可)")
+            }
+            ChangeError::StepAlready {
+                key,
+                number,
+                title,
+                done,
+            } => format!(
+                "{key} のステップ {number} はすでに{}です: {title}",
+                if *done { "完了" } else { "未完了" }
+            ),
+            ChangeError::AllStepsDone { key } => {
+                format!("{key} のステップはすべて完了しています: 完了にするものはありません")
+            }
             ChangeError::Invalid(text) => text.clone(),
         }
+    }
+
+    fn step_kind(&self, k: crate::domain::step::StepKind) -> &'static str {
+        use crate::domain::step::StepKind as K;
+        match k {
+            K::Course => "講座",
+            K::Assessment => "評価",
+            K::Exam => "試験",
+            K::Experience => "実務",
+            K::Other => "その他",
+        }
+    }
+
+    fn session_step(&self, s: &crate::domain::step::SessionStep) -> String {
+        let head = format!("{} · {}/{}分", s.title, s.covered, s.estimate);
+        match &s.then {
+            Some(next) => format!("{head}、続けて {next}"),
+            None => head,
+        }
+    }
+
+    fn badge_error(&self, e: &BadgeError) -> String {
+        imports::badge_error(e)
+    }
+
+    fn invalid_record(&self, r: &InvalidRecord) -> String {
+        imports::invalid_record(r)
+    }
+
+    fn calendar_headline(&self, r: &CalendarImport) -> String {
+        imports::calendar_headline(r)
     }
 
     fn undo_hint(&self) -> &'static str {
@@ -562,5 +682,58 @@ impl Texts for Ja {
 
     fn cal_study_short(&self, planned: &str, logged: &str) -> String {
         format!("予定 {planned}、記録 {logged}。")
+    }
+}
+
+/// Why prerequisites cannot be, in Japanese.
+pub fn prereq_error(e: &crate::domain::prereq::PrereqError) -> String {
+    use crate::domain::prereq::PrereqError as E;
+    match e {
+        E::Unknown { key } => format!(
+            "キーが '{key}' のバッジはありません: 前提はバッジのキーで指定してください (`sukima badge list`)"
+        ),
+        E::Archived { key } => {
+            format!("'{key}' はアーカイブ済みです: 先に復元するか、--after から外してください")
+        }
+        E::Itself { key } => format!("バッジ '{key}' は自分自身の後にはできません"),
+        E::Cycle { cycle } => format!(
+            "前提が循環しています ({}): どれか一つを --after から外してください",
+            cycle.join(" → ")
+        ),
+    }
+}
+
+/// Why a step cannot be written, in Japanese.
+pub fn step_error(e: &crate::domain::step::StepError) -> String {
+    use crate::domain::step::{MAX_TITLE_CHARS, StepError as E};
+    match e {
+        E::EmptyTitle => {
+            "ステップにはタイトルが必要です (例: \"Module 2: Data governance\")".into()
+        }
+        E::TitleTooLong(n) => {
+            format!(
+                "ステップのタイトルが {n} 文字あります: {MAX_TITLE_CHARS} 文字以内にしてください"
+            )
+        }
+        E::ControlCharacter(_) => {
+            "ステップに制御文字 (タブ、改行、エスケープ) が含まれています: 取り除いてください"
+                .into()
+        }
+        E::ZeroMinutes => {
+            "見積もり 0 分は使えません: 45m のように指定するか、空欄にしてください".into()
+        }
+        E::TooManyMinutes(m) => {
+            format!(
+                "見積もり {m} 分は 1000 時間を超えています: 2h のような現実的な値にしてください"
+            )
+        }
+        E::BadUrl(u) => {
+            format!(
+                "'{u}' はウェブのアドレスではありません: https:// か http:// で始まるものにしてください"
+            )
+        }
+        E::UnknownKind(k) => format!(
+            "'{k}' はステップの種類ではありません: course、assessment、exam、experience、other のどれかにしてください"
+        ),
     }
 }

@@ -112,3 +112,169 @@ fn risk_texts_in_both_languages() {
         "期限 2027-02-03 を過ぎています: 今から遅れて計画します"
     );
 }
+
+/// A calendar import that left things out, as both languages report it: the whole report
+/// (the command line, the planner's report) and the short headline (its status line).
+#[test]
+fn calendar_import_reports_in_both_languages() {
+    use crate::domain::change::{BadLine, CalendarImport, Done, LeftOut};
+    let left = |uid: Option<&str>, line| LeftOut {
+        uid: uid.map(str::to_string),
+        line,
+        reason: "it ends before it starts".into(),
+    };
+    let r = CalendarImport {
+        file: "/home/me/Downloads/basic.ics".into(),
+        source: "/home/me/Downloads/basic.ics".into(),
+        added: 521,
+        replaced: 520,
+        free_or_cancelled: 2,
+        outside_range: 0,
+        horizon_days: 730,
+        superseded: 1,
+        unreadable: vec![
+            left(Some("a@google.com"), 31),
+            left(None, 40),
+            left(Some("c"), 52),
+            left(Some("d"), 60),
+        ],
+        bad_lines: vec![BadLine {
+            line: 7,
+            reason: "a line without ':'".into(),
+        }],
+        notes: vec![],
+    };
+    let done = Done::CalendarImported(r.clone());
+    assert_eq!(
+        En.done(&done),
+        "imported 521 busy events from /home/me/Downloads/basic.ics as '/home/me/Downloads/basic.ics' (replacing 520 from the earlier import), skipped 2 (free or cancelled), 1 older copies of changed events left out, 4 unreadable events left out
+  left out: event \"a@google.com\" (line 31): it ends before it starts
+  left out: event without UID (line 40): it ends before it starts
+  left out: event \"c\" (line 52): it ends before it starts
+  left out: 1 more unreadable events
+  note: 1 broken lines were read around (line 7: a line without ':')"
+    );
+    assert_eq!(
+        Ja.done(&done),
+        "/home/me/Downloads/basic.ics から予定 521件を「/home/me/Downloads/basic.ics」として取り込みました（前回の取り込み 520件を置き換え）、2件は空き時間か取り消しのため読み飛ばし、変更された予定の古い版 1件を除外、読めない予定 4件を除外
+  除外: 予定 \"a@google.com\" (31行目): it ends before it starts
+  除外: UID のない予定 (40行目): it ends before it starts
+  除外: 予定 \"c\" (52行目): it ends before it starts
+  除外: ほかに読めない予定 1件
+  注意: 壊れた行 1件は補って読みました (7行目: a line without ':')"
+    );
+    // The headline names the file, not its path twice, and keeps what was left out.
+    assert_eq!(
+        both(|t| t.calendar_headline(&r)),
+        (
+            "imported 521 busy events as 'basic.ics' (replacing 520), 4 unreadable left out"
+                .into(),
+            "予定 521件を「basic.ics」として取り込みました（520件を置き換え）、読めない予定 4件を除外"
+                .into()
+        )
+    );
+    let named = CalendarImport {
+        source: "Team offsite".into(),
+        added: 1,
+        ..r
+    };
+    let quiet = CalendarImport {
+        replaced: 0,
+        unreadable: vec![],
+        ..named
+    };
+    assert_eq!(
+        both(|t| t.calendar_headline(&quiet)),
+        (
+            "imported 1 busy events as 'Team offsite'".into(),
+            "予定 1件を「Team offsite」として取り込みました".into()
+        )
+    );
+}
+
+/// Every refusal of the one validation reads in each language: English as its `Display`,
+/// Japanese in Japanese (the key, name or value it names kept as typed).
+#[test]
+fn badge_errors_in_both_languages() {
+    use crate::domain::badge::KeyError;
+    use crate::domain::validation::BadgeError;
+    let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+    let b = || "az-104".to_string();
+    let errors = [
+        BadgeError::Key(KeyError::Empty),
+        BadgeError::Key(KeyError::TooLong {
+            key: "k".repeat(41),
+            max: 40,
+        }),
+        BadgeError::Key(KeyError::BadChar {
+            key: "Bad Key".into(),
+        }),
+        BadgeError::NoName { badge: b() },
+        BadgeError::NameTooLong {
+            badge: b(),
+            chars: 201,
+        },
+        BadgeError::ControlCharacter {
+            badge: b(),
+            field: "issuer",
+        },
+        BadgeError::ControlCharacterInNotes { badge: b() },
+        BadgeError::UnknownIssuer {
+            issuer: "Microsft".into(),
+            suggestions: vec!["Microsoft".into()],
+        },
+        BadgeError::ReplacesItself { badge: b() },
+        BadgeError::ExpiresBeforeEarned {
+            badge: b(),
+            earned: d("2026-03-01"),
+            expires: d("2025-03-01"),
+        },
+        BadgeError::RenewedBeforeEarned {
+            badge: b(),
+            earned: d("2026-03-01"),
+            renewed: d("2025-03-01"),
+        },
+        BadgeError::EarnedAfterToday {
+            badge: b(),
+            earned: d("2030-01-01"),
+        },
+        BadgeError::EffortTooLarge { badge: b() },
+        BadgeError::BadTag("two words".into()),
+        BadgeError::AfterKey {
+            badge: b(),
+            error: KeyError::Empty,
+        },
+        BadgeError::AfterItself { badge: b() },
+    ];
+    let japanese = |t: &str| {
+        t.chars()
+            .any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}'))
+    };
+    for e in &errors {
+        let (en, ja) = both(|t| t.badge_error(e));
+        assert_eq!(en, e.to_string());
+        assert!(japanese(&ja) && !ja.contains("badge"), "{ja}");
+    }
+    assert_eq!(
+        Ja.badge_error(&errors[7]),
+        "発行元「Microsft」は未登録です（「Microsoft」のことですか？）: 設定済みの発行元 (`sukima config` を参照) を使うか、config.toml に [issuers.\"microsft\"] を追加してください"
+    );
+    // A refused spreadsheet row, named where it was read; a refused badge change too.
+    let row = crate::io::InvalidRecord {
+        origin: "typo-issuer.csv line 3".into(),
+        source: crate::domain::Source::Csv,
+        error: errors[7].clone(),
+    };
+    let (en, ja) = both(|t| t.error(&anyhow::Error::new(row.clone())));
+    assert_eq!(en, row.to_string());
+    assert!(
+        ja.starts_with("typo-issuer.csv 3行目: 発行元「Microsft」は未登録です")
+            && ja.ends_with("その行を直すか削除してから、もう一度取り込んでください"),
+        "{ja}"
+    );
+    let refused = crate::domain::change::ChangeError::Badge(errors[9].clone());
+    assert_eq!(
+        Ja.error(&anyhow::Error::new(refused)),
+        "バッジ 'az-104' の有効期限 (2025-03-01) が取得日 (2026-03-01) より前です"
+    );
+}

@@ -15,7 +15,13 @@ impl App {
         if self.view == View::Badges
             && matches!(
                 action,
-                Action::Edit | Action::Select | Action::Delete | Action::Renew | Action::Archive
+                Action::Edit
+                    | Action::Select
+                    | Action::Delete
+                    | Action::Renew
+                    | Action::Archive
+                    | Action::Steps
+                    | Action::StepDone
             )
             && self.selected_badge().is_none()
         {
@@ -35,11 +41,7 @@ impl App {
                 self.load_log();
             }
             Action::Done | Action::Skip | Action::Move => self.act_on_session(action),
-            Action::Open if self.view == View::Badges => {
-                if let Some(key) = self.selected_badge().map(|b| b.badge.key.clone()) {
-                    self.open_badge(&key);
-                }
-            }
+            Action::Open if self.view == View::Badges => self.open_selected(),
             Action::Open => self.act_on_session(action),
             Action::ReverseSort => {
                 self.badges.reverse = !self.badges.reverse;
@@ -129,6 +131,8 @@ impl App {
             }
             // Keys of the popups: nothing to do in a view.
             Action::Confirm | Action::Save | Action::NextField | Action::PrevField => {}
+            Action::Steps => self.open_steps(),
+            Action::StepDone => self.step_done(),
             Action::ToggleDetail => self.badges.detail = !self.badges.detail,
             Action::ToggleArchived => {
                 self.badges.show_archived = !self.badges.show_archived;

@@ -16,6 +16,18 @@ impl App {
     /// A key for the open popup: the popup takes it (with what the key map makes of it)
     /// and says what happened; this applies that.
     pub(super) fn popup_key(&mut self, key: KeyEvent) {
+        if matches!(self.popup, Some(Popup::Steps(_))) {
+            if self.keymap.popup_action(Key::of(&key), false) == Some(Action::Quit)
+                && key
+                    .modifiers
+                    .contains(crossterm::event::KeyModifiers::CONTROL)
+            {
+                self.quit = true;
+            } else {
+                self.steps_key(&key);
+            }
+            return;
+        }
         let help_max = self.help_max();
         let Some(popup) = self.popup.as_mut() else {
             return;
@@ -250,14 +262,22 @@ impl App {
                 return;
             }
             PromptPurpose::Import => {
-                crate::changes::import::expand_paths(&text).and_then(|files| {
+                let imported = crate::changes::import::expand_paths(&text).and_then(|files| {
                     crate::changes::import::import_paths(
                         &mut self.store,
                         &self.config,
                         self.now,
                         &files,
                     )
-                })
+                });
+                match imported {
+                    Ok(imported) => {
+                        self.popup = None;
+                        self.imported(imported);
+                        return;
+                    }
+                    Err(e) => Err(e),
+                }
             }
             PromptPurpose::WindowAdd | PromptPurpose::WindowEdit(_) => {
                 let badges: Vec<_> = self.data.badges.iter().map(|b| b.badge.clone()).collect();
@@ -281,8 +301,10 @@ impl App {
                 self.report(&msg);
             }
             Err(e) => {
+                // In the planner's language where the error is typed (a refused row).
+                let said = self.texts.error(&e);
                 if let Some(Popup::Prompt(p)) = self.popup.as_mut() {
-                    p.preview = Some(Err(e.to_string()));
+                    p.preview = Some(Err(said));
                 }
             }
         }
@@ -301,6 +323,32 @@ impl App {
                 lines: msg.lines().map(str::to_string).collect(),
                 scroll: 0,
             });
+        }
+    }
+
+    /// What an import brought in: badges as [`Self::report`] shows them; a calendar's
+    /// short headline (how many, under which name, how many left out) on the status line
+    /// and the whole report, with what was left out and why, open to be read.
+    pub(super) fn imported(&mut self, imported: crate::changes::import::Imported) {
+        use crate::changes::import::Imported;
+        match imported {
+            Imported::Badges(plan) => self.report(&plan.report()),
+            Imported::Calendar(r) => {
+                let headline = self.texts.calendar_headline(&r);
+                let lines = self
+                    .texts
+                    .done(&crate::domain::change::Done::CalendarImported(r))
+                    .lines()
+                    .map(str::to_string)
+                    .collect();
+                if self.after(Ok(headline)) {
+                    self.popup = Some(Popup::Report {
+                        title: self.texts.import_report().to_string(),
+                        lines,
+                        scroll: 0,
+                    });
+                }
+            }
         }
     }
 
@@ -339,8 +387,9 @@ impl App {
                 }
             }
             Err(e) => {
+                let said = self.texts.error(&e);
                 if let Some(Popup::BadgeForm(form)) = self.popup.as_mut() {
-                    form.message = Some(e.to_string());
+                    form.message = Some(said);
                 }
             }
         }

@@ -1,6 +1,7 @@
 //! Acting on the selected session in Today and Plan (DESIGN 1 and 5): its details
 //! (Enter), done (`c`, asks the minutes), skip (`s`), move (`m`, a quick-add time with a
-//! live preview), pin or unpin (`p`), open the badge's URL (`o`); and "did you study?"
+//! live preview), pin or unpin (`p`), open its step's or badge's address (`o`, through
+//! `App::open_selected`); and "did you study?"
 //! for a pinned session whose time passed (`c` done, `s` not done). Each write is one
 //! change through `changes::session`, undone with `u` and redone with `U`.
 
@@ -78,24 +79,8 @@ impl App {
                 )));
                 self.popup_changed();
             }
-            Action::Open => self.open_badge(&s.badge),
+            Action::Open => self.open_selected(),
             _ => {}
-        }
-    }
-
-    /// Opens a badge's URL in the browser (never waits for it).
-    pub(super) fn open_badge(&mut self, key: &str) {
-        let Some(b) = self.data.badge(key) else {
-            return;
-        };
-        let url = b.badge.url.clone().unwrap_or_default();
-        if url.trim().is_empty() {
-            self.fail(self.texts.no_url(&b.badge.name));
-            return;
-        }
-        match (self.opener)(url.trim()) {
-            Ok(()) => self.say(self.texts.opening(url.trim())),
-            Err(e) => self.fail(self.texts.open_failed(&e)),
         }
     }
 

@@ -62,6 +62,11 @@ impl Popup {
             // While it asks whether to throw the changes away, `y` is an answer.
             Popup::BadgeForm(f) if f.discard.is_some() => None,
             Popup::BadgeForm(f) => f.fields.get(f.focus).map(|x| &x.input),
+            Popup::Steps(s) => s
+                .form
+                .as_ref()
+                .and_then(|f| f.fields.get(f.focus))
+                .map(|x| &x.input),
             Popup::Help { .. }
             | Popup::Confirm { .. }
             | Popup::Report { .. }
@@ -150,6 +155,8 @@ impl Popup {
                 ) => PopupEvent::Act(a),
                 _ => PopupEvent::Close,
             },
+            // It needs the badge's steps: `App` gives it its keys (`App::steps_key`).
+            Popup::Steps(_) => PopupEvent::Consumed,
         }
     }
 }

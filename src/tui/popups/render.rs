@@ -27,7 +27,7 @@ pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
 /// Clears `r` for a popup. A wide character just left of it whose second half falls
 /// inside would be drawn over the popup's left border (the terminal gives it both
 /// cells), so it is replaced by a space.
-fn clear(r: Rect, buf: &mut Buffer) {
+pub(super) fn clear(r: Rect, buf: &mut Buffer) {
     Clear.render(r, buf);
     if r.x > buf.area.x {
         for y in r.top()..r.bottom().min(buf.area.bottom()) {
@@ -200,6 +200,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             None
         }
         Popup::BadgeForm(f) => form(f, app.texts, theme, area, buf),
+        Popup::Steps(p) => {
+            let b = app.data.badge(&p.key)?;
+            super::steps::render(
+                p,
+                &b.badge.name,
+                &b.steps,
+                b.journey.as_ref(),
+                b.badge.cycle_start(),
+                &app.config.journey.estimates(),
+                app.texts,
+                theme,
+                area,
+                buf,
+            )
+        }
         Popup::Session(s) => {
             session(app, s, area, buf);
             None
@@ -231,8 +246,9 @@ fn session(app: &App, s: &crate::domain::plan::Session, area: Rect, buf: &mut Bu
     if app.data.conflict(s).is_some() {
         lines.push((t.session_conflict().to_string(), theme.error));
     }
-    // Learning journeys name the step the session advances here.
-    lines.push((t.session_step(None), theme.dim));
+    // The step the session advances (its badge's journey), or that it has none.
+    let step = app.data.step_of(s).map(|st| t.session_step(st));
+    lines.push((t.session_step_line(step.as_deref()), theme.dim));
     if let Some(o) = app.data.outcome(&s.badge) {
         lines.push((
             t.session_why(

@@ -42,23 +42,15 @@ pub trait ActTexts {
     /// "planned" / "pinned" in the session's details.
     fn session_kind(&self, pinned: bool, overdue: bool) -> &'static str;
 
-    /// The step a session advances (`None`: the badge has no steps).
-    fn session_step(&self, step: Option<&str>) -> String;
+    /// The line of the step a session advances (`step`: what
+    /// [`crate::present::Texts::session_step`] says of it; `None`: the badge has no steps).
+    fn session_step_line(&self, step: Option<&str>) -> String;
 
     /// Why a session is there: its badge's due day, what is left and what is planned.
     fn session_why(&self, due: &str, remaining: &str, planned: &str) -> String;
 
     /// A pinned session that breaks a rule, in the details.
     fn session_conflict(&self) -> &'static str;
-
-    /// The badge has no URL to open.
-    fn no_url(&self, name: &str) -> String;
-
-    /// The browser was asked to open a URL.
-    fn opening(&self, url: &str) -> String;
-
-    /// The browser could not be started.
-    fn open_failed(&self, why: &str) -> String;
 
     /// The Log view's title: entries and their total.
     fn log_title(&self, entries: usize, total: &str) -> String;

@@ -60,7 +60,7 @@ impl ActTexts for En {
         }
     }
 
-    fn session_step(&self, step: Option<&str>) -> String {
+    fn session_step_line(&self, step: Option<&str>) -> String {
         match step {
             Some(s) => format!("step: {s}"),
             None => "step: — (the badge has no steps)".into(),
@@ -73,18 +73,6 @@ impl ActTexts for En {
 
     fn session_conflict(&self) -> &'static str {
         "⚠ a conflict: this time breaks a rule"
-    }
-
-    fn no_url(&self, name: &str) -> String {
-        format!("{name} has no URL: add one in its form (Badges, e)")
-    }
-
-    fn opening(&self, url: &str) -> String {
-        format!("opening {url}")
-    }
-
-    fn open_failed(&self, why: &str) -> String {
-        format!("cannot start the browser ({why}): set $BROWSER")
     }
 
     fn log_title(&self, entries: usize, total: &str) -> String {

@@ -60,7 +60,7 @@ impl ActTexts for Ja {
         }
     }
 
-    fn session_step(&self, step: Option<&str>) -> String {
+    fn session_step_line(&self, step: Option<&str>) -> String {
         match step {
             Some(s) => format!("ステップ: {s}"),
             None => "ステップ: — (このバッジにステップはありません)".into(),
@@ -73,18 +73,6 @@ impl ActTexts for Ja {
 
     fn session_conflict(&self) -> &'static str {
         "⚠ 競合: この時間は規則に反します"
-    }
-
-    fn no_url(&self, name: &str) -> String {
-        format!("{name} には URL がありません: フォームで追加してください (バッジ画面の e)")
-    }
-
-    fn opening(&self, url: &str) -> String {
-        format!("{url} を開いています")
-    }
-
-    fn open_failed(&self, why: &str) -> String {
-        format!("ブラウザーを起動できません ({why}): $BROWSER を設定してください")
     }
 
     fn log_title(&self, entries: usize, total: &str) -> String {

@@ -67,6 +67,9 @@ impl ScreenTexts for En {
             Action::ToggleArchived => "show / hide archived badges",
             Action::ScrollUp => "scroll the timeline up",
             Action::ScrollDown => "scroll the timeline down",
+            Action::Steps => "the badge's steps: add, edit, reorder, mark done, open",
+            Action::StepDone => "mark the current step done",
+            Action::Open => "open the step's (or badge's) page in the browser",
             Action::Back => "clear the filter / close",
             Action::Confirm => "yes, in a confirmation",
             Action::Save => "save the form",
@@ -76,7 +79,6 @@ impl ScreenTexts for En {
             Action::Done => "the session is studied: log it (asks the minutes)",
             Action::Skip => "skip the session: its time is blocked, the work moves",
             Action::Move => "move the session to another time (pins it there)",
-            Action::Open => "open the badge's URL in the browser",
             Action::ReverseSort => "reverse the sort order",
             Action::PrevField => "previous field",
         }
@@ -110,6 +112,8 @@ impl ScreenTexts for En {
             Action::Open => "open",
             Action::ReverseSort => "reverse",
             Action::ScrollDown => "timeline",
+            Action::Steps => "steps",
+            Action::StepDone => "step done",
             _ => self.action_help(a),
         }
     }
@@ -270,12 +274,13 @@ impl ScreenTexts for En {
             Field::Renewed => ("Renewed", "YYYY-MM-DD"),
             Field::Retires => ("Retires", "YYYY-MM-DD, 2027, 2027-Q1, Q1 '27"),
             Field::ReplacedBy => ("Replaced by", "key of the replacement"),
+            Field::After => ("After", "keys of badges it requires first"),
             Field::Available => ("Available", "for a target: first date"),
             Field::Goal => ("Goal", "for a target: wanted by"),
             Field::Effort => ("Effort", "90m, 1h30m, 6h; empty: issuer default"),
             Field::RenewFrom => ("Renew from", "empty: expiry minus the issuer's window"),
             Field::Priority => ("Priority", "low, normal, high"),
-            Field::Tags => ("Tags", "words separated by spaces"),
+            Field::Tags => ("Tags", "words separated by spaces or commas"),
             Field::Url => ("URL", ""),
             Field::Notes => ("Notes", ""),
         }
@@ -691,5 +696,109 @@ impl ScreenTexts for En {
 
     fn heat_more(&self) -> &'static str {
         " more"
+    }
+
+    fn steps_title(&self, name: &str) -> String {
+        format!(" Steps: {name} ")
+    }
+
+    fn steps_keys(&self) -> &'static str {
+        "c done · o open · n add · e edit · J/K move · d delete · u undo · Esc close"
+    }
+
+    fn step_form_keys(&self) -> &'static str {
+        "Tab/↑↓ move · Enter next · Ctrl-S save · Esc back"
+    }
+
+    fn step_form_title(&self, editing: bool) -> &'static str {
+        if editing { " Edit step " } else { " New step " }
+    }
+
+    fn step_field(&self, name: &str) -> (&'static str, &'static str) {
+        match name {
+            "title" => ("Title", "required, like Module 2: Data governance"),
+            "kind" => ("Kind", "course, assessment, exam, experience, other"),
+            "minutes" => ("Estimate", "45m, 1h30m; empty: the kind's default"),
+            "url" => ("URL", "https://… where to study it"),
+            _ => ("", ""),
+        }
+    }
+
+    fn steps_header(&self) -> [&'static str; 4] {
+        ["#", "KIND", "EST", "STEP"]
+    }
+
+    fn step_done_on(&self, d: NaiveDate) -> String {
+        format!("done {}", d.format("%m-%d"))
+    }
+
+    fn step_gone(&self) -> &'static str {
+        "gone from the criteria"
+    }
+
+    fn steps_progress(&self, done: usize, all: usize, left: u32, total: u32) -> String {
+        format!(
+            "{done} of {all} steps done · {} left of {}",
+            self.minutes(left),
+            self.minutes(total)
+        )
+    }
+
+    fn detail_steps(&self, done: usize, all: usize, current: Option<&str>) -> String {
+        let current = current.map(|c| format!(" ▸ {c}")).unwrap_or_default();
+        format!("Steps {done}/{all}{current} · t steps, c done, o open")
+    }
+
+    fn detail_after(&self, parts: &[(String, bool)]) -> String {
+        let list: Vec<String> = parts
+            .iter()
+            .map(|(k, held)| format!("{k} ({})", if *held { "held" } else { "waiting" }))
+            .collect();
+        format!("After {}", list.join(", "))
+    }
+
+    fn detail_before(&self, keys: &[String]) -> String {
+        format!("Before {}", keys.join(", "))
+    }
+
+    fn no_steps(&self, key: &str) -> String {
+        format!("{key} has no steps: t, then n adds one")
+    }
+
+    fn no_url(&self) -> &'static str {
+        "no address to open: give the step or the badge a URL (e to edit)"
+    }
+
+    fn nothing_to_open(&self) -> &'static str {
+        "nothing selected to open"
+    }
+
+    fn opening(&self, url: &str) -> String {
+        format!("opening {url}")
+    }
+
+    fn cannot_open(&self, why: &str) -> String {
+        format!("cannot start a browser ({why}): set BROWSER to one")
+    }
+
+    fn title_required(&self) -> &'static str {
+        "a title is required"
+    }
+
+    fn step_error(&self, e: &crate::domain::step::StepError) -> String {
+        e.to_string()
+    }
+
+    fn prereq_problem(&self, e: &crate::domain::prereq::PrereqError) -> String {
+        match e {
+            crate::domain::prereq::PrereqError::Cycle { cycle } => {
+                format!("a loop: {}", cycle.join(" → "))
+            }
+            other => other.to_string(),
+        }
+    }
+
+    fn undo_key_hint(&self) -> &'static str {
+        "u undoes"
     }
 }

@@ -76,6 +76,9 @@ impl ScreenTexts for Ja {
             Action::ToggleArchived => "アーカイブ済みバッジの表示 / 非表示",
             Action::ScrollUp => "タイムラインを上へ",
             Action::ScrollDown => "タイムラインを下へ",
+            Action::Steps => "バッジのステップ: 追加・編集・並べ替え・完了・開く",
+            Action::StepDone => "現在のステップを完了にする",
+            Action::Open => "ステップ (またはバッジ) のページをブラウザで開く",
             Action::Back => "絞り込みの解除 / 閉じる",
             Action::Confirm => "確認で「はい」",
             Action::Save => "フォームを保存",
@@ -85,7 +88,6 @@ impl ScreenTexts for Ja {
             Action::Done => "セッションを学習済みにして記録 (時間を聞きます)",
             Action::Skip => "セッションをスキップ: その時間をふさぎ、学習を移す",
             Action::Move => "セッションを別の時間に移して固定",
-            Action::Open => "バッジの URL をブラウザーで開く",
             Action::ReverseSort => "並び順を逆にする",
             Action::PrevField => "前の欄",
         }
@@ -119,6 +121,8 @@ impl ScreenTexts for Ja {
             Action::Open => "開く",
             Action::ReverseSort => "逆順",
             Action::ScrollDown => "タイムライン",
+            Action::Steps => "ステップ",
+            Action::StepDone => "ステップ完了",
             _ => self.action_help(a),
         }
     }
@@ -295,6 +299,7 @@ impl ScreenTexts for Ja {
             Field::Renewed => ("更新日", "YYYY-MM-DD"),
             Field::Retires => ("廃止日", "YYYY-MM-DD、2027、2027-Q1、Q1 '27"),
             Field::ReplacedBy => ("後継", "後継バッジのキー"),
+            Field::After => ("前提", "先に必要なバッジのキー"),
             Field::Available => ("受験開始日", "目標用: 受験できる最初の日"),
             Field::Goal => ("目標日", "目標用: この日までに取得"),
             Field::Effort => ("学習量", "90m、1h30m、6h。空欄なら発行元の既定値"),
@@ -303,7 +308,7 @@ impl ScreenTexts for Ja {
                 "空欄なら有効期限から発行元の更新期間を引いた日",
             ),
             Field::Priority => ("優先度", "low、normal、high"),
-            Field::Tags => ("タグ", "スペース区切りの語"),
+            Field::Tags => ("タグ", "スペース・カンマ・読点区切りの語"),
             Field::Url => ("URL", ""),
             Field::Notes => ("メモ", ""),
         }
@@ -718,5 +723,113 @@ impl ScreenTexts for Ja {
 
     fn heat_more(&self) -> &'static str {
         " 多"
+    }
+
+    fn steps_title(&self, name: &str) -> String {
+        format!(" ステップ: {name} ")
+    }
+
+    fn steps_keys(&self) -> &'static str {
+        "c 完了 o 開く n 追加 e 編集 J/K 移動 d 削除 u 戻す Esc 閉じる"
+    }
+
+    fn step_form_keys(&self) -> &'static str {
+        "Tab/↑↓ 移動 · Enter 次へ · Ctrl-S 保存 · Esc 戻る"
+    }
+
+    fn step_form_title(&self, editing: bool) -> &'static str {
+        if editing {
+            " ステップを編集 "
+        } else {
+            " 新しいステップ "
+        }
+    }
+
+    fn step_field(&self, name: &str) -> (&'static str, &'static str) {
+        match name {
+            "title" => ("タイトル", "必須 (例: Module 2: Data governance)"),
+            "kind" => ("種類", "course、assessment、exam、experience、other"),
+            "minutes" => ("見積もり", "45m、1h30m。空欄なら種類の既定値"),
+            "url" => ("URL", "https://… 学習するページ"),
+            _ => ("", ""),
+        }
+    }
+
+    fn steps_header(&self) -> [&'static str; 4] {
+        ["#", "種類", "見積", "ステップ"]
+    }
+
+    fn step_done_on(&self, d: NaiveDate) -> String {
+        format!("{} 完了", d.format("%m/%d"))
+    }
+
+    fn step_gone(&self) -> &'static str {
+        "取得基準から削除"
+    }
+
+    fn steps_progress(&self, done: usize, all: usize, left: u32, total: u32) -> String {
+        format!(
+            "{all} ステップ中 {done} 完了 · 残り {} / {}",
+            self.minutes(left),
+            self.minutes(total)
+        )
+    }
+
+    fn detail_steps(&self, done: usize, all: usize, current: Option<&str>) -> String {
+        let current = current.map(|c| format!(" ▸ {c}")).unwrap_or_default();
+        format!("ステップ {done}/{all}{current} · t 一覧 c 完了 o 開く")
+    }
+
+    fn detail_after(&self, parts: &[(String, bool)]) -> String {
+        let list: Vec<String> = parts
+            .iter()
+            .map(|(k, held)| format!("{k} ({})", if *held { "取得済" } else { "待ち" }))
+            .collect();
+        format!("前提 {}", list.join("、"))
+    }
+
+    fn detail_before(&self, keys: &[String]) -> String {
+        format!("次に {}", keys.join("、"))
+    }
+
+    fn no_steps(&self, key: &str) -> String {
+        format!("{key} にはステップがありません: t で開き n で追加できます")
+    }
+
+    fn no_url(&self) -> &'static str {
+        "開くアドレスがありません: ステップかバッジに URL を設定してください (e で編集)"
+    }
+
+    fn nothing_to_open(&self) -> &'static str {
+        "開く項目が選ばれていません"
+    }
+
+    fn opening(&self, url: &str) -> String {
+        format!("ブラウザで開いています: {url}")
+    }
+
+    fn cannot_open(&self, why: &str) -> String {
+        format!("ブラウザを起動できません ({why}): 環境変数 BROWSER を設定してください")
+    }
+
+    fn title_required(&self) -> &'static str {
+        "タイトルは必須です"
+    }
+
+    fn step_error(&self, e: &crate::domain::step::StepError) -> String {
+        crate::present::texts::ja_step_error(e)
+    }
+
+    fn prereq_problem(&self, e: &crate::domain::prereq::PrereqError) -> String {
+        match e {
+            crate::domain::prereq::PrereqError::Cycle { cycle } => {
+                format!("前提が循環しています: {}", cycle.join(" → "))
+            }
+            other => crate::present::texts::ja_prereq_error(other),
+        }
+    }
+
+    fn undo_key_hint(&self) -> &'static str {
+        "u で元に戻せます"
     }
 }

@@ -195,16 +195,16 @@ fn cell(app: &App, b: &BadgeInfo, kind: Kind, w: usize) -> String {
                 .unwrap_or_default(),
         },
         Kind::Progress => {
-            let done = b.logged.min(b.badge.effort_minutes);
+            // A badge with steps: how much of its steps' work is behind it.
+            let (done, of) = match &b.journey {
+                Some(p) => (p.total - p.remaining, p.total),
+                None => (b.logged.min(b.badge.effort_minutes), b.badge.effort_minutes),
+            };
             format!(
                 "{} {}",
-                bar(done, b.badge.effort_minutes, 6),
+                bar(done, of, 6),
                 pad_left(
-                    &format!(
-                        "{}/{}",
-                        format_minutes(done),
-                        format_minutes(b.badge.effort_minutes)
-                    ),
+                    &format!("{}/{}", format_minutes(done), format_minutes(of)),
                     w.saturating_sub(7)
                 )
             )
@@ -358,16 +358,55 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
         format!(
             "{}{}",
             pad(app.texts.detail_labels()[7], 9),
-            app.texts.studied_detail(
-                &format_minutes(b.logged),
-                &format_minutes(b.badge.effort_minutes),
-                &b.badge.priority
-            )
+            match &b.journey {
+                // With steps: how much of their work is behind it.
+                Some(p) => app.texts.studied_detail(
+                    &format_minutes(p.total - p.remaining),
+                    &format_minutes(p.total),
+                    &b.badge.priority
+                ),
+                None => app.texts.studied_detail(
+                    &format_minutes(b.logged),
+                    &format_minutes(b.badge.effort_minutes),
+                    &b.badge.priority
+                ),
+            }
         ),
         t.base,
     ));
     if !work.is_empty() {
         lines.push((work, t.accent));
+    }
+    // The journey: its steps, and the chain of prerequisites it is part of.
+    if let Some(p) = &b.journey {
+        let current = p
+            .current
+            .and_then(|i| b.steps.get(i))
+            .map(|s| s.title.as_str());
+        lines.push((
+            app.texts
+                .detail_steps(p.steps_done, p.steps_counted, current),
+            t.accent,
+        ));
+    }
+    if !b.badge.after.is_empty() {
+        let parts: Vec<(String, bool)> = b
+            .badge
+            .after
+            .iter()
+            .map(|k| (k.clone(), !b.waits_for.contains(k)))
+            .collect();
+        lines.push((app.texts.detail_after(&parts), t.base));
+    }
+    let before: Vec<String> = app
+        .data
+        .badges
+        .iter()
+        .filter(|o| !o.badge.archived && o.badge.after.contains(&b.badge.key))
+        .map(|o| o.badge.key.clone())
+        .collect();
+    if !before.is_empty() {
+        lines.push((app.texts.detail_before(&before), t.base));
     }
     let d = |label: &str, v: Option<chrono::NaiveDate>| {
         v.map(|v| (format!("{}{v}", pad(label, 9)), t.base))

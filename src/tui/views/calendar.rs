@@ -30,7 +30,7 @@ pub fn timeline_rows(ov: &Overview) -> Vec<TimelineRow> {
             days.push(s.start.date());
         }
     }
-    let mut rows: Vec<(NaiveDate, TimelineRow)> = ov
+    let mut rows: Vec<(NaiveDate, &crate::planning::BadgeInfo, TimelineRow)> = ov
         .badges
         .iter()
         .filter(|b| !b.badge.archived)
@@ -49,6 +49,7 @@ pub fn timeline_rows(ov: &Overview) -> Vec<TimelineRow> {
                 .unwrap_or_default();
             Some((
                 key_date,
+                b,
                 TimelineRow {
                     badge_name: b.badge.name.clone(),
                     renewal_opens: b.renewal_opens.filter(|d| outcome.is_some() && *d <= year),
@@ -63,9 +64,59 @@ pub fn timeline_rows(ov: &Overview) -> Vec<TimelineRow> {
         .collect();
     rows.sort_by(|a, b| {
         a.0.cmp(&b.0)
-            .then_with(|| a.1.badge_name.cmp(&b.1.badge_name))
+            .then_with(|| a.2.badge_name.cmp(&b.2.badge_name))
     });
-    rows.into_iter().map(|(_, r)| r).collect()
+    chains(rows)
+}
+
+/// The rows in order, each badge that waits for another shown right after it, marked `↳`:
+/// the journey across badges reads down the timeline.
+fn chains(rows: Vec<(NaiveDate, &crate::planning::BadgeInfo, TimelineRow)>) -> Vec<TimelineRow> {
+    let keys: Vec<&str> = rows.iter().map(|r| r.1.badge.key.as_str()).collect();
+    // The first prerequisite shown that each row waits for.
+    let parent: Vec<Option<usize>> = rows
+        .iter()
+        .map(|r| {
+            r.1.waits_for
+                .iter()
+                .find_map(|k| keys.iter().position(|x| x == k))
+        })
+        .collect();
+    let mut out = Vec::with_capacity(rows.len());
+    let mut placed = vec![false; rows.len()];
+    fn place(
+        i: usize,
+        depth: usize,
+        rows: &[(NaiveDate, &crate::planning::BadgeInfo, TimelineRow)],
+        parent: &[Option<usize>],
+        placed: &mut [bool],
+        out: &mut Vec<TimelineRow>,
+    ) {
+        if std::mem::replace(&mut placed[i], true) {
+            return;
+        }
+        let mut row = rows[i].2.clone();
+        if depth > 0 {
+            row.badge_name = format!("{}↳ {}", " ".repeat(depth - 1), row.badge_name);
+        }
+        out.push(row);
+        for k in 0..rows.len() {
+            if parent[k] == Some(i) {
+                place(k, depth + 1, rows, parent, placed, out);
+            }
+        }
+    }
+    for i in 0..rows.len() {
+        // A row waiting for one shown goes under it (unless they wait for each other).
+        let root = parent[i].is_none_or(|p| parent[p] == Some(i));
+        if root {
+            place(i, 0, &rows, &parent, &mut placed, &mut out);
+        }
+    }
+    for i in 0..rows.len() {
+        place(i, 0, &rows, &parent, &mut placed, &mut out);
+    }
+    out
 }
 
 /// Draws the Calendar view.

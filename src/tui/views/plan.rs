@@ -153,7 +153,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     hm(s.end.time()),
                     format_minutes(s.minutes()),
                     pad(&s.badge, 14),
-                    app.data.name(&s.badge),
+                    // A badge with steps: the step the session advances.
+                    match app.data.step_of(s) {
+                        Some(step) => app.texts.session_step(step),
+                        None => app.data.name(&s.badge).to_string(),
+                    },
                 );
                 let style = if selected {
                     t.selected

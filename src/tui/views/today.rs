@@ -94,6 +94,17 @@ fn next(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         t.title,
     );
     put(buf, area, y + 2, &format!(" {name}  #{}", s.badge), t.base);
+    // A badge with steps: the step this session advances, where the progress bar goes.
+    if let Some(step) = app.data.step_of(s) {
+        put(
+            buf,
+            area,
+            y + 3,
+            &format!(" ▸ {}", app.texts.session_step(step)),
+            t.accent,
+        );
+        return y + 4;
+    }
     if let Some(b) = app.data.badge(&s.badge) {
         // Logged this cycle plus every session of this badge up to and including this one.
         let planned: u32 = app
@@ -208,7 +219,11 @@ fn session_line(app: &App, s: &Session, with_day: bool, w: usize) -> String {
             hm(s.start.time()),
             hm(s.end.time()),
             format_minutes(s.minutes()),
-            app.data.name(&s.badge),
+            // A badge with steps: its key and the step the session advances.
+            match app.data.step_of(s) {
+                Some(step) => format!("{} ▸ {}", s.badge, app.texts.session_step(step)),
+                None => app.data.name(&s.badge).to_string(),
+            },
         ),
         w,
     )

@@ -25,6 +25,8 @@ fn session(key: &str, name: &str, start: &str, end: &str, pinned: bool) -> Expor
         start: t(start),
         end: t(end),
         pinned,
+        step: None,
+        url: None,
     }
 }
 
@@ -437,7 +439,13 @@ fn import_reads_the_sessions_back_as_busy_time() {
     let got: Vec<(String, String, String)> = busy
         .events
         .iter()
-        .map(|e| (e.start.to_string(), e.end.to_string(), e.summary.clone()))
+        .map(|e| {
+            (
+                e.start.to_string(),
+                e.end.to_string(),
+                e.summary.to_string(),
+            )
+        })
         .collect();
     assert_eq!(
         got,
@@ -480,7 +488,8 @@ proptest! {
         let out = export_calendar(&sessions, &[], Tz::Asia__Tokyo, stamp());
         assert_well_formed(&out);
         let want = format!("Study: {}", name.replace("\r\n", "\n").replace('\r', "\n").replace('\u{3}', ""));
-        let tree = crate::io::ics::lines::parse(&out).unwrap();
+        let (tree, problems) = crate::io::ics::lines::parse(&out);
+        prop_assert!(problems.is_empty());
         let event = tree[0].children.iter().find(|c| c.name == "VEVENT").unwrap();
         prop_assert_eq!(unescape(&event.prop("SUMMARY").unwrap().value), want.clone());
         // The ical crate trims white space at the ends of physical lines, which RFC 5545
@@ -515,6 +524,8 @@ fn written_zone_definitions_match_the_tz_database() {
                 start,
                 end: start + chrono::TimeDelta::minutes(45),
                 pinned: false,
+                step: None,
+                url: None,
             }
         })
         .collect();
@@ -543,4 +554,33 @@ fn written_zone_definitions_match_the_tz_database() {
         assert_eq!(by_name.events.len(), 48);
         assert_eq!(by_name.events, by_definition.events, "{tz}");
     }
+}
+
+#[test]
+fn a_session_names_its_step_with_the_address_to_open() {
+    let mut s = session(
+        "cp4d",
+        "Cloud Pak",
+        "2027-01-04T07:10:00",
+        "2027-01-04T07:40:00",
+        false,
+    );
+    s.step = Some("Module 2: Data governance · 30 of 45m".into());
+    s.url = Some("https://example.com/m2?a=1,2".into());
+    let text = export_calendar(&[s], &[], Tz::Asia__Tokyo, stamp());
+    let unfolded = text.replace("\r\n ", "");
+    assert!(
+        unfolded.contains("SUMMARY:Study: Cloud Pak: Module 2: Data governance · 30 of 45m\r\n"),
+        "{unfolded}"
+    );
+    assert!(
+        unfolded.contains(
+            "DESCRIPTION:Module 2: Data governance · 30 of 45m\\nhttps://example.com/m2?a=1\\,2\r\n"
+        ),
+        "{unfolded}"
+    );
+    assert!(
+        unfolded.contains("URL:https://example.com/m2?a=1,2\r\n"),
+        "{unfolded}"
+    );
 }

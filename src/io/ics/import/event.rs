@@ -14,6 +14,10 @@ use std::ops::Range;
 /// A `VEVENT` as read.
 pub(super) struct Event {
     pub uid: String,
+    /// Whether the file gave the UID (else it is `line-<N>`).
+    pub has_uid: bool,
+    /// `SEQUENCE` (0 when absent or unreadable).
+    pub sequence: i64,
     pub summary: String,
     /// The local start of the occurrence it replaces, for an override.
     pub recurrence_id: Option<NaiveDateTime>,
@@ -44,8 +48,9 @@ pub(super) struct Timing {
     length: Length,
     /// The `RRULE` and its line.
     rule: Option<(String, usize)>,
-    /// Extra starts (`RDATE`), in the wall-clock time of `start`.
-    extra: Vec<NaiveDateTime>,
+    /// Extra starts (`RDATE`), in the wall-clock time of `start`, with their own length
+    /// when the `RDATE` is a period.
+    extra: Vec<(NaiveDateTime, Option<Length>)>,
     /// Local starts left out (`EXDATE`), and whole days left out of a timed series.
     excluded: HashSet<NaiveDateTime>,
     excluded_days: HashSet<NaiveDate>,
@@ -68,8 +73,8 @@ impl Timing {
         };
         let timed = matches!(self.start, When::Wall(..));
         let mut capped = false;
-        let mut starts = match &self.rule {
-            None => vec![first],
+        let mut starts: Vec<(NaiveDateTime, Option<Length>)> = match &self.rule {
+            None => vec![(first, None)],
             Some((rule, line)) => {
                 let until = |v: &str| {
                     value::until(v, timed).map(|(t, utc)| if utc { zone.wall_of(t) } else { t })
@@ -84,14 +89,19 @@ impl Timing {
                 let expanded = recur::expand(rule, first, &until, not_before..=stop_after)
                     .map_err(|e| (*line, e))?;
                 capped = expanded.capped;
-                expanded.starts
+                expanded.starts.into_iter().map(|s| (s, None)).collect()
             }
         };
-        starts.extend(self.extra.iter().copied());
-        starts.sort();
-        starts.dedup();
-        for wall in starts {
-            let Some((start, end)) = self.span(wall, zone, local, timed) else {
+        starts.extend(self.extra.iter().cloned());
+        // A period of an RDATE keeps its own length over the event's.
+        starts.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.is_some().cmp(&a.1.is_some())));
+        starts.dedup_by_key(|s| s.0);
+        for (wall, length) in starts {
+            let length = length.as_ref().unwrap_or(&self.length);
+            if !length.is_positive() {
+                continue;
+            }
+            let Some((start, end)) = Self::span(length, wall, zone, local, timed) else {
                 continue;
             };
             let left_out = self.excluded.contains(&start)
@@ -107,27 +117,25 @@ impl Timing {
     /// The local start and end of the occurrence starting at `wall`; `None` past the end of
     /// the calendar (year 262143).
     fn span(
-        &self,
+        length: &Length,
         wall: NaiveDateTime,
         zone: &Zone,
         local: &Zone,
         timed: bool,
     ) -> Option<(NaiveDateTime, NaiveDateTime)> {
         let days = |t: NaiveDateTime| {
-            if self.length.days >= 0 {
-                t.checked_add_days(Days::new(self.length.days.unsigned_abs()))
+            if length.days >= 0 {
+                t.checked_add_days(Days::new(length.days.unsigned_abs()))
             } else {
-                t.checked_sub_days(Days::new(self.length.days.unsigned_abs()))
+                t.checked_sub_days(Days::new(length.days.unsigned_abs()))
             }
         };
         if !timed {
-            let end = days(wall)?.checked_add_signed(self.length.exact)?;
+            let end = days(wall)?.checked_add_signed(length.exact)?;
             return Some((wall, end));
         }
         let start = zone.utc_of(wall);
-        let end = zone
-            .utc_of(days(wall)?)
-            .checked_add_signed(self.length.exact)?;
+        let end = zone.utc_of(days(wall)?).checked_add_signed(length.exact)?;
         Some((local.wall_of(start), local.wall_of(end)))
     }
 }
@@ -136,7 +144,7 @@ impl Timing {
 pub(super) struct Reader<'a> {
     pub zones: &'a Zones,
     pub notes: &'a mut Vec<String>,
-    pub component: &'a Component,
+    pub component: &'a Component<'a>,
 }
 
 type Failure = (usize, String);
@@ -144,11 +152,16 @@ type Failure = (usize, String);
 impl Reader<'_> {
     pub(super) fn event(&mut self) -> Result<Event, Failure> {
         let c = self.component;
-        let uid = c
+        let given = c
             .prop("UID")
             .map(|p| value::text(p.value.trim()))
-            .filter(|u| !u.is_empty())
-            .unwrap_or_else(|| format!("line-{}", c.line));
+            .filter(|u| !u.is_empty());
+        let has_uid = given.is_some();
+        let uid = given.unwrap_or_else(|| format!("line-{}", c.line));
+        let sequence = c
+            .prop("SEQUENCE")
+            .and_then(|p| p.value.trim().parse::<i64>().ok())
+            .unwrap_or(0);
         let summary = c
             .prop("SUMMARY")
             .map(|p| value::text(&p.value))
@@ -184,6 +197,8 @@ impl Reader<'_> {
         };
         Ok(Event {
             uid,
+            has_uid,
+            sequence,
             summary,
             recurrence_id,
             timing,
@@ -236,9 +251,6 @@ impl Reader<'_> {
                 .map_or(c.line, |p| p.line);
             return Err((line, "it ends before it starts".into()));
         }
-        if !length.is_positive() {
-            return Ok(Err(SkipReason::NoDuration));
-        }
         let rule = match c.props("RRULE").collect::<Vec<_>>().as_slice() {
             [] => None,
             [one] => Some((one.value.trim().to_string(), one.line)),
@@ -251,23 +263,29 @@ impl Reader<'_> {
         let mut extra = Vec::new();
         for p in c.props("RDATE") {
             for v in p.value.split(',').map(str::trim).filter(|v| !v.is_empty()) {
-                let period = v.contains('/')
-                    || p.param("VALUE")
-                        .is_some_and(|t| t.eq_ignore_ascii_case("PERIOD"));
-                if period {
-                    let text = format!("event \"{uid}\": RDATE periods are not read");
-                    note(self.notes, text);
-                    continue;
-                }
-                extra.push(match (&start, self.when(p, v)?) {
+                let (at, length) = match v.split_once('/') {
+                    Some((from, to)) => {
+                        let (at, length) = self.period(p, from, to)?;
+                        (at, Some(length))
+                    }
+                    None => (self.when(p, v)?, None),
+                };
+                let wall = match (&start, at) {
                     (When::Wall(_, zone), When::Wall(w, z)) => zone.wall_of(z.utc_of(w)),
                     (When::Wall(..), When::Day(d)) => d.and_time(NaiveTime::MIN),
                     (When::Day(_), other) => other
                         .local(&self.zones.local)
                         .date()
                         .and_time(NaiveTime::MIN),
-                });
+                };
+                extra.push((wall, length));
             }
+        }
+        let periods = extra
+            .iter()
+            .any(|(_, l)| l.as_ref().is_some_and(Length::is_positive));
+        if !length.is_positive() && !periods {
+            return Ok(Err(SkipReason::NoDuration));
         }
         let mut excluded = HashSet::new();
         let mut excluded_days = HashSet::new();
@@ -290,12 +308,44 @@ impl Reader<'_> {
         }))
     }
 
+    /// A PERIOD value `from/to` of an `RDATE`: its start, and its length (`to` is an end
+    /// or a duration). Dates are read too, as whole days.
+    fn period(&mut self, p: &Property, from: &str, to: &str) -> Result<(When, Length), Failure> {
+        let start = self.when(p, from.trim())?;
+        let to = to.trim();
+        let length = if to.trim_start_matches(['+', '-']).starts_with(['P', 'p']) {
+            value::duration(to).map_err(|e| (p.line, format!("RDATE: {e}")))?
+        } else {
+            match (&start, self.when(p, to)?) {
+                (When::Day(s), When::Day(e)) => Length {
+                    days: (e - *s).num_days(),
+                    exact: TimeDelta::zero(),
+                },
+                (When::Wall(s, sz), When::Wall(e, ez)) => Length {
+                    days: 0,
+                    exact: ez.utc_of(e) - sz.utc_of(*s),
+                },
+                _ => {
+                    return Err((
+                        p.line,
+                        "an RDATE period must begin and end with the same kind of value".into(),
+                    ));
+                }
+            }
+        };
+        if length.days < 0 || (length.days == 0 && length.exact < TimeDelta::zero()) {
+            return Err((p.line, "an RDATE period ends before it starts".into()));
+        }
+        Ok((start, length))
+    }
+
     /// A DATE or DATE-TIME value `v` of property `p`, with its zone.
     fn when(&mut self, p: &Property, v: &str) -> Result<When, Failure> {
         let kind = p.param("VALUE").map(str::to_ascii_uppercase);
         let is_date = match kind.as_deref() {
             Some("DATE") => true,
-            Some("DATE-TIME") | None => v.len() == 8,
+            // The parts of a PERIOD are date-times (dates, in some files).
+            Some("DATE-TIME" | "PERIOD") | None => v.len() == 8,
             Some(other) => {
                 return Err((p.line, format!("{} cannot be of type {other}", p.name)));
             }
@@ -308,7 +358,7 @@ impl Reader<'_> {
         let (wall, utc) = value::date_time(v).map_err(|e| (p.line, format!("{}: {e}", p.name)))?;
         let zone = match (utc, p.param("TZID")) {
             (true, _) => Zone::Iana(Tz::UTC),
-            (false, None) => self.zones.local.clone(),
+            (false, None) => self.zones.floating.clone(),
             (false, Some(tzid)) => self.zones.get(tzid).unwrap_or_else(|| {
                 let text = format!(
                     "time zone \"{tzid}\" is unknown and the file does not define it: \
