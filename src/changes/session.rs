@@ -27,6 +27,23 @@ fn pin_of(conn: &Connection, s: &Session) -> Result<Option<Pinned>> {
         .find(|p| p.badge == s.badge && p.start == s.start))
 }
 
+/// Blocks a session's time as busy time from [`SKIPPED`]: "not then".
+fn block(conn: &Connection, s: &Session) -> Result<()> {
+    busy::insert(
+        conn,
+        &Busy {
+            source: SKIPPED.into(),
+            uid: format!("{}@{}", s.badge, ymd_hm(s.start)),
+            summary: s.badge.clone(),
+            interval: crate::domain::spare::Interval {
+                start: s.start,
+                end: s.end,
+            },
+        },
+    )?;
+    Ok(())
+}
+
 /// Logs a session as studied: `minutes` (1 minute to a day) at its start; a pinned one
 /// leaves the pins.
 pub fn done(store: &mut Store, s: &Session, minutes: u32) -> Result<Done> {
@@ -76,18 +93,7 @@ pub fn skip(store: &mut Store, s: &Session) -> Result<Done> {
         {
             pinned::delete(tx, p.id.unwrap_or_default())?;
         }
-        busy::insert(
-            tx,
-            &Busy {
-                source: SKIPPED.into(),
-                uid: format!("{}@{}", s.badge, ymd_hm(s.start)),
-                summary: s.badge.clone(),
-                interval: crate::domain::spare::Interval {
-                    start: s.start,
-                    end: s.end,
-                },
-            },
-        )?;
+        block(tx, s)?;
         Ok(())
     })?;
     Ok(Done::SessionSkipped {
@@ -129,9 +135,11 @@ pub fn move_warning(
     Ok(None)
 }
 
-/// Pins a session at `to` (a pinned one moves; a planned one becomes a pin there). A time
-/// that breaks a rule ([`move_warning`]) is refused unless `anyway`; then it is written
-/// and flagged as a conflict, and the warning comes back in [`Done::SessionMoved`].
+/// Pins a session at `to` (a pinned one moves; a planned one becomes a pin there). The
+/// time it leaves, when still to come and not overlapping the new one, is blocked as a
+/// skip is ("not then, but then"), so the planner does not put the same work back there.
+/// A time that breaks a rule ([`move_warning`]) is refused unless `anyway`; then it is
+/// written and flagged as a conflict, and the warning comes back in [`Done::SessionMoved`].
 pub fn move_to(
     store: &mut Store,
     s: &Session,
@@ -181,6 +189,10 @@ pub fn move_to(
             pinned::delete(tx, o.id.unwrap_or_default())?;
         }
         pinned::insert(tx, id, &moved)?;
+        let overlaps = to < s.end && s.start < moved.end();
+        if s.end > now && !overlaps {
+            block(tx, s)?;
+        }
         Ok(())
     })?;
     Ok(Done::SessionMoved {

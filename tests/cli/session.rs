@@ -117,6 +117,9 @@ fn skip_blocks_the_time_and_move_pins_elsewhere() {
         env.ok(&["session", "move", "next", "--to", "tomorrow 7:00"]),
         "moved aws-saa from Wed 2027-01-06 19:00 to Thu 2027-01-07 07:00, pinned\n"
     );
+    // The time it left is not given the same work again.
+    let list = env.ok(&["session", "list"]);
+    assert!(!list.contains("2027-01-06T19:00"), "{list}");
     let json = env.ok(&["session", "list", "--json"]);
     assert!(
         json.contains(&session(

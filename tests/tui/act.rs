@@ -223,8 +223,22 @@ fn move_previews_the_time_and_pins_it_there() {
         "{}",
         status(&app)
     );
+    // Found driving a week: the planner filled the time the session left with the same
+    // work, so it seemed not to move. That time is now blocked, as a skip blocks it.
+    assert!(
+        !app.data
+            .plan
+            .sessions
+            .iter()
+            .any(|x| x.start < s.end && s.start < x.end),
+        "nothing planned where the session was"
+    );
     app.update(ch('u'));
     assert!(!pins(&app).contains(&(s.badge.clone(), "2026-11-27T19:00".into())));
+    assert!(
+        app.data.plan.sessions.iter().any(|x| x.start == s.start),
+        "undo gives the time back"
+    );
 }
 
 #[test]
