@@ -825,3 +825,45 @@ fn the_details_name_the_step_the_session_advances() {
         }
     }
 }
+
+#[test]
+fn a_session_done_while_under_way_can_be_fixed_in_the_log_view() {
+    // Found driving a week: `c` at 12:20 on the 12:15 session logged it whole from 12:20
+    // (ahead of the clock), and the Log view then refused every edit of it ("ends after
+    // now") until the time had passed.
+    let mut app = demo_app();
+    let at = sukima::commands::parse_now("2026-11-26T12:20").unwrap();
+    app.set_clock(Box::new(move || at));
+    app.update(Msg::Tick);
+    let s = selected(&app);
+    assert_eq!(s.start.format("%H:%M").to_string(), "12:20");
+    app.update(ch('c'));
+    app.update(key(KeyCode::Enter));
+    app.update(ch('6'));
+    let e = app.selected_log().unwrap().clone();
+    assert_eq!((e.badge.as_str(), e.minutes), (s.badge.as_str(), 25));
+    app.update(ch('e'));
+    assert!(prompt_preview(&app).is_ok(), "{:?}", prompt_preview(&app));
+    app.update(ctrl('u'));
+    type_text(&mut app, &format!("30m #{} today 12:15", s.badge));
+    assert!(prompt_preview(&app).is_ok(), "{:?}", prompt_preview(&app));
+    app.update(key(KeyCode::Enter));
+    assert!(app.popup.is_none(), "{:?}", prompt_preview(&app));
+    let fixed = app.selected_log().unwrap().clone();
+    assert_eq!(
+        (
+            fixed.minutes,
+            fixed.start.map(|t| t.format("%H:%M").to_string())
+        ),
+        (30, Some("12:15".into()))
+    );
+    // Tomorrow is still refused, and nothing is written.
+    app.update(ch('e'));
+    app.update(ctrl('u'));
+    type_text(&mut app, &format!("30m #{} tomorrow 12:15", s.badge));
+    assert!(prompt_preview(&app).is_err());
+    app.update(key(KeyCode::Enter));
+    assert!(app.popup.is_some());
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.selected_log().unwrap().minutes, 30);
+}

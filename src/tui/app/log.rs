@@ -165,7 +165,7 @@ impl App {
     /// another entry of its day.
     pub(super) fn log_line_preview(&self, text: &str, id: Option<i64>) -> Result<String, String> {
         let badges: Vec<_> = self.data.badges.iter().map(|b| b.badge.clone()).collect();
-        match quick_add::parse(text, self.now, &badges) {
+        match self.parse_log_line(text, &badges) {
             Ok(Intent::Log(mut e)) => {
                 e.id = id;
                 let mut shown =
@@ -179,6 +179,27 @@ impl App {
             }
             Ok(_) => Err(self.texts.log_edit_not_past().into()),
             Err(e) => Err(self.texts.parse_error(&e)),
+        }
+    }
+
+    /// An edited log line. Today's study may be logged ahead of the clock (`c` on a
+    /// session under way logs it whole at its start), so a line with a time later today
+    /// is read as it is written rather than refused; anything after today still is.
+    fn parse_log_line(
+        &self,
+        text: &str,
+        badges: &[crate::domain::badge::Badge],
+    ) -> Result<Intent, quick_add::ParseError> {
+        // Read at the clock, a time later today is refused (it ends after now) or read
+        // as a pin (it starts after now).
+        let first = quick_add::parse(text, self.now, badges);
+        if matches!(first, Ok(Intent::Log(_))) {
+            return first;
+        }
+        let end_of_today = self.today().and_hms_opt(23, 59, 0).unwrap_or(self.now);
+        match quick_add::parse(text, end_of_today, badges) {
+            Ok(Intent::Log(e)) if e.start.is_some() && e.date == self.today() => Ok(Intent::Log(e)),
+            _ => first,
         }
     }
 
@@ -200,7 +221,7 @@ impl App {
     pub(super) fn submit_log_edit(&mut self, id: i64, text: &str) {
         let badges: Vec<_> = self.data.badges.iter().map(|b| b.badge.clone()).collect();
         let t = self.texts;
-        let r = match quick_add::parse(text, self.now, &badges) {
+        let r = match self.parse_log_line(text, &badges) {
             Ok(Intent::Log(e)) => {
                 let warn = self.overlap_text(&LogEntry {
                     id: Some(id),
