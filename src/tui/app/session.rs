@@ -57,7 +57,7 @@ impl App {
             Action::Select => self.popup = Some(Popup::Session(Box::new(s))),
             Action::Done => {
                 self.popup = Some(Popup::Prompt(Prompt::new(
-                    t.done_prompt(&name, &when),
+                    self.prompt_title(|n| t.done_prompt(n, &when), &name, &s.badge),
                     &format_minutes(s.minutes()),
                     PromptPurpose::Done(Box::new(s)),
                 )));
@@ -73,7 +73,7 @@ impl App {
             }
             Action::Move => {
                 self.popup = Some(Popup::Prompt(Prompt::new(
-                    t.move_prompt(&name, &when),
+                    self.prompt_title(|n| t.move_prompt(n, &when), &name, &s.badge),
                     "",
                     PromptPurpose::Move(Box::new(s)),
                 )));
@@ -81,6 +81,21 @@ impl App {
             }
             Action::Open => self.open_selected(),
             _ => {}
+        }
+    }
+
+    /// A prompt's title naming the badge by its name, or by its key when the name would
+    /// not leave the title whole in the prompt's frame (found at 80 columns: "Studied
+    /// Microsoft Certified: Azure Administrator Associate today 10:00: …" lost its
+    /// question).
+    fn prompt_title(&self, make: impl Fn(&str) -> String, name: &str, key: &str) -> String {
+        // The prompt is the screen's width less 4, at most 110, inside its corners.
+        let room = usize::from(self.size.width.saturating_sub(4).min(110)).saturating_sub(2);
+        let full = make(name);
+        if crate::text::width(&full) <= room {
+            full
+        } else {
+            make(key)
         }
     }
 
