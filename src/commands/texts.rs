@@ -160,4 +160,19 @@ pub trait CommandTexts: Texts {
 
     /// `export json` to a file: what was written where.
     fn exported(&self, counts: crate::domain::change::Counts, file: &str) -> String;
+
+    /// `badge add` of an earned badge without `--expires` whose issuer gives a validity:
+    /// what it assumed (never), and the expiry the validity would give.
+    fn assumed_no_expiry(
+        &self,
+        key: &str,
+        issuer: &str,
+        validity_days: u32,
+        would_expire: chrono::NaiveDate,
+    ) -> String;
+}
+
+/// A validity in years when it is whole years (`3 years`), else in days.
+pub(crate) fn validity_years(days: u32) -> Option<u32> {
+    (days >= 365 && days % 365 == 0).then_some(days / 365)
 }

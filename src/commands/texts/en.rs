@@ -232,4 +232,22 @@ impl CommandTexts for En {
             counted(c.pinned, "pinned session", "pinned sessions")
         )
     }
+
+    fn assumed_no_expiry(
+        &self,
+        key: &str,
+        issuer: &str,
+        validity_days: u32,
+        would_expire: chrono::NaiveDate,
+    ) -> String {
+        let lasts = match super::validity_years(validity_days) {
+            Some(1) => "1 year".to_string(),
+            Some(y) => format!("{y} years"),
+            None => format!("{validity_days} days"),
+        };
+        format!(
+            "no --expires: {key} never expires; {issuer} certifications usually last {lasts}: \
+             sukima badge edit {key} --expires {would_expire}"
+        )
+    }
 }

@@ -215,4 +215,21 @@ impl CommandTexts for Ja {
             c.badges, c.windows, c.log, c.pinned
         )
     }
+
+    fn assumed_no_expiry(
+        &self,
+        key: &str,
+        issuer: &str,
+        validity_days: u32,
+        would_expire: chrono::NaiveDate,
+    ) -> String {
+        let lasts = match super::validity_years(validity_days) {
+            Some(y) => format!("{y}年"),
+            None => format!("{validity_days}日"),
+        };
+        format!(
+            "--expires がないので {key} は無期限としました。{issuer} の認定は通常 {lasts} 有効です: \
+             sukima badge edit {key} --expires {would_expire}"
+        )
+    }
 }
