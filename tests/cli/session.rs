@@ -256,7 +256,7 @@ fn log_entries_are_edited_and_removed_by_id() {
         env.ok(&["log"]),
         "ID  DATE        START  TIME  BADGE    NOTE
  1  2027-01-05  19:00   45m  aws-saa
-1 entries, 45m in all
+1 entry, 45m in all
 "
     );
     assert_eq!(

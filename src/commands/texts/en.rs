@@ -220,7 +220,11 @@ impl CommandTexts for En {
     }
 
     fn log_total(&self, entries: usize, total: u32) -> String {
-        format!("{entries} entries, {} in all", format_minutes(total))
+        format!(
+            "{}, {} in all",
+            counted(entries, "entry", "entries"),
+            format_minutes(total)
+        )
     }
 
     fn exported(&self, c: Counts, file: &str) -> String {
