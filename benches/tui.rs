@@ -8,11 +8,13 @@
 //! - `session_done`, `session_skip`, `session_move`, `session_pin`, `session_details`,
 //!   `redo`: each key on the selected session of the Plan view (the write, reload,
 //!   re-plan and render; the undo that puts the data back is outside the timing).
-//! - `log_open`: `6` opens the Log view on the 10,000 entries (loaded then) and renders;
-//!   `log_scroll`: PageDown/PageUp through them.
+//! - `log_open`: `6` opens the Log view on the 10,000 entries (it reads their newest days)
+//!   and renders; `log_scroll`: PageDown/PageUp through them (further pages read on the
+//!   way); `log_end`: `G` on a Log view just opened (it reads the rest).
 //!
 //! - `breakdown/*`: the parts of a data-changing key: the write, load and plan, plan
-//!   alone, and a render of three views.
+//!   alone, and a render of four views; the parts of opening the Log view (reading the
+//!   entries, grouping them).
 //!
 //! Budgets: the first frame under 50 ms, every key press under 16 ms.
 //! Run with `cargo bench --bench tui`.
@@ -378,7 +380,24 @@ fn bench(c: &mut Criterion) {
                 app.update(key('6'));
                 term.draw(|f| sukima::tui::draw(&app, f)).unwrap();
                 total += start.elapsed();
-                assert!(app.log.entries.len() >= 10_000);
+                assert!(app.log.total_entries >= 10_000);
+            }
+            total
+        });
+    });
+    // `G` on a Log view just opened: it reads the rest of the 10,000 entries.
+    group.bench_function("log_end", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                app.update(key('1'));
+                app.log = Default::default();
+                app.update(key('6'));
+                let start = Instant::now();
+                app.update(key('G'));
+                term.draw(|f| sukima::tui::draw(&app, f)).unwrap();
+                total += start.elapsed();
+                assert!(app.log.complete && app.log.entries.len() >= 10_000);
             }
             total
         });
@@ -442,10 +461,24 @@ fn bench(c: &mut Criterion) {
             )
         });
     });
+    // The parts of opening the Log view: reading the 10,000 entries, then grouping them
+    // by day and marking overlaps.
+    group.bench_function("log_read", |b| {
+        b.iter(|| sukima::store::log::all(conn, None).unwrap());
+    });
+    let entries = sukima::store::log::all(conn, None).unwrap();
+    group.bench_function("log_fill", |b| {
+        b.iter(|| {
+            let mut state = sukima::tui::app::log::LogState::default();
+            state.fill(entries.clone());
+            state
+        });
+    });
     for (name, view) in [
         ("render_badges", '2'),
         ("render_plan", '3'),
         ("render_calendar", '4'),
+        ("render_log", '6'),
     ] {
         app.update(key(view));
         group.bench_function(name, |b| {

@@ -174,5 +174,5 @@ pub trait CommandTexts: Texts {
 
 /// A validity in years when it is whole years (`3 years`), else in days.
 pub(crate) fn validity_years(days: u32) -> Option<u32> {
-    (days >= 365 && days % 365 == 0).then_some(days / 365)
+    (days >= 365 && days.is_multiple_of(365)).then_some(days / 365)
 }

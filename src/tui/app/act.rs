@@ -178,7 +178,16 @@ impl App {
                 self.plan.selected = step(self.plan.selected, len);
             }
             View::Today => self.today.selected = step(self.today.selected, self.today_len()),
-            View::Log => self.log.selected = step(self.log.selected, self.log.entries.len()),
+            View::Log => {
+                if delta > 0 {
+                    let target = self
+                        .log
+                        .selected
+                        .saturating_add(delta.unsigned_abs() as usize);
+                    self.reach_log(target);
+                }
+                self.log.selected = step(self.log.selected, self.log.entries.len());
+            }
             View::Spare => self.spare.selected = step(self.spare.selected, self.spare_len()),
             View::Calendar => {
                 let days = match delta {

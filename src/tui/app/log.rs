@@ -1,7 +1,10 @@
 //! The Log view's state: the study log newest first, grouped by day, with the entries
 //! that overlap another marked; loaded when the view is shown (and after a change while
-//! it is), so the other views never pay for 10,000 entries. Edit (`e`, a quick-add line
-//! with a live preview) and delete (`d`, undone with `u`).
+//! it is), so the other views never pay for 10,000 entries. It is read a page of whole
+//! days at a time ([`PAGE`] entries or more), further pages as the selection nears the
+//! end of what is read (all of it on `G`/End), so the view opens in one frame however
+//! long the log. Edit (`e`, a quick-add line with a live preview) and delete (`d`, undone
+//! with `u`).
 
 use super::App;
 use crate::changes;
@@ -10,6 +13,9 @@ use crate::domain::log::LogEntry;
 use crate::domain::quick_add::{self, Intent};
 use crate::tui::popups::{Popup, Prompt, PromptPurpose};
 use chrono::NaiveDate;
+
+/// How many entries the Log view reads at first (in whole days, so a few more).
+pub const PAGE: usize = 500;
 
 /// A row of the Log view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +41,11 @@ pub struct LogState {
     pub selected: usize,
     /// Whether `entries` reflects the store.
     pub loaded: bool,
+    /// Whether `entries` holds the whole log (else its newest days).
+    pub complete: bool,
+    /// Entries in the whole log, and their minutes.
+    pub total_entries: usize,
+    pub total_minutes: u32,
 }
 
 /// An entry's span in minutes of its day (it may run past midnight), if it has a start.
@@ -108,15 +119,56 @@ impl LogState {
 }
 
 impl App {
-    /// Loads the log for the Log view, if it is not loaded yet.
+    /// Loads the log for the Log view, if it is not loaded yet: its newest days, at least
+    /// as many entries as were shown before (so a reload keeps the selection in reach).
     pub(super) fn load_log(&mut self) {
         if self.log.loaded {
             return;
         }
-        match crate::store::log::all(self.store.conn(), None) {
-            Ok(all) => self.log.fill(all),
+        let want = if self.log.complete {
+            usize::MAX
+        } else {
+            self.log.entries.len().max(PAGE)
+        };
+        self.read_log(want);
+    }
+
+    /// Reads at least the `want` newest entries, in whole days (all when `usize::MAX`).
+    fn read_log(&mut self, want: usize) {
+        let conn = self.store.conn();
+        let read = || -> crate::store::Result<_> {
+            let totals = crate::store::log::totals(conn)?;
+            let since = if want == usize::MAX {
+                None
+            } else {
+                crate::store::log::day_of_newest(conn, want)?
+            };
+            Ok((totals, since, crate::store::log::all(conn, since)?))
+        };
+        match read() {
+            Ok(((n, minutes), since, entries)) => {
+                self.log.total_entries = n;
+                self.log.total_minutes = minutes;
+                self.log.complete = since.is_none() || entries.len() >= n;
+                self.log.fill(entries);
+            }
             Err(e) => self.fail(e),
         }
+    }
+
+    /// Before the Log view's selection moves to `target`: reads further pages when it
+    /// nears the end of what is read (everything for a jump to the end).
+    pub(super) fn reach_log(&mut self, target: usize) {
+        let len = self.log.entries.len();
+        if self.log.complete || target.saturating_add(PAGE / 5) < len {
+            return;
+        }
+        let want = if target >= len.saturating_add(PAGE) {
+            usize::MAX
+        } else {
+            (len * 2).max(target + PAGE)
+        };
+        self.read_log(want);
     }
 
     /// The selected log entry.

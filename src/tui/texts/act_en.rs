@@ -76,7 +76,10 @@ impl ActTexts for En {
     }
 
     fn log_title(&self, entries: usize, total: &str) -> String {
-        format!("Study log · {entries} entries · {total}")
+        format!(
+            "Study log · {} · {total}",
+            crate::text::counted(entries, "entry", "entries")
+        )
     }
 
     fn log_day(&self, day: &str, total: &str) -> String {

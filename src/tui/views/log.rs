@@ -55,10 +55,9 @@ fn first_row(app: &App, height: usize) -> usize {
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let log = &app.log;
-    let total: u32 = log.entries.iter().map(|e| e.minutes).sum();
     section(
         &app.texts
-            .log_title(log.entries.len(), &format_minutes(total)),
+            .log_title(log.total_entries, &format_minutes(log.total_minutes)),
         Rect::new(area.x, area.y, area.width, 1),
         buf,
         t.header,
