@@ -4,6 +4,7 @@
 //! nothing. The words for all three are chosen where they are shown (`present::Texts`).
 
 pub mod import;
+pub mod session;
 pub mod steps;
 
 use crate::domain::badge::{self, Badge};
@@ -514,6 +515,14 @@ pub fn undo(store: &mut Store) -> Result<Done> {
     match store.undo()? {
         Some(what) => Ok(Done::Undone(Label::parse(&what))),
         None => Err(ChangeError::NothingToUndo.into()),
+    }
+}
+
+/// Applies again what the last undo took back.
+pub fn redo(store: &mut Store) -> Result<Done> {
+    match store.redo()? {
+        Some(what) => Ok(Done::Redone(Label::parse(&what))),
+        None => Err(ChangeError::NothingToRedo.into()),
     }
 }
 

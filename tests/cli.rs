@@ -9,5 +9,6 @@ pub mod japanese;
 mod journey;
 mod plan;
 mod readme;
+mod session;
 mod shell;
 mod trust;

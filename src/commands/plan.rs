@@ -293,7 +293,7 @@ fn session_line(ctx: &Ctx, ov: &Overview, s: &Session, dated: Dated) -> String {
         hm(s.start.time()),
         hm(s.end.time()),
         pad_left(&minutes, t.minutes_cells().max(width(&minutes))),
-        pad(&s.badge, 14),
+        pad(&s.badge, key_width(ov, max)),
     );
     // The name gives way, so "(pinned)" and a conflict are never cut off. A badge with
     // steps shows the step the session advances instead of its name.
@@ -311,6 +311,20 @@ fn session_line(ctx: &Ctx, ov: &Overview, s: &Session, dated: Dated) -> String {
         .map_or_else(|| ov.name(&s.badge).to_string(), |st| t.session_step(st));
     let line = format!("{head}{}{tail}", truncate(&what, room.max(1)));
     truncate(&line, max.saturating_sub(2))
+}
+
+/// The key column: 14 cells on a terminal (a longer key is cut there), as wide as the
+/// longest key when the output is not a terminal, so a script reads every key whole.
+fn key_width(ov: &Overview, max: usize) -> usize {
+    if max != usize::MAX {
+        return 14;
+    }
+    ov.badges
+        .iter()
+        .map(|b| width(&b.badge.key))
+        .max()
+        .unwrap_or(0)
+        .max(14)
 }
 
 /// `sukima agenda`.
@@ -354,7 +368,7 @@ pub fn agenda(ctx: &Ctx, args: &crate::cli::AgendaArgs, out: &mut dyn Write) -> 
             let line = format!(
                 "  {}  {}  {}",
                 pad(ctx.texts.event_kind(e.kind), 18),
-                pad(&e.badge, 14),
+                pad(&e.badge, key_width(&ov, ctx.width)),
                 ov.name(&e.badge)
             );
             writeln!(out, "{}", truncate(&line, ctx.width))?;
