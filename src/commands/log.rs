@@ -30,14 +30,18 @@ pub fn run(ctx: &mut Ctx, args: &crate::cli::LogArgs, out: &mut dyn Write) -> Re
                 e.badge = b.trim().to_string();
             }
             if let Some(d) = date {
-                e.date = crate::domain::dates::parse_ymd(d.trim())
-                    .map_err(|err| anyhow::anyhow!("--date: {err}"))?;
+                e.date = crate::domain::dates::parse_ymd(d.trim()).map_err(|error| {
+                    crate::present::usage::UsageError::Date {
+                        flag: "date",
+                        error,
+                    }
+                })?;
             }
             if let Some(s) = start {
                 e.start = match s.trim() {
                     "" => None,
                     t => Some(crate::domain::dates::parse_hm(t).ok_or_else(|| {
-                        anyhow::anyhow!("--start '{t}' is not a time: write it as HH:MM")
+                        crate::present::usage::UsageError::StartNotATime(t.to_string())
                     })?),
                 };
             }

@@ -73,7 +73,7 @@ pub fn minutes_flag(text: &str) -> Result<u32> {
     let m = match t.parse::<u32>() {
         Ok(m) => m,
         Err(_) => crate::domain::parse_duration(t).map_err(|_| {
-            anyhow::anyhow!("--minutes '{t}' is not a number of minutes: write 45 or 1h30m")
+            anyhow::Error::from(crate::present::usage::UsageError::NotMinutes(t.to_string()))
         })?,
     };
     if !session::minutes_ok(m) {

@@ -45,6 +45,10 @@ pub enum UsageError {
         flag: &'static str,
         error: DurationError,
     },
+    #[error("--start '{0}' is not a time: write it as HH:MM")]
+    StartNotATime(String),
+    #[error("--minutes '{0}' is not a number of minutes: write 45 or 1h30m")]
+    NotMinutes(String),
     #[error("'{0}' cannot name an import (it looks like a window id): give --name")]
     NameLooksLikeId(String),
     #[error("{0} is a sukima backup: restore it with `sukima import json {0} --replace`")]

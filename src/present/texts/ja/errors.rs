@@ -199,6 +199,12 @@ pub(super) fn usage_error(ja: &super::Ja, e: &UsageError) -> String {
         UsageError::Duration { flag, error } => {
             format!("--{flag}: {}", ja.duration_error(error))
         }
+        UsageError::StartNotATime(t) => {
+            format!("--start '{t}' は時刻ではありません: HH:MM で書いてください")
+        }
+        UsageError::NotMinutes(t) => {
+            format!("--minutes '{t}' は分数ではありません: 45 や 1h30m のように書いてください")
+        }
         UsageError::NameLooksLikeId(n) => format!(
             "'{n}' は取り込みの名前にできません (時間枠の ID に見えます): --name で名前を付けてください"
         ),
