@@ -3,6 +3,7 @@
 //! and returns what it did ([`Done`]); a refusal is a typed [`ChangeError`] and writes
 //! nothing. The words for all three are chosen where they are shown (`present::Texts`).
 
+pub mod deals;
 pub mod import;
 pub mod steps;
 

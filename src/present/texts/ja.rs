@@ -1,8 +1,9 @@
 //! The Japanese words of [`Texts`].
 
+mod deals;
 mod imports;
 
-use super::{Ja, Texts};
+use super::{DealTexts, Ja, Texts};
 use crate::config::Language;
 use crate::domain::badge::Badge;
 use crate::domain::change::{CalendarImport, ChangeError, Done, Label};
@@ -344,6 +345,10 @@ impl Texts for Ja {
             Done::StepDeleted { key, number, title } => {
                 format!("{key} のステップ {number} を削除しました: {title}")
             }
+            Done::DealAdded { .. }
+            | Done::DealUpdated { .. }
+            | Done::DealClosed { .. }
+            | Done::DealDeleted { .. } => self.deal_done(done),
         }
     }
 
@@ -376,6 +381,10 @@ impl Texts for Ja {
             Label::MarkStep { key, done: true } => format!("{key} のステップの完了"),
             Label::MarkStep { key, done: false } => format!("{key} のステップの未完了への戻し"),
             Label::DeleteStep { key, number } => format!("{key} のステップ {number} の削除"),
+            Label::AddDeal(_)
+            | Label::EditDeal(_)
+            | Label::CloseDeal { .. }
+            | Label::DeleteDeal(_) => self.deal_label(label),
             Label::Other(text) => text.clone(),
         }
     }
@@ -495,6 +504,10 @@ impl Texts for Ja {
                 format!("{key} のステップはすべて完了しています: 完了にするものはありません")
             }
             ChangeError::Invalid(text) => text.clone(),
+            ChangeError::Deal(_)
+            | ChangeError::UnknownDeal { .. }
+            | ChangeError::DealKeyTaken { .. }
+            | ChangeError::DealAlreadyClosed { .. } => self.deal_change_error(e),
         }
     }
 
