@@ -127,6 +127,46 @@ pub enum DealError {
     ReviewMinutes { key: String, minutes: u32, max: u32 },
     #[error("{0}")]
     Key(#[from] super::badge::KeyError),
+    #[error("--by '{text}' is not a date (YYYY-MM-DD)")]
+    BadDate { text: String },
+    #[error("--review '{text}' is not KEY:DURATION (cp4d-admin:2h)")]
+    BadReview { text: String },
+    #[error("--priority '{text}' is not low, normal or high")]
+    BadPriority { text: String },
+}
+
+/// Reads `--review KEY:DURATION,…` (empty: none).
+pub fn parse_review(text: &str) -> Result<Vec<Review>, DealError> {
+    let mut out: Vec<Review> = Vec::new();
+    for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let bad = || DealError::BadReview { text: part.into() };
+        let (key, d) = part.split_once(':').ok_or_else(bad)?;
+        let minutes = super::duration::parse_duration(d.trim()).map_err(|_| bad())?;
+        let key = key.trim().to_string();
+        if key.is_empty() {
+            return Err(bad());
+        }
+        match out.iter_mut().find(|r| r.badge == key) {
+            Some(r) => r.minutes = r.minutes.saturating_add(minutes),
+            None => out.push(Review {
+                badge: key,
+                minutes,
+            }),
+        }
+    }
+    Ok(out)
+}
+
+/// Reads `--needs KEY,…`: trimmed, each once, in order.
+pub fn parse_needs(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for k in text.split(',').map(str::trim).filter(|k| !k.is_empty()) {
+        let k = k.trim_start_matches('#').to_string();
+        if !out.contains(&k) {
+            out.push(k);
+        }
+    }
+    out
 }
 
 /// Checks a deal before it is written: its name, badges and review, and (when `new`) a

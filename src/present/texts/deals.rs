@@ -24,6 +24,9 @@ pub trait DealTexts {
     /// `open`, `won`, `lost`, `dropped`.
     fn deal_state(&self, s: DealState) -> &'static str;
 
+    /// "deal" (案件), before a deal's name.
+    fn deal_word(&self) -> &'static str;
+
     /// "ready" (a deal whose badges will all be ready).
     fn deal_ready(&self) -> &'static str;
 

@@ -98,11 +98,24 @@ impl DealTexts for En {
                 format_minutes(*max)
             ),
             DealError::Key(k) => k.to_string(),
+            DealError::BadDate { text } => {
+                format!("--by '{text}' is not a date: write it as YYYY-MM-DD")
+            }
+            DealError::BadReview { text } => format!(
+                "--review '{text}' is not KEY:DURATION: write it like cp4d-admin:2h or aws-saa:90m"
+            ),
+            DealError::BadPriority { text } => {
+                format!("--priority '{text}' is not a priority: use low, normal or high")
+            }
         }
     }
 
     fn deal_state(&self, s: DealState) -> &'static str {
         s.as_str()
+    }
+
+    fn deal_word(&self) -> &'static str {
+        "deal"
     }
 
     fn deal_ready(&self) -> &'static str {

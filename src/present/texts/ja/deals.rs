@@ -119,11 +119,24 @@ impl DealTexts for Ja {
                 self.minutes(*max)
             ),
             DealError::Key(k) => self.badge_error(&crate::domain::validation::BadgeError::Key(k.clone())),
+            DealError::BadDate { text } => {
+                format!("--by '{text}' は日付ではありません: YYYY-MM-DD で指定してください")
+            }
+            DealError::BadReview { text } => format!(
+                "--review '{text}' は キー:時間 の形ではありません: cp4d-admin:2h や aws-saa:90m のように指定してください"
+            ),
+            DealError::BadPriority { text } => format!(
+                "--priority '{text}' は優先度ではありません: low、normal、high のいずれかです"
+            ),
         }
     }
 
     fn deal_state(&self, s: DealState) -> &'static str {
         state(s)
+    }
+
+    fn deal_word(&self) -> &'static str {
+        "案件"
     }
 
     fn deal_ready(&self) -> &'static str {
