@@ -11,10 +11,7 @@ use rusqlite::Connection;
 /// The deal with this key and its row id, or "no deal has the key" with the nearest.
 pub fn load(conn: &Connection, key: &str) -> Result<(i64, Deal)> {
     let all = deals::all(conn)?;
-    if let (Some(id), Some(d)) = (
-        deals::id_of(conn, key)?,
-        all.iter().find(|d| d.key == key),
-    ) {
+    if let (Some(id), Some(d)) = (deals::id_of(conn, key)?, all.iter().find(|d| d.key == key)) {
         return Ok((id, d.clone()));
     }
     let close = crate::domain::similar::closest(key, all.iter().map(|d| d.key.as_str()), 3)
@@ -32,7 +29,11 @@ pub fn load(conn: &Connection, key: &str) -> Result<(i64, Deal)> {
 pub fn key_for(conn: &Connection, name: &str) -> Result<String> {
     let all = deals::all(conn)?;
     let base = crate::domain::badge::derive_key(name);
-    let base = if base == "badge" { "deal".to_string() } else { base };
+    let base = if base == "badge" {
+        "deal".to_string()
+    } else {
+        base
+    };
     Ok(crate::domain::badge::unique_key(&base, |k| {
         all.iter().any(|d| d.key == k)
     }))
@@ -41,19 +42,22 @@ pub fn key_for(conn: &Connection, name: &str) -> Result<String> {
 /// Adds a deal (its key already chosen; see [`key_for`]).
 pub fn add(store: &mut Store, d: &Deal) -> Result<Done> {
     let today = store.now().date();
-    store.transact(&Label::AddDeal(d.key.clone()).record(), |tx| -> Result<Done> {
-        deal::check(d, &badges::all(tx)?, today, true).map_err(ChangeError::Deal)?;
-        if deals::id_of(tx, &d.key)?.is_some() {
-            return Err(ChangeError::DealKeyTaken { key: d.key.clone() }.into());
-        }
-        deals::insert(tx, d)?;
-        Ok(Done::DealAdded {
-            key: d.key.clone(),
-            name: d.name.clone(),
-            by: d.by,
-            needs: d.needs.len(),
-        })
-    })
+    store.transact(
+        &Label::AddDeal(d.key.clone()).record(),
+        |tx| -> Result<Done> {
+            deal::check(d, &badges::all(tx)?, today, true).map_err(ChangeError::Deal)?;
+            if deals::id_of(tx, &d.key)?.is_some() {
+                return Err(ChangeError::DealKeyTaken { key: d.key.clone() }.into());
+            }
+            deals::insert(tx, d)?;
+            Ok(Done::DealAdded {
+                key: d.key.clone(),
+                name: d.name.clone(),
+                by: d.by,
+                needs: d.needs.len(),
+            })
+        },
+    )
 }
 
 /// Replaces the deal stored under `old_key` with `d` (perhaps under a new key). A date
@@ -101,11 +105,14 @@ pub fn close(store: &mut Store, key: &str, state: DealState) -> Result<Done> {
 
 /// Deletes a deal.
 pub fn remove(store: &mut Store, key: &str) -> Result<Done> {
-    store.transact(&Label::DeleteDeal(key.to_string()).record(), |tx| -> Result<Done> {
-        let (id, _) = load(tx, key)?;
-        deals::delete(tx, id)?;
-        Ok(Done::DealDeleted {
-            key: key.to_string(),
-        })
-    })
+    store.transact(
+        &Label::DeleteDeal(key.to_string()).record(),
+        |tx| -> Result<Done> {
+            let (id, _) = load(tx, key)?;
+            deals::delete(tx, id)?;
+            Ok(Done::DealDeleted {
+                key: key.to_string(),
+            })
+        },
+    )
 }

@@ -199,7 +199,10 @@ fn list(ctx: &Ctx, json: bool, out: &mut dyn Write) -> Result<()> {
         })
         .collect();
     let text = table(&t.deal_heads(), &[Align::Left; 5], &rows, 1, ctx.width);
-    for (line, s) in text.lines().zip(std::iter::once(None).chain(ov.deals.iter().map(Some))) {
+    for (line, s) in text
+        .lines()
+        .zip(std::iter::once(None).chain(ov.deals.iter().map(Some)))
+    {
         writeln!(out, "{line}")?;
         for r in s.map(|s| s.risks.as_slice()).unwrap_or_default() {
             writeln!(out, "  ! {}", t.deal_risk(r, ov.name(&r.badge), today))?;

@@ -214,7 +214,9 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
                     b.deals
                         .iter()
                         .map(|n| {
-                            let name = ov.deal(&n.deal).map_or(n.deal.as_str(), |d| d.deal.name.as_str());
+                            let name = ov
+                                .deal(&n.deal)
+                                .map_or(n.deal.as_str(), |d| d.deal.name.as_str());
                             format!(" ({})", ctx.texts.deal_for(name, n.by, n.effect, today))
                         })
                         .collect()

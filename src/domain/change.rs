@@ -248,7 +248,10 @@ pub enum Label {
     /// A deal edited.
     EditDeal(String),
     /// A deal closed (`won`, `lost`, `dropped`).
-    CloseDeal { key: String, state: String },
+    CloseDeal {
+        key: String,
+        state: String,
+    },
     /// A deal deleted.
     DeleteDeal(String),
     /// A journal entry written by something else.

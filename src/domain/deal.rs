@@ -183,10 +183,7 @@ pub fn check(deal: &Deal, badges: &[Badge], today: NaiveDate, new: bool) -> Resu
     }
     super::badge::validate_key(&deal.key)?;
     if new && deal.by < today {
-        return Err(DealError::DateInPast {
-            by: deal.by,
-            today,
-        });
+        return Err(DealError::DateInPast { by: deal.by, today });
     }
     if deal.needs.is_empty() {
         return Err(DealError::NoBadges);
@@ -197,7 +194,10 @@ pub fn check(deal: &Deal, badges: &[Badge], today: NaiveDate, new: bool) -> Resu
             None => {
                 let close = super::similar::closest(
                     key,
-                    badges.iter().filter(|b| !b.archived).map(|b| b.key.as_str()),
+                    badges
+                        .iter()
+                        .filter(|b| !b.archived)
+                        .map(|b| b.key.as_str()),
                     3,
                 )
                 .into_iter()
@@ -484,11 +484,9 @@ pub fn assess(
                 deal.needs
                     .iter()
                     .filter_map(|k| {
-                        badge_risk(deal, k, &by_key, work, outcome, after).map(|reason| {
-                            DealRisk {
-                                badge: k.clone(),
-                                reason,
-                            }
+                        badge_risk(deal, k, &by_key, work, outcome, after).map(|reason| DealRisk {
+                            badge: k.clone(),
+                            reason,
                         })
                     })
                     .collect()

@@ -42,7 +42,11 @@ pub fn all(conn: &Connection) -> Result<Vec<Deal>> {
          JOIN badges b ON b.id = d.badge_id ORDER BY d.deal_id, d.position",
     )?;
     let mut rows = stmt.query([])?;
-    let index: BTreeMap<i64, usize> = deals.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
+    let index: BTreeMap<i64, usize> = deals
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| (*id, i))
+        .collect();
     while let Some(row) = rows.next()? {
         let id: i64 = row.get(0)?;
         let key: String = row.get(1)?;
@@ -140,7 +144,9 @@ pub fn delete_all(conn: &Connection) -> Result<()> {
 }
 
 /// Minutes logged per day on each badge an open deal needs.
-pub fn logged_on_needed(conn: &Connection) -> Result<BTreeMap<String, BTreeMap<chrono::NaiveDate, u32>>> {
+pub fn logged_on_needed(
+    conn: &Connection,
+) -> Result<BTreeMap<String, BTreeMap<chrono::NaiveDate, u32>>> {
     let mut stmt = conn.prepare_cached(
         "SELECT b.key, l.date, sum(l.minutes) FROM log l JOIN badges b ON b.id = l.badge_id \
          WHERE l.badge_id IN (SELECT x.badge_id FROM deal_badges x JOIN deals d ON d.id = x.deal_id \

@@ -32,7 +32,10 @@ impl DealTexts for En {
             }
             Done::DealUpdated { old_key, key } => format!("updated deal {old_key} (now {key})"),
             Done::DealClosed { key, state } => {
-                format!("closed deal {key} as {}: it no longer shapes the plan", state.as_str())
+                format!(
+                    "closed deal {key} as {}: it no longer shapes the plan",
+                    state.as_str()
+                )
             }
             Done::DealDeleted { key } => format!("deleted deal {key}"),
             other => self.done(other),
@@ -50,7 +53,10 @@ impl DealTexts for En {
                 format!("no deal has the key '{key}': see `sukima deal list`")
             }
             ChangeError::UnknownDeal { key, close } => {
-                format!("no deal has the key '{key}': did you mean {}?", did_you_mean(close))
+                format!(
+                    "no deal has the key '{key}': did you mean {}?",
+                    did_you_mean(close)
+                )
             }
             ChangeError::DealKeyTaken { key } => {
                 format!("a deal with the key '{key}' already exists: choose another with --key")
@@ -65,7 +71,9 @@ impl DealTexts for En {
 
     fn deal_error(&self, e: &DealError) -> String {
         match e {
-            DealError::NoName => "a deal needs a name: sukima deal add NAME --by DATE --needs KEY".into(),
+            DealError::NoName => {
+                "a deal needs a name: sukima deal add NAME --by DATE --needs KEY".into()
+            }
             DealError::NameTooLong { max } => {
                 format!("the deal's name is longer than {max} characters: shorten it")
             }
@@ -76,9 +84,9 @@ impl DealTexts for En {
             DealError::DateInPast { by, today } => format!(
                 "--by {by} is in the past (today is {today}): give the date the deal is registered"
             ),
-            DealError::UnknownBadge { key, close } if close.is_empty() => format!(
-                "--needs '{key}': no badge has that key; see `sukima badge list`"
-            ),
+            DealError::UnknownBadge { key, close } if close.is_empty() => {
+                format!("--needs '{key}': no badge has that key; see `sukima badge list`")
+            }
             DealError::UnknownBadge { key, close } => format!(
                 "--needs '{key}': no badge has that key; did you mean {}?",
                 did_you_mean(close)
@@ -86,9 +94,9 @@ impl DealTexts for En {
             DealError::ArchivedBadge { key } => format!(
                 "--needs '{key}': that badge is archived; restore it first (sukima badge archive {key} --undo)"
             ),
-            DealError::ReviewNotNeeded { key } => format!(
-                "--review '{key}': the deal does not need that badge; add it to --needs"
-            ),
+            DealError::ReviewNotNeeded { key } => {
+                format!("--review '{key}': the deal does not need that badge; add it to --needs")
+            }
             DealError::ReviewNotHeld { key } => format!(
                 "--review '{key}': that badge is not held yet; review is for badges already earned"
             ),
@@ -145,7 +153,13 @@ impl DealTexts for En {
         }
     }
 
-    fn deal_for(&self, deal_name: &str, by: NaiveDate, effect: Effect, _today: NaiveDate) -> String {
+    fn deal_for(
+        &self,
+        deal_name: &str,
+        by: NaiveDate,
+        effect: Effect,
+        _today: NaiveDate,
+    ) -> String {
         let what = match effect {
             Effect::DueEarlier => ", due moved up",
             Effect::Review { .. } => ", review before",
@@ -168,6 +182,8 @@ impl DealTexts for En {
     }
 
     fn deal_fields(&self) -> [&'static str; 7] {
-        ["name", "by", "needs", "review", "priority", "state", "notes"]
+        [
+            "name", "by", "needs", "review", "priority", "state", "notes",
+        ]
     }
 }

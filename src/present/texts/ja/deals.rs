@@ -72,9 +72,9 @@ impl DealTexts for Ja {
                 "キー '{key}' の案件はありません: {} のことですか?",
                 did_you_mean(close)
             ),
-            ChangeError::DealKeyTaken { key } => format!(
-                "キー '{key}' の案件はすでにあります: --key で別のキーを指定してください"
-            ),
+            ChangeError::DealKeyTaken { key } => {
+                format!("キー '{key}' の案件はすでにあります: --key で別のキーを指定してください")
+            }
             ChangeError::DealAlreadyClosed { key, state: s } => format!(
                 "案件 {key} はすでに閉じています ({}): 閉じるものはありません",
                 state(*s)
@@ -92,7 +92,8 @@ impl DealTexts for Ja {
                 format!("案件の名前が {max} 文字を超えています: 短くしてください")
             }
             DealError::NoBadges => {
-                "案件には少なくとも 1 つのバッジが必要です: --needs キー,... を指定してください".into()
+                "案件には少なくとも 1 つのバッジが必要です: --needs キー,... を指定してください"
+                    .into()
             }
             DealError::DateInPast { by, today } => format!(
                 "--by {by} は過去の日付です (今日は {today}): 案件登録の日付を指定してください"
@@ -104,9 +105,9 @@ impl DealTexts for Ja {
                 "--needs '{key}': そのキーのバッジはありません。{} のことですか?",
                 did_you_mean(close)
             ),
-            DealError::ArchivedBadge { key } => format!(
-                "--needs '{key}': そのバッジはアーカイブ済みです。先に戻してください"
-            ),
+            DealError::ArchivedBadge { key } => {
+                format!("--needs '{key}': そのバッジはアーカイブ済みです。先に戻してください")
+            }
             DealError::ReviewNotNeeded { key } => format!(
                 "--review '{key}': 案件はそのバッジを必要としていません。--needs に加えてください"
             ),
@@ -118,7 +119,9 @@ impl DealTexts for Ja {
                 self.minutes(*minutes),
                 self.minutes(*max)
             ),
-            DealError::Key(k) => self.badge_error(&crate::domain::validation::BadgeError::Key(k.clone())),
+            DealError::Key(k) => {
+                self.badge_error(&crate::domain::validation::BadgeError::Key(k.clone()))
+            }
             DealError::BadDate { text } => {
                 format!("--by '{text}' は日付ではありません: YYYY-MM-DD で指定してください")
             }
