@@ -790,4 +790,43 @@ impl ScreenTexts for En {
     fn undo_key_hint(&self) -> &'static str {
         "u undoes"
     }
+
+    fn deals_title(&self) -> &'static str {
+        "Deals"
+    }
+
+    fn no_deals_here(&self) -> &'static str {
+        "No deals yet: n adds one (the badges a deal needs, by its date)."
+    }
+
+    fn deals_keys(&self) -> &'static str {
+        "n new · e edit · c close · d delete · u undo · Esc"
+    }
+
+    fn deal_form_keys(&self) -> &'static str {
+        "Tab next field · Enter on the last or Ctrl-S saves · Esc cancels"
+    }
+
+    fn deal_form_title(&self, editing: bool) -> &'static str {
+        if editing { "Edit deal" } else { "New deal" }
+    }
+
+    fn deal_field(&self, name: &str) -> (&'static str, &'static str) {
+        match name {
+            "name" => ("Name", "Acme DWH"),
+            "by" => ("By", "YYYY-MM-DD"),
+            "needs" => ("Needs", "badge keys, comma-separated"),
+            "review" => ("Review", "cp4d-admin:2h (optional)"),
+            "priority" => ("Priority", "low, normal, high"),
+            _ => ("Notes", ""),
+        }
+    }
+
+    fn deal_close_prompt(&self, name: &str) -> String {
+        format!("Close {name}: w won · l lost · d dropped · Esc keeps it open")
+    }
+
+    fn deal_delete_prompt(&self, name: &str) -> String {
+        format!("Delete the deal {name}? y deletes (u brings it back)")
+    }
 }

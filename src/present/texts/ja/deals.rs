@@ -147,7 +147,7 @@ impl DealTexts for Ja {
     }
 
     fn deal_at_risk(&self) -> &'static str {
-        "危険"
+        "遅延リスク"
     }
 
     fn deal_risk(&self, r: &DealRisk, badge_name: &str, today: NaiveDate) -> String {
@@ -180,7 +180,7 @@ impl DealTexts for Ja {
     }
 
     fn deals_at_risk(&self, n: usize) -> String {
-        format!("危険な案件 {n} 件")
+        format!("遅延リスクの案件 {n}件")
     }
 
     fn deal_heads(&self) -> [&'static str; 5] {
