@@ -243,6 +243,12 @@ fn defaults() -> Vec<Binding> {
         (c('e'), A::Edit, In(V::Spare)),
         (c('d'), A::Delete, In(V::Spare)),
         (p(K::Delete), A::Delete, In(V::Spare)),
+        (c('D'), A::Deals, In(V::Today)),
+        (c('D'), A::Deals, In(V::Badges)),
+        (c('n'), A::New, P),
+        (c('e'), A::Edit, P),
+        (c('d'), A::Delete, P),
+        (c('c'), A::CloseDeal, P),
     ];
     table
         .iter()
@@ -254,7 +260,15 @@ fn defaults() -> Vec<Binding> {
 fn hint_actions(view: View) -> &'static [Action] {
     use Action as A;
     match view {
-        View::Today => &[A::QuickAdd, A::Pin, A::Undo, A::NextView, A::Help, A::Quit],
+        View::Today => &[
+            A::QuickAdd,
+            A::Pin,
+            A::Deals,
+            A::Undo,
+            A::NextView,
+            A::Help,
+            A::Quit,
+        ],
         View::Badges => &[
             A::New,
             A::Edit,

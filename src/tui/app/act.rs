@@ -112,6 +112,8 @@ impl App {
             // Keys of the popups: nothing to do in a view.
             Action::Confirm | Action::Save | Action::NextField | Action::PrevField => {}
             Action::Steps => self.open_steps(),
+            Action::Deals => self.open_deals(),
+            Action::CloseDeal => {}
             Action::StepDone => self.step_done(),
             Action::Open => self.open_selected(),
             Action::ToggleDetail => self.badges.detail = !self.badges.detail,

@@ -61,6 +61,11 @@ impl Popup {
                 .as_ref()
                 .and_then(|f| f.fields.get(f.focus))
                 .map(|x| &x.input),
+            Popup::Deals(d) => d
+                .form
+                .as_ref()
+                .and_then(|f| f.fields.get(f.focus))
+                .map(|x| &x.input),
             Popup::Help { .. } | Popup::Confirm { .. } | Popup::Report { .. } => None,
         }
     }
@@ -126,7 +131,7 @@ impl Popup {
             },
             Popup::BadgeForm(form) => form_key(form, action, key),
             // It needs the badge's steps: `App` gives it its keys (`App::steps_key`).
-            Popup::Steps(_) => PopupEvent::Consumed,
+            Popup::Steps(_) | Popup::Deals(_) => PopupEvent::Consumed,
         }
     }
 }

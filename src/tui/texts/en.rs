@@ -67,6 +67,10 @@ impl ScreenTexts for En {
             Action::ScrollUp => "scroll the timeline up",
             Action::ScrollDown => "scroll the timeline down",
             Action::Steps => "the badge's steps: add, edit, reorder, mark done, open",
+            Action::Deals => {
+                "the deals: the badges each needs by its date; add, edit, close, delete"
+            }
+            Action::CloseDeal => "close the selected deal: won, lost or dropped",
             Action::StepDone => "mark the current step done",
             Action::Open => "open the step's (or badge's) page in the browser",
             Action::Back => "clear the filter / close",
@@ -100,6 +104,8 @@ impl ScreenTexts for En {
             Action::GoToday => "today",
             Action::ScrollDown => "timeline",
             Action::Steps => "steps",
+            Action::Deals => "deals",
+            Action::CloseDeal => "close",
             Action::StepDone => "step done",
             Action::Open => "open",
             _ => self.action_help(a),
