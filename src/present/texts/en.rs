@@ -128,6 +128,7 @@ impl Texts for En {
             DayEventKind::ReplacementAvailable => "replacement available",
             DayEventKind::Due => "due",
             DayEventKind::Goal => "goal",
+            DayEventKind::Deal => "deal",
         }
     }
 

@@ -153,6 +153,7 @@ impl Texts for Ja {
             DayEventKind::ReplacementAvailable => "後継が受験可能",
             DayEventKind::Due => "期限",
             DayEventKind::Goal => "目標",
+            DayEventKind::Deal => "案件",
         }
     }
 

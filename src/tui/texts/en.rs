@@ -616,6 +616,7 @@ impl ScreenTexts for En {
             DayEventKind::ReplacementAvailable => "Replacement",
             DayEventKind::Due => "Due",
             DayEventKind::Goal => "Goal",
+            DayEventKind::Deal => "Deal",
         }
     }
 

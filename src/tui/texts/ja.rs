@@ -638,6 +638,7 @@ impl ScreenTexts for Ja {
             DayEventKind::ReplacementAvailable => "後継",
             DayEventKind::Due => "期限",
             DayEventKind::Goal => "目標",
+            DayEventKind::Deal => "案件",
         }
     }
 
