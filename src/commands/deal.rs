@@ -2,6 +2,7 @@
 //! a date (DESIGN 1, 6).
 
 use super::{Ctx, print_json};
+use crate::changes::ChangeError;
 use crate::changes::deals as act;
 use crate::cli::{DealCommand, DealFields};
 use crate::domain::badge::Priority;
@@ -41,7 +42,7 @@ pub fn run(ctx: &mut Ctx, cmd: DealCommand, out: &mut dyn Write) -> Result<()> {
                 notes: None,
                 created_on: today,
             };
-            apply(&mut d, &fields)?;
+            apply(&mut d, &fields).map_err(ChangeError::Deal)?;
             act::add(&mut ctx.store, &d)?
         }
         DealCommand::Edit {
@@ -66,7 +67,7 @@ pub fn run(ctx: &mut Ctx, cmd: DealCommand, out: &mut dyn Write) -> Result<()> {
             if let Some(k) = new_key {
                 d.key = k.trim().to_string();
             }
-            apply(&mut d, &fields)?;
+            apply(&mut d, &fields).map_err(ChangeError::Deal)?;
             act::edit(&mut ctx.store, &key, &d)?
         }
         DealCommand::Close {
@@ -96,9 +97,9 @@ pub fn run(ctx: &mut Ctx, cmd: DealCommand, out: &mut dyn Write) -> Result<()> {
 
 fn parse_by(text: &str) -> Result<chrono::NaiveDate> {
     crate::domain::dates::parse_ymd(text.trim()).map_err(|_| {
-        DealError::BadDate {
+        ChangeError::Deal(DealError::BadDate {
             text: text.to_string(),
-        }
+        })
         .into()
     })
 }
