@@ -134,8 +134,11 @@ impl DealTexts for En {
         "at risk"
     }
 
-    fn deal_risk(&self, r: &DealRisk, badge_name: &str, _today: NaiveDate) -> String {
+    fn deal_risk(&self, r: &DealRisk, badge_name: &str, today: NaiveDate) -> String {
         match &r.reason {
+            RiskReason::Retiring(Some(on)) if *on < today => {
+                format!("{badge_name} was retired {on} with no replacement")
+            }
             RiskReason::Unknown => format!("{} is no longer a badge", r.badge),
             RiskReason::Archived => format!("{badge_name} is archived"),
             RiskReason::Retiring(Some(on)) => {
