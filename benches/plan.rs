@@ -296,8 +296,14 @@ fn bench(c: &mut Criterion) {
     }
     // Deals: the same instances with 20 open deals ahead (100 badges needed).
     let dealt = [
-        ("500 badges, all fit, 20 deals", with_deals(&cases[0].1, 20, 3)),
-        ("500 badges, overloaded, 20 deals", with_deals(&cases[1].1, 20, 3)),
+        (
+            "500 badges, all fit, 20 deals",
+            with_deals(&cases[0].1, 20, 3),
+        ),
+        (
+            "500 badges, overloaded, 20 deals",
+            with_deals(&cases[1].1, 20, 3),
+        ),
     ];
     for (name, input) in &dealt {
         describe(name, input);

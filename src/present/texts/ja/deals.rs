@@ -153,7 +153,10 @@ impl DealTexts for Ja {
     fn deal_risk(&self, r: &DealRisk, badge_name: &str, today: NaiveDate) -> String {
         match &r.reason {
             RiskReason::Retiring(Some(on)) if *on < today => {
-                format!("{badge_name} は{}に廃止済み、後継なし", self.date(*on, today))
+                format!(
+                    "{badge_name} は{}に廃止済み、後継なし",
+                    self.date(*on, today)
+                )
             }
             RiskReason::Unknown => format!("{} はもうありません", r.badge),
             RiskReason::Archived => format!("{badge_name} はアーカイブ済み"),
