@@ -304,6 +304,7 @@ fn frame(title: &str, theme: &Theme) -> Block<'static> {
 
 /// Draws the popup: the list, or the form when one is open. `name(key)` gives a badge's
 /// name. Returns where the text cursor goes.
+#[allow(clippy::too_many_arguments)]
 pub fn render(
     p: &DealsPopup,
     deals: &[&DealStatus],
