@@ -136,7 +136,14 @@ impl Timing {
         }
         let start = zone.utc_of(wall);
         let end = zone.utc_of(days(wall)?).checked_add_signed(length.exact)?;
-        Some((local.wall_of(start), local.wall_of(end)))
+        let (from, to) = (local.wall_of(start), local.wall_of(end));
+        // Across the hour a clock is set back, the local end can come at or before the
+        // local start (01:30 and one hour is 01:30 again): the event still takes its time,
+        // so the wall-clock span lasts as long as the event does.
+        if to <= from && end > start {
+            return Some((from, from.checked_add_signed(end - start)?));
+        }
+        Some((from, to))
     }
 }
 

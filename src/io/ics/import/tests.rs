@@ -461,6 +461,21 @@ fn daylight_saving_gaps_follow_rfc_5545() {
 }
 
 #[test]
+fn an_hour_across_the_clock_set_back_keeps_its_length() {
+    // 01:30 EDT and one exact hour is 01:30 EST on 7 November 2027 in New York: the same
+    // wall-clock time. The event is still an hour of busy time, not nothing.
+    let text = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20271107T013000\r\nDURATION:PT1H\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let busy = import_busy(
+        text.as_bytes(),
+        "x.ics",
+        Tz::America__New_York,
+        t("2027-01-01T00:00:00")..t("2028-01-01T00:00:00"),
+    )
+    .unwrap();
+    assert_eq!(spans(&busy), ["2027-11-07T01:30..2027-11-07T02:30 "]);
+}
+
+#[test]
 fn rdate_and_date_exdate() {
     let busy = run("
         BEGIN:VEVENT\nUID:r\nDTSTART:20270104T010000Z\nDURATION:PT1H\nRRULE:FREQ=DAILY;COUNT=3
