@@ -8,7 +8,7 @@ use crate::domain::badge::fields::{self, Field};
 use crate::domain::badge::{Badge, key_for};
 use crate::domain::decision::Decision;
 use crate::domain::duration::format_minutes;
-use crate::domain::status::{Status, urgency};
+use crate::domain::status::Status;
 use crate::domain::validation::{IssuerRule, check_badge};
 use crate::store::badges;
 use crate::text::{Align, table};
@@ -152,16 +152,30 @@ fn apply(ctx: &Ctx, b: &mut Badge, f: &BadgeFields) -> Result<()> {
     Ok(())
 }
 
-/// Badges in list order (the one urgency order of [`urgency`]), each with its decision.
+/// Badges in list order (the one urgency order of [`crate::domain::deal::urgency`], deals
+/// counted), each with its decision.
 fn sorted_for_list(ctx: &Ctx, all: Vec<Badge>) -> Result<Vec<(Badge, Decision)>> {
     let today = ctx.today();
     let logged = badges::logged_in_cycle(ctx.store.conn())?;
-    let mut decided = crate::planning::decisions(&ctx.config, today, &all, &logged);
+    // With the deals, so a badge a deal needs is as urgent here as in the planner.
+    let conn = ctx.store.conn();
+    let with_deals = crate::planning::Journeys {
+        deals: crate::store::deals::all(conn)?,
+        deal_logged: crate::store::deals::logged_on_needed(conn)?,
+        ..Default::default()
+    };
+    let mut decided =
+        crate::planning::decisions_with_journeys(&ctx.config, today, &all, &logged, &with_deals).0;
     let mut rows: Vec<(Badge, Decision)> = all
         .into_iter()
         .filter_map(|b| decided.remove(&b.key).map(|d| (b, d)))
         .collect();
-    rows.sort_by_cached_key(|(b, d)| (urgency(b, d.status, today), b.key.clone()));
+    rows.sort_by_cached_key(|(b, d)| {
+        (
+            crate::domain::deal::urgency(b, d.status, &d.deals, today),
+            b.key.clone(),
+        )
+    });
     Ok(rows)
 }
 

@@ -412,6 +412,29 @@ fn review_target(b: &Badge, deal: &Deal, today: NaiveDate, minutes: u32) -> Plan
     }
 }
 
+/// How urgent a badge is ([`super::status::urgency`]), counting the open deals ahead
+/// that need it and change its work (a badge already in time for the deal, held and valid
+/// through the date or due before it anyway, keeps its own): a deal's date closer than
+/// the badge's own countdown makes it as urgent as that date, so a target a deal needs
+/// next month sorts before a badge expiring in three.
+pub fn urgency(
+    b: &Badge,
+    status: super::status::Status,
+    needs: &[Need],
+    today: NaiveDate,
+) -> (bool, bool, i64) {
+    let own = super::status::urgency(b, status, today);
+    match needs
+        .iter()
+        .filter(|n| n.effect != Effect::AlreadyInTime)
+        .map(|n| (n.by - today).num_days())
+        .min()
+    {
+        Some(d) if !own.0 && (own.1 || d < own.2) => (false, false, d),
+        _ => own,
+    }
+}
+
 /// Why a deal is at risk: one of its badges, and what stands in the way.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DealRisk {

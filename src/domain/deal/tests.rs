@@ -396,3 +396,54 @@ fn review_and_needs_flags_read_as_written() {
     }
     assert_eq!(parse_needs(" a, #b,a ,, c"), vec!["a", "b", "c"]);
 }
+
+#[test]
+fn a_deal_makes_a_badge_as_urgent_as_its_date() {
+    use crate::domain::status::{Status, status_at};
+    let today = d(TODAY);
+    let far = held("far", Some("2027-09-01"));
+    let goal = target("goal", Some("2027-06-01"));
+    let none = held("none", None);
+    let need = |by: &str| Need {
+        deal: "acme".into(),
+        by: d(by),
+        effect: Effect::DueEarlier,
+    };
+    let in_time = Need {
+        effect: Effect::AlreadyInTime,
+        ..need("2027-02-03")
+    };
+    assert_eq!(
+        urgency(&far, status_at(&far, today, 90), &[in_time], today),
+        (false, false, 240),
+        "a deal that changes nothing of its work leaves it as it was"
+    );
+    for (b, needs, want) in [
+        (&far, vec![], (false, false, 240)),
+        (&far, vec![need("2027-02-03")], (false, false, 30)),
+        // A deal later than its own countdown changes nothing.
+        (&far, vec![need("2027-12-01")], (false, false, 240)),
+        (
+            &goal,
+            vec![need("2027-03-05"), need("2027-02-03")],
+            (false, false, 30),
+        ),
+        (&none, vec![], (false, true, 0)),
+        (&none, vec![need("2027-02-03")], (false, false, 30)),
+    ] {
+        let status = status_at(b, today, 90);
+        assert_eq!(
+            urgency(b, status, &needs, today),
+            want,
+            "{} {needs:?}",
+            b.key
+        );
+    }
+    // Past badges stay where they are.
+    let gone = held("gone", Some("2026-12-01"));
+    assert_eq!(status_at(&gone, today, 90), Status::Expired);
+    assert_eq!(
+        urgency(&gone, Status::Expired, &[need("2027-02-03")], today),
+        crate::domain::status::urgency(&gone, Status::Expired, today)
+    );
+}
