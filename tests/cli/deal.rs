@@ -471,3 +471,41 @@ fn deals_speak_japanese() {
     let (json, _) = ja(&["deal", "list", "--json"]);
     assert!(json.contains("will not be ready"), "{json}");
 }
+
+#[test]
+fn a_deal_is_on_the_calendar_and_in_the_calendar_export() {
+    let env = setup();
+    env.ok(&[
+        "deal",
+        "add",
+        "Acme DWH",
+        "--by",
+        "2027-03-01",
+        "--needs",
+        "aws-saa",
+    ]);
+    let march = env.ok(&["calendar", "--month", "2027-03"]);
+    assert!(march.contains("  1 $"), "{march}");
+    assert!(march.contains("$ deal"), "{march}");
+    assert!(march.contains("Mon 03-01  $ deal"), "{march}");
+    // A month without one reads as before: no deal in the legend.
+    let feb = env.ok(&["calendar", "--month", "2027-02"]);
+    assert!(!feb.contains("$ deal"), "{feb}");
+    let ics = env.ok(&["export", "ics", "-"]);
+    assert!(
+        ics.contains("UID:deal-acme-dwh-20270301@sukima\r\n"),
+        "{ics}"
+    );
+    assert!(
+        ics.contains(
+            "DTSTART;VALUE=DATE:20270301\r\nDTEND;VALUE=DATE:20270302\r\nSUMMARY:Deal: Acme DWH (badges needed by this day)\r\n"
+        ),
+        "{ics}"
+    );
+    assert!(
+        ics.contains("DESCRIPTION:Needs: AWS Certified Solutions Architect\r\n"),
+        "{ics}"
+    );
+    env.ok(&["deal", "close", "acme-dwh", "--dropped"]);
+    assert!(!env.ok(&["export", "ics", "-"]).contains("deal-acme-dwh"));
+}
