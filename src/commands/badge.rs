@@ -305,6 +305,9 @@ fn show(ctx: &Ctx, key: &str, json: bool, out: &mut dyn Write) -> Result<()> {
         let mut v = badge_json(&b, st, logged);
         if let Some(map) = v.as_object_mut() {
             map.insert("steps".into(), journey.json().into());
+            // The keys of the open deals ahead that need it.
+            let deals: Vec<&str> = info.deals.iter().map(|n| n.deal.as_str()).collect();
+            map.insert("deals".into(), deals.into());
         }
         return print_json(out, &v);
     }
@@ -361,6 +364,13 @@ fn show(ctx: &Ctx, key: &str, json: bool, out: &mut dyn Write) -> Result<()> {
         if let Some(v) = value {
             writeln!(out, "  {}  {v}", crate::text::pad(t.show_label(*field), 13))?;
         }
+    }
+    // The open deals ahead that need it, as the planner's Badges detail names them.
+    for n in &info.deals {
+        let name = overview
+            .deal(&n.deal)
+            .map_or(n.deal.as_str(), |d| d.deal.name.as_str());
+        writeln!(out, "  ◆ {}", t.deal_for(name, n.by, n.effect, today))?;
     }
     if !journey.steps.is_empty() {
         writeln!(out, "  {}", t.show_label(ShowField::Steps))?;

@@ -109,6 +109,15 @@ fn a_deal_changes_the_plan_exactly_as_design_1_says_and_closing_gives_it_back() 
             "reasons": [],
         }])
     );
+    // badge show names the deal.
+    let show = env.ok(&["badge", "show", "aws-saa"]);
+    assert!(
+        show.contains("  ◆ for Acme DWH by 2027-03-01, due moved up\n"),
+        "{show}"
+    );
+    let show: Value =
+        serde_json::from_str(&env.ok(&["badge", "show", "aws-saa", "--json"])).unwrap();
+    assert_eq!(show["deals"], json!(["acme-dwh"]));
     // aws-saa's sessions come sooner: all of them before the deal.
     let last_aws = with["sessions"]
         .as_array()
