@@ -144,3 +144,20 @@ fn the_deals_list_in_japanese_at_80x24() {
     assert!(s.contains("案件の登録"), "{s}");
     insta::assert_snapshot!("deals_form_ja_80x24", s);
 }
+
+#[test]
+fn the_calendar_marks_a_deal_and_explains_the_mark_in_its_month() {
+    let mut app = demo_app();
+    app.update(ch('4'));
+    let s = screen(&app, 80, 24);
+    assert!(!s.contains("$ deal"), "November has no deal\n{s}");
+    app.update(ch(']'));
+    let s = screen(&app, 80, 24);
+    assert!(s.contains("17$"), "{s}");
+    assert!(s.contains("$ deal"), "{s}");
+    let mut app = ja_app();
+    app.update(ch('4'));
+    app.update(ch(']'));
+    let s = screen(&app, 200, 60);
+    assert!(s.contains("$ 案件"), "{s}");
+}
