@@ -205,6 +205,10 @@ pub struct Scenario {
     /// Minutes logged per day, from today on.
     pub logged_per_day: BTreeMap<NaiveDate, u32>,
     pub settings: Settings,
+    /// The least priority each target keeps while open deals need it (the highest of
+    /// their priorities): lowering the badge's own priority below it changes nothing, so
+    /// no fix offers that.
+    pub deal_floor: BTreeMap<String, crate::domain::badge::Priority>,
 }
 
 impl Scenario {
@@ -233,6 +237,18 @@ impl Scenario {
             start: x.start,
             end: x.end(),
         }));
+        let mut deal_floor: BTreeMap<String, crate::domain::badge::Priority> = BTreeMap::new();
+        for (k, d) in decisions.iter().filter(|(_, d)| !d.deals.is_empty()) {
+            // A deal needing a retiring badge holds up its replacement.
+            let key = match &d.work {
+                Work::Nothing(Idle::ReplacedBy(rep)) => rep.clone(),
+                _ => k.clone(),
+            };
+            if let Some(p) = d.deals.iter().map(|n| n.priority).max() {
+                let floor = deal_floor.entry(key).or_insert(p);
+                *floor = (*floor).max(p);
+            }
+        }
         // Work that cannot start before the horizon is not planned yet (nor at risk).
         let targets = decisions
             .values()
@@ -252,6 +268,7 @@ impl Scenario {
                 .map(|(d, m)| (*d, *m))
                 .collect(),
             settings,
+            deal_floor,
         }
     }
 

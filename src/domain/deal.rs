@@ -241,6 +241,8 @@ pub struct Need {
     pub deal: String,
     pub by: NaiveDate,
     pub effect: Effect,
+    /// The deal's priority: the least the badge's work keeps while the deal is open.
+    pub priority: Priority,
 }
 
 /// How a deal touched a badge.
@@ -296,6 +298,7 @@ pub fn apply(
                 deal: deal.key.clone(),
                 by: deal.by,
                 effect,
+                priority: deal.priority,
             });
         }
     }

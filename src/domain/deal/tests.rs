@@ -408,6 +408,7 @@ fn a_deal_makes_a_badge_as_urgent_as_its_date() {
         deal: "acme".into(),
         by: d(by),
         effect: Effect::DueEarlier,
+        priority: Priority::High,
     };
     let in_time = Need {
         effect: Effect::AlreadyInTime,
