@@ -448,3 +448,99 @@ fn a_deal_makes_a_badge_as_urgent_as_its_date() {
         crate::domain::status::urgency(&gone, Status::Expired, today)
     );
 }
+
+mod random {
+    use super::*;
+    use proptest::prelude::*;
+
+    prop_compose! {
+        /// A badge: held (expiring some day, or never) or a target (with a goal or not).
+        fn any_badge(i: usize)(
+            is_held in any::<bool>(),
+            expires in prop::option::of(-30i64..400),
+            goal in prop::option::of(0i64..400),
+            effort in 0u32..600,
+            p in 0u8..3,
+        ) -> Badge {
+            let day = |n: i64| d(TODAY) + chrono::Duration::days(n);
+            let mut b = if is_held {
+                held(&format!("b{i}"), None)
+            } else {
+                target(&format!("b{i}"), None)
+            };
+            if is_held {
+                b.expires_on = expires.map(day);
+            } else {
+                b.goal_on = goal.map(day);
+            }
+            b.effort_minutes = effort;
+            b.priority = [Priority::Low, Priority::Normal, Priority::High][usize::from(p)];
+            b
+        }
+    }
+
+    fn badges() -> impl Strategy<Value = Vec<Badge>> {
+        (1usize..8).prop_flat_map(|n| (0..n).map(any_badge).collect::<Vec<_>>())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+        /// DESIGN 1 on random badges: with an open deal ahead, a needed target is due by
+        /// the earlier of its own due and the deal's date less the buffer, a held badge
+        /// that expires before the date keeps its renewal's due, one valid through it is
+        /// untouched; each takes at least the deal's priority; nothing else changes.
+        #[test]
+        fn an_open_deal_changes_the_work_exactly_as_design_1_says(
+            all in badges(),
+            pick in any::<u8>(),
+            by in 1i64..300,
+            p in 0u8..3,
+        ) {
+            let by = d(TODAY) + chrono::Duration::days(by);
+            let needs: Vec<&str> = all
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| pick & (1 << i) != 0)
+                .map(|(_, b)| b.key.as_str())
+                .collect();
+            prop_assume!(!needs.is_empty());
+            let dl = Deal {
+                by,
+                priority: [Priority::Low, Priority::Normal, Priority::High][usize::from(p)],
+                ..deal("2027-03-01", &needs, &[])
+            };
+            let before = work_of(&all);
+            let (after, _) = applied(&all, std::slice::from_ref(&dl));
+            let cut = minus_days(by, 7);
+            for b in &all {
+                let (was, now) = (&before[&b.key], &after[&b.key]);
+                if !needs.contains(&b.key.as_str()) {
+                    prop_assert_eq!(was, now);
+                    continue;
+                }
+                if !b.is_held() {
+                    // A target: its own due (if it had one) or none, brought to the cut.
+                    let t = now.target().expect("a needed target is planned");
+                    let own = was.target().map(|w| w.due);
+                    prop_assert_eq!(t.due, own.map_or(cut, |o| o.min(cut)));
+                    prop_assert!(t.priority >= dl.priority && t.priority >= b.priority);
+                } else if b.expires_on.is_some_and(|e| e < d(TODAY)) {
+                    // Expired: earned again by the cut.
+                    prop_assert_eq!(now.target().map(|t| t.due), Some(cut));
+                } else if b.expires_on.is_some_and(|e| e < by) {
+                    // Renewed by its usual due, at the deal's priority at least.
+                    let (w, t) = (was.target().unwrap(), now.target().unwrap());
+                    prop_assert_eq!((w.due, w.release, w.remaining), (t.due, t.release, t.remaining));
+                    prop_assert_eq!(t.priority, w.priority.max(dl.priority));
+                } else {
+                    // Valid through the date: untouched.
+                    prop_assert_eq!(was, now);
+                }
+            }
+            // Closed, the same deal changes nothing.
+            let closed = Deal { state: DealState::Won, ..dl };
+            prop_assert_eq!(applied(&all, &[closed]).0, before);
+        }
+    }
+}
