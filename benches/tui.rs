@@ -5,9 +5,16 @@
 //! - `quick_add_enter`: Enter on a typed quick-add log line (write, reload, re-plan) and
 //!   the render after it; `quick_add_typed` is the whole line typed key by key, then Enter.
 //! - `navigation_key`: `j`/`k` in the Badges view and the render after it.
+//! - `session_done`, `session_skip`, `session_move`, `session_pin`, `session_details`,
+//!   `redo`: each key on the selected session of the Plan view (the write, reload,
+//!   re-plan and render; the undo that puts the data back is outside the timing).
+//! - `log_open`: `6` opens the Log view on the 10,000 entries (it reads their newest days)
+//!   and renders; `log_scroll`: PageDown/PageUp through them (further pages read on the
+//!   way); `log_end`: `G` on a Log view just opened (it reads the rest).
 //!
 //! - `breakdown/*`: the parts of a data-changing key: the write, load and plan, plan
-//!   alone, and a render of three views.
+//!   alone, and a render of four views; the parts of opening the Log view (reading the
+//!   entries, grouping them).
 //!
 //! Budgets: the first frame under 50 ms, every key press under 16 ms.
 //! Run with `cargo bench --bench tui`.
@@ -279,6 +286,141 @@ fn bench(c: &mut Criterion) {
             term.draw(|f| sukima::tui::draw(&app, f)).unwrap();
         });
     });
+
+    // The session keys, on the Plan view's selected session.
+    app.update(key('3'));
+    let timed_then_undone = |app: &mut App,
+                             term: &mut Terminal<TestBackend>,
+                             iters: u64,
+                             before: &dyn Fn(&mut App),
+                             keys: &[Msg]|
+     -> Duration {
+        let mut total = Duration::ZERO;
+        for _ in 0..iters {
+            before(app);
+            let start = Instant::now();
+            for k in keys {
+                app.update(k.clone());
+            }
+            term.draw(|f| sukima::tui::draw(app, f)).unwrap();
+            total += start.elapsed();
+            assert!(
+                app.status.as_ref().is_some_and(|s| !s.error),
+                "{:?}",
+                app.status
+            );
+            app.update(key('u'));
+        }
+        total
+    };
+    group.bench_function("session_done", |b| {
+        b.iter_custom(|iters| {
+            timed_then_undone(
+                &mut app,
+                &mut term,
+                iters,
+                &|app| app.update(key('c')),
+                &[enter()],
+            )
+        });
+    });
+    group.bench_function("session_skip", |b| {
+        b.iter_custom(|iters| timed_then_undone(&mut app, &mut term, iters, &|_| {}, &[key('s')]));
+    });
+    group.bench_function("session_move", |b| {
+        b.iter_custom(|iters| {
+            timed_then_undone(
+                &mut app,
+                &mut term,
+                iters,
+                &|app| {
+                    app.update(key('m'));
+                    for c in "tomorrow 6:00".chars() {
+                        app.update(key(c));
+                    }
+                },
+                &[enter()],
+            )
+        });
+    });
+    group.bench_function("session_pin", |b| {
+        b.iter_custom(|iters| timed_then_undone(&mut app, &mut term, iters, &|_| {}, &[key('p')]));
+    });
+    group.bench_function("session_details", |b| {
+        b.iter(|| {
+            app.update(enter());
+            term.draw(|f| sukima::tui::draw(&app, f)).unwrap();
+            app.update(Msg::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
+        });
+    });
+    group.bench_function("redo", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                app.update(key('p'));
+                app.update(key('u'));
+                let start = Instant::now();
+                app.update(key('U'));
+                term.draw(|f| sukima::tui::draw(&app, f)).unwrap();
+                total += start.elapsed();
+                assert!(app.status.as_ref().is_some_and(|s| !s.error));
+                app.update(key('u'));
+            }
+            total
+        });
+    });
+
+    // The Log view over the 10,000 entries.
+    group.bench_function("log_open", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                app.update(key('1'));
+                app.log.loaded = false;
+                let start = Instant::now();
+                app.update(key('6'));
+                term.draw(|f| sukima::tui::draw(&app, f)).unwrap();
+                total += start.elapsed();
+                assert!(app.log.total_entries >= 10_000);
+            }
+            total
+        });
+    });
+    // `G` on a Log view just opened: it reads the rest of the 10,000 entries.
+    group.bench_function("log_end", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                app.update(key('1'));
+                app.log = Default::default();
+                app.update(key('6'));
+                let start = Instant::now();
+                app.update(key('G'));
+                term.draw(|f| sukima::tui::draw(&app, f)).unwrap();
+                total += start.elapsed();
+                assert!(app.log.complete && app.log.entries.len() >= 10_000);
+            }
+            total
+        });
+    });
+    group.bench_function("log_scroll", |b| {
+        app.update(key('6'));
+        let mut down = true;
+        let mut n = 0;
+        b.iter(|| {
+            let k = if down {
+                KeyCode::PageDown
+            } else {
+                KeyCode::PageUp
+            };
+            app.update(Msg::Key(KeyEvent::new(k, KeyModifiers::NONE)));
+            term.draw(|f| sukima::tui::draw(&app, f)).unwrap();
+            n += 1;
+            if n % 500 == 0 {
+                down = !down;
+            }
+        });
+    });
     group.finish();
 
     // Where the time of a data-changing key goes: the write, reading everything back,
@@ -320,10 +462,24 @@ fn bench(c: &mut Criterion) {
             )
         });
     });
+    // The parts of opening the Log view: reading the 10,000 entries, then grouping them
+    // by day and marking overlaps.
+    group.bench_function("log_read", |b| {
+        b.iter(|| sukima::store::log::all(conn, None).unwrap());
+    });
+    let entries = sukima::store::log::all(conn, None).unwrap();
+    group.bench_function("log_fill", |b| {
+        b.iter(|| {
+            let mut state = sukima::tui::app::log::LogState::default();
+            state.fill(entries.clone());
+            state
+        });
+    });
     for (name, view) in [
         ("render_badges", '2'),
         ("render_plan", '3'),
         ("render_calendar", '4'),
+        ("render_log", '6'),
     ] {
         app.update(key(view));
         group.bench_function(name, |b| {

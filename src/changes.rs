@@ -5,6 +5,7 @@
 
 pub mod deals;
 pub mod import;
+pub mod session;
 pub mod steps;
 
 use crate::domain::badge::{self, Badge};
@@ -520,6 +521,14 @@ pub fn undo(store: &mut Store) -> Result<Done> {
     match store.undo()? {
         Some(what) => Ok(Done::Undone(Label::parse(&what))),
         None => Err(ChangeError::NothingToUndo.into()),
+    }
+}
+
+/// Applies again what the last undo took back.
+pub fn redo(store: &mut Store) -> Result<Done> {
+    match store.redo()? {
+        Some(what) => Ok(Done::Redone(Label::parse(&what))),
+        None => Err(ChangeError::NothingToRedo.into()),
     }
 }
 

@@ -52,6 +52,11 @@ pub enum Command {
     },
     /// Take back the last change made by add, import, edit and the like.
     Undo,
+    /// Apply again what undo took back (until another change is made).
+    Redo,
+    /// Act on a session of the plan: list, done, skip, move, unpin.
+    #[command(subcommand)]
+    Session(SessionCommand),
     /// Manage badges.
     #[command(subcommand)]
     Badge(Box<BadgeCommand>),
@@ -101,7 +106,9 @@ impl Command {
     /// Whether it changes the database (so `--demo` can say the change is not kept).
     pub fn writes(&self) -> bool {
         match self {
-            Command::Add { .. } | Command::Undo | Command::Import(_) => true,
+            Command::Add { .. } | Command::Undo | Command::Redo | Command::Import(_) => true,
+            Command::Session(s) => !matches!(s, SessionCommand::List { .. }),
+            Command::Log(l) => l.command.is_some(),
             Command::Badge(b) => !matches!(**b, BadgeCommand::List(_) | BadgeCommand::Show { .. }),
             Command::Window(w) => !matches!(w, WindowCommand::List { .. }),
             Command::Step(st) => !matches!(st, StepCommand::List { .. }),
@@ -327,9 +334,79 @@ pub enum WindowCommand {
     Rm { id_or_source: String },
 }
 
+/// `session …`: a session is named by `next` or by its start, `YYYY-MM-DDTHH:MM`.
+#[derive(Debug, Subcommand)]
+pub enum SessionCommand {
+    /// The sessions one can act on: pinned ones whose time passed without an answer, then
+    /// the plan's sessions ahead.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Log a session as studied, at its start (a pinned one leaves the pins).
+    Done {
+        /// `next`, or the session's start as YYYY-MM-DDTHH:MM.
+        session: String,
+        /// Minutes studied [default: the session's]: 45, or a duration like 1h30m.
+        #[arg(long, value_name = "N")]
+        minutes: Option<String>,
+    },
+    /// Skip a session: its time is blocked and the planner moves the work elsewhere.
+    Skip {
+        /// `next`, or the session's start as YYYY-MM-DDTHH:MM.
+        session: String,
+    },
+    /// Pin a session at another time.
+    Move {
+        /// `next`, or the session's start as YYYY-MM-DDTHH:MM.
+        session: String,
+        /// Where to: a day and a time as quick-add reads them, like "tomorrow 19:00".
+        #[arg(long, value_name = "WHEN")]
+        to: String,
+        /// Pin it even in the past, on a blackout or over busy time (flagged as a conflict).
+        #[arg(long)]
+        anyway: bool,
+    },
+    /// Hand a pinned session back to the planner.
+    Unpin {
+        /// `next`, or the session's start as YYYY-MM-DDTHH:MM.
+        session: String,
+    },
+}
+
+/// `log edit` / `log rm`.
+#[derive(Debug, Subcommand)]
+pub enum LogCommand {
+    /// Change a log entry (its id is in `sukima log`); an empty --start or --note clears it.
+    Edit {
+        id: i64,
+        /// Another badge, by key.
+        #[arg(long = "badge", value_name = "KEY", id = "edit_badge")]
+        badge: Option<String>,
+        /// Another day, YYYY-MM-DD.
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// Another start, HH:MM.
+        #[arg(long, value_name = "HH:MM")]
+        start: Option<String>,
+        /// Other minutes: 45, or a duration like 1h30m.
+        #[arg(long, value_name = "N")]
+        minutes: Option<String>,
+        /// Another note.
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Delete a log entry (`sukima undo` brings it back).
+    Rm { id: i64 },
+}
+
 /// `log`.
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct LogArgs {
+    #[command(subcommand)]
+    pub command: Option<LogCommand>,
     /// Only entries on or after this day: YYYY-MM-DD, today, yesterday, or 7d (the last 7 days).
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,

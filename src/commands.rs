@@ -12,6 +12,7 @@ pub mod ics;
 pub mod import;
 pub mod log;
 pub mod plan;
+pub mod session;
 pub mod shell;
 pub mod step;
 pub mod texts;
@@ -173,6 +174,12 @@ pub fn run(ctx: &mut Ctx, command: Command, out: &mut dyn Write) -> Result<()> {
         Command::Step(cmd) => step::run(ctx, cmd, out),
         Command::Deal(cmd) => deal::run(ctx, cmd, out),
         Command::Log(args) => log::run(ctx, &args, out),
+        Command::Session(cmd) => session::run(ctx, cmd, out),
+        Command::Redo => {
+            let msg = crate::changes::redo(&mut ctx.store)?;
+            writeln!(out, "{}", ctx.texts.done(&msg))?;
+            Ok(())
+        }
         Command::Import(cmd) => import::run(ctx, cmd, out),
         Command::Export(cmd) => export::run(ctx, cmd, out),
         Command::Config(args) => config::run(ctx, &args, out),

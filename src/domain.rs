@@ -13,6 +13,7 @@ pub mod log;
 pub mod plan;
 pub mod prereq;
 pub mod quick_add;
+pub mod session;
 pub mod similar;
 pub mod spare;
 pub mod status;

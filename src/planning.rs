@@ -347,6 +347,11 @@ pub struct Overview {
     pub conflicts: Vec<conflicts::Conflict>,
     /// Every deal, in key order, ready or at risk (only open deals ahead are assessed).
     pub deals: Vec<DealStatus>,
+    /// Busy time (imported calendars, skipped sessions) from now to the horizon.
+    pub busy: Vec<Interval>,
+    /// Pinned sessions whose time passed without a log entry of their badge at their
+    /// start: asked about ("did you study?") rather than left to linger.
+    pub overdue: Vec<Pinned>,
 }
 
 impl Overview {
@@ -368,7 +373,17 @@ impl Overview {
         let logged_per_day = log::minutes_per_day(conn, history_from, far)?;
         let journeys = Journeys::load(conn)?;
         let horizon = horizon(config, today, &all, &journeys.deals);
-        let busy = busy::intervals(conn, now, horizon.and_hms_opt(23, 59, 59).unwrap_or(now))?;
+        let busy_table =
+            busy::intervals(conn, now, horizon.and_hms_opt(23, 59, 59).unwrap_or(now))?;
+        let mut busy = busy_table.clone();
+        // Study logged ahead of the clock (a session marked done before its time) keeps
+        // its time: the planner must not place the same work there again.
+        busy.extend(log::all(conn, Some(today))?.into_iter().filter_map(|e| {
+            let start = e.date.and_time(e.start?);
+            let end = start + chrono::Duration::minutes(i64::from(e.minutes));
+            (end > now).then_some(Interval { start, end })
+        }));
+        busy.sort();
         let mut ov = Overview::compute(
             config,
             now,
@@ -382,6 +397,18 @@ impl Overview {
             horizon,
         );
         ov.busy_sources = busy::sources(conn)?;
+        ov.busy = busy_table;
+        // A pin already logged (by quick-add, say) is answered.
+        if let Some(first) = ov.overdue.first().map(|p| p.start.date()) {
+            let logged = log::all(conn, Some(first))?;
+            ov.overdue.retain(|p| {
+                !logged.iter().any(|e| {
+                    e.badge == p.badge
+                        && e.date == p.start.date()
+                        && e.start == Some(p.start.time())
+                })
+            });
+        }
         Ok(ov)
     }
 
@@ -476,11 +503,14 @@ impl Overview {
                 }
             })
             .collect();
+        let overdue = pinned.iter().filter(|p| p.end() <= now).cloned().collect();
         Overview {
             now,
             badges,
             plan,
             windows,
+            overdue,
+            busy: busy.to_vec(),
             pinned,
             logged_per_day,
             horizon,
@@ -549,6 +579,11 @@ impl Overview {
         let lo = s.partition_point(|x| x.start.date() < from);
         let hi = s.partition_point(|x| x.start.date() <= to);
         &s[lo..hi.max(lo)]
+    }
+
+    /// The sessions one can act on: overdue pins, then the plan's that have not ended.
+    pub fn actionable(&self) -> Vec<Session> {
+        crate::domain::session::actionable(&self.plan.sessions, &self.overdue, self.now)
     }
 
     /// The next session that has not ended.

@@ -34,6 +34,13 @@ pub const APPLICATION_ID: i32 = 0x736b_6d61;
 /// How many user actions the undo journal keeps.
 const UNDO_DEPTH: i64 = 50;
 
+/// `undo_action.open` of a change that `undo` can take back (1 is the one being recorded).
+const UNDONE: i64 = 0;
+
+/// `undo_action.open` of a change taken back that `redo` can apply again: the schema-1
+/// journal holds both stacks, told apart by this column, so no migration is needed.
+const REDO: i64 = 2;
+
 /// How long a writer waits for another process's transaction before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -362,6 +369,9 @@ impl Store {
         } else {
             tx.execute("UPDATE undo_action SET open = 0 WHERE open = 1", [])
                 .map_err(StoreError::from)?;
+            // A new change starts a new future: what was undone can no longer be redone.
+            tx.execute("DELETE FROM undo_action WHERE open = ?1", [REDO])
+                .map_err(StoreError::from)?;
             tx.execute(
                 "DELETE FROM undo_action WHERE id <= (SELECT max(id) FROM undo_action) - ?1",
                 [UNDO_DEPTH],
@@ -414,20 +424,60 @@ impl Store {
     }
 
     /// Takes back the last recorded action, returning its description, or `None` when
-    /// there is nothing to undo.
+    /// there is nothing to undo. What the undo does is recorded in turn (the triggers see
+    /// an open action), so [`Store::redo`] can apply the change again.
     pub fn undo(&mut self) -> Result<Option<String>> {
+        self.replay(UNDONE, REDO)
+    }
+
+    /// Applies again the change the last undo took back, returning its description, or
+    /// `None` when there is nothing to redo; it goes back on the undo journal.
+    pub fn redo(&mut self) -> Result<Option<String>> {
+        self.replay(REDO, UNDONE)
+    }
+
+    /// The journal id of the change `redo` would apply again: it changes with every
+    /// undo, redo and new change.
+    pub fn next_redo_id(&self) -> Result<Option<i64>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM undo_action WHERE open = ?1 ORDER BY id DESC LIMIT 1",
+                [REDO],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// The description of the change `redo` would apply again.
+    pub fn next_redo(&self) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT description FROM undo_action WHERE open = ?1 ORDER BY id DESC LIMIT 1",
+                [REDO],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Runs the steps of the newest action in state `from` (in reverse order), recording
+    /// their inverses as a new action in state `to`, and drops the one replayed.
+    fn replay(&mut self, from: i64, to: i64) -> Result<Option<String>> {
         use rusqlite::OptionalExtension;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let last: Option<(i64, String)> = tx
+        let last: Option<(i64, String, String)> = tx
             .query_row(
-                "SELECT id, description FROM undo_action WHERE open = 0 ORDER BY id DESC LIMIT 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                "SELECT id, description, at FROM undo_action WHERE open = ?1 ORDER BY id DESC LIMIT 1",
+                [from],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?;
-        let Some((id, description)) = last else {
+        let Some((id, description, at)) = last else {
             return Ok(None);
         };
         let steps: Vec<String> = {
@@ -436,10 +486,15 @@ impl Store {
             stmt.query_map([id], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?
         };
-        // No action is open, so these statements are not recorded themselves.
+        // While this action is open, the triggers record the inverse of each statement.
+        tx.execute(
+            "INSERT INTO undo_action (at, description, open) VALUES (?1, ?2, 1)",
+            (&at, &description),
+        )?;
         for sql in &steps {
             tx.execute_batch(sql)?;
         }
+        tx.execute("UPDATE undo_action SET open = ?1 WHERE open = 1", [to])?;
         tx.execute("DELETE FROM undo_action WHERE id = ?1", [id])?;
         tx.commit()?;
         Ok(Some(description))

@@ -10,5 +10,6 @@ mod japanese;
 mod journey;
 mod plan;
 mod readme;
+mod session;
 mod shell;
 mod trust;

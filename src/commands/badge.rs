@@ -22,6 +22,21 @@ pub fn run(ctx: &mut Ctx, cmd: BadgeCommand, out: &mut dyn Write) -> Result<()> 
             let b = new_badge(ctx, &name, &fields)?;
             let msg = changes::add_badge(&mut ctx.store, &b)?;
             writeln!(out, "{}", ctx.texts.done(&msg))?;
+            // DESIGN 7: an empty expiry is read as never; say so when the issuer's
+            // validity would have given one.
+            let validity = ctx.config.issuer(&b.issuer).validity_days;
+            if b.expires_on.is_none()
+                && validity > 0
+                && let Some(earned) = b.earned_on
+            {
+                let would = earned + chrono::Days::new(u64::from(validity));
+                writeln!(
+                    out,
+                    "{}",
+                    ctx.texts
+                        .assumed_no_expiry(&b.key, &b.issuer, validity, would)
+                )?;
+            }
         }
         BadgeCommand::List(args) => list(ctx, &args, out)?,
         BadgeCommand::Show { key, json } => show(ctx, &key, json, out)?,

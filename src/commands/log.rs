@@ -1,6 +1,7 @@
 //! `sukima log`: the study log.
 
 use super::{Ctx, print_json};
+use crate::cli::LogCommand;
 use crate::domain::dates::hm;
 use crate::domain::duration::format_minutes;
 use crate::store::{badges, log};
@@ -8,8 +9,52 @@ use crate::text::{Align, table};
 use anyhow::Result;
 use std::io::Write;
 
-/// Prints the study log, oldest first.
-pub fn run(ctx: &Ctx, args: &crate::cli::LogArgs, out: &mut dyn Write) -> Result<()> {
+/// Prints the study log, oldest first; or edits or deletes an entry.
+pub fn run(ctx: &mut Ctx, args: &crate::cli::LogArgs, out: &mut dyn Write) -> Result<()> {
+    match &args.command {
+        Some(LogCommand::Rm { id }) => {
+            let done = crate::changes::session::remove_log(&mut ctx.store, *id)?;
+            writeln!(out, "{}", ctx.texts.done(&done))?;
+            return Ok(());
+        }
+        Some(LogCommand::Edit {
+            id,
+            badge,
+            date,
+            start,
+            minutes,
+            note,
+        }) => {
+            let mut e = log::get(ctx.store.conn(), *id)?
+                .ok_or(crate::changes::ChangeError::UnknownLog { id: *id })?;
+            if let Some(b) = badge {
+                e.badge = b.trim().to_string();
+            }
+            if let Some(d) = date {
+                e.date = crate::domain::dates::parse_ymd(d.trim())
+                    .map_err(|err| anyhow::anyhow!("--date: {err}"))?;
+            }
+            if let Some(s) = start {
+                e.start = match s.trim() {
+                    "" => None,
+                    t => Some(crate::domain::dates::parse_hm(t).ok_or_else(|| {
+                        anyhow::anyhow!("--start '{t}' is not a time: write it as HH:MM")
+                    })?),
+                };
+            }
+            if let Some(m) = minutes {
+                e.minutes = super::session::minutes_flag(m)?;
+            }
+            if let Some(n) = note {
+                e.note = Some(n.clone()).filter(|n| !n.is_empty());
+            }
+            let today = ctx.today();
+            let done = crate::changes::session::edit_log(&mut ctx.store, *id, &e, today)?;
+            writeln!(out, "{}", ctx.texts.done(&done))?;
+            return Ok(());
+        }
+        None => {}
+    }
     let since = match &args.since {
         Some(s) => since_day(s, ctx.today())?,
         None => None,
@@ -46,6 +91,7 @@ pub fn run(ctx: &Ctx, args: &crate::cli::LogArgs, out: &mut dyn Write) -> Result
         .iter()
         .map(|e| {
             vec![
+                e.id.unwrap_or_default().to_string(),
                 e.date.to_string(),
                 e.start.map(hm).unwrap_or_default(),
                 format_minutes(e.minutes),
@@ -60,6 +106,7 @@ pub fn run(ctx: &Ctx, args: &crate::cli::LogArgs, out: &mut dyn Write) -> Result
         table(
             &ctx.texts.log_headers(),
             &[
+                Align::Right,
                 Align::Left,
                 Align::Left,
                 Align::Right,
@@ -67,7 +114,7 @@ pub fn run(ctx: &Ctx, args: &crate::cli::LogArgs, out: &mut dyn Write) -> Result
                 Align::Left
             ],
             &rows,
-            4,
+            5,
             ctx.width,
         )
     )?;

@@ -331,7 +331,7 @@ fn session_line(ov: &Overview, s: &Session, dated: Dated, max: usize) -> String 
         hm(s.start.time()),
         hm(s.end.time()),
         format_minutes(s.minutes()),
-        pad(&s.badge, 14),
+        pad(&s.badge, key_width(ov, max)),
     );
     // The name gives way, so "(pinned)" and a conflict are never cut off. A badge with
     // steps shows the step the session advances instead of its name.
@@ -349,6 +349,20 @@ fn session_line(ov: &Overview, s: &Session, dated: Dated, max: usize) -> String 
         .map_or_else(|| ov.name(&s.badge).to_string(), |st| st.label());
     let line = format!("{head}{}{tail}", truncate(&what, room.max(1)));
     truncate(&line, max.saturating_sub(2))
+}
+
+/// The key column: 14 cells on a terminal (a longer key is cut there), as wide as the
+/// longest key when the output is not a terminal, so a script reads every key whole.
+fn key_width(ov: &Overview, max: usize) -> usize {
+    if max != usize::MAX {
+        return 14;
+    }
+    ov.badges
+        .iter()
+        .map(|b| width(&b.badge.key))
+        .max()
+        .unwrap_or(0)
+        .max(14)
 }
 
 /// `Thu 01-07` in the current year, else `Thu 2027-01-07`.
@@ -406,7 +420,7 @@ pub fn agenda(ctx: &Ctx, args: &crate::cli::AgendaArgs, out: &mut dyn Write) -> 
             let line = format!(
                 "  {:<18}  {}  {}",
                 e.kind.label(),
-                pad(&e.badge, 14),
+                pad(&e.badge, key_width(&ov, ctx.width)),
                 ov.name(&e.badge)
             );
             writeln!(out, "{}", truncate(&line, ctx.width))?;

@@ -140,11 +140,39 @@ pub trait CommandTexts: Texts {
     fn nothing_logged(&self, filtered: bool) -> &'static str;
 
     /// `log`'s column headers: date, start, time, badge, note.
-    fn log_headers(&self) -> [&'static str; 5];
+    fn log_headers(&self) -> [&'static str; 6];
+
+    /// The columns of `session list`: start, end, time, badge, state.
+    fn session_headers(&self) -> [&'static str; 5];
+
+    /// A session's state in `session list`: planned, pinned, passed without an answer, a
+    /// conflict.
+    fn session_state(&self, pinned: bool, overdue: bool, conflict: bool) -> &'static str;
+
+    /// `session list` with nothing to act on.
+    fn no_sessions_listed(&self) -> &'static str;
+
+    /// `session unpin` on a session the planner placed.
+    fn not_pinned(&self, badge: &str, start: chrono::NaiveDateTime) -> String;
 
     /// `log`'s last line: `3 entries, 2h in all`.
     fn log_total(&self, entries: usize, total: u32) -> String;
 
     /// `export json` to a file: what was written where.
     fn exported(&self, counts: crate::domain::change::Counts, file: &str) -> String;
+
+    /// `badge add` of an earned badge without `--expires` whose issuer gives a validity:
+    /// what it assumed (never), and the expiry the validity would give.
+    fn assumed_no_expiry(
+        &self,
+        key: &str,
+        issuer: &str,
+        validity_days: u32,
+        would_expire: chrono::NaiveDate,
+    ) -> String;
+}
+
+/// A validity in years when it is whole years (`3 years`), else in days.
+pub(crate) fn validity_years(days: u32) -> Option<u32> {
+    (days >= 365 && days.is_multiple_of(365)).then_some(days / 365)
 }

@@ -58,6 +58,40 @@ pub enum Done {
     CalendarImported(CalendarImport),
     /// The last change was taken back.
     Undone(Label),
+    /// The change the last undo took back was applied again.
+    Redone(Label),
+    /// A session was studied: logged at its start (`unpinned`: it was a pinned one,
+    /// now gone from the pins).
+    SessionDone {
+        badge: String,
+        start: NaiveDateTime,
+        minutes: u32,
+        unpinned: bool,
+    },
+    /// A session was skipped: its time is blocked (`skipped`), the planner moves the work.
+    SessionSkipped {
+        badge: String,
+        start: NaiveDateTime,
+        end: NaiveDateTime,
+    },
+    /// A session was pinned at another time (`warning`: that time breaks a rule).
+    SessionMoved {
+        badge: String,
+        from: NaiveDateTime,
+        to: NaiveDateTime,
+        warning: Option<MoveWarning>,
+    },
+    /// A pinned session whose time passed was not studied: it is gone.
+    SessionNotDone { badge: String, start: NaiveDateTime },
+    /// A log entry was changed.
+    LogEdited { id: i64 },
+    /// A log entry was deleted.
+    LogDeleted {
+        id: i64,
+        badge: String,
+        date: NaiveDate,
+        minutes: u32,
+    },
     /// A step was added to a badge's journey, at `number` (from 1).
     StepAdded {
         key: String,
@@ -110,6 +144,17 @@ pub enum Done {
     },
     /// A deal was deleted.
     DealDeleted { key: String },
+}
+
+/// Why a session moved somewhere is flagged as a conflict.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MoveWarning {
+    /// The time has passed.
+    Past,
+    /// The day is a blackout (its label).
+    Blackout(String),
+    /// The time is busy, or was skipped.
+    Busy,
 }
 
 /// What a calendar import did (DESIGN 8): the busy events it wrote under which name, the
@@ -254,6 +299,32 @@ pub enum Label {
     },
     /// A deal deleted.
     DeleteDeal(String),
+    /// A session studied: its duration, the badge and its start (`2027-01-05 07:30`).
+    Done {
+        duration: String,
+        badge: String,
+        at: String,
+    },
+    /// A session skipped: the badge and its start.
+    Skip {
+        badge: String,
+        at: String,
+    },
+    /// A session moved: the badge, from and to.
+    Move {
+        badge: String,
+        from: String,
+        to: String,
+    },
+    /// A pinned session that was not studied, dismissed.
+    NotDone {
+        badge: String,
+        at: String,
+    },
+    /// A log entry changed, by id.
+    EditLog(i64),
+    /// A log entry deleted, by id.
+    DeleteLog(i64),
     /// A journal entry written by something else.
     Other(String),
 }
@@ -283,6 +354,16 @@ impl Label {
             Label::ImportCalendar(s) => format!("import ics {s}"),
             Label::Import(what) => format!("import {what}"),
             Label::SetPriority { keys, to } => format!("{keys} to {to} priority"),
+            Label::Done {
+                duration,
+                badge,
+                at,
+            } => format!("done {duration} on {badge} at {at}"),
+            Label::Skip { badge, at } => format!("skip {badge} at {at}"),
+            Label::Move { badge, from, to } => format!("move {badge} from {from} to {to}"),
+            Label::NotDone { badge, at } => format!("not done {badge} at {at}"),
+            Label::EditLog(id) => format!("edit log {id}"),
+            Label::DeleteLog(id) => format!("delete log {id}"),
             Label::AddStep(k) => format!("add step to {k}"),
             Label::EditStep { key, number } => format!("edit step {number} of {key}"),
             Label::MoveStep { key, number } => format!("move step {number} of {key}"),
@@ -304,7 +385,9 @@ impl Label {
     /// Reads a journal's text back (the inverse of [`Label::record`]).
     pub fn parse(text: &str) -> Label {
         type Make = fn(&str) -> Option<Label>;
-        let prefixed: [(&str, Make); 11] = [
+        let prefixed: [(&str, Make); 13] = [
+            ("edit log ", |s| s.parse().ok().map(Label::EditLog)),
+            ("delete log ", |s| s.parse().ok().map(Label::DeleteLog)),
             ("add badge ", |k| Some(Label::AddBadge(k.into()))),
             ("edit badge ", |k| Some(Label::EditBadge(k.into()))),
             ("delete badge ", |k| Some(Label::DeleteBadge(k.into()))),
@@ -388,6 +471,38 @@ impl Label {
                 duration: duration.into(),
                 badge: badge.into(),
                 at: at.into(),
+            };
+        }
+        if let Some(rest) = text.strip_prefix("done ")
+            && let Some((duration, rest)) = rest.split_once(" on ")
+            && let Some((badge, at)) = rest.split_once(" at ")
+        {
+            return Label::Done {
+                duration: duration.into(),
+                badge: badge.into(),
+                at: at.into(),
+            };
+        }
+        for (prefix, not_done) in [("skip ", false), ("not done ", true)] {
+            if let Some(rest) = text.strip_prefix(prefix)
+                && let Some((badge, at)) = rest.split_once(" at ")
+            {
+                let (badge, at) = (badge.into(), at.into());
+                return if not_done {
+                    Label::NotDone { badge, at }
+                } else {
+                    Label::Skip { badge, at }
+                };
+            }
+        }
+        if let Some(rest) = text.strip_prefix("move ")
+            && let Some((badge, rest)) = rest.split_once(" from ")
+            && let Some((from, to)) = rest.split_once(" to ")
+        {
+            return Label::Move {
+                badge: badge.into(),
+                from: from.into(),
+                to: to.into(),
             };
         }
         if let Some(rest) = text.strip_prefix("log ")
@@ -486,6 +601,24 @@ pub enum ChangeError {
     /// The undo journal is empty.
     #[error("nothing to undo")]
     NothingToUndo,
+    /// Nothing was undone since the last change.
+    #[error("nothing to redo")]
+    NothingToRedo,
+    /// A session's minutes out of 1 minute to 24 hours.
+    #[error("{minutes} minutes is not a session's length")]
+    BadMinutes { minutes: u32 },
+    /// A session name that names nothing.
+    #[error("no such session")]
+    NoSession(crate::domain::session::LookupError),
+    /// A move into the past or a blackout, not confirmed (`--anyway`).
+    #[error("that time breaks a rule")]
+    MoveRefused { to: NaiveDateTime, why: MoveWarning },
+    /// No log entry has the id.
+    #[error("no log entry has the id {id}")]
+    UnknownLog { id: i64 },
+    /// A log entry dated after today.
+    #[error("{date} is in the future")]
+    LogInFuture { date: NaiveDate },
     /// A prerequisite (`--after` of `of`) names no badge.
     #[error("--after of '{of}': no badge has the key '{key}'")]
     UnknownPrerequisite {
@@ -587,6 +720,26 @@ mod tests {
                 keys: "aws-saa, az-104".into(),
                 to: "high".into(),
             },
+            Label::Done {
+                duration: "30m".into(),
+                badge: "aws-saa".into(),
+                at: "2027-01-05 07:30".into(),
+            },
+            Label::Skip {
+                badge: "aws-saa".into(),
+                at: "2027-01-05 07:30".into(),
+            },
+            Label::NotDone {
+                badge: "aws-saa".into(),
+                at: "2027-01-05 07:30".into(),
+            },
+            Label::Move {
+                badge: "aws-saa".into(),
+                from: "2027-01-05 07:30".into(),
+                to: "2027-01-06 19:00".into(),
+            },
+            Label::EditLog(4),
+            Label::DeleteLog(12),
             Label::AddStep("df-prac".into()),
             Label::EditStep {
                 key: "df-prac".into(),

@@ -118,6 +118,10 @@ pub struct DayInfo {
     /// Planned and pinned study.
     pub planned_minutes: u32,
     pub logged_minutes: u32,
+    /// A blackout (no study that day).
+    pub blackout: bool,
+    /// Minutes of busy time (imported calendars, skipped sessions) from now on.
+    pub busy_minutes: u32,
 }
 
 impl DayInfo {
@@ -179,6 +183,21 @@ pub fn days(ov: &Overview, from: NaiveDate, to: NaiveDate) -> BTreeMap<NaiveDate
     }
     for (d, m) in ov.logged_per_day.range(from..=to) {
         out.entry(*d).or_default().logged_minutes += m;
+    }
+    let mut d = from;
+    while d <= to {
+        if crate::domain::spare::blacked_out(&ov.windows, d) {
+            out.entry(d).or_default().blackout = true;
+        }
+        match d.succ_opt() {
+            Some(n) => d = n,
+            None => break,
+        }
+    }
+    for b in &ov.busy {
+        if b.start.date() >= from && b.start.date() <= to {
+            out.entry(b.start.date()).or_default().busy_minutes += b.minutes();
+        }
     }
     out
 }

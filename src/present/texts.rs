@@ -16,9 +16,10 @@ pub use ja::{prereq_error as ja_prereq_error, step_error as ja_step_error};
 
 use crate::config::Language;
 use crate::domain::badge::Badge;
-use crate::domain::change::{CalendarImport, ChangeError, Done, Label};
+use crate::domain::change::{CalendarImport, ChangeError, Done, Label, MoveWarning};
 use crate::domain::plan::Outcome;
 use crate::domain::quick_add::{Intent, ParseError};
+use crate::domain::session::LookupError;
 use crate::domain::status::Status;
 use crate::domain::validation::BadgeError;
 use crate::domain::work::Idle;
@@ -140,6 +141,11 @@ pub trait Texts: DealTexts + Sync + std::fmt::Debug {
     /// After what a deletion did: how to take it back.
     fn undo_hint(&self) -> &'static str;
 
+    /// Why a time a session is moved to is a conflict.
+    fn move_warning(&self, w: &MoveWarning) -> String;
+
+    /// Why a session name names nothing (`no session starts at …; the next is 07:40`).
+    fn lookup_error(&self, e: &LookupError) -> String;
     /// The name of a kind of step: `course`, or `講座`.
     fn step_kind(&self, k: crate::domain::step::StepKind) -> &'static str;
 

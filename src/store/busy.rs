@@ -100,6 +100,21 @@ pub fn replace_source_with<'a>(
     })
 }
 
+/// Adds one busy stretch.
+pub fn insert(conn: &Connection, b: &Busy) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO busy (source, uid, summary, start, \"end\") VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        b.source,
+        b.uid,
+        b.summary,
+        ymd_hm(b.interval.start),
+        ymd_hm(b.interval.end)
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
 /// Deletes everything imported from `source`.
 pub fn delete_source(conn: &Connection, source: &str) -> Result<usize> {
     compact_undo(conn, source, || {

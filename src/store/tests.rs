@@ -449,3 +449,60 @@ fn a_file_changed_while_open_is_not_stamped() {
     }
     assert!(stamp::path(&path).exists());
 }
+
+#[test]
+fn redo_applies_again_what_undo_took_back_until_a_new_change() {
+    let mut store = Store::open_in_memory().unwrap();
+    let snapshot = |store: &Store| {
+        (
+            badges::all(store.conn()).unwrap(),
+            log::all(store.conn(), None).unwrap(),
+        )
+    };
+    let empty = snapshot(&store);
+    store
+        .transact("add a", |tx| badges::insert(tx, &badge("a")))
+        .unwrap();
+    let id = badges::id_of(store.conn(), "a").unwrap().unwrap();
+    let entry = |minutes| LogEntry {
+        id: None,
+        badge: "a".into(),
+        date: parse_ymd("2026-11-20").unwrap(),
+        start: None,
+        minutes,
+        note: Some("it's 日本語".into()),
+    };
+    store
+        .transact("log", |tx| log::insert(tx, id, &entry(30)))
+        .unwrap();
+    let logged = snapshot(&store);
+    store
+        .transact("rm a", |tx| badges::delete(tx, "a"))
+        .unwrap();
+    let removed = snapshot(&store);
+    // Three undos, then three redos, each back to exactly the state it left.
+    assert_eq!(store.undo().unwrap().as_deref(), Some("rm a"));
+    assert_eq!(snapshot(&store), logged);
+    assert_eq!(store.undo().unwrap().as_deref(), Some("log"));
+    assert_eq!(store.undo().unwrap().as_deref(), Some("add a"));
+    assert_eq!(snapshot(&store), empty);
+    assert_eq!(store.next_redo().unwrap().as_deref(), Some("add a"));
+    assert_eq!(store.redo().unwrap().as_deref(), Some("add a"));
+    assert_eq!(store.redo().unwrap().as_deref(), Some("log"));
+    assert_eq!(snapshot(&store), logged);
+    assert_eq!(store.redo().unwrap().as_deref(), Some("rm a"));
+    assert_eq!(snapshot(&store), removed);
+    assert_eq!(store.redo().unwrap(), None);
+    // A redone change can be undone again, and redone again.
+    assert_eq!(store.undo().unwrap().as_deref(), Some("rm a"));
+    assert_eq!(snapshot(&store), logged);
+    assert_eq!(store.redo().unwrap().as_deref(), Some("rm a"));
+    assert_eq!(store.undo().unwrap().as_deref(), Some("rm a"));
+    // A new change clears the redo stack.
+    store
+        .transact("log more", |tx| log::insert(tx, id, &entry(15)))
+        .unwrap();
+    assert_eq!(store.redo().unwrap(), None);
+    assert_eq!(store.undo().unwrap().as_deref(), Some("log more"));
+    assert_eq!(snapshot(&store), logged);
+}

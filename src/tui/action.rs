@@ -15,6 +15,8 @@ pub enum Action {
     QuickAdd,
     /// Take back the last change.
     Undo,
+    /// Apply again what undo took back.
+    Redo,
     /// Go to the next view.
     NextView,
     /// Go to the previous view.
@@ -29,6 +31,8 @@ pub enum Action {
     ViewCalendar,
     /// Go to the Spare time view.
     ViewSpare,
+    /// Go to the Log view.
+    ViewLog,
     /// Move the selection up.
     Up,
     /// Move the selection down.
@@ -63,6 +67,14 @@ pub enum Action {
     Filter,
     /// Pin or unpin the selected session.
     Pin,
+    /// Log the selected session as studied (asks the minutes).
+    Done,
+    /// Skip the selected session: its time is blocked, the work moves elsewhere.
+    Skip,
+    /// Move the selected session to another time (pins it there).
+    Move,
+    /// Reverse the sort order.
+    ReverseSort,
     /// Select the next fix for a badge at risk.
     NextFix,
     /// Apply the selected fix (undo with u).
@@ -107,11 +119,12 @@ pub enum Action {
 
 impl Action {
     /// Every action, for the help overlay and for checking `[ui.keys]`.
-    pub const ALL: [Action; 48] = [
+    pub const ALL: [Action; 54] = [
         Action::Quit,
         Action::Help,
         Action::QuickAdd,
         Action::Undo,
+        Action::Redo,
         Action::NextView,
         Action::PrevView,
         Action::ViewToday,
@@ -119,6 +132,7 @@ impl Action {
         Action::ViewPlan,
         Action::ViewCalendar,
         Action::ViewSpare,
+        Action::ViewLog,
         Action::Up,
         Action::Down,
         Action::Left,
@@ -136,6 +150,10 @@ impl Action {
         Action::Sort,
         Action::Filter,
         Action::Pin,
+        Action::Done,
+        Action::Skip,
+        Action::Move,
+        Action::ReverseSort,
         Action::NextFix,
         Action::ApplyFix,
         Action::Import,

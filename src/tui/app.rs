@@ -21,9 +21,11 @@ mod deals;
 mod fetch;
 mod fixes;
 mod journey;
+pub mod log;
 mod mouse;
 mod popup;
 mod rows;
+mod session;
 
 /// An input to `update`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,6 +79,8 @@ pub struct BadgesState {
     pub filter: String,
     pub show_archived: bool,
     pub detail: bool,
+    /// The sort order reversed (`S`).
+    pub reverse: bool,
 }
 
 /// The Calendar view.
@@ -113,6 +117,16 @@ pub struct App {
     pub demo: bool,
     /// The last daily-cap fix, while `u` can still take it back.
     config_undo: Option<fixes::ConfigUndo>,
+    /// The last daily-cap fix taken back, while `U` can still apply it again.
+    config_redo: Option<fixes::ConfigRedo>,
+    /// The sessions one can act on (pins to answer, then the plan's ahead), for Today.
+    pub sessions: Vec<crate::domain::plan::Session>,
+    /// Today's selection among `sessions`.
+    pub today: ListState,
+    /// Today's log entries, shown in Today.
+    pub today_log: Vec<crate::domain::log::LogEntry>,
+    /// The Log view.
+    pub log: log::LogState,
     pub data: Overview,
     pub keymap: KeyMap,
     pub theme: Theme,
@@ -177,6 +191,11 @@ impl App {
             config_path: None,
             demo: false,
             config_undo: None,
+            config_redo: None,
+            sessions: Vec::new(),
+            today: ListState::default(),
+            today_log: Vec::new(),
+            log: log::LogState::default(),
             data,
             keymap,
             theme,
@@ -189,6 +208,7 @@ impl App {
                 filter: String::new(),
                 show_archived: false,
                 detail: true,
+                reverse: false,
             },
             plan: ListState::default(),
             calendar: CalendarState {
@@ -294,7 +314,11 @@ impl App {
             self.data_version = v;
         }
         self.fixes.start(&self.data);
+        self.log.loaded = false;
         self.refresh_rows();
+        if self.view == View::Log {
+            self.load_log();
+        }
         if let Some(key) = selected
             && let Some(row) = self
                 .badges
@@ -348,9 +372,17 @@ impl App {
         }
     }
 
-    /// Rows in the Spare time list: windows, then calendar imports.
+    /// Rows in the Spare time list: windows, then calendar imports (and skipped time).
     pub fn spare_len(&self) -> usize {
-        self.data.windows.len()
+        self.data.windows.len() + self.data.busy_sources.len()
+    }
+
+    /// The calendar import selected in the Spare time list, if the selection is on one.
+    pub fn selected_busy_source(&self) -> Option<&(String, u32, String, String)> {
+        self.spare
+            .selected
+            .checked_sub(self.data.windows.len())
+            .and_then(|i| self.data.busy_sources.get(i))
     }
 
     /// The badge selected in the Badges view.

@@ -183,6 +183,8 @@ fn defaults() -> Vec<Binding> {
         (c('?'), A::Help, G),
         (c('a'), A::QuickAdd, G),
         (c('u'), A::Undo, G),
+        (c('U'), A::Redo, G),
+        (Key::ctrl('r'), A::Redo, G),
         (p(K::Tab), A::NextView, G),
         (p(K::BackTab), A::PrevView, G),
         (c('1'), A::ViewToday, G),
@@ -190,6 +192,7 @@ fn defaults() -> Vec<Binding> {
         (c('3'), A::ViewPlan, G),
         (c('4'), A::ViewCalendar, G),
         (c('5'), A::ViewSpare, G),
+        (c('6'), A::ViewLog, G),
         (p(K::Up), A::Up, G),
         (c('k'), A::Up, G),
         (p(K::Down), A::Down, G),
@@ -217,13 +220,20 @@ fn defaults() -> Vec<Binding> {
         (c('i'), A::Import, In(V::Badges)),
         (c('v'), A::ToggleDetail, In(V::Badges)),
         (c('A'), A::ToggleArchived, In(V::Badges)),
+        (c('c'), A::Done, In(V::Today)),
+        (c('s'), A::Skip, In(V::Today)),
+        (c('m'), A::Move, In(V::Today)),
         (c('t'), A::Steps, In(V::Badges)),
         (c('c'), A::StepDone, In(V::Badges)),
-        (c('o'), A::Open, In(V::Badges)),
-        (c('o'), A::Open, In(V::Today)),
-        (c('o'), A::Open, In(V::Plan)),
-        (c('p'), A::Pin, In(V::Plan)),
         (c('p'), A::Pin, In(V::Today)),
+        (c('o'), A::Open, In(V::Today)),
+        (c('c'), A::Done, In(V::Plan)),
+        (c('s'), A::Skip, In(V::Plan)),
+        (c('m'), A::Move, In(V::Plan)),
+        (c('p'), A::Pin, In(V::Plan)),
+        (c('o'), A::Open, In(V::Plan)),
+        (c('o'), A::Open, In(V::Badges)),
+        (c('S'), A::ReverseSort, In(V::Badges)),
         (c('f'), A::NextFix, In(V::Plan)),
         (c('F'), A::ApplyFix, In(V::Plan)),
         (c('f'), A::NextFix, In(V::Today)),
@@ -249,6 +259,9 @@ fn defaults() -> Vec<Binding> {
         (c('e'), A::Edit, P),
         (c('d'), A::Delete, P),
         (c('c'), A::CloseDeal, P),
+        (c('e'), A::Edit, In(V::Log)),
+        (c('d'), A::Delete, In(V::Log)),
+        (p(K::Delete), A::Delete, In(V::Log)),
     ];
     table
         .iter()
@@ -256,13 +269,17 @@ fn defaults() -> Vec<Binding> {
         .collect()
 }
 
-/// The actions whose keys the footer shows in each view, in order.
+/// The actions whose keys the footer shows in each view, in order. `?` help and `q` quit
+/// come last and are always shown: the others give way first ([`KeyMap::hints`]).
 fn hint_actions(view: View) -> &'static [Action] {
     use Action as A;
     match view {
         View::Today => &[
-            A::QuickAdd,
+            A::Done,
+            A::Skip,
+            A::Move,
             A::Pin,
+            A::QuickAdd,
             A::Deals,
             A::Undo,
             A::NextView,
@@ -284,6 +301,9 @@ fn hint_actions(view: View) -> &'static [Action] {
             A::Quit,
         ],
         View::Plan => &[
+            A::Done,
+            A::Skip,
+            A::Move,
             A::Pin,
             A::NextFix,
             A::ApplyFix,
@@ -307,6 +327,15 @@ fn hint_actions(view: View) -> &'static [Action] {
             A::Delete,
             A::QuickAdd,
             A::Undo,
+            A::Help,
+            A::Quit,
+        ],
+        View::Log => &[
+            A::Edit,
+            A::Delete,
+            A::QuickAdd,
+            A::Undo,
+            A::Redo,
             A::Help,
             A::Quit,
         ],

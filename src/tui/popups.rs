@@ -35,6 +35,8 @@ pub enum Popup {
     Filter(LineInput),
     Prompt(Prompt),
     BadgeForm(Box<BadgeForm>),
+    /// A session's details and what can be done with it.
+    Session(Box<crate::domain::plan::Session>),
     /// A badge's steps (Badges view, `t`): it takes its own keys (`steps::StepsPopup::key`).
     Steps(steps::StepsPopup),
     /// The deals (Today and Badges, `D`): it takes its own keys (`deals::DealsPopup::key`).
@@ -54,7 +56,10 @@ impl Popup {
             }
             Popup::Steps(s) => s.input_mut(),
             Popup::Deals(d) => d.input_mut(),
-            Popup::Help { .. } | Popup::Confirm { .. } | Popup::Report { .. } => None,
+            Popup::Help { .. }
+            | Popup::Confirm { .. }
+            | Popup::Report { .. }
+            | Popup::Session(_) => None,
         }
     }
 }
@@ -66,11 +71,23 @@ pub fn help_line_count(keymap: &super::keymap::KeyMap, texts: &dyn ScreenTexts) 
     bindings + 1 + texts.quick_add_help().len()
 }
 
+/// Typed in the form's expiry: the badge never expires (empty takes the issuer's
+/// validity from the day it was earned).
+pub const NEVER: &str = "never";
+
+/// Whether the expiry typed says "no expiry".
+fn says_never(v: &str) -> bool {
+    let v = v.trim();
+    v.eq_ignore_ascii_case(NEVER) || v == "なし" || v == "無期限"
+}
+
 /// What a confirmation confirms.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirmed {
     DeleteBadge(String),
     DeleteWindow(i64),
+    /// Every busy time of a calendar import (or of skipped sessions).
+    DeleteBusy(String),
 }
 
 /// The quick-add line with its live preview.
@@ -112,6 +129,12 @@ pub enum PromptPurpose {
     WindowAdd,
     /// A changed window.
     WindowEdit(i64),
+    /// The minutes a session was studied.
+    Done(Box<crate::domain::plan::Session>),
+    /// Where a session moves to.
+    Move(Box<crate::domain::plan::Session>),
+    /// A log entry, changed (as a quick-add line).
+    LogEdit(i64),
 }
 
 /// A one-line question.
@@ -190,6 +213,17 @@ pub struct BadgeForm {
     pub focus: usize,
     /// A problem with the whole form (from saving).
     pub message: Option<String>,
+    /// The fields as the form opened, to tell whether anything changed.
+    pub initial: Vec<String>,
+    /// Asking whether to throw the changes away: on Esc (close) or Ctrl-C (quit).
+    pub discard: Option<Discard>,
+}
+
+/// What throwing a changed form away leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Discard {
+    Close,
+    Quit,
 }
 
 impl BadgeForm {
@@ -198,12 +232,19 @@ impl BadgeForm {
         // A new badge starts empty (an empty effort is the issuer's default), at normal
         // priority.
         let value = |field: BadgeField| match badge {
+            // Empty means the issuer's validity: a held badge without an expiry says so.
+            Some(b) if field == BadgeField::Expires && b.is_held() && b.expires_on.is_none() => {
+                NEVER.to_string()
+            }
             Some(b) => field.text(b),
             None if field == BadgeField::Priority => Priority::Normal.to_string(),
             None => String::new(),
         };
+        let initial = BadgeField::ALL.into_iter().map(value).collect();
         BadgeForm {
             original: badge.cloned(),
+            initial,
+            discard: None,
             fields: BadgeField::ALL
                 .into_iter()
                 .map(|field| {
@@ -222,6 +263,14 @@ impl BadgeForm {
         }
     }
 
+    /// Whether any field differs from what the form opened with.
+    pub fn changed(&self) -> bool {
+        self.fields
+            .iter()
+            .zip(&self.initial)
+            .any(|(f, i)| f.input.text() != *i)
+    }
+
     fn get(&self, field: BadgeField) -> String {
         self.fields
             .iter()
@@ -238,6 +287,11 @@ impl BadgeForm {
             let v = f.input.text();
             let v = v.trim();
             let mut scratch = Badge::default();
+            let v = if f.field == BadgeField::Expires && says_never(v) {
+                ""
+            } else {
+                v
+            };
             f.error = match (f.field, fields::set(&mut scratch, f.field, v, &|_| 0)) {
                 // An empty key is made from the name.
                 (BadgeField::Key, _) if v.is_empty() => None,
@@ -298,6 +352,25 @@ impl BadgeForm {
                         .collect();
                     b.key = crate::domain::badge::key_for(&b.name, &stored);
                 }
+                continue;
+            }
+            if field == BadgeField::Expires {
+                // Never, a date, or (empty) the issuer's validity from the day earned.
+                b.expires_on = if says_never(&typed) {
+                    None
+                } else if typed.is_empty() {
+                    let days = config.issuer(&self.get(BadgeField::Issuer)).validity_days;
+                    let earned =
+                        crate::domain::dates::parse_date_or_period(&self.get(BadgeField::Earned))
+                            .ok();
+                    earned
+                        .filter(|_| days > 0)
+                        .and_then(|e| e.checked_add_days(chrono::Days::new(u64::from(days))))
+                } else {
+                    fields::set(&mut b, field, &typed, &effort)
+                        .map_err(|e| texts.field_error(&e))?;
+                    b.expires_on
+                };
                 continue;
             }
             fields::set(&mut b, field, &typed, &effort).map_err(|e| texts.field_error(&e))?;

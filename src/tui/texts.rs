@@ -6,8 +6,13 @@
 //! Grouped by where it appears: the frame (tabs, status line, footer), dates, the help
 //! overlay and the popups, the status messages, then each view and the calendar widgets.
 
+pub mod act;
+mod act_en;
+mod act_ja;
 mod en;
 mod ja;
+
+pub use act::ActTexts;
 
 use super::action::Action;
 use super::app::SortBy;
@@ -32,7 +37,7 @@ pub fn for_language(language: Language) -> &'static dyn ScreenTexts {
 }
 
 /// Every word the planner shows beyond the shared [`Texts`].
-pub trait ScreenTexts: Texts {
+pub trait ScreenTexts: Texts + ActTexts {
     /// Why what was typed in a field of the badge form cannot be its value.
     fn field_error(&self, e: &FieldError) -> String;
 
@@ -47,9 +52,6 @@ pub trait ScreenTexts: Texts {
 
     /// The short footer label of an action.
     fn action_hint(&self, a: Action) -> &'static str;
-
-    /// The footer label of `p` in the Today view, where it pins the next session.
-    fn pin_next(&self) -> &'static str;
 
     /// The footer while a filter is typed: (key, what it does).
     fn filter_hints(&self) -> [(&'static str, &'static str); 3];

@@ -1,6 +1,6 @@
-//! The five views.
+//! The six views.
 
-/// A view of the planner, switched with 1–5, Tab and the tab bar.
+/// A view of the planner, switched with 1–6, Tab and the tab bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum View {
     Today,
@@ -8,16 +8,18 @@ pub enum View {
     Plan,
     Calendar,
     Spare,
+    Log,
 }
 
 impl View {
     /// In tab order.
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Today,
         View::Badges,
         View::Plan,
         View::Calendar,
         View::Spare,
+        View::Log,
     ];
 
     /// Position in the tab bar.

@@ -2,6 +2,7 @@
 
 pub mod badges;
 pub mod calendar;
+pub mod log;
 pub mod plan;
 pub mod spare;
 pub mod today;
@@ -36,6 +37,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         View::Plan => plan::render(app, a.body, buf),
         View::Calendar => calendar::render(app, a.body, buf),
         View::Spare => spare::render(app, a.body, buf),
+        View::Log => log::render(app, a.body, buf),
     }
     status_line(app, a.status, buf);
     footer(app, a.footer, a.body, buf);
@@ -88,7 +90,6 @@ fn summary(app: &App) -> String {
 fn footer(app: &App, area: Rect, body: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let mut spans: Vec<Span> = Vec::new();
-    let mut used = 0;
     if matches!(app.popup, Some(popups::Popup::Filter(_))) {
         let mut spans: Vec<Span> = Vec::new();
         for (k, label) in app.texts.filter_hints() {
@@ -99,23 +100,41 @@ fn footer(app: &App, area: Rect, body: Rect, buf: &mut Buffer) {
         return;
     }
     let no_timeline = app.view == View::Calendar && !super::layout::shows_timeline(body);
-    for (key, action) in app.keymap.hints(app.view) {
-        if no_timeline && matches!(action, Action::ScrollDown | Action::ScrollUp) {
-            continue;
-        }
-        let k = key.to_string();
-        let label = if app.view == View::Today && action == Action::Pin {
-            app.texts.pin_next()
-        } else {
-            app.texts.action_hint(action)
-        };
-        let w = width(&k) + width(label) + 3;
-        if used + w > area.width as usize {
+    let selected = app.selected_session();
+    let overdue = selected.is_some_and(|s| app.is_overdue(s));
+    let hints: Vec<(String, &str, Action)> = app
+        .keymap
+        .hints(app.view)
+        .into_iter()
+        .filter(|(_, a)| !(no_timeline && matches!(a, Action::ScrollDown | Action::ScrollUp)))
+        .map(|(key, action)| {
+            let label = match action {
+                // What `p` will do to the selected session.
+                Action::Pin => app.texts.pin_hint(selected.is_some_and(|s| s.pinned)),
+                Action::Done if overdue => app.texts.overdue_hints().0,
+                Action::Skip if overdue => app.texts.overdue_hints().1,
+                _ => app.texts.action_hint(action),
+            };
+            (key.to_string(), label, action)
+        })
+        .collect();
+    // `? help` and `q quit` are always shown: the others give way first.
+    let always = |a: Action| matches!(a, Action::Help | Action::Quit);
+    let cost = |(k, label, _): &(String, &str, Action)| width(k) + width(label) + 3;
+    let reserved: usize = hints.iter().filter(|h| always(h.2)).map(cost).sum();
+    let mut budget = (area.width as usize).saturating_sub(reserved);
+    let mut shown: Vec<&(String, &str, Action)> = Vec::new();
+    for h in hints.iter().filter(|h| !always(h.2)) {
+        if cost(h) > budget {
             break;
         }
-        spans.push(Span::styled(k, t.key));
+        budget -= cost(h);
+        shown.push(h);
+    }
+    shown.extend(hints.iter().filter(|h| always(h.2)));
+    for (k, label, _) in shown {
+        spans.push(Span::styled(k.clone(), t.key));
         spans.push(Span::styled(format!(" {label}  "), t.dim));
-        used += w;
     }
     Paragraph::new(Line::from(spans)).render(area, buf);
 }
@@ -129,6 +148,7 @@ pub fn row_at(app: &App, areas: &Areas, x: u16, y: u16) -> Option<usize> {
         View::Badges => badges::row_at(app, areas.body, x, y),
         View::Plan => plan::row_at(app, areas.body, x, y),
         View::Spare => spare::row_at(app, areas.body, x, y),
+        View::Log => log::row_at(app, areas.body, x, y),
         View::Today | View::Calendar => None,
     }
 }

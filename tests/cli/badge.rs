@@ -392,3 +392,72 @@ fn renew_refuses_what_cannot_be_renewed_and_earns_a_target() {
     let out = env.ok(&["badge", "renew", "last"]);
     assert!(out.starts_with("renewed last"), "{out}");
 }
+
+#[test]
+fn add_says_an_empty_expiry_is_read_as_never_when_the_issuer_gives_a_validity() {
+    // DESIGN 7: the command line reads an empty expiry as never, and `badge add` says
+    // which it assumed (found driving a week: an AWS badge quietly became no-expiry).
+    let env = Env::new();
+    let add = |args: &[&str]| {
+        let mut all = vec!["badge", "add"];
+        all.extend_from_slice(args);
+        env.ok(&all)
+    };
+    assert_eq!(
+        add(&[
+            "AWS SAA",
+            "--key",
+            "aws-saa",
+            "--issuer",
+            "aws",
+            "--earned",
+            "2024-03-20"
+        ]),
+        "added aws-saa (AWS SAA)\n\
+         no --expires: aws-saa never expires; Amazon Web Services certifications usually last 3 years: sukima badge edit aws-saa --expires 2027-03-20\n"
+    );
+    // The suggested command does what it says.
+    env.ok(&["badge", "edit", "aws-saa", "--expires", "2027-03-20"]);
+    assert!(env.ok(&["badge", "show", "aws-saa"]).contains("2027-03-20"));
+    // An expiry given, or a target (not earned): nothing assumed, nothing said.
+    assert_eq!(
+        add(&[
+            "AZ-104",
+            "--key",
+            "az-104",
+            "--issuer",
+            "Microsoft",
+            "--earned",
+            "2026-02-20",
+            "--expires",
+            "2027-02-20"
+        ]),
+        "added az-104 (AZ-104)\n"
+    );
+    assert_eq!(
+        add(&["GCP PDE", "--key", "gcp-pde", "--issuer", "Google Cloud"]),
+        "added gcp-pde (GCP PDE)\n"
+    );
+    // In Japanese.
+    let out = env
+        .cmd()
+        .env("LANG", "ja_JP.UTF-8")
+        .args([
+            "badge",
+            "add",
+            "AZ-900",
+            "--key",
+            "az-900",
+            "--issuer",
+            "microsoft",
+            "--earned",
+            "2026-06-01",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "az-900 (AZ-900) を追加しました\n\
+         --expires がないので az-900 は無期限としました。Microsoft の認定は通常 1年 有効です: sukima badge edit az-900 --expires 2027-06-01\n"
+    );
+}

@@ -273,6 +273,28 @@ fn concrete(example: &str, dir: &Path) -> Option<Vec<String>> {
             vec!["add".into(), "30m #aws-saa".into()]
         }
         "sukima undo" => vec!["undo".into()],
+        // Redo needs an undo before it: tests/cli/session.rs runs the pair.
+        "sukima redo" => return None,
+        "sukima session list [--json]" => ["session", "list", "--json"].map(String::from).to_vec(),
+        "sukima session done S [--minutes N]" => ["session", "done", "next", "--minutes", "20"]
+            .map(String::from)
+            .to_vec(),
+        "sukima session skip S" => ["session", "skip", "next"].map(String::from).to_vec(),
+        "sukima session move S --to WHEN [--anyway]" => {
+            ["session", "move", "next", "--to", "tomorrow 19:00"]
+                .map(String::from)
+                .to_vec()
+        }
+        // The demo's pinned session, the day after README_NOW.
+        "sukima session unpin S" => ["session", "unpin", "2026-12-06T20:00"]
+            .map(String::from)
+            .to_vec(),
+        "sukima log edit ID [--badge K] [--date D] [--start HH:MM] [--minutes N] [--note T]" => {
+            ["log", "edit", "1", "--minutes", "45", "--note", "chapter 3"]
+                .map(String::from)
+                .to_vec()
+        }
+        "sukima log rm ID" => ["log", "rm", "1"].map(String::from).to_vec(),
         "sukima agenda" => vec!["agenda".into()],
         "sukima agenda --days 30" | "sukima agenda [--days N]" => {
             vec!["agenda".into(), "--days".into(), "30".into()]

@@ -228,6 +228,49 @@ fn a_person_imports_a_credly_profile_by_name() {
 }
 
 #[test]
+fn a_person_studies_skips_and_the_plan_follows_with_undo_and_redo() {
+    if !crate::common::tmux_ready() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let tmux = start_demo(home.path(), "");
+    let screen = tmux.wait_for(&["── Next", "c done  s skip  m move  p pin"]);
+    // The first session of the day is the selected one: study it with c, Enter.
+    assert!(screen.contains("── Today · 30m"), "{screen}");
+    tmux.send(&["c"]);
+    tmux.wait_for(&["how long?", "→ log 30m at Thu 2026-11-26 12:15"]);
+    tmux.send(&["Enter"]);
+    let screen = tmux.wait_for(&["✓ studied 30m on cp4d-admin at Thu 2026-11-26 12:15"]);
+    assert!(
+        screen.contains("── Today · 0m planned · 30m studied"),
+        "{screen}"
+    );
+    assert!(screen.contains("✓IBM Cloud Pak for Data"), "{screen}");
+    // Skip tomorrow's first session: the plan moves the work elsewhere.
+    tmux.send(&["3"]);
+    tmux.wait_for(&["── Agenda", "c done"]);
+    let before = tmux.screen();
+    tmux.send(&["s"]);
+    let after = tmux.wait_for(&["✓ skipped cp4d-admin Fri 2026-11-27 07:10-07:40"]);
+    assert_ne!(
+        before.lines().find(|l| l.contains("07:10-07:40")),
+        after.lines().find(|l| l.contains("07:10-07:40")),
+        "the plan moved:\n{before}\n{after}"
+    );
+    // Undo brings the session back, redo skips it again.
+    tmux.send(&["u"]);
+    tmux.wait_for(&["✓ undid: skip cp4d-admin at 2026-11-27T07:10"]);
+    tmux.send(&["U"]);
+    tmux.wait_for(&["✓ redid: skip cp4d-admin at 2026-11-27T07:10"]);
+    // The study is in the log.
+    tmux.send(&["6"]);
+    let screen = tmux.wait_for(&["── Study log · 30 entries", "12:15-12:45"]);
+    assert!(screen.contains("this week 2h25m"), "{screen}");
+    tmux.send(&["q"]);
+    tmux.wait_for(&["sukima exited with 0"]);
+}
+
+#[test]
 fn a_person_closes_a_deal_and_takes_it_back() {
     if !crate::common::tmux_ready() {
         return;

@@ -15,6 +15,7 @@ fn in_view(mut app: App, v: View) -> App {
         View::Plan => sukima::tui::action::Action::ViewPlan,
         View::Calendar => sukima::tui::action::Action::ViewCalendar,
         View::Spare => sukima::tui::action::Action::ViewSpare,
+        View::Log => sukima::tui::action::Action::ViewLog,
     }));
     app
 }
@@ -26,6 +27,7 @@ fn name(v: View) -> &'static str {
         View::Plan => "plan",
         View::Calendar => "calendar",
         View::Spare => "spare",
+        View::Log => "log",
     }
 }
 

@@ -150,6 +150,7 @@ fn views_stay_inside(make: fn() -> App) {
                     View::Plan => views::plan::render(&app, area, &mut buf),
                     View::Calendar => views::calendar::render(&app, area, &mut buf),
                     View::Spare => views::spare::render(&app, area, &mut buf),
+                    View::Log => views::log::render(&app, area, &mut buf),
                 }));
                 if r.is_err() {
                     problems.push(format!("{v:?} {w}x{h}: panicked"));

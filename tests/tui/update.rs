@@ -108,13 +108,14 @@ fn number_keys_tab_and_shift_tab_switch_views() {
         ('3', View::Plan),
         ('4', View::Calendar),
         ('5', View::Spare),
+        ('6', View::Log),
         ('1', View::Today),
     ] {
         app.update(ch(c));
         assert_eq!(app.view, v);
     }
     let mut seen = Vec::new();
-    for _ in 0..5 {
+    for _ in 0..6 {
         app.update(key(KeyCode::Tab));
         seen.push(app.view);
     }
@@ -125,6 +126,7 @@ fn number_keys_tab_and_shift_tab_switch_views() {
             View::Plan,
             View::Calendar,
             View::Spare,
+            View::Log,
             View::Today
         ]
     );
@@ -132,9 +134,9 @@ fn number_keys_tab_and_shift_tab_switch_views() {
         KeyCode::BackTab,
         KeyModifiers::SHIFT,
     )));
-    assert_eq!(app.view, View::Spare);
+    assert_eq!(app.view, View::Log);
     app.update(key(KeyCode::BackTab));
-    assert_eq!(app.view, View::Calendar);
+    assert_eq!(app.view, View::Spare);
 }
 
 #[test]
@@ -657,12 +659,35 @@ fn badge_form_errors_show_inline_and_keep_it_open() {
     app.update(ctrl('s'));
     assert!(app.popup.is_none());
     assert!(badge(&app, "something-else").is_some());
-    // Esc cancels without writing.
+    // Esc on a changed form asks first; any key but y goes back to it.
     app.update(ch('n'));
     type_text(&mut app, "Never saved");
     app.update(key(KeyCode::Esc));
+    assert!(
+        matches!(app.popup, Some(Popup::BadgeForm(_))),
+        "asked first"
+    );
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("Throw away the changes"), "{text}");
+    app.update(ch('x'));
+    assert_eq!(form(&app).fields[0].input.text(), "Never saved", "kept");
+    app.update(key(KeyCode::Esc));
+    app.update(ch('y'));
     assert!(app.popup.is_none());
     assert!(badge(&app, "never-saved").is_none());
+    // Ctrl-C asks too, and yes quits.
+    app.update(ch('n'));
+    type_text(&mut app, "Half typed");
+    app.update(ctrl('c'));
+    assert!(!app.quit, "asked first");
+    app.update(ch('y'));
+    assert!(app.quit);
+    // An untouched form closes at once.
+    let mut app = demo_app();
+    app.update(ch('2'));
+    app.update(ch('n'));
+    app.update(key(KeyCode::Esc));
+    assert!(app.popup.is_none());
 }
 
 #[test]

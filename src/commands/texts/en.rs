@@ -191,12 +191,40 @@ impl CommandTexts for En {
         }
     }
 
-    fn log_headers(&self) -> [&'static str; 5] {
-        ["DATE", "START", "TIME", "BADGE", "NOTE"]
+    fn log_headers(&self) -> [&'static str; 6] {
+        ["ID", "DATE", "START", "TIME", "BADGE", "NOTE"]
+    }
+
+    fn session_headers(&self) -> [&'static str; 5] {
+        ["START", "END", "TIME", "BADGE", "STATE"]
+    }
+
+    fn session_state(&self, pinned: bool, overdue: bool, conflict: bool) -> &'static str {
+        match (pinned, overdue, conflict) {
+            (_, true, _) => "passed: did you study? (session done / unpin)",
+            (true, _, true) => "pinned, a conflict",
+            (true, _, false) => "pinned",
+            (false, ..) => "planned",
+        }
+    }
+
+    fn no_sessions_listed(&self) -> &'static str {
+        "No sessions: nothing is planned (see `sukima plan`)."
+    }
+
+    fn not_pinned(&self, badge: &str, start: chrono::NaiveDateTime) -> String {
+        format!(
+            "{badge} {} is not pinned: the planner placed it (skip or move it instead)",
+            crate::domain::dates::ymd_hm(start)
+        )
     }
 
     fn log_total(&self, entries: usize, total: u32) -> String {
-        format!("{entries} entries, {} in all", format_minutes(total))
+        format!(
+            "{}, {} in all",
+            counted(entries, "entry", "entries"),
+            format_minutes(total)
+        )
     }
 
     fn exported(&self, c: Counts, file: &str) -> String {
@@ -206,6 +234,24 @@ impl CommandTexts for En {
             counted(c.windows, "window", "windows"),
             counted(c.log, "log entry", "log entries"),
             counted(c.pinned, "pinned session", "pinned sessions")
+        )
+    }
+
+    fn assumed_no_expiry(
+        &self,
+        key: &str,
+        issuer: &str,
+        validity_days: u32,
+        would_expire: chrono::NaiveDate,
+    ) -> String {
+        let lasts = match super::validity_years(validity_days) {
+            Some(1) => "1 year".to_string(),
+            Some(y) => format!("{y} years"),
+            None => format!("{validity_days} days"),
+        };
+        format!(
+            "no --expires: {key} never expires; {issuer} certifications usually last {lasts}: \
+             sukima badge edit {key} --expires {would_expire}"
         )
     }
 }

@@ -177,8 +177,32 @@ impl CommandTexts for Ja {
         }
     }
 
-    fn log_headers(&self) -> [&'static str; 5] {
-        ["日付", "開始", "時間", "バッジ", "メモ"]
+    fn log_headers(&self) -> [&'static str; 6] {
+        ["ID", "日付", "開始", "時間", "バッジ", "メモ"]
+    }
+
+    fn session_headers(&self) -> [&'static str; 5] {
+        ["開始", "終了", "時間", "バッジ", "状態"]
+    }
+
+    fn session_state(&self, pinned: bool, overdue: bool, conflict: bool) -> &'static str {
+        match (pinned, overdue, conflict) {
+            (_, true, _) => "過ぎました: 学習しましたか？ (session done / unpin)",
+            (true, _, true) => "固定・競合",
+            (true, _, false) => "固定",
+            (false, ..) => "計画",
+        }
+    }
+
+    fn no_sessions_listed(&self) -> &'static str {
+        "セッションはありません: 何も計画されていません (`sukima plan`)。"
+    }
+
+    fn not_pinned(&self, badge: &str, start: chrono::NaiveDateTime) -> String {
+        format!(
+            "{badge} {} は固定されていません: プランナーが置いたものです (スキップか移動をしてください)",
+            crate::domain::dates::ymd_hm(start)
+        )
     }
 
     fn log_total(&self, entries: usize, total: u32) -> String {
@@ -189,6 +213,23 @@ impl CommandTexts for Ja {
         format!(
             "{file} に書き出しました: バッジ {}件、時間枠 {}件、記録 {}件、固定セッション {}件",
             c.badges, c.windows, c.log, c.pinned
+        )
+    }
+
+    fn assumed_no_expiry(
+        &self,
+        key: &str,
+        issuer: &str,
+        validity_days: u32,
+        would_expire: chrono::NaiveDate,
+    ) -> String {
+        let lasts = match super::validity_years(validity_days) {
+            Some(y) => format!("{y}年"),
+            None => format!("{validity_days}日"),
+        };
+        format!(
+            "--expires がないので {key} は無期限としました。{issuer} の認定は通常 {lasts} 有効です: \
+             sukima badge edit {key} --expires {would_expire}"
         )
     }
 }

@@ -6,11 +6,12 @@ mod imports;
 use super::{DealTexts, En, Texts};
 use crate::config::Language;
 use crate::domain::badge::Badge;
-use crate::domain::change::{CalendarImport, ChangeError, Done, Label};
-use crate::domain::dates::month_day;
+use crate::domain::change::{CalendarImport, ChangeError, Done, Label, MoveWarning};
+use crate::domain::dates::{month_day, ymd_hm};
 use crate::domain::duration::format_minutes;
 use crate::domain::plan::{Outcome, Risk};
 use crate::domain::quick_add::{Intent, ParseError};
+use crate::domain::session::LookupError;
 use crate::domain::status::Band;
 use crate::domain::status::{Status, countdown_days};
 use crate::domain::validation::BadgeError;
@@ -241,6 +242,52 @@ impl Texts for En {
             }
             Done::CalendarImported(r) => imports::calendar_report(r),
             Done::Undone(label) => format!("undid: {}", self.label(label)),
+            Done::Redone(label) => format!("redid: {}", self.label(label)),
+            Done::SessionDone {
+                badge,
+                start,
+                minutes,
+                ..
+            } => format!(
+                "studied {} on {badge} at {}",
+                format_minutes(*minutes),
+                start.format("%a %Y-%m-%d %H:%M")
+            ),
+            Done::SessionSkipped { badge, start, end } => format!(
+                "skipped {badge} {}-{}: that time is blocked and the work moves elsewhere",
+                start.format("%a %Y-%m-%d %H:%M"),
+                end.format("%H:%M")
+            ),
+            Done::SessionMoved {
+                badge,
+                from,
+                to,
+                warning,
+            } => {
+                let warn = warning
+                    .as_ref()
+                    .map(|w| format!(" (a conflict: {})", self.move_warning(w)))
+                    .unwrap_or_default();
+                format!(
+                    "moved {badge} from {} to {}, pinned{warn}",
+                    from.format("%a %Y-%m-%d %H:%M"),
+                    to.format("%a %Y-%m-%d %H:%M")
+                )
+            }
+            Done::SessionNotDone { badge, start } => format!(
+                "not studied: {badge} {} is off the pins",
+                start.format("%a %Y-%m-%d %H:%M")
+            ),
+            Done::LogEdited { id } => format!("updated log entry {id}"),
+            Done::LogDeleted {
+                id,
+                badge,
+                date,
+                minutes,
+            } => format!(
+                "deleted log entry {id} ({date} {} on {badge})",
+                format_minutes(*minutes)
+            ),
             Done::StepAdded { key, number, title } => {
                 format!("added step {number} to {key}: {title}")
             }
@@ -385,6 +432,22 @@ impl Texts for En {
                 counted(c.log, "log entry", "log entries")
             ),
             ChangeError::NothingToUndo => "nothing to undo".into(),
+            ChangeError::NothingToRedo => "nothing to redo (only what undo took back)".into(),
+            ChangeError::BadMinutes { minutes } => format!(
+                "{minutes} minutes is not a session's length: give 1 to 1440 minutes, like --minutes 30"
+            ),
+            ChangeError::NoSession(e) => self.lookup_error(e),
+            ChangeError::MoveRefused { to, why } => format!(
+                "{}: {}: pick another time, or add --anyway to pin it there as a conflict",
+                ymd_hm(*to),
+                self.move_warning(why)
+            ),
+            ChangeError::UnknownLog { id } => {
+                format!("no log entry has the id {id}: see `sukima log --json`")
+            }
+            ChangeError::LogInFuture { date } => {
+                format!("{date} is after today: study is logged on the day it was done")
+            }
             ChangeError::UnknownPrerequisite { of, key, close } => {
                 format!("--after of '{of}': {}", unknown(key, close))
             }
@@ -441,6 +504,40 @@ impl Texts for En {
 
     fn undo_hint(&self) -> &'static str {
         " (`sukima undo` brings them back)"
+    }
+
+    fn move_warning(&self, w: &MoveWarning) -> String {
+        match w {
+            MoveWarning::Past => "that time has passed".into(),
+            MoveWarning::Blackout(label) if label.is_empty() => "that day is a blackout".into(),
+            MoveWarning::Blackout(label) => format!("that day is a blackout ({label})"),
+            MoveWarning::Busy => "that time is busy".into(),
+        }
+    }
+
+    fn lookup_error(&self, e: &LookupError) -> String {
+        match e {
+            LookupError::NotAName(text) => format!(
+                "'{text}' names no session: write next, or its start like 2027-01-14T07:40 (see `sukima session list`)"
+            ),
+            LookupError::NoneAt { at, next: Some(n) } if n.date() == at.date() => format!(
+                "no session starts at {}; the next is {}",
+                ymd_hm(*at),
+                n.format("%H:%M")
+            ),
+            LookupError::NoneAt { at, next: Some(n) } => format!(
+                "no session starts at {}; the next is {}",
+                ymd_hm(*at),
+                ymd_hm(*n)
+            ),
+            LookupError::NoneAt { at, next: None } => format!(
+                "no session starts at {}, nor later (see `sukima session list`)",
+                ymd_hm(*at)
+            ),
+            LookupError::NoSessions => {
+                "no session to act on: nothing is planned (see `sukima plan`)".into()
+            }
+        }
     }
 
     fn nothing_to_change(&self, key: &str) -> String {

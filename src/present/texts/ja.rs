@@ -6,10 +6,11 @@ mod imports;
 use super::{DealTexts, Ja, Texts};
 use crate::config::Language;
 use crate::domain::badge::Badge;
-use crate::domain::change::{CalendarImport, ChangeError, Done, Label};
-use crate::domain::dates::month_day;
+use crate::domain::change::{CalendarImport, ChangeError, Done, Label, MoveWarning};
+use crate::domain::dates::{month_day, ymd_hm};
 use crate::domain::plan::{Outcome, Risk};
 use crate::domain::quick_add::{Intent, ParseError, ParseErrorKind};
+use crate::domain::session::LookupError;
 use crate::domain::status::{Band, Status, countdown_days};
 use crate::domain::validation::BadgeError;
 use crate::domain::work::Idle;
@@ -299,6 +300,52 @@ impl Texts for Ja {
             }
             Done::CalendarImported(r) => imports::calendar_report(r),
             Done::Undone(label) => format!("元に戻しました: {}", self.label(label)),
+            Done::Redone(label) => format!("やり直しました: {}", self.label(label)),
+            Done::SessionDone {
+                badge,
+                start,
+                minutes,
+                ..
+            } => format!(
+                "{badge} を {} 学習しました ({})",
+                self.minutes(*minutes),
+                self.weekday_date_time(*start)
+            ),
+            Done::SessionSkipped { badge, start, end } => format!(
+                "{badge} の {}-{} をスキップしました: その時間はふさがり、学習は別の時間に移ります",
+                self.weekday_date_time(*start),
+                end.format("%H:%M")
+            ),
+            Done::SessionMoved {
+                badge,
+                from,
+                to,
+                warning,
+            } => {
+                let warn = warning
+                    .as_ref()
+                    .map(|w| format!(" (競合: {})", self.move_warning(w)))
+                    .unwrap_or_default();
+                format!(
+                    "{badge} を {} から {} に移して固定しました{warn}",
+                    self.weekday_date_time(*from),
+                    self.weekday_date_time(*to)
+                )
+            }
+            Done::SessionNotDone { badge, start } => format!(
+                "{badge} の {} は学習しなかったので、固定から外しました",
+                self.weekday_date_time(*start)
+            ),
+            Done::LogEdited { id } => format!("記録 {id} を更新しました"),
+            Done::LogDeleted {
+                id,
+                badge,
+                date,
+                minutes,
+            } => format!(
+                "記録 {id} ({date} {badge} {}) を削除しました",
+                self.minutes(*minutes)
+            ),
             Done::StepAdded { key, number, title } => {
                 format!("{key} にステップ {number} を追加しました: {title}")
             }
@@ -376,6 +423,16 @@ impl Texts for Ja {
             Label::ImportCalendar(s) => format!("カレンダー {s} の取り込み"),
             Label::Import(what) => format!("{what} の取り込み"),
             Label::SetPriority { keys, to } => format!("{keys} の優先度 {to} への変更"),
+            Label::Done {
+                duration,
+                badge,
+                at,
+            } => format!("{badge} の {duration} の学習 ({at})"),
+            Label::Skip { badge, at } => format!("{badge} のスキップ ({at})"),
+            Label::Move { badge, from, to } => format!("{badge} の移動 ({from} → {to})"),
+            Label::NotDone { badge, at } => format!("{badge} の未学習 ({at})"),
+            Label::EditLog(id) => format!("記録 {id} の編集"),
+            Label::DeleteLog(id) => format!("記録 {id} の削除"),
             Label::AddStep(k) => format!("{k} へのステップの追加"),
             Label::EditStep { key, number } => format!("{key} のステップ {number} の編集"),
             Label::MoveStep { key, number } => format!("{key} のステップ {number} の移動"),
@@ -478,6 +535,24 @@ impl Texts for Ja {
                 c.badges, c.windows, c.log
             ),
             ChangeError::NothingToUndo => "元に戻す変更はありません".into(),
+            ChangeError::NothingToRedo => {
+                "やり直す変更はありません (元に戻した変更だけをやり直せます)".into()
+            }
+            ChangeError::BadMinutes { minutes } => format!(
+                "{minutes}分はセッションの長さになりません: 1〜1440分を指定してください (--minutes 30 など)"
+            ),
+            ChangeError::NoSession(e) => self.lookup_error(e),
+            ChangeError::MoveRefused { to, why } => format!(
+                "{}: {}: 別の時間にするか、--anyway を付けて競合として固定してください",
+                ymd_hm(*to),
+                self.move_warning(why)
+            ),
+            ChangeError::UnknownLog { id } => {
+                format!("ID {id} の記録はありません: `sukima log --json` で確認してください")
+            }
+            ChangeError::LogInFuture { date } => {
+                format!("{date} は今日より後です: 学習はした日に記録します")
+            }
             ChangeError::UnknownPrerequisite { of, key, close } => {
                 format!("'{of}' の --after: {}", unknown(key, close))
             }
@@ -545,6 +620,40 @@ impl Texts for Ja {
 
     fn undo_hint(&self) -> &'static str {
         " (`sukima undo` で元に戻せます)"
+    }
+
+    fn move_warning(&self, w: &MoveWarning) -> String {
+        match w {
+            MoveWarning::Past => "その時間は過ぎています".into(),
+            MoveWarning::Blackout(label) if label.is_empty() => "その日は休みです".into(),
+            MoveWarning::Blackout(label) => format!("その日は休みです ({label})"),
+            MoveWarning::Busy => "その時間は予定があります".into(),
+        }
+    }
+
+    fn lookup_error(&self, e: &LookupError) -> String {
+        match e {
+            LookupError::NotAName(text) => format!(
+                "'{text}' に当たるセッションはありません: next か、2027-01-14T07:40 のような開始時刻で指定してください (`sukima session list`)"
+            ),
+            LookupError::NoneAt { at, next: Some(n) } if n.date() == at.date() => format!(
+                "{} に始まるセッションはありません。次は {} です",
+                ymd_hm(*at),
+                n.format("%H:%M")
+            ),
+            LookupError::NoneAt { at, next: Some(n) } => format!(
+                "{} に始まるセッションはありません。次は {} です",
+                ymd_hm(*at),
+                ymd_hm(*n)
+            ),
+            LookupError::NoneAt { at, next: None } => format!(
+                "{} 以降に始まるセッションはありません (`sukima session list`)",
+                ymd_hm(*at)
+            ),
+            LookupError::NoSessions => {
+                "セッションがありません: 何も計画されていません (`sukima plan`)".into()
+            }
+        }
     }
 
     fn nothing_to_change(&self, key: &str) -> String {

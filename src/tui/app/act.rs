@@ -35,6 +35,20 @@ impl App {
                 self.popup = Some(Popup::QuickAdd(QuickAdd::new(self.history.len())));
                 self.popup_changed();
             }
+            Action::Redo => self.redo(),
+            Action::ViewLog => {
+                self.view = View::Log;
+                self.load_log();
+            }
+            Action::Done | Action::Skip | Action::Move => self.act_on_session(action),
+            Action::Open if self.view == View::Badges => self.open_selected(),
+            Action::Open => self.act_on_session(action),
+            Action::ReverseSort => {
+                self.badges.reverse = !self.badges.reverse;
+                self.refresh_rows();
+                let by = self.texts.sort_name(self.badges.sort);
+                self.say(self.texts.sort_reversed(by, self.badges.reverse));
+            }
             Action::Undo => {
                 if !self.undo_config() {
                     let t = self.texts;
@@ -55,8 +69,14 @@ impl App {
                 }
             }
             Action::ApplyFix => self.apply_fix(),
-            Action::NextView => self.view = self.view.next(),
-            Action::PrevView => self.view = self.view.prev(),
+            Action::NextView => {
+                self.view = self.view.next();
+                self.load_log_if_shown();
+            }
+            Action::PrevView => {
+                self.view = self.view.prev();
+                self.load_log_if_shown();
+            }
             Action::ViewToday => self.view = View::Today,
             Action::ViewBadges => self.view = View::Badges,
             Action::ViewPlan => self.view = View::Plan,
@@ -115,7 +135,6 @@ impl App {
             Action::Deals => self.open_deals(),
             Action::CloseDeal => {}
             Action::StepDone => self.step_done(),
-            Action::Open => self.open_selected(),
             Action::ToggleDetail => self.badges.detail = !self.badges.detail,
             Action::ToggleArchived => {
                 self.badges.show_archived = !self.badges.show_archived;
@@ -156,9 +175,20 @@ impl App {
             View::Badges => {
                 self.badges.selected = step(self.badges.selected, self.badges.rows.len())
             }
-            View::Plan | View::Today => {
+            View::Plan => {
                 let len = self.data.plan.sessions.len();
                 self.plan.selected = step(self.plan.selected, len);
+            }
+            View::Today => self.today.selected = step(self.today.selected, self.today_len()),
+            View::Log => {
+                if delta > 0 {
+                    let target = self
+                        .log
+                        .selected
+                        .saturating_add(delta.unsigned_abs() as usize);
+                    self.reach_log(target);
+                }
+                self.log.selected = step(self.log.selected, self.log.entries.len());
             }
             View::Spare => self.spare.selected = step(self.spare.selected, self.spare_len()),
             View::Calendar => {
@@ -243,6 +273,10 @@ impl App {
                     self.popup_changed();
                 }
             }
+            View::Today | View::Plan if action == Action::Select => {
+                self.act_on_session(Action::Select);
+            }
+            View::Log => self.edit_log_entry(),
             View::Calendar if action == Action::Select => {
                 self.view = View::Plan;
                 let day = self.calendar.selected;
@@ -270,6 +304,14 @@ impl App {
                     });
                 }
             }
+            View::Spare if self.selected_busy_source().is_some() => {
+                if let Some((source, events, _, _)) = self.selected_busy_source() {
+                    self.popup = Some(Popup::Confirm {
+                        text: self.texts.confirm_delete_calendar(source, *events),
+                        then: Confirmed::DeleteBusy(source.clone()),
+                    });
+                }
+            }
             View::Spare => {
                 if let Some(w) = self.data.windows.get(self.spare.selected) {
                     self.popup = Some(Popup::Confirm {
@@ -280,6 +322,7 @@ impl App {
                     });
                 }
             }
+            View::Log => self.delete_log_entry(),
             _ => {}
         }
     }
@@ -299,16 +342,16 @@ impl App {
         }
     }
 
-    /// The session under the cursor in the Plan view (or the next one in Today).
-    pub fn selected_session(&self) -> Option<&crate::domain::plan::Session> {
-        match self.view {
-            View::Today => self.data.next_session(),
-            _ => self.data.plan.sessions.get(self.plan.selected),
+    /// Shows the log when the Log view comes up.
+    fn load_log_if_shown(&mut self) {
+        if self.view == View::Log {
+            self.load_log();
         }
     }
 
     fn pin_selected(&mut self) {
         let Some(s) = self.selected_session().cloned() else {
+            self.fail(self.texts.no_session_selected());
             return;
         };
         let r = if s.pinned {

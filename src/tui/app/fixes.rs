@@ -1,5 +1,9 @@
 //! The fixes of a badge at risk, applied from the planner: a window or a priority change
-//! through `changes`, or the daily cap in `config.toml`, which `u` can take back.
+//! through `changes`, or the daily cap in `config.toml`, which `u` can take back and `U`
+//! apply again. The cap lives in the config file, not in the undo journal, so it joins
+//! the journal's undo and redo only at the top: `u` takes it back while no database change
+//! came after it, and `U` applies it again while nothing was changed, undone or redone
+//! since (after that, `U` redoes the journal's changes only).
 
 use super::App;
 use crate::changes;
@@ -12,6 +16,13 @@ pub(super) struct ConfigUndo {
     config: Config,
     file: Option<(std::path::PathBuf, Option<String>)>,
     journal_top: Option<i64>,
+}
+
+/// A daily-cap fix taken back, to apply again: the cap, and the journal's undo and redo
+/// tops when it was taken back (any change to either since makes it stale).
+pub(super) struct ConfigRedo {
+    minutes: u32,
+    marks: (Option<i64>, Option<i64>),
 }
 
 impl App {
@@ -69,6 +80,7 @@ impl App {
             Some((path, before))
         };
         self.config.planner.daily_cap = crate::config::Minutes(minutes);
+        self.config_redo = None;
         self.config_undo = Some(ConfigUndo {
             config: old,
             file,
@@ -99,9 +111,34 @@ impl App {
             }
         }
         let cap = crate::domain::format_minutes(u.config.planner.daily_cap.0);
+        let undone = self.config.planner.daily_cap.0;
         self.config = u.config;
+        self.config_redo = Some(ConfigRedo {
+            minutes: undone,
+            marks: self.journal_marks(),
+        });
         self.reload();
         self.say(self.texts.daily_cap_undone(&cap));
+        true
+    }
+
+    /// The journal's undo and redo tops.
+    fn journal_marks(&self) -> (Option<i64>, Option<i64>) {
+        (
+            self.store.last_action_id().ok().flatten(),
+            self.store.next_redo_id().ok().flatten(),
+        )
+    }
+
+    /// Applies again the daily-cap fix `u` just took back, if nothing happened since.
+    pub(super) fn redo_config(&mut self) -> bool {
+        let Some(r) = self.config_redo.take() else {
+            return false;
+        };
+        if r.marks != self.journal_marks() {
+            return false;
+        }
+        self.set_daily_cap(r.minutes);
         true
     }
 }

@@ -31,7 +31,14 @@ impl App {
         }
         let areas = layout::areas(self.size);
         if let Some(v) = layout::tab_at(&areas, m.column, m.row, self.texts) {
-            self.view = v;
+            self.act(match v {
+                View::Today => crate::tui::action::Action::ViewToday,
+                View::Badges => crate::tui::action::Action::ViewBadges,
+                View::Plan => crate::tui::action::Action::ViewPlan,
+                View::Calendar => crate::tui::action::Action::ViewCalendar,
+                View::Spare => crate::tui::action::Action::ViewSpare,
+                View::Log => crate::tui::action::Action::ViewLog,
+            });
             return;
         }
         if let Some(row) = crate::tui::views::row_at(self, &areas, m.column, m.row) {
@@ -43,6 +50,7 @@ impl App {
                     self.plan.selected = row.min(self.data.plan.sessions.len().saturating_sub(1))
                 }
                 View::Spare => self.spare.selected = row.min(self.spare_len().saturating_sub(1)),
+                View::Log => self.log.selected = row.min(self.log.entries.len().saturating_sub(1)),
                 View::Calendar => {}
                 View::Today => {}
             }

@@ -43,10 +43,12 @@ impl App {
         } else {
             Vec::new()
         };
+        let view_action = self.keymap.action(self.view, Key::of(&key));
         let ctx = PopupCtx {
             badges: &badges,
             history: &self.history,
             help_max,
+            view_action,
         };
         match popup.on_key(action, &key, &ctx) {
             PopupEvent::Consumed => {}
@@ -67,6 +69,9 @@ impl App {
                 let r = match then {
                     Confirmed::DeleteBadge(k) => changes::remove_badge(&mut self.store, &k),
                     Confirmed::DeleteWindow(id) => changes::remove_window(&mut self.store, id),
+                    Confirmed::DeleteBusy(source) => {
+                        changes::remove_busy_source(&mut self.store, &source)
+                    }
                 };
                 let t = self.texts;
                 self.after(r.map(|d| t.done(&d)));
@@ -82,6 +87,10 @@ impl App {
                 self.refresh_rows();
             }
             PopupEvent::Quit => self.quit = true,
+            PopupEvent::Act(action) => {
+                self.popup = None;
+                self.act(action);
+            }
         }
     }
 
@@ -97,39 +106,16 @@ impl App {
     pub(super) fn popup_changed(&mut self) {
         let badges: Vec<_> = self.data.badges.iter().map(|b| b.badge.clone()).collect();
         let now = self.now;
-        match self.popup.as_mut() {
-            Some(Popup::QuickAdd(q)) => {
-                let text = q.input.text();
-                q.error_span = None;
-                q.preview = if text.trim().is_empty() {
-                    None
-                } else {
-                    Some(match quick_add::parse(&text, now, &badges) {
-                        Ok(i) => {
-                            // Said before Enter: a pin that writing it would refuse.
-                            let clash = match &i {
-                                quick_add::Intent::Pin(p) => p.clash(&self.data.pinned).map(|o| {
-                                    self.texts.change_error(&changes::ChangeError::PinClash {
-                                        start: p.start,
-                                        other_badge: o.badge.clone(),
-                                        other_start: o.start,
-                                        other_end: o.end(),
-                                    })
-                                }),
-                                _ => None,
-                            };
-                            match clash {
-                                Some(why) => Err(why),
-                                None => Ok(self.texts.intent(&i, &badges, now.date(), true)),
-                            }
-                        }
-                        Err(e) => {
-                            q.error_span = e.span.clone();
-                            Err(self.texts.parse_error(&e))
-                        }
-                    })
-                };
+        if let Some(Popup::QuickAdd(q)) = self.popup.as_ref() {
+            let text = q.input.text();
+            let (preview, span) = self.quick_add_preview(&text, &badges);
+            if let Some(Popup::QuickAdd(q)) = self.popup.as_mut() {
+                q.preview = preview;
+                q.error_span = span;
             }
+            return;
+        }
+        match self.popup.as_mut() {
             Some(Popup::Prompt(p))
                 if matches!(
                     p.purpose,
@@ -150,6 +136,23 @@ impl App {
                         })
                 });
             }
+            Some(Popup::Prompt(p)) => {
+                let text = p.input.text();
+                let purpose = p.purpose.clone();
+                let preview = match &purpose {
+                    PromptPurpose::Done(s) => Some(self.done_preview(s, &text)),
+                    PromptPurpose::Move(s) if text.trim().is_empty() => None,
+                    PromptPurpose::Move(s) => Some(self.move_target(s, &text).map(|(to, w)| {
+                        self.texts
+                            .move_preview(&self.texts.weekday_date_time(to.start), w.as_deref())
+                    })),
+                    PromptPurpose::LogEdit(id) => Some(self.log_line_preview(&text, Some(*id))),
+                    _ => None,
+                };
+                if let Some(Popup::Prompt(p)) = self.popup.as_mut() {
+                    p.preview = preview;
+                }
+            }
             // Pasted text filters and validates as typed text does.
             Some(Popup::Filter(input)) => {
                 self.badges.filter = input.text();
@@ -158,6 +161,50 @@ impl App {
             }
             Some(Popup::BadgeForm(form)) => form.validate(&self.config, &self.data, self.texts),
             _ => {}
+        }
+    }
+
+    /// The quick-add line's preview and the span its error is about.
+    fn quick_add_preview(
+        &self,
+        text: &str,
+        badges: &[Badge],
+    ) -> (
+        Option<Result<String, String>>,
+        Option<std::ops::Range<usize>>,
+    ) {
+        let now = self.now;
+        if text.trim().is_empty() {
+            return (None, None);
+        }
+        match quick_add::parse(text, now, badges) {
+            Ok(i) => {
+                // Said before Enter: a pin that writing it would refuse.
+                let clash = match &i {
+                    quick_add::Intent::Pin(p) => p.clash(&self.data.pinned).map(|o| {
+                        self.texts.change_error(&changes::ChangeError::PinClash {
+                            start: p.start,
+                            other_badge: o.badge.clone(),
+                            other_start: o.start,
+                            other_end: o.end(),
+                        })
+                    }),
+                    _ => None,
+                };
+                // Said before Enter too: study that overlaps study logged.
+                let overlap = match &i {
+                    quick_add::Intent::Log(e) => self.overlap_text(e),
+                    _ => None,
+                };
+                let shown = self.texts.intent(&i, badges, now.date(), true);
+                let preview = match (clash, overlap) {
+                    (Some(why), _) => Err(why),
+                    (None, Some(w)) => Ok(format!("{shown} {w}")),
+                    (None, None) => Ok(shown),
+                };
+                (Some(preview), None)
+            }
+            Err(e) => (Some(Err(self.texts.parse_error(&e))), e.span.clone()),
         }
     }
 
@@ -196,6 +243,17 @@ impl App {
         };
         let text = p.input.text();
         let purpose = p.purpose.clone();
+        match &purpose {
+            PromptPurpose::Done(_) | PromptPurpose::Move(_) => {
+                self.submit_session_prompt(&purpose, &text);
+                return;
+            }
+            PromptPurpose::LogEdit(id) => {
+                self.submit_log_edit(*id, &text);
+                return;
+            }
+            _ => {}
+        }
         let r = match purpose {
             PromptPurpose::Renew(key) => crate::domain::dates::parse_date_or_period(&text)
                 .map_err(anyhow::Error::from)
@@ -239,6 +297,7 @@ impl App {
                     Err(e) => Err(e.into()),
                 }
             }
+            PromptPurpose::Done(_) | PromptPurpose::Move(_) | PromptPurpose::LogEdit(_) => return,
         };
         match r {
             Ok(msg) => {

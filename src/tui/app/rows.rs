@@ -2,6 +2,7 @@
 //! range, and the log entries of the month the calendar shows.
 
 use super::{App, SortBy};
+use crate::domain::status::Status;
 use crate::text::fold;
 
 impl App {
@@ -18,7 +19,20 @@ impl App {
             .filter(|(_, b)| {
                 filter.is_empty()
                     || filter.split_whitespace().all(|w| {
-                        fold(&b.badge.name).contains(w)
+                        // `#aws`: a key; a status word (`expiring`, `失効間近`,
+                        // `at-risk`); else the name, key, issuer or a tag.
+                        if let Some(k) = w.strip_prefix('#') {
+                            return b.badge.key.starts_with(k);
+                        }
+                        let status = Status::parse(w) == Some(b.status)
+                            || (w == "at-risk" || w == "risk")
+                                && self.data.outcome(&b.badge.key).is_some_and(|o| o.at_risk)
+                            || fold(&self.texts.status_label(&b.badge, b.status, today))
+                                .split_whitespace()
+                                .next()
+                                .is_some_and(|word| word == w);
+                        status
+                            || fold(&b.badge.name).contains(w)
                             || b.badge.key.contains(w)
                             || fold(&b.badge.issuer).contains(w)
                             || b.badge.tags.iter().any(|t| fold(t).contains(w))
@@ -53,6 +67,9 @@ impl App {
                 (done, i)
             }),
         }
+        if self.badges.reverse {
+            rows.reverse();
+        }
         self.badges.rows = rows;
         self.badges.selected = self
             .badges
@@ -63,6 +80,22 @@ impl App {
             .selected
             .min(self.data.plan.sessions.len().saturating_sub(1));
         self.spare.selected = self.spare.selected.min(self.spare_len().saturating_sub(1));
+        // Today's selection follows its session across a re-plan when it can.
+        let was = self.sessions.get(self.today.selected).cloned();
+        self.sessions = self.data.actionable();
+        if let Some(w) = was {
+            let same = self
+                .sessions
+                .iter()
+                .position(|s| s.badge == w.badge && s.start == w.start);
+            let next = self.sessions.partition_point(|s| s.start < w.start);
+            self.today.selected = same.unwrap_or(next);
+        }
+        self.today.selected = self.today.selected.min(self.today_len().saturating_sub(1));
+        let today = self.today();
+        self.today_log = crate::store::log::all(self.store.conn(), Some(today))
+            .map(|l| l.into_iter().filter(|e| e.date == today).collect())
+            .unwrap_or_default();
         self.calendar.logs_month = None;
         self.load_month_logs();
     }

@@ -32,6 +32,8 @@ pub enum PopupEvent {
     ClearFilter,
     /// Quit sukima (Ctrl-C, from anywhere).
     Quit,
+    /// A key of the view under the popup, for what the popup shows (a session's `c`).
+    Act(Action),
 }
 
 /// What a popup may read while it takes a key.
@@ -42,6 +44,8 @@ pub struct PopupCtx<'a> {
     pub history: &'a [String],
     /// How far the help overlay scrolls on this screen.
     pub help_max: u16,
+    /// What the key does in the view under the popup.
+    pub view_action: Option<Action>,
 }
 
 impl Popup {
@@ -55,6 +59,8 @@ impl Popup {
             Popup::QuickAdd(q) => Some(&q.input),
             Popup::Filter(i) => Some(i),
             Popup::Prompt(p) => Some(&p.input),
+            // While it asks whether to throw the changes away, `y` is an answer.
+            Popup::BadgeForm(f) if f.discard.is_some() => None,
             Popup::BadgeForm(f) => f.fields.get(f.focus).map(|x| &x.input),
             Popup::Steps(s) => s
                 .form
@@ -66,7 +72,10 @@ impl Popup {
                 .as_ref()
                 .and_then(|f| f.fields.get(f.focus))
                 .map(|x| &x.input),
-            Popup::Help { .. } | Popup::Confirm { .. } | Popup::Report { .. } => None,
+            Popup::Help { .. }
+            | Popup::Confirm { .. }
+            | Popup::Report { .. }
+            | Popup::Session(_) => None,
         }
     }
 
@@ -77,8 +86,16 @@ impl Popup {
         key: &KeyEvent,
         ctx: &PopupCtx<'_>,
     ) -> PopupEvent {
-        // Ctrl-C quits from anywhere; a plain `q` in a popup only closes it.
+        // Ctrl-C quits from anywhere (a changed form asks first); a plain `q` in a popup
+        // only closes it.
         if action == Some(Action::Quit) && key.modifiers.contains(KeyModifiers::CONTROL) {
+            if let Popup::BadgeForm(f) = self
+                && f.changed()
+                && f.discard.is_none()
+            {
+                f.discard = Some(super::Discard::Quit);
+                return PopupEvent::Consumed;
+            }
             return PopupEvent::Quit;
         }
         match self {
@@ -130,19 +147,35 @@ impl Popup {
                 _ => edited(p.input.handle(key)),
             },
             Popup::BadgeForm(form) => form_key(form, action, key),
+            Popup::Session(_) => match (action, ctx.view_action) {
+                (
+                    _,
+                    Some(
+                        a @ (Action::Done
+                        | Action::Skip
+                        | Action::Move
+                        | Action::Pin
+                        | Action::Open),
+                    ),
+                ) => PopupEvent::Act(a),
+                _ => PopupEvent::Close,
+            },
             // It needs the badge's steps: `App` gives it its keys (`App::steps_key`).
             Popup::Steps(_) | Popup::Deals(_) => PopupEvent::Consumed,
         }
     }
 }
 
-/// Up, Down and the page keys scroll a text to `max`; any other key closes it.
+/// Up, Down, the page keys, Home/`g` and End/`G` scroll a text to `max`; any other key
+/// closes it.
 fn scrolled(action: Option<Action>, at: &mut usize, max: usize) -> PopupEvent {
     match action {
         Some(Action::Down) => *at = (*at + 1).min(max),
         Some(Action::Up) => *at = at.saturating_sub(1),
         Some(Action::PageDown) => *at = (*at + 10).min(max),
         Some(Action::PageUp) => *at = at.saturating_sub(10),
+        Some(Action::Top) => *at = 0,
+        Some(Action::Bottom) => *at = max,
         _ => return PopupEvent::Close,
     }
     PopupEvent::Consumed
@@ -156,8 +189,20 @@ fn edited(edit: Edit) -> PopupEvent {
 }
 
 fn form_key(form: &mut BadgeForm, action: Option<Action>, key: &KeyEvent) -> PopupEvent {
+    // Asked whether to throw the changes away: only yes does; anything else goes back.
+    if let Some(then) = form.discard.take() {
+        return match (action, then) {
+            (Some(Action::Confirm), super::Discard::Close) => PopupEvent::Cancelled,
+            (Some(Action::Confirm), super::Discard::Quit) => PopupEvent::Quit,
+            _ => PopupEvent::Consumed,
+        };
+    }
     let n = form.fields.len();
     match action {
+        Some(Action::Back) if form.changed() => {
+            form.discard = Some(super::Discard::Close);
+            PopupEvent::Consumed
+        }
         Some(Action::Back) => PopupEvent::Close,
         Some(Action::Save) => PopupEvent::Submit,
         Some(Action::Select) if form.focus + 1 >= n => PopupEvent::Submit,

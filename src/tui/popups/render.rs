@@ -220,6 +220,97 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             let name = |k: &str| app.data.name(k).to_string();
             super::deals::render(p, &deals, &name, app.today(), app.texts, theme, area, buf)
         }
+        Popup::Session(s) => {
+            session(app, s, area, buf);
+            None
+        }
+    }
+}
+
+/// A session's details: its badge, when, planned or pinned, the step it advances, why it
+/// is there, and the keys that act on it.
+fn session(app: &App, s: &crate::domain::plan::Session, area: Rect, buf: &mut Buffer) {
+    let t = app.texts;
+    let theme = &app.theme;
+    let overdue = app.is_overdue(s);
+    let mut lines: Vec<(String, Style)> = vec![
+        (
+            format!("{}  #{}", app.data.name(&s.badge), s.badge),
+            theme.title,
+        ),
+        (
+            format!(
+                "{} · {} · {}",
+                t.session_when(s.start, s.end),
+                t.minutes(s.minutes()),
+                t.session_kind(s.pinned, overdue)
+            ),
+            theme.base,
+        ),
+    ];
+    if app.data.conflict(s).is_some() {
+        lines.push((t.session_conflict().to_string(), theme.error));
+    }
+    // The step the session advances (its badge's journey), or that it has none.
+    let step = app.data.step_of(s).map(|st| t.session_step(st));
+    lines.push((t.session_step_line(step.as_deref()), theme.dim));
+    if let Some(o) = app.data.outcome(&s.badge) {
+        lines.push((
+            t.session_why(
+                &t.date(o.due, app.today()),
+                &t.minutes(o.remaining),
+                &t.minutes(o.planned_before_due),
+            ),
+            theme.base,
+        ));
+        if o.at_risk {
+            lines.push((t.risk_text(o), theme.red));
+        }
+    }
+    let keys: Vec<String> = [
+        crate::tui::action::Action::Done,
+        crate::tui::action::Action::Skip,
+        crate::tui::action::Action::Move,
+        crate::tui::action::Action::Pin,
+        crate::tui::action::Action::Open,
+    ]
+    .into_iter()
+    .filter_map(|a| {
+        let k = app.keymap.keys_for(app.view, a).first().copied()?;
+        let label = match a {
+            crate::tui::action::Action::Pin => t.pin_hint(s.pinned),
+            crate::tui::action::Action::Done if overdue => t.overdue_hints().0,
+            crate::tui::action::Action::Skip if overdue => t.overdue_hints().1,
+            _ => t.action_hint(a),
+        };
+        Some(format!("{k} {label}"))
+    })
+    .chain(std::iter::once(format!("Esc {}", t.close_word())))
+    .collect();
+    let w = area.width.saturating_sub(4).min(90);
+    let cells = usize::from(w.saturating_sub(2)).max(1);
+    let mut rows: Vec<(String, Style)> = Vec::new();
+    for (text, style) in lines {
+        for part in wrap(&text, cells) {
+            rows.push((part, style));
+        }
+    }
+    rows.push((String::new(), theme.base));
+    for part in wrap(&keys.join("  "), cells) {
+        rows.push((part, theme.key));
+    }
+    let h = (rows.len() as u16 + 2).min(area.height);
+    let r = centred(area, w, h);
+    clear(r, buf);
+    let block = frame(t.session_title(), theme);
+    let inner = block.inner(r);
+    block.render(r, buf);
+    for (i, (text, style)) in rows.iter().enumerate() {
+        let y = inner.y + i as u16;
+        if y >= inner.bottom() {
+            break;
+        }
+        buf.set_stringn(inner.x, y, text, inner.width as usize, *style);
     }
 }
 
@@ -374,19 +465,20 @@ fn form(
         texts.form_new_title()
     };
     let w = area.width.saturating_sub(2).min(100);
-    let h = (f.fields.len() as u16 + 4).min(area.height);
+    // Two rows at the bottom for the keys, or a message wrapped whole.
+    let h = (f.fields.len() as u16 + 5).min(area.height);
     let r = centred(area, w, h);
     clear(r, buf);
     let block = frame(title, theme);
     let inner = block.inner(r);
     block.render(r, buf);
-    if inner.height < 2 || inner.width < 20 {
+    if inner.height < 3 || inner.width < 20 {
         return None;
     }
     let label_w = 12usize;
     let field_w = (inner.width as usize).saturating_sub(label_w + 1);
     // Keep the focused field visible when the form is taller than the screen.
-    let rows = inner.height as usize - 1;
+    let rows = inner.height as usize - 2;
     let first = f.focus.saturating_sub(rows.saturating_sub(1));
     let mut cursor = None;
     for (i, field) in f.fields.iter().enumerate().skip(first).take(rows) {
@@ -423,24 +515,34 @@ fn form(
                 cursor = Some(Position::new(x + col as u16, y));
             }
             (None, true) => {
-                buf.set_stringn(x, y, truncate(field.hint, field_w), field_w, theme.dim);
+                // A placeholder reads as one without colour too: italic, and in ‹ › when
+                // colour is off.
+                let hint = if theme.colour || field.hint.is_empty() {
+                    field.hint.to_string()
+                } else {
+                    format!("‹{}›", field.hint)
+                };
+                let style = theme.dim.add_modifier(ratatui::style::Modifier::ITALIC);
+                buf.set_stringn(x, y, truncate(&hint, field_w), field_w, style);
             }
             _ => {
                 buf.set_stringn(x, y, truncate(&text, field_w), field_w, theme.base);
             }
         }
     }
-    let bottom = inner.y + inner.height - 1;
-    let (msg, style): (String, Style) = match &f.message {
-        Some(m) => (format!("✗ {m}"), theme.error),
-        None => (texts.form_keys().to_string(), theme.dim),
+    // The bottom rows: a question, a problem, the focused field's error (wrapped whole:
+    // the row beside the field cuts it), or the keys.
+    let focused_error = f
+        .fields
+        .get(f.focus)
+        .and_then(|x| x.error.as_ref().map(|e| format!("✗ {}: {e}", x.label)));
+    let (msg, style): (String, Style) = match (&f.discard, &f.message, focused_error) {
+        (Some(_), _, _) => (texts.discard_form().to_string(), theme.error),
+        (None, Some(m), _) => (format!("✗ {m}"), theme.error),
+        (None, None, Some(e)) => (e, theme.error),
+        (None, None, None) => (texts.form_keys().to_string(), theme.dim),
     };
-    buf.set_stringn(
-        inner.x,
-        bottom,
-        truncate(&msg, inner.width as usize),
-        inner.width as usize,
-        style,
-    );
+    let bottom = Rect::new(inner.x, inner.y + inner.height - 2, inner.width, 2);
+    wrapped(&msg, style, bottom, buf);
     cursor
 }

@@ -19,6 +19,7 @@ impl ScreenTexts for En {
             View::Plan => "Plan",
             View::Calendar => "Calendar",
             View::Spare => "Spare time",
+            View::Log => "Log",
         }
     }
 
@@ -77,6 +78,12 @@ impl ScreenTexts for En {
             Action::Confirm => "yes, in a confirmation",
             Action::Save => "save the form",
             Action::NextField => "next field; in quick-add, complete the #key",
+            Action::Redo => "redo what undo took back",
+            Action::ViewLog => "Log view",
+            Action::Done => "the session is studied: log it (asks the minutes)",
+            Action::Skip => "skip the session: its time is blocked, the work moves",
+            Action::Move => "move the session to another time (pins it there)",
+            Action::ReverseSort => "reverse the sort order",
             Action::PrevField => "previous field",
         }
     }
@@ -102,18 +109,19 @@ impl ScreenTexts for En {
             Action::PrevMonth => "prev month",
             Action::NextMonth => "next month",
             Action::GoToday => "today",
+            Action::Redo => "redo",
+            Action::Done => "done",
+            Action::Skip => "skip",
+            Action::Move => "move",
+            Action::Open => "open",
+            Action::ReverseSort => "reverse",
             Action::ScrollDown => "timeline",
             Action::Steps => "steps",
             Action::Deals => "deals",
             Action::CloseDeal => "close",
             Action::StepDone => "step done",
-            Action::Open => "open",
             _ => self.action_help(a),
         }
-    }
-
-    fn pin_next(&self) -> &'static str {
-        "pin next"
     }
 
     fn filter_hints(&self) -> [(&'static str, &'static str); 3] {
@@ -265,7 +273,10 @@ impl ScreenTexts for En {
             Field::Issuer => ("Issuer", "IBM, Microsoft, AWS, Google Cloud…"),
             Field::Level => ("Level", ""),
             Field::Earned => ("Earned", "YYYY-MM-DD; empty for a target"),
-            Field::Expires => ("Expires", "YYYY-MM-DD; empty: never"),
+            Field::Expires => (
+                "Expires",
+                "YYYY-MM-DD; empty: earned + the issuer's validity; never",
+            ),
             Field::Renewed => ("Renewed", "YYYY-MM-DD"),
             Field::Retires => ("Retires", "YYYY-MM-DD, 2027, 2027-Q1, Q1 '27"),
             Field::ReplacedBy => ("Replaced by", "key of the replacement"),

@@ -9,7 +9,7 @@ use crate::domain::duration::format_minutes;
 use crate::domain::status::countdown_days;
 use crate::planning::BadgeInfo;
 use crate::text::{pad, pad_left, truncate, width};
-use crate::tui::app::App;
+use crate::tui::app::{App, SortBy};
 use crate::tui::popups::Popup;
 use crate::tui::texts::ScreenTexts;
 use crate::tui::widgets::progress::bar;
@@ -79,8 +79,12 @@ fn title(app: &App) -> String {
         .iter()
         .filter(|b| app.badges.show_archived || !b.badge.archived)
         .count();
-    app.texts
-        .badges_title(app.badges.rows.len(), shown, app.badges.sort)
+    let arrow = if app.badges.reverse { " ▲" } else { " ▼" };
+    format!(
+        "{}{arrow}",
+        app.texts
+            .badges_title(app.badges.rows.len(), shown, app.badges.sort)
+    )
 }
 
 /// Draws the Badges view.
@@ -230,13 +234,28 @@ fn table(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let cols = columns(area.width as usize);
+    // The sorted column carries the direction: ▼ in order, ▲ reversed (`S`).
+    let sorted = match app.badges.sort {
+        SortBy::Urgency => Kind::Status,
+        SortBy::Name => Kind::Name,
+        SortBy::Issuer => Kind::Issuer,
+        SortBy::Expiry => Kind::Expires,
+        SortBy::Progress => Kind::Progress,
+    };
+    let arrow = if app.badges.reverse { "▲" } else { "▼" };
     let header: String = cols
         .iter()
         .map(|c| {
-            if c.right {
-                pad_left(c.kind.header(app.texts), c.width)
+            let name = c.kind.header(app.texts);
+            let name = if c.kind == sorted {
+                truncate(&format!("{name}{arrow}"), c.width)
             } else {
-                pad(c.kind.header(app.texts), c.width)
+                name.to_string()
+            };
+            if c.right {
+                pad_left(&name, c.width)
+            } else {
+                pad(&name, c.width)
             }
         })
         .collect::<Vec<_>>()
@@ -322,6 +341,42 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
         ),
         t.status(b.status, countdown_days(&b.badge, b.status, today)),
     ));
+    // The most useful lines first (what the plan says, what was studied), so a short
+    // pane still shows them; the dates follow.
+    let work = match &b.work {
+        crate::domain::work::Work::Nothing(idle) => app.texts.idle(idle),
+        w => {
+            let o = w.target().and_then(|x| app.data.outcome(&x.key));
+            match o {
+                Some(o) if o.at_risk => app.texts.at_risk_line(&app.texts.risk_text(o)),
+                Some(o) => app.texts.on_time(o.due, o.finish),
+                None => String::new(),
+            }
+        }
+    };
+    lines.push((
+        format!(
+            "{}{}",
+            pad(app.texts.detail_labels()[7], 9),
+            match &b.journey {
+                // With steps: how much of their work is behind it.
+                Some(p) => app.texts.studied_detail(
+                    &format_minutes(p.total - p.remaining),
+                    &format_minutes(p.total),
+                    &b.badge.priority
+                ),
+                None => app.texts.studied_detail(
+                    &format_minutes(b.logged),
+                    &format_minutes(b.badge.effort_minutes),
+                    &b.badge.priority
+                ),
+            }
+        ),
+        t.base,
+    ));
+    if !work.is_empty() {
+        lines.push((work, t.accent));
+    }
     // The journey: its steps, and the chain of prerequisites it is part of.
     if let Some(p) = &b.journey {
         let current = p
@@ -385,40 +440,6 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
             ),
             t.base,
         ));
-    }
-    let work = match &b.work {
-        crate::domain::work::Work::Nothing(idle) => app.texts.idle(idle),
-        w => {
-            let o = w.target().and_then(|x| app.data.outcome(&x.key));
-            match o {
-                Some(o) if o.at_risk => app.texts.at_risk_line(&app.texts.risk_text(o)),
-                Some(o) => app.texts.on_time(o.due, o.finish),
-                None => String::new(),
-            }
-        }
-    };
-    lines.push((
-        format!(
-            "{}{}",
-            pad(app.texts.detail_labels()[7], 9),
-            match &b.journey {
-                // With steps: how much of their work is behind it.
-                Some(p) => app.texts.studied_detail(
-                    &format_minutes(p.total - p.remaining),
-                    &format_minutes(p.total),
-                    &b.badge.priority
-                ),
-                None => app.texts.studied_detail(
-                    &format_minutes(b.logged),
-                    &format_minutes(b.badge.effort_minutes),
-                    &b.badge.priority
-                ),
-            }
-        ),
-        t.base,
-    ));
-    if !work.is_empty() {
-        lines.push((work, t.accent));
     }
     // What would save it, when it is at risk (F applies one from Today or Plan).
     if let Some(target) = b.work.target()

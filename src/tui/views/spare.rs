@@ -20,11 +20,11 @@ fn parts(area: Rect) -> Parts {
     if area.width >= 120 {
         let gw = (area.width * 3 / 5).min(100);
         Parts {
-            grid: Rect::new(area.x, area.y, gw, area.height.min(9)),
+            grid: Rect::new(area.x, area.y, gw, area.height.min(10)),
             list: Rect::new(area.x + gw + 2, area.y, area.width - gw - 2, area.height),
         }
     } else {
-        let gh = 9.min(area.height / 2);
+        let gh = 10.min(area.height / 2);
         Parts {
             grid: Rect::new(area.x, area.y, area.width, gh),
             list: Rect::new(area.x, area.y + gh, area.width, area.height - gh),
@@ -61,6 +61,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         fill: t.green,
         label: t.dim,
         empty: t.dim,
+        week: Some((
+            crate::domain::dates::week_start(app.today(), app.config.ui.week_start.weekday()),
+            &app.data.busy,
+        )),
+        taken: t.accent,
     };
     let inner = Rect::new(
         p.grid.x,
@@ -106,17 +111,46 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         put(buf, list, y, &text, style);
         y += 1;
     }
+    // Calendar imports (and skipped time) follow the windows: selectable, `d` removes one.
     let busy = &app.data.busy_sources;
-    if !busy.is_empty() && y + 1 < list.height {
-        put(buf, list, y + 1, app.texts.busy_imports(), t.dim);
-        for (n, (source, count, first, last)) in busy.iter().enumerate() {
+    if !busy.is_empty() && y < list.height {
+        if first <= app.data.windows.len() {
             put(
                 buf,
                 list,
-                y + 2 + n as u16,
-                &app.texts.busy_source(source, *count, first, last),
-                t.dim,
+                y,
+                &format!(" {}", app.texts.calendars_title()),
+                t.header,
             );
+            y += 1;
+        }
+        let n0 = app.data.windows.len();
+        for (n, (source, count, from, to)) in busy.iter().enumerate() {
+            let i = n0 + n;
+            if i < first {
+                continue;
+            }
+            if y >= list.height {
+                break;
+            }
+            let day = |s: &str| crate::domain::dates::parse_datetime(s).map(|t| t.date());
+            let text = match (day(from), day(to)) {
+                (Some(f), Some(l)) => app.texts.calendar_row(source, *count, f, l),
+                _ => app.texts.busy_source(source, *count, from, to),
+            };
+            let style = if i == app.spare.selected {
+                t.selected
+            } else {
+                t.dim
+            };
+            put(
+                buf,
+                list,
+                y,
+                &pad(&format!("  {text}"), list.width as usize),
+                style,
+            );
+            y += 1;
         }
     }
 }

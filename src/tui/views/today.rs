@@ -25,7 +25,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             area.width - left_w - 1,
             area.height,
         );
-        let y = next(app, left, buf, 0);
+        let y = overdue(app, left, buf, 0);
+        let y = next(app, left, buf, y);
         let y = today_sessions(app, left, buf, y + 1);
         let y = week_sessions(app, left, buf, y + 1);
         next_week_sessions(app, left, buf, y + 1);
@@ -34,7 +35,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let y = expiring(app, right, buf, y + 1);
         week_total(app, right, buf, y + 1);
     } else {
-        let mut y = next(app, area, buf, 0);
+        let mut y = overdue(app, area, buf, 0);
+        y = next(app, area, buf, y);
         y = deals(app, area, buf, y + 1);
         y = at_risk(app, area, buf, y);
         y = expiring(app, area, buf, y + 1);
@@ -133,6 +135,68 @@ fn next(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
     y + 3
 }
 
+/// Pinned sessions whose time passed without a log entry: "did you study?", with the
+/// keys that answer it. Nothing when there are none.
+fn overdue(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
+    let t = &app.theme;
+    if app.data.overdue.is_empty() || y >= area.height {
+        return y;
+    }
+    section(
+        app.texts.did_you_study(),
+        Rect::new(area.x, area.y + y, area.width, 1),
+        buf,
+        t.error,
+    );
+    let mut y = y + 1;
+    for s in app.sessions.iter().filter(|s| app.is_overdue(s)) {
+        if y >= area.height {
+            break;
+        }
+        let day = app.texts.day_name(s.start.date(), app.today());
+        let line = truncate(
+            &format!(
+                " {day} {}-{} {:>5} ? {}",
+                hm(s.start.time()),
+                hm(s.end.time()),
+                format_minutes(s.minutes()),
+                app.data.name(&s.badge)
+            ),
+            area.width as usize,
+        );
+        put(buf, area, y, &line, style_of(app, s, t.accent));
+        y += 1;
+    }
+    let (done, not_done) = app.texts.overdue_hints();
+    let key = |a| {
+        app.keymap
+            .keys_for(crate::tui::view::View::Today, a)
+            .first()
+            .map(ToString::to_string)
+            .unwrap_or_default()
+    };
+    put(
+        buf,
+        area,
+        y,
+        &format!(
+            "   {} {done} · {} {not_done}",
+            key(crate::tui::action::Action::Done),
+            key(crate::tui::action::Action::Skip)
+        ),
+        t.dim,
+    );
+    y + 2
+}
+
+/// The selected session's style, else `normal`.
+fn style_of(app: &App, s: &Session, normal: ratatui::style::Style) -> ratatui::style::Style {
+    match app.selected_session() {
+        Some(sel) if sel.start == s.start && sel.badge == s.badge => app.theme.selected,
+        _ => normal,
+    }
+}
+
 fn session_line(app: &App, s: &Session, with_day: bool, w: usize) -> String {
     let day = if with_day {
         format!("{} ", app.texts.weekday(s.start.weekday()))
@@ -175,15 +239,48 @@ fn today_sessions(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
     let today = app.today();
     let sessions = app.data.sessions_between(today, today);
     let total: u32 = sessions.iter().map(Session::minutes).sum();
+    let studied: u32 = app.today_log.iter().map(|e| e.minutes).sum();
+    let title = if studied > 0 {
+        app.texts
+            .today_studied(&format_minutes(total), &format_minutes(studied))
+    } else {
+        app.texts.today_title(&format_minutes(total))
+    };
     section(
-        &app.texts.today_title(&format_minutes(total)),
+        &title,
         Rect::new(area.x, area.y + y, area.width, 1),
         buf,
         t.header,
     );
     let mut y = y + 1;
+    // What was logged today comes first, marked done.
+    for e in &app.today_log {
+        if y >= area.height {
+            break;
+        }
+        let when = match e.start {
+            Some(s) => format!(
+                "{}-{}",
+                hm(s),
+                hm(s + chrono::Duration::minutes(i64::from(e.minutes)))
+            ),
+            None => " ".repeat(11),
+        };
+        let line = format!(
+            " {when} {:>5} ✓{}",
+            format_minutes(e.minutes),
+            app.data.name(&e.badge)
+        );
+        put(buf, area, y, &truncate(&line, area.width as usize), t.ok);
+        y += 1;
+    }
     if sessions.is_empty() {
-        put(buf, area, y, app.texts.nothing_today(), t.dim);
+        let none = if studied > 0 {
+            app.texts.nothing_more_today()
+        } else {
+            app.texts.nothing_today()
+        };
+        put(buf, area, y, none, t.dim);
         return y + 1;
     }
     for s in sessions {
@@ -192,6 +289,7 @@ fn today_sessions(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
             (false, true) => t.error,
             (false, false) => t.base,
         };
+        let style = style_of(app, s, style);
         put(
             buf,
             area,
@@ -273,11 +371,15 @@ fn days_sessions(
             area,
             y,
             &session_line(app, s, true, area.width as usize),
-            if app.data.conflict(s).is_some() {
-                t.error
-            } else {
-                t.base
-            },
+            style_of(
+                app,
+                s,
+                if app.data.conflict(s).is_some() {
+                    t.error
+                } else {
+                    t.base
+                },
+            ),
         );
         y += 1;
     }

@@ -284,6 +284,7 @@ mod tests {
             ],
             planned_minutes: 60,
             logged_minutes: 45,
+            ..DayInfo::default()
         };
         let sessions = vec![
             DaySession {

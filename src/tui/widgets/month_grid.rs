@@ -23,6 +23,12 @@ use ratatui::style::Style;
 use ratatui::widgets::Widget;
 use std::collections::BTreeMap;
 
+/// The mark of a blackout day.
+pub const SYM_OFF: &str = "×";
+
+/// The mark of a day with busy time (imported or skipped).
+pub const SYM_BUSY: &str = "▒";
+
 /// The style of an event's mark.
 pub(crate) fn event_style(kind: DayEventKind, styles: &CalendarStyles) -> Style {
     match kind {
@@ -187,6 +193,14 @@ impl<'a> MonthGrid<'a> {
         let number = format!("{:>2}", date.day());
         if date.month() != self.first.month() || date.year() != self.first.year() {
             put(buf, area, x, y, &number, w, styles.other_month);
+            // A neighbouring month's day still shows the study logged on it.
+            if let Some(info) = self.days.get(&date).filter(|i| i.logged_minutes > 0) {
+                let logged = DayInfo {
+                    logged_minutes: info.logged_minutes,
+                    ..DayInfo::default()
+                };
+                self.render_info(&logged, content, area, buf);
+            }
         } else {
             let number_style = if date == self.today {
                 styles.today
@@ -217,6 +231,14 @@ impl<'a> MonthGrid<'a> {
             return;
         }
         let mut x = content.x + 2;
+        // A day off, and busy time, before the events: no study goes there.
+        let mut marks = marks;
+        if info.busy_minutes > 0 {
+            marks.insert(0, (SYM_BUSY, styles.dim));
+        }
+        if info.blackout {
+            marks.insert(0, (SYM_OFF, styles.retirement));
+        }
         for (sym, style) in marks {
             if x >= content.right() {
                 break;

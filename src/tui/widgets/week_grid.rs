@@ -1,5 +1,7 @@
 //! The weekly windows drawn on a week grid: one row per weekday, one column per half hour
-//! (or hour, when narrow), filled where spare time is.
+//! (or hour, when narrow), filled where spare time is. Given this week's dates, it also
+//! draws what takes the time away: a blackout day as `×` across its row, busy time
+//! (imported calendars, skipped sessions) as `▒`, with a legend under the grid.
 
 use crate::domain::spare::{WeekdayOrd, Window, WindowKind};
 use chrono::{Timelike, Weekday};
@@ -16,6 +18,11 @@ pub struct WeekGrid<'a> {
     pub fill: Style,
     pub label: Style,
     pub empty: Style,
+    /// The first day of the week shown and the busy time in it, to draw blackouts and
+    /// busy time on the days they fall on (`None`: the weekly pattern only).
+    pub week: Option<(chrono::NaiveDate, &'a [crate::domain::spare::Interval])>,
+    /// The style of blackouts and busy time.
+    pub taken: Style,
 }
 
 /// Minutes after midnight covered by weekly windows on a weekday.
@@ -84,19 +91,58 @@ impl Widget for &WeekGrid<'_> {
             let name = self.texts.week_grid_day(day);
             buf.set_string(area.x, y, name, self.label);
             let spans = covered(self.windows, day);
+            let date = self
+                .week
+                .and_then(|(first, _)| first.checked_add_days(chrono::Days::new(u64::from(row))));
+            let off = date.is_some_and(|d| crate::domain::spare::blacked_out(self.windows, d));
+            let busy: Vec<(u32, u32)> = match (date, self.week) {
+                (Some(d), Some((_, intervals))) => intervals
+                    .iter()
+                    .filter(|i| i.start.date() == d)
+                    .map(|i| {
+                        let end = if i.end.date() > d {
+                            24 * 60
+                        } else {
+                            i.end.hour() * 60 + i.end.minute()
+                        };
+                        (i.start.hour() * 60 + i.start.minute(), end)
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
             for c in 0..cells {
                 let from = lo * 60 + c * per_cell;
                 let to = from + per_cell;
                 let full = spans.iter().any(|&(s, e)| s <= from && to <= e);
                 let some = spans.iter().any(|&(s, e)| s < to && from < e);
-                let (sym, style) = match (full, some) {
-                    (true, _) => ("█", self.fill),
-                    (false, true) => ("▌", self.fill),
+                let taken = busy.iter().any(|&(s, e)| s < to && from < e);
+                let (sym, style) = match (off, taken, full, some) {
+                    (true, ..) => ("×", self.taken),
+                    (false, true, ..) => ("▒", self.taken),
+                    (false, false, true, _) => ("█", self.fill),
+                    (false, false, false, true) => ("▌", self.fill),
                     _ => ("·", self.empty),
                 };
                 buf.set_string(area.x + label_w + c as u16, y, sym, style);
             }
             day = day.succ();
+        }
+        // The legend, on the row under the grid when there is one.
+        let y = area.y + 8;
+        if self.week.is_some() && y < area.bottom() {
+            let legend = format!(
+                "█ {}  ▒ {}  × {}",
+                self.texts.view_title(crate::tui::view::View::Spare),
+                self.texts.busy_word(),
+                self.texts.blackout_word()
+            );
+            buf.set_stringn(
+                area.x + label_w,
+                y,
+                legend,
+                usize::from(area.width - label_w),
+                self.label,
+            );
         }
     }
 }
@@ -134,6 +180,8 @@ mod tests {
             fill: Style::new(),
             label: Style::new(),
             empty: Style::new(),
+            week: None,
+            taken: Style::new(),
         };
         let mut buf = Buffer::empty(Rect::new(0, 0, 16, 8));
         (&grid).render(buf.area, &mut buf);
@@ -153,6 +201,53 @@ mod tests {
     }
 
     #[test]
+    fn draws_blackouts_and_busy_time_on_the_days_they_fall_on() {
+        use crate::domain::dates::{parse_datetime, parse_ymd};
+        use crate::domain::spare::Interval;
+        let windows = [
+            weekly("weekdays", "07:00", "08:00"),
+            Window {
+                id: None,
+                kind: WindowKind::Blackout {
+                    from: parse_ymd("2027-01-13").unwrap(),
+                    to: parse_ymd("2027-01-13").unwrap(),
+                },
+                label: "trip".into(),
+            },
+        ];
+        let busy = [Interval {
+            start: parse_datetime("2027-01-12T07:00").unwrap(),
+            end: parse_datetime("2027-01-12T07:30").unwrap(),
+        }];
+        let grid = WeekGrid {
+            texts: &crate::present::En,
+            windows: &windows,
+            week_start: Weekday::Mon,
+            fill: Style::new(),
+            label: Style::new(),
+            empty: Style::new(),
+            week: Some((parse_ymd("2027-01-11").unwrap(), &busy)),
+            taken: Style::new(),
+        };
+        let mut buf = Buffer::empty(Rect::new(0, 0, 16, 9));
+        (&grid).render(buf.area, &mut buf);
+        assert_eq!(
+            buf,
+            Buffer::with_lines([
+                "    7           ",
+                "mon ████        ",
+                "tue ▒▒██        ",
+                "wed ××××        ",
+                "thu ████        ",
+                "fri ████        ",
+                "sat ····        ",
+                "sun ····        ",
+                "    █ Spare time",
+            ])
+        );
+    }
+
+    #[test]
     fn never_panics_on_small_areas() {
         let windows = [weekly("daily", "00:00", "23:55")];
         for w in 0..40 {
@@ -164,6 +259,8 @@ mod tests {
                     fill: Style::new(),
                     label: Style::new(),
                     empty: Style::new(),
+                    week: None,
+                    taken: Style::new(),
                 };
                 let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
                 (&grid).render(buf.area, &mut buf);
