@@ -90,6 +90,7 @@ fn scenario(n: usize, min_effort: u64, seed: u64) -> Scenario {
         pinned,
         logged_per_day: BTreeMap::from([(today(), 40)]),
         settings: Settings::default(),
+        deal_floor: BTreeMap::new(),
     }
 }
 

@@ -212,6 +212,55 @@ fn plan_with_steps(input: &PlanInput, steps: &[Step]) -> usize {
         .sum()
 }
 
+/// [`instance`] with `deals` open deals ahead, each needing five random badges by a day
+/// 20 to 200 days out (priority high): applied as the planning layer applies them
+/// (`deal::apply`, dues brought forward, priorities raised).
+fn with_deals(input: &PlanInput, deals: usize, seed: u64) -> PlanInput {
+    use sukima::domain::badge::Badge;
+    use sukima::domain::deal::{Deal, DealState, apply};
+    use sukima::domain::work::Work;
+    let mut rng = Rng(seed);
+    let n = input.targets.len() as u64;
+    let list: Vec<Deal> = (0..deals)
+        .map(|k| Deal {
+            key: format!("deal-{k:02}"),
+            name: format!("Deal {k}"),
+            by: today() + chrono::Days::new(20 + rng.below(181)),
+            needs: (0..5)
+                .map(|_| format!("badge-{:03}", rng.below(n)))
+                .collect(),
+            review: Vec::new(),
+            priority: Priority::High,
+            state: DealState::Open,
+            notes: None,
+            created_on: today(),
+        })
+        .collect();
+    let badges: Vec<Badge> = input
+        .targets
+        .iter()
+        .map(|t| Badge {
+            key: t.key.clone(),
+            goal_on: Some(t.due),
+            ..Badge::default()
+        })
+        .collect();
+    let mut work: BTreeMap<String, Work> = input
+        .targets
+        .iter()
+        .map(|t| (t.key.clone(), Work::Target(t.clone())))
+        .collect();
+    apply(&list, &badges, &mut work, today(), 7, &|_, _| 0);
+    PlanInput {
+        targets: input
+            .targets
+            .iter()
+            .map(|t| work[&t.key].target().cloned().unwrap_or_else(|| t.clone()))
+            .collect(),
+        ..input.clone()
+    }
+}
+
 fn describe(name: &str, input: &PlanInput) {
     let p = plan(input);
     let risky = p.outcomes.iter().filter(|o| o.at_risk).count();
@@ -242,6 +291,21 @@ fn bench(c: &mut Criterion) {
         ("30 badges, overloaded", instance(30, 1200, 11)),
     ];
     for (name, input) in &cases {
+        describe(name, input);
+        c.bench_function(name, |b| b.iter(|| plan(black_box(input))));
+    }
+    // Deals: the same instances with 20 open deals ahead (100 badges needed).
+    let dealt = [
+        (
+            "500 badges, all fit, 20 deals",
+            with_deals(&cases[0].1, 20, 3),
+        ),
+        (
+            "500 badges, overloaded, 20 deals",
+            with_deals(&cases[1].1, 20, 3),
+        ),
+    ];
+    for (name, input) in &dealt {
         describe(name, input);
         c.bench_function(name, |b| b.iter(|| plan(black_box(input))));
     }

@@ -165,6 +165,7 @@ fn large_data(today: NaiveDate) -> BackupData {
         windows,
         log,
         pinned,
+        deals: Vec::new(),
     }
 }
 

@@ -3,6 +3,7 @@
 //! and returns what it did ([`Done`]); a refusal is a typed [`ChangeError`] and writes
 //! nothing. The words for all three are chosen where they are shown (`present::Texts`).
 
+pub mod deals;
 pub mod import;
 pub mod session;
 pub mod steps;
@@ -440,6 +441,7 @@ pub fn load_all(conn: &Connection) -> Result<BackupData, StoreError> {
         windows: windows::all(conn)?,
         log: log::all(conn, None)?,
         pinned: pinned::all(conn)?,
+        deals: crate::store::deals::all(conn)?,
     })
 }
 
@@ -451,6 +453,7 @@ pub fn restore(store: &mut Store, data: &BackupData, replace: bool) -> Result<Do
         if !existing.is_empty() && !replace {
             return Err(ChangeError::NotEmpty(counts(&existing)).into());
         }
+        crate::store::deals::delete_all(tx)?;
         badges::delete_all(tx)?;
         windows::delete_all(tx)?;
         write_data(tx, data)?;
@@ -506,6 +509,9 @@ pub fn write_data(tx: &Connection, data: &BackupData) -> Result<(), StoreError> 
         if let Some(id) = ids.get(&p.badge) {
             pinned::insert(tx, *id, p)?;
         }
+    }
+    for d in &data.deals {
+        crate::store::deals::insert(tx, d)?;
     }
     Ok(())
 }

@@ -66,6 +66,9 @@ pub enum Command {
     /// Manage spare time (weekly and one-off windows, blackouts, imported busy time).
     #[command(subcommand)]
     Window(WindowCommand),
+    /// Deals (案件登録): badges needed, held and valid, by a date.
+    #[command(subcommand)]
+    Deal(DealCommand),
     /// Show the study log.
     Log(LogArgs),
     /// The plan: sessions and each badge's outcome, at-risk first.
@@ -109,6 +112,7 @@ impl Command {
             Command::Badge(b) => !matches!(**b, BadgeCommand::List(_) | BadgeCommand::Show { .. }),
             Command::Window(w) => !matches!(w, WindowCommand::List { .. }),
             Command::Step(st) => !matches!(st, StepCommand::List { .. }),
+            Command::Deal(d) => !matches!(d, DealCommand::List { .. } | DealCommand::Show { .. }),
             _ => false,
         }
     }
@@ -529,4 +533,92 @@ mod tests {
         use clap::CommandFactory;
         super::Cli::command().debug_assert();
     }
+}
+
+/// `deal …`: deals (案件登録), named by a key derived from the name as for badges.
+#[derive(Debug, Subcommand)]
+pub enum DealCommand {
+    /// Add a deal: the badges it needs, held and valid by a date.
+    Add {
+        /// Its name, e.g. "Acme DWH".
+        #[arg(id = "deal_name", value_name = "NAME")]
+        name: String,
+        /// The date its badges must be held and valid by (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        by: String,
+        /// The badges it needs, comma-separated keys.
+        #[arg(long, value_name = "KEY,…")]
+        needs: String,
+        #[command(flatten)]
+        fields: DealFields,
+        /// Its key [default: derived from the name].
+        #[arg(long)]
+        key: Option<String>,
+    },
+    /// List deals: date, state, ready or at risk.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one deal in full, with what stands in its way.
+    Show {
+        #[arg(value_name = "DEAL")]
+        key: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a deal; `--review ""` or `--notes ""` clears.
+    Edit {
+        #[arg(value_name = "DEAL")]
+        key: String,
+        /// A new name.
+        #[arg(long)]
+        name: Option<String>,
+        /// A new date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        by: Option<String>,
+        /// The badges it needs, comma-separated keys (replaces the list).
+        #[arg(long, value_name = "KEY,…")]
+        needs: Option<String>,
+        #[command(flatten)]
+        fields: DealFields,
+        /// A new key.
+        #[arg(long = "new-key", value_name = "KEY")]
+        new_key: Option<String>,
+    },
+    /// Close a deal: it stops shaping the plan and stays on record.
+    Close {
+        #[arg(value_name = "DEAL")]
+        key: String,
+        /// The deal was won.
+        #[arg(long, group = "outcome")]
+        won: bool,
+        /// The deal was lost.
+        #[arg(long, group = "outcome")]
+        lost: bool,
+        /// The deal was dropped [default].
+        #[arg(long, group = "outcome")]
+        dropped: bool,
+    },
+    /// Delete a deal (`sukima undo` brings it back).
+    Rm {
+        #[arg(value_name = "DEAL")]
+        key: String,
+    },
+}
+
+/// A deal's optional fields as flags.
+#[derive(Debug, Args, Default)]
+pub struct DealFields {
+    /// Review study before the date on held badges: KEY:DURATION,… (`cp4d:2h,aws-saa:90m`).
+    #[arg(long, value_name = "KEY:DURATION,…")]
+    pub review: Option<String>,
+    /// low, normal or high [default: high].
+    #[arg(long)]
+    pub priority: Option<String>,
+    /// Free text.
+    #[arg(long)]
+    pub notes: Option<String>,
 }

@@ -6,6 +6,7 @@ pub mod add;
 pub mod badge;
 pub mod calendar;
 pub mod config;
+pub mod deal;
 pub mod export;
 pub mod ics;
 pub mod import;
@@ -171,6 +172,7 @@ pub fn run(ctx: &mut Ctx, command: Command, out: &mut dyn Write) -> Result<()> {
         Command::Badge(cmd) => badge::run(ctx, *cmd, out),
         Command::Window(cmd) => window::run(ctx, cmd, out),
         Command::Step(cmd) => step::run(ctx, cmd, out),
+        Command::Deal(cmd) => deal::run(ctx, cmd, out),
         Command::Log(args) => log::run(ctx, &args, out),
         Command::Session(cmd) => session::run(ctx, cmd, out),
         Command::Redo => {

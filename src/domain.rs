@@ -5,6 +5,7 @@
 pub mod badge;
 pub mod change;
 pub mod dates;
+pub mod deal;
 pub mod decision;
 pub mod duration;
 pub mod events;

@@ -7,6 +7,7 @@ pub mod fixes;
 
 use crate::config::Config;
 use crate::domain::badge::Badge;
+use crate::domain::deal::{self, Deal, DealStatus};
 use crate::domain::decision::{Decision, Retirement, decide_all};
 use crate::domain::events::{self, Event};
 use crate::domain::log::Pinned;
@@ -16,7 +17,7 @@ use crate::domain::spare::{self, Interval, Window};
 use crate::domain::status::Status;
 use crate::domain::step::{self, Progress, SessionStep, Step};
 use crate::domain::work::{Idle, PlanTarget, Work, WorkRules};
-use crate::store::{StoreError, badges, busy, log, pinned, steps, windows};
+use crate::store::{StoreError, badges, busy, deals, log, pinned, steps, windows};
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
 use std::collections::BTreeMap;
@@ -26,7 +27,7 @@ pub const HISTORY_DAYS: u64 = 371;
 
 /// The last day planned: the latest due day plus a quarter (so work at risk still gets a
 /// projected finish), and never more than `horizon_days` ahead.
-fn horizon(config: &Config, today: NaiveDate, all: &[Badge]) -> NaiveDate {
+fn horizon(config: &Config, today: NaiveDate, all: &[Badge], deals: &[Deal]) -> NaiveDate {
     let max = today
         .checked_add_days(Days::new(u64::from(config.planner.horizon_days)))
         .unwrap_or(today);
@@ -34,6 +35,7 @@ fn horizon(config: &Config, today: NaiveDate, all: &[Badge]) -> NaiveDate {
         .iter()
         .flat_map(|b| [b.expires_on, b.goal_on, b.retires_on])
         .flatten()
+        .chain(deals.iter().filter(|d| d.is_active(today)).map(|d| d.by))
         .max()
         .unwrap_or(today);
     latest
@@ -111,6 +113,36 @@ pub fn decisions_with_journeys<'a>(
         &effective
     };
     let mut decided = decide_all(badges, &rules, p.warn_days, &counted);
+    if journeys.deals.iter().any(|d| d.is_active(today)) {
+        let mut work: BTreeMap<String, Work> = decided
+            .iter()
+            .map(|(k, d)| (k.clone(), d.work.clone()))
+            .collect();
+        let logged_since = |key: &str, from: NaiveDate| -> u32 {
+            journeys
+                .deal_logged
+                .get(key)
+                .map_or(0, |days| days.range(from..).map(|(_, m)| *m).sum())
+        };
+        let needs = deal::apply(
+            &journeys.deals,
+            badges,
+            &mut work,
+            today,
+            p.buffer_days,
+            &logged_since,
+        );
+        for (k, w) in work {
+            if let Some(d) = decided.get_mut(&k) {
+                d.work = w;
+            }
+        }
+        for (k, n) in needs {
+            if let Some(d) = decided.get_mut(&k) {
+                d.deals = n;
+            }
+        }
+    }
     if badges.iter().any(|b| !b.after.is_empty()) {
         let mut work: BTreeMap<String, Work> = decided
             .iter()
@@ -128,22 +160,31 @@ pub fn decisions_with_journeys<'a>(
     (decided, progress)
 }
 
-/// The steps of every badge and what was logged toward them: what [`Overview::compute`]
-/// needs besides the badges to follow their journeys.
+/// What [`Overview::compute`] needs besides the badges to follow their journeys and the
+/// deals they serve: the steps of every badge and what was logged toward them, and the
+/// deals with the minutes logged on the badges they need.
 #[derive(Debug, Clone, Default)]
 pub struct Journeys {
     /// Steps by badge key, in order.
     pub steps: BTreeMap<String, Vec<Step>>,
     /// Minutes logged since each badge's last step was marked done (badges with steps).
     pub logged_since_last_done: BTreeMap<String, u32>,
+    /// Every deal, closed ones included, in key order.
+    pub deals: Vec<Deal>,
+    /// Minutes logged per day on each badge an open deal needs (for its review study).
+    pub deal_logged: BTreeMap<String, BTreeMap<NaiveDate, u32>>,
 }
 
 impl Journeys {
-    /// Loads the steps and the minutes logged toward them.
+    /// Loads the steps, the deals and the minutes logged toward them.
     pub fn load(conn: &Connection) -> Result<Journeys, StoreError> {
+        let deals = deals::all(conn)?;
+        let deal_logged = deals::logged_on_needed(conn)?;
         Ok(Journeys {
             steps: steps::all(conn)?,
             logged_since_last_done: steps::logged_since_last_done(conn)?,
+            deals,
+            deal_logged,
         })
     }
 }
@@ -164,6 +205,10 @@ pub struct Scenario {
     /// Minutes logged per day, from today on.
     pub logged_per_day: BTreeMap<NaiveDate, u32>,
     pub settings: Settings,
+    /// The least priority each target keeps while open deals need it (the highest of
+    /// their priorities): lowering the badge's own priority below it changes nothing, so
+    /// no fix offers that.
+    pub deal_floor: BTreeMap<String, crate::domain::badge::Priority>,
 }
 
 impl Scenario {
@@ -192,6 +237,18 @@ impl Scenario {
             start: x.start,
             end: x.end(),
         }));
+        let mut deal_floor: BTreeMap<String, crate::domain::badge::Priority> = BTreeMap::new();
+        for (k, d) in decisions.iter().filter(|(_, d)| !d.deals.is_empty()) {
+            // A deal needing a retiring badge holds up its replacement.
+            let key = match &d.work {
+                Work::Nothing(Idle::ReplacedBy(rep)) => rep.clone(),
+                _ => k.clone(),
+            };
+            if let Some(p) = d.deals.iter().map(|n| n.priority).max() {
+                let floor = deal_floor.entry(key).or_insert(p);
+                *floor = (*floor).max(p);
+            }
+        }
         // Work that cannot start before the horizon is not planned yet (nor at risk).
         let targets = decisions
             .values()
@@ -211,6 +268,7 @@ impl Scenario {
                 .map(|(d, m)| (*d, *m))
                 .collect(),
             settings,
+            deal_floor,
         }
     }
 
@@ -261,6 +319,8 @@ pub struct BadgeInfo {
     pub journey: Option<Progress>,
     /// The prerequisites it waits for today (not yet held), in order.
     pub waits_for: Vec<String>,
+    /// The open deals ahead that need it, and what each did to its work.
+    pub deals: Vec<deal::Need>,
 }
 
 /// Everything the views need, computed once per change.
@@ -285,6 +345,8 @@ pub struct Overview {
     pub session_steps: Vec<Option<SessionStep>>,
     /// Pinned sessions that break a rule, in start order.
     pub conflicts: Vec<conflicts::Conflict>,
+    /// Every deal, in key order, ready or at risk (only open deals ahead are assessed).
+    pub deals: Vec<DealStatus>,
     /// Busy time (imported calendars, skipped sessions) from now to the horizon.
     pub busy: Vec<Interval>,
     /// Pinned sessions whose time passed without a log entry of their badge at their
@@ -309,7 +371,8 @@ impl Overview {
             .unwrap_or(today);
         let far = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(today);
         let logged_per_day = log::minutes_per_day(conn, history_from, far)?;
-        let horizon = horizon(config, today, &all);
+        let journeys = Journeys::load(conn)?;
+        let horizon = horizon(config, today, &all, &journeys.deals);
         let busy_table =
             busy::intervals(conn, now, horizon.and_hms_opt(23, 59, 59).unwrap_or(now))?;
         let mut busy = busy_table.clone();
@@ -321,7 +384,6 @@ impl Overview {
             (end > now).then_some(Interval { start, end })
         }));
         busy.sort();
-        let journeys = Journeys::load(conn)?;
         let mut ov = Overview::compute(
             config,
             now,
@@ -378,6 +440,7 @@ impl Overview {
             horizon,
         );
         let plan = plan::plan(&scenario.input());
+        let deals = assess_deals(&journeys.deals, &all, &decisions, &scenario, &plan, today);
         let estimates = config.journey.estimates();
         let by_key: BTreeMap<&str, &Badge> = all.iter().map(|b| (b.key.as_str(), b)).collect();
         let mut waits: BTreeMap<String, Vec<String>> = all
@@ -415,15 +478,18 @@ impl Overview {
                     status,
                     work,
                     retirement,
+                    deals,
                 } = decisions.remove(&b.key).unwrap_or(Decision {
                     status: Status::Target,
                     work: Work::Nothing(Idle::Archived),
                     retirement: Retirement::None,
+                    deals: Vec::new(),
                 });
                 BadgeInfo {
                     steps: steps_of.remove(&b.key).unwrap_or_default(),
                     journey: journey.remove(&b.key),
                     waits_for: waits.remove(&b.key).unwrap_or_default(),
+                    deals,
                     status,
                     work,
                     retirement,
@@ -452,7 +518,25 @@ impl Overview {
             scenario,
             session_steps,
             conflicts,
+            deals,
         }
+    }
+
+    /// The deal with this key.
+    pub fn deal(&self, key: &str) -> Option<&DealStatus> {
+        self.deals.iter().find(|d| d.deal.key == key)
+    }
+
+    /// Open deals ahead, by date (then key): what Today lists.
+    pub fn open_deals(&self) -> Vec<&DealStatus> {
+        let mut v: Vec<&DealStatus> = self.deals.iter().filter(|d| d.active).collect();
+        v.sort_by(|a, b| (a.deal.by, &a.deal.key).cmp(&(b.deal.by, &b.deal.key)));
+        v
+    }
+
+    /// Open deals ahead that are at risk.
+    pub fn deals_at_risk(&self) -> impl Iterator<Item = &DealStatus> {
+        self.deals.iter().filter(|d| d.at_risk())
     }
 
     /// The step a session advances (see [`Overview::session_steps`]).
@@ -555,6 +639,43 @@ impl Overview {
     pub fn at_risk(&self) -> impl Iterator<Item = &Outcome> {
         self.plan.outcomes.iter().filter(|o| o.at_risk)
     }
+}
+
+/// Whether each deal is ready or at risk, from the plan made with the deals applied.
+fn assess_deals(
+    deals: &[Deal],
+    all: &[Badge],
+    decisions: &BTreeMap<String, Decision>,
+    scenario: &Scenario,
+    plan: &Plan,
+    today: NaiveDate,
+) -> Vec<DealStatus> {
+    if deals.is_empty() {
+        return Vec::new();
+    }
+    let work: BTreeMap<String, Work> = decisions
+        .iter()
+        .map(|(k, d)| (k.clone(), d.work.clone()))
+        .collect();
+    let outcome = |key: &str| {
+        plan.outcomes
+            .iter()
+            .find(|o| o.key == key)
+            .map(|o| deal::Ready {
+                at_risk: o.at_risk,
+                shortfall: o.shortfall,
+                finish: o.finish,
+            })
+    };
+    let after = |key: &str| {
+        scenario
+            .targets
+            .iter()
+            .find(|t| t.key == key)
+            .map(|t| t.after.clone())
+            .unwrap_or_default()
+    };
+    deal::assess(deals, all, &work, today, &outcome, &after)
 }
 
 /// The step each session advances: per badge with steps, its sessions in time order fill

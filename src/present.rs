@@ -16,4 +16,4 @@ pub mod usage;
 pub mod window;
 
 pub use month_text::month_text;
-pub use texts::{En, Ja, Texts};
+pub use texts::{DealTexts, En, Ja, Texts};

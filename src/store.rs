@@ -6,6 +6,7 @@
 
 pub mod badges;
 pub mod busy;
+pub mod deals;
 pub mod log;
 pub mod pinned;
 pub mod stamp;
@@ -21,6 +22,7 @@ use std::time::Duration;
 const MIGRATIONS: &[&str] = &[
     include_str!("store/migrations/001_initial.sql"),
     include_str!("store/migrations/002_journeys.sql"),
+    include_str!("store/migrations/003_deals.sql"),
 ];
 
 /// The schema version this program writes.

@@ -4,6 +4,7 @@ mod backup;
 mod badge;
 mod basics;
 mod credly_fetch;
+mod deal;
 mod imports;
 pub mod japanese;
 mod journey;

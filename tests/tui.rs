@@ -4,6 +4,7 @@
 //! Every test fixes the clock at [`NOW`] and draws without colour.
 
 mod act;
+mod deals;
 mod e2e;
 mod journey;
 mod render;

@@ -7,7 +7,7 @@ use crate::cli::{BadgeCommand, BadgeFields, BadgeListArgs};
 use crate::domain::badge::fields::{self, Field};
 use crate::domain::badge::{Badge, key_for};
 use crate::domain::decision::Decision;
-use crate::domain::status::{Status, urgency};
+use crate::domain::status::Status;
 use crate::domain::validation::{IssuerRule, check_badge};
 use crate::present::usage::UsageError;
 use crate::store::badges;
@@ -169,16 +169,30 @@ fn apply(ctx: &Ctx, b: &mut Badge, f: &BadgeFields) -> Result<()> {
     Ok(())
 }
 
-/// Badges in list order (the one urgency order of [`urgency`]), each with its decision.
+/// Badges in list order (the one urgency order of [`crate::domain::deal::urgency`], deals
+/// counted), each with its decision.
 fn sorted_for_list(ctx: &Ctx, all: Vec<Badge>) -> Result<Vec<(Badge, Decision)>> {
     let today = ctx.today();
     let logged = badges::logged_in_cycle(ctx.store.conn())?;
-    let mut decided = crate::planning::decisions(&ctx.config, today, &all, &logged);
+    // With the deals, so a badge a deal needs is as urgent here as in the planner.
+    let conn = ctx.store.conn();
+    let with_deals = crate::planning::Journeys {
+        deals: crate::store::deals::all(conn)?,
+        deal_logged: crate::store::deals::logged_on_needed(conn)?,
+        ..Default::default()
+    };
+    let mut decided =
+        crate::planning::decisions_with_journeys(&ctx.config, today, &all, &logged, &with_deals).0;
     let mut rows: Vec<(Badge, Decision)> = all
         .into_iter()
         .filter_map(|b| decided.remove(&b.key).map(|d| (b, d)))
         .collect();
-    rows.sort_by_cached_key(|(b, d)| (urgency(b, d.status, today), b.key.clone()));
+    rows.sort_by_cached_key(|(b, d)| {
+        (
+            crate::domain::deal::urgency(b, d.status, &d.deals, today),
+            b.key.clone(),
+        )
+    });
     Ok(rows)
 }
 
@@ -309,6 +323,9 @@ fn show(ctx: &Ctx, key: &str, json: bool, out: &mut dyn Write) -> Result<()> {
         let mut v = badge_json(&b, st, logged);
         if let Some(map) = v.as_object_mut() {
             map.insert("steps".into(), journey.json().into());
+            // The keys of the open deals ahead that need it.
+            let deals: Vec<&str> = info.deals.iter().map(|n| n.deal.as_str()).collect();
+            map.insert("deals".into(), deals.into());
         }
         return print_json(out, &v);
     }
@@ -366,6 +383,13 @@ fn show(ctx: &Ctx, key: &str, json: bool, out: &mut dyn Write) -> Result<()> {
         if let Some(v) = value {
             writeln!(out, "  {}  {v}", crate::text::pad(t.show_label(*field), 13))?;
         }
+    }
+    // The open deals ahead that need it, as the planner's Badges detail names them.
+    for n in &info.deals {
+        let name = overview
+            .deal(&n.deal)
+            .map_or(n.deal.as_str(), |d| d.deal.name.as_str());
+        writeln!(out, "  ◆ {}", t.deal_for(name, n.by, n.effect, today))?;
     }
     if !journey.steps.is_empty() {
         writeln!(out, "  {}", t.show_label(ShowField::Steps))?;

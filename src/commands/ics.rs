@@ -47,7 +47,22 @@ pub fn export(ctx: &Ctx, file: &Path, out: &mut dyn Write) -> Result<()> {
         .from_local_datetime(&ctx.now)
         .earliest()
         .map_or_else(|| ctx.now.and_utc(), |t| t.with_timezone(&chrono::Utc));
-    let text = ics::export_calendar(&sessions, &dates, tz, stamp);
+    let deals: Vec<ics::ExportDeal> = ov
+        .open_deals()
+        .into_iter()
+        .map(|d| ics::ExportDeal {
+            key: d.deal.key.clone(),
+            name: d.deal.name.clone(),
+            by: d.deal.by,
+            needs: d
+                .deal
+                .needs
+                .iter()
+                .map(|k| ov.name(k).to_string())
+                .collect(),
+        })
+        .collect();
+    let text = ics::export_calendar_with_deals(&sessions, &dates, &deals, tz, stamp);
     super::export::write_file(file, &text, out)?;
     if file != Path::new("-") {
         writeln!(

@@ -93,6 +93,7 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
                     "risk": o.at_risk.then(|| En.risk_text(o, today)),
                     "after": ov.badge(&o.key).map_or(&[][..], |b| &b.waits_for[..]),
                     "fixes": fixes,
+                    "deals": ov.badge(&o.key).map_or_else(Vec::new, |b| b.deals.iter().map(|n| n.deal.as_str()).collect::<Vec<_>>()),
                 })
             })
             .collect();
@@ -108,6 +109,7 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
                     "end": ymd_hm(c.end),
                     "reason": r.id(),
                 }))).collect::<Vec<_>>(),
+                "deals": ov.open_deals().into_iter().map(|d| super::deal::DealJson::of(&ov, d)).collect::<Vec<_>>(),
             }),
         );
     }
@@ -185,7 +187,22 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
         };
         for o in ov.at_risk() {
             writeln!(out)?;
-            let head = t.risk_head(&o.key, &t.risk_text(o, today));
+            // A badge a deal needs names the deal where its risk is shown (DESIGN 1).
+            let for_deals: String = ov
+                .badge(&o.key)
+                .map(|b| {
+                    b.deals
+                        .iter()
+                        .map(|n| {
+                            let name = ov
+                                .deal(&n.deal)
+                                .map_or(n.deal.as_str(), |d| d.deal.name.as_str());
+                            format!(" ({})", ctx.texts.deal_for(name, n.by, n.effect, today))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let head = t.risk_head(&o.key, &format!("{}{for_deals}", t.risk_text(o, today)));
             for line in wrap(&head, 2) {
                 writeln!(out, "{line}")?;
             }
@@ -210,6 +227,7 @@ pub fn plan(ctx: &Ctx, args: &crate::cli::PlanArgs, out: &mut dyn Write) -> Resu
             }
         }
     }
+    deal_lines(ctx, &ov, out)?;
     if !ov.conflicts.is_empty() {
         writeln!(out)?;
         writeln!(out, "{}", t.conflicts_head(ov.conflicts.len()))?;
@@ -383,6 +401,38 @@ pub fn agenda(ctx: &Ctx, args: &crate::cli::AgendaArgs, out: &mut dyn Write) -> 
     Ok(())
 }
 
+/// The open deals ahead, each ready or at risk with its reasons (nothing without any).
+fn deal_lines(ctx: &Ctx, ov: &Overview, out: &mut dyn Write) -> Result<()> {
+    let open = ov.open_deals();
+    if open.is_empty() {
+        return Ok(());
+    }
+    let t = ctx.texts;
+    let today = ov.today();
+    writeln!(out)?;
+    for d in open {
+        let state = if d.at_risk() {
+            t.deal_at_risk()
+        } else {
+            t.deal_ready()
+        };
+        let line = format!(
+            "{} {} ({}): {state}",
+            t.deal_word(),
+            d.deal.name,
+            t.date(d.deal.by, today)
+        );
+        writeln!(out, "{}", truncate(&line, ctx.width))?;
+        for r in &d.risks {
+            let text = format!("! {}", t.deal_risk(r, ov.name(&r.badge), today));
+            for line in crate::text::wrap(&text, ctx.width.saturating_sub(2).max(20)) {
+                writeln!(out, "  {line}")?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// `sukima due`: one line, or nothing when nothing is due.
 pub fn due(ctx: &Ctx, args: &crate::cli::DueArgs, out: &mut dyn Write) -> Result<()> {
     let ov = overview(ctx)?;
@@ -403,6 +453,7 @@ pub fn due(ctx: &Ctx, args: &crate::cli::DueArgs, out: &mut dyn Write) -> Result
         .count();
     let retired = lapsed.len() - expired;
     let next = ov.next_session().filter(|s| s.start.date() <= until);
+    let deals_at_risk = ov.deals_at_risk().count();
     if args.json {
         return print_json(
             out,
@@ -413,6 +464,7 @@ pub fn due(ctx: &Ctx, args: &crate::cli::DueArgs, out: &mut dyn Write) -> Result
                 "at_risk": risky,
                 "expired": expired,
                 "retired": retired,
+                "deals_at_risk": deals_at_risk,
             }),
         );
     }
@@ -428,6 +480,9 @@ pub fn due(ctx: &Ctx, args: &crate::cli::DueArgs, out: &mut dyn Write) -> Result
         expired,
         retired,
     }));
+    if deals_at_risk > 0 {
+        parts.push(ctx.texts.deals_at_risk(deals_at_risk));
+    }
     if !parts.is_empty() {
         let line = parts.join(" · ");
         debug_assert!(width(&line) < 200);

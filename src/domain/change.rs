@@ -128,6 +128,22 @@ pub enum Done {
         number: usize,
         title: String,
     },
+    /// A deal was added (`needs`: how many badges it needs).
+    DealAdded {
+        key: String,
+        name: String,
+        by: NaiveDate,
+        needs: usize,
+    },
+    /// A deal was edited, perhaps under a new key.
+    DealUpdated { old_key: String, key: String },
+    /// A deal was closed as won, lost or dropped.
+    DealClosed {
+        key: String,
+        state: crate::domain::deal::DealState,
+    },
+    /// A deal was deleted.
+    DealDeleted { key: String },
 }
 
 /// Why a session moved somewhere is flagged as a conflict.
@@ -280,6 +296,17 @@ pub enum Label {
         keys: String,
         to: String,
     },
+    /// A deal added.
+    AddDeal(String),
+    /// A deal edited.
+    EditDeal(String),
+    /// A deal closed (`won`, `lost`, `dropped`).
+    CloseDeal {
+        key: String,
+        state: String,
+    },
+    /// A deal deleted.
+    DeleteDeal(String),
     /// A session studied: its duration, the badge and its start (`2027-01-05 07:30`).
     Done {
         duration: String,
@@ -355,6 +382,10 @@ impl Label {
                 )
             }
             Label::DeleteStep { key, number } => format!("delete step {number} of {key}"),
+            Label::AddDeal(k) => format!("add deal {k}"),
+            Label::EditDeal(k) => format!("edit deal {k}"),
+            Label::CloseDeal { key, state } => format!("close deal {key} as {state}"),
+            Label::DeleteDeal(k) => format!("delete deal {k}"),
             Label::Other(text) => text.clone(),
         }
     }
@@ -412,6 +443,25 @@ impl Label {
         }
         if text == "import backup" {
             return Label::ImportBackup;
+        }
+        if let Some(rest) = text.strip_prefix("close deal ")
+            && let Some((key, state)) = rest.rsplit_once(" as ")
+            && !key.is_empty()
+            && crate::domain::deal::DealState::parse(state).is_some()
+        {
+            return Label::CloseDeal {
+                key: key.into(),
+                state: state.into(),
+            };
+        }
+        for (prefix, make) in [
+            ("add deal ", Label::AddDeal as fn(String) -> Label),
+            ("edit deal ", Label::EditDeal),
+            ("delete deal ", Label::DeleteDeal),
+        ] {
+            if let Some(k) = text.strip_prefix(prefix).filter(|k| !k.is_empty()) {
+                return make(k.into());
+            }
         }
         for (prefix, make) in prefixed {
             if let Some(rest) = text.strip_prefix(prefix)
@@ -625,6 +675,21 @@ pub enum ChangeError {
     /// A field the domain rejected, in its words (English).
     #[error("{0}")]
     Invalid(String),
+    /// A deal that cannot be written.
+    #[error("{0}")]
+    Deal(#[from] crate::domain::deal::DealError),
+    /// No deal has the key; `close` are the nearest keys (maybe none).
+    #[error("no deal has the key '{key}'")]
+    UnknownDeal { key: String, close: Vec<String> },
+    /// The deal key is taken.
+    #[error("a deal with the key '{key}' already exists")]
+    DealKeyTaken { key: String },
+    /// Closing a deal that is already closed.
+    #[error("deal {key} is already closed ({})", state.as_str())]
+    DealAlreadyClosed {
+        key: String,
+        state: crate::domain::deal::DealState,
+    },
 }
 
 #[cfg(test)]
@@ -704,6 +769,13 @@ mod tests {
                 key: "df-prac".into(),
                 number: 1,
             },
+            Label::AddDeal("acme-dwh".into()),
+            Label::EditDeal("acme-dwh".into()),
+            Label::CloseDeal {
+                key: "acme-dwh".into(),
+                state: "won".into(),
+            },
+            Label::DeleteDeal("acme-dwh".into()),
             Label::Other("something else".into()),
         ];
         for l in labels {

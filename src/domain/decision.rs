@@ -15,6 +15,9 @@ pub struct Decision {
     pub status: Status,
     pub work: Work,
     pub retirement: Retirement,
+    /// The open deals ahead that need it, and what each did to its work
+    /// ([`super::deal::apply`]): the reason it matters now.
+    pub deals: Vec<super::deal::Need>,
 }
 
 /// What a badge's retirement means for it, for the retirement column and the details.
@@ -55,6 +58,7 @@ pub fn decide_all(
                     status,
                     work,
                     retirement,
+                    deals: Vec::new(),
                 },
             )
         })

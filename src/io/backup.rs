@@ -6,6 +6,11 @@
 //! order; `minutes` null means the default estimate of its kind). A version-1 backup still
 //! imports: its badges have no steps and no prerequisites.
 //!
+//! Version 2 also carries the deals (`"deals": [{"key", "name", "by", "needs": [keys],
+//! "review": [{"badge", "minutes"}], "priority", "state", "notes", "created_on"}]`, by
+//! key), written only when there are some: absent means none, so a version-2 backup
+//! made before deals existed, and its export today, are the same bytes.
+//!
 //! Export is deterministic (badges by key, windows in the order added, the log by date,
 //! start and badge, pinned by start), so export → import into an empty database → export
 //! gives the same bytes. Import is strict: unknown fields, impossible dates, duplicate keys
@@ -13,6 +18,7 @@
 
 use crate::domain::badge::{Badge, Priority, Source, validate_key};
 use crate::domain::dates::{hm, parse_datetime, parse_hm, parse_ymd, ymd, ymd_hm};
+use crate::domain::deal::{Deal, DealState, Review};
 use crate::domain::log::{LogEntry, Pinned};
 use crate::domain::spare::{WeekdayOrd, Window, WindowKind, validate};
 use crate::domain::step::{Step, StepKind};
@@ -37,6 +43,8 @@ pub struct BackupData {
     pub windows: Vec<Window>,
     pub log: Vec<LogEntry>,
     pub pinned: Vec<Pinned>,
+    /// Every deal, closed ones included.
+    pub deals: Vec<Deal>,
 }
 
 impl BackupData {
@@ -74,6 +82,29 @@ struct Doc {
     log: Vec<LogRec>,
     #[serde(default)]
     pinned: Vec<PinnedRec>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    deals: Vec<DealRec>,
+}
+
+#[derive(Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct DealRec {
+    key: Option<String>,
+    name: Option<String>,
+    by: Option<String>,
+    needs: Option<Vec<String>>,
+    review: Option<Vec<ReviewRec>>,
+    priority: Option<String>,
+    state: Option<String>,
+    notes: Option<String>,
+    created_on: Option<String>,
+}
+
+#[derive(Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct ReviewRec {
+    badge: Option<String>,
+    minutes: Option<u32>,
 }
 
 #[derive(Serialize, Deserialize, Default)]
@@ -219,6 +250,32 @@ pub fn to_json(data: &BackupData) -> String {
                 minutes: Some(p.minutes),
             })
             .collect(),
+        deals: {
+            let mut deals: Vec<&Deal> = data.deals.iter().collect();
+            deals.sort_by(|a, b| a.key.cmp(&b.key));
+            deals
+                .into_iter()
+                .map(|d| DealRec {
+                    key: Some(d.key.clone()),
+                    name: Some(d.name.clone()),
+                    by: Some(ymd(d.by)),
+                    needs: Some(d.needs.clone()),
+                    review: Some(
+                        d.review
+                            .iter()
+                            .map(|r| ReviewRec {
+                                badge: Some(r.badge.clone()),
+                                minutes: Some(r.minutes),
+                            })
+                            .collect(),
+                    ),
+                    priority: Some(d.priority.as_str().into()),
+                    state: Some(d.state.as_str().into()),
+                    notes: d.notes.clone(),
+                    created_on: Some(ymd(d.created_on)),
+                })
+                .collect()
+        },
     };
     let mut text = serde_json::to_string_pretty(&doc).expect("the backup serialises");
     text.push('\n');
@@ -503,6 +560,75 @@ fn read_records(
                 .minutes
                 .filter(|m| *m > 0)
                 .ok_or_else(|| at("minutes", "missing or zero".into()))?,
+        });
+    }
+    let mut deal_keys = HashSet::new();
+    for (i, r) in doc.deals.into_iter().enumerate() {
+        let at = |field: &str, msg: String| format!("{file}: deals[{i}] {field}: {msg}");
+        let date = |field: &str, v: Option<String>| -> Result<NaiveDate, String> {
+            let v = v.ok_or_else(|| at(field, "missing".into()))?;
+            parse_ymd(&v).map_err(|e| at(field, e.to_string()))
+        };
+        let key = r.key.ok_or_else(|| at("key", "missing".into()))?;
+        validate_key(&key).map_err(|e| at("key", e.to_string()))?;
+        if !deal_keys.insert(key.clone()) {
+            return Err(at("key", format!("'{key}' appears twice")));
+        }
+        let by = date("by", r.by)?;
+        let needs = r.needs.unwrap_or_default();
+        for k in &needs {
+            if !keys.contains(k) {
+                return Err(at("needs", format!("no badge has the key '{k}'")));
+            }
+        }
+        let mut review = Vec::new();
+        for (j, rr) in r.review.unwrap_or_default().into_iter().enumerate() {
+            let badge = rr
+                .badge
+                .ok_or_else(|| at(&format!("review[{j}] badge"), "missing".into()))?;
+            if !needs.contains(&badge) {
+                return Err(at(
+                    &format!("review[{j}] badge"),
+                    format!("'{badge}' is not in needs"),
+                ));
+            }
+            let minutes = rr
+                .minutes
+                .filter(|m| (1..=crate::domain::deal::MAX_REVIEW_MINUTES).contains(m))
+                .ok_or_else(|| {
+                    at(
+                        &format!("review[{j}] minutes"),
+                        "missing or out of range".into(),
+                    )
+                })?;
+            review.push(Review { badge, minutes });
+        }
+        let state = match r.state {
+            None => DealState::Open,
+            Some(s) => DealState::parse(&s)
+                .ok_or_else(|| at("state", format!("'{s}' is not open, won, lost or dropped")))?,
+        };
+        data.deals.push(Deal {
+            name: r
+                .name
+                .filter(|n| !n.trim().is_empty())
+                .ok_or_else(|| at("name", "missing".into()))?,
+            created_on: match r.created_on {
+                Some(_) => date("created_on", r.created_on)?,
+                None => by,
+            },
+            key,
+            by,
+            needs,
+            review,
+            priority: r
+                .priority
+                .map(|p| p.parse::<Priority>())
+                .transpose()
+                .map_err(|e| at("priority", e))?
+                .unwrap_or(Priority::High),
+            state,
+            notes: r.notes,
         });
     }
     Ok(data)

@@ -22,6 +22,21 @@ struct Demo {
     log_pattern: Vec<DemoPattern>,
     log: Vec<DemoLog>,
     pinned: Vec<DemoPinned>,
+    #[serde(default)]
+    deal: Vec<DemoDeal>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoDeal {
+    key: String,
+    name: String,
+    by: i64,
+    needs: Vec<String>,
+    #[serde(default)]
+    review: Vec<String>,
+    priority: Option<String>,
+    notes: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -234,12 +249,31 @@ pub fn demo(today: NaiveDate) -> BackupData {
             minutes: p.minutes,
         })
         .collect();
+    let deals = demo
+        .deal
+        .into_iter()
+        .map(|d| crate::domain::deal::Deal {
+            key: d.key,
+            name: d.name,
+            by: shift(today, d.by),
+            needs: d.needs,
+            review: crate::domain::deal::parse_review(&d.review.join(","))
+                .expect("demo deal review"),
+            priority: d
+                .priority
+                .map_or(Priority::High, |p| p.parse().expect("demo deal priority")),
+            state: crate::domain::deal::DealState::Open,
+            notes: d.notes,
+            created_on: today,
+        })
+        .collect();
     BackupData {
         badges,
         steps,
         windows,
         log,
         pinned,
+        deals,
     }
 }
 

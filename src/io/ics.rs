@@ -28,7 +28,9 @@ mod value;
 mod vtimezone;
 mod zone;
 
-pub use export::{BadgeDates, ExportSession, export_calendar};
+pub use export::{
+    BadgeDates, ExportDeal, ExportSession, export_calendar, export_calendar_with_deals,
+};
 pub use import::{BusyEvent, BusyImport, ImportError, SkipReason, Skipped, import_busy};
 
 /// The IANA time zone called `name` (`Asia/Tokyo`), matched exactly and then ignoring case;

@@ -585,6 +585,8 @@ impl<'a> Search<'a> {
             .filter(|(k, _)| {
                 !self.at_risk.contains(k)
                     && sc.targets.iter().any(|t| t.key == *k && t.priority >= mine)
+                    // A deal holds its priority up: lowering the badge would not move it.
+                    && sc.deal_floor.get(*k).is_none_or(|p| *p <= to)
             })
             .collect();
         if rivals.is_empty() {

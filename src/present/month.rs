@@ -23,6 +23,8 @@ pub const SYM_REPLACEMENT: &str = "*";
 pub const SYM_DUE: &str = "D";
 /// The date the user wants a target by.
 pub const SYM_GOAL: &str = "G";
+/// The date an open deal needs its badges by.
+pub const SYM_DEAL: &str = "$";
 /// Planned (or pinned) study.
 pub const SYM_PLANNED: &str = "▪";
 /// Logged study.
@@ -43,6 +45,8 @@ pub enum DayEventKind {
     Due,
     /// The user wants this target by this day.
     Goal,
+    /// An open deal needs its badges by this day (the event names the deal).
+    Deal,
 }
 
 impl DayEventKind {
@@ -55,6 +59,7 @@ impl DayEventKind {
             DayEventKind::ReplacementAvailable => SYM_REPLACEMENT,
             DayEventKind::Due => SYM_DUE,
             DayEventKind::Goal => SYM_GOAL,
+            DayEventKind::Deal => SYM_DEAL,
         }
     }
 
@@ -63,10 +68,11 @@ impl DayEventKind {
         match self {
             DayEventKind::Expiry(_) => 0,
             DayEventKind::Retirement => 1,
-            DayEventKind::Due => 2,
-            DayEventKind::RenewalOpens => 3,
-            DayEventKind::ReplacementAvailable => 4,
-            DayEventKind::Goal => 5,
+            DayEventKind::Deal => 2,
+            DayEventKind::Due => 3,
+            DayEventKind::RenewalOpens => 4,
+            DayEventKind::ReplacementAvailable => 5,
+            DayEventKind::Goal => 6,
         }
     }
 
@@ -161,6 +167,16 @@ pub fn days(ov: &Overview, from: NaiveDate, to: NaiveDate) -> BTreeMap<NaiveDate
             badge_name: ov.name(&e.badge).to_string(),
             badge_key: e.badge,
         });
+    }
+    // Open deals ahead, by their date (the event names the deal, not a badge).
+    for d in ov.open_deals() {
+        if (from..=to).contains(&d.deal.by) {
+            out.entry(d.deal.by).or_default().events.push(DayEvent {
+                kind: DayEventKind::Deal,
+                badge_key: d.deal.key.clone(),
+                badge_name: d.deal.name.clone(),
+            });
+        }
     }
     for s in ov.sessions_between(from, to) {
         out.entry(s.start.date()).or_default().planned_minutes += s.minutes();

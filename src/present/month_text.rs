@@ -7,7 +7,8 @@
 //! columns the grid no longer fits and lines run longer than `width`.
 
 use super::month::{
-    DayInfo, MONTH_LEGEND, Mark, SYM_LOGGED, SYM_PLANNED, first_of_month, grid_span, short_minutes,
+    DayEventKind, DayInfo, MONTH_LEGEND, Mark, SYM_DEAL, SYM_LOGGED, SYM_PLANNED, first_of_month,
+    grid_span, short_minutes,
 };
 use super::texts::Texts;
 use crate::domain::duration::format_minutes;
@@ -88,7 +89,13 @@ pub fn month_text(
     if lines.last().is_some_and(|l| !l.trim().is_empty()) {
         lines.push(String::new());
     }
-    lines.extend(legend_lines(texts, width));
+    // The deal mark is explained only in a month that has one, so other months read as
+    // they always did.
+    let deals = days
+        .iter()
+        .filter(|(d, _)| in_month(d))
+        .any(|(_, i)| i.events.iter().any(|e| e.kind == DayEventKind::Deal));
+    lines.extend(legend_lines(texts, width, deals));
     lines.push(String::new());
     lines.extend(events(texts, first, days, width));
 
@@ -101,12 +108,14 @@ pub fn month_text(
 }
 
 /// The legend as lines of at most `width` cells: today's mark, then each symbol.
-fn legend_lines(texts: &dyn Texts, width: usize) -> Vec<String> {
+fn legend_lines(texts: &dyn Texts, width: usize, deals: bool) -> Vec<String> {
     let today = format!("[ ] {}", texts.cal_today());
+    let deal = format!("{SYM_DEAL} {}", texts.event_label(DayEventKind::Deal));
     let items = MONTH_LEGEND
         .iter()
         .zip(texts.legend_month())
-        .map(|(s, l)| format!("{s} {l}"));
+        .map(|(s, l)| format!("{s} {l}"))
+        .chain(deals.then_some(deal));
     let mut lines: Vec<String> = Vec::new();
     for item in std::iter::once(today).chain(items) {
         match lines.last_mut() {

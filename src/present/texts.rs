@@ -6,8 +6,11 @@
 //! Japanese text is two cells a character: callers pad and cut it with `crate::text`,
 //! never with `format!` widths.
 
+mod deals;
 mod en;
 mod ja;
+
+pub use deals::DealTexts;
 
 pub use ja::{prereq_error as ja_prereq_error, step_error as ja_step_error};
 
@@ -45,7 +48,7 @@ pub fn for_language(language: Language) -> &'static dyn Texts {
 }
 
 /// Every word shown by both the command line and the planner, in one language.
-pub trait Texts: Sync + std::fmt::Debug {
+pub trait Texts: DealTexts + Sync + std::fmt::Debug {
     /// The language these texts are in.
     fn language(&self) -> Language;
 

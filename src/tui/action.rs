@@ -111,11 +111,15 @@ pub enum Action {
     NextField,
     /// The previous field of the form.
     PrevField,
+    /// Show the deals: add, edit, close and delete them.
+    Deals,
+    /// Close the selected deal (won, lost or dropped).
+    CloseDeal,
 }
 
 impl Action {
     /// Every action, for the help overlay and for checking `[ui.keys]`.
-    pub const ALL: [Action; 52] = [
+    pub const ALL: [Action; 54] = [
         Action::Quit,
         Action::Help,
         Action::QuickAdd,
@@ -168,6 +172,8 @@ impl Action {
         Action::Save,
         Action::NextField,
         Action::PrevField,
+        Action::Deals,
+        Action::CloseDeal,
     ];
 
     /// The name used in the configuration (`quick_add`).

@@ -17,6 +17,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseEvent};
 use ratatui::layout::Rect;
 
 mod act;
+mod deals;
 mod fetch;
 mod fixes;
 mod journey;

@@ -10,6 +10,7 @@ use crate::domain::badge::{Badge, Priority};
 use crate::domain::validation::IssuerRule;
 use crate::planning::Overview;
 
+pub mod deals;
 pub mod keys;
 pub mod render;
 pub mod steps;
@@ -38,6 +39,8 @@ pub enum Popup {
     Session(Box<crate::domain::plan::Session>),
     /// A badge's steps (Badges view, `t`): it takes its own keys (`steps::StepsPopup::key`).
     Steps(steps::StepsPopup),
+    /// The deals (Today and Badges, `D`): it takes its own keys (`deals::DealsPopup::key`).
+    Deals(deals::DealsPopup),
 }
 
 impl Popup {
@@ -52,6 +55,7 @@ impl Popup {
                 f.fields.get_mut(i).map(|x| &mut x.input)
             }
             Popup::Steps(s) => s.input_mut(),
+            Popup::Deals(d) => d.input_mut(),
             Popup::Help { .. }
             | Popup::Confirm { .. }
             | Popup::Report { .. }

@@ -411,4 +411,31 @@ pub trait ScreenTexts: Texts + ActTexts {
 
     /// After a deletion in the planner: `u undoes`.
     fn undo_key_hint(&self) -> &'static str;
+
+    // Deals (案件): Today's section, the deals popup (`D`) and its form.
+
+    /// The title of Today's deals section and of the deals popup.
+    fn deals_title(&self) -> &'static str;
+
+    /// The deals popup without deals.
+    fn no_deals_here(&self) -> &'static str;
+
+    /// The keys of the deals popup.
+    fn deals_keys(&self) -> &'static str;
+
+    /// The keys of the deal form.
+    fn deal_form_keys(&self) -> &'static str;
+
+    /// The deal form's title: a new deal, or one edited.
+    fn deal_form_title(&self, editing: bool) -> &'static str;
+
+    /// The label of a field of the deal form (name, by, needs, review, priority, notes)
+    /// and its hint; labels fit in 12 cells.
+    fn deal_field(&self, name: &str) -> (&'static str, &'static str);
+
+    /// The prompt that closes a deal: won, lost or dropped.
+    fn deal_close_prompt(&self, name: &str) -> String;
+
+    /// The question before deleting a deal.
+    fn deal_delete_prompt(&self, name: &str) -> String;
 }

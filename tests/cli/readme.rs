@@ -452,6 +452,60 @@ fn concrete(example: &str, dir: &Path) -> Option<Vec<String>> {
         }
         "sukima step rm KEY N" => ["step", "rm", "df-prac", "2"].map(String::from).to_vec(),
         "sukima window rm ID\\|SOURCE" => ["window", "rm", "1"].map(String::from).to_vec(),
+        "sukima deal add NAME --by DATE --needs KEY,… [--review KEY:2h,…] [--priority P] [--notes T] [--key K]" => {
+            [
+                "deal",
+                "add",
+                "Initech BI",
+                "--by",
+                "2027-02-01",
+                "--needs",
+                "az-104,aws-saa",
+                "--review",
+                "az-104:1h",
+                "--priority",
+                "normal",
+                "--notes",
+                "call Ken",
+                "--key",
+                "initech",
+            ]
+            .map(String::from)
+            .to_vec()
+        }
+        "sukima deal add \"Acme DWH\" --by 2027-03-01 --needs cp4d-admin,aws-saa --review cp4d-admin:2h" => {
+            [
+                "deal",
+                "add",
+                "Acme DWH",
+                "--by",
+                "2027-03-01",
+                "--needs",
+                "cp4d-admin,aws-saa",
+                "--review",
+                "cp4d-admin:2h",
+            ]
+            .map(String::from)
+            .to_vec()
+        }
+        "sukima deal list" => ["deal", "list"].map(String::from).to_vec(),
+        "sukima deal edit DEAL [--name --by --needs --review --priority --notes --new-key]" => [
+            "deal",
+            "edit",
+            "acme-dwh",
+            "--by",
+            "2027-02-20",
+            "--needs",
+            "cp4i-v16-sa",
+        ]
+        .map(String::from)
+        .to_vec(),
+        "sukima deal close DEAL --won\\|--lost\\|--dropped" => {
+            ["deal", "close", "acme-dwh", "--won"]
+                .map(String::from)
+                .to_vec()
+        }
+        "sukima deal rm DEAL" => ["deal", "rm", "globex-ai"].map(String::from).to_vec(),
         other => panic!(
             "the README shows `{other}`, which this test does not run yet: add it to `concrete`"
         ),

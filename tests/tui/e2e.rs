@@ -269,3 +269,29 @@ fn a_person_studies_skips_and_the_plan_follows_with_undo_and_redo() {
     tmux.send(&["q"]);
     tmux.wait_for(&["sukima exited with 0"]);
 }
+
+#[test]
+fn a_person_closes_a_deal_and_takes_it_back() {
+    if !crate::common::tmux_ready() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let tmux = start_demo(home.path(), "");
+    let screen = tmux.wait_for(&["── Deals · 2", "Globex AI platform", "at risk"]);
+    assert!(screen.contains("✓ 2027-01-25 Acme DWH 案件"), "{screen}");
+    tmux.send(&["D"]);
+    tmux.wait_for(&["╭ Deals", "[at risk]", "n new · e edit · c close"]);
+    // Globex is the second deal by key: close it as lost.
+    tmux.send(&["j", "c"]);
+    tmux.wait_for(&["Close globex-ai: w won · l lost · d dropped"]);
+    tmux.send(&["l"]);
+    let screen = tmux.wait_for(&["closed deal globex-ai as lost"]);
+    assert!(screen.contains("[lost]"), "{screen}");
+    tmux.send(&["Escape"]);
+    let screen = tmux.wait_for(&["── Deals · 1"]);
+    assert!(!screen.contains("Globex"), "{screen}");
+    tmux.send(&["u"]);
+    tmux.wait_for(&["undid: close deal globex-ai as lost", "── Deals · 2"]);
+    tmux.send(&["q"]);
+    tmux.wait_for(&["sukima exited with 0"]);
+}

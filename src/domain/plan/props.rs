@@ -670,3 +670,104 @@ fn crowded_chains_keep_every_rule_exactly_or_by_the_heuristic() {
         }
     }
 }
+
+/// Deals (DESIGN 1) only bring dues forward and raise priorities of the targets they
+/// need: on random instances, the input with an open deal differs from the one without
+/// exactly so, the plan of it keeps every hard rule, is deterministic and (tight model)
+/// optimal; a closed deal gives back the input, and so the plan, unchanged.
+fn with_deal(
+    inp: &PlanInput,
+    by: i64,
+    pick: u16,
+    p: u8,
+    state: crate::domain::deal::DealState,
+) -> (PlanInput, Vec<bool>) {
+    use crate::domain::badge::Badge;
+    use crate::domain::deal::{Deal, apply};
+    use crate::domain::work::Work;
+    let badges: Vec<Badge> = inp
+        .targets
+        .iter()
+        .map(|t| Badge {
+            key: t.key.clone(),
+            name: t.key.clone(),
+            goal_on: Some(t.due),
+            effort_minutes: t.remaining,
+            priority: t.priority,
+            ..Badge::default()
+        })
+        .collect();
+    let needed: Vec<bool> = (0..inp.targets.len())
+        .map(|i| pick & (1 << i) != 0)
+        .collect();
+    let deal = Deal {
+        key: "d".into(),
+        name: "D".into(),
+        by: date(by),
+        needs: inp
+            .targets
+            .iter()
+            .zip(&needed)
+            .filter(|(_, n)| **n)
+            .map(|(t, _)| t.key.clone())
+            .collect(),
+        review: Vec::new(),
+        priority: prio(p),
+        state,
+        notes: None,
+        created_on: today(),
+    };
+    let mut work: BTreeMap<String, Work> = inp
+        .targets
+        .iter()
+        .map(|t| (t.key.clone(), Work::Target(t.clone())))
+        .collect();
+    apply(&[deal], &badges, &mut work, today(), 2, &|_, _| 0);
+    let targets = inp
+        .targets
+        .iter()
+        .map(|t| work[&t.key].target().cloned().unwrap_or_else(|| t.clone()))
+        .collect();
+    (
+        PlanInput {
+            targets,
+            ..inp.clone()
+        },
+        needed,
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
+
+    #[test]
+    fn tight_a_deal_brings_dues_forward_and_the_plan_stays_optimal(
+        t in tight(8),
+        by in -1i64..24,
+        pick in any::<u16>(),
+        p in any::<u8>(),
+    ) {
+        use crate::domain::deal::DealState;
+        let inp = t.0;
+        let (with, needed) = with_deal(&inp, by, pick, p, DealState::Open);
+        let active = by >= 0;
+        let cut = date(by) - Days::new(2);
+        for ((a, b), n) in inp.targets.iter().zip(&with.targets).zip(&needed) {
+            if *n && active {
+                prop_assert_eq!(b.due, a.due.min(cut));
+                prop_assert_eq!(b.priority, a.priority.max(prio(p)));
+                prop_assert_eq!((&b.key, b.release, b.remaining), (&a.key, a.release, a.remaining));
+            } else {
+                prop_assert_eq!(a, b);
+            }
+        }
+        let p_with = checked(&with)?;
+        let (cap, jobs, _) = oracle(&with);
+        prop_assert_eq!(plan_counts(&p_with, &jobs), best_counts(&jobs, &cap));
+        prop_assert!(p_with.exact);
+        // Closed: exactly the plan without the deal.
+        let (closed, _) = with_deal(&inp, by, pick, p, DealState::Won);
+        prop_assert_eq!(&closed, &inp);
+        prop_assert_eq!(plan(&closed), plan(&inp));
+    }
+}

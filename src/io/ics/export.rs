@@ -116,6 +116,27 @@ pub fn export_calendar(
     tz: Tz,
     dtstamp: DateTime<Utc>,
 ) -> String {
+    export_calendar_with_deals(sessions, badges, &[], tz, dtstamp)
+}
+
+/// An open deal's date, exported as an all-day event (`deal-KEY-DATE@sukima`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportDeal {
+    pub key: String,
+    pub name: String,
+    pub by: NaiveDate,
+    /// The names of the badges it needs.
+    pub needs: Vec<String>,
+}
+
+/// [`export_calendar`] with the open deals' dates as all-day events too.
+pub fn export_calendar_with_deals(
+    sessions: &[ExportSession],
+    badges: &[BadgeDates],
+    deals: &[ExportDeal],
+    tz: Tz,
+    dtstamp: DateTime<Utc>,
+) -> String {
     let stamp = dtstamp.format("%Y%m%dT%H%M%SZ").to_string();
     let mut lines = Lines::default();
     lines.begin("VCALENDAR");
@@ -176,6 +197,14 @@ pub fn export_calendar(
     }
 
     let mut days = day_events(badges);
+    days.extend(deals.iter().map(|d| DayEvent {
+        uid: format!("deal-{}-{}@sukima", d.key, date(d.by)),
+        date: d.by,
+        summary: format!("Deal: {} (badges needed by this day)", d.name),
+        description: Some(format!("Needs: {}", d.needs.join(", "))),
+        category: "deal",
+        alarm: None,
+    }));
     days.sort_by(|a, b| (a.date, &a.uid).cmp(&(b.date, &b.uid)));
     for d in days {
         if !seen.insert(d.uid.clone()) {

@@ -54,6 +54,7 @@ fn scenario(now: &str, windows: &[&str], targets: Vec<PlanTarget>, cap: u32) -> 
             daily_cap: cap,
             granularity: 5,
         },
+        deal_floor: BTreeMap::new(),
     }
 }
 
@@ -226,6 +227,36 @@ fn lowering_the_badge_that_takes_its_time_names_it_and_the_cost() {
         }
     );
     assert_eq!(fix.command(), "sukima badge edit early --priority low");
+}
+
+#[test]
+fn a_badge_an_open_deal_holds_up_is_never_offered_for_lowering() {
+    let mut sc = scenario(
+        "2027-01-04T08:00",
+        &["daily 20:00-21:00"],
+        vec![
+            target("early", "2027-01-04", "2027-01-10", 7 * 60, Priority::High),
+            target("late", "2027-01-04", "2027-01-10", 60, Priority::Normal),
+        ],
+        60,
+    );
+    // A deal of high priority needs `early`: `badge edit early --priority low` would not
+    // lower what the planner sees, so it is no fix.
+    sc.deal_floor.insert("early".into(), Priority::High);
+    let found = check_all(&sc);
+    assert!(
+        !found[0]
+            .fixes
+            .iter()
+            .any(|f| f.kind() == FixKind::LowerPriority),
+        "{found:?}"
+    );
+    assert!(
+        found[0]
+            .missing
+            .iter()
+            .any(|(k, _)| *k == Some(FixKind::LowerPriority))
+    );
 }
 
 #[test]

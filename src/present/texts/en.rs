@@ -1,8 +1,9 @@
 //! The English words of [`Texts`].
 
+mod deals;
 mod imports;
 
-use super::{En, Texts};
+use super::{DealTexts, En, Texts};
 use crate::config::Language;
 use crate::domain::badge::Badge;
 use crate::domain::change::{CalendarImport, ChangeError, Done, Label, MoveWarning};
@@ -135,6 +136,7 @@ impl Texts for En {
             DayEventKind::ReplacementAvailable => "replacement available",
             DayEventKind::Due => "due",
             DayEventKind::Goal => "goal",
+            DayEventKind::Deal => "deal",
         }
     }
 
@@ -340,6 +342,10 @@ impl Texts for En {
             Done::StepDeleted { key, number, title } => {
                 format!("deleted step {number} of {key}: {title}")
             }
+            Done::DealAdded { .. }
+            | Done::DealUpdated { .. }
+            | Done::DealClosed { .. }
+            | Done::DealDeleted { .. } => self.deal_done(done),
         }
     }
 
@@ -476,6 +482,10 @@ impl Texts for En {
                 format!("every step of {key} is done: nothing to mark")
             }
             ChangeError::Invalid(text) => text.clone(),
+            ChangeError::Deal(_)
+            | ChangeError::UnknownDeal { .. }
+            | ChangeError::DealKeyTaken { .. }
+            | ChangeError::DealAlreadyClosed { .. } => self.deal_change_error(e),
         }
     }
 

@@ -1,9 +1,10 @@
 //! The Japanese words of [`Texts`].
 
+mod deals;
 mod errors;
 mod imports;
 
-use super::{Ja, Texts};
+use super::{DealTexts, Ja, Texts};
 use crate::config::Language;
 use crate::domain::Priority;
 use crate::domain::badge::fields::FieldError;
@@ -164,6 +165,7 @@ impl Texts for Ja {
             DayEventKind::ReplacementAvailable => "後継が受験可能",
             DayEventKind::Due => "期限",
             DayEventKind::Goal => "目標",
+            DayEventKind::Deal => "案件",
         }
     }
 
@@ -405,6 +407,10 @@ impl Texts for Ja {
             Done::StepDeleted { key, number, title } => {
                 format!("{key} のステップ {number} を削除しました: {title}")
             }
+            Done::DealAdded { .. }
+            | Done::DealUpdated { .. }
+            | Done::DealClosed { .. }
+            | Done::DealDeleted { .. } => self.deal_done(done),
         }
     }
 
@@ -447,6 +453,10 @@ impl Texts for Ja {
             Label::MarkStep { key, done: true } => format!("{key} のステップの完了"),
             Label::MarkStep { key, done: false } => format!("{key} のステップの未完了への戻し"),
             Label::DeleteStep { key, number } => format!("{key} のステップ {number} の削除"),
+            Label::AddDeal(_)
+            | Label::EditDeal(_)
+            | Label::CloseDeal { .. }
+            | Label::DeleteDeal(_) => self.deal_label(label),
             Label::Other(text) => text.clone(),
         }
     }
@@ -584,6 +594,10 @@ impl Texts for Ja {
                 format!("{key} のステップはすべて完了しています: 完了にするものはありません")
             }
             ChangeError::Invalid(text) => text.clone(),
+            ChangeError::Deal(_)
+            | ChangeError::UnknownDeal { .. }
+            | ChangeError::DealKeyTaken { .. }
+            | ChangeError::DealAlreadyClosed { .. } => self.deal_change_error(e),
         }
     }
 

@@ -132,6 +132,8 @@ impl App {
             // Keys of the popups: nothing to do in a view.
             Action::Confirm | Action::Save | Action::NextField | Action::PrevField => {}
             Action::Steps => self.open_steps(),
+            Action::Deals => self.open_deals(),
+            Action::CloseDeal => {}
             Action::StepDone => self.step_done(),
             Action::ToggleDetail => self.badges.detail = !self.badges.detail,
             Action::ToggleArchived => {

@@ -16,6 +16,10 @@ impl App {
     /// A key for the open popup: the popup takes it (with what the key map makes of it)
     /// and says what happened; this applies that.
     pub(super) fn popup_key(&mut self, key: KeyEvent) {
+        if matches!(self.popup, Some(Popup::Deals(_))) {
+            self.deals_key(&key);
+            return;
+        }
         if matches!(self.popup, Some(Popup::Steps(_))) {
             if self.keymap.popup_action(Key::of(&key), false) == Some(Action::Quit)
                 && key

@@ -67,6 +67,11 @@ impl Popup {
                 .as_ref()
                 .and_then(|f| f.fields.get(f.focus))
                 .map(|x| &x.input),
+            Popup::Deals(d) => d
+                .form
+                .as_ref()
+                .and_then(|f| f.fields.get(f.focus))
+                .map(|x| &x.input),
             Popup::Help { .. }
             | Popup::Confirm { .. }
             | Popup::Report { .. }
@@ -156,7 +161,7 @@ impl Popup {
                 _ => PopupEvent::Close,
             },
             // It needs the badge's steps: `App` gives it its keys (`App::steps_key`).
-            Popup::Steps(_) => PopupEvent::Consumed,
+            Popup::Steps(_) | Popup::Deals(_) => PopupEvent::Consumed,
         }
     }
 }

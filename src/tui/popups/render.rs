@@ -215,6 +215,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
                 buf,
             )
         }
+        Popup::Deals(p) => {
+            let deals: Vec<&crate::domain::deal::DealStatus> = app.data.deals.iter().collect();
+            let name = |k: &str| app.data.name(k).to_string();
+            super::deals::render(p, &deals, &name, app.today(), app.texts, theme, area, buf)
+        }
         Popup::Session(s) => {
             session(app, s, area, buf);
             None

@@ -68,6 +68,10 @@ impl ScreenTexts for En {
             Action::ScrollUp => "scroll the timeline up",
             Action::ScrollDown => "scroll the timeline down",
             Action::Steps => "the badge's steps: add, edit, reorder, mark done, open",
+            Action::Deals => {
+                "the deals: the badges each needs by its date; add, edit, close, delete"
+            }
+            Action::CloseDeal => "close the selected deal: won, lost or dropped",
             Action::StepDone => "mark the current step done",
             Action::Open => "open the step's (or badge's) page in the browser",
             Action::Back => "clear the filter / close",
@@ -113,6 +117,8 @@ impl ScreenTexts for En {
             Action::ReverseSort => "reverse",
             Action::ScrollDown => "timeline",
             Action::Steps => "steps",
+            Action::Deals => "deals",
+            Action::CloseDeal => "close",
             Action::StepDone => "step done",
             _ => self.action_help(a),
         }
@@ -626,6 +632,7 @@ impl ScreenTexts for En {
             DayEventKind::ReplacementAvailable => "Replacement",
             DayEventKind::Due => "Due",
             DayEventKind::Goal => "Goal",
+            DayEventKind::Deal => "Deal",
         }
     }
 
@@ -805,5 +812,44 @@ impl ScreenTexts for En {
 
     fn undo_key_hint(&self) -> &'static str {
         "u undoes"
+    }
+
+    fn deals_title(&self) -> &'static str {
+        "Deals"
+    }
+
+    fn no_deals_here(&self) -> &'static str {
+        "No deals yet: n adds one (the badges a deal needs, by its date)."
+    }
+
+    fn deals_keys(&self) -> &'static str {
+        "n new · e edit · c close · d delete · u undo · Esc"
+    }
+
+    fn deal_form_keys(&self) -> &'static str {
+        "Tab next field · Enter on the last or Ctrl-S saves · Esc cancels"
+    }
+
+    fn deal_form_title(&self, editing: bool) -> &'static str {
+        if editing { "Edit deal" } else { "New deal" }
+    }
+
+    fn deal_field(&self, name: &str) -> (&'static str, &'static str) {
+        match name {
+            "name" => ("Name", "Acme DWH"),
+            "by" => ("By", "YYYY-MM-DD"),
+            "needs" => ("Needs", "badge keys, comma-separated"),
+            "review" => ("Review", "cp4d-admin:2h (optional)"),
+            "priority" => ("Priority", "low, normal, high"),
+            _ => ("Notes", ""),
+        }
+    }
+
+    fn deal_close_prompt(&self, name: &str) -> String {
+        format!("Close {name}: w won · l lost · d dropped · Esc keeps it open")
+    }
+
+    fn deal_delete_prompt(&self, name: &str) -> String {
+        format!("Delete the deal {name}? y deletes (u brings it back)")
     }
 }

@@ -76,6 +76,8 @@ impl ScreenTexts for Ja {
             Action::ScrollUp => "タイムラインを上へ",
             Action::ScrollDown => "タイムラインを下へ",
             Action::Steps => "バッジのステップ: 追加・編集・並べ替え・完了・開く",
+            Action::Deals => "案件: 期日までに必要なバッジ。登録・編集・クローズ・削除",
+            Action::CloseDeal => "選んだ案件を閉じる: 受注・失注・取り下げ",
             Action::StepDone => "現在のステップを完了にする",
             Action::Open => "ステップ (またはバッジ) のページをブラウザで開く",
             Action::Back => "絞り込みの解除 / 閉じる",
@@ -121,6 +123,8 @@ impl ScreenTexts for Ja {
             Action::ReverseSort => "逆順",
             Action::ScrollDown => "タイムライン",
             Action::Steps => "ステップ",
+            Action::Deals => "案件",
+            Action::CloseDeal => "閉じる",
             Action::StepDone => "ステップ完了",
             _ => self.action_help(a),
         }
@@ -637,6 +641,7 @@ impl ScreenTexts for Ja {
             DayEventKind::ReplacementAvailable => "後継",
             DayEventKind::Due => "期限",
             DayEventKind::Goal => "目標",
+            DayEventKind::Deal => "案件",
         }
     }
 
@@ -821,5 +826,48 @@ impl ScreenTexts for Ja {
 
     fn undo_key_hint(&self) -> &'static str {
         "u で元に戻せます"
+    }
+
+    fn deals_title(&self) -> &'static str {
+        "案件"
+    }
+
+    fn no_deals_here(&self) -> &'static str {
+        "案件はまだありません: n で登録します (期日までに必要なバッジ)。"
+    }
+
+    fn deals_keys(&self) -> &'static str {
+        "n 新規 · e 編集 · c クローズ · d 削除 · u 取消 · Esc"
+    }
+
+    fn deal_form_keys(&self) -> &'static str {
+        "Tab 次の項目 · 最後の項目で Enter か Ctrl-S で保存 · Esc 中止"
+    }
+
+    fn deal_form_title(&self, editing: bool) -> &'static str {
+        if editing {
+            "案件の編集"
+        } else {
+            "案件の登録"
+        }
+    }
+
+    fn deal_field(&self, name: &str) -> (&'static str, &'static str) {
+        match name {
+            "name" => ("名前", "Acme DWH"),
+            "by" => ("期日", "YYYY-MM-DD"),
+            "needs" => ("必要", "バッジのキー、カンマ区切り"),
+            "review" => ("復習", "cp4d-admin:2h (任意)"),
+            "priority" => ("優先度", "low, normal, high"),
+            _ => ("メモ", ""),
+        }
+    }
+
+    fn deal_close_prompt(&self, name: &str) -> String {
+        format!("{name} を閉じる: w 受注 · l 失注 · d 取り下げ · Esc そのまま")
+    }
+
+    fn deal_delete_prompt(&self, name: &str) -> String {
+        format!("案件 {name} を削除しますか? y で削除 (u で戻せます)")
     }
 }

@@ -414,6 +414,19 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     if !before.is_empty() {
         lines.push((app.texts.detail_before(&before), t.base));
     }
+    // The open deals ahead that need it ("for Acme DWH by 3月1日").
+    for n in &b.deals {
+        let deal = app.data.deal(&n.deal);
+        let name = deal.map_or(n.deal.as_str(), |d| d.deal.name.as_str());
+        let risky = deal.is_some_and(|d| d.risks.iter().any(|r| r.badge == b.badge.key));
+        lines.push((
+            format!(
+                "◆ {}",
+                app.texts.deal_for(name, n.by, n.effect, app.today())
+            ),
+            if risky { t.red } else { t.accent },
+        ));
+    }
     let d = |label: &str, v: Option<chrono::NaiveDate>| {
         v.map(|v| {
             (

@@ -135,7 +135,25 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .week_start(week_start);
     (&grid).render(p.grid, buf);
     if p.legend.height > 0 {
-        (&Legend::month(styles, app.texts)).render(p.legend, buf);
+        // The deal mark is explained in a month that has a deal.
+        let has_deal = days.iter().any(|(d, i)| {
+            d.month() == selected.month()
+                && d.year() == selected.year()
+                && i.events
+                    .iter()
+                    .any(|e| e.kind == crate::present::month::DayEventKind::Deal)
+        });
+        let legend = Legend::month(styles, app.texts);
+        let legend = if has_deal {
+            legend.with_deal(
+                styles,
+                app.texts
+                    .event_label(crate::present::month::DayEventKind::Deal),
+            )
+        } else {
+            legend
+        };
+        (&legend).render(p.legend, buf);
     }
     let sessions: Vec<DaySession> = ov
         .sessions_between(selected, selected)

@@ -29,13 +29,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let y = today_sessions(app, left, buf, y + 1);
         let y = week_sessions(app, left, buf, y + 1);
         next_week_sessions(app, left, buf, y + 1);
-        let y = at_risk(app, right, buf, 0);
+        let y = deals(app, right, buf, 0);
+        let y = at_risk(app, right, buf, y);
         let y = expiring(app, right, buf, y + 1);
         week_total(app, right, buf, y + 1);
     } else {
         let mut y = overdue(app, area, buf, 0);
         y = next(app, area, buf, y);
-        y = at_risk(app, area, buf, y + 1);
+        y = deals(app, area, buf, y + 1);
+        y = at_risk(app, area, buf, y);
         y = expiring(app, area, buf, y + 1);
         y = week_total(app, area, buf, y + 1);
         y = today_sessions(app, area, buf, y + 1);
@@ -376,6 +378,80 @@ fn days_sessions(
         y += 1;
     }
     y
+}
+
+/// The open deals ahead (DESIGN 5): date, name, ready or at risk, and for one at risk the
+/// badge and the reason. Nothing, not even a title, without open deals; returns the row
+/// after it and a blank one.
+fn deals(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
+    let t = &app.theme;
+    let open = app.data.open_deals();
+    if open.is_empty() || y >= area.height {
+        return y;
+    }
+    let risky = open.iter().filter(|d| d.at_risk()).count();
+    section(
+        &format!("{} · {}", app.texts.deals_title(), open.len()),
+        Rect::new(area.x, area.y + y, area.width, 1),
+        buf,
+        if risky == 0 { t.header } else { t.error },
+    );
+    let mut y = y + 1;
+    let w = area.width as usize;
+    let today = app.today();
+    // One date form for the column: with the year if any date needs it.
+    let long = crate::domain::dates::any_in_another_year(open.iter().map(|d| d.deal.by), today);
+    for d in open {
+        if y >= area.height {
+            break;
+        }
+        let (mark, word, style) = if d.at_risk() {
+            ("!", app.texts.deal_at_risk(), t.red)
+        } else {
+            ("✓", app.texts.deal_ready(), t.ok)
+        };
+        let tail = format!("  {word}");
+        let date = if long {
+            app.texts.list_date(d.deal.by, today)
+        } else {
+            app.texts.short_date(d.deal.by, today)
+        };
+        let head = format!(" {mark} {date} ");
+        let name_w = w.saturating_sub(crate::text::width(&head) + crate::text::width(&tail));
+        let line = format!(
+            "{head}{}{tail}",
+            pad(&truncate(&d.deal.name, name_w), name_w)
+        );
+        put(buf, area, y, &line, style);
+        y += 1;
+        // The first reason (two lines at most); `D` lists them all.
+        if let Some(r) = d.risks.first() {
+            let more = if d.risks.len() > 1 {
+                format!(" (+{})", d.risks.len() - 1)
+            } else {
+                String::new()
+            };
+            // The badge by its key where its name would crowd out the reason.
+            let name = app.data.name(&r.badge);
+            let name = if crate::text::width(name) > w / 3 {
+                r.badge.as_str()
+            } else {
+                name
+            };
+            let text = format!("{}{more}", app.texts.deal_risk(r, name, today));
+            for part in crate::text::wrap(&text, w.saturating_sub(3).max(1))
+                .iter()
+                .take(2)
+            {
+                if y >= area.height {
+                    break;
+                }
+                put(buf, area, y, &format!("   {part}"), t.dim);
+                y += 1;
+            }
+        }
+    }
+    y + 1
 }
 
 fn at_risk(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {

@@ -225,6 +225,13 @@ impl Legend {
         Legend::of(&marks, &texts.legend_timeline())
     }
 
+    /// With the deal mark after the others (for a month that has a deal).
+    pub fn with_deal(mut self, styles: &CalendarStyles, label: &'static str) -> Self {
+        self.items
+            .push((crate::present::month::SYM_DEAL, styles.due, label));
+        self
+    }
+
     fn of(marks: &[(&'static str, Style)], labels: &[&'static str]) -> Self {
         Legend {
             items: marks

@@ -38,6 +38,7 @@ pub(crate) fn event_style(kind: DayEventKind, styles: &CalendarStyles) -> Style 
         DayEventKind::ReplacementAvailable => styles.replacement,
         DayEventKind::Due => styles.due,
         DayEventKind::Goal => styles.goal,
+        DayEventKind::Deal => styles.due,
     }
 }
 
