@@ -211,7 +211,7 @@ pub(super) fn chained_oracle(inp: &PlanInput) -> (Vec<u64>, Vec<PJob>) {
         let pinned = |by_due: bool| -> u64 {
             inp.pinned
                 .iter()
-                .filter(|p| p.badge == t.key && p.start >= inp.now)
+                .filter(|p| p.badge == t.key && p.counts_at(inp.now))
                 .filter(|p| !by_due || p.start.date() <= t.due)
                 .map(|p| u64::from(p.minutes))
                 .sum()
