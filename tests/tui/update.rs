@@ -1427,12 +1427,37 @@ proptest::proptest! {
             }
         }
         proptest::prop_assert!(app.badges.rows.is_empty() || app.badges.selected < app.badges.rows.len());
-        proptest::prop_assert!(app.data.windows.is_empty() || app.spare.selected < app.data.windows.len());
+        // Spare time lists the windows, then the calendar imports and skipped time.
+        proptest::prop_assert!(app.spare_len() == 0 || app.spare.selected < app.spare_len());
         let (w, h) = (app.size.width, app.size.height);
         let buf = draw(&app, w, h);
         let problems = layout_problems(&buf);
         proptest::prop_assert!(problems.is_empty(), "{}x{}: {:?}\n{}", w, h, problems, text(&buf));
     }
+}
+
+/// The case the property test above found: a skip makes a row of skipped time in Spare
+/// time, below the windows, and PageDown may select it.
+#[test]
+fn the_selection_in_spare_time_can_rest_on_skipped_time() {
+    let mut app = demo_app();
+    press(
+        &mut app,
+        [
+            ch('s'),
+            ch('4'),
+            key(KeyCode::Tab),
+            ch('5'),
+            key(KeyCode::Esc),
+            key(KeyCode::PageDown),
+        ],
+    );
+    assert!(
+        app.spare.selected >= app.data.windows.len(),
+        "on a calendar row"
+    );
+    assert!(app.spare.selected < app.spare_len());
+    assert!(app.selected_busy_source().is_some());
 }
 
 #[test]
