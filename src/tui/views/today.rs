@@ -492,7 +492,7 @@ fn at_risk(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
             w.saturating_sub(3).max(1),
         )
         .iter()
-        .take(2)
+        .take(3)
         {
             put(buf, area, y, &format!("   {part}"), t.dim);
             y += 1;
@@ -521,7 +521,7 @@ fn at_risk(app: &App, area: Rect, buf: &mut Buffer, y: u16) -> u16 {
         if let Some((text, selected)) = text {
             for part in crate::text::wrap(&text, w.saturating_sub(3).max(1))
                 .iter()
-                .take(2)
+                .take(3)
             {
                 let style = if selected { t.selected } else { t.accent };
                 put(buf, area, y, &format!("   {part}"), style);
