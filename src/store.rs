@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("store/migrations/001_initial.sql"),
     include_str!("store/migrations/002_journeys.sql"),
     include_str!("store/migrations/003_deals.sql"),
+    include_str!("store/migrations/004_log_sums.sql"),
 ];
 
 /// The schema version this program writes.
