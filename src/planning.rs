@@ -329,6 +329,9 @@ pub struct Overview {
     pub now: NaiveDateTime,
     /// Every badge, archived included, by key.
     pub badges: Vec<BadgeInfo>,
+    /// The same badges alone, as the quick-add parser and the badge checks take them:
+    /// copied once per change rather than on every key a prompt's preview reads.
+    pub all_badges: Vec<Badge>,
     pub plan: Plan,
     pub windows: Vec<Window>,
     pub pinned: Vec<Pinned>,
@@ -470,7 +473,7 @@ impl Overview {
             scenario.settings.daily_cap,
             now,
         );
-        let badges = all
+        let badges: Vec<BadgeInfo> = all
             .into_iter()
             .map(|b| {
                 let window = config.issuer(&b.issuer).renewal_window_days;
@@ -504,9 +507,11 @@ impl Overview {
             })
             .collect();
         let overdue = pinned.iter().filter(|p| p.end() <= now).cloned().collect();
+        let all_badges = badges.iter().map(|b: &BadgeInfo| b.badge.clone()).collect();
         Overview {
             now,
             badges,
+            all_badges,
             plan,
             windows,
             overdue,

@@ -44,8 +44,8 @@ pub fn run(ctx: &mut Ctx, cmd: SessionCommand, out: &mut dyn Write) -> Result<()
             anyway,
         } => {
             let s = find(&session)?;
-            let all: Vec<_> = ov.badges.iter().map(|b| b.badge.clone()).collect();
-            let target = session::parse_move(&to, ctx.now, &s.badge, s.minutes(), &all)
+            let all = &ov.all_badges;
+            let target = session::parse_move(&to, ctx.now, &s.badge, s.minutes(), all)
                 .map_err(|e| anyhow::anyhow!("--to: {}", ctx.texts.parse_error(&e)))?;
             changes::session::move_to(&mut ctx.store, &s, target.start, anyway, ctx.now)?
         }

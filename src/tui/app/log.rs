@@ -216,13 +216,13 @@ impl App {
     /// What an edited (or quick-added) entry would be, with a warning when it overlaps
     /// another entry of its day.
     pub(super) fn log_line_preview(&self, text: &str, id: Option<i64>) -> Result<String, String> {
-        let badges: Vec<_> = self.data.badges.iter().map(|b| b.badge.clone()).collect();
-        match self.parse_log_line(text, &badges) {
+        let badges = &self.data.all_badges;
+        match self.parse_log_line(text, badges) {
             Ok(Intent::Log(mut e)) => {
                 e.id = id;
                 let mut shown =
                     self.texts
-                        .intent(&Intent::Log(e.clone()), &badges, self.today(), true);
+                        .intent(&Intent::Log(e.clone()), badges, self.today(), true);
                 if let Some(w) = self.overlap_text(&e) {
                     shown.push(' ');
                     shown.push_str(&w);
@@ -271,9 +271,9 @@ impl App {
 
     /// Enter in the log edit prompt.
     pub(super) fn submit_log_edit(&mut self, id: i64, text: &str) {
-        let badges: Vec<_> = self.data.badges.iter().map(|b| b.badge.clone()).collect();
+        let badges = &self.data.all_badges;
         let t = self.texts;
-        let r = match self.parse_log_line(text, &badges) {
+        let r = match self.parse_log_line(text, badges) {
             Ok(Intent::Log(e)) => {
                 let warn = self.overlap_text(&LogEntry {
                     id: Some(id),

@@ -37,15 +37,9 @@ impl App {
             return;
         };
         let action = self.keymap.popup_action(Key::of(&key), popup.is_typing());
-        // Completion needs the badges: only Tab in the quick-add line pays for the copy.
-        let badges: Vec<Badge> = if action == Some(Action::NextField) {
-            self.data.badges.iter().map(|b| b.badge.clone()).collect()
-        } else {
-            Vec::new()
-        };
         let view_action = self.keymap.action(self.view, Key::of(&key));
         let ctx = PopupCtx {
-            badges: &badges,
+            badges: &self.data.all_badges,
             history: &self.history,
             help_max,
             view_action,
@@ -104,11 +98,10 @@ impl App {
 
     /// Recomputes the live preview of the open popup.
     pub(super) fn popup_changed(&mut self) {
-        let badges: Vec<_> = self.data.badges.iter().map(|b| b.badge.clone()).collect();
         let now = self.now;
         if let Some(Popup::QuickAdd(q)) = self.popup.as_ref() {
             let text = q.input.text();
-            let (preview, span) = self.quick_add_preview(&text, &badges);
+            let (preview, span) = self.quick_add_preview(&text, &self.data.all_badges);
             if let Some(Popup::QuickAdd(q)) = self.popup.as_mut() {
                 q.preview = preview;
                 q.error_span = span;
@@ -126,7 +119,7 @@ impl App {
                 let text = window_text(&typed);
                 // Nothing typed yet is not an error: the title shows what to type.
                 p.preview = (!typed.trim().is_empty()).then(|| {
-                    quick_add::parse(&text, now, &badges)
+                    quick_add::parse(&text, now, &self.data.all_badges)
                         .map_err(|e| self.texts.parse_error(&e))
                         .and_then(|i| match i {
                             quick_add::Intent::Window(w) => {
@@ -219,7 +212,7 @@ impl App {
             self.popup = None;
             return;
         }
-        let badges: Vec<_> = self.data.badges.iter().map(|b| b.badge.clone()).collect();
+        let badges = self.data.all_badges.clone();
         let (t, today) = (self.texts, self.now.date());
         let r = quick_add::parse(&text, self.now, &badges)
             .map_err(anyhow::Error::from)
@@ -286,7 +279,7 @@ impl App {
                 }
             }
             PromptPurpose::WindowAdd | PromptPurpose::WindowEdit(_) => {
-                let badges: Vec<_> = self.data.badges.iter().map(|b| b.badge.clone()).collect();
+                let badges = self.data.all_badges.clone();
                 match quick_add::parse(&window_text(&text), self.now, &badges) {
                     Ok(quick_add::Intent::Window(w)) => match purpose {
                         PromptPurpose::WindowEdit(id) => {

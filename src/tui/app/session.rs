@@ -134,8 +134,8 @@ impl App {
         s: &Session,
         text: &str,
     ) -> Result<(MoveTo, Option<String>), String> {
-        let badges: Vec<_> = self.data.badges.iter().map(|b| b.badge.clone()).collect();
-        let to = parse_move(text, self.now, &s.badge, s.minutes(), &badges)
+        let badges = &self.data.all_badges;
+        let to = parse_move(text, self.now, &s.badge, s.minutes(), badges)
             .map_err(|e| self.texts.parse_error(&e))?;
         let warning = changes::session::move_warning(
             self.store.conn(),
