@@ -403,7 +403,7 @@ impl Overview {
         ov.busy = busy_table;
         // A pin already logged (by quick-add, say) is answered.
         if let Some(first) = ov.overdue.first().map(|p| p.start.date()) {
-            let logged = log::all(conn, Some(first))?;
+            let logged = log::between(conn, Some(first), Some(today))?;
             ov.overdue.retain(|p| {
                 !logged.iter().any(|e| {
                     e.badge == p.badge

@@ -646,6 +646,25 @@ pub(crate) fn opt_date(v: Option<String>) -> rusqlite::Result<Option<chrono::Nai
 
 /// Reads a `YYYY-MM-DD` column.
 pub(crate) fn date(s: &str) -> rusqlite::Result<chrono::NaiveDate> {
+    // As sukima writes them: read without the general parser (the log's 10,000 rows).
+    if let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *s.as_bytes()
+        && [y0, y1, y2, y3, m0, m1, d0, d1]
+            .iter()
+            .all(u8::is_ascii_digit)
+    {
+        let n = |digits: &[u8]| {
+            digits
+                .iter()
+                .fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'))
+        };
+        if let Some(day) = chrono::NaiveDate::from_ymd_opt(
+            i32::try_from(n(&[y0, y1, y2, y3])).unwrap_or(0),
+            n(&[m0, m1]),
+            n(&[d0, d1]),
+        ) {
+            return Ok(day);
+        }
+    }
     crate::domain::dates::parse_ymd(s).map_err(|e| conversion(&e))
 }
 

@@ -506,3 +506,88 @@ fn redo_applies_again_what_undo_took_back_until_a_new_change() {
     assert_eq!(store.undo().unwrap().as_deref(), Some("log more"));
     assert_eq!(snapshot(&store), logged);
 }
+
+#[test]
+fn dates_are_read_fast_as_written_and_checked_as_any_other() {
+    let day = |s: &str| date(s).ok();
+    assert_eq!(day("2027-01-14"), Some(parse_ymd("2027-01-14").unwrap()));
+    assert_eq!(day("2028-02-29"), Some(parse_ymd("2028-02-29").unwrap()));
+    // Not as sukima writes them, but readable: the general parser takes them.
+    assert_eq!(day("2027-1-4"), Some(parse_ymd("2027-01-04").unwrap()));
+    for bad in [
+        "2027-02-30",
+        "2027-13-01",
+        "2027-00-10",
+        "2027/01/14",
+        "",
+        "2027-01-1x",
+    ] {
+        assert_eq!(day(bad), None, "{bad}");
+    }
+}
+
+proptest::proptest! {
+    /// The log as `between` reads it is in the order the join with `ORDER BY` gave:
+    /// by day, entries without a start first, then start, badge key, id; and only the
+    /// entries of the days asked.
+    #[test]
+    fn log_between_reads_the_entries_of_its_days_in_the_log_order(
+        entries in proptest::collection::vec(
+            (0usize..4, 0u64..6, proptest::option::of(0u32..4), 1u32..90),
+            0..40,
+        ),
+        from in proptest::option::of(0u64..6),
+        span in proptest::option::of(0u64..4),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("s.db")).unwrap();
+        // Keys whose order differs from their ids' order.
+        let keys = ["zeta", "alpha", "mu", "beta"];
+        let first = parse_ymd("2027-01-10").unwrap();
+        let on = |d: u64| first + chrono::Days::new(d);
+        store
+            .seed(|tx| -> std::result::Result<(), StoreError> {
+                let mut ids = Vec::new();
+                for k in keys {
+                    ids.push(badges::insert(tx, &badge(k))?);
+                }
+                for &(b, d, start, minutes) in &entries {
+                    let entry = LogEntry {
+                        id: None,
+                        badge: keys[b].into(),
+                        date: on(d),
+                        start: start.and_then(|h| chrono::NaiveTime::from_hms_opt(7 + h, 0, 0)),
+                        minutes,
+                        note: None,
+                    };
+                    log::insert(tx, ids[b], &entry)?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        let from_day = from.map(on);
+        let to_day = from_day.zip(span).map(|(f, s)| f + chrono::Days::new(s));
+        let read = log::between(store.conn(), from_day, to_day).unwrap();
+        let mut stmt = store
+            .conn()
+            .prepare(
+                "SELECT l.id FROM log l JOIN badges b ON b.id = l.badge_id \
+                 WHERE l.date >= ?1 AND l.date <= ?2 \
+                 ORDER BY l.date, l.start IS NOT NULL, l.start, b.key, l.id",
+            )
+            .unwrap();
+        let expected: Vec<i64> = stmt
+            .query_map(
+                [
+                    from_day.map(crate::domain::dates::ymd).unwrap_or_default(),
+                    to_day.map_or_else(|| "9999-12-31".into(), crate::domain::dates::ymd),
+                ],
+                |r| r.get(0),
+            )
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let got: Vec<i64> = read.iter().map(|e| e.id.unwrap()).collect();
+        proptest::prop_assert_eq!(got, expected);
+    }
+}

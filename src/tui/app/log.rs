@@ -258,8 +258,8 @@ impl App {
     /// "⚠ overlaps …" when `e` overlaps an entry of its day.
     pub(super) fn overlap_text(&self, e: &LogEntry) -> Option<String> {
         e.start?;
-        let day = crate::store::log::all(self.store.conn(), Some(e.date)).ok()?;
-        let same: Vec<LogEntry> = day.into_iter().take_while(|o| o.date == e.date).collect();
+        let same =
+            crate::store::log::between(self.store.conn(), Some(e.date), Some(e.date)).ok()?;
         let o = overlap_with(e, &same)?;
         let from = o.start.map(hm).unwrap_or_default();
         let to = o

@@ -93,8 +93,7 @@ impl App {
         }
         self.today.selected = self.today.selected.min(self.today_len().saturating_sub(1));
         let today = self.today();
-        self.today_log = crate::store::log::all(self.store.conn(), Some(today))
-            .map(|l| l.into_iter().filter(|e| e.date == today).collect())
+        self.today_log = crate::store::log::between(self.store.conn(), Some(today), Some(today))
             .unwrap_or_default();
         self.calendar.logs_month = None;
         self.load_month_logs();
@@ -106,9 +105,9 @@ impl App {
         if self.calendar.logs_month == Some(first) {
             return;
         }
-        match crate::store::log::all(self.store.conn(), Some(first)) {
-            Ok(all) => {
-                self.calendar.logs = all.into_iter().take_while(|l| l.date <= last).collect();
+        match crate::store::log::between(self.store.conn(), Some(first), Some(last)) {
+            Ok(logs) => {
+                self.calendar.logs = logs;
                 self.calendar.logs_month = Some(first);
             }
             Err(e) => self.fail(e),
