@@ -284,9 +284,9 @@ pub fn set_priority(
 
 /// Deletes a badge with its log and pinned sessions.
 pub fn remove_badge(store: &mut Store, key: &str) -> Result<Done> {
-    let (logs, pins, orphans) = store.transact(
+    let (logs, pins, orphans, deals) = store.transact(
         &Label::DeleteBadge(key.into()).record(),
-        |tx| -> Result<(i64, i64, Vec<String>)> {
+        |tx| -> Result<(i64, i64, Vec<String>, Vec<String>)> {
             let id = badge_id(tx, key)?;
             // Badges it replaced lose their replacement: say so.
             let orphans: Vec<String> = {
@@ -304,8 +304,17 @@ pub fn remove_badge(store: &mut Store, key: &str) -> Result<Done> {
                 [id],
                 |r| r.get(0),
             )?;
+            // Deals that needed it no longer do: say so too.
+            let deals: Vec<String> = {
+                let mut stmt = tx.prepare(
+                    "SELECT d.key FROM deals d JOIN deal_badges db ON db.deal_id = d.id \
+                     WHERE db.badge_id = ?1 ORDER BY d.key",
+                )?;
+                stmt.query_map([id], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?
+            };
             badges::delete(tx, key)?;
-            Ok((logs, pins, orphans))
+            Ok((logs, pins, orphans, deals))
         },
     )?;
     Ok(Done::BadgeDeleted {
@@ -313,6 +322,7 @@ pub fn remove_badge(store: &mut Store, key: &str) -> Result<Done> {
         logs: usize::try_from(logs).unwrap_or(0),
         pins: usize::try_from(pins).unwrap_or(0),
         orphans,
+        deals,
     })
 }
 

@@ -137,8 +137,9 @@ pub trait CommandTexts: Texts {
     /// A window's kind: `weekly`, `once`, `blackout`, `busy`.
     fn window_kind(&self, kind: &str) -> &'static str;
 
-    /// A calendar import in `window list`: `12 events imported, 2026-11-02 to 2027-02-28`.
-    fn busy_summary(&self, events: u32, first: &str, last: &str) -> String;
+    /// A calendar import in `window list`: `12 events imported, 2026-11-02 to 2027-02-28`;
+    /// the time of skipped sessions (`skipped`): `2 sessions skipped, …`.
+    fn busy_summary(&self, skipped: bool, events: u32, first: &str, last: &str) -> String;
 
     /// `log` with nothing that matches (`filtered`) or nothing at all.
     fn nothing_logged(&self, filtered: bool) -> &'static str;

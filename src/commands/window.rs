@@ -80,7 +80,12 @@ fn list(ctx: &Ctx, json: bool, out: &mut dyn Write) -> Result<()> {
             vec![
                 source.clone(),
                 ctx.texts.window_kind("busy").to_string(),
-                ctx.texts.busy_summary(*count, first, last),
+                ctx.texts.busy_summary(
+                    source == crate::changes::session::SKIPPED,
+                    *count,
+                    first,
+                    last,
+                ),
             ]
         }))
         .collect();

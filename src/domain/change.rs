@@ -21,12 +21,13 @@ pub enum Done {
     /// A badge was archived, or restored from the archive.
     Archived { key: String, archived: bool },
     /// A badge was deleted with its log and pinned sessions; `orphans` lost it as their
-    /// replacement.
+    /// replacement, and the deals in `deals` no longer need it.
     BadgeDeleted {
         key: String,
         logs: usize,
         pins: usize,
         orphans: Vec<String>,
+        deals: Vec<String>,
     },
     /// Badges were set to a priority (`already`: they all had it; nothing changed).
     PrioritySet {

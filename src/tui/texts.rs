@@ -90,7 +90,9 @@ pub trait ScreenTexts: Texts + ActTexts {
 
     fn confirm_keys(&self) -> &'static str;
 
-    fn confirm_delete_badge(&self, name: &str, logs: usize) -> String;
+    /// Before a badge is deleted: its log entries go with it, and the deals that need it
+    /// (by key) lose it.
+    fn confirm_delete_badge(&self, name: &str, logs: usize, deals: &[&str]) -> String;
 
     fn confirm_delete_window(&self, what: &str) -> String;
 

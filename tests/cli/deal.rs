@@ -276,6 +276,52 @@ fn deal_commands_list_show_edit_and_rm_each_one_undoable_change() {
 }
 
 #[test]
+fn deleting_a_badge_a_deal_needs_says_the_deal_no_longer_needs_it() {
+    let env = setup();
+    env.ok(&[
+        "deal",
+        "add",
+        "Acme DWH",
+        "--by",
+        "2027-03-01",
+        "--needs",
+        "cp4d-admin,aws-saa",
+    ]);
+    env.ok(&[
+        "deal",
+        "add",
+        "Globex",
+        "--by",
+        "2027-04-01",
+        "--needs",
+        "aws-saa",
+    ]);
+    let before = env.snapshot();
+    assert_eq!(
+        env.ok(&["badge", "rm", "aws-saa"]),
+        "deleted aws-saa with 0 log entries and 0 pinned sessions; \
+         deals acme-dwh, globex no longer need it (`sukima undo` brings them back)\n"
+    );
+    let show = env.ok(&["deal", "show", "acme-dwh"]);
+    assert!(!show.contains("aws-saa"), "{show}");
+    env.ok(&["undo"]);
+    assert_eq!(env.snapshot(), before);
+    let cfg = env.write("ja.toml", "[ui]\nlanguage = \"ja\"\n");
+    let out = env
+        .cmd()
+        .arg("--config")
+        .arg(&cfg)
+        .args(["badge", "rm", "cp4d-admin"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "cp4d-admin を記録 0件、固定セッション 0件とともに削除しました。\
+         案件 acme-dwh の必要バッジから外れました (`sukima undo` で元に戻せます)\n"
+    );
+}
+
+#[test]
 fn bad_deals_are_one_line_and_write_nothing() {
     let env = setup();
     env.ok(&["badge", "add", "Old", "--key", "old", "--issuer", "IBM"]);

@@ -506,7 +506,7 @@ fn calendar_imports_undo_whole() {
     std::fs::write(&file, cal(1)).unwrap();
     env.ok(&["import", "ics", s(&file), "--name", "c"]);
     assert!(
-        listed(&env).contains("1 events imported"),
+        listed(&env).contains("1 event imported,"),
         "{}",
         listed(&env)
     );

@@ -113,6 +113,13 @@ fn skip_blocks_the_time_and_move_pins_elsewhere() {
         list.contains("2027-01-12T19:00"),
         "the work moved on: {list}"
     );
+    // Spare time names the skipped time for what it is, not as an imported calendar.
+    let windows = env.ok(&["window", "list"]);
+    assert!(
+        windows.contains("1 session skipped, 2027-01-07T19:00 to 2027-01-07T19:30"),
+        "{windows}"
+    );
+    assert!(!windows.contains("imported"), "{windows}");
     assert_eq!(
         env.ok(&["session", "move", "next", "--to", "tomorrow 7:00"]),
         "moved aws-saa from Wed 2027-01-06 19:00 to Thu 2027-01-07 07:00, pinned\n"

@@ -187,8 +187,13 @@ impl CommandTexts for En {
         }
     }
 
-    fn busy_summary(&self, events: u32, first: &str, last: &str) -> String {
-        format!("{events} events imported, {first} to {last}")
+    fn busy_summary(&self, skipped: bool, events: u32, first: &str, last: &str) -> String {
+        let s = if events == 1 { "" } else { "s" };
+        if skipped {
+            format!("{events} session{s} skipped, {first} to {last}")
+        } else {
+            format!("{events} event{s} imported, {first} to {last}")
+        }
     }
 
     fn nothing_logged(&self, filtered: bool) -> &'static str {

@@ -178,8 +178,12 @@ impl CommandTexts for Ja {
         }
     }
 
-    fn busy_summary(&self, events: u32, first: &str, last: &str) -> String {
-        format!("取り込んだ予定 {events}件、{first} – {last}")
+    fn busy_summary(&self, skipped: bool, events: u32, first: &str, last: &str) -> String {
+        if skipped {
+            format!("スキップしたセッション {events}件、{first} – {last}")
+        } else {
+            format!("取り込んだ予定 {events}件、{first} – {last}")
+        }
     }
 
     fn nothing_logged(&self, filtered: bool) -> &'static str {

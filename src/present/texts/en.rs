@@ -195,6 +195,7 @@ impl Texts for En {
                 logs,
                 pins,
                 orphans,
+                deals,
             } => {
                 let orphans = if orphans.is_empty() {
                     String::new()
@@ -205,8 +206,13 @@ impl Texts for En {
                         if orphans.len() == 1 { "has" } else { "have" }
                     )
                 };
+                let deals = match deals.as_slice() {
+                    [] => String::new(),
+                    [one] => format!("; deal {one} no longer needs it"),
+                    many => format!("; deals {} no longer need it", many.join(", ")),
+                };
                 format!(
-                    "deleted {key} with {} and {}{orphans}",
+                    "deleted {key} with {} and {}{orphans}{deals}",
                     counted(*logs, "log entry", "log entries"),
                     counted(*pins, "pinned session", "pinned sessions")
                 )

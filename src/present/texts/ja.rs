@@ -262,14 +262,20 @@ impl Texts for Ja {
                 logs,
                 pins,
                 orphans,
+                deals,
             } => {
                 let orphans = if orphans.is_empty() {
                     String::new()
                 } else {
                     format!("。{} の後継はなくなりました", orphans.join("、"))
                 };
+                let deals = if deals.is_empty() {
+                    String::new()
+                } else {
+                    format!("。案件 {} の必要バッジから外れました", deals.join("、"))
+                };
                 format!(
-                    "{key} を記録 {logs}件、固定セッション {pins}件とともに削除しました{orphans}"
+                    "{key} を記録 {logs}件、固定セッション {pins}件とともに削除しました{orphans}{deals}"
                 )
             }
             Done::PrioritySet {

@@ -295,11 +295,17 @@ impl App {
         match self.view {
             View::Badges => {
                 if let Some(b) = self.selected_badge() {
-                    let logs: usize = crate::store::log::all(self.store.conn(), None)
-                        .map(|l| l.iter().filter(|e| e.badge == b.badge.key).count())
-                        .unwrap_or(0);
+                    let logs =
+                        crate::store::log::count_of(self.store.conn(), &b.badge.key).unwrap_or(0);
+                    let deals: Vec<&str> = self
+                        .data
+                        .deals
+                        .iter()
+                        .filter(|d| d.deal.needs.contains(&b.badge.key))
+                        .map(|d| d.deal.key.as_str())
+                        .collect();
                     self.popup = Some(Popup::Confirm {
-                        text: self.texts.confirm_delete_badge(&b.badge.name, logs),
+                        text: self.texts.confirm_delete_badge(&b.badge.name, logs, &deals),
                         then: Confirmed::DeleteBadge(b.badge.key.clone()),
                     });
                 }

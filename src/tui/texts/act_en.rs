@@ -146,6 +146,13 @@ impl ActTexts for En {
     }
 
     fn confirm_delete_calendar(&self, source: &str, events: u32) -> String {
+        if source == crate::changes::session::SKIPPED {
+            let sessions =
+                crate::text::counted(events as usize, "skipped session", "skipped sessions");
+            return format!(
+                "Free the time of {sessions} for the plan again? y frees it (u undoes)"
+            );
+        }
         format!("Remove the {events} busy times imported as {source}? y removes them (u undoes)")
     }
 

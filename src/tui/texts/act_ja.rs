@@ -142,6 +142,11 @@ impl ActTexts for Ja {
     }
 
     fn confirm_delete_calendar(&self, source: &str, events: u32) -> String {
+        if source == crate::changes::session::SKIPPED {
+            return format!(
+                "スキップしたセッション {events}件の時間を計画に戻しますか？ y で戻す (u で元に戻せます)"
+            );
+        }
         format!(
             "{source} から取り込んだ予定 {events}件を削除しますか？ y で削除 (u で元に戻せます)"
         )

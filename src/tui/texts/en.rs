@@ -213,9 +213,14 @@ impl ScreenTexts for En {
         "y: yes   any other key: no"
     }
 
-    fn confirm_delete_badge(&self, name: &str, logs: usize) -> String {
+    fn confirm_delete_badge(&self, name: &str, logs: usize, deals: &[&str]) -> String {
         let logs = crate::text::counted(logs, "log entry", "log entries");
-        format!("Delete {name} and its {logs}? (u undoes)")
+        let deals = match deals {
+            [] => String::new(),
+            [one] => format!(" Deal {one} will no longer need it."),
+            many => format!(" Deals {} will no longer need it.", many.join(", ")),
+        };
+        format!("Delete {name} and its {logs}?{deals} (u undoes)")
     }
 
     fn confirm_delete_window(&self, what: &str) -> String {

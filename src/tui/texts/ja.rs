@@ -215,10 +215,15 @@ impl ScreenTexts for Ja {
         "y: はい   その他のキー: いいえ"
     }
 
-    fn confirm_delete_badge(&self, name: &str, logs: usize) -> String {
+    fn confirm_delete_badge(&self, name: &str, logs: usize, deals: &[&str]) -> String {
         // The question comes last in Japanese: a long name gives way so it still shows.
         let name = crate::text::truncate(name, 24);
-        format!("{name} と記録 {logs}件を削除しますか？ (u で元に戻せます)")
+        let deals = if deals.is_empty() {
+            String::new()
+        } else {
+            format!("案件 {} の必要バッジから外れます。", deals.join("、"))
+        };
+        format!("{deals}{name} と記録 {logs}件を削除しますか？ (u で元に戻せます)")
     }
 
     fn confirm_delete_window(&self, what: &str) -> String {
