@@ -106,6 +106,64 @@ pub struct Store {
     /// `data_version` then: if either has moved by the time it closes, something other
     /// than this process wrote it, and no stamp is written.
     opened: Option<(stamp::Snapshot, i64)>,
+    /// The tables whose rows this connection changed since [`Store::take_changed`] last
+    /// asked, as SQLite's update hook reports them ([`Tables`]).
+    changed: std::sync::Arc<std::sync::atomic::AtomicU32>,
+}
+
+/// A set of sukima's tables: those a write changed, or those a read depends on. A reload
+/// reads again only what a write changed (`planning::Reads`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tables(u32);
+
+impl Tables {
+    pub const NONE: Tables = Tables(0);
+    pub const BADGES: Tables = Tables(1);
+    pub const BADGE_AFTER: Tables = Tables(1 << 1);
+    pub const LOG: Tables = Tables(1 << 2);
+    pub const WINDOWS: Tables = Tables(1 << 3);
+    pub const PINNED: Tables = Tables(1 << 4);
+    pub const BUSY: Tables = Tables(1 << 5);
+    pub const STEPS: Tables = Tables(1 << 6);
+    pub const DEALS: Tables = Tables(1 << 7);
+    pub const DEAL_BADGES: Tables = Tables(1 << 8);
+    /// Every table, and any table sukima does not know by name.
+    pub const ALL: Tables = Tables(u32::MAX);
+
+    /// The table of this name. The undo journal's own tables are none of the data; a
+    /// name not listed here (a later migration's table) counts as every table, so
+    /// nothing read from it is ever kept stale.
+    pub fn of(table: &str) -> Tables {
+        match table {
+            "badges" => Tables::BADGES,
+            "badge_after" => Tables::BADGE_AFTER,
+            "log" => Tables::LOG,
+            "windows" => Tables::WINDOWS,
+            "pinned" => Tables::PINNED,
+            "busy" => Tables::BUSY,
+            "steps" => Tables::STEPS,
+            "deals" => Tables::DEALS,
+            "deal_badges" => Tables::DEAL_BADGES,
+            "undo_action" | "undo_step" => Tables::NONE,
+            _ => Tables::ALL,
+        }
+    }
+
+    /// Whether the two sets share a table.
+    pub fn touches(self, other: Tables) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
+impl std::ops::BitOr for Tables {
+    type Output = Tables;
+    fn bitor(self, other: Tables) -> Tables {
+        Tables(self.0 | other.0)
+    }
 }
 
 /// Set once SQLite has reported a corrupt page in this process: no stamp is written
@@ -196,8 +254,10 @@ impl Store {
             checked: None,
             checked_now: false,
             opened: None,
+            changed: Default::default(),
         };
         store.check_and_migrate(path, trusted)?;
+        store.watch_changes()?;
         Ok(store)
     }
 
@@ -212,9 +272,30 @@ impl Store {
             checked: None,
             checked_now: false,
             opened: None,
+            changed: Default::default(),
         };
         store.check_and_migrate(Path::new(":memory:"), None)?;
+        store.watch_changes()?;
         Ok(store)
+    }
+
+    /// Has SQLite report every row this connection inserts, updates or deletes, by
+    /// table (a trigger's and a cascade's too; sukima's tables all have rowids and
+    /// delete triggers, so no change escapes the hook).
+    fn watch_changes(&mut self) -> Result<()> {
+        let changed = std::sync::Arc::clone(&self.changed);
+        self.conn.update_hook(Some(
+            move |_: rusqlite::hooks::Action, _db: &str, table: &str, _row: i64| {
+                changed.fetch_or(Tables::of(table).0, std::sync::atomic::Ordering::Relaxed);
+            },
+        ))?;
+        Ok(())
+    }
+
+    /// The tables this connection has changed since the last call (rolled-back changes
+    /// included: a set too large costs a read, never a stale one).
+    pub fn take_changed(&self) -> Tables {
+        Tables(self.changed.swap(0, std::sync::atomic::Ordering::Relaxed))
     }
 
     /// Fixes the clock used to stamp the undo journal (`--now`).

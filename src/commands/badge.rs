@@ -189,7 +189,7 @@ fn sorted_for_list(ctx: &Ctx, all: Vec<Badge>) -> Result<Vec<(Badge, Decision)>>
         .collect();
     rows.sort_by_cached_key(|(b, d)| {
         (
-            crate::domain::deal::urgency(b, d.status, &d.deals, today),
+            crate::domain::deal::urgency(b, d.status, &d.work, &d.deals, today),
             b.key.clone(),
         )
     });

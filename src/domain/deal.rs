@@ -419,14 +419,23 @@ fn review_target(b: &Badge, deal: &Deal, today: NaiveDate, minutes: u32) -> Plan
 /// that need it and change its work (a badge already in time for the deal, held and valid
 /// through the date or due before it anyway, keeps its own): a deal's date closer than
 /// the badge's own countdown makes it as urgent as that date, so a target a deal needs
-/// next month sorts before a badge expiring in three.
+/// next month sorts before a badge expiring in three. A target without a date of its own
+/// that another badge waits for (a prerequisite) counts down to the due its work was
+/// given, the dependent's, as the plan does.
 pub fn urgency(
     b: &Badge,
     status: super::status::Status,
+    work: &Work,
     needs: &[Need],
     today: NaiveDate,
 ) -> (bool, bool, i64) {
-    let own = super::status::urgency(b, status, today);
+    let mut own = super::status::urgency(b, status, today);
+    if own.1
+        && status == super::status::Status::Target
+        && let Work::Target(t) = work
+    {
+        own = (false, false, (t.due - today).num_days());
+    }
     match needs
         .iter()
         .filter(|n| n.effect != Effect::AlreadyInTime)

@@ -591,3 +591,65 @@ proptest::proptest! {
         proptest::prop_assert_eq!(got, expected);
     }
 }
+
+#[test]
+fn every_change_is_reported_by_table_cascades_and_undo_redo_included() {
+    let mut store = Store::open_in_memory().unwrap();
+    assert_eq!(
+        store.take_changed(),
+        Tables::NONE,
+        "opening reports nothing"
+    );
+    let entry = |key: &str| LogEntry {
+        id: None,
+        badge: key.into(),
+        date: parse_ymd("2027-01-10").unwrap(),
+        start: None,
+        minutes: 30,
+        note: None,
+    };
+    store
+        .transact("add", |tx| -> std::result::Result<(), StoreError> {
+            let id = badges::insert(tx, &badge("a"))?;
+            log::insert(tx, id, &entry("a"))?;
+            let pin = crate::domain::log::Pinned {
+                id: None,
+                badge: "a".into(),
+                start: crate::domain::dates::parse_datetime("2027-01-11T07:10").unwrap(),
+                minutes: 30,
+            };
+            pinned::insert(tx, id, &pin)?;
+            Ok(())
+        })
+        .unwrap();
+    let changed = store.take_changed();
+    for t in [Tables::BADGES, Tables::LOG, Tables::PINNED] {
+        assert!(changed.touches(t), "{t:?} in {changed:?}");
+    }
+    for t in [Tables::WINDOWS, Tables::BUSY, Tables::STEPS, Tables::DEALS] {
+        assert!(!changed.touches(t), "{t:?} in {changed:?}");
+    }
+    assert_eq!(store.take_changed(), Tables::NONE, "asked once");
+    // Deleting the badge deletes its log and pins by cascade: reported too.
+    store
+        .transact("rm", |tx| -> std::result::Result<(), StoreError> {
+            badges::delete(tx, "a")?;
+            Ok(())
+        })
+        .unwrap();
+    let changed = store.take_changed();
+    for t in [Tables::BADGES, Tables::LOG, Tables::PINNED] {
+        assert!(changed.touches(t), "cascade: {t:?} in {changed:?}");
+    }
+    // Undo and redo replay the journal through the same connection.
+    store.undo().unwrap();
+    assert!(store.take_changed().touches(Tables::LOG));
+    store.redo().unwrap();
+    assert!(store.take_changed().touches(Tables::PINNED));
+    // A write that fails and rolls back may report its tables (a read too many, never
+    // one too few); a read reports nothing.
+    log::all(store.conn(), None).unwrap();
+    assert_eq!(store.take_changed(), Tables::NONE);
+    assert_eq!(Tables::of("a_table_of_a_later_schema"), Tables::ALL);
+    assert_eq!(Tables::of("undo_step"), Tables::NONE);
+}

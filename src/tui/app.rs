@@ -149,6 +149,9 @@ pub struct App {
     /// system's opener.
     pub browser: Option<String>,
     data_version: i64,
+    /// What the last reload read from the store, kept for the next one: a write makes it
+    /// read again only what depends on the tables it changed.
+    reads: crate::planning::Reads,
     /// A Credly profile being fetched on its own thread; imported on the tick after its
     /// pages arrive.
     fetching: Option<(String, std::sync::mpsc::Receiver<fetch::Fetched>)>,
@@ -179,8 +182,10 @@ impl App {
             (false, crate::config::Theme::Dark) => crate::tui::widgets::CalendarStyles::dark(),
             (false, crate::config::Theme::Light) => crate::tui::widgets::CalendarStyles::light(),
         };
-        let data = Overview::load(store.conn(), &config, now)?;
         let data_version = store.data_version()?;
+        let mut reads = crate::planning::Reads::default();
+        store.take_changed();
+        let data = Overview::load_keeping(store.conn(), &config, now, &mut reads)?;
         let mut app = App {
             store,
             texts,
@@ -228,6 +233,7 @@ impl App {
                 .ok()
                 .filter(|b| !b.trim().is_empty()),
             data_version,
+            reads,
             fetching: None,
         };
         app.refresh_rows();
@@ -306,11 +312,25 @@ impl App {
     pub fn reload(&mut self) {
         // The selection follows its badge, which a change may move in the order.
         let selected = self.selected_badge().map(|b| b.badge.key.clone());
-        match Overview::load(self.store.conn(), &self.config, self.now) {
+        // Read again what this connection's writes changed; everything, when another
+        // process has written since the last reload (SQLite's data version moved). The
+        // version is read first: a write landing during the load is seen next time.
+        let version = self.store.data_version().ok();
+        let changed = self.store.take_changed();
+        let outside = version != Some(self.data_version);
+        self.reads.forget(if outside {
+            crate::store::Tables::ALL
+        } else {
+            changed
+        });
+        match Overview::load_keeping(self.store.conn(), &self.config, self.now, &mut self.reads) {
             Ok(d) => self.data = d,
-            Err(e) => self.fail(e),
+            Err(e) => {
+                self.reads = Default::default();
+                self.fail(e);
+            }
         }
-        if let Ok(v) = self.store.data_version() {
+        if let Some(v) = version {
             self.data_version = v;
         }
         self.fixes.start(&self.data);

@@ -105,11 +105,14 @@ fn footer(app: &App, area: Rect, body: Rect, buf: &mut Buffer) {
     let no_timeline = app.view == View::Calendar && !super::layout::shows_timeline(body);
     let selected = app.selected_session();
     let overdue = selected.is_some_and(|s| app.is_overdue(s));
+    // With nothing at risk there is no fix to show or apply: room for the other keys.
+    let no_fixes = app.data.at_risk().next().is_none();
     let hints: Vec<(String, &str, Action)> = app
         .keymap
         .hints(app.view)
         .into_iter()
         .filter(|(_, a)| !(no_timeline && matches!(a, Action::ScrollDown | Action::ScrollUp)))
+        .filter(|(_, a)| !(no_fixes && matches!(a, Action::NextFix | Action::ApplyFix)))
         .map(|(key, action)| {
             let label = match action {
                 // What `p` will do to the selected session.

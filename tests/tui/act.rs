@@ -655,6 +655,32 @@ fn the_footer_keeps_help_and_quit_at_80_columns_in_every_view() {
 }
 
 #[test]
+fn the_fix_keys_are_offered_only_while_a_badge_is_at_risk() {
+    for mut app in [demo_app(), ja_app()] {
+        let (fixes, apply) = if app.texts.language() == sukima::config::Language::Ja {
+            ("f 対策", "F 対策を適用")
+        } else {
+            ("f fixes", "F apply fix")
+        };
+        app.update(ch('3'));
+        assert!(
+            app.data.at_risk().next().is_some(),
+            "the demo has one at risk"
+        );
+        let f = footer(&app, 200, 60);
+        assert!(f.contains(fixes) && f.contains(apply), "{f}");
+        // The demo's fix saves it: then there is nothing to fix, and no key says so.
+        app.update(ch('F'));
+        assert!(app.data.at_risk().next().is_none(), "{:?}", app.status);
+        let f = footer(&app, 200, 60);
+        assert!(!f.contains(fixes) && !f.contains(apply), "{f}");
+        // Undone, it is at risk again and the keys are back.
+        app.update(ch('u'));
+        assert!(footer(&app, 200, 60).contains(apply));
+    }
+}
+
+#[test]
 fn the_badges_detail_shows_what_the_plan_says_at_80x24() {
     let mut app = demo_app();
     app.update(ch('2'));

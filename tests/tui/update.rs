@@ -1375,7 +1375,7 @@ fn any_msg() -> impl proptest::strategy::Strategy<Value = Msg> {
         proptest::sample::select(vec![
             'a', 'u', 'q', '?', '1', '2', '3', '4', '5', 'j', 'k', 'h', 'l', 'g', 'G', 'n', 'e',
             'd', 'r', 'x', 's', '/', 'p', 'v', '[', ']', 't', 'J', 'K', 'y', ' ', '#', '3', '0',
-            'm', 'デ', 'ー', 'タ', '分', '７', '：',
+            'm', 'デ', 'ー', 'タ', '分', '７', '：', 'c', 'U', 'F', '6',
         ])
         .prop_map(KeyCode::Char),
         proptest::sample::select(vec![
@@ -1416,12 +1416,21 @@ proptest::proptest! {
     #![proptest_config(proptest::test_runner::Config { cases: 48, ..Default::default() })]
 
     /// No sequence of keys, clicks, pastes and resizes panics, leaves a selection out of
-    /// range, or draws a wide character badly.
+    /// range, or draws a wide character badly; and after every one, what the planner
+    /// shows is what a fresh load of the database gives (a reload keeps what a write
+    /// did not change: nothing it keeps may be stale).
     #[test]
     fn any_input_keeps_the_app_whole(msgs in proptest::collection::vec(any_msg(), 1..60)) {
         let mut app = demo_app();
         for m in msgs {
+            let shown = format!("{m:?}");
             app.update(m);
+            let fresh = sukima::planning::Overview::load(app.store.conn(), &app.config, app.now).unwrap();
+            let (kept, read) = (format!("{:?}", app.data), format!("{fresh:?}"));
+            if let Some(at) = kept.bytes().zip(read.bytes()).position(|(a, b)| a != b).or((kept.len() != read.len()).then_some(0)) {
+                let near = |s: &str| s.get(at.saturating_sub(120)..).unwrap_or(s).chars().take(240).collect::<String>();
+                proptest::prop_assert!(false, "after {}: the planner shows\n{}\na fresh load gives\n{}", shown, near(&kept), near(&read));
+            }
             if app.quit {
                 break;
             }

@@ -403,6 +403,7 @@ fn a_deal_makes_a_badge_as_urgent_as_its_date() {
     let today = d(TODAY);
     let far = held("far", Some("2027-09-01"));
     let goal = target("goal", Some("2027-06-01"));
+    let nothing = Work::Nothing(Idle::NoGoal);
     let none = held("none", None);
     let need = |by: &str| Need {
         deal: "acme".into(),
@@ -415,7 +416,13 @@ fn a_deal_makes_a_badge_as_urgent_as_its_date() {
         ..need("2027-02-03")
     };
     assert_eq!(
-        urgency(&far, status_at(&far, today, 90), &[in_time], today),
+        urgency(
+            &far,
+            status_at(&far, today, 90),
+            &nothing,
+            &[in_time],
+            today
+        ),
         (false, false, 240),
         "a deal that changes nothing of its work leaves it as it was"
     );
@@ -434,7 +441,7 @@ fn a_deal_makes_a_badge_as_urgent_as_its_date() {
     ] {
         let status = status_at(b, today, 90);
         assert_eq!(
-            urgency(b, status, &needs, today),
+            urgency(b, status, &nothing, &needs, today),
             want,
             "{} {needs:?}",
             b.key
@@ -444,8 +451,55 @@ fn a_deal_makes_a_badge_as_urgent_as_its_date() {
     let gone = held("gone", Some("2026-12-01"));
     assert_eq!(status_at(&gone, today, 90), Status::Expired);
     assert_eq!(
-        urgency(&gone, Status::Expired, &[need("2027-02-03")], today),
+        urgency(
+            &gone,
+            Status::Expired,
+            &nothing,
+            &[need("2027-02-03")],
+            today
+        ),
         crate::domain::status::urgency(&gone, Status::Expired, today)
+    );
+}
+
+#[test]
+fn a_prerequisite_without_a_date_is_as_urgent_as_the_due_its_dependent_gives_it() {
+    use crate::domain::status::Status;
+    let today = d(TODAY);
+    let found = target("found", None);
+    let given = Work::Target(PlanTarget {
+        key: "found".into(),
+        release: today,
+        due: d("2027-03-05"),
+        remaining: 60,
+        priority: Priority::Normal,
+        after: Vec::new(),
+    });
+    let idle = Work::Nothing(Idle::NoGoal);
+    assert_eq!(
+        urgency(&found, Status::Target, &idle, &[], today),
+        (false, true, 0)
+    );
+    assert_eq!(
+        urgency(&found, Status::Target, &given, &[], today),
+        (false, false, 60)
+    );
+    // A deal sooner than that due still comes first.
+    let need = Need {
+        deal: "acme".into(),
+        by: d("2027-02-03"),
+        effect: Effect::DueEarlier,
+        priority: Priority::High,
+    };
+    assert_eq!(
+        urgency(&found, Status::Target, &given, &[need], today),
+        (false, false, 30)
+    );
+    // A target with its own goal keeps it.
+    let goal = target("goal", Some("2027-06-01"));
+    assert_eq!(
+        urgency(&goal, Status::Target, &given, &[], today),
+        (false, false, 148)
     );
 }
 

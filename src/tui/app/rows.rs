@@ -45,7 +45,7 @@ impl App {
             SortBy::Urgency => rows.sort_by_cached_key(|&i| {
                 let b = &badges[i];
                 (
-                    crate::domain::deal::urgency(&b.badge, b.status, &b.deals, today),
+                    crate::domain::deal::urgency(&b.badge, b.status, &b.work, &b.deals, today),
                     b.badge.key.clone(),
                 )
             }),
