@@ -22,7 +22,6 @@ use crate::domain::badge::fields::Field;
 use crate::present::month::DayEventKind;
 use crate::present::texts::{En, Ja, Texts};
 use chrono::{NaiveDate, NaiveDateTime, Weekday};
-use std::fmt::Display;
 
 /// The application's title.
 pub const APP_TITLE: &str = "sukima";
@@ -253,7 +252,12 @@ pub trait ScreenTexts: Texts + ActTexts {
     fn tags(&self) -> &'static str;
 
     /// "1h of 6h · normal": logged of the effort, and the priority.
-    fn studied_detail(&self, logged: &str, effort: &str, priority: &dyn Display) -> String;
+    fn studied_detail(
+        &self,
+        logged: &str,
+        effort: &str,
+        priority: crate::domain::badge::Priority,
+    ) -> String;
 
     /// "on time: due 2027-01-10, ready 2026-12-05".
     fn on_time(&self, due: NaiveDate, ready: Option<NaiveDate>, today: NaiveDate) -> String;

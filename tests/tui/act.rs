@@ -839,7 +839,7 @@ fn busy_time_and_calendars_show_in_spare_time_and_are_removable() {
     let text = screen(&app, 80, 24);
     assert!(text.contains("▒ busy"), "{text}");
     assert!(text.contains("▒"), "{text}");
-    assert!(text.contains("skipped · 1 busy"), "{text}");
+    assert!(text.contains("skipped · 1 session · "), "{text}");
     app.update(ch('G'));
     assert_eq!(
         app.selected_busy_source().map(|s| s.0.as_str()),
@@ -847,8 +847,24 @@ fn busy_time_and_calendars_show_in_spare_time_and_are_removable() {
     );
     app.update(ch('d'));
     assert!(matches!(app.popup, Some(Popup::Confirm { .. })));
+    // Skipped time is freed for the plan, not "imported" (both languages).
+    let text = screen(&app, 80, 24);
+    assert!(
+        text.contains("Free the time of 1 skipped session"),
+        "{text}"
+    );
     app.update(ch('y'));
     assert!(app.data.busy_sources.is_empty());
+    let mut ja = ja_app();
+    for c in ['s', '5', 'G', 'd'] {
+        ja.update(ch(c));
+    }
+    let text = screen(&ja, 80, 24);
+    assert!(text.contains("スキップしたセッション · 1件"), "{text}");
+    assert!(
+        text.contains("スキップしたセッション 1件の時間を計画に戻しますか"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -142,6 +142,10 @@ impl ActTexts for En {
     }
 
     fn calendar_row(&self, source: &str, events: u32, from: NaiveDate, to: NaiveDate) -> String {
+        if source == crate::changes::session::SKIPPED {
+            let n = crate::text::counted(events as usize, "session", "sessions");
+            return format!("skipped · {n} · {from}..{to}");
+        }
         format!("{source} · {events} busy · {from}..{to}")
     }
 

@@ -138,6 +138,9 @@ impl ActTexts for Ja {
     }
 
     fn calendar_row(&self, source: &str, events: u32, from: NaiveDate, to: NaiveDate) -> String {
+        if source == crate::changes::session::SKIPPED {
+            return format!("スキップしたセッション · {events}件 · {from}..{to}");
+        }
         format!("{source} · 予定 {events}件 · {from}..{to}")
     }
 

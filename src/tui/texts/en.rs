@@ -9,7 +9,6 @@ use crate::tui::action::Action;
 use crate::tui::app::SortBy;
 use crate::tui::view::View;
 use chrono::{NaiveDate, NaiveDateTime, Weekday};
-use std::fmt::Display;
 
 impl ScreenTexts for En {
     fn view_title(&self, v: View) -> &'static str {
@@ -547,8 +546,13 @@ impl ScreenTexts for En {
         "tags"
     }
 
-    fn studied_detail(&self, logged: &str, effort: &str, priority: &dyn Display) -> String {
-        format!("{logged} of {effort} · {priority}")
+    fn studied_detail(
+        &self,
+        logged: &str,
+        effort: &str,
+        priority: crate::domain::badge::Priority,
+    ) -> String {
+        format!("{logged} of {effort} · {priority} priority")
     }
 
     fn on_time(&self, due: NaiveDate, ready: Option<NaiveDate>, _today: NaiveDate) -> String {

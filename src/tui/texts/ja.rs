@@ -9,7 +9,6 @@ use crate::tui::action::Action;
 use crate::tui::app::SortBy;
 use crate::tui::view::View;
 use chrono::{NaiveDate, NaiveDateTime, Weekday};
-use std::fmt::Display;
 
 impl ScreenTexts for Ja {
     fn view_title(&self, v: View) -> &'static str {
@@ -552,8 +551,19 @@ impl ScreenTexts for Ja {
         "タグ"
     }
 
-    fn studied_detail(&self, logged: &str, effort: &str, priority: &dyn Display) -> String {
-        format!("{logged} / {effort} · {priority}")
+    fn studied_detail(
+        &self,
+        logged: &str,
+        effort: &str,
+        priority: crate::domain::badge::Priority,
+    ) -> String {
+        use crate::domain::badge::Priority;
+        let priority = match priority {
+            Priority::Low => "低",
+            Priority::Normal => "通常",
+            Priority::High => "高",
+        };
+        format!("{logged} / {effort} · 優先度 {priority}")
     }
 
     fn on_time(&self, due: NaiveDate, ready: Option<NaiveDate>, today: NaiveDate) -> String {

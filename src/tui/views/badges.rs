@@ -369,12 +369,12 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
                 Some(p) => app.texts.studied_detail(
                     &app.texts.minutes(p.total - p.remaining),
                     &app.texts.minutes(p.total),
-                    &b.badge.priority
+                    b.badge.priority
                 ),
                 None => app.texts.studied_detail(
                     &app.texts.minutes(b.logged),
                     &app.texts.minutes(b.badge.effort_minutes),
-                    &b.badge.priority
+                    b.badge.priority
                 ),
             }
         ),
