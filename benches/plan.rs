@@ -2,39 +2,18 @@
 //! 500 badges): a year of spare time in three windows a day, 500 badges and a typical 30,
 //! each both when everything fits and when it does not.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::collections::BTreeMap;
 use std::hint::black_box;
 use sukima::domain::Priority;
-use sukima::domain::log::Pinned;
 use sukima::domain::plan::{PlanInput, Settings, plan};
 use sukima::domain::spare::Interval;
 use sukima::domain::step::{Estimates, Step, StepKind, session_steps};
 use sukima::domain::work::PlanTarget;
 
-/// A small deterministic generator (xorshift64*), so runs compare.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2027, 1, 4).unwrap()
-}
-
-fn at(day: u64, hh: u32, mm: u32) -> NaiveDateTime {
-    (today() + chrono::Days::new(day)).and_time(NaiveTime::from_hms_opt(hh, mm, 0).unwrap())
-}
+#[path = "common/instances.rs"]
+mod instances;
+use instances::{Rng, at, today};
 
 /// Commute 07:10-07:40, lunch 12:15-12:45, evening 21:00-22:00, every day for a year.
 fn year_of_windows() -> Vec<Interval> {
@@ -50,44 +29,15 @@ fn year_of_windows() -> Vec<Interval> {
     v
 }
 
-/// `n` badges: renewal windows opening over the year, 30 to 180 days long, efforts from
-/// `min_effort` up to four times that; one in five High, one in five Low.
+/// `n` badges over a year of three windows a day ([`instances::targets`]).
 fn instance(n: usize, min_effort: u64, seed: u64) -> PlanInput {
-    let mut rng = Rng(seed);
-    let targets = (0..n)
-        .map(|i| {
-            let release = rng.below(300);
-            let len = 30 + rng.below(150);
-            let priority = match rng.below(5) {
-                0 => Priority::High,
-                1 => Priority::Low,
-                _ => Priority::Normal,
-            };
-            PlanTarget {
-                key: format!("badge-{i:03}"),
-                release: today() + chrono::Days::new(release),
-                due: today() + chrono::Days::new((release + len).min(364)),
-                remaining: u32::try_from(min_effort + rng.below(3 * min_effort + 1)).unwrap(),
-                priority,
-                after: Vec::new(),
-            }
-        })
-        .collect();
-    let pinned = (0..5)
-        .map(|k| Pinned {
-            id: None,
-            badge: format!("badge-{:03}", k * 7),
-            start: at(3 + k * 11, 18, 0),
-            minutes: 45,
-        })
-        .collect();
     let mut logged = BTreeMap::new();
     logged.insert(today(), 40);
     PlanInput {
-        now: today().and_time(NaiveTime::from_hms_opt(7, 22, 0).unwrap()) + Duration::seconds(5),
-        targets,
+        now: instances::now(),
+        targets: instances::targets(n, min_effort, seed),
         free: year_of_windows(),
-        pinned,
+        pinned: instances::pinned(),
         logged_per_day: logged,
         settings: Settings::default(),
     }
