@@ -237,7 +237,7 @@ fn list(ctx: &Ctx, args: &BadgeListArgs, out: &mut dyn Write) -> Result<()> {
                 if b.archived {
                     ctx.texts.archived().to_string()
                 } else {
-                    ctx.texts.status_label(b, d.status, today)
+                    ctx.texts.planned_status_label(b, d.status, &d.work, today)
                 },
                 b.key.clone(),
                 b.name.clone(),
@@ -333,7 +333,10 @@ fn show(ctx: &Ctx, key: &str, json: bool, out: &mut dyn Write) -> Result<()> {
     let d = |d: Option<chrono::NaiveDate>| d.map(|d| ctx.texts.list_date(d, today));
     let t = ctx.texts;
     let fields = [
-        (ShowField::Status, Some(t.status_label(&b, st, today))),
+        (
+            ShowField::Status,
+            Some(t.planned_status_label(&b, st, &info.work, today)),
+        ),
         (ShowField::Plan, Some(plan_line(t, &overview, info))),
         (ShowField::Name, Some(b.name.clone())),
         (

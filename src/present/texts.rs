@@ -56,6 +56,31 @@ pub trait Texts: DealTexts + Sync + std::fmt::Debug {
     /// (`expiring 25d`, `expired 3d ago`; `失効間近 25日`, `失効 3日前`).
     fn status_label(&self, b: &Badge, status: Status, today: NaiveDate) -> String;
 
+    /// [`Texts::status_label`] as the plan sees the badge: a target without a goal of its
+    /// own that the plan still gives a due (a prerequisite of a badge with one, or a badge
+    /// a deal needs) counts down to that due, as the lists sort it
+    /// ([`crate::domain::deal::urgency`]).
+    fn planned_status_label(
+        &self,
+        b: &Badge,
+        status: Status,
+        work: &crate::domain::work::Work,
+        today: NaiveDate,
+    ) -> String {
+        match work {
+            crate::domain::work::Work::Target(t)
+                if status == Status::Target && b.goal_on.is_none() =>
+            {
+                let dated = Badge {
+                    goal_on: Some(t.due),
+                    ..b.clone()
+                };
+                self.status_label(&dated, status, today)
+            }
+            _ => self.status_label(b, status, today),
+        }
+    }
+
     /// Why a badge is at risk, in words: its shortfall by its due day and when it would
     /// be ready (the fixes that would save it are listed apart).
     fn risk_text(&self, o: &Outcome, today: NaiveDate) -> String;

@@ -655,6 +655,21 @@ fn the_footer_keeps_help_and_quit_at_80_columns_in_every_view() {
 }
 
 #[test]
+fn the_skip_message_is_whole_at_80_columns() {
+    for mut app in [demo_app(), ja_app()] {
+        for view in ['1', '3'] {
+            app.update(ch(view));
+            app.update(ch('s'));
+            let msg = status(&app);
+            assert!(!msg.is_empty());
+            let text = screen(&app, 80, 24);
+            assert!(text.contains(&msg), "{msg}\n{text}");
+            app.update(ch('u'));
+        }
+    }
+}
+
+#[test]
 fn the_fix_keys_are_offered_only_while_a_badge_is_at_risk() {
     for mut app in [demo_app(), ja_app()] {
         let (fixes, apply) = if app.texts.language() == sukima::config::Language::Ja {

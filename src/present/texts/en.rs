@@ -267,7 +267,7 @@ impl Texts for En {
                 start.format("%a %Y-%m-%d %H:%M")
             ),
             Done::SessionSkipped { badge, start, end } => format!(
-                "skipped {badge} {}-{}: that time is blocked and the work moves elsewhere",
+                "skipped {badge} {}-{}; the work moves elsewhere",
                 start.format("%a %Y-%m-%d %H:%M"),
                 end.format("%H:%M")
             ),

@@ -332,7 +332,7 @@ impl Texts for Ja {
                 self.weekday_date_time(*start, start.date())
             ),
             Done::SessionSkipped { badge, start, end } => format!(
-                "{badge} の {}-{} をスキップしました: その時間はふさがり、学習は別の時間に移ります",
+                "{badge} の {}-{} をスキップ。学習は別の時間に移ります",
                 self.weekday_date_time(*start, start.date()),
                 end.format("%H:%M")
             ),

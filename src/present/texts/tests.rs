@@ -36,6 +36,40 @@ fn status_labels_in_both_languages() {
 }
 
 #[test]
+fn a_target_the_plan_gives_a_due_counts_down_to_it() {
+    use crate::domain::work::{Idle, PlanTarget, Work};
+    let today = NaiveDate::from_ymd_opt(2027, 1, 6).unwrap();
+    let due = NaiveDate::from_ymd_opt(2027, 2, 5).unwrap();
+    let given = Work::Target(PlanTarget {
+        key: "found".into(),
+        release: today,
+        due,
+        remaining: 60,
+        priority: crate::domain::badge::Priority::Normal,
+        after: Vec::new(),
+    });
+    let idle = Work::Nothing(Idle::NoGoal);
+    let found = Badge::default();
+    let label = |b: &Badge, w: &Work| both(|t| t.planned_status_label(b, Status::Target, w, today));
+    // A prerequisite without a goal: the due its dependent gives it.
+    assert_eq!(
+        label(&found, &given),
+        ("target 30d".into(), "目標 30日".into())
+    );
+    // Nothing planned: no countdown.
+    assert_eq!(label(&found, &idle), ("target".into(), "目標".into()));
+    // A goal of its own stays its countdown.
+    let goal = Badge {
+        goal_on: NaiveDate::from_ymd_opt(2027, 3, 8),
+        ..Badge::default()
+    };
+    assert_eq!(
+        label(&goal, &given),
+        ("target 61d".into(), "目標 61日".into())
+    );
+}
+
+#[test]
 fn day_names_give_the_year_of_another_year() {
     let today = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
     let day = |m, d| NaiveDate::from_ymd_opt(if m == 12 { 2026 } else { 2027 }, m, d).unwrap();

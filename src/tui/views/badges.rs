@@ -169,7 +169,9 @@ fn cell(app: &App, b: &BadgeInfo, kind: Kind, w: usize) -> String {
     match kind {
         // An archived badge is not planned: that is what its row must say first.
         Kind::Status if b.badge.archived => app.texts.archived().to_string(),
-        Kind::Status => app.texts.status_label(&b.badge, b.status, today),
+        Kind::Status => app
+            .texts
+            .planned_status_label(&b.badge, b.status, &b.work, today),
         Kind::Name => b.badge.name.clone(),
         Kind::Issuer => b.badge.issuer.clone(),
         Kind::Expires => b
@@ -331,7 +333,8 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     lines.push((
         format!(
             "{} · {}{}",
-            app.texts.status_label(&b.badge, b.status, today),
+            app.texts
+                .planned_status_label(&b.badge, b.status, &b.work, today),
             if b.badge.issuer.is_empty() {
                 app.texts.no_issuer()
             } else {
