@@ -238,6 +238,27 @@ fn the_steps_popup_fits_every_size_in_both_languages() {
 }
 
 #[test]
+fn a_step_form_error_shows_beside_its_field_focused_or_not() {
+    for (mut app, error) in [
+        (demo_app(), "✗ a title is required"),
+        (ja_app(), "✗ タイトルは必須です"),
+    ] {
+        select_badge(&mut app, "df-prac");
+        app.update(ch('t'));
+        app.update(ch('n'));
+        // Saved empty: the title's problem, beside the focused title.
+        app.update(ctrl('s'));
+        let text = screen(&app, 80, 24);
+        let line = text.lines().find(|l| l.contains(error)).unwrap_or_default();
+        assert!(!line.is_empty(), "{text}");
+        // Focus moved on: still beside the title, now in place of its text.
+        app.update(key(KeyCode::Tab));
+        let text = screen(&app, 80, 24);
+        assert!(text.contains(error), "{text}");
+    }
+}
+
+#[test]
 fn the_journey_on_screen() {
     let mut app = demo_app();
     select_badge(&mut app, "df-prac");

@@ -416,55 +416,24 @@ fn render_form(
     area: Rect,
     buf: &mut Buffer,
 ) -> Option<Position> {
-    let w = area.width.saturating_sub(2).min(90);
-    let h = (f.fields.len() as u16 + 4).min(area.height);
-    let r = super::render::centred(area, w, h);
-    super::render::clear(r, buf);
-    let block = frame(texts.deal_form_title(f.editing.is_some()), theme);
-    let inner = block.inner(r);
-    block.render(r, buf);
-    if inner.height < 3 || inner.width < 20 {
-        return None;
-    }
-    let label_w = 12usize;
-    let field_w = (inner.width as usize).saturating_sub(label_w + 1);
-    let rows = inner.height as usize - 2;
-    let first = f.focus.saturating_sub(rows.saturating_sub(1));
-    let mut cursor = None;
-    for (i, field) in f.fields.iter().enumerate().skip(first).take(rows) {
-        let y = inner.y + (i - first) as u16;
-        let focused = i == f.focus;
-        let label_style = if focused { theme.key } else { theme.header };
-        buf.set_stringn(inner.x, y, pad(field.label, label_w), label_w, label_style);
-        let x = inner.x + label_w as u16 + 1;
-        let text = field.input.text();
-        if focused {
-            let (shown, col) = field.input.visible(field_w.saturating_sub(1));
-            buf.set_stringn(x, y, &shown, field_w, theme.selected);
-            cursor = Some(Position::new(x + col as u16, y));
-        } else if text.is_empty() {
-            buf.set_stringn(x, y, truncate(field.hint, field_w), field_w, theme.dim);
-        } else {
-            buf.set_stringn(x, y, truncate(&text, field_w), field_w, theme.base);
-        }
-    }
-    let cells = inner.width as usize;
-    let bottom = inner.y + inner.height - 1;
-    if let Some((_, e)) = &f.error {
-        buf.set_stringn(
-            inner.x,
-            bottom - 1,
-            truncate(&format!("✗ {e}"), cells),
-            cells,
-            theme.error,
-        );
-    }
-    buf.set_stringn(
-        inner.x,
-        bottom,
-        truncate(texts.deal_form_keys(), cells),
-        cells,
-        theme.dim,
-    );
-    cursor
+    let rows: Vec<super::render::FormRow> = f
+        .fields
+        .iter()
+        .map(|field| super::render::FormRow {
+            label: field.label,
+            input: &field.input,
+            hint: field.hint,
+            error: None,
+        })
+        .collect();
+    super::render::small_form(
+        frame(texts.deal_form_title(f.editing.is_some()), theme),
+        &rows,
+        f.focus,
+        Some(f.error.as_ref().map(|(_, e)| e.as_str())),
+        texts.deal_form_keys(),
+        theme,
+        area,
+        buf,
+    )
 }

@@ -94,11 +94,104 @@ fn wrapped(text: &str, style: Style, area: Rect, buf: &mut Buffer) -> u16 {
     y
 }
 
-fn frame(title: &str, theme: &Theme) -> Block<'static> {
+pub(super) fn frame(title: &str, theme: &Theme) -> Block<'static> {
     Block::bordered()
         .border_type(BorderType::Rounded)
         .title(Span::styled(title.to_string(), theme.title))
         .style(theme.base)
+}
+
+/// One row of a small form ([`small_form`]): its label, what was typed, the hint shown
+/// while it is empty, and what is wrong with it.
+pub(super) struct FormRow<'a> {
+    pub label: &'a str,
+    pub input: &'a crate::tui::input::LineInput,
+    pub hint: &'a str,
+    pub error: Option<&'a str>,
+}
+
+/// The small forms of the steps and deals popups: a framed list of labelled fields (the
+/// focused one scrolled into view, with the cursor), an error of a field beside it, a
+/// form-wide error above the keys when `error` is given, and the keys on the last row.
+/// Returns where the text cursor goes.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn small_form(
+    block: Block<'_>,
+    rows: &[FormRow<'_>],
+    focus: usize,
+    error: Option<Option<&str>>,
+    keys: &str,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Option<Position> {
+    // The keys' row, and the form-wide error's when the form has one.
+    let extra = if error.is_some() { 2 } else { 1 };
+    let w = area.width.saturating_sub(2).min(90);
+    let h = (rows.len() as u16 + 2 + extra).min(area.height);
+    let r = centred(area, w, h);
+    clear(r, buf);
+    let inner = block.inner(r);
+    block.render(r, buf);
+    if inner.height < 1 + extra || inner.width < 20 {
+        return None;
+    }
+    let label_w = 12usize;
+    let field_w = (inner.width as usize).saturating_sub(label_w + 1);
+    let shown_rows = (inner.height - extra) as usize;
+    let first = focus.saturating_sub(shown_rows.saturating_sub(1));
+    let mut cursor = None;
+    for (i, row) in rows.iter().enumerate().skip(first).take(shown_rows) {
+        let y = inner.y + (i - first) as u16;
+        let focused = i == focus;
+        let label_style = if focused { theme.key } else { theme.header };
+        buf.set_stringn(inner.x, y, pad(row.label, label_w), label_w, label_style);
+        let x = inner.x + label_w as u16 + 1;
+        let text = row.input.text();
+        if focused {
+            let (shown, col) = row.input.visible(field_w.saturating_sub(1));
+            buf.set_stringn(x, y, &shown, field_w, theme.selected);
+            if let Some(e) = row.error {
+                let used = width(&shown) + 2;
+                if used < field_w {
+                    buf.set_stringn(
+                        x + used as u16,
+                        y,
+                        format!("✗ {e}"),
+                        field_w - used,
+                        theme.error,
+                    );
+                }
+            }
+            cursor = Some(Position::new(x + col as u16, y));
+        } else if let Some(e) = row.error {
+            let shown = format!("{text}  ✗ {e}");
+            buf.set_stringn(
+                x,
+                y,
+                truncate(shown.trim_start(), field_w),
+                field_w,
+                theme.error,
+            );
+        } else if text.is_empty() {
+            buf.set_stringn(x, y, truncate(row.hint, field_w), field_w, theme.dim);
+        } else {
+            buf.set_stringn(x, y, truncate(&text, field_w), field_w, theme.base);
+        }
+    }
+    let cells = inner.width as usize;
+    let bottom = inner.y + inner.height - 1;
+    if let Some(Some(e)) = error {
+        buf.set_stringn(
+            inner.x,
+            bottom - 1,
+            truncate(&format!("✗ {e}"), cells),
+            cells,
+            theme.error,
+        );
+    }
+    buf.set_stringn(inner.x, bottom, truncate(keys, cells), cells, theme.dim);
+    cursor
 }
 
 /// Draws the open popup; returns where the text cursor goes, if anywhere.

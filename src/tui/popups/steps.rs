@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::widgets::{Block, BorderType, Widget};
+use ratatui::widgets::Widget;
 
 /// The steps of one badge, one selected; and the form while a step is added or edited.
 #[derive(Debug, Clone)]
@@ -275,13 +275,6 @@ impl StepsPopup {
     }
 }
 
-fn frame(title: &str, theme: &Theme) -> Block<'static> {
-    Block::bordered()
-        .border_type(BorderType::Rounded)
-        .title(ratatui::text::Span::styled(title.to_string(), theme.title))
-        .style(theme.base)
-}
-
 /// Draws the popup: the list, or the form when one is open. Returns where the text cursor
 /// goes.
 #[allow(clippy::too_many_arguments)]
@@ -306,7 +299,7 @@ pub fn render(
         .min(area.height);
     let r = super::render::centred(area, w, h);
     super::render::clear(r, buf);
-    let block = frame(&texts.steps_title(name), theme);
+    let block = super::render::frame(&texts.steps_title(name), theme);
     let inner = block.inner(r);
     block.render(r, buf);
     if inner.height < 2 || inner.width < 10 {
@@ -410,66 +403,24 @@ fn render_form(
     area: Rect,
     buf: &mut Buffer,
 ) -> Option<Position> {
-    let w = area.width.saturating_sub(2).min(90);
-    let h = (f.fields.len() as u16 + 3).min(area.height);
-    let r = super::render::centred(area, w, h);
-    super::render::clear(r, buf);
-    let block = frame(texts.step_form_title(f.editing.is_some()), theme);
-    let inner = block.inner(r);
-    block.render(r, buf);
-    if inner.height < 2 || inner.width < 20 {
-        return None;
-    }
-    let label_w = 12usize;
-    let field_w = (inner.width as usize).saturating_sub(label_w + 1);
-    let rows = inner.height as usize - 1;
-    let first = f.focus.saturating_sub(rows.saturating_sub(1));
-    let mut cursor = None;
-    for (i, field) in f.fields.iter().enumerate().skip(first).take(rows) {
-        let y = inner.y + (i - first) as u16;
-        let focused = i == f.focus;
-        let label_style = if focused { theme.key } else { theme.header };
-        buf.set_stringn(inner.x, y, pad(field.label, label_w), label_w, label_style);
-        let x = inner.x + label_w as u16 + 1;
-        let text = field.input.text();
-        if focused {
-            let (shown, col) = field.input.visible(field_w.saturating_sub(1));
-            buf.set_stringn(x, y, &shown, field_w, theme.selected);
-            if let Some(e) = &field.error {
-                let used = crate::text::width(&shown) + 2;
-                if used < field_w {
-                    buf.set_stringn(
-                        x + used as u16,
-                        y,
-                        format!("✗ {e}"),
-                        field_w - used,
-                        theme.error,
-                    );
-                }
-            }
-            cursor = Some(Position::new(x + col as u16, y));
-        } else if let Some(e) = &field.error {
-            let shown = format!("{text}  ✗ {e}");
-            buf.set_stringn(
-                x,
-                y,
-                truncate(shown.trim_start(), field_w),
-                field_w,
-                theme.error,
-            );
-        } else if text.is_empty() {
-            buf.set_stringn(x, y, truncate(field.hint, field_w), field_w, theme.dim);
-        } else {
-            buf.set_stringn(x, y, truncate(&text, field_w), field_w, theme.base);
-        }
-    }
-    let bottom = inner.y + inner.height - 1;
-    buf.set_stringn(
-        inner.x,
-        bottom,
-        truncate(texts.step_form_keys(), inner.width as usize),
-        inner.width as usize,
-        theme.dim,
-    );
-    cursor
+    let rows: Vec<super::render::FormRow> = f
+        .fields
+        .iter()
+        .map(|field| super::render::FormRow {
+            label: field.label,
+            input: &field.input,
+            hint: field.hint,
+            error: field.error.as_deref(),
+        })
+        .collect();
+    super::render::small_form(
+        super::render::frame(texts.step_form_title(f.editing.is_some()), theme),
+        &rows,
+        f.focus,
+        None,
+        texts.step_form_keys(),
+        theme,
+        area,
+        buf,
+    )
 }
