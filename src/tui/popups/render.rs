@@ -101,6 +101,33 @@ pub(super) fn frame(title: &str, theme: &Theme) -> Block<'static> {
         .style(theme.base)
 }
 
+/// The focused field of a form at `(x, y)`, `field_w` cells wide: what is typed, scrolled
+/// to the cursor, and its problem beside it when there is room. Returns the cursor.
+fn focused_field(
+    input: &crate::tui::input::LineInput,
+    error: Option<&str>,
+    (x, y): (u16, u16),
+    field_w: usize,
+    theme: &Theme,
+    buf: &mut Buffer,
+) -> Position {
+    let (shown, col) = input.visible(field_w.saturating_sub(1));
+    buf.set_stringn(x, y, &shown, field_w, theme.selected);
+    if let Some(e) = error {
+        let used = width(&shown) + 2;
+        if used < field_w {
+            buf.set_stringn(
+                x + used as u16,
+                y,
+                format!("✗ {e}"),
+                field_w - used,
+                theme.error,
+            );
+        }
+    }
+    Position::new(x + col as u16, y)
+}
+
 /// One row of a small form ([`small_form`]): its label, what was typed, the hint shown
 /// while it is empty, and what is wrong with it.
 pub(super) struct FormRow<'a> {
@@ -149,21 +176,14 @@ pub(super) fn small_form(
         let x = inner.x + label_w as u16 + 1;
         let text = row.input.text();
         if focused {
-            let (shown, col) = row.input.visible(field_w.saturating_sub(1));
-            buf.set_stringn(x, y, &shown, field_w, theme.selected);
-            if let Some(e) = row.error {
-                let used = width(&shown) + 2;
-                if used < field_w {
-                    buf.set_stringn(
-                        x + used as u16,
-                        y,
-                        format!("✗ {e}"),
-                        field_w - used,
-                        theme.error,
-                    );
-                }
-            }
-            cursor = Some(Position::new(x + col as u16, y));
+            cursor = Some(focused_field(
+                row.input,
+                row.error,
+                (x, y),
+                field_w,
+                theme,
+                buf,
+            ));
         } else if let Some(e) = row.error {
             let shown = format!("{text}  ✗ {e}");
             buf.set_stringn(
@@ -591,21 +611,15 @@ fn form(
                 buf.set_stringn(x, y, truncate(&shown, field_w), field_w, theme.error);
             }
             _ if focused => {
-                let (shown, col) = field.input.visible(field_w.saturating_sub(1));
-                buf.set_stringn(x, y, &shown, field_w, theme.selected);
-                if let Some(e) = &field.error {
-                    let used = width(&shown) + 2;
-                    if used < field_w {
-                        buf.set_stringn(
-                            x + used as u16,
-                            y,
-                            format!("✗ {e}"),
-                            field_w - used,
-                            theme.error,
-                        );
-                    }
-                }
-                cursor = Some(Position::new(x + col as u16, y));
+                let error = field.error.as_deref();
+                cursor = Some(focused_field(
+                    &field.input,
+                    error,
+                    (x, y),
+                    field_w,
+                    theme,
+                    buf,
+                ));
             }
             (None, true) => {
                 // A placeholder reads as one without colour too: italic, and in ‹ › when
