@@ -128,6 +128,18 @@ fn focused_field(
     Position::new(x + col as u16, y)
 }
 
+/// An empty field's hint. A placeholder reads as one without colour too: italic, and in
+/// ‹ › when colour is off, so it never looks like a typed value.
+fn placeholder(hint: &str, (x, y): (u16, u16), field_w: usize, theme: &Theme, buf: &mut Buffer) {
+    let hint = if theme.colour || hint.is_empty() {
+        hint.to_string()
+    } else {
+        format!("‹{hint}›")
+    };
+    let style = theme.dim.add_modifier(ratatui::style::Modifier::ITALIC);
+    buf.set_stringn(x, y, truncate(&hint, field_w), field_w, style);
+}
+
 /// One row of a small form ([`small_form`]): its label, what was typed, the hint shown
 /// while it is empty, and what is wrong with it.
 pub(super) struct FormRow<'a> {
@@ -194,7 +206,7 @@ pub(super) fn small_form(
                 theme.error,
             );
         } else if text.is_empty() {
-            buf.set_stringn(x, y, truncate(row.hint, field_w), field_w, theme.dim);
+            placeholder(row.hint, (x, y), field_w, theme, buf);
         } else {
             buf.set_stringn(x, y, truncate(&text, field_w), field_w, theme.base);
         }
@@ -622,15 +634,7 @@ fn form(
                 ));
             }
             (None, true) => {
-                // A placeholder reads as one without colour too: italic, and in ‹ › when
-                // colour is off.
-                let hint = if theme.colour || field.hint.is_empty() {
-                    field.hint.to_string()
-                } else {
-                    format!("‹{}›", field.hint)
-                };
-                let style = theme.dim.add_modifier(ratatui::style::Modifier::ITALIC);
-                buf.set_stringn(x, y, truncate(&hint, field_w), field_w, style);
+                placeholder(field.hint, (x, y), field_w, theme, buf);
             }
             _ => {
                 buf.set_stringn(x, y, truncate(&text, field_w), field_w, theme.base);
