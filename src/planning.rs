@@ -437,6 +437,13 @@ impl Overview {
         now: NaiveDateTime,
         reads: &mut Reads,
     ) -> Result<Overview, StoreError> {
+        // One snapshot for every read: another process's write lands wholly before or
+        // after it (read-only, so ending it changes nothing).
+        let _snapshot = if conn.is_autocommit() {
+            Some(conn.unchecked_transaction()?)
+        } else {
+            None
+        };
         let today = now.date();
         let all = kept(&mut reads.badges, || badges::all(conn))?;
         let logged = kept(&mut reads.logged, || badges::logged_in_cycle(conn))?;

@@ -68,12 +68,12 @@ pub fn between(
         let Some(&(place, key)) = rank.get(&r.get::<_, i64>(1)?) else {
             continue;
         };
-        let start = match r.get_ref(3)?.as_str_or_null().map_err(sql_type)? {
+        let start = match r.get_ref(3)?.as_str_or_null().map_err(sql_type(3))? {
             Some(t) => Some(time(t)?),
             None => None,
         };
         let id: i64 = r.get(0)?;
-        let date = date(r.get_ref(2)?.as_str().map_err(sql_type)?)?;
+        let date = date(r.get_ref(2)?.as_str().map_err(sql_type(2))?)?;
         read.push((
             (date, start, place, id),
             LogEntry {
@@ -94,9 +94,9 @@ pub fn between(
 /// in key order, id.
 type LogOrder = (NaiveDate, Option<NaiveTime>, u32, i64);
 
-/// A column of the wrong type, as `Row::get` reports it.
-fn sql_type(e: rusqlite::types::FromSqlError) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+/// Column `i` of the wrong type, as `Row::get` reports it.
+fn sql_type(i: usize) -> impl Fn(rusqlite::types::FromSqlError) -> rusqlite::Error {
+    move |e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
 }
 
 /// How many entries the log holds for one badge.

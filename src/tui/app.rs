@@ -380,7 +380,12 @@ impl App {
                 self.calendar.selected = now.date();
             }
             if moved {
+                // A write by another process may land with the new minute: still said.
+                let outside = self.store.data_version().ok() != Some(self.data_version);
                 self.reload();
+                if outside {
+                    self.say(self.texts.outside_change());
+                }
                 return;
             }
         }

@@ -1332,6 +1332,49 @@ fn an_outside_change_is_picked_up_on_tick() {
     assert_eq!(app.data.badge("az-104").unwrap().logged, logged, "undone");
 }
 
+/// A reload keeps what this process's writes did not change, but never what another
+/// process changed: its write is read whole at the next write of this planner's own, and
+/// said when it lands with a new minute.
+#[test]
+fn an_outside_change_is_read_whole_at_the_next_write_and_said_with_the_minute() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sukima.db");
+    let mut first = store::Store::open(&path).unwrap();
+    first
+        .seed(|tx| sukima::changes::write_data(tx, &sukima::io::demo::demo(now().date())))
+        .unwrap();
+    let mut app = App::new(first, Config::default(), Some(now()), true).unwrap();
+    let logged = app.data.badge("az-104").unwrap().logged;
+    let mut second = store::Store::open(&path).unwrap();
+    let entry = |minutes| sukima::domain::log::LogEntry {
+        id: None,
+        badge: "az-104".into(),
+        date: date("2026-11-26"),
+        start: None,
+        minutes,
+        note: None,
+    };
+    sukima::changes::add_log(&mut second, &entry(40)).unwrap();
+    // A skip of the planner's own (busy time, no log) before any tick: the log's sums
+    // kept from before would be stale, so everything is read again.
+    app.update(ch('s'));
+    assert!(!status(&app).1, "{:?}", app.status);
+    assert_eq!(app.data.badge("az-104").unwrap().logged, logged + 40);
+    let fresh = sukima::planning::Overview::load(app.store.conn(), &app.config, app.now).unwrap();
+    assert_eq!(format!("{:?}", app.data), format!("{fresh:?}"));
+    // Another write outside, landing as the minute changes: picked up and said.
+    let clock = Rc::new(Cell::new(now() + chrono::Duration::minutes(1)));
+    let hand = Rc::clone(&clock);
+    app.set_clock(Box::new(move || hand.get()));
+    sukima::changes::add_log(&mut second, &entry(20)).unwrap();
+    app.update(Msg::Tick);
+    assert_eq!(app.data.badge("az-104").unwrap().logged, logged + 60);
+    let (text, error) = status(&app);
+    assert!(!error && text.contains("changed outside"), "{text}");
+}
+
 #[test]
 fn actions_as_messages() {
     let mut app = demo_app();
