@@ -35,6 +35,13 @@ pub fn between(
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
 ) -> Result<Vec<LogEntry>> {
+    // The badges and the log in one snapshot: a badge another process adds with its
+    // first entry is read with it.
+    let _snapshot = if conn.is_autocommit() {
+        Some(conn.unchecked_transaction()?)
+    } else {
+        None
+    };
     // Each badge's key, and its place in key order (what orders a day's entries).
     let mut keys: Vec<(i64, String)> = conn
         .prepare_cached("SELECT id, key FROM badges")?
